@@ -1,0 +1,337 @@
+"""Idempotency journal and audit log, in their own SQLite file.
+
+The journal records every mutating Stripe request *before* it is sent (key, operation,
+parameters), so a crash between sending and answering can be settled on the next start:
+the same key is re-sent within Stripe's 24-hour idempotency window. The audit log is the
+app's own record of who did what to which object. Both live apart from the cache so they
+survive a rebuilt cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+
+class JournalState(StrEnum):
+    """Where an idempotency key stands."""
+
+    PENDING = "pending"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """One idempotency key and what became of the request sent with it."""
+
+    key: str
+    operation: str
+    params_hash: str
+    params: dict[str, Any]
+    state: JournalState
+    object_id: str | None
+    request_id: str | None
+    error: str | None
+    created: float
+    updated: float
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of the audit log."""
+
+    id: int
+    at: float
+    actor: str
+    action: str
+    object_id: str | None
+    amount: int | None
+    currency: str | None
+    idempotency_key: str | None
+    request_id: str | None
+    outcome: str
+    detail: str
+
+
+def canonical_json(params: Mapping[str, Any]) -> str:
+    """Serialise `params` so that equal parameters always give the same text."""
+    return json.dumps(params, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def params_hash(params: Mapping[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of `params`: equal for equal parameters, key order aside."""
+    return hashlib.sha256(canonical_json(params).encode("utf-8")).hexdigest()
+
+
+_LIKE_ESCAPE = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
+
+
+class Journal:
+    """The idempotency journal and audit log over one SQLite file (WAL mode).
+
+    One connection guarded by a lock serves every thread: rows are tiny and writes rare,
+    so serialising them costs nothing noticeable and keeps SQLite's threading rules simple.
+    `now` returns Unix seconds; tests pass a fake clock.
+    """
+
+    def __init__(self, path: str | Path, *, now: Callable[[], float] = time.time) -> None:
+        self._now = now
+        self._lock = threading.RLock()
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+        self._db = sqlite_utils.Database(conn)
+        self._db.enable_wal()
+        self._create_schema()
+
+    def _create_schema(self) -> None:
+        with self._lock:
+            self._db.table("idempotency").create(
+                {
+                    "key": str,
+                    "operation": str,
+                    "params_hash": str,
+                    "params": str,
+                    "state": str,
+                    "object_id": str,
+                    "request_id": str,
+                    "error": str,
+                    "created": float,
+                    "updated": float,
+                },
+                pk="key",
+                not_null={"operation", "params_hash", "params", "state", "created", "updated"},
+                if_not_exists=True,
+            )
+            self._db.table("idempotency").create_index(["state", "created"], if_not_exists=True)
+            self._db.table("audit_log").create(
+                {
+                    "id": int,
+                    "at": float,
+                    "actor": str,
+                    "action": str,
+                    "object_id": str,
+                    "amount": int,
+                    "currency": str,
+                    "idempotency_key": str,
+                    "request_id": str,
+                    "outcome": str,
+                    "detail": str,
+                },
+                pk="id",
+                not_null={"at", "actor", "action", "outcome", "detail"},
+                if_not_exists=True,
+            )
+            self._db.table("audit_log").create_index(["at"], if_not_exists=True)
+            self._db.table("audit_log").create_index(["object_id"], if_not_exists=True)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        with self._lock:
+            self._db.close()
+
+    # -- idempotency journal -------------------------------------------------------------
+
+    def begin(self, key: str, operation: str, params: Mapping[str, Any]) -> JournalEntry:
+        """Record a request as pending before it is sent; `key` must be new."""
+        now = self._now()
+        row = {
+            "key": key,
+            "operation": operation,
+            "params_hash": params_hash(params),
+            "params": canonical_json(params),
+            "state": JournalState.PENDING.value,
+            "object_id": None,
+            "request_id": None,
+            "error": None,
+            "created": now,
+            "updated": now,
+        }
+        with self._lock:
+            self._db.table("idempotency").insert(row)
+        return _journal_entry(row)
+
+    def succeed(self, key: str, *, object_id: str | None, request_id: str | None) -> None:
+        """Mark the request sent with `key` as done, with the object it produced."""
+        self._settle(key, JournalState.SUCCEEDED, object_id=object_id, request_id=request_id)
+
+    def fail(self, key: str, *, error: str, request_id: str | None = None) -> None:
+        """Mark `key` as ended by an answer that rules out any retry (a 4xx)."""
+        self._settle(key, JournalState.FAILED, error=error, request_id=request_id)
+
+    def mark_unknown(self, key: str, *, error: str) -> None:
+        """Mark `key` as unsettleable: its outcome at Stripe cannot be established."""
+        self._settle(key, JournalState.UNKNOWN, error=error)
+
+    def _settle(
+        self,
+        key: str,
+        state: JournalState,
+        *,
+        object_id: str | None = None,
+        request_id: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Raises KeyError when no row has `key`."""
+        updates: dict[str, Any] = {"state": state.value, "updated": self._now(), "error": error}
+        if object_id is not None:
+            updates["object_id"] = object_id
+        if request_id is not None:
+            updates["request_id"] = request_id
+        with self._lock:
+            try:
+                self._db.table("idempotency").update(key, updates)
+            except sqlite_utils.db.NotFoundError:
+                raise KeyError(key) from None
+
+    def get(self, key: str) -> JournalEntry | None:
+        """The journal row for `key`, or None."""
+        with self._lock:
+            rows = list(self._db.query("select * from idempotency where key = ?", [key]))
+        return _journal_entry(rows[0]) if rows else None
+
+    def entries(self, state: JournalState | None = None) -> list[JournalEntry]:
+        """Every journal row, oldest first, optionally only those in `state`."""
+        sql = "select * from idempotency"
+        args: list[Any] = []
+        if state is not None:
+            sql += " where state = ?"
+            args.append(state.value)
+        with self._lock:
+            rows = list(self._db.query(sql + " order by created, key", args))
+        return [_journal_entry(r) for r in rows]
+
+    def pending(
+        self, *, older_than: float | None = None, younger_than: float | None = None
+    ) -> list[JournalEntry]:
+        """Pending rows, oldest first; ages are seconds since the row was begun."""
+        now = self._now()
+        sql = "select * from idempotency where state = ?"
+        args: list[Any] = [JournalState.PENDING.value]
+        if older_than is not None:
+            sql += " and created <= ?"
+            args.append(now - older_than)
+        if younger_than is not None:
+            sql += " and created > ?"
+            args.append(now - younger_than)
+        with self._lock:
+            rows = list(self._db.query(sql + " order by created, key", args))
+        return [_journal_entry(r) for r in rows]
+
+    # -- audit log -----------------------------------------------------------------------
+
+    def record_audit(
+        self,
+        *,
+        actor: str,
+        action: str,
+        outcome: str,
+        object_id: str | None = None,
+        amount: int | None = None,
+        currency: str | None = None,
+        idempotency_key: str | None = None,
+        request_id: str | None = None,
+        detail: str = "",
+    ) -> int:
+        """Append an audit row and return its id; `actor` is the profile name."""
+        row = {
+            "at": self._now(),
+            "actor": actor,
+            "action": action,
+            "object_id": object_id,
+            "amount": amount,
+            "currency": currency,
+            "idempotency_key": idempotency_key,
+            "request_id": request_id,
+            "outcome": outcome,
+            "detail": detail,
+        }
+        with self._lock:
+            table = self._db.table("audit_log").insert(row)
+            last = table.last_pk
+        assert isinstance(last, int)
+        return last
+
+    def list_audit(
+        self,
+        *,
+        actor: str | None = None,
+        action: str | None = None,
+        outcome: str | None = None,
+        object_id: str | None = None,
+        since: float | None = None,
+        until: float | None = None,
+        search: str | None = None,
+        limit: int = 500,
+    ) -> list[AuditEntry]:
+        """Audit rows matching every given filter, newest first.
+
+        `since` is inclusive and `until` exclusive (Unix seconds). `search` matches any
+        part of the action, actor, object id, idempotency key, request id, outcome or detail,
+        case-insensitively for ASCII letters.
+        """
+        clauses: list[str] = []
+        args: list[Any] = []
+        for column, value in (
+            ("actor", actor),
+            ("action", action),
+            ("outcome", outcome),
+            ("object_id", object_id),
+        ):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                args.append(value)
+        if since is not None:
+            clauses.append("at >= ?")
+            args.append(since)
+        if until is not None:
+            clauses.append("at < ?")
+            args.append(until)
+        if search:
+            pattern = f"%{search.translate(_LIKE_ESCAPE)}%"
+            columns = (
+                "action",
+                "actor",
+                "object_id",
+                "idempotency_key",
+                "request_id",
+                "outcome",
+                "detail",
+            )
+            clauses.append(
+                "(" + " or ".join(f"{c} like ? escape '\\'" for c in columns) + ")"
+            )
+            args.extend([pattern] * len(columns))
+        sql = "select * from audit_log"
+        if clauses:
+            sql += " where " + " and ".join(clauses)
+        sql += " order by at desc, id desc limit ?"
+        args.append(limit)
+        with self._lock:
+            rows = list(self._db.query(sql, args))
+        return [AuditEntry(**r) for r in rows]
+
+
+def _journal_entry(row: Mapping[str, Any]) -> JournalEntry:
+    return JournalEntry(
+        key=row["key"],
+        operation=row["operation"],
+        params_hash=row["params_hash"],
+        params=json.loads(row["params"]),
+        state=JournalState(row["state"]),
+        object_id=row["object_id"],
+        request_id=row["request_id"],
+        error=row["error"],
+        created=row["created"],
+        updated=row["updated"],
+    )
