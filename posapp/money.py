@@ -1,0 +1,234 @@
+"""Money: amounts as integers in the currency's minor unit, parsed and formatted per locale.
+
+Everything below the UI carries amounts as ``int`` minor units exactly as Stripe's API
+expects them (cents for USD, yen for JPY, fils for KWD). This module is the only place that
+knows how many decimals a currency has and what Stripe will accept as a charge amount.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import (
+    NumberFormatError,
+    format_currency,
+    get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_decimal,
+)
+
+__all__ = [
+    "MAX_AMOUNT",
+    "AmountError",
+    "exponent",
+    "format_amount",
+    "from_decimal",
+    "max_amount",
+    "minimum_charge",
+    "parse_amount",
+    "step",
+    "to_decimal",
+]
+
+# Stripe, "Supported currencies" (docs.stripe.com/currencies#zero-decimal): API amounts in
+# these currencies are whole units, e.g. 500 charges ¥500.
+_ZERO_DECIMAL = frozenset(
+    [
+        "BIF",
+        "CLP",
+        "DJF",
+        "GNF",
+        "JPY",
+        "KMF",
+        "KRW",
+        "MGA",
+        "PYG",
+        "RWF",
+        "UGX",
+        "VND",
+        "VUV",
+        "XAF",
+        "XOF",
+        "XPF",
+    ]
+)
+# Stripe, three-decimal currencies: amounts are in thousandths, and "to ensure compatibility
+# with Stripe's payments partners" the last digit must be 0 (5.124 KWD -> 5120 or 5130).
+_THREE_DECIMAL = frozenset(["BHD", "JOD", "KWD", "OMR", "TND"])
+# Stripe, special cases: ISK became effectively zero-decimal, but "to maintain backwards
+# compatibility" its API amounts keep two decimals and must be evenly divisible by 100
+# (5 ISK -> 500). HUF and TWD are zero-decimal for payouts only; charges may carry two
+# decimals, so they follow the default rule here.
+_WHOLE_UNITS_IN_TWO_DECIMALS = frozenset({"ISK"})
+
+# Stripe: "The amount value supports up to eight digits (e.g., a value of 99999999 for a USD
+# charge of $999,999.99)."
+MAX_AMOUNT = 99_999_999
+
+# Stripe, "Minimum and maximum charge amounts", in minor units. Other currencies have a
+# minimum equivalent to 0.50 USD at the day's rate, which only Stripe can check.
+_MINIMUM_CHARGE = {
+    "USD": 50, "AED": 200, "AUD": 50, "BGN": 100, "BRL": 50, "CAD": 50, "CHF": 50,
+    "CZK": 1500, "DKK": 250, "EUR": 50, "GBP": 30, "HKD": 400, "HUF": 17500, "INR": 50,
+    "JPY": 50, "MXN": 1000, "MYR": 200, "NOK": 300, "NZD": 50, "PLN": 200, "RON": 200,
+    "SEK": 300, "SGD": 50, "THB": 1000,
+}  # fmt: skip
+
+_CURRENCY_CODE = re.compile(r"[A-Za-z]{3}")
+_MINUS_SIGNS = ("-", "\u2212", "\u2012", "\u2013", "\u2014", "\ufe63", "\uff0d")
+
+
+class AmountError(ValueError):
+    """An amount the cashier typed cannot be charged; ``str(err)`` is fit to show them."""
+
+
+def _code(currency: str) -> str:
+    if not _CURRENCY_CODE.fullmatch(currency):
+        raise ValueError(f"not an ISO 4217 currency code: {currency!r}")
+    return currency.upper()
+
+
+def exponent(currency: str) -> int:
+    """Number of decimals in Stripe's API amounts for ``currency`` (any case): 0, 2 or 3."""
+    code = _code(currency)
+    if code in _ZERO_DECIMAL:
+        return 0
+    if code in _THREE_DECIMAL:
+        return 3
+    return 2
+
+
+def step(currency: str) -> int:
+    """Smallest chargeable increment in minor units (10 for KWD, 100 for ISK, else 1)."""
+    code = _code(currency)
+    if code in _THREE_DECIMAL:
+        return 10
+    if code in _WHOLE_UNITS_IN_TWO_DECIMALS:
+        return 100
+    return 1
+
+
+def max_amount(currency: str) -> int:
+    """Largest amount Stripe accepts for ``currency``, in minor units."""
+    return MAX_AMOUNT - MAX_AMOUNT % step(currency)
+
+
+def minimum_charge(currency: str) -> int | None:
+    """Stripe's minimum charge in minor units, or None where it depends on the exchange rate."""
+    return _MINIMUM_CHARGE.get(_code(currency))
+
+
+def to_decimal(minor: int, currency: str) -> Decimal:
+    """Major-unit value of ``minor`` (1250 USD -> Decimal('12.50'))."""
+    return Decimal(minor).scaleb(-exponent(currency))
+
+
+def from_decimal(value: Decimal, currency: str) -> int:
+    """Minor units for a major-unit ``value``; AmountError if it has more decimals than allowed."""
+    scaled = value.scaleb(exponent(currency))
+    if scaled != scaled.to_integral_value():
+        raise AmountError(_too_many_decimals(_code(currency)))
+    return int(scaled)
+
+
+def _display_digits(minor: int, code: str) -> int:
+    if code in _WHOLE_UNITS_IN_TWO_DECIMALS and minor % 100 == 0:
+        return 0
+    return exponent(code)
+
+
+def format_amount(minor: int, currency: str, locale: str = "en_US") -> str:
+    """Localized text for ``minor`` units, with the currency's own number of decimals."""
+    code = _code(currency)
+    babel_locale = Locale.parse(locale)
+    pattern = copy.copy(babel_locale.currency_formats["standard"])
+    digits = _display_digits(minor, code)
+    pattern.frac_prec = (digits, digits)
+    text: str = format_currency(
+        to_decimal(minor, code), code, format=pattern, locale=babel_locale, currency_digits=False
+    )
+    return text
+
+
+def _allowed_decimals(code: str) -> int:
+    return 0 if code in _WHOLE_UNITS_IN_TWO_DECIMALS else exponent(code)
+
+
+def _too_many_decimals(code: str) -> str:
+    allowed = _allowed_decimals(code)
+    if allowed == 0:
+        return f"{code} has no decimal places."
+    return f"{code} allows at most {allowed} decimal places."
+
+
+def _currency_markers(code: str, babel_locale: Locale) -> list[str]:
+    symbols = {code, get_currency_symbol(code, babel_locale), get_currency_symbol(code, "en")}
+    normalized = {unicodedata.normalize("NFKC", s) for s in symbols}
+    return sorted(normalized, key=len, reverse=True)
+
+
+def _number_text(text: str, code: str, babel_locale: Locale) -> str:
+    """The bare number in ``text``: currency markers removed, spaces made group separators."""
+    normalized = unicodedata.normalize("NFKC", text).strip()
+    markers = "|".join(re.escape(m) for m in _currency_markers(code, babel_locale))
+    bare = re.sub(markers, " ", normalized, flags=re.IGNORECASE).strip()
+    group = get_group_symbol(babel_locale)
+    if unicodedata.normalize("NFKC", group).isspace():
+        # fr_FR groups with U+202F; people type a plain or no-break space.
+        bare = re.sub(r"\s+", group, bare)
+    return bare
+
+
+def parse_amount(text: str, currency: str, locale: str = "en_US", *, minimum: bool = True) -> int:
+    """Minor units for an amount typed in ``locale`` (e.g. "1.234,50 €" in de_DE -> 123450).
+
+    Accepts the locale's decimal and grouping separators, an optional currency symbol or
+    code, and surrounding whitespace. Raises AmountError, with a message for the cashier,
+    for anything Stripe would not charge: empty, not a number, negative, zero, too many
+    decimals, off the currency's step, above Stripe's maximum, or (when ``minimum``) below
+    Stripe's minimum charge.
+    """
+    code = _code(currency)
+    try:
+        babel_locale = Locale.parse(locale)
+    except (UnknownLocaleError, ValueError) as exc:
+        raise ValueError(f"unknown locale: {locale!r}") from exc
+    if not text.strip():
+        raise AmountError("Enter an amount.")
+    bare = _number_text(text, code, babel_locale)
+    if bare.startswith(_MINUS_SIGNS) or bare.endswith(_MINUS_SIGNS):
+        raise AmountError("The amount cannot be negative.")
+    decimal_sign = get_decimal_symbol(babel_locale)
+    not_a_number = AmountError(
+        f"“{text.strip()}” is not an amount (decimals go after “{decimal_sign}”)."
+    )
+    allowed = re.escape(decimal_sign + get_group_symbol(babel_locale))
+    if not re.fullmatch(rf"[0-9{allowed}]+", bare) or not re.search(r"[0-9]", bare):
+        raise not_a_number
+    try:
+        value = parse_decimal(bare, babel_locale, strict=True)
+    except (NumberFormatError, InvalidOperation) as exc:
+        raise not_a_number from exc
+    if value == 0:
+        raise AmountError("Enter an amount greater than zero.")
+    if value.scaleb(_allowed_decimals(code)) % 1:
+        raise AmountError(_too_many_decimals(code))
+    minor = from_decimal(value, code)
+    increment = step(code)
+    if minor % increment:
+        raise AmountError(
+            f"{code} amounts go in steps of {format_amount(increment, code, locale)}."
+        )
+    if minor > max_amount(code):
+        raise AmountError(
+            f"The amount must be no more than {format_amount(max_amount(code), code, locale)}."
+        )
+    floor = minimum_charge(code)
+    if minimum and floor is not None and minor < floor:
+        raise AmountError(f"The minimum charge in {code} is {format_amount(floor, code, locale)}.")
+    return minor
