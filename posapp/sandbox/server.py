@@ -1,0 +1,342 @@
+"""HTTP front of the sandbox: auth, rate limits, idempotency, fault injection, dispatch."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import router
+from .errors import ApiError
+from .params import Params, decode_form
+from .state import API_VERSION, RequestContext, State
+
+TEST_KEY_PREFIXES = ("sk_test_", "rk_test_")
+LIVE_KEY_PREFIXES = ("sk_live_", "rk_live_")
+_NOT_EXECUTED = {"parameter_unknown", "parameter_missing", "unrecognized_url",
+                 "insufficient_permissions"}
+
+
+@dataclass
+class Options:
+    """Reliability knobs for tests and benchmarks."""
+
+    latency_ms: int = 0
+    rate_limit: int | None = None
+    fail_rate: float = 0.0
+    fail_seed: int | None = None
+
+
+@dataclass
+class _Stored:
+    fingerprint: str
+    status: int
+    body: bytes
+    request_id: str
+
+
+class Sandbox:
+    """One running sandbox: state, options and the HTTP server thread."""
+
+    def __init__(self, state: State, options: Options, host: str = "127.0.0.1",
+                 port: int = 0) -> None:
+        self.state = state
+        self.options = options
+        self._idempotency: dict[str, _Stored] = {}
+        self._inflight: set[str] = set()
+        self._window: deque[float] = deque()
+        self._window_lock = threading.Lock()
+        self._fail_rng = random.Random(options.fail_seed)
+        self.requests_served = 0
+        self.httpd = _Server((host, port), _Handler)
+        self.httpd.sandbox = self
+        self.url = f"http://{host}:{self.httpd.server_address[1]}"
+        state.api_base = self.url
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> Sandbox:
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name="sandbox-http",
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop listening and drop open connections (the app sees Stripe go offline)."""
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.httpd.close_all()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    # policy -----------------------------------------------------------------------
+
+    def over_rate_limit(self) -> bool:
+        limit = self.options.rate_limit
+        if not limit:
+            return False
+        now = time.monotonic()
+        with self._window_lock:
+            while self._window and now - self._window[0] >= 1.0:
+                self._window.popleft()
+            if len(self._window) >= limit:
+                return True
+            self._window.append(now)
+            return False
+
+    def draw_fault(self) -> str | None:
+        """None, "error" (500 before doing anything) or "drop" (commit, then hang up)."""
+        if self.options.fail_rate <= 0:
+            return None
+        with self._window_lock:
+            if self._fail_rng.random() >= self.options.fail_rate:
+                return None
+            return "error" if self._fail_rng.random() < 0.5 else "drop"
+
+    def handle_api(self, method: str, path: str, query: str, body: str,
+                   headers: dict[str, str]) -> tuple[int, bytes, dict[str, str]]:
+        """Answer one /v1 request; returns status, JSON body and extra headers."""
+        request_id = "req_" + "".join(random.choices("abcdefghijklmnopqrstuvwxyz0123456789",
+                                                     k=14))
+        out_headers = {"Request-Id": request_id, "Stripe-Version": API_VERSION}
+        raw_params = decode_form(body if method == "POST" else query)
+        idem_key = headers.get("idempotency-key") if method == "POST" else None
+        fingerprint = _fingerprint(method, path, raw_params)
+        try:
+            key = _check_auth(headers.get("authorization", ""))
+            if self.over_rate_limit():
+                raise ApiError(429, "Request rate limit exceeded. You can learn more about "
+                               "rate limits here https://stripe.com/docs/rate-limits.",
+                               code="rate_limit", headers={"Stripe-Should-Retry": "true"})
+            if idem_key:
+                replay = self._replay(idem_key, fingerprint)
+                if replay is not None:
+                    return replay[0], replay[1], {**out_headers, **replay[2]}
+            try:
+                status, payload = 200, self._execute(method, path, raw_params, key,
+                                                     request_id, idem_key)
+            finally:
+                if idem_key:
+                    with self._window_lock:
+                        self._inflight.discard(idem_key)
+        except ApiError as error:
+            status = error.status
+            payload = json.dumps(error.body()).encode()
+            out_headers.update(error.headers)
+            # Stripe saves no idempotent result when the request never started executing.
+            if status in (401, 409, 429) or status >= 500 or error.code in _NOT_EXECUTED:
+                return status, payload, out_headers
+        if idem_key:
+            with self._window_lock:
+                self._idempotency.setdefault(
+                    idem_key, _Stored(fingerprint, status, payload, request_id))
+        return status, payload, out_headers
+
+    def _execute(self, method: str, path: str, raw_params: dict[str, Any], key: str,
+                 request_id: str, idem_key: str | None) -> bytes:
+        found = router.match(method, path)
+        if found is None or not found[0].is_api:
+            raise ApiError(404, f"Unrecognized request URL ({method}: {path}). Please see "
+                           "https://stripe.com/docs or we can help at "
+                           "https://support.stripe.com/.", code="unrecognized_url")
+        route, path_args = found
+        if _restricted_readonly(key) and method != "GET":
+            raise ApiError(403, f"The provided key '{_mask(key)}' does not have the required "
+                           "permissions for this endpoint on account "
+                           f"'{self.state.account['id']}'. Having the 'rak_write' permission "
+                           "would allow this request to continue.",
+                           code="insufficient_permissions")
+        params = Params(raw_params)
+        params.check(route.allowed, route.required)
+        request = router.Request(self.state, params, path_args, method, path, self.url,
+                                 api_key=key, request_id=request_id, idempotency_key=idem_key)
+        with self.state.lock:
+            self.state.request = RequestContext(request_id, idem_key)
+            try:
+                obj = route.handler(request)
+                return json.dumps(self.state.render(obj, params.expand())).encode()
+            finally:
+                self.state.request = RequestContext()
+
+    def _replay(self, key: str,
+                fingerprint: str) -> tuple[int, bytes, dict[str, str]] | None:
+        with self._window_lock:
+            stored = self._idempotency.get(key)
+            if stored is None:
+                if key in self._inflight:
+                    raise ApiError(409, "There is currently another in-progress request using "
+                                   f"this Stripe-Idempotency-Key ('{key}'). Please try again "
+                                   "later.", type="idempotency_error",
+                                   code="idempotency_key_in_use",
+                                   headers={"Stripe-Should-Retry": "true"})
+                self._inflight.add(key)
+                return None
+        if stored.fingerprint != fingerprint:
+            error = ApiError(400, "Keys for idempotent requests can only be used with the same "
+                             "parameters they were first used with. Try using a key other than "
+                             f"'{key}' if you meant to execute a different request.",
+                             type="idempotency_error")
+            return 400, json.dumps(error.body()).encode(), {}
+        return stored.status, stored.body, {"Idempotent-Replayed": "true",
+                                            "Original-Request": stored.request_id}
+
+
+def _fingerprint(method: str, path: str, params: dict[str, Any]) -> str:
+    text = json.dumps([method, path, params], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _mask(key: str) -> str:
+    prefix = key[: key.find("_", 3) + 1] if key.count("_") >= 2 else key[:3]
+    return f"{prefix}{'*' * 12}{key[-4:]}"
+
+
+def _restricted_readonly(key: str) -> bool:
+    return key.startswith("rk_") and "readonly" in key
+
+
+def _check_auth(header: str) -> str:
+    """The API key from `Authorization: Bearer`, or Stripe's 401."""
+    key = header[7:].strip() if header.lower().startswith("bearer ") else ""
+    if not key:
+        raise ApiError(401, "You did not provide an API key. You need to provide your API key "
+                       "in the Authorization header, using Bearer auth (e.g. 'Authorization: "
+                       "Bearer YOUR_SECRET_KEY').")
+    if key.startswith(LIVE_KEY_PREFIXES):
+        raise ApiError(401, "This PosApp sandbox only accepts test mode keys (sk_test_… or "
+                       f"rk_test_…); a live mode key was provided: {_mask(key)}.",
+                       code="api_key_expired" if "expired" in key else None)
+    suffix = key.split("_", 2)[-1]
+    if not key.startswith(TEST_KEY_PREFIXES) or not suffix.replace("_", "").isalnum() \
+            or "expired" in key:
+        raise ApiError(401, f"Invalid API Key provided: {_mask(key)}")
+    return key
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+    sandbox: Sandbox
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(address, handler)
+        self._connections: set[socket.socket] = set()
+        self._conn_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._conn_lock:
+            self._connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._conn_lock:
+            self._connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_all(self) -> None:
+        with self._conn_lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the sandbox's callers have their own logs."""
+
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    def do_DELETE(self) -> None:
+        self._dispatch("DELETE")
+
+    def _dispatch(self, method: str) -> None:
+        sandbox = self.server.sandbox
+        sandbox.requests_served += 1
+        parts = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode("utf-8") if length else ""
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        if sandbox.options.latency_ms:
+            time.sleep(sandbox.options.latency_ms / 1000)
+        if not parts.path.startswith("/v1/"):
+            self._page(method, parts.path, parts.query, body)
+            return
+        fault = sandbox.draw_fault()
+        if fault == "error":
+            error = ApiError(500, "An unknown error occurred (injected by the sandbox's "
+                             "--fail-rate).", type="api_error")
+            self._send(500, json.dumps(error.body()).encode(), "application/json",
+                       {"Stripe-Should-Retry": "true"})
+            return
+        status, payload, extra = sandbox.handle_api(method, parts.path, parts.query, body,
+                                                    headers)
+        if fault == "drop":
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        self._send(status, payload, "application/json", extra)
+
+    def _page(self, method: str, path: str, query: str, body: str) -> None:
+        sandbox = self.server.sandbox
+        found = router.match(method, path)
+        if found is None or found[0].is_api:
+            self._send(404, b"<h1>Not found</h1>", "text/html; charset=utf-8", {})
+            return
+        route, args = found
+        form = {k: v for k, v in decode_form(body or query).items() if isinstance(v, str)}
+        request = router.Request(sandbox.state, Params(decode_form(query)), args, method, path,
+                                 sandbox.url, form=form)
+        with sandbox.state.lock:
+            try:
+                response = route.handler(request)
+            except ApiError as error:
+                response = router.PageResponse(
+                    f"<h1>{error.status}</h1><p>{error.message}</p>".encode(),
+                    status=error.status)
+        headers = {"Location": response.location} if response.location else {}
+        self._send(response.status, response.body, response.content_type, headers)
+
+    def _send(self, status: int, payload: bytes, content_type: str,
+              headers: dict[str, str]) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(payload)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+@contextmanager
+def running(seed: str = "empty", *, latency_ms: int = 0, rate_limit: int | None = None,
+            fail_rate: float = 0.0, fail_seed: int | None = None,
+            port: int = 0) -> Iterator[Sandbox]:
+    """Run a sandbox in this process on a free port; `.url` is its API base."""
+    from .seed import apply_seed
+
+    state = State()
+    sandbox = Sandbox(state, Options(latency_ms, rate_limit, fail_rate, fail_seed), port=port)
+    apply_seed(state, seed)
+    sandbox.start()
+    try:
+        yield sandbox
+    finally:
+        sandbox.stop()

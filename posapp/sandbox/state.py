@@ -1,0 +1,396 @@
+"""The sandbox's in-memory Stripe account: objects, ordered lists, events, ids and time."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ApiError, invalid, not_found
+from .params import Params
+
+API_VERSION = "2026-10-28.endive"
+
+Obj = dict[str, Any]
+
+# Id prefix -> (object type, the noun Stripe uses in "No such ..." messages).
+PREFIXES: dict[str, tuple[str, str]] = {
+    "cus_": ("customer", "customer"),
+    "pi_": ("payment_intent", "payment_intent"),
+    "ch_": ("charge", "charge"),
+    "re_": ("refund", "refund"),
+    "dp_": ("dispute", "dispute"),
+    "pm_": ("payment_method", "PaymentMethod"),
+    "seti_": ("setup_intent", "setupintent"),
+    "prod_": ("product", "product"),
+    "price_": ("price", "price"),
+    "sub_": ("subscription", "subscription"),
+    "si_": ("subscription_item", "subscription item"),
+    "in_": ("invoice", "invoice"),
+    "il_": ("line_item", "line item"),
+    "ii_": ("invoiceitem", "invoiceitem"),
+    "cs_test_": ("checkout.session", "checkout.session"),
+    "plink_": ("payment_link", "payment link"),
+    "bps_": ("billing_portal.session", "billing portal session"),
+    "evt_": ("event", "event"),
+    "clock_": ("test_helpers.test_clock", "test clock"),
+    "inpay_": ("invoice_payment", "invoice payment"),
+}
+
+
+def copy_json(value: Any) -> Any:
+    """A deep copy of JSON-shaped data (much faster than copy.deepcopy)."""
+    if isinstance(value, dict):
+        return {k: copy_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [copy_json(v) for v in value]
+    return value
+
+
+@dataclass
+class RequestContext:
+    """What events record about the request that caused them."""
+
+    request_id: str | None = None
+    idempotency_key: str | None = None
+
+
+@dataclass
+class _TypeList:
+    """Ids of one object type in creation order, with O(1) cursor lookup."""
+
+    ids: list[str] = field(default_factory=list)
+    position: dict[str, int] = field(default_factory=dict)
+
+    def add(self, object_id: str) -> None:
+        self.position[object_id] = len(self.ids)
+        self.ids.append(object_id)
+
+
+class State:
+    """All objects of one sandbox account. Callers hold `lock` while they read or mutate."""
+
+    def __init__(self, seed: int = 0, api_base: str = "") -> None:
+        self.lock = threading.RLock()
+        self.objects: dict[str, Obj] = {}
+        self._lists: dict[str, _TypeList] = {}
+        self._rng = random.Random(seed)  # ids only; deterministic for a seeded demo
+        self.clock_offset = 0
+        self.request = RequestContext()
+        self.api_base = api_base
+        self.event_api_version = API_VERSION
+        self.account: Obj = {
+            "id": "acct_1PosAppSandbox0001",
+            "object": "account",
+            "business_profile": {"name": "PosApp Sandbox Coffee", "url": None},
+            "business_type": "company",
+            "charges_enabled": True,
+            "country": "US",
+            "created": 1_700_000_000,
+            "default_currency": "usd",
+            "details_submitted": True,
+            "email": "owner@sandbox.example",
+            "payouts_enabled": True,
+            "settings": {"dashboard": {"display_name": "PosApp Sandbox Coffee",
+                                       "timezone": "Etc/UTC"}},
+            "type": "standard",
+        }
+
+    # ids and time -----------------------------------------------------------------
+
+    def new_id(self, prefix: str, length: int = 24) -> str:
+        alphabet = string.ascii_letters + string.digits
+        return prefix + "".join(self._rng.choice(alphabet) for _ in range(length))
+
+    def now(self) -> int:
+        """Unix time as the sandbox sees it (seeds may shift it to lay down history)."""
+        return int(time.time()) + self.clock_offset
+
+    # storage ----------------------------------------------------------------------
+
+    def insert(self, obj: Obj) -> Obj:
+        """Store a new object and append it to its type's list (newest last)."""
+        self.objects[obj["id"]] = obj
+        self._lists.setdefault(obj["object"], _TypeList()).add(obj["id"])
+        return obj
+
+    def get(self, object_id: str, kind: str | None = None, param: str = "id") -> Obj:
+        """The stored object, or Stripe's 404 when it does not exist (or is of another type)."""
+        obj = self.objects.get(object_id)
+        noun = _noun_for(object_id, kind)
+        if obj is None or (kind is not None and obj.get("object") != kind):
+            raise not_found(noun, object_id, param)
+        return obj
+
+    def find(self, object_id: str | None, kind: str) -> Obj | None:
+        if not object_id:
+            return None
+        obj = self.objects.get(object_id)
+        return obj if obj is not None and obj.get("object") == kind else None
+
+    def iter_type(self, kind: str, newest_first: bool = True) -> Iterator[Obj]:
+        ids = self._lists.get(kind, _TypeList()).ids
+        ordered = reversed(ids) if newest_first else iter(ids)
+        for object_id in ordered:
+            yield self.objects[object_id]
+
+    def count(self, kind: str) -> int:
+        return len(self._lists.get(kind, _TypeList()).ids)
+
+    # lists ------------------------------------------------------------------------
+
+    def list_response(
+        self,
+        kind: str,
+        params: Params,
+        url: str,
+        predicate: Callable[[Obj], bool] | None = None,
+        items: list[Obj] | None = None,
+    ) -> Obj:
+        """A Stripe list page, newest first, honouring limit, cursors and `created` filters.
+
+        `items` (newest first) replaces the type's own list, e.g. a subscription's invoices.
+        """
+        limit = params.integer("limit", 10, minimum=1, maximum=100)
+        assert limit is not None
+        after = params.string("starting_after")
+        before = params.string("ending_before")
+        if after and before:
+            raise invalid("You may only specify one of these parameters: ending_before, "
+                          "starting_after.", param="ending_before")
+        created = _created_filter(params)
+
+        def keep(obj: Obj) -> bool:
+            if obj.get("deleted") and obj.get("object") == "customer":
+                return False
+            if created is not None and not created(obj.get("created", 0)):
+                return False
+            return predicate is None or predicate(obj)
+
+        sequence: Sequence[Obj]
+        if items is not None:
+            sequence = items
+        else:
+            typelist = self._lists.get(kind, _TypeList())
+            sequence = _LazyNewestFirst(typelist, self.objects)
+        start, step = 0, 1
+        if after:
+            start = _index_of(sequence, after, "starting_after") + 1
+        elif before:
+            start, step = _index_of(sequence, before, "ending_before") - 1, -1
+        page: list[Obj] = []
+        has_more = False
+        index = start
+        while 0 <= index < len(sequence):
+            obj = sequence[index]
+            index += step
+            if not keep(obj):
+                continue
+            if len(page) == limit:
+                has_more = True
+                break
+            page.append(obj)
+        if step == -1:
+            page.reverse()
+        return {"object": "list", "data": page, "has_more": has_more, "url": url}
+
+    # events -----------------------------------------------------------------------
+
+    def emit(self, event_type: str, obj: Obj, previous: Obj | None = None) -> Obj:
+        """Record an event with a snapshot of `obj` and the request that caused it."""
+        data: Obj = {"object": copy_json(obj)}
+        if previous:
+            data["previous_attributes"] = copy_json(previous)
+        event = {
+            "id": self.new_id("evt_"),
+            "object": "event",
+            "api_version": self.event_api_version,
+            "created": self.now(),
+            "data": data,
+            "livemode": False,
+            "pending_webhooks": 0,
+            "request": {"id": self.request.request_id,
+                        "idempotency_key": self.request.idempotency_key},
+            "type": event_type,
+        }
+        return self.insert(event)
+
+    def update(self, obj: Obj, changes: Obj, event_type: str | None = None) -> Obj:
+        """Apply top-level changes; emit `event_type` with Stripe's previous_attributes."""
+        previous = {k: copy_json(obj.get(k)) for k, v in changes.items() if obj.get(k) != v}
+        obj.update(changes)
+        if event_type and previous:
+            self.emit(event_type, obj, previous)
+        return obj
+
+    def purge_events(self, keep_after: str | None = None) -> int:
+        """Drop events older than `keep_after` (all when None): Stripe keeps 30 days only."""
+        typelist = self._lists.get("event", _TypeList())
+        cut = len(typelist.ids) if keep_after is None else typelist.position.get(keep_after, 0)
+        dropped = typelist.ids[:cut]
+        for event_id in dropped:
+            self.objects.pop(event_id, None)
+        remaining = typelist.ids[cut:]
+        self._lists["event"] = _TypeList(remaining, {e: i for i, e in enumerate(remaining)})
+        return len(dropped)
+
+    # expansion --------------------------------------------------------------------
+
+    def render(self, obj: Obj, expand: list[str]) -> Obj:
+        """`obj` with `expand[]` paths replaced by the objects they name (stored data untouched)."""
+        result = obj
+        for path in expand:
+            result = self._expand_path(result, path.split("."))
+        return result
+
+    def _expand_path(self, node: Any, parts: list[str]) -> Any:
+        if not parts or not isinstance(node, dict):
+            return node
+        head, rest = parts[0], parts[1:]
+        if node.get("object") == "list" and head == "data":
+            copied = dict(node)
+            copied["data"] = [self._expand_path(item, rest) for item in node.get("data", [])]
+            return copied
+        if head not in node:
+            return node
+        value = node[head]
+        if isinstance(value, str) and value in self.objects:
+            value = self.objects[value]
+        elif isinstance(value, list):
+            value = [self.objects.get(v, v) if isinstance(v, str) else v for v in value]
+            value = [self._expand_path(v, rest) for v in value]
+            copied = dict(node)
+            copied[head] = value
+            return copied
+        elif value is None:
+            return node
+        copied = dict(node)
+        copied[head] = self._expand_path(value, rest)
+        return copied
+
+
+class _LazyNewestFirst(Sequence[Obj]):
+    """A newest-first view over a type list without copying it."""
+
+    def __init__(self, typelist: _TypeList, objects: dict[str, Obj]) -> None:
+        self.typelist = typelist
+        self.objects = objects
+
+    def __len__(self) -> int:
+        return len(self.typelist.ids)
+
+    def __getitem__(self, index: int) -> Obj:  # type: ignore[override]
+        return self.objects[self.typelist.ids[len(self.typelist.ids) - 1 - index]]
+
+    def index_of(self, object_id: str) -> int | None:
+        position = self.typelist.position.get(object_id)
+        return None if position is None else len(self.typelist.ids) - 1 - position
+
+
+def _index_of(sequence: Sequence[Obj], object_id: str, param: str) -> int:
+    if isinstance(sequence, _LazyNewestFirst):
+        found = sequence.index_of(object_id)
+    else:
+        found = next((i for i, o in enumerate(sequence) if o["id"] == object_id), None)
+    if found is None:
+        raise not_found(_noun_for(object_id, None), object_id, param)
+    return found
+
+
+def _created_filter(params: Params) -> Callable[[int], bool] | None:
+    value = params.raw("created")
+    if value is None or value == "":
+        return None
+    if not isinstance(value, dict):
+        exact = int(value)
+        return lambda c: c == exact
+    bounds = {op: int(v) for op, v in value.items()}
+    unknown = set(bounds) - {"gt", "gte", "lt", "lte"}
+    if unknown:
+        raise invalid(f"Received unknown parameter: created[{unknown.pop()}]", param="created")
+
+    def test(created: int) -> bool:
+        return (created > bounds.get("gt", created - 1)
+                and created >= bounds.get("gte", created)
+                and created < bounds.get("lt", created + 1)
+                and created <= bounds.get("lte", created))
+    return test
+
+
+def _noun_for(object_id: str, kind: str | None) -> str:
+    for prefix, (obj_type, noun) in PREFIXES.items():
+        if object_id.startswith(prefix) and (kind is None or kind == obj_type):
+            return noun
+    return kind.replace("_", " ") if kind else "object"
+
+
+def search_query(query: str) -> Callable[[Obj], bool]:
+    """Stripe's search query language, the subset the app uses.
+
+    Clauses `field:'v'` (exact, case-insensitive), `field~'v'` (substring),
+    `metadata['k']:'v'`, `field>N`/`field<N` on numbers, joined by AND or OR (not mixed).
+    """
+    clause = (r"\s*(?P<field>[a-z_.]+(?:\['[^']*'\])?)\s*(?P<op>:|~|>=|<=|>|<)\s*"
+              r"(?P<value>'[^']*'|\"[^\"]*\"|[^\s]+)\s*")
+
+
+    text = query.strip()
+    if not text:
+        raise invalid("Search query is empty.", param="query")
+    joiner = "OR" if re.search(r"\sOR\s", text) else "AND"
+    pieces = re.split(rf"\s{joiner}\s", text)
+    tests: list[Callable[[Obj], bool]] = []
+    for piece in pieces:
+        match = re.fullmatch(clause, piece)
+        if match is None:
+            raise ApiError(400, f"Invalid search query: {query!r}. See "
+                           "https://stripe.com/docs/search#search-query-language.",
+                           param="query", code="parameter_invalid_string")
+        tests.append(_clause_test(match["field"], match["op"], match["value"].strip("'\"")))
+    if joiner == "OR":
+        return lambda obj: any(t(obj) for t in tests)
+    return lambda obj: all(t(obj) for t in tests)
+
+
+def _clause_test(field_name: str, op: str, value: str) -> Callable[[Obj], bool]:
+    def lookup(obj: Obj) -> Any:
+        if field_name.startswith("metadata["):
+            return (obj.get("metadata") or {}).get(field_name[10:-2])
+        node: Any = obj
+        for part in field_name.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        return node
+
+    def test(obj: Obj) -> bool:
+        actual = lookup(obj)
+        if actual is None:
+            return False
+        if op == ":":
+            return str(actual).lower() == value.lower()
+        if op == "~":
+            return value.lower() in str(actual).lower()
+        number, have = float(value), float(actual)
+        return {">": have > number, "<": have < number,
+                ">=": have >= number, "<=": have <= number}[op]
+    return test
+
+
+def search_response(state: State, kind: str, params: Params, url: str) -> Obj:
+    """A Stripe search_result page (`page`/`next_page` cursors are opaque offsets)."""
+    query = params.req_string("query")
+    limit = params.integer("limit", 10, minimum=1, maximum=100)
+    assert limit is not None
+    page_token = params.string("page")
+    offset = int(page_token) if page_token and page_token.isdigit() else 0
+    test = search_query(query)
+    matches = [o for o in state.iter_type(kind) if not o.get("deleted") and test(o)]
+    page = matches[offset:offset + limit]
+    more = offset + limit < len(matches)
+    return {"object": "search_result", "data": page, "has_more": more,
+            "next_page": str(offset + limit) if more else None, "url": url,
+            "total_count": len(matches)}
