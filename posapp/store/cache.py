@@ -1,0 +1,457 @@
+"""The offline cache: one SQLite file per profile mirroring the merchant's Stripe objects.
+
+Writers are the sync engine and the services (results of the app's own calls); readers are
+the views. One connection is shared by every thread behind a lock: each statement is short
+(pages of 100 objects, keyset reads), and WAL keeps the file consistent if the app dies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from . import aggregates, search
+from .schema import MIGRATIONS, TABLE_FOR_OBJECT, TABLES
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+FilterValue = str | int | None | Sequence[str | int]
+
+_CURSOR_KEY = "events.cursor"
+_LAST_SUCCESS_KEY = "sync.last_success"
+_BACKFILL_PREFIX = "backfill."
+
+
+@dataclass(frozen=True, order=True)
+class Cursor:
+    """A keyset position: rows are ordered newest first by `(created, id)`."""
+
+    created: int
+    id: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of objects, newest first, with the cursors to move either way."""
+
+    rows: list[dict[str, Any]]
+    newest: Cursor | None
+    oldest: Cursor | None
+    has_newer: bool
+    has_older: bool
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """Where a type's backfill stands: the last id listed (`starting_after` for the next
+    page), how many objects it has stored, and whether the listing reached the end."""
+
+    after: str | None = None
+    count: int = 0
+    done: bool = False
+
+
+class Cache:
+    """The cache file for one profile. Opening checks its integrity and migrates it; a damaged
+    file is moved aside and an empty cache created, with `notice` telling the user why."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.notice: str | None = None
+        self.damaged_copy: Path | None = None
+        self._lock = threading.RLock()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = self._open_checked()
+        except sqlite3.DatabaseError as exc:
+            log.warning("cache %s is damaged (%s); rebuilding", self.path, exc)
+            self.damaged_copy = self._move_aside()
+            self.notice = ("The offline cache was damaged and has been rebuilt; "
+                           "it will refill from Stripe on the next sync.")
+            self._conn = self._open_checked()
+        self._db = sqlite_utils.Database(self._conn)
+
+    def _open_checked(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+            if result is None or result[0] != "ok":
+                raise sqlite3.DatabaseError(f"quick_check: {result[0] if result else '?'}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=5000")
+            _migrate(conn)
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise
+        return conn
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(f"{self.path}{suffix}")
+            if part.exists():
+                part.replace(Path(f"{target}{suffix}"))
+        return target
+
+    def close(self) -> None:
+        """Close the file (checkpointing the WAL)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            yield self._conn
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version the file is at."""
+        with self._reading() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # --- writes -------------------------------------------------------------------------
+
+    def upsert(self, table: str, objects: Iterable[Mapping[str, Any]]) -> int:
+        """Insert or update objects of one type; returns how many were written."""
+        with self._transaction() as conn:
+            return _upsert(conn, table, objects, generation=0)
+
+    def upsert_object(self, obj: Mapping[str, Any]) -> str | None:
+        """Store one object in the table its `object` field names (a service's result).
+        Returns the table, or None when the type is not cached."""
+        table = TABLE_FOR_OBJECT.get(str(obj.get("object")))
+        if table is not None:
+            self.upsert(table, [obj])
+        return table
+
+    def mark_deleted(self, table: str, ids: Iterable[str]) -> int:
+        """Flag rows as deleted on Stripe; they stay readable by id but leave lists."""
+        with self._transaction() as conn:
+            return _mark_deleted(conn, table, ids)
+
+    def save_backfill_page(self, table: str, objects: Sequence[Mapping[str, Any]],
+                           checkpoint: Checkpoint, generation: int) -> None:
+        """Store one listed page and the checkpoint after it in one transaction, so a
+        resumed backfill neither skips nor repeats a page."""
+        with self._transaction() as conn:
+            _upsert(conn, table, objects, generation=generation)
+            _set_state(conn, _BACKFILL_PREFIX + table, json.dumps(
+                {"after": checkpoint.after, "count": checkpoint.count,
+                 "done": checkpoint.done}))
+
+    def sweep_unlisted(self, table: str, generation: int, listed_before: int) -> int:
+        """After a complete listing: flag rows the listing did not return as deleted (they
+        were deleted on Stripe while no events were read). Rows created after the listing
+        began are spared; their events are still to come."""
+        _check_table(table)
+        with self._transaction() as conn:
+            cur = conn.execute(
+                f"UPDATE [{table}] SET deleted = 1 WHERE deleted = 0 AND synced_gen < ? "  # noqa: S608
+                "AND created < ?", (generation, listed_before))
+            return cur.rowcount
+
+    def apply_event(self, event: Mapping[str, Any], obj: Mapping[str, Any] | None) -> bool:
+        """Apply one Stripe event exactly once: the event row, the object's new state (or its
+        deletion for `*.deleted`) and the events cursor in one transaction. `obj` is the
+        object to store (the event's own, or a re-fetched one; None stores nothing). Returns
+        False, changing nothing, if the event was already applied."""
+        with self._transaction() as conn:
+            if conn.execute("SELECT 1 FROM events WHERE id = ?", (event["id"],)).fetchone():
+                return False
+            row = _row("events", event, generation=0)
+            row["seq"] = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events").fetchone()[0]
+            conn.execute(_insert_sql("events", list(row)), list(row.values()))
+            table = TABLE_FOR_OBJECT.get(str(obj.get("object"))) if obj else None
+            if obj is not None and table is not None and table != "events":
+                if str(event.get("type", "")).endswith(".deleted"):
+                    _upsert(conn, table, [{**obj, "deleted": True}], generation=0)
+                else:
+                    _upsert(conn, table, [obj], generation=0)
+            _set_state(conn, _CURSOR_KEY, str(event["id"]))
+        return True
+
+    # --- sync state ---------------------------------------------------------------------
+
+    def get_state(self, key: str) -> str | None:
+        """A raw `sync_state` value."""
+        with self._reading() as conn:
+            row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+            return None if row is None else str(row[0])
+
+    def set_state(self, key: str, value: str) -> None:
+        """Set a raw `sync_state` value."""
+        with self._transaction() as conn:
+            _set_state(conn, key, value)
+
+    @property
+    def events_cursor(self) -> str | None:
+        """The newest applied event id (the poller's `ending_before`)."""
+        return self.get_state(_CURSOR_KEY)
+
+    def set_events_cursor(self, event_id: str | None) -> None:
+        """Move the events cursor; None clears it (nothing applied yet)."""
+        with self._transaction() as conn:
+            if event_id is None:
+                conn.execute("DELETE FROM sync_state WHERE key = ?", (_CURSOR_KEY,))
+            else:
+                _set_state(conn, _CURSOR_KEY, event_id)
+
+    def checkpoint(self, table: str) -> Checkpoint:
+        """The backfill checkpoint of one type (a fresh one if it never started)."""
+        raw = self.get_state(_BACKFILL_PREFIX + table)
+        if raw is None:
+            return Checkpoint()
+        data = json.loads(raw)
+        return Checkpoint(after=data["after"], count=data["count"], done=data["done"])
+
+    def reset_backfill(self) -> None:
+        """Forget every backfill checkpoint and the events cursor: the next sync is full."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM sync_state WHERE key LIKE 'backfill.%' OR key = ?",
+                         (_CURSOR_KEY,))
+
+    @property
+    def last_success(self) -> float | None:
+        """When a sync last completed (Unix time), for the "last synced" label."""
+        raw = self.get_state(_LAST_SUCCESS_KEY)
+        return None if raw is None else float(raw)
+
+    def mark_success(self, when: float | None = None) -> None:
+        """Record a completed sync."""
+        self.set_state(_LAST_SUCCESS_KEY, repr(time.time() if when is None else when))
+
+    # --- reads --------------------------------------------------------------------------
+
+    def get(self, table: str, object_id: str) -> dict[str, Any] | None:
+        """One object by id, deleted ones included (then carrying `"deleted": True`)."""
+        _check_table(table)
+        with self._reading() as conn:
+            row = conn.execute(f"SELECT data, deleted FROM [{table}] WHERE id = ?",  # noqa: S608
+                               (object_id,)).fetchone()
+        if row is None:
+            return None
+        obj: dict[str, Any] = json.loads(row[0])
+        if row[1]:
+            obj["deleted"] = True
+        return obj
+
+    def page(self, table: str, *, filters: Mapping[str, FilterValue] | None = None,
+             older_than: Cursor | None = None, newer_than: Cursor | None = None,
+             since: int | None = None, until: int | None = None, limit: int = 50,
+             include_deleted: bool = False) -> Page:
+        """A keyset page, newest first. Pass `older_than=page.oldest` for the next page and
+        `newer_than=page.newest` for the previous one. `filters` match extracted columns
+        (a sequence means "one of"); `since`/`until` bound `created` (inclusive/exclusive)."""
+        if older_than is not None and newer_than is not None:
+            raise ValueError("page either older_than or newer_than a cursor, not both")
+        where, params = _where(table, filters, since, until, include_deleted)
+        going_newer = newer_than is not None
+        if older_than is not None:
+            where.append("(created, id) < (?, ?)")
+            params += [older_than.created, older_than.id]
+        if newer_than is not None:
+            where.append("(created, id) > (?, ?)")
+            params += [newer_than.created, newer_than.id]
+        order = "ASC" if going_newer else "DESC"
+        sql = (f"SELECT data, created, id, deleted FROM [{table}] WHERE {' AND '.join(where)} "  # noqa: S608
+               f"ORDER BY created {order}, id {order} LIMIT ?")
+        with self._reading() as conn:
+            rows = conn.execute(sql, [*params, limit + 1]).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        if going_newer:
+            rows.reverse()
+        objects = [json.loads(r[0]) | ({"deleted": True} if r[3] else {}) for r in rows]
+        return Page(
+            rows=objects,
+            newest=Cursor(rows[0][1], rows[0][2]) if rows else None,
+            oldest=Cursor(rows[-1][1], rows[-1][2]) if rows else None,
+            has_newer=more if going_newer else older_than is not None,
+            has_older=newer_than is not None if going_newer else more,
+        )
+
+    def count(self, table: str, *, filters: Mapping[str, FilterValue] | None = None,
+              since: int | None = None, until: int | None = None,
+              include_deleted: bool = False) -> int:
+        """How many rows match (same filters as `page`)."""
+        where, params = _where(table, filters, since, until, include_deleted)
+        with self._reading() as conn:
+            return int(conn.execute(
+                f"SELECT COUNT(*) FROM [{table}] WHERE {' AND '.join(where)}",  # noqa: S608
+                params).fetchone()[0])
+
+    def ids(self, table: str) -> dict[str, dict[str, Any]]:
+        """Every live (not deleted) object of a type by id: what `verify` compares."""
+        _check_table(table)
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"SELECT id, data FROM [{table}] WHERE deleted = 0").fetchall()  # noqa: S608
+        return {r[0]: json.loads(r[1]) for r in rows}
+
+    def search(self, text: str, *, tables: Sequence[str] | None = None,
+               limit: int = 50) -> list[search.SearchHit]:
+        """Find objects by free text, id prefix or card last4; never raises on odd input."""
+        with self._reading() as conn:
+            return search.search(conn, text, tables=tables, limit=limit)
+
+    def takings_per_day(self, *, since: int, until: int | None = None,
+                        utc_offset: int = 0) -> list[aggregates.DailyTakings]:
+        """Succeeded charges per local day and currency (see `aggregates`)."""
+        with self._reading() as conn:
+            return aggregates.takings_per_day(conn, since=since, until=until,
+                                              utc_offset=utc_offset)
+
+    def refund_totals(self, *, since: int) -> list[aggregates.Total]:
+        """Succeeded refunds since a time, per currency."""
+        with self._reading() as conn:
+            return aggregates.refund_totals(conn, since=since)
+
+    def dispute_counts(self) -> dict[str, int]:
+        """Disputes by status."""
+        with self._reading() as conn:
+            return aggregates.dispute_counts(conn)
+
+    def mrr(self) -> dict[str, int]:
+        """Monthly recurring revenue per currency (minor units)."""
+        with self._reading() as conn:
+            return aggregates.mrr(conn)
+
+    def invoice_summary(self, *, now: int) -> list[aggregates.InvoiceSummary]:
+        """Open and overdue invoices per currency."""
+        with self._reading() as conn:
+            return aggregates.invoice_summary(conn, now=now)
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise sqlite3.DatabaseError(
+            f"cache schema {version} is newer than this app's {SCHEMA_VERSION}")
+    db = sqlite_utils.Database(conn)
+    for step in range(version, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[step](db)
+            conn.execute(f"PRAGMA user_version = {step + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def _check_table(table: str) -> None:
+    if table not in TABLES:
+        raise ValueError(f"not a cached type: {table!r}")
+
+
+def _row(table: str, obj: Mapping[str, Any], generation: int) -> dict[str, Any]:
+    spec = TABLES[table]
+    created = obj.get("created")
+    return {"id": obj["id"],
+            "data": json.dumps(obj, separators=(",", ":"), ensure_ascii=False),
+            "created": created if isinstance(created, int) else 0,
+            "deleted": int(bool(obj.get("deleted"))),
+            "synced_gen": generation,
+            **spec.extract(obj)}
+
+
+_SQL_CACHE: dict[tuple[str, tuple[str, ...], bool], str] = {}
+
+
+def _insert_sql(table: str, columns: list[str], upsert: bool = False) -> str:
+    key = (table, tuple(columns), upsert)
+    sql = _SQL_CACHE.get(key)
+    if sql is None:
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        sql = f"INSERT INTO [{table}] ({names}) VALUES ({marks})"  # noqa: S608
+        if upsert:
+            updates = ", ".join(f"{c} = excluded.{c}" for c in columns
+                                if c not in ("id", "synced_gen"))
+            sql += (f" ON CONFLICT(id) DO UPDATE SET {updates}, "
+                    "synced_gen = MAX(synced_gen, excluded.synced_gen)")
+        _SQL_CACHE[key] = sql
+    return sql
+
+
+def _upsert(conn: sqlite3.Connection, table: str, objects: Iterable[Mapping[str, Any]],
+            generation: int) -> int:
+    _check_table(table)
+    written = 0
+    for obj in objects:
+        if obj.get("deleted") and "created" not in obj:
+            # A deletion stub ({"id", "object", "deleted"}): keep the last known state.
+            _mark_deleted(conn, table, [obj["id"]])
+        else:
+            row = _row(table, obj, generation)
+            conn.execute(_insert_sql(table, list(row), upsert=True), list(row.values()))
+        written += 1
+    return written
+
+
+def _mark_deleted(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> int:
+    _check_table(table)
+    return sum(conn.execute(f"UPDATE [{table}] SET deleted = 1 WHERE id = ?",  # noqa: S608
+                            (i,)).rowcount for i in ids)
+
+
+def _set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def _where(table: str, filters: Mapping[str, FilterValue] | None, since: int | None,
+           until: int | None, include_deleted: bool) -> tuple[list[str], list[Any]]:
+    _check_table(table)
+    allowed = TABLES[table].columns
+    where: list[str] = [] if include_deleted else ["deleted = 0"]
+    params: list[Any] = []
+    for column, value in (filters or {}).items():
+        if column not in allowed and column != "id":
+            raise ValueError(f"{table} cannot be filtered on {column!r}")
+        if value is None:
+            where.append(f"{column} IS NULL")
+        elif isinstance(value, (str, int)):
+            where.append(f"{column} = ?")
+            params.append(value)
+        else:
+            where.append(f"{column} IN ({', '.join('?' for _ in value)})")
+            params.extend(value)
+    if since is not None:
+        where.append("created >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("created < ?")
+        params.append(until)
+    return (where or ["1"]), params

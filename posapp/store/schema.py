@@ -1,0 +1,242 @@
+"""Cache schema: one table per cached Stripe type, the columns extracted from each object,
+their indexes, the full-text indexes, and the forward migrations between schema versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Extracted = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How one Stripe type is stored: extracted columns (name → SQL type), how to compute
+    them from an object, which to index, and which feed the trigram full-text index."""
+
+    name: str
+    object: str
+    id_prefixes: tuple[str, ...]
+    columns: Mapping[str, type]
+    extract: Callable[[Mapping[str, Any]], Extracted]
+    indexes: tuple[tuple[str, ...], ...] = ()
+    fts: tuple[str, ...] = ()
+    extra: Mapping[str, type] = field(default_factory=dict)
+
+
+def _get(obj: Mapping[str, Any], *path: str) -> Any:
+    node: Any = obj
+    for key in path:
+        if not isinstance(node, Mapping):
+            return None
+        node = node.get(key)
+    return node
+
+
+def _ref(value: Any) -> str | None:
+    """An expandable field as its id, whether it came expanded or not."""
+    if isinstance(value, Mapping):
+        ref = value.get("id")
+        return ref if isinstance(ref, str) else None
+    return value if isinstance(value, str) else None
+
+
+def _bool(value: Any) -> int | None:
+    return None if value is None else int(bool(value))
+
+
+_MONTHS_PER_INTERVAL = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "year": 12.0}
+
+
+def monthly_amount(subscription: Mapping[str, Any]) -> int:
+    """The subscription's recurring amount normalised to one month, in minor units."""
+    total = 0.0
+    for item in _get(subscription, "items", "data") or []:
+        price = item.get("price") or {}
+        recurring = price.get("recurring") or {}
+        months = _MONTHS_PER_INTERVAL.get(recurring.get("interval", ""), 0.0)
+        count = recurring.get("interval_count") or 1
+        amount = price.get("unit_amount") or 0
+        if months:
+            total += amount * (item.get("quantity") or 1) / (months * count)
+    return round(total)
+
+
+def _customer(o: Mapping[str, Any]) -> Extracted:
+    return {"email": o.get("email"), "name": o.get("name"), "phone": o.get("phone"),
+            "description": o.get("description"), "currency": o.get("currency")}
+
+
+def _payment_method(o: Mapping[str, Any]) -> Extracted:
+    return {"customer": _ref(o.get("customer")), "type": o.get("type"),
+            "brand": _get(o, "card", "brand"), "last4": _get(o, "card", "last4"),
+            "name": _get(o, "billing_details", "name"),
+            "email": _get(o, "billing_details", "email")}
+
+
+def _payment_intent(o: Mapping[str, Any]) -> Extracted:
+    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+            "amount": o.get("amount"), "currency": o.get("currency"),
+            "description": o.get("description"), "email": o.get("receipt_email"),
+            "latest_charge": _ref(o.get("latest_charge"))}
+
+
+def _charge(o: Mapping[str, Any]) -> Extracted:
+    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+            "amount": o.get("amount"), "amount_refunded": o.get("amount_refunded"),
+            "currency": o.get("currency"), "description": o.get("description"),
+            "payment_intent": _ref(o.get("payment_intent")),
+            "name": _get(o, "billing_details", "name"),
+            "email": _get(o, "billing_details", "email"),
+            "brand": _get(o, "payment_method_details", "card", "brand"),
+            "last4": _get(o, "payment_method_details", "card", "last4"),
+            "refunded": _bool(o.get("refunded")), "disputed": _bool(o.get("disputed"))}
+
+
+def _refund(o: Mapping[str, Any]) -> Extracted:
+    return {"charge": _ref(o.get("charge")), "payment_intent": _ref(o.get("payment_intent")),
+            "status": o.get("status"), "amount": o.get("amount"),
+            "currency": o.get("currency")}
+
+
+def _dispute(o: Mapping[str, Any]) -> Extracted:
+    return {"charge": _ref(o.get("charge")), "payment_intent": _ref(o.get("payment_intent")),
+            "status": o.get("status"), "amount": o.get("amount"), "currency": o.get("currency"),
+            "reason": o.get("reason"), "due_by": _get(o, "evidence_details", "due_by")}
+
+
+def _product(o: Mapping[str, Any]) -> Extracted:
+    return {"name": o.get("name"), "active": _bool(o.get("active"))}
+
+
+def _price(o: Mapping[str, Any]) -> Extracted:
+    return {"product": _ref(o.get("product")), "active": _bool(o.get("active")),
+            "currency": o.get("currency"), "amount": o.get("unit_amount"),
+            "type": o.get("type"), "interval": _get(o, "recurring", "interval")}
+
+
+def _subscription(o: Mapping[str, Any]) -> Extracted:
+    ends = [i.get("current_period_end") for i in _get(o, "items", "data") or []]
+    known = [e for e in ends if isinstance(e, int)]
+    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+            "currency": o.get("currency"),
+            "current_period_end": max(known) if known else None,
+            "cancel_at_period_end": _bool(o.get("cancel_at_period_end")),
+            "canceled_at": o.get("canceled_at"), "mrr": monthly_amount(o)}
+
+
+def _invoice(o: Mapping[str, Any]) -> Extracted:
+    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+            "number": o.get("number"), "name": o.get("customer_name"),
+            "email": o.get("customer_email"), "amount": o.get("total"),
+            "amount_remaining": o.get("amount_remaining"), "currency": o.get("currency"),
+            "due_date": o.get("due_date"),
+            "subscription": _ref(_get(o, "parent", "subscription_details", "subscription")),
+            "paid_at": _get(o, "status_transitions", "paid_at")}
+
+
+def _checkout_session(o: Mapping[str, Any]) -> Extracted:
+    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+            "payment_status": o.get("payment_status"), "amount": o.get("amount_total"),
+            "currency": o.get("currency"), "mode": o.get("mode"),
+            "payment_intent": _ref(o.get("payment_intent")),
+            "payment_link": _ref(o.get("payment_link")),
+            "email": _get(o, "customer_details", "email")}
+
+
+def _payment_link(o: Mapping[str, Any]) -> Extracted:
+    return {"active": _bool(o.get("active")), "url": o.get("url")}
+
+
+def _event(o: Mapping[str, Any]) -> Extracted:
+    obj = _get(o, "data", "object") or {}
+    return {"type": o.get("type"), "api_version": o.get("api_version"),
+            "object_id": obj.get("id"), "object_type": obj.get("object")}
+
+
+S, N = str, int
+
+TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
+    TableSpec("customers", "customer", ("cus_",),
+              {"email": S, "name": S, "phone": S, "description": S, "currency": S},
+              _customer, (("email",), ("name",)), ("name", "email", "phone", "description")),
+    TableSpec("payment_methods", "payment_method", ("pm_", "card_", "src_"),
+              {"customer": S, "type": S, "brand": S, "last4": S, "name": S, "email": S},
+              _payment_method, (("customer",), ("last4",))),
+    TableSpec("payment_intents", "payment_intent", ("pi_",),
+              {"customer": S, "status": S, "amount": N, "currency": S, "description": S,
+               "email": S, "latest_charge": S},
+              _payment_intent, (("customer",), ("status",)), ("description", "email")),
+    TableSpec("charges", "charge", ("ch_", "py_"),
+              {"customer": S, "status": S, "amount": N, "amount_refunded": N, "currency": S,
+               "description": S, "payment_intent": S, "name": S, "email": S, "brand": S,
+               "last4": S, "refunded": N, "disputed": N},
+              _charge, (("customer",), ("status",), ("payment_intent",), ("last4",)),
+              ("description", "name", "email")),
+    TableSpec("refunds", "refund", ("re_", "pyr_"),
+              {"charge": S, "payment_intent": S, "status": S, "amount": N, "currency": S},
+              _refund, (("charge",), ("status",))),
+    TableSpec("disputes", "dispute", ("dp_", "du_"),
+              {"charge": S, "payment_intent": S, "status": S, "amount": N, "currency": S,
+               "reason": S, "due_by": N},
+              _dispute, (("charge",), ("status",))),
+    TableSpec("products", "product", ("prod_",), {"name": S, "active": N}, _product,
+              (("active",),)),
+    TableSpec("prices", "price", ("price_",),
+              {"product": S, "active": N, "currency": S, "amount": N, "type": S,
+               "interval": S},
+              _price, (("product",),)),
+    TableSpec("subscriptions", "subscription", ("sub_",),
+              {"customer": S, "status": S, "currency": S, "current_period_end": N,
+               "cancel_at_period_end": N, "canceled_at": N, "mrr": N},
+              _subscription, (("customer",), ("status",))),
+    TableSpec("invoices", "invoice", ("in_",),
+              {"customer": S, "status": S, "number": S, "name": S, "email": S, "amount": N,
+               "amount_remaining": N, "currency": S, "due_date": N, "subscription": S,
+               "paid_at": N},
+              _invoice, (("customer",), ("status",), ("number",), ("subscription",)),
+              ("number", "name", "email")),
+    TableSpec("checkout_sessions", "checkout.session", ("cs_",),
+              {"customer": S, "status": S, "payment_status": S, "amount": N, "currency": S,
+               "mode": S, "payment_intent": S, "payment_link": S, "email": S},
+              _checkout_session, (("customer",), ("status",), ("payment_link",))),
+    TableSpec("payment_links", "payment_link", ("plink_",), {"active": N, "url": S},
+              _payment_link),
+    TableSpec("events", "event", ("evt_",),
+              {"type": S, "api_version": S, "object_id": S, "object_type": S},
+              _event, (("type",), ("object_id",)), extra={"seq": N}),
+)}
+
+TABLE_FOR_OBJECT: dict[str, str] = {spec.object: spec.name for spec in TABLES.values()}
+OBJECT_TYPES: tuple[str, ...] = tuple(name for name in TABLES if name != "events")
+SEARCHABLE: tuple[str, ...] = tuple(name for name, spec in TABLES.items() if spec.fts)
+
+
+def table_for_id(object_id: str) -> str | None:
+    """The table an id belongs to, judged by its prefix (`cus_…` → customers)."""
+    for spec in TABLES.values():
+        if object_id.startswith(spec.id_prefixes):
+            return spec.name
+    return None
+
+
+def _create_v1(db: Any) -> None:
+    """Version 1: every object table, its indexes and FTS index, and `sync_state`."""
+    for spec in TABLES.values():
+        columns: dict[str, type] = {"id": str, "data": str, "created": int, "deleted": int,
+                                    "synced_gen": int, **spec.columns, **spec.extra}
+        table = db[spec.name]
+        table.create(columns, pk="id", not_null={"data", "created", "deleted", "synced_gen"},
+                     defaults={"deleted": 0, "synced_gen": 0, "created": 0})
+        table.create_index(["created", "id"])
+        for index in spec.indexes:
+            table.create_index([*index, "created", "id"])
+        if spec.fts:
+            table.enable_fts(list(spec.fts), tokenize="trigram", create_triggers=True)
+    db["events"].create_index(["seq"])
+    db["sync_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1,)
+"""Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""
