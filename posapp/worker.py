@@ -252,6 +252,12 @@ class Worker:
         task.thread.start()
         return task
 
+    @property
+    def active_jobs(self) -> int:
+        """Jobs submitted with run/run_job that have not finished (queued or running)."""
+        with self._lock:
+            return len(self._jobs)
+
     def threads(self) -> list[threading.Thread]:
         """The worker's live threads (pool threads and background loops)."""
         with self._lock:
@@ -260,8 +266,7 @@ class Worker:
     def is_worker_thread(self, thread: threading.Thread | None = None) -> bool:
         """Whether ``thread`` (default: the current thread) belongs to this worker."""
         thread = thread or threading.current_thread()
-        with self._lock:
-            return thread in self._threads
+        return thread in self.threads()
 
     def shutdown(self, wait: bool = True, timeout: float | None = None) -> bool:
         """Stop background loops, cancel queued and running jobs, and refuse new ones.
