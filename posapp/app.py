@@ -1,0 +1,97 @@
+"""Composition root: the command line, and the wiring of the parts it starts.
+
+`python main.py` and the `posapp` console script both land in `main()`. Qt is imported only
+when a window is opened, so `--help`, `sync` and `sandbox` work without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from posapp import __version__
+from posapp.config import Paths, setup_logging
+from posapp.sandbox import cli as sandbox_cli
+
+DEMO_API_KEY = "sk_test_demo"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: the GUI by default, `sync` and `sandbox` as subcommands."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--profile", metavar="NAME",
+                        help="profile to use (default: the last one used)")
+    common.add_argument("--data-dir", metavar="DIR", type=Path,
+                        help="keep settings, cache, journal and logs under DIR")
+    common.add_argument("--api-base", metavar="URL",
+                        help="a Stripe-compatible API base, e.g. the sandbox's URL")
+    common.add_argument("--log-level", default="INFO",
+                        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                        help="log verbosity (default INFO)")
+
+    parser = argparse.ArgumentParser(
+        prog="posapp", parents=[common],
+        description="PosApp: point of sale and billing admin for Stripe merchants.",
+        epilog="The API key comes from the profile's keyring entry, or from STRIPE_API_KEY.")
+    parser.add_argument("--version", action="version", version=f"PosApp {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app on a built-in demo shop (local sandbox, no Stripe "
+                             "account needed, nothing kept)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sync = commands.add_parser("sync", parents=[common], help="sync the local cache headless",
+                               description="Mirror the Stripe account into the local cache.")
+    mode = sync.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true",
+                      help="backfill, apply pending events, print counts and exit")
+    mode.add_argument("--verify", action="store_true",
+                      help="compare the cache with Stripe and repair differences")
+
+    sandbox = commands.add_parser("sandbox", help="run the local Stripe-compatible sandbox",
+                                  description="Local Stripe-compatible API server.")
+    sandbox_cli.add_arguments(sandbox)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run what it asks for; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command == "sandbox":
+        return sandbox_cli.run(args)
+    paths = Paths.resolve(args.data_dir)
+    paths.create()
+    setup_logging(paths, args.log_level)
+    if args.command == "sync":
+        return _run_sync(args, paths)
+    if args.demo:
+        return _run_demo(args)
+    from posapp.ui.launch import GuiOptions, launch_gui
+
+    return launch_gui(GuiOptions(paths=paths, profile_name=args.profile,
+                                 api_base=args.api_base, demo_api_base=None,
+                                 demo_api_key=None))
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    """The GUI against an in-process demo sandbox, in a data dir that is thrown away."""
+    from posapp.sandbox import running
+    from posapp.ui.launch import GuiOptions, launch_gui
+
+    with tempfile.TemporaryDirectory(prefix="posapp-demo-") as tmp, \
+            running(seed="demo") as sandbox:
+        paths = Paths.resolve(args.data_dir or Path(tmp))
+        paths.create()
+        return launch_gui(GuiOptions(paths=paths, profile_name=None, api_base=None,
+                                     demo_api_base=sandbox.url, demo_api_key=DEMO_API_KEY))
+
+
+def _run_sync(args: argparse.Namespace, paths: Paths) -> int:
+    from posapp.services.cli_sync import run_sync_command
+
+    return run_sync_command(paths, profile_name=args.profile, api_base=args.api_base,
+                            once=args.once, verify=args.verify, environ=os.environ,
+                            out=sys.stdout)
