@@ -9,7 +9,7 @@ __all__ = ["KeyFormatError", "Mode", "check_key_format", "mode_from_key"]
 
 Mode = Literal["test", "live"]
 
-_SECRET_KEY = re.compile(r"(?P<kind>sk|rk)_(?P<mode>test|live)_(?P<body>[A-Za-z0-9]+)")
+_SECRET_KEY = re.compile(r"(?P<kind>sk|rk)_(?P<mode>test|live)_(?P<body>[A-Za-z0-9_]+)")
 # Real live keys carry far more than this after the prefix; anything shorter was cut off
 # while copying. Test keys stay lenient because local sandboxes accept short ones.
 _MIN_LIVE_BODY = 24

@@ -9,7 +9,7 @@ __all__ = ["RedactingFilter", "redact", "redact_key"]
 
 # No word boundary on the left on purpose: a key glued to other text is still a key.
 _SECRET = re.compile(
-    r"(?P<prefix>(?:sk|rk|pk)_(?:test|live)_|whsec_)(?P<body>[A-Za-z0-9+/]*[A-Za-z0-9])=*"
+    r"(?P<prefix>(?:sk|rk|pk)_(?:test|live)_|whsec_)(?P<body>[A-Za-z0-9_+/]*[A-Za-z0-9])=*"
 )
 _VISIBLE_TAIL = 4
 # Show the tail only when the rest still hides most of the secret.
