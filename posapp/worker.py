@@ -337,9 +337,7 @@ def _execute(job: Job, call: Callable[[Job], T]) -> T:
     return call(job)
 
 
-def _settle(
-    job: Job, done: concurrent.futures.Future[T], result: asyncio.Future[T]
-) -> None:
+def _settle(job: Job, done: concurrent.futures.Future[T], result: asyncio.Future[T]) -> None:
     """Copy a finished job's outcome to the awaiting future, on the loop thread.
 
     The awaiting task resumes in a later loop iteration, so flushing the last progress report

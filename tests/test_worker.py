@@ -189,9 +189,7 @@ def test_cancelling_a_queued_job_means_it_never_runs(loop: asyncio.AbstractEvent
     assert ran == []
 
 
-def test_many_concurrent_jobs_all_complete(
-    loop: asyncio.AbstractEventLoop, worker: Worker
-) -> None:
+def test_many_concurrent_jobs_all_complete(loop: asyncio.AbstractEventLoop, worker: Worker) -> None:
     threads: set[threading.Thread] = set()
     lock = threading.Lock()
 

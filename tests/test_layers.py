@@ -1,0 +1,265 @@
+"""Every module under posapp/ follows the import rules table in docs/architecture.md.
+
+The rules below are that table in code. Each module is parsed with `ast` (never imported), so
+imports inside functions and under `TYPE_CHECKING` count too: a layer that needs another
+layer's types asks that layer to re-export them.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "posapp"
+ARCHITECTURE = REPO / "docs" / "architecture.md"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one layer may import besides the standard library and itself."""
+
+    internal: frozenset[str]
+    third_party: frozenset[str]
+    package_root: bool = True  # the `posapp` package itself (its version string)
+
+
+def rule(internal: set[str], third_party: set[str]) -> Rule:
+    """A rule allowing these posapp packages and these third-party distributions."""
+    return Rule(frozenset(internal), frozenset(third_party))
+
+
+STANDALONE = Rule(frozenset(), frozenset(), package_root=False)
+SHARED = {"posapp.money", "posapp.keys", "posapp.config"}
+SHARED_THIRD_PARTY = {"babel", "keyring", "platformdirs"}
+GUI_THIRD_PARTY = {"PySide6", "qasync", "segno"}
+CORE = SHARED | {"posapp.store", "posapp.gateway", "posapp.sync", "posapp.services"}
+
+RULES: dict[str, Rule] = {
+    "posapp": STANDALONE,
+    "posapp.money": rule(SHARED, SHARED_THIRD_PARTY),
+    "posapp.keys": rule(SHARED, SHARED_THIRD_PARTY),
+    "posapp.config": rule(SHARED, SHARED_THIRD_PARTY),
+    "posapp.store": rule(SHARED, SHARED_THIRD_PARTY | {"sqlite_utils"}),
+    # Only the store writes SQL, so the gateway gets the journal and not sqlite_utils.
+    "posapp.gateway": rule(SHARED | {"posapp.store.journal"}, SHARED_THIRD_PARTY | {"stripe"}),
+    "posapp.sync": rule({"posapp.gateway", "posapp.store", "posapp.money"}, set()),
+    "posapp.services": rule(CORE - {"posapp.services"}, set()),
+    "posapp.worker": STANDALONE,
+    "posapp.ui": rule(
+        CORE | {"posapp.worker"}, SHARED_THIRD_PARTY | {"sqlite_utils"} | GUI_THIRD_PARTY
+    ),
+    "posapp.sandbox": STANDALONE,
+    "posapp.app": rule(
+        CORE | {"posapp.worker", "posapp.ui", "posapp.sandbox"},
+        SHARED_THIRD_PARTY | {"sqlite_utils"} | GUI_THIRD_PARTY,
+    ),
+}
+
+
+def module_name(path: Path, package_dir: Path) -> str:
+    """`posapp/store/cache.py` -> `posapp.store.cache`; a package's `__init__` is the package."""
+    parts = [package_dir.name, *path.relative_to(package_dir).with_suffix("").parts]
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def known_modules(package_dir: Path) -> set[str]:
+    """Every module and package (including directories without `__init__`) in the tree."""
+    names = {package_dir.name}
+    for path in package_dir.rglob("*.py"):
+        name = module_name(path, package_dir)
+        while name:
+            names.add(name)
+            name = name.rpartition(".")[0]
+    return names
+
+
+def layer_of(module: str) -> str:
+    """The row of the table a module falls under: `posapp.store.cache` -> `posapp.store`."""
+    return ".".join(module.split(".")[:2])
+
+
+def imported_modules(
+    tree: ast.Module, module: str, is_package: bool, known: set[str]
+) -> list[tuple[int, str]]:
+    """(line, absolute module name) for every import in a parsed module."""
+    package = module if is_package else module.rpartition(".")[0]
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.rsplit(".", node.level - 1)[0]
+                base = f"{anchor}.{base}" if base else anchor
+            for alias in node.names:
+                submodule = f"{base}.{alias.name}"
+                found.append((node.lineno, submodule if submodule in known else base))
+        elif (
+            isinstance(node, ast.Call)
+            and ast.unparse(node.func) in {"importlib.import_module", "import_module", "__import__"}
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+            and not node.args[0].value.startswith(".")
+        ):
+            found.append((node.lineno, node.args[0].value))
+    return found
+
+
+def is_within(target: str, allowed: str) -> bool:
+    """Whether module `target` is `allowed` or inside it."""
+    return target == allowed or target.startswith(allowed + ".")
+
+
+def violations(path: Path, package_dir: Path = PACKAGE) -> list[str]:
+    """`file:line: ...` for every import in `path` that its layer's rule does not allow."""
+    shown = path.relative_to(package_dir.parent).as_posix()
+    module = module_name(path, package_dir)
+    layer = layer_of(module)
+    if layer not in RULES:
+        return [
+            f"{shown}:1: {layer} has no row in the import rules table of docs/architecture.md "
+            "(add one there and in tests/test_layers.py)"
+        ]
+    allowed = RULES[layer]
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    problems = []
+    known = known_modules(package_dir)
+    for line, target in imported_modules(tree, module, path.name == "__init__.py", known):
+        root, top = package_dir.name, target.partition(".")[0]
+        if target == layer or (layer != root and is_within(target, layer)):
+            ok = True
+        elif target == root:
+            ok = allowed.package_root
+        elif top == root:
+            ok = any(is_within(target, a) for a in allowed.internal)
+        else:
+            ok = top in sys.stdlib_module_names or top in allowed.third_party
+        if not ok:
+            problems.append(f"{shown}:{line}: {layer} must not import {target}")
+    return problems
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[p.relative_to(REPO).as_posix() for p in MODULES])
+def test_module_follows_the_import_rules(path: Path) -> None:
+    problems = violations(path)
+    assert not problems, "\n".join(problems)
+
+
+def test_rules_cover_exactly_the_packages_of_the_architecture_table() -> None:
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    section = text.split("## Import rules", 1)[1].split("\n## ", 1)[0]
+    first_cells = [row.split("|")[1] for row in section.splitlines() if row.startswith("| `")]
+    in_table = {name for cell in first_cells for name in re.findall(r"`(posapp\.\w+)`", cell)}
+    # The package root and the composition root are not layers of the table.
+    assert in_table == set(RULES) - {"posapp", "posapp.app"}
+
+
+@pytest.mark.parametrize(
+    ("relative_path", "source", "expected"),
+    [
+        (
+            "services/refunds.py",
+            '"""Refunds."""\n\nimport stripe\n',
+            ["posapp/services/refunds.py:3: posapp.services must not import stripe"],
+        ),
+        (
+            "services/checkout.py",
+            "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n"
+            "    from stripe.params import CheckoutSessionCreateParams\n",
+            ["posapp/services/checkout.py:4: posapp.services must not import stripe.params"],
+        ),
+        (
+            "gateway/customers.py",
+            "from posapp.store import journal\nfrom ..store import cache\n"
+            "from . import errors\nimport stripe\n",
+            ["posapp/gateway/customers.py:2: posapp.gateway must not import posapp.store.cache"],
+        ),
+        (
+            "gateway/refunds.py",
+            "import sqlite_utils\n",
+            ["posapp/gateway/refunds.py:1: posapp.gateway must not import sqlite_utils"],
+        ),
+        (
+            "store/cache.py",
+            "def notify():\n    from PySide6.QtCore import QTimer\n",
+            ["posapp/store/cache.py:2: posapp.store must not import PySide6.QtCore"],
+        ),
+        (
+            "worker.py",
+            "import asyncio\nimport qasync\n",
+            ["posapp/worker.py:2: posapp.worker must not import qasync"],
+        ),
+        (
+            "sync/poller.py",
+            "from posapp.ui import main_window\n",
+            ["posapp/sync/poller.py:1: posapp.sync must not import posapp.ui.main_window"],
+        ),
+        ("sync/backfill.py", "from posapp import money, __version__\n", []),
+        (
+            "sandbox/cli.py",
+            "from posapp import __version__\n",
+            ["posapp/sandbox/cli.py:1: posapp.sandbox must not import posapp"],
+        ),
+        (
+            "sandbox/server.py",
+            "from posapp.money import exponent\nfrom .state import State\n",
+            ["posapp/sandbox/server.py:1: posapp.sandbox must not import posapp.money"],
+        ),
+        (
+            "keys/vault.py",
+            "import importlib\nimportlib.import_module('PySide6.QtWidgets')\n",
+            ["posapp/keys/vault.py:2: posapp.keys must not import PySide6.QtWidgets"],
+        ),
+        (
+            "ui/invoice_list.py",
+            "import segno\nimport qasync\nfrom PySide6 import QtCore\n"
+            "from posapp.worker import Worker\nfrom posapp.gateway.errors import GatewayError\n",
+            [],
+        ),
+        (
+            "ui/payment_panel.py",
+            "import stripe\n",
+            ["posapp/ui/payment_panel.py:1: posapp.ui must not import stripe"],
+        ),
+        (
+            "reports.py",
+            "import csv\n",
+            [
+                "posapp/reports.py:1: posapp.reports has no row in the import rules table of "
+                "docs/architecture.md (add one there and in tests/test_layers.py)"
+            ],
+        ),
+    ],
+)
+def test_checker_reports_each_forbidden_import_with_file_and_line(
+    tmp_path: Path, relative_path: str, source: str, expected: list[str]
+) -> None:
+    package_dir = tmp_path / "posapp"
+    siblings = (
+        "money.py",
+        "store/journal.py",
+        "store/cache.py",
+        "gateway/errors.py",
+        "sandbox/state.py",
+        "ui/main_window.py",
+    )
+    for sibling in siblings:
+        (package_dir / sibling).parent.mkdir(parents=True, exist_ok=True)
+        (package_dir / sibling).touch()
+    path = package_dir / relative_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source, encoding="utf-8")
+    assert violations(path, package_dir) == expected
