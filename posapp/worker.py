@@ -128,7 +128,7 @@ class BackgroundTask:
     def __init__(self, name: str, call: Callable[[Job], object]) -> None:
         self.job = Job()
         self._call = call
-        self._error: BaseException | None = None
+        self._error: Exception | None = None
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
     @property
@@ -142,7 +142,7 @@ class BackgroundTask:
         return self._thread
 
     @property
-    def error(self) -> BaseException | None:
+    def error(self) -> Exception | None:
         """The exception that ended the loop, if any (it is also logged)."""
         return self._error
 
@@ -164,7 +164,7 @@ class BackgroundTask:
             self._call(self.job)
         except JobCancelled:
             pass
-        except BaseException as exc:
+        except Exception as exc:
             self._error = exc
             _log.exception("background task %s failed", self.name)
 
@@ -233,7 +233,9 @@ class Worker:
 
         The loop should sleep with ``job.wait(seconds)`` and return once it reports True;
         :meth:`BackgroundTask.stop` and :meth:`shutdown` cancel the job. An exception that
-        ends the loop is logged and kept in :attr:`BackgroundTask.error`.
+        ends the loop is logged and kept in :attr:`BackgroundTask.error`. There is no awaiting
+        loop, so ``job.progress`` is a no-op; a loop reports through its own (thread-safe)
+        callback, such as a Qt signal.
         """
 
         def call(job: Job) -> object:
@@ -289,6 +291,8 @@ class Worker:
             with self._lock:
                 threads = list(self._threads)
             for thread in threads:
+                if thread is threading.current_thread():
+                    continue  # a job shutting the worker down cannot wait for itself
                 remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
                 thread.join(remaining)
         return not self.threads()
