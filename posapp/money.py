@@ -136,6 +136,13 @@ def from_decimal(value: Decimal, currency: str) -> int:
     return int(scaled)
 
 
+def _locale(name: str) -> Locale:
+    try:
+        return Locale.parse(name)
+    except (UnknownLocaleError, ValueError) as exc:
+        raise ValueError(f"unknown locale: {name!r}") from exc
+
+
 def _display_digits(minor: int, code: str) -> int:
     if code in _WHOLE_UNITS_IN_TWO_DECIMALS and minor % 100 == 0:
         return 0
@@ -145,7 +152,7 @@ def _display_digits(minor: int, code: str) -> int:
 def format_amount(minor: int, currency: str, locale: str = "en_US") -> str:
     """Localized text for ``minor`` units, with the currency's own number of decimals."""
     code = _code(currency)
-    babel_locale = Locale.parse(locale)
+    babel_locale = _locale(locale)
     pattern = copy.copy(babel_locale.currency_formats["standard"])
     digits = _display_digits(minor, code)
     pattern.frac_prec = (digits, digits)
@@ -194,10 +201,7 @@ def parse_amount(text: str, currency: str, locale: str = "en_US", *, minimum: bo
     Stripe's minimum charge.
     """
     code = _code(currency)
-    try:
-        babel_locale = Locale.parse(locale)
-    except (UnknownLocaleError, ValueError) as exc:
-        raise ValueError(f"unknown locale: {locale!r}") from exc
+    babel_locale = _locale(locale)
     if not text.strip():
         raise AmountError("Enter an amount.")
     bare = _number_text(text, code, babel_locale)
@@ -216,6 +220,11 @@ def parse_amount(text: str, currency: str, locale: str = "en_US", *, minimum: bo
         raise not_a_number from exc
     if value == 0:
         raise AmountError("Enter an amount greater than zero.")
+    # Bounding the value first keeps the decimal arithmetic below within Decimal's precision.
+    if value > to_decimal(max_amount(code), code):
+        raise AmountError(
+            f"The amount must be no more than {format_amount(max_amount(code), code, locale)}."
+        )
     if value.scaleb(_allowed_decimals(code)) % 1:
         raise AmountError(_too_many_decimals(code))
     minor = from_decimal(value, code)
@@ -223,10 +232,6 @@ def parse_amount(text: str, currency: str, locale: str = "en_US", *, minimum: bo
     if minor % increment:
         raise AmountError(
             f"{code} amounts go in steps of {format_amount(increment, code, locale)}."
-        )
-    if minor > max_amount(code):
-        raise AmountError(
-            f"The amount must be no more than {format_amount(max_amount(code), code, locale)}."
         )
     floor = minimum_charge(code)
     if minimum and floor is not None and minor < floor:

@@ -131,6 +131,8 @@ def test_parse_amount_accepts(text: str, currency: str, locale: str, expected: i
         ("5.124", "kwd", "en_US", "KWD amounts go in steps of KWD0.010."),
         ("1000000", "usd", "en_US", "The amount must be no more than $999,999.99."),
         ("1.000.000,00", "eur", "de_DE", "The amount must be no more than 999.999,99\xa0€."),
+        ("1" * 40, "usd", "en_US", "The amount must be no more than $999,999.99."),
+        ("0." + "1" * 100, "usd", "en_US", "USD allows at most 2 decimal places."),
         ("0.49", "usd", "en_US", "The minimum charge in USD is $0.50."),
         ("49", "jpy", "ja_JP", "The minimum charge in JPY is ￥50."),
     ],
@@ -152,6 +154,8 @@ def test_minimum_can_be_waived() -> None:
 def test_unknown_locale_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="unknown locale"):
         parse_amount("1", "usd", "xx_YY")
+    with pytest.raises(ValueError, match="unknown locale"):
+        format_amount(100, "usd", "xx_YY")
 
 
 @st.composite
