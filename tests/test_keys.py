@@ -349,8 +349,9 @@ def test_remove_deletes_key_and_forgets_last_used(
     store.remove("Shop")
     assert store.last_used() is None
     assert memory_keyring.store == {(SERVICE, "Cafe"): TEST_KEY}
-    assert [p.name for p in ProfileStore(Settings.load(settings.path), KeyVault()).list_profiles()]\
-        == ["Cafe"]
+    assert [
+        p.name for p in ProfileStore(Settings.load(settings.path), KeyVault()).list_profiles()
+    ] == ["Cafe"]
     with pytest.raises(UnknownProfile):
         store.remove("Shop")
     with pytest.raises(UnknownProfile):
@@ -374,9 +375,10 @@ def test_resolve_api_key_prefers_env_then_keyring(settings: Settings) -> None:
 def test_resolve_api_key_failures_name_the_cause() -> None:
     vault = KeyVault()
     profile = _profile("Shop")
-    with pytest.raises(KeyFormatError, match=re.escape(
-        "STRIPE_API_KEY holds a live key, but profile “Shop” is in test mode."
-    )):
+    with pytest.raises(
+        KeyFormatError,
+        match=re.escape("STRIPE_API_KEY holds a live key, but profile “Shop” is in test mode."),
+    ):
         resolve_api_key(profile, vault, {"STRIPE_API_KEY": LIVE_KEY})
     with pytest.raises(KeyFormatError, match="STRIPE_API_KEY: This is a publishable key"):
         resolve_api_key(profile, vault, {"STRIPE_API_KEY": "pk_test_abc"})
@@ -397,6 +399,7 @@ def test_no_secret_reaches_any_file(
     paths.create()
     settings = Settings.load(paths.settings_file)
     store = ProfileStore(settings, KeyVault())
+    root_level = logging.getLogger().level
     handlers = setup_logging(paths, logging.DEBUG)
     try:
         store.add(_profile("Shop", "live"), LIVE_KEY)
@@ -411,6 +414,7 @@ def test_no_secret_reaches_any_file(
         for handler in handlers:
             logging.getLogger().removeHandler(handler)
             handler.close()
+        logging.getLogger().setLevel(root_level)
     files = [p for p in (tmp_path / "posapp").rglob("*") if p.is_file()]
     assert paths.settings_file in files
     assert paths.log_dir / "posapp.log" in files
