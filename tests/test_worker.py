@@ -189,6 +189,35 @@ def test_cancelling_a_queued_job_means_it_never_runs(loop: asyncio.AbstractEvent
     assert ran == []
 
 
+def test_a_job_still_running_when_its_loop_closes_finishes_quietly(
+    loop: asyncio.AbstractEventLoop, worker: Worker
+) -> None:
+    gate = threading.Event()
+    outcome: list[str] = []
+
+    def report_after_quit(job: Job) -> None:
+        job.progress(0, 1, "started")
+        gate.wait(HANG)
+        job.progress(1, 1, "sent after the window closed")
+        outcome.append("finished")
+
+    async def scenario() -> None:
+        running = asyncio.Event()
+        job = Job(on_progress=lambda _progress: running.set())
+        task = asyncio.ensure_future(worker.run_job(job, report_after_quit))
+        await running.wait()
+        # Quitting cancels what the window awaited; the job itself is not cooperative.
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    drive(loop, scenario())
+    loop.close()
+    gate.set()
+    assert worker.shutdown(timeout=HANG)
+    assert outcome == ["finished"]
+
+
 def test_many_concurrent_jobs_all_complete(loop: asyncio.AbstractEventLoop, worker: Worker) -> None:
     threads: set[threading.Thread] = set()
     lock = threading.Lock()
