@@ -327,14 +327,18 @@ def test_rename_moves_the_key_and_keeps_unknown_fields(
         store.rename("Shop", "Again")
 
 
-@pytest.mark.usefixtures("memory_keyring")
-def test_rename_onto_another_profile_is_refused(settings: Settings) -> None:
+def test_rename_onto_another_profile_is_refused_but_case_changes_work(
+    memory_keyring: MemoryKeyring, settings: Settings
+) -> None:
     store = ProfileStore(settings, KeyVault())
     store.add(_profile("Shop"), TEST_KEY)
-    store.add(_profile("Cafe"), TEST_KEY)
+    store.add(_profile("Cafe"), LIVE_KEY.replace("sk_live_", "sk_test_"))
     with pytest.raises(ProfileError, match="already exists"):
         store.rename("Shop", "CAFE")
     assert store.rename("Shop", "SHOP").name == "SHOP"
+    assert store.rename("SHOP", "SHOP").name == "SHOP"
+    assert memory_keyring.store[(SERVICE, "SHOP")] == TEST_KEY
+    assert (SERVICE, "Shop") not in memory_keyring.store
 
 
 def test_remove_deletes_key_and_forgets_last_used(

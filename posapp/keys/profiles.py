@@ -134,13 +134,18 @@ class ProfileStore:
         name = _clean_name(new)
         self._ensure_free(name, ignoring=old)
         key = self._vault.get(old) if self._vault.available() else None
-        if key is not None:
+        same_ignoring_case = name.casefold() == old.casefold()
+        if key is not None and name != old:
+            if same_ignoring_case:
+                # Some keyrings (Windows Credential Manager) ignore case: deleting the old
+                # entry after writing the new one would delete the new one.
+                self._vault.delete(old)
             self._vault.set(name, key)
         record["name"] = name
         if self._settings.last_profile == old:
             self._settings.last_profile = name
         self._settings.save()
-        if key is not None and name != old:
+        if key is not None and not same_ignoring_case:
             self._vault.delete(old)
         return Profile.from_record(record)
 
