@@ -1,0 +1,60 @@
+"""Numbers, dates and money shown in the chosen UI locale."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, QLocale
+
+from posapp.money import format_amount
+
+
+class Formats:
+    """Formatting for one locale (`en_US`, `zh_CN`): money via Babel, the rest via QLocale."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._qlocale = QLocale(language)
+
+    def money(self, minor: int | None, currency: str | None) -> str:
+        """`minor` units of `currency` as the locale writes them ("" when unknown)."""
+        if minor is None or not currency:
+            return ""
+        return format_amount(minor, currency, self.language)
+
+    def number(self, value: int) -> str:
+        """An integer with the locale's grouping."""
+        return self._qlocale.toString(value)
+
+    def datetime(self, timestamp: int | float | None) -> str:
+        """A Unix time as local date and time, short form."""
+        if not timestamp:
+            return ""
+        moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+        return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
+
+    def date(self, timestamp: int | float | None) -> str:
+        """A Unix time as a local date."""
+        if not timestamp:
+            return ""
+        moment = QDateTime.fromSecsSinceEpoch(int(timestamp)).date()
+        return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
+
+    def time(self, timestamp: int | float | None) -> str:
+        """A Unix time as a local time of day."""
+        if not timestamp:
+            return ""
+        moment = QDateTime.fromSecsSinceEpoch(int(timestamp)).time()
+        return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def start_of_today() -> int:
+    """Unix time of local midnight today."""
+    now = datetime.now().astimezone()
+    return int(now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
+
+
+def utc_offset_seconds() -> int:
+    """The local time zone's current offset from UTC."""
+    offset = datetime.now(UTC).astimezone().utcoffset()
+    return int(offset.total_seconds()) if offset else 0

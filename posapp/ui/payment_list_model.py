@@ -1,0 +1,97 @@
+"""The payments list: PaymentIntents with status, amount, customer, card and markers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from posapp.store.cache import Cache
+
+from .formatting import Formats
+from .table_model import CacheTableModel, Column
+from .theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
+
+_STATUS_COLORS = {"succeeded": SUCCESS_COLOR, "canceled": None,
+                  "requires_payment_method": DANGER_COLOR,
+                  "requires_capture": WARNING_COLOR, "requires_action": WARNING_COLOR}
+
+
+def status_text(status: str | None) -> str:
+    """A PaymentIntent status in the user's language."""
+    names = {
+        "succeeded": QCoreApplication.translate("PaymentStatus", "Succeeded"),
+        "processing": QCoreApplication.translate("PaymentStatus", "Processing"),
+        "requires_payment_method": QCoreApplication.translate("PaymentStatus", "Failed"),
+        "requires_confirmation": QCoreApplication.translate("PaymentStatus", "Incomplete"),
+        "requires_action": QCoreApplication.translate("PaymentStatus", "Needs authentication"),
+        "requires_capture": QCoreApplication.translate("PaymentStatus", "Uncaptured"),
+        "canceled": QCoreApplication.translate("PaymentStatus", "Canceled"),
+    }
+    return names.get(status or "", status or "")
+
+
+class PaymentListModel(CacheTableModel):
+    """PaymentIntents from the cache, newest first, joined with their latest charge."""
+
+    class Columns(IntEnum):
+        CREATED = 0
+        AMOUNT = 1
+        STATUS = 2
+        CUSTOMER = 3
+        CARD = 4
+        MARKERS = 5
+        DESCRIPTION = 6
+
+    def __init__(self, cache: Cache, formats: Formats, parent: QObject | None = None) -> None:
+        super().__init__(cache, "payment_intents", formats, parent)
+
+    def make_columns(self) -> Sequence[Column]:
+        f = self.formats
+        return (
+            Column(self.tr("Created"), lambda p: f.datetime(p.get("created"))),
+            Column(self.tr("Amount"), lambda p: f.money(p.get("amount"), p.get("currency")),
+                   align_right=True),
+            Column(self.tr("Status"), lambda p: status_text(p.get("status")),
+                   color=lambda p: _STATUS_COLORS.get(str(p.get("status")))),
+            Column(self.tr("Customer"),
+                   lambda p: self.memo(("cus", p["id"]), lambda: self._customer(p))),
+            Column(self.tr("Card"), lambda p: self.memo(("card", p["id"]), lambda: self._card(p))),
+            Column(self.tr("Refunded / disputed"),
+                   lambda p: self.memo(("mark", p["id"]), lambda: self._markers(p)),
+                   color=lambda p: DANGER_COLOR),
+            Column(self.tr("Description"), lambda p: p.get("description") or ""),
+        )
+
+    def charge_of(self, payment: dict[str, Any]) -> dict[str, Any] | None:
+        """The payment's latest charge from the cache."""
+        ref = payment.get("latest_charge")
+        charge_id = ref.get("id") if isinstance(ref, dict) else ref
+        return self._cache.get("charges", charge_id) if isinstance(charge_id, str) else None
+
+    def _customer(self, payment: dict[str, Any]) -> str:
+        ref = payment.get("customer")
+        cus_id = ref.get("id") if isinstance(ref, dict) else ref
+        if not isinstance(cus_id, str):
+            return payment.get("receipt_email") or ""
+        customer = self._cache.get("customers", cus_id) or {}
+        return str(customer.get("name") or customer.get("email") or cus_id)
+
+    def _card(self, payment: dict[str, Any]) -> str:
+        card = ((self.charge_of(payment) or {}).get("payment_method_details") or {}).get("card")
+        if not card:
+            return ""
+        return f"{str(card.get('brand', '')).title()} ···· {card.get('last4', '')}"
+
+    def _markers(self, payment: dict[str, Any]) -> str:
+        charge = self.charge_of(payment) or {}
+        marks = []
+        if charge.get("refunded"):
+            marks.append(self.tr("Refunded"))
+        elif charge.get("amount_refunded"):
+            marks.append(self.tr("Partly refunded"))
+        if charge.get("disputed"):
+            marks.append(self.tr("Disputed"))
+        return ", ".join(marks)

@@ -1,0 +1,198 @@
+"""`CacheTableModel`: a table over one cached Stripe type, read in keyset pages.
+
+Rows are ordered by `(created, id)`; the view pulls further pages through
+`canFetchMore`/`fetchMore` as the user scrolls, so a list of 100,000 customers opens with one
+page and never loads them all. A search box switches the model to the cache's full-text
+search; filters map onto the cache's extracted columns. Subclasses declare their columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from posapp.store.cache import Cache, Cursor, FilterValue
+
+from .formatting import Formats
+
+PAGE_SIZE = 100
+SEARCH_LIMIT = 500
+OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
+"""`data(index, OBJECT_ROLE)` gives the row's whole Stripe object."""
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its translated header, the cell text, optional colour and alignment."""
+
+    header: str
+    text: Callable[[dict[str, Any]], str]
+    color: Callable[[dict[str, Any]], str | None] | None = None
+    align_right: bool = False
+
+
+class CacheTableModel(QAbstractTableModel):
+    """Objects of one cached table, newest first (or oldest first when sorted so)."""
+
+    loaded = Signal(int)
+    """Emitted after rows were (re)loaded, with the number of rows now held."""
+
+    def __init__(self, cache: Cache, table: str, formats: Formats,
+                 parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self._cache = cache
+        self._table = table
+        self.formats = formats
+        self._page_size = page_size
+        self._rows: list[dict[str, Any]] = []
+        self._oldest: Cursor | None = None
+        self._has_more = False
+        self._filters: dict[str, FilterValue] = {}
+        self._search = ""
+        self._ascending = False
+        self.pages_loaded = 0
+        self._memo: dict[tuple[str, str], str] = {}
+        self.columns: Sequence[Column] = self.make_columns()
+
+    def make_columns(self) -> Sequence[Column]:
+        """The model's columns; subclasses override."""
+        raise NotImplementedError
+
+    @property
+    def table(self) -> str:
+        """The cache table the model reads."""
+        return self._table
+
+    # --- Qt model interface -------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        obj = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(obj)
+        if role == OBJECT_ROLE:
+            return obj
+        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
+            color = column.color(obj)
+            return QColor(color) if color else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return obj.get("id")
+        return None
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._has_more and not self._search
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        rows, oldest, more = self._read(self._oldest, self._page_size)
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._oldest, self._has_more = oldest, more
+        self.loaded.emit(len(self._rows))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by creation time (the one order keyset pages can follow at any depth)."""
+        self._ascending = order == Qt.SortOrder.AscendingOrder
+        self.reload()
+
+    # --- what the panels use ------------------------------------------------------------
+
+    def object_at(self, row: int) -> dict[str, Any] | None:
+        """The Stripe object shown in `row`."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, object_id: str) -> int | None:
+        """The row showing `object_id`, if it is loaded."""
+        for row, obj in enumerate(self._rows):
+            if obj.get("id") == object_id:
+                return row
+        return None
+
+    def memo(self, key: tuple[str, str], compute: Callable[[], str]) -> str:
+        """A derived cell text (e.g. a looked-up card) computed once per reload."""
+        text = self._memo.get(key)
+        if text is None:
+            text = self._memo[key] = compute()
+        return text
+
+    def set_filters(self, filters: Mapping[str, FilterValue]) -> None:
+        """Show only rows whose extracted columns match (None values are dropped)."""
+        self._filters = {k: v for k, v in filters.items() if v is not None}
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        """Show the cache's search results for `text` (empty: back to the paged list)."""
+        self._search = text.strip()
+        self.reload()
+
+    def total(self) -> int:
+        """How many rows the current filters match in the whole cache."""
+        if self._search:
+            return len(self._rows)
+        return self._cache.count(self._table, filters=self._filters)
+
+    def reload(self) -> None:
+        """Read again from the cache, keeping as many rows as were loaded (at least a page),
+        so a sync refresh does not throw the user back to the top."""
+        self.beginResetModel()
+        self._memo.clear()
+        if self._search:
+            hits = self._cache.search(self._search, tables=[self._table], limit=SEARCH_LIMIT)
+            self._rows = [h.data for h in hits if h.table == self._table
+                          and self._matches(h.data)]
+            self._oldest, self._has_more = None, False
+        else:
+            keep = max(self._page_size, len(self._rows))
+            self._rows, self._oldest, self._has_more = self._read(None, keep)
+        self.endResetModel()
+        self.loaded.emit(len(self._rows))
+
+    def _matches(self, obj: dict[str, Any]) -> bool:
+        return all(obj.get(k) == v or (isinstance(v, Sequence) and not isinstance(v, str)
+                                       and obj.get(k) in v)
+                   for k, v in self._filters.items())
+
+    def _read(self, after: Cursor | None,
+              limit: int) -> tuple[list[dict[str, Any]], Cursor | None, bool]:
+        self.pages_loaded += 1
+        if self._ascending:
+            start = after or Cursor(-1, "")
+            page = self._cache.page(self._table, filters=self._filters, newer_than=start,
+                                    limit=limit)
+            return list(reversed(page.rows)), page.newest, page.has_newer
+        page = self._cache.page(self._table, filters=self._filters, older_than=after,
+                                limit=limit)
+        return page.rows, page.oldest, page.has_older
