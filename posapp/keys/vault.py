@@ -74,7 +74,7 @@ class KeyVault:
         self._backend = backend
 
     def _usable_backend(self) -> KeyringBackend:
-        backend = self._backend or keyring.get_keyring()
+        backend = self._backend if self._backend is not None else keyring.get_keyring()
         members = list(_chained(backend))
         if not members or all(isinstance(b, fail.Keyring | null.Keyring) for b in members):
             raise KeyringUnavailable("No system keyring is available to store the Stripe key.")
