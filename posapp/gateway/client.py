@@ -1,0 +1,400 @@
+"""The Gateway: one Stripe client per profile, with journaled, retried, rate-limited requests.
+
+Every mutating request goes through `Gateway.post`: a journal row (new idempotency key,
+operation, parameters) is written *before* anything is sent, the key is reused on every
+retry, and the row is settled with the result. A row still pending when the app starts
+again (it crashed between sending and hearing back) is settled by `resolve_pending`.
+
+Outcomes of a mutating request, as the journal records them:
+
+- *succeeded*: Stripe answered 2xx (possibly replaying an earlier attempt with the key).
+- *failed*: Stripe answered with a 4xx that ends the key; nothing was done.
+- *unknown*: retries ran out on a network error, 409, 429 or 5xx; Stripe may or may not
+  have done it. The raised `GatewayError` carries the key, and `resend(key)` tries again
+  safely. Such rows are never re-sent by themselves: a cashier who gave up on a payment
+  must not find the customer charged the next morning.
+- *pending*: the process stopped mid-request; `resolve_pending` re-sends rows younger than
+  Stripe's 24-hour idempotency window with the same key. Older rows cannot be re-sent
+  (the key has expired, so a re-send could do it twice): creates are looked up by the
+  `posapp_idempotency_key` metadata the gateway adds to them and marked succeeded (found)
+  or failed (not found); anything else is marked unknown for a person to check.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import stripe
+
+from posapp.gateway.errors import ErrorKind, ForbiddenThreadError, GatewayError, translate
+from posapp.gateway.paging import ListResource, iter_all
+from posapp.gateway.ratelimit import TokenBucket
+from posapp.gateway.retry import backoff_delay, retry_after, should_retry
+from posapp.store.journal import Journal, JournalEntry
+
+log = logging.getLogger(__name__)
+
+API_VERSION: Final[str] = stripe.api_version
+METADATA_KEY: Final = "posapp_idempotency_key"
+IDEMPOTENCY_WINDOW: Final = 24 * 3600.0
+DEFAULT_RATES: Final = {"test": 25.0, "live": 100.0}
+# Stripe's `created` and the journal's clock come from different machines.
+_CLOCK_SLACK = 3600.0
+_OUT_OF_REACH = (ErrorKind.NETWORK, ErrorKind.STRIPE_UNAVAILABLE, ErrorKind.RATE_LIMITED)
+
+Call = Callable[[stripe.StripeClient, tuple[str, ...], Any, stripe.RequestOptions], Any]
+
+
+@dataclass(frozen=True)
+class Operation:
+    """A mutating Stripe call the journal can name and `resolve_pending` can send again.
+
+    `call(client, ids, params, options)` performs it; `ids` are the path parameters.
+    `find_in` names the list where a create tagged with `METADATA_KEY` shows up (creates
+    whose object has metadata); `deletes` marks a DELETE, which Stripe does not make
+    idempotent: a 404 on a second attempt means the first one did it.
+    """
+
+    name: str
+    call: Call
+    find_in: ListResource | None = None
+    deletes: bool = False
+
+
+_OPERATIONS: dict[str, Operation] = {}
+
+
+def operation(
+    name: str, call: Call, *, find_in: ListResource | None = None, deletes: bool = False
+) -> Operation:
+    """Define and register a mutating operation under a unique name."""
+    if name in _OPERATIONS:
+        raise ValueError(f"operation {name!r} is defined twice")
+    op = Operation(name, call, find_in, deletes)
+    _OPERATIONS[name] = op
+    return op
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """One HTTP exchange with Stripe, as request hooks see it (no key, no query string)."""
+
+    method: str
+    path: str
+    status: int | None
+    request_id: str | None
+    replayed: bool
+
+
+RequestHook = Callable[[RequestRecord], None]
+
+
+class _HttpClient(stripe.RequestsClient):
+    """The SDK's requests client with the gateway's checks before and hooks after each call."""
+
+    def __init__(
+        self,
+        timeout: float,
+        before: Callable[[], None],
+        after: Callable[[RequestRecord], None],
+    ) -> None:
+        super().__init__(timeout=timeout)
+        self._before = before
+        self._after = after
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None,
+        post_data: Any = None,
+        *,
+        _usage: list[str] | None = None,
+    ) -> tuple[Any, int, Mapping[str, str]]:
+        # `_usage` and the Any content reconcile the SDK's two differing base signatures.
+        self._before()
+        path = urlsplit(url).path
+        try:
+            content, status, rheaders = super().request(method, url, headers, post_data)
+        except stripe.APIConnectionError:
+            self._after(RequestRecord(method.upper(), path, None, None, False))
+            raise
+        replayed = rheaders.get("Idempotent-Replayed", "").lower() == "true"
+        self._after(
+            RequestRecord(method.upper(), path, status, rheaders.get("Request-Id"), replayed)
+        )
+        return content, status, rheaders
+
+
+def mode_of(api_key: str) -> str:
+    """"live" for live secret and restricted keys, "test" for anything else."""
+    return "live" if api_key.startswith(("sk_live_", "rk_live_")) else "test"
+
+
+class Gateway:
+    """All of PosApp's traffic with Stripe for one profile.
+
+    `rate_per_second` defaults to Stripe's limit for the key's mode (test 25, live 100).
+    `max_retries` counts retries after the first attempt. `sleep` waits between retries
+    (tests pass one that does not).
+    """
+
+    def __init__(
+        self,
+        api_key: str,
+        *,
+        journal: Journal,
+        api_base: str | None = None,
+        rate_per_second: float | None = None,
+        timeout: float = 20.0,
+        max_retries: int = 4,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.mode = mode_of(api_key)
+        self.journal = journal
+        self.api_base = api_base
+        self.max_retries = max_retries
+        self._sleep = sleep
+        self._limiter = TokenBucket(rate_per_second or DEFAULT_RATES[self.mode])
+        self._lock = threading.Lock()
+        self._request_count = 0
+        self._forbidden: set[threading.Thread] = set()
+        self._hooks: list[RequestHook] = []
+        self.client = stripe.StripeClient(
+            api_key,
+            base_addresses={"api": api_base} if api_base else None,
+            max_network_retries=0,
+            http_client=_HttpClient(timeout, self._before_request, self._after_request),
+        )
+
+    def __repr__(self) -> str:
+        return f"Gateway(mode={self.mode!r}, api_base={self.api_base!r})"
+
+    # -- observation and guards ----------------------------------------------------------
+
+    @property
+    def request_count(self) -> int:
+        """HTTP requests sent so far, retries and pages included."""
+        with self._lock:
+            return self._request_count
+
+    def forbid_thread(self, thread: threading.Thread) -> None:
+        """Make every request from `thread` raise ForbiddenThreadError (the GUI thread)."""
+        with self._lock:
+            self._forbidden.add(thread)
+
+    def add_request_hook(self, hook: RequestHook) -> None:
+        """Call `hook` after every HTTP exchange, on the requesting thread.
+
+        An exception from a hook propagates to the caller as it is.
+        """
+        with self._lock:
+            self._hooks.append(hook)
+
+    def _check_thread(self) -> None:
+        current = threading.current_thread()
+        with self._lock:
+            forbidden = current in self._forbidden
+        if forbidden:
+            raise ForbiddenThreadError(
+                f"Stripe request from thread {current.name!r}, which must not block on the "
+                "network: run it through the worker"
+            )
+
+    def _before_request(self) -> None:
+        self._check_thread()
+        self._limiter.acquire()
+        with self._lock:
+            self._request_count += 1
+
+    def _after_request(self, record: RequestRecord) -> None:
+        log.debug(
+            "%s %s -> %s %s%s",
+            record.method,
+            record.path,
+            record.status if record.status is not None else "no answer",
+            record.request_id or "",
+            " (replayed)" if record.replayed else "",
+        )
+        with self._lock:
+            hooks = list(self._hooks)
+        for hook in hooks:
+            hook(record)
+
+    # -- requests ------------------------------------------------------------------------
+
+    def read(
+        self, operation: str, call: Callable[[stripe.StripeClient], stripe.StripeObject]
+    ) -> dict[str, Any]:
+        """Perform a read-only request, retrying transient failures; the result as a dict."""
+        self._check_thread()
+        obj, exc, _ = self._attempts(lambda: call(self.client))
+        if exc is not None:
+            raise translate(exc, operation)
+        assert obj is not None
+        return obj.to_dict(for_json=True)
+
+    def post(
+        self, op: Operation, params: Mapping[str, Any] | None, ids: Sequence[str] = ()
+    ) -> dict[str, Any]:
+        """Perform the mutating request `op` with a new, journaled idempotency key.
+
+        `ids` are the path parameters (the object acted on). Raises GatewayError; when
+        its `idempotency_key` is set the outcome is unknown and `resend` may finish it.
+        """
+        self._check_thread()
+        key = str(uuid.uuid4())
+        body = dict(params or {})
+        if op.find_in is not None:
+            metadata = body.get("metadata")
+            body["metadata"] = {
+                **(metadata if isinstance(metadata, Mapping) else {}),
+                METADATA_KEY: key,
+            }
+        entry = self.journal.begin(key, op.name, {"ids": list(ids), "params": body})
+        # Send what the journal holds, so a later re-send is byte-for-byte the same request.
+        return self._send(op, entry, sent_before=False)
+
+    def resend(self, key: str) -> dict[str, Any]:
+        """Send the journaled request `key` again with the same key and parameters.
+
+        For a request whose outcome is unknown ("try again"): Stripe replays the first
+        result if it got that far, so nothing happens twice. Refused (ValueError) once the
+        key is older than Stripe's 24-hour idempotency window.
+        """
+        self._check_thread()
+        entry = self.journal.get(key)
+        if entry is None:
+            raise ValueError(f"no journaled request with key {key!r}")
+        if time.time() - entry.created >= IDEMPOTENCY_WINDOW:
+            raise ValueError("this request is older than 24 hours and cannot be re-sent safely")
+        return self._send(_OPERATIONS[entry.operation], entry, sent_before=True)
+
+    def resolve_pending(self) -> list[JournalEntry]:
+        """Settle journal rows left pending by a crash; returns them as settled.
+
+        Rows younger than 24 hours are re-sent with their key. If Stripe cannot be reached
+        the remaining rows stay pending for the next start. Older rows are looked up or
+        marked unknown, as the module docstring explains.
+        """
+        self._check_thread()
+        settled: list[str] = []
+        for entry in self.journal.pending(younger_than=IDEMPOTENCY_WINDOW):
+            op = _OPERATIONS.get(entry.operation)
+            if op is None:
+                self.journal.mark_unknown(entry.key, error=f"unknown operation {entry.operation}")
+                settled.append(entry.key)
+                continue
+            try:
+                self._send(op, entry, sent_before=True, keep_pending=True)
+            except GatewayError as error:
+                if error.idempotency_key is not None:
+                    break
+            settled.append(entry.key)
+        for entry in self.journal.pending(older_than=IDEMPOTENCY_WINDOW):
+            try:
+                self._settle_expired(entry)
+            except GatewayError as error:
+                if error.kind in _OUT_OF_REACH:
+                    break
+                raise
+            settled.append(entry.key)
+        return [e for e in map(self.journal.get, settled) if e is not None]
+
+    def _send(
+        self,
+        op: Operation,
+        entry: JournalEntry,
+        *,
+        sent_before: bool,
+        keep_pending: bool = False,
+    ) -> dict[str, Any]:
+        """Send a journaled request and settle its row.
+
+        `sent_before`: an earlier process or call may already have sent it. `keep_pending`:
+        when retries run out, leave the row pending (for the next start) instead of unknown.
+        """
+        ids = tuple(entry.params["ids"])
+        params = entry.params["params"]
+        options: stripe.RequestOptions = {"idempotency_key": entry.key}
+        obj, exc, attempts = self._attempts(lambda: op.call(self.client, ids, params, options))
+        if exc is None:
+            assert obj is not None
+            result = obj.to_dict(for_json=True)
+            response = obj.last_response
+            self.journal.succeed(
+                entry.key,
+                object_id=result.get("id"),
+                request_id=response.request_id if response is not None else None,
+            )
+            return result
+        error = translate(exc, op.name)
+        if op.deletes and error.kind is ErrorKind.NOT_FOUND and (sent_before or attempts > 1):
+            self.journal.succeed(entry.key, object_id=ids[0], request_id=error.request_id)
+            return {"id": ids[0], "deleted": True}
+        if should_retry(exc):
+            # Out of retries with the outcome undetermined.
+            error.idempotency_key = entry.key
+            if not keep_pending:
+                self.journal.mark_unknown(entry.key, error=f"{error.kind}: {error.message}")
+        else:
+            self.journal.fail(
+                entry.key,
+                error=f"{error.code or error.kind}: {error.message}",
+                request_id=error.request_id,
+            )
+        raise error
+
+    def _attempts(
+        self, send: Callable[[], stripe.StripeObject]
+    ) -> tuple[stripe.StripeObject | None, stripe.StripeError | None, int]:
+        """Call `send` until it succeeds, fails for good or runs out of retries.
+
+        Returns the object or the last error, and the number of attempts. The error is
+        returned, not raised, so the caller's exception carries no SDK context (the raw
+        HTTP body of an SDK error may echo part of the key).
+        """
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return send(), None, attempt
+            except stripe.StripeError as exc:
+                if attempt > self.max_retries or not should_retry(exc):
+                    return None, exc, attempt
+                delay = backoff_delay(attempt, retry_after=retry_after(exc), rand=random.random)
+            log.info("retrying a Stripe request in %.2f s (attempt %d)", delay, attempt + 1)
+            self._sleep(delay)
+
+    def _settle_expired(self, entry: JournalEntry) -> None:
+        op = _OPERATIONS.get(entry.operation)
+        if op is None or op.find_in is None:
+            self.journal.mark_unknown(
+                entry.key,
+                error="left pending for more than 24 hours: check the object in the Dashboard",
+            )
+            return
+        found = self._find_tagged(op.find_in, entry)
+        if found is None:
+            self.journal.fail(entry.key, error="never reached Stripe: no object carries its key")
+        else:
+            self.journal.succeed(entry.key, object_id=found["id"], request_id=None)
+
+    def _find_tagged(self, resource: ListResource, entry: JournalEntry) -> dict[str, Any] | None:
+        oldest = entry.created - _CLOCK_SLACK
+        for obj in iter_all(self, resource, {}):
+            if obj.get("created", oldest) < oldest:
+                return None
+            metadata = obj.get("metadata") or {}
+            if metadata.get(METADATA_KEY) == entry.key:
+                return obj
+        return None
+

@@ -1,0 +1,45 @@
+"""Events: list, retrieve, and everything that happened after a given event, in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from stripe.params import EventListParams, EventRetrieveParams
+
+from posapp.gateway.client import Gateway
+from posapp.gateway.paging import PAGE_SIZE
+
+
+def list_events(
+    gw: Gateway, params: EventListParams | None = None
+) -> tuple[list[dict[str, Any]], bool]:
+    """One page of events, newest first, and whether more follow."""
+    page = gw.read("events.list", lambda c: c.v1.events.list(params))
+    return page["data"], page["has_more"]
+
+
+def retrieve_event(
+    gw: Gateway, event_id: str, params: EventRetrieveParams | None = None
+) -> dict[str, Any]:
+    """One event (Stripe keeps them for 30 days)."""
+    return gw.read("events.retrieve", lambda c: c.v1.events.retrieve(event_id, params))
+
+
+def iter_events_after(
+    gw: Gateway, event_id: str, params: EventListParams | None = None
+) -> Iterator[dict[str, Any]]:
+    """Every event newer than `event_id`, oldest first, 100 per request.
+
+    Pages with `ending_before` (each page is newest-first, so it is yielded reversed and
+    the next page ends before its newest event). `params` may filter by `type`/`types`.
+    """
+    cursor = event_id
+    while True:
+        data, has_more = list_events(
+            gw, {**(params or {}), "ending_before": cursor, "limit": PAGE_SIZE}
+        )
+        yield from reversed(data)
+        if not has_more or not data:
+            return
+        cursor = data[0]["id"]

@@ -1,0 +1,115 @@
+"""Invoices: create, retrieve, update, finalize, send, pay, void, mark uncollectible,
+list, list lines, preview."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stripe.params import (
+    InvoiceCreateParams,
+    InvoiceCreatePreviewParams,
+    InvoiceFinalizeInvoiceParams,
+    InvoiceLineItemListParams,
+    InvoiceListParams,
+    InvoiceMarkUncollectibleParams,
+    InvoicePayParams,
+    InvoiceRetrieveParams,
+    InvoiceSendInvoiceParams,
+    InvoiceUpdateParams,
+    InvoiceVoidInvoiceParams,
+)
+
+from posapp.gateway.client import Gateway, operation
+
+_CREATE = operation(
+    "invoices.create", lambda c, ids, p, o: c.v1.invoices.create(p, o), find_in="invoices"
+)
+_UPDATE = operation("invoices.update", lambda c, ids, p, o: c.v1.invoices.update(ids[0], p, o))
+_FINALIZE = operation(
+    "invoices.finalize", lambda c, ids, p, o: c.v1.invoices.finalize_invoice(ids[0], p, o)
+)
+_SEND = operation("invoices.send", lambda c, ids, p, o: c.v1.invoices.send_invoice(ids[0], p, o))
+_PAY = operation("invoices.pay", lambda c, ids, p, o: c.v1.invoices.pay(ids[0], p, o))
+_VOID = operation("invoices.void", lambda c, ids, p, o: c.v1.invoices.void_invoice(ids[0], p, o))
+_MARK_UNCOLLECTIBLE = operation(
+    "invoices.mark_uncollectible",
+    lambda c, ids, p, o: c.v1.invoices.mark_uncollectible(ids[0], p, o),
+)
+_CREATE_PREVIEW = operation(
+    "invoices.create_preview", lambda c, ids, p, o: c.v1.invoices.create_preview(p, o)
+)
+
+
+def create_invoice(gw: Gateway, params: InvoiceCreateParams) -> dict[str, Any]:
+    """Create a draft invoice."""
+    return gw.post(_CREATE, params)
+
+
+def retrieve_invoice(
+    gw: Gateway, invoice_id: str, params: InvoiceRetrieveParams | None = None
+) -> dict[str, Any]:
+    """One invoice (payments are on `payments`, not on a `payment_intent` field)."""
+    return gw.read("invoices.retrieve", lambda c: c.v1.invoices.retrieve(invoice_id, params))
+
+
+def update_invoice(gw: Gateway, invoice_id: str, params: InvoiceUpdateParams) -> dict[str, Any]:
+    """Change an invoice (drafts fully; finalized ones only a few fields)."""
+    return gw.post(_UPDATE, params, (invoice_id,))
+
+
+def finalize_invoice(
+    gw: Gateway, invoice_id: str, params: InvoiceFinalizeInvoiceParams | None = None
+) -> dict[str, Any]:
+    """Finalize a draft invoice so it can be paid."""
+    return gw.post(_FINALIZE, params, (invoice_id,))
+
+
+def send_invoice(
+    gw: Gateway, invoice_id: str, params: InvoiceSendInvoiceParams | None = None
+) -> dict[str, Any]:
+    """E-mail a finalized invoice to the customer."""
+    return gw.post(_SEND, params, (invoice_id,))
+
+
+def pay_invoice(
+    gw: Gateway, invoice_id: str, params: InvoicePayParams | None = None
+) -> dict[str, Any]:
+    """Charge an open invoice now (or mark it paid out of band with `paid_out_of_band`)."""
+    return gw.post(_PAY, params, (invoice_id,))
+
+
+def void_invoice(
+    gw: Gateway, invoice_id: str, params: InvoiceVoidInvoiceParams | None = None
+) -> dict[str, Any]:
+    """Void an open invoice; this cannot be undone."""
+    return gw.post(_VOID, params, (invoice_id,))
+
+
+def mark_uncollectible(
+    gw: Gateway, invoice_id: str, params: InvoiceMarkUncollectibleParams | None = None
+) -> dict[str, Any]:
+    """Mark an open invoice as not expected to be paid."""
+    return gw.post(_MARK_UNCOLLECTIBLE, params, (invoice_id,))
+
+
+def list_invoices(
+    gw: Gateway, params: InvoiceListParams | None = None
+) -> tuple[list[dict[str, Any]], bool]:
+    """One page of invoices, newest first, and whether more follow."""
+    page = gw.read("invoices.list", lambda c: c.v1.invoices.list(params))
+    return page["data"], page["has_more"]
+
+
+def list_lines(
+    gw: Gateway, invoice_id: str, params: InvoiceLineItemListParams | None = None
+) -> tuple[list[dict[str, Any]], bool]:
+    """One page of an invoice's line items, and whether more follow."""
+    page = gw.read(
+        "invoices.list_lines", lambda c: c.v1.invoices.line_items.list(invoice_id, params)
+    )
+    return page["data"], page["has_more"]
+
+
+def create_preview(gw: Gateway, params: InvoiceCreatePreviewParams) -> dict[str, Any]:
+    """What the next invoice would look like (for a customer or subscription change)."""
+    return gw.post(_CREATE_PREVIEW, params)

@@ -1,0 +1,33 @@
+"""Refunds: create, retrieve, list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stripe.params import RefundCreateParams, RefundListParams, RefundRetrieveParams
+
+from posapp.gateway.client import Gateway, operation
+
+_CREATE = operation(
+    "refunds.create", lambda c, ids, p, o: c.v1.refunds.create(p, o), find_in="refunds"
+)
+
+
+def create_refund(gw: Gateway, params: RefundCreateParams) -> dict[str, Any]:
+    """Refund a payment intent or charge, fully or `amount` of it."""
+    return gw.post(_CREATE, params)
+
+
+def retrieve_refund(
+    gw: Gateway, refund_id: str, params: RefundRetrieveParams | None = None
+) -> dict[str, Any]:
+    """One refund."""
+    return gw.read("refunds.retrieve", lambda c: c.v1.refunds.retrieve(refund_id, params))
+
+
+def list_refunds(
+    gw: Gateway, params: RefundListParams | None = None
+) -> tuple[list[dict[str, Any]], bool]:
+    """One page of refunds, newest first, and whether more follow."""
+    page = gw.read("refunds.list", lambda c: c.v1.refunds.list(params))
+    return page["data"], page["has_more"]

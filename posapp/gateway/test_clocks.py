@@ -1,0 +1,53 @@
+"""Test clocks: create, advance, retrieve, delete (test mode only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stripe.params.test_helpers import (
+    TestClockAdvanceParams,
+    TestClockCreateParams,
+    TestClockRetrieveParams,
+)
+
+from posapp.gateway.client import Gateway, operation
+
+_CREATE = operation(
+    "test_clocks.create", lambda c, ids, p, o: c.v1.test_helpers.test_clocks.create(p, o)
+)
+_ADVANCE = operation(
+    "test_clocks.advance",
+    lambda c, ids, p, o: c.v1.test_helpers.test_clocks.advance(ids[0], p, o),
+)
+_DELETE = operation(
+    "test_clocks.delete",
+    lambda c, ids, p, o: c.v1.test_helpers.test_clocks.delete(ids[0], p, o),
+    deletes=True,
+)
+
+
+def create_test_clock(gw: Gateway, params: TestClockCreateParams) -> dict[str, Any]:
+    """Create a test clock frozen at `frozen_time`."""
+    return gw.post(_CREATE, params)
+
+
+def advance_test_clock(
+    gw: Gateway, test_clock_id: str, params: TestClockAdvanceParams
+) -> dict[str, Any]:
+    """Move a test clock forward to `frozen_time`; Stripe catches up asynchronously."""
+    return gw.post(_ADVANCE, params, (test_clock_id,))
+
+
+def retrieve_test_clock(
+    gw: Gateway, test_clock_id: str, params: TestClockRetrieveParams | None = None
+) -> dict[str, Any]:
+    """One test clock (`status` says whether it is still advancing)."""
+    return gw.read(
+        "test_clocks.retrieve",
+        lambda c: c.v1.test_helpers.test_clocks.retrieve(test_clock_id, params),
+    )
+
+
+def delete_test_clock(gw: Gateway, test_clock_id: str) -> dict[str, Any]:
+    """Delete a test clock and every object attached to it."""
+    return gw.post(_DELETE, {}, (test_clock_id,))
