@@ -1,5 +1,6 @@
 """Sandbox resources; importing this package registers every route."""
 
-from . import account, customers, events
+from . import account, charges, customers, disputes, events, payment_intents, payment_methods
 
-__all__ = ["account", "customers", "events"]
+__all__ = ["account", "charges", "customers", "disputes", "events", "payment_intents",
+           "payment_methods"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import invalid
 from ..params import merge_metadata
 from ..router import Request, api
-from ..state import Obj, search_response
+from ..state import Obj, State, search_response
 
 _FIELDS = ("address", "description", "email", "name", "phone", "shipping",
            "preferred_locales", "tax_exempt", "balance", "invoice_settings", "metadata")
@@ -111,7 +111,12 @@ def retrieve_customer(req: Request) -> Obj:
 
 def live_customer(req: Request, customer_id: str, param: str = "id") -> Obj:
     """A customer that exists and is not deleted, or Stripe's 404."""
-    customer = req.state.get(customer_id, "customer", param=param)
+    return require_customer(req.state, customer_id, param)
+
+
+def require_customer(state: State, customer_id: str, param: str = "id") -> Obj:
+    """`live_customer` for engine code that holds the state rather than a request."""
+    customer = state.get(customer_id, "customer", param=param)
     if customer.get("deleted"):
         raise invalid(f"No such customer: '{customer_id}'", param=param,
                       code="resource_missing")

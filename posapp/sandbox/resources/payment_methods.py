@@ -1,0 +1,271 @@
+"""PaymentMethods: Stripe's test card tokens, attach/detach, retrieve, update and lists.
+
+Each use of a test token (`pm_card_visa`, ...) creates a new PaymentMethod, as Stripe does.
+How a card behaves when charged is a property of its test card number; the PaymentMethod
+carries that card's `fingerprint`, so any code holding the object can ask `test_card(pm)`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from ..errors import ApiError, invalid, not_found
+from ..params import merge_metadata
+from ..router import Request, api
+from ..state import Obj, State
+from .customers import require_customer
+
+EXP_YEAR_OFFSET = 3
+
+
+@dataclass(frozen=True)
+class TestCard:
+    """A Stripe test card: its number, network, and what happens when it is used."""
+
+    token: str
+    number: str
+    brand: str
+    charge_decline: str | None = None  # decline_code of every charge
+    attach_decline: str | None = None  # decline_code when attached or set up
+    authentication: bool = False  # 3D Secure required on every payment
+    dispute: bool = False  # a successful charge is disputed at once
+    funding: str = "credit"
+    country: str = "US"
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(self.number.encode()).hexdigest()[:16]
+
+
+TEST_CARDS: tuple[TestCard, ...] = (
+    TestCard("pm_card_visa", "4242424242424242", "visa"),
+    TestCard("pm_card_mastercard", "5555555555554444", "mastercard"),
+    TestCard("pm_card_amex", "378282246310005", "amex"),
+    TestCard("pm_card_chargeDeclined", "4000000000000002", "visa",
+             charge_decline="generic_decline", attach_decline="generic_decline"),
+    TestCard("pm_card_chargeDeclinedInsufficientFunds", "4000000000009995", "visa",
+             charge_decline="insufficient_funds", attach_decline="insufficient_funds"),
+    TestCard("pm_card_chargeDeclinedExpiredCard", "4000000000000069", "visa",
+             charge_decline="expired_card", attach_decline="expired_card"),
+    TestCard("pm_card_authenticationRequired", "4000002760003184", "visa",
+             authentication=True),
+    # 4000 0025 0000 3155: the sandbox asks for 3D Secure on every payment with it too.
+    TestCard("pm_card_authenticationRequiredOnSetup", "4000002500003155", "visa",
+             authentication=True),
+    TestCard("pm_card_createDispute", "4000000000000259", "visa", dispute=True),
+    TestCard("pm_card_chargeCustomerFail", "4000000000000341", "visa",
+             charge_decline="generic_decline"),
+)
+_BY_TOKEN = {card.token: card for card in TEST_CARDS}
+_BY_NUMBER = {card.number: card for card in TEST_CARDS}
+_BY_FINGERPRINT = {card.fingerprint: card for card in TEST_CARDS}
+
+# decline_code -> (error code, message, param), as Stripe answers card errors.
+DECLINES: dict[str, tuple[str, str, str | None]] = {
+    "generic_decline": ("card_declined", "Your card was declined.", None),
+    "insufficient_funds": ("card_declined", "Your card has insufficient funds.", None),
+    "expired_card": ("expired_card", "Your card has expired.", "exp_month"),
+    "authentication_required": ("authentication_required", "Your card was declined. This "
+                                "transaction requires authentication.", None),
+}
+
+
+def card_error(decline_code: str, extra: Obj | None = None) -> ApiError:
+    """Stripe's 402 card error for a decline, with `extra` (payment_intent, charge, ...)."""
+    code, message, param = DECLINES[decline_code]
+    return ApiError(402, message, type="card_error", code=code, param=param,
+                    decline_code=decline_code, extra=extra)
+
+
+def last_error(decline_code: str, pm: Obj, charge_id: str | None = None) -> Obj:
+    """The `last_payment_error` / `last_setup_error` an intent keeps after a decline."""
+    error: Obj = card_error(decline_code).body()["error"]
+    if charge_id:
+        error["charge"] = charge_id
+    error["payment_method"] = pm
+    return error
+
+
+def test_card(pm: Obj) -> TestCard:
+    """The test card behind a PaymentMethod (a plain Visa for anything unrecognised)."""
+    fingerprint = (pm.get("card") or {}).get("fingerprint")
+    return _BY_FINGERPRINT.get(fingerprint or "", TEST_CARDS[0])
+
+
+def token_for_number(number: str) -> str | None:
+    """The `pm_card_*` token of a test card number (spaces allowed), for hosted pages."""
+    card = _BY_NUMBER.get(number.replace(" ", ""))
+    return card.token if card else None
+
+
+def card_details(pm: Obj) -> Obj:
+    """The `card` hash a charge's `payment_method_details` shows for this PaymentMethod."""
+    card = pm["card"]
+    return {key: card[key] for key in ("brand", "checks", "country", "exp_month", "exp_year",
+                                       "fingerprint", "funding", "last4", "wallet")}
+
+
+def payment_method_for_token(state: State, token: str, param: str = "payment_method") -> Obj:
+    """A new PaymentMethod for a test token, or the existing one for a `pm_` id (else 404)."""
+    card = _BY_TOKEN.get(token)
+    if card is None:
+        return state.get(token, "payment_method", param=param)
+    now = state.now()
+    pm: Obj = {
+        "id": state.new_id("pm_"),
+        "object": "payment_method",
+        "allow_redisplay": "unspecified",
+        "billing_details": {
+            "address": {"city": None, "country": None, "line1": None, "line2": None,
+                        "postal_code": None, "state": None},
+            "email": None, "name": None, "phone": None, "tax_id": None,
+        },
+        "card": {
+            "brand": card.brand,
+            "checks": {"address_line1_check": None, "address_postal_code_check": None,
+                       "cvc_check": "pass"},
+            "country": card.country,
+            "display_brand": card.brand,
+            "exp_month": 12,
+            "exp_year": _year(now) + EXP_YEAR_OFFSET,
+            "fingerprint": card.fingerprint,
+            "funding": card.funding,
+            "generated_from": None,
+            "last4": card.number[-4:],
+            "networks": {"available": [card.brand], "preferred": None},
+            "regulated_status": "unregulated",
+            "three_d_secure_usage": {"supported": True},
+            "wallet": None,
+        },
+        "created": now,
+        "customer": None,
+        "livemode": False,
+        "metadata": {},
+        "type": "card",
+    }
+    return state.insert(pm)
+
+
+def _year(timestamp: int) -> int:
+    return time.gmtime(timestamp).tm_year
+
+
+def attach_payment_method(state: State, pm_id_or_token: str, customer: Obj,
+                          param: str = "payment_method") -> Obj:
+    """Attach a PaymentMethod (or a fresh one from a token) to `customer`.
+
+    The card is verified as Stripe does: declining test cards fail with a 402 card error,
+    except `pm_card_chargeCustomerFail`, which attaches and then fails every charge.
+    """
+    pm = payment_method_for_token(state, pm_id_or_token, param)
+    owner = pm.get("customer")
+    if owner == customer["id"]:
+        return pm
+    if owner is not None:
+        raise invalid("The payment method you provided has already been attached to a "
+                      "customer.", param=param)
+    decline = test_card(pm).attach_decline
+    if decline:
+        raise card_error(decline)
+    state.update(pm, {"customer": customer["id"]})
+    state.emit("payment_method.attached", pm)
+    return pm
+
+
+def detach_payment_method(state: State, pm: Obj) -> Obj:
+    """Detach `pm` from its customer, clearing it as the customer's invoice default."""
+    owner = pm.get("customer")
+    if owner is None:
+        raise invalid("The payment method you provided is not attached to a customer so "
+                      "detachment is impossible.", param="payment_method")
+    customer = state.find(owner, "customer")
+    if customer is not None and \
+            customer["invoice_settings"].get("default_payment_method") == pm["id"]:
+        settings = {**customer["invoice_settings"], "default_payment_method": None}
+        state.update(customer, {"invoice_settings": settings}, "customer.updated")
+    return state.update(pm, {"customer": None}, "payment_method.detached")
+
+
+@api("GET", "/v1/payment_methods/{id}")
+def retrieve_payment_method(req: Request) -> Obj:
+    return req.state.get(req.path_args["id"], "payment_method")
+
+
+@api("POST", "/v1/payment_methods/{id}", ("billing_details", "metadata", "allow_redisplay"))
+def update_payment_method(req: Request) -> Obj:
+    pm = req.state.get(req.path_args["id"], "payment_method")
+    p = req.params
+    changes: Obj = {}
+    if "metadata" in p:
+        changes["metadata"] = merge_metadata(pm["metadata"], p.raw("metadata"))
+    if "allow_redisplay" in p:
+        changes["allow_redisplay"] = p.enum("allow_redisplay",
+                                            ("always", "limited", "unspecified"))
+    details = p.hash("billing_details")
+    if details is not None:
+        merged = dict(pm["billing_details"])
+        for key, value in details.items():
+            if key not in merged:
+                raise invalid(f"Received unknown parameter: billing_details[{key}]",
+                              param=f"billing_details[{key}]", code="parameter_unknown")
+            if key == "address":
+                if not isinstance(value, dict):
+                    raise invalid("Invalid object", param="billing_details[address]")
+                merged["address"] = {**merged["address"],
+                                     **{k: v or None for k, v in value.items()
+                                        if k in merged["address"]}}
+            else:
+                merged[key] = value or None
+        changes["billing_details"] = merged
+    return req.state.update(pm, changes, "payment_method.updated")
+
+
+@api("POST", "/v1/payment_methods/{id}/attach", ("customer",), ("customer",))
+def attach_route(req: Request) -> Obj:
+    customer = require_customer(req.state, req.params.req_string("customer"), "customer")
+    return attach_payment_method(req.state, req.path_args["id"], customer, param="id")
+
+
+@api("POST", "/v1/payment_methods/{id}/detach")
+def detach_route(req: Request) -> Obj:
+    return detach_payment_method(req.state, req.state.get(req.path_args["id"],
+                                                          "payment_method"))
+
+
+_LIST_PARAMS = ("type", "limit", "starting_after", "ending_before", "allow_redisplay")
+
+
+def _list_for(req: Request, customer_id: str | None, url: str) -> Obj:
+    kind = req.params.enum("type", ("card",))
+    redisplay = req.params.string("allow_redisplay")
+
+    def keep(pm: Obj) -> bool:
+        return ((customer_id is None or pm.get("customer") == customer_id)
+                and (kind is None or pm["type"] == kind)
+                and (redisplay is None or pm["allow_redisplay"] == redisplay))
+    return req.state.list_response("payment_method", req.params, url, keep)
+
+
+@api("GET", "/v1/payment_methods", ("customer", *_LIST_PARAMS))
+def list_payment_methods(req: Request) -> Obj:
+    customer_id = req.params.string("customer")
+    if customer_id:
+        require_customer(req.state, customer_id, "customer")
+    return _list_for(req, customer_id, "/v1/payment_methods")
+
+
+@api("GET", "/v1/customers/{id}/payment_methods", _LIST_PARAMS)
+def list_customer_payment_methods(req: Request) -> Obj:
+    customer = require_customer(req.state, req.path_args["id"], "customer")
+    return _list_for(req, customer["id"], f"/v1/customers/{customer['id']}/payment_methods")
+
+
+@api("GET", "/v1/customers/{customer}/payment_methods/{id}")
+def retrieve_customer_payment_method(req: Request) -> Obj:
+    customer = require_customer(req.state, req.path_args["customer"], "customer")
+    pm = req.state.get(req.path_args["id"], "payment_method")
+    if pm.get("customer") != customer["id"]:
+        raise not_found("PaymentMethod", pm["id"])
+    return pm
