@@ -1,17 +1,21 @@
-"""Shared test fixtures: headless Qt, a live sandbox server and an SDK client for it."""
+"""Shared test fixtures: headless Qt, a live sandbox server, an SDK client, keyrings."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-import pytest  # noqa: E402
-import stripe  # noqa: E402
+from collections.abc import Iterator
 
-from posapp.sandbox import Sandbox, running  # noqa: E402
+import keyring
+import pytest
+import stripe
+from keyring.backends import fail
+from keyring_support import MemoryKeyring
+
+from posapp.sandbox import Sandbox, running
 
 TEST_KEY = "sk_test_posapp_tests"
 
@@ -28,3 +32,22 @@ def client(sandbox: Sandbox) -> stripe.StripeClient:
     """The official SDK pointed at the `sandbox` fixture, with SDK retries off."""
     return stripe.StripeClient(TEST_KEY, base_addresses={"api": sandbox.url},
                                max_network_retries=0)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory keyring set as the process's keyring; the previous one comes back after."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def failing_keyring() -> Iterator[None]:
+    """keyring's own 'no recommended backend' keyring, as on a bare Linux box."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    yield
+    keyring.set_keyring(previous)

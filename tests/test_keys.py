@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,8 @@ import keyring.backend
 import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
+from keyring.backends import chainer, null
+from keyring_support import MemoryKeyring
 
 from posapp.config import Paths, Settings, setup_logging
 from posapp.keys import (
@@ -36,38 +37,6 @@ LIVE_KEY = "sk_live_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0"
 TEST_KEY = "sk_test_" + "Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2H1g0"
 
 
-class _TestOnlyPriority:
-    """Priority for instances only: reading it on the class raises, which makes keyring's
-    auto-detection skip these backends in every other test of the session."""
-
-    def __get__(self, obj: object, owner: type) -> float:
-        if obj is None:
-            raise RuntimeError("test-only keyring backend")
-        return 1.0
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring held in a dict."""
-
-    priority = _TestOnlyPriority()
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.store[(service, username)]
-        except KeyError:
-            raise keyring.errors.PasswordDeleteError(username) from None
-
-
 class LockedKeyring(MemoryKeyring):
     """A Secret Service whose collection is locked."""
 
@@ -85,25 +54,6 @@ class FileKeyring(MemoryKeyring):
 
 
 AltPlaintext = type("PlaintextKeyring", (MemoryKeyring,), {"__module__": "keyrings.alt.file"})
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    """An in-memory keyring set as the process's keyring; the previous one comes back after."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def failing_keyring() -> Iterator[None]:
-    """keyring's own 'no recommended backend' keyring, as on a bare Linux box."""
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
-    yield
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
