@@ -1,0 +1,187 @@
+"""`AppState`: what every panel shares for the open profile, and the bridge from the sync
+engine's threads to Qt signals.
+
+The sync loop (backfill with progress, then the events poller) runs on a worker background
+thread; everything it reports is re-emitted as Qt signals, which Qt delivers on the GUI
+thread. Panels read the cache directly (short keyset queries) and send every Stripe call
+through `run`, which awaits the worker under qasync.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ParamSpec, Protocol, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+
+from posapp.config import Paths, Settings
+from posapp.gateway.client import Gateway
+from posapp.gateway.errors import ErrorKind, GatewayError
+from posapp.store.cache import Cache
+from posapp.sync import backfill as backfill_module
+from posapp.sync.backfill import BackfillProgress
+from posapp.sync.notifications import ConnectionChanged, Notification
+from posapp.sync.poller import Poller
+from posapp.worker import BackgroundTask, Job, Worker
+
+from .formatting import Formats
+from .theme import DisplayMode
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class SessionLike(Protocol):
+    """What the UI needs of an open services session: the profile's gateway and cache."""
+
+    @property
+    def gateway(self) -> Gateway: ...
+
+    @property
+    def cache(self) -> Cache: ...
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    """How the open profile is presented: its name, account and display mode."""
+
+    name: str
+    account_name: str
+    account_id: str
+    mode: DisplayMode
+    dashboard_base: str = "https://dashboard.stripe.com"
+
+
+class AppState(QObject):
+    """Shared state of the open profile; lives on the GUI thread."""
+
+    tables_changed = Signal(object)
+    """frozenset of cache tables whose rows changed (lists reload)."""
+    online_changed = Signal(bool, str)
+    """Whether Stripe is reachable, and why not."""
+    backfill_progress = Signal(object)
+    """A `BackfillProgress` while the first sync lists everything."""
+    backfill_finished = Signal()
+    synced = Signal(float)
+    """The Unix time of the latest completed sync."""
+    notification = Signal(object)
+    """A sync `Notification` (payment succeeded, dispute opened, ...)."""
+
+    def __init__(self, *, paths: Paths, settings: Settings, session: SessionLike,
+                 worker: Worker, profile: ProfileView, formats: Formats,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.settings = settings
+        self.session = session
+        self.worker = worker
+        self.profile = profile
+        self.formats = formats
+        self.ui_settings = QSettings(str(paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
+        self.online = True
+        self.offline_reason = ""
+        self.poller = Poller(session.gateway, session.cache, notify=self._notify_from_sync,
+                             on_change=self.tables_changed.emit,
+                             idle_interval=float(settings.poll_interval_seconds))
+        self._wake = threading.Event()
+        self._sync_task: BackgroundTask | None = None
+        self.online_changed.connect(self._remember_online)
+        # The GUI thread must never block on Stripe: the gateway refuses requests from it.
+        session.gateway.forbid_thread(threading.current_thread())
+
+    @property
+    def cache(self) -> Cache:
+        """The open profile's offline cache."""
+        return self.session.cache
+
+    @property
+    def language(self) -> str:
+        """The UI locale name (`en_US`, `zh_CN`)."""
+        return self.formats.language
+
+    async def run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a blocking call (a service) on the worker; a network failure marks the app
+        offline before the error reaches the caller."""
+        try:
+            result = await self.worker.run(fn, *args, **kwargs)
+        except GatewayError as error:
+            if error.kind in (ErrorKind.NETWORK, ErrorKind.STRIPE_UNAVAILABLE):
+                self.online_changed.emit(False, error.message)
+            raise
+        if not self.online:
+            self.online_changed.emit(True, "")
+        return result
+
+    def money_blocked_reason(self) -> str:
+        """Why actions that move money are disabled now ("" when they are allowed)."""
+        if self.online:
+            return ""
+        return QCoreApplication.translate(
+            "AppState", "Stripe unreachable: try again when online.")
+
+    def dashboard_url(self, path: str) -> str:
+        """The Stripe Dashboard page for `path` (e.g. `payments/pi_…`), test or live."""
+        test = "test/" if self.profile.mode is not DisplayMode.LIVE else ""
+        return f"{self.profile.dashboard_base}/{test}{path.lstrip('/')}"
+
+    def expect_activity(self) -> None:
+        """A payment the app started is pending: poll fast, starting now."""
+        self.poller.expect_activity()
+        self._wake.set()
+
+    def start_sync(self) -> None:
+        """Start the sync loop on a worker background thread (once)."""
+        if self._sync_task is None or not self._sync_task.is_alive():
+            self._sync_task = self.worker.start_background(self._sync_loop)
+
+    def stop_sync(self) -> None:
+        """Stop the sync loop and wait briefly for it to end."""
+        if self._sync_task is not None:
+            self._sync_task.stop()
+            self._wake.set()
+            self._sync_task.join(5.0)
+            self._sync_task = None
+
+    def _sync_loop(self, job: Job) -> None:
+        cache = self.session.cache
+        gateway = self.session.gateway
+        while not job.cancelled:
+            try:
+                if not backfill_module.is_complete(cache):
+                    backfill_module.backfill(gateway, cache, progress=self._backfill_progress)
+                    self.backfill_finished.emit()
+                    self.tables_changed.emit(frozenset(("*",)))
+                self.poller.poll_once()
+                if not self.online:
+                    self.online_changed.emit(True, "")
+                if cache.last_success is not None:
+                    self.synced.emit(cache.last_success)
+            except GatewayError as error:
+                if self.poller.online is not False or self.online:
+                    self._notify_from_sync(ConnectionChanged(False, str(error)))
+            self._wake.wait(self.poller.next_delay())
+            self._wake.clear()
+
+    def _backfill_progress(self, progress: BackfillProgress) -> None:
+        self.backfill_progress.emit(progress)
+
+    def _notify_from_sync(self, notification: Notification) -> None:
+        if isinstance(notification, ConnectionChanged):
+            self.online_changed.emit(notification.online, notification.error or "")
+        else:
+            self.notification.emit(notification)
+
+    def _remember_online(self, online: bool, reason: str) -> None:
+        self.online = online
+        self.offline_reason = reason
+
+    def connect_tables(self, tables: frozenset[str] | set[str],
+                       slot: Callable[[], Any]) -> None:
+        """Call `slot` whenever one of `tables` changed (or everything did)."""
+        def changed(which: object) -> None:
+            names = which if isinstance(which, frozenset) else frozenset()
+            if "*" in names or names & tables:
+                slot()
+        self.tables_changed.connect(changed)
