@@ -169,9 +169,7 @@ def test_audit_filters_and_search(journal: Journal, clock: FakeClock) -> None:
     assert (first.amount, first.currency, first.idempotency_key) == (1250, "eur", "key-aaa")
 
     start = journal.list_audit(object_id="re_1")[0].at
-    assert [e.object_id for e in journal.list_audit(since=start + 1, until=start + 2)] == [
-        "sub_1"
-    ]
+    assert [e.object_id for e in journal.list_audit(since=start + 1, until=start + 2)] == ["sub_1"]
 
     assert [e.object_id for e in journal.list_audit(search="REFUND")] == ["re_1"]
     assert [e.object_id for e in journal.list_audit(search="取消")] == ["sub_1"]

@@ -38,6 +38,7 @@ from posapp.gateway.errors import ErrorKind, ForbiddenThreadError, GatewayError,
 from posapp.gateway.paging import ListResource, iter_all
 from posapp.gateway.ratelimit import TokenBucket
 from posapp.gateway.retry import backoff_delay, retry_after, should_retry
+from posapp.keys import KeyFormatError, Mode, mode_from_key
 from posapp.store.journal import Journal, JournalEntry
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ log = logging.getLogger(__name__)
 API_VERSION: Final[str] = stripe.api_version
 METADATA_KEY: Final = "posapp_idempotency_key"
 IDEMPOTENCY_WINDOW: Final = 24 * 3600.0
-DEFAULT_RATES: Final = {"test": 25.0, "live": 100.0}
+DEFAULT_RATES: Final[dict[Mode, float]] = {"test": 25.0, "live": 100.0}
 # Stripe's `created` and the journal's clock come from different machines.
 _CLOCK_SLACK = 3600.0
 _OUT_OF_REACH = (ErrorKind.NETWORK, ErrorKind.STRIPE_UNAVAILABLE, ErrorKind.RATE_LIMITED)
@@ -134,9 +135,12 @@ class _HttpClient(stripe.RequestsClient):
         return content, status, rheaders
 
 
-def mode_of(api_key: str) -> str:
-    """"live" for live secret and restricted keys, "test" for anything else."""
-    return "live" if api_key.startswith(("sk_live_", "rk_live_")) else "test"
+def _mode(api_key: str) -> Mode:
+    # A malformed key is still sent: Stripe's 401 then tells the user what is wrong.
+    try:
+        return mode_from_key(api_key)
+    except KeyFormatError:
+        return "test"
 
 
 class Gateway:
@@ -158,12 +162,13 @@ class Gateway:
         max_retries: int = 4,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.mode = mode_of(api_key)
+        self.mode: Mode = _mode(api_key)
         self.journal = journal
         self.api_base = api_base
         self.max_retries = max_retries
         self._sleep = sleep
-        self._limiter = TokenBucket(rate_per_second or DEFAULT_RATES[self.mode])
+        self.rate_per_second = rate_per_second or DEFAULT_RATES[self.mode]
+        self._limiter = TokenBucket(self.rate_per_second)
         self._lock = threading.Lock()
         self._request_count = 0
         self._forbidden: set[threading.Thread] = set()
@@ -397,4 +402,3 @@ class Gateway:
             if metadata.get(METADATA_KEY) == entry.key:
                 return obj
         return None
-

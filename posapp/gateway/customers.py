@@ -18,9 +18,7 @@ from posapp.gateway.client import Gateway, operation
 _CREATE = operation(
     "customers.create", lambda c, ids, p, o: c.v1.customers.create(p, o), find_in="customers"
 )
-_UPDATE = operation(
-    "customers.update", lambda c, ids, p, o: c.v1.customers.update(ids[0], p, o)
-)
+_UPDATE = operation("customers.update", lambda c, ids, p, o: c.v1.customers.update(ids[0], p, o))
 _DELETE = operation(
     "customers.delete", lambda c, ids, p, o: c.v1.customers.delete(ids[0], p, o), deletes=True
 )
@@ -38,9 +36,7 @@ def retrieve_customer(
     return gw.read("customers.retrieve", lambda c: c.v1.customers.retrieve(customer_id, params))
 
 
-def update_customer(
-    gw: Gateway, customer_id: str, params: CustomerUpdateParams
-) -> dict[str, Any]:
+def update_customer(gw: Gateway, customer_id: str, params: CustomerUpdateParams) -> dict[str, Any]:
     """Change a customer's details."""
     return gw.post(_UPDATE, params, (customer_id,))
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import stripe
 
-from posapp.keys.redact import redact
+from posapp.keys import redact
 
 
 class ErrorKind(StrEnum):

@@ -55,9 +55,7 @@ def retry_after(exc: stripe.StripeError) -> float | None:
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
-def backoff_delay(
-    attempt: int, *, retry_after: float | None, rand: Callable[[], float]
-) -> float:
+def backoff_delay(attempt: int, *, retry_after: float | None, rand: Callable[[], float]) -> float:
     """Seconds to wait before retry number `attempt` (1-based).
 
     Exponential (0.5 s, 1 s, 2 s, ... capped at 8 s) with jitter: a random point in the

@@ -308,9 +308,7 @@ class Journal:
                 "outcome",
                 "detail",
             )
-            clauses.append(
-                "(" + " or ".join(f"{c} like ? escape '\\'" for c in columns) + ")"
-            )
+            clauses.append("(" + " or ".join(f"{c} like ? escape '\\'" for c in columns) + ")")
             args.extend([pattern] * len(columns))
         sql = "select * from audit_log"
         if clauses:

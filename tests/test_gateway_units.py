@@ -1,0 +1,305 @@
+"""Gateway parts that need no server: rate limiter, retry policy, backoff, error translation."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import stripe
+
+from posapp.gateway import ErrorKind, ForbiddenThreadError, Gateway, customers
+from posapp.gateway.errors import translate
+from posapp.gateway.ratelimit import TokenBucket
+from posapp.gateway.retry import backoff_delay, retry_after, should_retry
+from posapp.store.journal import Journal
+
+SECRET = "sk_test_51Hx9QkLmNoPqRsTuVwXyZ0123456789abcdEFGH"
+
+
+class FakeClock:
+    """Monotonic time the test controls; `sleep` advances it instead of waiting."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.slept: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+# -- token bucket ------------------------------------------------------------------------
+
+
+def test_bucket_allows_a_burst_then_spaces_requests_at_the_rate() -> None:
+    clock = FakeClock()
+    bucket = TokenBucket(10, burst=3, clock=clock, sleep=clock.sleep)
+    waits = [bucket.acquire() for _ in range(6)]
+    assert waits[:3] == [0, 0, 0]
+    assert waits[3:] == pytest.approx([0.1, 0.1, 0.1])
+    assert clock.now == pytest.approx(100.3)
+
+
+def test_bucket_refills_while_idle_but_never_beyond_the_burst() -> None:
+    clock = FakeClock()
+    bucket = TokenBucket(4, burst=2, clock=clock, sleep=clock.sleep)
+    bucket.acquire()
+    bucket.acquire()
+    clock.now += 0.25  # one token back
+    assert bucket.acquire() == 0
+    assert bucket.acquire() == pytest.approx(0.25)
+    clock.now += 3600  # an hour idle still buys only `burst` free requests
+    assert [bucket.acquire() for _ in range(3)] == pytest.approx([0, 0, 0.25])
+
+
+def test_default_burst_is_a_fifth_of_a_second_of_traffic() -> None:
+    assert TokenBucket(25).burst == 5
+    assert TokenBucket(100).burst == 20
+    assert TokenBucket(2).burst == 1
+    with pytest.raises(ValueError):
+        TokenBucket(0)
+
+
+def test_bucket_shared_by_threads_hands_out_each_slot_once() -> None:
+    clock = FakeClock()  # frozen: every thread must queue behind the others
+    bucket = TokenBucket(20, burst=2, clock=clock, sleep=lambda s: None)
+    waits: list[float] = []
+    lock = threading.Lock()
+
+    def take() -> None:
+        wait = bucket.acquire()
+        with lock:
+            waits.append(wait)
+
+    threads = [threading.Thread(target=take) for _ in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(waits) == pytest.approx([0, 0] + [k / 20 for k in range(1, 11)])
+
+
+# -- retry policy and backoff --------------------------------------------------------------
+
+
+def make(cls: Callable[..., stripe.StripeError], *args: Any, **kwargs: Any) -> stripe.StripeError:
+    """An SDK exception, built as the SDK builds it from an HTTP answer."""
+    return cls(*args, **kwargs)
+
+
+def _api_error(status: int, headers: dict[str, str] | None = None) -> stripe.StripeError:
+    body = {"error": {"type": "api_error", "message": "boom"}}
+    return stripe.APIError("boom", "{}", status, body, headers or {})
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (make(stripe.APIConnectionError, "refused", should_retry=True), True),
+        (make(stripe.APIConnectionError, "bad certificate", should_retry=False), False),
+        (_api_error(500), True),
+        (_api_error(503), True),
+        (_api_error(409), True),
+        (stripe.RateLimitError("slow down", "{}", 429, {}, {}), True),
+        (make(stripe.InvalidRequestError, "Missing param", "amount", http_status=400), False),
+        (make(stripe.CardError, "declined", None, "card_declined", http_status=402), False),
+        (_api_error(500, {"Stripe-Should-Retry": "false"}), False),
+        (_api_error(400, {"stripe-should-retry": "true"}), True),
+    ],
+)
+def test_which_failures_are_retried(error: stripe.StripeError, expected: bool) -> None:
+    assert should_retry(error) is expected
+
+
+def test_backoff_doubles_from_half_a_second_up_to_eight_with_jitter() -> None:
+    low = [backoff_delay(n, retry_after=None, rand=lambda: 0.0) for n in range(1, 8)]
+    high = [backoff_delay(n, retry_after=None, rand=lambda: 1.0) for n in range(1, 8)]
+    assert low == [0.25, 0.5, 1, 2, 4, 4, 4]
+    assert high == [0.5, 1, 2, 4, 8, 8, 8]
+
+
+def test_retry_after_is_a_floor_capped_at_a_minute() -> None:
+    error = stripe.RateLimitError("slow", "{}", 429, {}, {"Retry-After": "3"})
+    assert retry_after(error) == 3
+    assert backoff_delay(1, retry_after=retry_after(error), rand=lambda: 0.5) == 3
+    assert backoff_delay(5, retry_after=3, rand=lambda: 1.0) == 8
+    huge = stripe.RateLimitError("slow", "{}", 429, {}, {"Retry-After": "86400"})
+    assert retry_after(huge) == 60
+    assert retry_after(stripe.RateLimitError("x", "{}", 429, {}, {"Retry-After": "soon"})) is None
+
+
+# -- error translation ---------------------------------------------------------------------
+
+
+def _card_error(**error: Any) -> stripe.StripeError:
+    body = {"error": {"type": "card_error", **error}}
+    return make(
+        stripe.CardError,
+        error.get("message"),
+        error.get("param"),
+        error.get("code"),
+        http_body="{}",
+        http_status=402,
+        json_body=body,
+        headers={"request-id": "req_123"},
+    )
+
+
+def test_declined_card_keeps_stripes_message_and_the_details() -> None:
+    error = translate(
+        _card_error(
+            code="card_declined",
+            decline_code="insufficient_funds",
+            message="Your card has insufficient funds.",
+            payment_intent={"id": "pi_42", "status": "requires_payment_method"},
+        ),
+        "payment_intents.confirm",
+    )
+    assert error.kind is ErrorKind.CARD_DECLINED
+    assert str(error) == "Your card has insufficient funds."
+    assert (error.code, error.decline_code, error.payment_intent_id, error.request_id) == (
+        "card_declined",
+        "insufficient_funds",
+        "pi_42",
+        "req_123",
+    )
+
+
+def test_off_session_authentication_is_its_own_kind() -> None:
+    error = translate(
+        _card_error(
+            code="authentication_required",
+            decline_code="authentication_required",
+            message="This payment requires authentication.",
+        ),
+        "payment_intents.create",
+    )
+    assert error.kind is ErrorKind.AUTHENTICATION_REQUIRED
+    assert "payment link" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("error", "kind", "phrase"),
+    [
+        (make(stripe.APIConnectionError, "Network error: refused"), ErrorKind.NETWORK, "try again"),
+        (_api_error(502), ErrorKind.STRIPE_UNAVAILABLE, "HTTP 502"),
+        (_api_error(409), ErrorKind.STRIPE_UNAVAILABLE, "HTTP 409"),
+        (stripe.RateLimitError("slow", "{}", 429, {}, {}), ErrorKind.RATE_LIMITED, "moment"),
+        (stripe.PermissionError("nope", "{}", 403, {}, {}), ErrorKind.PERMISSION, "refunds.create"),
+        (stripe.IdempotencyError("keys", "{}", 400, {}, {}), ErrorKind.IDEMPOTENCY, "nothing"),
+        (
+            make(
+                stripe.InvalidRequestError,
+                "No such charge: 'ch_1'",
+                "charge",
+                "resource_missing",
+                http_status=404,
+                json_body={"error": {"code": "resource_missing", "param": "charge"}},
+            ),
+            ErrorKind.NOT_FOUND,
+            "No such charge",
+        ),
+    ],
+)
+def test_kinds_and_cashier_messages(
+    error: stripe.StripeError, kind: ErrorKind, phrase: str
+) -> None:
+    translated = translate(error, "refunds.create")
+    assert translated.kind is kind
+    assert phrase in str(translated)
+
+
+def test_network_message_is_the_offline_sentence() -> None:
+    error = translate(make(stripe.APIConnectionError, "HTTPConnectionPool ..."), "customers.list")
+    assert str(error) == "Stripe unreachable: try again when online"
+
+
+def test_invalid_request_names_the_parameter() -> None:
+    body = {
+        "error": {
+            "type": "invalid_request_error",
+            "code": "parameter_missing",
+            "param": "amount",
+            "message": "Missing required param: amount.",
+        }
+    }
+    error = translate(
+        make(
+            stripe.InvalidRequestError,
+            "Missing required param: amount.",
+            "amount",
+            "parameter_missing",
+            "{}",
+            400,
+            body,
+        ),
+        "payment_intents.create",
+    )
+    assert error.kind is ErrorKind.INVALID_REQUEST
+    assert (error.param, error.code) == ("amount", "parameter_missing")
+    assert str(error) == "Missing required param: amount."
+
+
+def test_no_key_survives_in_message_or_repr() -> None:
+    echoed = f"Invalid API Key provided: {SECRET}"
+    auth = translate(stripe.AuthenticationError(echoed, "{}", 401, {}, {}), "account.retrieve")
+    invalid = translate(
+        make(
+            stripe.InvalidRequestError,
+            echoed,
+            None,
+            http_status=400,
+            json_body={"error": {"type": "invalid_request_error", "message": echoed}},
+        ),
+        "customers.create",
+    )
+    for error in (auth, invalid):
+        for text in (str(error), repr(error), error.message, str(error.args)):
+            assert SECRET not in text
+            assert "0123456789" not in text
+    assert "sk_test_…EFGH" in str(invalid)
+    assert auth.kind is ErrorKind.AUTHENTICATION
+
+
+# -- gateway guards that act before any request ----------------------------------------------
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Journal:
+    return Journal(tmp_path / "journal.sqlite")
+
+
+def test_gateway_repr_never_shows_the_key(journal: Journal) -> None:
+    gw = Gateway(SECRET, journal=journal, api_base="http://127.0.0.1:9")
+    assert SECRET not in repr(gw)
+    assert "0123456789" not in repr(gw)
+    assert gw.mode == "test"
+
+
+def test_live_keys_get_the_live_rate(journal: Journal) -> None:
+    live = Gateway("rk_live_" + "a" * 30, journal=journal)
+    test = Gateway("sk_test_abc", journal=journal)
+    assert (live.mode, live.rate_per_second) == ("live", 100.0)
+    assert (test.mode, test.rate_per_second) == ("test", 25.0)
+    assert Gateway("sk_test_abc", journal=journal, rate_per_second=3).rate_per_second == 3
+
+
+def test_forbidden_thread_is_refused_before_anything_is_journaled(journal: Journal) -> None:
+    gw = Gateway("sk_test_abc", journal=journal, api_base="http://127.0.0.1:9")
+    gw.forbid_thread(threading.current_thread())
+    with pytest.raises(ForbiddenThreadError):
+        customers.create_customer(gw, {"name": "A"})
+    with pytest.raises(ForbiddenThreadError):
+        customers.list_customers(gw)
+    with pytest.raises(ForbiddenThreadError):
+        gw.resolve_pending()
+    with pytest.raises(ForbiddenThreadError):
+        gw.client.v1.customers.list()  # even the SDK used directly
+    assert journal.entries() == []
+    assert gw.request_count == 0
