@@ -1,6 +1,16 @@
 """Sandbox resources; importing this package registers every route."""
 
-from . import account, charges, customers, disputes, events, payment_intents, payment_methods
+from . import (
+    account,
+    charges,
+    customers,
+    disputes,
+    events,
+    payment_intents,
+    payment_methods,
+    refunds,
+    setup_intents,
+)
 
 __all__ = ["account", "charges", "customers", "disputes", "events", "payment_intents",
-           "payment_methods"]
+           "payment_methods", "refunds", "setup_intents"]

@@ -30,7 +30,7 @@ from .payment_methods import (
     attach_payment_method,
     card_error,
     last_error,
-    payment_method_for_token,
+    resolve_payment_method,
     test_card,
 )
 
@@ -68,16 +68,6 @@ def check_currency(currency: str, param: str = "currency") -> str:
     return code
 
 
-def _resolve_payment_method(state: State, token: str, customer: str | None) -> Obj:
-    pm = payment_method_for_token(state, token)
-    owner = pm.get("customer")
-    if owner is not None and owner != customer:
-        raise invalid(f"The provided PaymentMethod belongs to the Customer {owner}. Please "
-                      "provide the Customer ID to use this PaymentMethod.",
-                      param="payment_method")
-    return pm
-
-
 def create_payment_intent(
     state: State,
     *,
@@ -105,7 +95,7 @@ def create_payment_intent(
     check_amount(amount, currency)
     if customer is not None:
         require_customer(state, customer, "customer")
-    pm = _resolve_payment_method(state, payment_method, customer) if payment_method else None
+    pm = resolve_payment_method(state, payment_method, customer) if payment_method else None
     pi_id = state.new_id("pi_")
     pi: Obj = {
         "id": pi_id,
@@ -178,7 +168,7 @@ def confirm_payment_intent(state: State, pi: Obj, *, payment_method: str | None 
                                 "missing a payment method. You can either update the "
                                 "PaymentIntent with a payment method and then confirm it "
                                 "again, or confirm it again directly with a payment method.")
-    pm = _resolve_payment_method(state, pm_id, pi["customer"])
+    pm = resolve_payment_method(state, pm_id, pi["customer"])
     state.update(pi, {"payment_method": pm["id"], "last_payment_error": None,
                       "next_action": None})
     if test_card(pm).authentication:
@@ -402,7 +392,7 @@ def update_route(req: Request) -> Obj:
         changes["customer"] = customer
     if "payment_method" in p:
         token = p.string("payment_method")
-        pm = _resolve_payment_method(state, token, changes.get("customer", pi["customer"])) \
+        pm = resolve_payment_method(state, token, changes.get("customer", pi["customer"])) \
             if token else None
         changes["payment_method"] = pm["id"] if pm else None
         if pi["status"] == "requires_payment_method" and pm:

@@ -148,6 +148,17 @@ def payment_method_for_token(state: State, token: str, param: str = "payment_met
     return state.insert(pm)
 
 
+def resolve_payment_method(state: State, token: str, customer: str | None) -> Obj:
+    """The PaymentMethod an intent will use: a token's new one, or an id usable by `customer`."""
+    pm = payment_method_for_token(state, token)
+    owner = pm.get("customer")
+    if owner is not None and owner != customer:
+        raise invalid(f"The provided PaymentMethod belongs to the Customer {owner}. Please "
+                      "provide the Customer ID to use this PaymentMethod.",
+                      param="payment_method")
+    return pm
+
+
 def _year(timestamp: int) -> int:
     return time.gmtime(timestamp).tm_year
 
