@@ -56,11 +56,13 @@ class Page:
 @dataclass(frozen=True)
 class Checkpoint:
     """Where a type's backfill stands: the last id listed (`starting_after` for the next
-    page), how many objects it has stored, and whether the listing reached the end."""
+    page), how many objects it has stored, whether the listing reached the end, and the
+    `created` of the first (newest) object it listed."""
 
     after: str | None = None
     count: int = 0
     done: bool = False
+    newest: int | None = None
 
 
 class Cache:
@@ -161,14 +163,20 @@ class Cache:
             return _mark_deleted(conn, table, ids)
 
     def save_backfill_page(self, table: str, objects: Sequence[Mapping[str, Any]],
-                           checkpoint: Checkpoint, generation: int) -> None:
+                           checkpoint: Checkpoint, generation: int,
+                           related: Iterable[Mapping[str, Any]] = ()) -> None:
         """Store one listed page and the checkpoint after it in one transaction, so a
-        resumed backfill neither skips nor repeats a page."""
+        resumed backfill neither skips nor repeats a page. `related` are objects of other
+        types that came expanded inside the page; each goes to its own table."""
         with self._transaction() as conn:
             _upsert(conn, table, objects, generation=generation)
+            for obj in related:
+                other = TABLE_FOR_OBJECT.get(str(obj.get("object")))
+                if other is not None:
+                    _upsert(conn, other, [obj], generation=0)
             _set_state(conn, _BACKFILL_PREFIX + table, json.dumps(
                 {"after": checkpoint.after, "count": checkpoint.count,
-                 "done": checkpoint.done}))
+                 "done": checkpoint.done, "newest": checkpoint.newest}))
 
     def sweep_unlisted(self, table: str, generation: int, listed_before: int) -> int:
         """After a complete listing: flag rows the listing did not return as deleted (they
@@ -209,10 +217,13 @@ class Cache:
             row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
             return None if row is None else str(row[0])
 
-    def set_state(self, key: str, value: str) -> None:
-        """Set a raw `sync_state` value."""
+    def set_state(self, key: str, value: str | None) -> None:
+        """Set a raw `sync_state` value; None removes it."""
         with self._transaction() as conn:
-            _set_state(conn, key, value)
+            if value is None:
+                conn.execute("DELETE FROM sync_state WHERE key = ?", (key,))
+            else:
+                _set_state(conn, key, value)
 
     @property
     def events_cursor(self) -> str | None:
@@ -221,11 +232,7 @@ class Cache:
 
     def set_events_cursor(self, event_id: str | None) -> None:
         """Move the events cursor; None clears it (nothing applied yet)."""
-        with self._transaction() as conn:
-            if event_id is None:
-                conn.execute("DELETE FROM sync_state WHERE key = ?", (_CURSOR_KEY,))
-            else:
-                _set_state(conn, _CURSOR_KEY, event_id)
+        self.set_state(_CURSOR_KEY, event_id)
 
     def checkpoint(self, table: str) -> Checkpoint:
         """The backfill checkpoint of one type (a fresh one if it never started)."""
@@ -233,7 +240,8 @@ class Cache:
         if raw is None:
             return Checkpoint()
         data = json.loads(raw)
-        return Checkpoint(after=data["after"], count=data["count"], done=data["done"])
+        return Checkpoint(after=data["after"], count=data["count"], done=data["done"],
+                          newest=data["newest"])
 
     def reset_backfill(self) -> None:
         """Forget every backfill checkpoint and the events cursor: the next sync is full."""

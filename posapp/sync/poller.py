@@ -1,0 +1,225 @@
+"""The events poller: keeps the cache current by reading `GET /v1/events` after the newest
+applied event, oldest first, applying each event exactly once.
+
+The interval adapts: `active_interval` (2 s) while the app expects activity (a payment it
+started is pending, see `expect_activity`) or events keep arriving, stretching to
+`idle_interval` (30 s) when nothing happens; failures back off exponentially up to
+`max_backoff`. When the cursor can no longer be used (Stripe keeps events 30 days, or the
+event is unknown), the cache is listed again from scratch and the user is told.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from posapp.gateway.client import API_VERSION, Gateway
+from posapp.gateway.errors import ErrorKind, GatewayError
+from posapp.gateway.events import iter_events_after
+from posapp.gateway.paging import iter_all
+from posapp.store.cache import Cache
+from posapp.store.schema import TABLE_FOR_OBJECT
+
+from .backfill import BackfillProgress, backfill, is_complete, start_full_resync
+from .notifications import (
+    ConnectionChanged,
+    FullResyncStarted,
+    Notification,
+    for_event,
+)
+from .sources import refetch
+
+log = logging.getLogger(__name__)
+
+Notify = Callable[[Notification], None]
+TablesChanged = Callable[[frozenset[str]], None]
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """One poll: events applied, events seen again (already applied), the tables whose
+    rows changed, and whether a full re-sync ran because the cursor had expired."""
+
+    applied: int = 0
+    duplicates: int = 0
+    changed: frozenset[str] = field(default_factory=frozenset)
+    resynced: bool = False
+
+
+class Poller:
+    """Polls the Events API for one profile and applies what it finds to the cache.
+
+    `notify` receives domain notifications and connection changes; `on_change` receives
+    the set of tables that changed after each poll that changed any; `progress` follows a
+    backfill the poller runs (the first one, or a full re-sync). All are called on the
+    polling thread, `progress` on the backfill's threads.
+    """
+
+    def __init__(self, gateway: Gateway, cache: Cache, *, notify: Notify | None = None,
+                 on_change: TablesChanged | None = None,
+                 progress: Callable[[BackfillProgress], None] | None = None,
+                 active_interval: float = 2.0,
+                 idle_interval: float = 30.0, max_backoff: float = 300.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.gateway = gateway
+        self.cache = cache
+        self.notify = notify or (lambda _n: None)
+        self.on_change = on_change or (lambda _t: None)
+        self.progress = progress
+        self.active_interval = active_interval
+        self.idle_interval = idle_interval
+        self.max_backoff = max_backoff
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._active_until = 0.0
+        self._quiet_polls = 0
+        self._failures = 0
+        self.online: bool | None = None
+        self.last_error: GatewayError | None = None
+
+    def expect_activity(self, seconds: float = 600.0) -> None:
+        """Poll at the active rate for the next `seconds` (a payment the app started is
+        waiting for the customer), from the next wait on."""
+        with self._lock:
+            self._active_until = max(self._active_until, self._clock() + seconds)
+
+    def next_delay(self) -> float:
+        """Seconds to wait before the next poll."""
+        with self._lock:
+            if self._failures:
+                return float(min(self.max_backoff,
+                                 self.active_interval * 2 ** self._failures))
+            if self._clock() < self._active_until:
+                return self.active_interval
+            return float(min(self.idle_interval,
+                             self.active_interval * 2 ** self._quiet_polls))
+
+    def poll_once(self, cancel: threading.Event | None = None) -> PollResult:
+        """Apply every event after the cursor, oldest first, after running (or finishing)
+        the backfill if the cache needs one; `cancel` stops that backfill between pages.
+        Raises GatewayError when Stripe cannot be read; the cache keeps everything applied
+        up to the failure."""
+        try:
+            result = self._poll(cancel)
+        except GatewayError as error:
+            self._went_offline(error)
+            raise
+        self._came_online()
+        with self._lock:
+            self._quiet_polls = 0 if result.applied else self._quiet_polls + 1
+        if result.changed:
+            self.on_change(result.changed)
+        return result
+
+    def run(self, stop: threading.Event) -> None:
+        """Poll until `stop` is set, waiting `next_delay()` between polls; failures are
+        reported through `notify` and retried with backoff."""
+        while not stop.is_set():
+            try:
+                self.poll_once(stop)
+            except GatewayError as error:
+                log.warning("sync poll failed: %s", error)
+            stop.wait(self.next_delay())
+
+    def _poll(self, cancel: threading.Event | None) -> PollResult:
+        resynced = False
+        if not is_complete(self.cache):
+            first = backfill(self.gateway, self.cache, progress=self.progress,
+                                             cancel=cancel)
+            if not first.complete:
+                return PollResult(changed=frozenset(t for t, n in first.counts.items() if n))
+        cursor = self.cache.events_cursor
+        try:
+            applied, duplicates, changed = self._apply_all(_events_after(self.gateway, cursor))
+        except GatewayError as error:
+            if cursor is None or error.kind is not ErrorKind.NOT_FOUND:
+                raise
+            log.warning("events cursor %s is no longer usable: full re-sync", cursor)
+            self.notify(FullResyncStarted(
+                "Stripe no longer has the events since the last sync (it keeps them 30 days), "
+                "so the whole cache is being refreshed."))
+            start_full_resync(self.cache)
+            result = backfill(self.gateway, self.cache, progress=self.progress,
+                                              cancel=cancel)
+            resynced = True
+            if not result.complete:
+                return PollResult(changed=frozenset(result.counts), resynced=True)
+            applied, duplicates, changed = self._apply_all(
+                _events_after(self.gateway, self.cache.events_cursor))
+            changed |= {t for t, n in result.counts.items() if n}
+        self.cache.mark_success()
+        return PollResult(applied, duplicates, frozenset(changed), resynced)
+
+    def _apply_all(self, events: Iterator[dict[str, Any]]) -> tuple[int, int, set[str]]:
+        applied = duplicates = 0
+        changed: set[str] = set()
+        for event in events:
+            table = apply_event(self.gateway, self.cache, event, self.notify)
+            if table is None:
+                duplicates += 1
+                continue
+            applied += 1
+            changed.add("events")
+            if table:
+                changed.add(table)
+        return applied, duplicates, changed
+
+    def _went_offline(self, error: GatewayError) -> None:
+        with self._lock:
+            self._failures += 1
+            was = self.online
+            self.online = False
+            self.last_error = error
+        if was is not False:
+            self.notify(ConnectionChanged(False, str(error)))
+
+    def _came_online(self) -> None:
+        with self._lock:
+            self._failures = 0
+            was = self.online
+            self.online = True
+            self.last_error = None
+        if was is not True:
+            self.notify(ConnectionChanged(True, None))
+
+
+def apply_event(gateway: Gateway, cache: Cache, event: Mapping[str, Any],
+                notify: Notify) -> str | None:
+    """Apply one event exactly once. Returns None when it had been applied already, else
+    the table its object went to ("" when its type is not cached). An object rendered at
+    another API version than the pinned one is fetched again (its current state)."""
+    obj: dict[str, Any] = dict(event["data"]["object"])
+    table = TABLE_FOR_OBJECT.get(str(obj.get("object")), "")
+    if table and event.get("api_version") != API_VERSION \
+            and not str(event.get("type", "")).endswith(".deleted") \
+            and cache.get("events", event["id"]) is None:
+        obj = refetch(gateway, table, obj["id"])
+    if not cache.apply_event(event, obj):
+        return None
+    if "created" in obj:  # not a deletion stub from the re-fetch
+        notification = for_event(event, obj, _customer_name(cache))
+        if notification is not None:
+            notify(notification)
+    return table
+
+
+def _events_after(gateway: Gateway, cursor: str | None) -> Iterator[dict[str, Any]]:
+    """Events after the cursor, oldest first. No cursor means the account had no events when
+    the backfill began, so every event there is now is newer than the backfill."""
+    if cursor is not None:
+        return iter_events_after(gateway, cursor)
+    events = list(iter_all(gateway, "events"))
+    events.reverse()
+    return iter(events)
+
+
+def _customer_name(cache: Cache) -> Callable[[str | None], str | None]:
+    def lookup(customer_id: str | None) -> str | None:
+        customer = cache.get("customers", customer_id) if customer_id else None
+        name = customer.get("name") if customer else None
+        return name if isinstance(name, str) else None
+    return lookup

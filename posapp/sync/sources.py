@@ -1,0 +1,117 @@
+"""What the backfill lists for each cached type, and the expansions that save requests.
+
+Payment methods have no account-wide list for card payments (Stripe lists them per
+customer, one request each). The backfill instead takes them for free from expansions:
+each customer's default payment method (`invoice_settings.default_payment_method`) and the
+payment method of every PaymentIntent. A card saved without ever being made default or used
+arrives through its `payment_method.attached` event, and `verify` lists every customer's
+payment methods (the one request-per-customer pass) to catch anything older than that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from posapp.gateway import (
+    charges,
+    checkout,
+    customers,
+    disputes,
+    invoices,
+    payment_intents,
+    payment_links,
+    payment_methods,
+    prices,
+    products,
+    refunds,
+    subscriptions,
+)
+from posapp.gateway.client import Gateway
+from posapp.gateway.errors import ErrorKind, GatewayError
+from posapp.gateway.paging import ListResource
+from posapp.store.schema import TABLES
+
+
+@dataclass(frozen=True)
+class Source:
+    """One list the backfill pages through. `expanded` are paths inside each object whose
+    expanded value is another cached object: it is stored in its own table and the field
+    put back to the plain id, the shape events deliver. `exhaustive` lists say every
+    object that exists, so rows they do not return were deleted."""
+
+    table: str
+    resource: ListResource
+    params: Mapping[str, Any] = field(default_factory=dict)
+    expanded: tuple[tuple[str, ...], ...] = ()
+    exhaustive: bool = True
+
+
+SOURCES: tuple[Source, ...] = (
+    Source("customers", "customers",
+           {"expand": ["data.invoice_settings.default_payment_method"]},
+           (("invoice_settings", "default_payment_method"),)),
+    Source("payment_intents", "payment_intents", {"expand": ["data.payment_method"]},
+           (("payment_method",),)),
+    Source("charges", "charges"),
+    Source("refunds", "refunds"),
+    Source("disputes", "disputes"),
+    Source("products", "products"),
+    Source("prices", "prices"),
+    Source("subscriptions", "subscriptions", {"status": "all"}),
+    Source("invoices", "invoices"),
+    Source("checkout_sessions", "checkout.sessions"),
+    Source("payment_links", "payment_links"),
+)
+
+BACKFILLED: tuple[str, ...] = tuple(s.table for s in SOURCES)
+
+
+def split_expanded(obj: Mapping[str, Any],
+                   paths: tuple[tuple[str, ...], ...]) -> tuple[dict[str, Any],
+                                                              list[dict[str, Any]]]:
+    """`obj` with each expanded path collapsed to its id, and the expanded objects."""
+    result = dict(obj)
+    found: list[dict[str, Any]] = []
+    for path in paths:
+        parent = result
+        for key in path[:-1]:
+            child = parent.get(key)
+            if not isinstance(child, dict):
+                break
+            parent[key] = child = dict(child)
+            parent = child
+        else:
+            value = parent.get(path[-1])
+            if isinstance(value, dict) and "id" in value:
+                found.append(value)
+                parent[path[-1]] = value["id"]
+    return result, found
+
+
+_RETRIEVE: dict[str, Callable[[Gateway, str], dict[str, Any]]] = {
+    "customers": customers.retrieve_customer,
+    "payment_methods": payment_methods.retrieve_payment_method,
+    "payment_intents": payment_intents.retrieve_payment_intent,
+    "charges": charges.retrieve_charge,
+    "refunds": refunds.retrieve_refund,
+    "disputes": disputes.retrieve_dispute,
+    "products": products.retrieve_product,
+    "prices": prices.retrieve_price,
+    "subscriptions": subscriptions.retrieve_subscription,
+    "invoices": invoices.retrieve_invoice,
+    "checkout_sessions": checkout.retrieve_session,
+    "payment_links": payment_links.retrieve_payment_link,
+}
+
+
+def refetch(gateway: Gateway, table: str, object_id: str) -> dict[str, Any]:
+    """The object's current state at the pinned API version; an object Stripe no longer has
+    comes back as a deletion stub (`{"id", "object", "deleted": True}`)."""
+    try:
+        return _RETRIEVE[table](gateway, object_id)
+    except GatewayError as error:
+        if error.kind is not ErrorKind.NOT_FOUND:
+            raise
+        return {"id": object_id, "object": TABLES[table].object, "deleted": True}
