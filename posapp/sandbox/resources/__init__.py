@@ -6,11 +6,17 @@ from . import (
     customers,
     disputes,
     events,
+    invoices,
     payment_intents,
     payment_methods,
+    prices,
+    products,
     refunds,
     setup_intents,
+    subscriptions,
+    test_clocks,
 )
 
-__all__ = ["account", "charges", "customers", "disputes", "events", "payment_intents",
-           "payment_methods", "refunds", "setup_intents"]
+__all__ = ["account", "charges", "customers", "disputes", "events", "invoices",
+           "payment_intents", "payment_methods", "prices", "products", "refunds",
+           "setup_intents", "subscriptions", "test_clocks"]

@@ -1,0 +1,122 @@
+"""Test clocks (`/v1/test_helpers/test_clocks`): simulated time for customers on a clock.
+
+Objects made for a customer on a clock carry the clock's time (`clock_time`), and advancing a
+clock runs every subscription of its customers up to the new time (see subscriptions.py).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ..errors import invalid, state_error
+from ..params import Params
+from ..router import Request, api
+from ..state import Obj, State
+
+_RETENTION = 30 * 86_400
+
+
+@contextmanager
+def clock_time(state: State, at: int | None) -> Iterator[None]:
+    """Make `state.now()` read `at` (a clock's frozen time) inside the block; None: no change."""
+    if at is None:
+        yield
+        return
+    saved = state.clock_offset
+    state.clock_offset = at - int(time.time())
+    try:
+        yield
+    finally:
+        state.clock_offset = saved
+
+
+def frozen_time_of(state: State, customer: Obj | None) -> int | None:
+    """The frozen time of the customer's test clock, or None for a customer on real time."""
+    clock_id = customer.get("test_clock") if customer else None
+    clock = state.find(clock_id, "test_helpers.test_clock")
+    return None if clock is None else int(clock["frozen_time"])
+
+
+def _live_clock(state: State, clock_id: str) -> Obj:
+    clock = state.get(clock_id, "test_helpers.test_clock")
+    if clock.get("deleted"):
+        raise invalid(f"No such test clock: '{clock_id}'", code="resource_missing", param="id")
+    return clock
+
+
+@api("POST", "/v1/test_helpers/test_clocks", ("frozen_time", "name"), ("frozen_time",))
+def create_test_clock(req: Request) -> Obj:
+    state, p = req.state, req.params
+    frozen = p.integer("frozen_time", minimum=0)
+    assert frozen is not None
+    now = state.now()
+    clock: Obj = {
+        "id": state.new_id("clock_", 24),
+        "object": "test_helpers.test_clock",
+        "created": now,
+        "deletes_after": now + _RETENTION,
+        "frozen_time": frozen,
+        "livemode": False,
+        "name": p.string("name"),
+        "status": "ready",
+        "status_details": {},
+    }
+    state.insert(clock)
+    state.emit("test_helpers.test_clock.created", clock)
+    return clock
+
+
+@api("GET", "/v1/test_helpers/test_clocks/{id}")
+def retrieve_test_clock(req: Request) -> Obj:
+    clock = req.state.get(req.path_args["id"], "test_helpers.test_clock")
+    if clock.get("deleted"):
+        return {"id": clock["id"], "object": "test_helpers.test_clock", "deleted": True}
+    return clock
+
+
+@api("GET", "/v1/test_helpers/test_clocks", ("limit", "starting_after", "ending_before"))
+def list_test_clocks(req: Request) -> Obj:
+    return req.state.list_response("test_helpers.test_clock", req.params,
+                                   "/v1/test_helpers/test_clocks",
+                                   lambda clock: not clock.get("deleted"))
+
+
+@api("DELETE", "/v1/test_helpers/test_clocks/{id}")
+def delete_test_clock(req: Request) -> Obj:
+    """Delete the clock and, as Stripe does, the customers attached to it."""
+    state = req.state
+    clock = _live_clock(state, req.path_args["id"])
+    for customer in state.iter_type("customer"):
+        if customer.get("test_clock") == clock["id"] and not customer.get("deleted"):
+            customer["deleted"] = True
+            state.emit("customer.deleted", customer)
+    clock["deleted"] = True
+    state.emit("test_helpers.test_clock.deleted", clock)
+    return {"id": clock["id"], "object": "test_helpers.test_clock", "deleted": True}
+
+
+@api("POST", "/v1/test_helpers/test_clocks/{id}/advance", ("frozen_time",), ("frozen_time",))
+def advance_test_clock(req: Request) -> Obj:
+    """Move the clock forward; renewals, retries, trial ends and cancellations run at once.
+
+    Stripe advances asynchronously; the sandbox finishes before answering, so the clock is
+    back to `ready` (after `advancing` and `ready` events) when the call returns.
+    """
+    from .subscriptions import run_clock
+
+    state = req.state
+    clock = _live_clock(state, req.path_args["id"])
+    target = Params(req.params.data).integer("frozen_time", minimum=0)
+    assert target is not None
+    if target <= clock["frozen_time"]:
+        raise state_error("The frozen time must be after the test clock's current frozen "
+                          "time.", code="test_clock_advance_backwards", param="frozen_time")
+    if clock["status"] != "ready":
+        raise state_error("The test clock is already advancing.", code="test_clock_advancing")
+    state.update(clock, {"status": "advancing"}, "test_helpers.test_clock.advancing")
+    run_clock(state, clock, target)
+    state.update(clock, {"status": "ready", "frozen_time": target},
+                 "test_helpers.test_clock.ready")
+    return clock
