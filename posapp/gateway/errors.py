@@ -129,7 +129,7 @@ def _kind(exc: stripe.StripeError, body: dict[str, Any], code: str | None) -> Er
         return ErrorKind.PERMISSION
     if isinstance(exc, stripe.RateLimitError):
         return ErrorKind.RATE_LIMITED
-    if status == 404 or code == "resource_missing":
+    if code == "resource_missing" or (status == 404 and code != "unrecognized_url"):
         return ErrorKind.NOT_FOUND
     if status is not None and 400 <= status < 500 and status != 409:
         return ErrorKind.INVALID_REQUEST

@@ -1,0 +1,426 @@
+"""The gateway against the sandbox over HTTP through the real SDK: every error kind,
+retries with one idempotency key, and crash recovery from the journal."""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from posapp.gateway import (
+    METADATA_KEY,
+    ErrorKind,
+    Gateway,
+    GatewayError,
+    RequestRecord,
+    account,
+    customers,
+    iter_all,
+    payment_intents,
+    payment_methods,
+)
+from posapp.sandbox import Sandbox, running
+from posapp.store.journal import Journal, JournalState
+
+KEY = "sk_test_posapp_gateway"
+DAY = 24 * 3600.0
+
+
+class Clock:
+    """Wall-clock time for the journal that the test can move forward."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.offset
+
+
+class SimulatedCrash(BaseException):
+    """The process dies: nothing in the app may catch this."""
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def journal(tmp_path: Path, clock: Clock) -> Iterator[Journal]:
+    j = Journal(tmp_path / "journal.sqlite", now=clock)
+    yield j
+    j.close()
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    return []
+
+
+@pytest.fixture
+def gateway(sandbox: Sandbox, journal: Journal, sleeps: list[float]) -> Gateway:
+    return Gateway(KEY, journal=journal, api_base=sandbox.url, sleep=sleeps.append)
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+    return port
+
+
+def only_entry(journal: Journal) -> JournalState:
+    entries = journal.entries()
+    assert len(entries) == 1
+    return entries[0].state
+
+
+# -- every error kind, provoked for real -------------------------------------------------
+
+
+def test_declined_card(gateway: Gateway, journal: Journal) -> None:
+    with pytest.raises(GatewayError) as caught:
+        payment_intents.create_payment_intent(
+            gateway,
+            {
+                "amount": 1250,
+                "currency": "eur",
+                "payment_method": "pm_card_chargeDeclined",
+                "confirm": True,
+            },
+        )
+    error = caught.value
+    assert error.kind is ErrorKind.CARD_DECLINED
+    assert str(error) == "Your card was declined."
+    assert error.decline_code == "generic_decline"
+    assert error.payment_intent_id is not None and error.payment_intent_id.startswith("pi_")
+    assert error.request_id is not None and error.request_id.startswith("req_")
+    assert error.idempotency_key is None
+    # A decline is a final answer: the key is spent and nothing will re-send it.
+    entry = journal.entries()[0]
+    assert entry.state is JournalState.FAILED
+    assert entry.error is not None and entry.error.startswith("card_declined")
+    assert gateway.resolve_pending() == []
+
+
+def test_card_needing_authentication_off_session(gateway: Gateway) -> None:
+    customer = customers.create_customer(gateway, {"name": "Ana"})
+    with pytest.raises(GatewayError) as caught:
+        payment_intents.create_payment_intent(
+            gateway,
+            {
+                "amount": 4000,
+                "currency": "eur",
+                "customer": customer["id"],
+                "payment_method": "pm_card_authenticationRequired",
+                "confirm": True,
+                "off_session": True,
+            },
+        )
+    assert caught.value.kind is ErrorKind.AUTHENTICATION_REQUIRED
+    assert "payment link" in str(caught.value)
+    # On session the same card is no error: the intent waits for the customer.
+    intent = payment_intents.create_payment_intent(
+        gateway,
+        {
+            "amount": 4000,
+            "currency": "eur",
+            "payment_method": "pm_card_authenticationRequired",
+            "confirm": True,
+            "return_url": "https://example.com/back",
+        },
+    )
+    assert intent["status"] == "requires_action"
+
+
+def test_missing_parameter_names_it(gateway: Gateway, journal: Journal) -> None:
+    with pytest.raises(GatewayError) as caught:
+        payment_methods.attach_payment_method(gateway, "pm_card_visa", {})
+    assert caught.value.kind is ErrorKind.INVALID_REQUEST
+    assert caught.value.param == "customer"
+    assert str(caught.value) == "Missing required param: customer."
+    assert only_entry(journal) is JournalState.FAILED
+
+
+@pytest.mark.parametrize(
+    "bad_key",
+    ["sk_test_has-a-dash!", "sk_test_", "sk_live_" + "Zx9" * 10, "rk_live_" + "Q1" * 15],
+)
+def test_rejected_keys_are_authentication_errors_without_the_key(
+    sandbox: Sandbox, journal: Journal, bad_key: str
+) -> None:
+    gw = Gateway(bad_key, journal=journal, api_base=sandbox.url)
+    errors = []
+    with pytest.raises(GatewayError) as caught:
+        account.retrieve_account(gw)
+    errors.append(caught.value)
+    with pytest.raises(GatewayError) as caught:
+        customers.create_customer(gw, {"name": "x"})
+    errors.append(caught.value)
+    body = bad_key.split("_", 2)[2]
+    for error in errors:
+        assert error.kind is ErrorKind.AUTHENTICATION
+        assert "profile settings" in str(error)
+        assert not body or (body not in str(error) and body not in repr(error))
+    assert only_entry(journal) is JournalState.FAILED
+
+
+def test_read_only_restricted_key_may_read_but_not_write(
+    sandbox: Sandbox, journal: Journal
+) -> None:
+    key = "rk_test_readonly_shopfloor1234567890"
+    gw = Gateway(key, journal=journal, api_base=sandbox.url)
+    assert customers.list_customers(gw) == ([], False)
+    with pytest.raises(GatewayError) as caught:
+        customers.create_customer(gw, {"name": "x"})
+    error = caught.value
+    assert error.kind is ErrorKind.PERMISSION
+    assert str(error).startswith("This key lacks permission for customers.create")
+    assert key not in repr(error) and "1234567890" not in str(error)
+    assert only_entry(journal) is JournalState.FAILED
+
+
+def test_rate_limited_after_retries_run_out(journal: Journal) -> None:
+    with running(rate_limit=2) as sb:
+        gw = Gateway(KEY, journal=journal, api_base=sb.url, rate_per_second=1000, max_retries=0)
+        kinds = set()
+        for _ in range(10):
+            try:
+                account.retrieve_account(gw)
+            except GatewayError as error:
+                kinds.add(error.kind)
+        assert kinds == {ErrorKind.RATE_LIMITED}
+
+
+def test_rate_limited_write_succeeds_on_retry_with_the_same_key(journal: Journal) -> None:
+    seen: list[RequestRecord] = []
+    with running(rate_limit=2) as sb:
+        # Real sleeps: the backoff must outlast the sandbox's one-second window.
+        gw = Gateway(KEY, journal=journal, api_base=sb.url, rate_per_second=1000, max_retries=6)
+        gw.add_request_hook(seen.append)
+        account.retrieve_account(gw)
+        account.retrieve_account(gw)
+        created = customers.create_customer(gw, {"name": "Queued"})
+        assert [c["id"] for c in iter_all(gw, "customers")] == [created["id"]]
+    assert 429 in [r.status for r in seen]
+    entry = journal.entries()[0]
+    assert (entry.state, entry.object_id) == (JournalState.SUCCEEDED, created["id"])
+
+
+def test_network_error_leaves_an_unknown_row_that_resend_completes(
+    journal: Journal, sleeps: list[float]
+) -> None:
+    port = closed_port()
+    gw = Gateway(
+        KEY,
+        journal=journal,
+        api_base=f"http://127.0.0.1:{port}",
+        max_retries=2,
+        sleep=sleeps.append,
+    )
+    with pytest.raises(GatewayError) as caught:
+        customers.create_customer(gw, {"name": "Offline"})
+    error = caught.value
+    assert error.kind is ErrorKind.NETWORK
+    assert str(error) == "Stripe unreachable: try again when online"
+    assert gw.request_count == 3
+    assert len(sleeps) == 2 and sleeps[0] < sleeps[1]
+    assert error.idempotency_key is not None
+    assert only_entry(journal) is JournalState.UNKNOWN
+    # An unknown row is not re-sent behind the user's back ...
+    assert gw.resolve_pending() == []
+    # ... but "try again" re-sends it, with the same key, once Stripe is back.
+    with running(port=port):
+        created = gw.resend(error.idempotency_key)
+        assert [c["id"] for c in iter_all(gw, "customers")] == [created["id"]]
+    entry = journal.entries()[0]
+    assert (entry.state, entry.object_id) == (JournalState.SUCCEEDED, created["id"])
+
+
+def test_stripe_failing_is_unavailable_or_unreachable(journal: Journal) -> None:
+    with running(fail_rate=1.0, fail_seed=7) as sb:
+        gw = Gateway(KEY, journal=journal, api_base=sb.url, max_retries=0)
+        errors = []
+        for _ in range(12):
+            with pytest.raises(GatewayError) as caught:
+                account.retrieve_account(gw)
+            errors.append(caught.value)
+    kinds = {e.kind for e in errors}
+    assert kinds == {ErrorKind.STRIPE_UNAVAILABLE, ErrorKind.NETWORK}
+    unavailable = next(e for e in errors if e.kind is ErrorKind.STRIPE_UNAVAILABLE)
+    assert unavailable.http_status == 500
+    assert "HTTP 500" in str(unavailable)
+
+
+def test_reused_key_with_other_parameters_is_an_idempotency_error(
+    gateway: Gateway, journal: Journal
+) -> None:
+    key = "shared-key-1"
+    # Another program used this key first, with other parameters.
+    gateway.client.v1.customers.create({"name": "First"}, {"idempotency_key": key})
+    journal.begin(key, "customers.create", {"ids": [], "params": {"name": "Second"}})
+    with pytest.raises(GatewayError) as caught:
+        gateway.resend(key)
+    assert caught.value.kind is ErrorKind.IDEMPOTENCY
+    assert journal.entries()[0].state is JournalState.FAILED
+
+
+def test_unknown_object_is_not_found(gateway: Gateway) -> None:
+    with pytest.raises(GatewayError) as caught:
+        customers.retrieve_customer(gateway, "cus_doesnotexist")
+    assert caught.value.kind is ErrorKind.NOT_FOUND
+    assert str(caught.value) == "No such customer: 'cus_doesnotexist'"
+
+
+# -- retries with one key: exactly once ------------------------------------------------------
+
+
+def test_flaky_stripe_still_creates_each_object_exactly_once(journal: Journal) -> None:
+    seen: list[RequestRecord] = []
+    with running(fail_rate=0.5, fail_seed=1234) as sb:
+        gw = Gateway(
+            KEY,
+            journal=journal,
+            api_base=sb.url,
+            max_retries=40,
+            rate_per_second=1000,
+            sleep=lambda s: None,
+        )
+        gw.add_request_hook(seen.append)
+        made = [customers.create_customer(gw, {"name": f"Customer {n}"}) for n in range(12)]
+        paid = [
+            payment_intents.create_payment_intent(
+                gw,
+                {
+                    "amount": 100 + n,
+                    "currency": "eur",
+                    "payment_method": "pm_card_visa",
+                    "confirm": True,
+                },
+            )
+            for n in range(8)
+        ]
+        for customer in made[:4]:
+            customers.delete_customer(gw, customer["id"])
+
+        remaining = {c["id"] for c in iter_all(gw, "customers")}
+        intents = list(iter_all(gw, "payment_intents"))
+
+    assert remaining == {c["id"] for c in made[4:]}
+    assert {i["id"] for i in intents} == {p["id"] for p in paid}
+    assert sorted(i["amount"] for i in intents) == [100 + n for n in range(8)]
+    assert {i["status"] for i in intents} == {"succeeded"}
+    assert {e.state for e in journal.entries()} == {JournalState.SUCCEEDED}
+    assert len(journal.entries()) == 12 + 8 + 4
+    # The faults really happened: dropped answers were re-sent and replayed, not redone.
+    assert any(r.status is None for r in seen)
+    assert any(r.status == 500 for r in seen)
+    assert any(r.replayed for r in seen)
+
+
+def test_crash_after_sending_is_resolved_without_a_duplicate(
+    sandbox: Sandbox, journal: Journal
+) -> None:
+    crashing = Gateway(KEY, journal=journal, api_base=sandbox.url)
+
+    def die_on_answer(record: RequestRecord) -> None:
+        if record.method == "POST":
+            raise SimulatedCrash
+
+    crashing.add_request_hook(die_on_answer)
+    with pytest.raises(SimulatedCrash):
+        payment_intents.create_payment_intent(
+            crashing,
+            {"amount": 2500, "currency": "usd", "payment_method": "pm_card_visa", "confirm": True},
+        )
+    [pending] = journal.pending()
+
+    seen: list[RequestRecord] = []
+    restarted = Gateway(KEY, journal=journal, api_base=sandbox.url)
+    restarted.add_request_hook(seen.append)
+    [settled] = restarted.resolve_pending()
+
+    intents = list(iter_all(restarted, "payment_intents"))
+    assert len(intents) == 1
+    assert (settled.key, settled.state, settled.object_id) == (
+        pending.key,
+        JournalState.SUCCEEDED,
+        intents[0]["id"],
+    )
+    assert seen[0].replayed
+    assert intents[0]["metadata"][METADATA_KEY] == pending.key
+
+
+def test_crash_before_sending_is_resolved_by_sending_once(
+    gateway: Gateway, journal: Journal
+) -> None:
+    # The row was journaled, then the process died before the request left.
+    journal.begin("never-sent", "customers.create", {"ids": [], "params": {"name": "Late"}})
+    [settled] = gateway.resolve_pending()
+    found = list(iter_all(gateway, "customers"))
+    assert [c["name"] for c in found] == ["Late"]
+    assert (settled.state, settled.object_id) == (JournalState.SUCCEEDED, found[0]["id"])
+    assert gateway.resolve_pending() == []
+
+
+def test_pending_rows_stay_pending_while_offline(journal: Journal) -> None:
+    journal.begin("k1", "customers.create", {"ids": [], "params": {"name": "A"}})
+    journal.begin("k2", "customers.create", {"ids": [], "params": {"name": "B"}})
+    gw = Gateway(
+        KEY,
+        journal=journal,
+        api_base=f"http://127.0.0.1:{closed_port()}",
+        max_retries=1,
+        sleep=lambda s: None,
+    )
+    assert gw.resolve_pending() == []
+    assert [e.key for e in journal.pending()] == ["k1", "k2"]
+    # Gave up at the first row rather than waiting out every row's retries.
+    assert gw.request_count == 2
+
+
+def test_rows_older_than_a_day_are_looked_up_not_resent(
+    sandbox: Sandbox, journal: Journal, clock: Clock
+) -> None:
+    crashing = Gateway(KEY, journal=journal, api_base=sandbox.url)
+
+    def die_on_answer(record: RequestRecord) -> None:
+        if record.method == "POST":
+            raise SimulatedCrash
+
+    crashing.add_request_hook(die_on_answer)
+    with pytest.raises(SimulatedCrash):
+        customers.create_customer(crashing, {"name": "Made before the crash"})
+    [made] = journal.pending()
+    # Rows journaled but never sent: a create (findable by its tag) and an update (not).
+    journal.begin(
+        "lost-create",
+        "customers.create",
+        {"ids": [], "params": {"name": "Lost", "metadata": {METADATA_KEY: "lost-create"}}},
+    )
+    journal.begin("lost-update", "customers.update", {"ids": ["cus_x"], "params": {"name": "Z"}})
+
+    clock.offset = DAY + 60  # the app was not started again for a day
+    restarted = Gateway(KEY, journal=journal, api_base=sandbox.url)
+    settled = {e.key: e for e in restarted.resolve_pending()}
+
+    [customer] = iter_all(restarted, "customers")
+    assert settled[made.key].state is JournalState.SUCCEEDED
+    assert settled[made.key].object_id == customer["id"]
+    assert settled["lost-create"].state is JournalState.FAILED
+    assert settled["lost-update"].state is JournalState.UNKNOWN
+    assert journal.pending() == []
+
+
+def test_resend_refuses_keys_past_the_idempotency_window(
+    gateway: Gateway, journal: Journal, clock: Clock
+) -> None:
+    clock.offset = -(DAY + 1)
+    journal.begin("stale", "customers.create", {"ids": [], "params": {"name": "Old"}})
+    with pytest.raises(ValueError, match="24 hours"):
+        gateway.resend("stale")
+    with pytest.raises(ValueError, match="no journaled request"):
+        gateway.resend("missing")
