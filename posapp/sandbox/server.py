@@ -8,6 +8,7 @@ import random
 import socket
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -65,8 +66,9 @@ class Sandbox:
         self._thread: threading.Thread | None = None
 
     def start(self) -> Sandbox:
-        self._thread = threading.Thread(target=self.httpd.serve_forever, name="sandbox-http",
-                                        daemon=True)
+        # A short poll interval keeps stop() (and so every test's teardown) quick.
+        self._thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,),
+                                        name="sandbox-http", daemon=True)
         self._thread.start()
         return self
 
@@ -124,6 +126,13 @@ class Sandbox:
             try:
                 status, payload = 200, self._execute(method, path, raw_params, key,
                                                      request_id, idem_key)
+            except ApiError:
+                raise
+            except Exception as bug:
+                # A sandbox bug must still answer like Stripe's 500, not drop the connection.
+                traceback.print_exc()
+                raise ApiError(500, f"The sandbox failed on this request ({type(bug).__name__}: "
+                               f"{bug}).", type="api_error") from bug
             finally:
                 if idem_key:
                     with self._window_lock:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ApiError, invalid, not_found
-from .params import Params
+from .params import Params, parse_int
 
 API_VERSION = "2026-10-28.endive"
 
@@ -307,12 +307,12 @@ def _created_filter(params: Params) -> Callable[[int], bool] | None:
     if value is None or value == "":
         return None
     if not isinstance(value, dict):
-        exact = int(value)
+        exact = parse_int(value, "created")
         return lambda c: c == exact
-    bounds = {op: int(v) for op, v in value.items()}
-    unknown = set(bounds) - {"gt", "gte", "lt", "lte"}
+    unknown = set(value) - {"gt", "gte", "lt", "lte"}
     if unknown:
         raise invalid(f"Received unknown parameter: created[{unknown.pop()}]", param="created")
+    bounds = {op: parse_int(v, f"created[{op}]") for op, v in value.items()}
 
     def test(created: int) -> bool:
         return (created > bounds.get("gt", created - 1)
