@@ -1,0 +1,162 @@
+"""Customers: create, edit and delete them, manage their saved cards, and send a link where
+they save a new card on a Stripe-hosted page (the app never sees card data)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from posapp.gateway import checkout, customers, payment_methods
+from posapp.services.session import Session, perform, stripe_params
+
+__all__ = [
+    "METADATA_MAX_KEYS",
+    "METADATA_MAX_KEY_LENGTH",
+    "METADATA_MAX_VALUE_LENGTH",
+    "MetadataError",
+    "check_metadata",
+    "collect_card_link",
+    "create_customer",
+    "delete_customer",
+    "detach_payment_method",
+    "list_payment_methods",
+    "set_default_payment_method",
+    "update_customer",
+]
+
+# Stripe, "Metadata": up to 50 keys, key names up to 40 characters, values up to 500
+# characters, no square brackets in keys.
+METADATA_MAX_KEYS = 50
+METADATA_MAX_KEY_LENGTH = 40
+METADATA_MAX_VALUE_LENGTH = 500
+
+_PROFILE_FIELDS = ("name", "email", "phone", "description", "address")
+
+
+class MetadataError(ValueError):
+    """Metadata Stripe would refuse; the message names the key and the limit."""
+
+
+def check_metadata(metadata: Mapping[str, str]) -> dict[str, str]:
+    """`metadata` as a plain dict when Stripe will accept it, else MetadataError.
+
+    An empty value is allowed: on an update Stripe reads it as "remove this key".
+    """
+    if len(metadata) > METADATA_MAX_KEYS:
+        raise MetadataError(
+            f"Stripe keeps at most {METADATA_MAX_KEYS} metadata keys; this has {len(metadata)}."
+        )
+    for key, value in metadata.items():
+        if not key.strip():
+            raise MetadataError("A metadata key cannot be empty.")
+        if len(key) > METADATA_MAX_KEY_LENGTH:
+            raise MetadataError(
+                f"Metadata key “{key}” has {len(key)} characters; "
+                f"Stripe allows {METADATA_MAX_KEY_LENGTH}."
+            )
+        if "[" in key or "]" in key:
+            raise MetadataError(f"Metadata key “{key}” cannot contain square brackets.")
+        if len(value) > METADATA_MAX_VALUE_LENGTH:
+            raise MetadataError(
+                f"The value of metadata key “{key}” has {len(value)} characters; "
+                f"Stripe allows {METADATA_MAX_VALUE_LENGTH}."
+            )
+    return dict(metadata)
+
+
+def _profile_params(fields: Mapping[str, Any]) -> Any:
+    unknown = set(fields) - {*_PROFILE_FIELDS, "metadata"}
+    if unknown:
+        raise ValueError(f"not a customer field PosApp edits: {', '.join(sorted(unknown))}")
+    if "metadata" in fields:
+        fields = {**fields, "metadata": check_metadata(fields["metadata"] or {})}
+    return stripe_params(**fields)
+
+
+def create_customer(session: Session, **fields: Any) -> dict[str, Any]:
+    """Create a customer from `name`, `email`, `phone`, `description`, `address`, `metadata`."""
+    params = _profile_params(fields)
+    return perform(
+        session, "customer.create", lambda gw: customers.create_customer(gw, params)
+    )
+
+
+def update_customer(session: Session, customer_id: str, **fields: Any) -> dict[str, Any]:
+    """Change the given profile fields; a metadata key set to "" is removed."""
+    params = _profile_params(fields)
+    return perform(
+        session,
+        "customer.update",
+        lambda gw: customers.update_customer(gw, customer_id, params),
+        object_id=customer_id,
+    )
+
+
+def delete_customer(session: Session, customer_id: str) -> dict[str, Any]:
+    """Delete a customer for good; Stripe cancels their subscriptions at once."""
+    return perform(
+        session,
+        "customer.delete",
+        lambda gw: customers.delete_customer(gw, customer_id),
+        object_id=customer_id,
+    )
+
+
+def list_payment_methods(session: Session, customer_id: str) -> list[dict[str, Any]]:
+    """The customer's saved cards, fetched from Stripe and stored in the cache."""
+    methods, _ = customers.list_payment_methods(
+        session.gateway, customer_id, {"type": "card", "limit": 100}
+    )
+    session.cache.upsert("payment_methods", methods)
+    return methods
+
+
+def set_default_payment_method(
+    session: Session, customer_id: str, payment_method_id: str
+) -> dict[str, Any]:
+    """Make a saved card the one invoices and subscriptions charge by default."""
+    return perform(
+        session,
+        "customer.set_default_payment_method",
+        lambda gw: customers.update_customer(
+            gw,
+            customer_id,
+            {"invoice_settings": {"default_payment_method": payment_method_id}},
+        ),
+        object_id=customer_id,
+        detail=payment_method_id,
+    )
+
+
+def detach_payment_method(session: Session, payment_method_id: str) -> dict[str, Any]:
+    """Remove a saved card from its customer; it can no longer be charged."""
+    return perform(
+        session,
+        "payment_method.detach",
+        lambda gw: payment_methods.detach_payment_method(gw, payment_method_id),
+        object_id=payment_method_id,
+    )
+
+
+def collect_card_link(
+    session: Session, customer_id: str, *, success_url: str | None = None
+) -> dict[str, Any]:
+    """A Stripe-hosted page (Checkout in setup mode) where the customer saves a card.
+
+    Returns the Checkout session; show its `url` as a link or QR code. Once the customer is
+    done the card is saved on the customer (event `checkout.session.completed`).
+    `success_url` is where the page sends the customer afterwards (Stripe's own page if
+    None).
+    """
+    params = stripe_params(
+        mode="setup",
+        customer=customer_id,
+        currency=session.profile.default_currency,
+        success_url=success_url,
+    )
+    return perform(
+        session,
+        "customer.collect_card",
+        lambda gw: checkout.create_session(gw, params),
+        detail=customer_id,
+    )

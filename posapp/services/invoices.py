@@ -1,0 +1,203 @@
+"""Invoices: create one-off invoices, finalize, send, pay, void, mark uncollectible, and
+export a list of them to CSV safely."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from posapp.gateway import invoice_items, invoices
+from posapp.money import AmountError
+from posapp.services.amounts import check_amount
+from posapp.services.session import Session, perform, stripe_params
+
+__all__ = [
+    "InvoiceItem",
+    "create_invoice",
+    "csv_cell",
+    "export_csv",
+    "finalize_invoice",
+    "mark_uncollectible",
+    "pay_invoice",
+    "send_invoice",
+    "void_invoice",
+]
+
+CollectionMethod = Literal["charge_automatically", "send_invoice"]
+
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP, CSV injection).
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class InvoiceItem:
+    """One line of a one-off invoice: `unit_amount` minor units times `quantity`."""
+
+    description: str
+    unit_amount: int
+    quantity: int = 1
+
+
+def create_invoice(
+    session: Session,
+    customer_id: str,
+    currency: str,
+    items: Sequence[InvoiceItem],
+    *,
+    collection_method: CollectionMethod = "send_invoice",
+    days_until_due: int | None = 30,
+    description: str | None = None,
+) -> dict[str, Any]:
+    """A draft invoice for the customer holding exactly `items` (pending items stay out).
+
+    `days_until_due` applies to `send_invoice` (Stripe e-mails it; the customer pays on the
+    hosted page); `charge_automatically` charges the customer's default card on finalizing.
+    Amounts are checked before anything is sent (AmountError).
+    """
+    if not items:
+        raise ValueError("An invoice needs at least one item.")
+    for item in items:
+        if item.quantity < 1:
+            raise AmountError("Each item needs a quantity of at least 1.")
+        check_amount(item.unit_amount * item.quantity, currency, session.locale, minimum=False)
+    if collection_method == "send_invoice" and (days_until_due is None or days_until_due < 0):
+        raise ValueError("An invoice sent to the customer needs the number of days until due.")
+    params = stripe_params(
+        customer=customer_id,
+        currency=currency,
+        collection_method=collection_method,
+        days_until_due=days_until_due if collection_method == "send_invoice" else None,
+        description=description,
+        pending_invoice_items_behavior="exclude",
+        auto_advance=False,
+    )
+    invoice = perform(
+        session,
+        "invoice.create",
+        lambda gw: invoices.create_invoice(gw, params),
+        currency=currency,
+    )
+    for item in items:
+        amount = item.unit_amount * item.quantity
+        item_params = stripe_params(
+            customer=customer_id,
+            invoice=invoice["id"],
+            currency=currency,
+            amount=amount,
+            description=(
+                item.description if item.quantity == 1
+                else f"{item.description} × {item.quantity}"
+            ),
+        )
+        perform(
+            session,
+            "invoice.add_item",
+            functools.partial(invoice_items.create_invoice_item, params=item_params),
+            object_id=invoice["id"],
+            amount=amount,
+            currency=currency,
+        )
+    refreshed = invoices.retrieve_invoice(session.gateway, invoice["id"])
+    session.cache.upsert_object(refreshed)
+    return refreshed
+
+
+def finalize_invoice(session: Session, invoice_id: str) -> dict[str, Any]:
+    """Finalize a draft: it gets its number and hosted page, and can be paid."""
+    return perform(
+        session,
+        "invoice.finalize",
+        lambda gw: invoices.finalize_invoice(gw, invoice_id, {"auto_advance": False}),
+        object_id=invoice_id,
+    )
+
+
+def send_invoice(session: Session, invoice_id: str) -> dict[str, Any]:
+    """E-mail a finalized invoice with its payment link to the customer."""
+    return perform(
+        session,
+        "invoice.send",
+        lambda gw: invoices.send_invoice(gw, invoice_id),
+        object_id=invoice_id,
+    )
+
+
+def pay_invoice(
+    session: Session, invoice_id: str, *, out_of_band: bool = False
+) -> dict[str, Any]:
+    """Charge an open invoice with the customer's default card now, or (`out_of_band`)
+    record that it was paid outside Stripe (cash, bank transfer).
+
+    A declined card raises GatewayError (CARD_DECLINED, Stripe's reason); paying a void or
+    paid invoice raises Stripe's refusal (INVALID_REQUEST).
+    """
+    cached = session.cache.get("invoices", invoice_id) or {}
+    amount, currency = cached.get("amount_remaining"), cached.get("currency")
+    params = stripe_params(paid_out_of_band=True) if out_of_band else stripe_params()
+    return perform(
+        session,
+        "invoice.pay_out_of_band" if out_of_band else "invoice.pay",
+        lambda gw: invoices.pay_invoice(gw, invoice_id, params),
+        object_id=invoice_id,
+        amount=amount,
+        currency=currency,
+    )
+
+
+def void_invoice(session: Session, invoice_id: str) -> dict[str, Any]:
+    """Void an open invoice: it stays on record but can no longer be paid. Cannot be undone."""
+    return perform(
+        session,
+        "invoice.void",
+        lambda gw: invoices.void_invoice(gw, invoice_id),
+        object_id=invoice_id,
+    )
+
+
+def mark_uncollectible(session: Session, invoice_id: str) -> dict[str, Any]:
+    """Mark an open invoice as not expected to be paid (bad debt); it can still be paid."""
+    return perform(
+        session,
+        "invoice.mark_uncollectible",
+        lambda gw: invoices.mark_uncollectible(gw, invoice_id),
+        object_id=invoice_id,
+    )
+
+
+def csv_cell(value: object) -> str | int | float:
+    """`value` as a safe CSV cell: text a spreadsheet would run as a formula gets a leading
+    `'` (OWASP's advice against CSV injection); numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
+
+
+def export_csv(
+    rows: Iterable[Mapping[str, object]], path: Path, columns: Sequence[str] | None = None
+) -> int:
+    """Write `rows` to a CSV file at `path`, header first; returns how many rows were written.
+
+    `columns` picks and orders the fields (default: the first row's keys). The file is
+    UTF-8 with a byte-order mark, which Excel needs to read non-ASCII names correctly.
+    """
+    iterator = iter(rows)
+    first = next(iterator, None)
+    header = list(columns) if columns is not None else list(first or {})
+    count = 0
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([csv_cell(name) for name in header])
+        for row in itertools.chain([first] if first is not None else [], iterator):
+            writer.writerow([csv_cell(row.get(name)) for name in header])
+            count += 1
+    return count

@@ -1,0 +1,451 @@
+"""The cashier's use cases: ask for a payment on a Stripe-hosted page, follow it until it is
+paid, charge a card the customer saved earlier, send an invoice, capture or cancel.
+
+No card data passes through here: customers type their card on Stripe's pages (Checkout,
+Payment Links, hosted invoices), and saved cards are charged by their PaymentMethod id.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from posapp.gateway import (
+    ErrorKind,
+    GatewayError,
+    checkout,
+    payment_intents,
+    payment_links,
+)
+from posapp.money import format_amount
+from posapp.services.amounts import check_amount
+from posapp.services.invoices import InvoiceItem, create_invoice, finalize_invoice
+from posapp.services.invoices import send_invoice as send_finalized_invoice
+from posapp.services.session import Session, perform, split_expanded, stripe_params
+
+__all__ = [
+    "ChargeOutcome",
+    "PaymentRequest",
+    "PaymentStatus",
+    "RequestMethod",
+    "cancel_payment",
+    "cancel_payment_request",
+    "capture_payment",
+    "card_of",
+    "charge_saved_card",
+    "payment_request_status",
+    "request_payment",
+    "send_invoice",
+]
+
+RequestMethod = Literal["checkout", "payment_link"]
+RequestState = Literal["waiting", "processing", "paid", "failed", "expired", "canceled"]
+ChargeState = Literal["succeeded", "processing", "declined", "authentication_required"]
+
+_METADATA_DESCRIPTION = "posapp_description"
+
+
+@dataclass(frozen=True)
+class PaymentRequest:
+    """A payment asked of a customer on a Stripe-hosted page (show `url` as link or QR).
+
+    `id` is the Checkout session (`cs_…`) or the payment link (`plink_…`). A Checkout page
+    expires at `expires_at`; a payment link stays open until paid once or cancelled.
+    """
+
+    method: RequestMethod
+    id: str
+    url: str
+    amount: int
+    currency: str
+    description: str
+    customer_id: str | None
+    expires_at: int | None
+
+
+@dataclass(frozen=True)
+class PaymentStatus:
+    """Where a payment request stands; `message` says it in a sentence for the cashier.
+
+    Paid: `amount`, `card_brand`, `card_last4` and the payment's ids are set. `failed`: the
+    customer's last attempt was refused (`message` says why); the page is still open and
+    they may try another card.
+    """
+
+    state: RequestState
+    message: str
+    amount: int | None = None
+    currency: str | None = None
+    card_brand: str | None = None
+    card_last4: str | None = None
+    payment_intent_id: str | None = None
+    charge_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ChargeOutcome:
+    """What came of charging a saved card.
+
+    `succeeded`: paid, with the card's brand and last4. `declined`: `message` is the bank's
+    reason as Stripe words it for a cashier (`decline_code` the machine-readable one).
+    `authentication_required`: the bank wants the customer to confirm; `payment_request` is
+    a hosted page to send them (its `url`), followed like any other payment request.
+    """
+
+    state: ChargeState
+    message: str
+    payment_intent_id: str | None
+    amount: int
+    currency: str
+    card_brand: str | None = None
+    card_last4: str | None = None
+    decline_code: str | None = None
+    payment_request: PaymentRequest | None = None
+
+
+def card_of(charge: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
+    """The card brand and last four digits a charge was paid with, when it was a card."""
+    details = (charge or {}).get("payment_method_details") or {}
+    card = details.get("card") or {}
+    return card.get("brand"), card.get("last4")
+
+
+def _describe_card(brand: str | None, last4: str | None) -> str:
+    if not last4:
+        return ""
+    return f" with {(brand or 'card').replace('_', ' ').title()} •••• {last4}"
+
+
+def request_payment(
+    session: Session,
+    amount: int,
+    currency: str,
+    description: str,
+    customer_id: str | None = None,
+    method: RequestMethod = "checkout",
+    *,
+    expires_in: int | None = None,
+) -> PaymentRequest:
+    """Ask for `amount` on a Stripe-hosted page and return its link.
+
+    `checkout` makes a one-time Checkout Session (expires after `expires_in` seconds,
+    30 minutes to 24 hours; Stripe's default is 24 hours) that can carry the customer.
+    `payment_link` makes a Payment Link limited to one completed payment; it never expires,
+    and a customer id is kept in its metadata (payment links cannot take a customer).
+    """
+    currency = currency.lower()
+    check_amount(amount, currency, session.locale)
+    if not description.strip():
+        raise ValueError("Describe what the payment is for; the customer sees it.")
+    line_item = {
+        "quantity": 1,
+        "price_data": {
+            "currency": currency,
+            "unit_amount": amount,
+            "product_data": {"name": description},
+        },
+    }
+    metadata = {_METADATA_DESCRIPTION: description[:500]}
+    if method == "checkout":
+        params = stripe_params(
+            mode="payment",
+            line_items=[line_item],
+            customer=customer_id,
+            payment_intent_data={"description": description},
+            metadata=metadata,
+            expires_at=int(time.time()) + expires_in if expires_in else None,
+        )
+        created = perform(
+            session,
+            "payment_request.create",
+            lambda gw: checkout.create_session(gw, params),
+            amount=amount,
+            currency=currency,
+            detail=description,
+        )
+        return PaymentRequest(
+            "checkout",
+            created["id"],
+            created["url"],
+            amount,
+            currency,
+            description,
+            customer_id,
+            created.get("expires_at"),
+        )
+    if customer_id:
+        metadata["posapp_customer"] = customer_id
+    link_params = stripe_params(
+        line_items=[line_item],
+        metadata=metadata,
+        payment_intent_data={"description": description, "metadata": metadata},
+        restrictions={"completed_sessions": {"limit": 1}},
+    )
+    link = perform(
+        session,
+        "payment_request.create",
+        lambda gw: payment_links.create_payment_link(gw, link_params),
+        amount=amount,
+        currency=currency,
+        detail=description,
+    )
+    return PaymentRequest(
+        "payment_link", link["id"], link["url"], amount, currency, description, customer_id, None
+    )
+
+
+def payment_request_status(session: Session, request: PaymentRequest) -> PaymentStatus:
+    """Ask Stripe where `request` stands now; the objects read are stored in the cache."""
+    gw = session.gateway
+    if request.method == "checkout":
+        found = checkout.retrieve_session(
+            gw, request.id, {"expand": ["payment_intent", "payment_intent.latest_charge"]}
+        )
+        return _checkout_status(session, found, request)
+    link = payment_links.retrieve_payment_link(gw, request.id)
+    session.cache.upsert_object(link)
+    sessions, _ = checkout.list_sessions(
+        gw,
+        {
+            "payment_link": request.id,
+            "limit": 10,
+            "expand": ["data.payment_intent", "data.payment_intent.latest_charge"],
+        },
+    )
+    statuses = [_checkout_status(session, s, request) for s in sessions]
+    for wanted in ("paid", "processing", "failed"):
+        for status in statuses:
+            if status.state == wanted:
+                return status
+    if not link.get("active"):
+        return PaymentStatus("canceled", "The payment link was switched off.")
+    return PaymentStatus("waiting", "Waiting for the customer to pay.")
+
+
+def _checkout_status(
+    session: Session, found: dict[str, Any], request: PaymentRequest
+) -> PaymentStatus:
+    intent = _expanded(found, "payment_intent")
+    charge = _expanded(intent, "latest_charge")
+    for obj in split_expanded(found):
+        session.cache.upsert_object(obj)
+    brand, last4 = card_of(charge)
+    ids = {
+        "payment_intent_id": intent["id"] if intent else None,
+        "charge_id": charge["id"] if charge else None,
+    }
+    amount = found.get("amount_total") or request.amount
+    currency = found.get("currency") or request.currency
+    if found.get("status") == "complete":
+        if found.get("payment_status") in ("paid", "no_payment_required"):
+            paid = format_amount(amount, currency, session.locale)
+            return PaymentStatus(
+                "paid",
+                f"Paid {paid}{_describe_card(brand, last4)}.",
+                amount,
+                currency,
+                brand,
+                last4,
+                **ids,
+            )
+        return PaymentStatus(
+            "processing",
+            "The customer has paid; the bank is still confirming the payment.",
+            amount,
+            currency,
+            brand,
+            last4,
+            **ids,
+        )
+    if found.get("status") == "expired":
+        return PaymentStatus("expired", "The payment page expired without a payment.", **ids)
+    error = (intent or {}).get("last_payment_error") or {}
+    if error:
+        reason = error.get("message") or "The card was declined."
+        return PaymentStatus(
+            "failed", f"{reason} The customer can try another card on the page.", **ids
+        )
+    return PaymentStatus("waiting", "Waiting for the customer to pay.", **ids)
+
+
+def _expanded(obj: Mapping[str, Any] | None, name: str) -> dict[str, Any] | None:
+    value = (obj or {}).get(name)
+    return value if isinstance(value, dict) else None
+
+
+def cancel_payment_request(session: Session, request: PaymentRequest) -> dict[str, Any]:
+    """Stop `request` from being paid: expire the Checkout page or switch the link off.
+
+    Stripe refuses (GatewayError) to expire a Checkout page that was already paid.
+    """
+    if request.method == "checkout":
+        return perform(
+            session,
+            "payment_request.cancel",
+            lambda gw: checkout.expire_session(gw, request.id),
+            object_id=request.id,
+            amount=request.amount,
+            currency=request.currency,
+        )
+    return perform(
+        session,
+        "payment_request.cancel",
+        lambda gw: payment_links.update_payment_link(gw, request.id, {"active": False}),
+        object_id=request.id,
+        amount=request.amount,
+        currency=request.currency,
+    )
+
+
+def charge_saved_card(
+    session: Session,
+    customer_id: str,
+    payment_method_id: str,
+    amount: int,
+    currency: str,
+    description: str,
+) -> ChargeOutcome:
+    """Charge a card the customer saved earlier, without them present (off-session).
+
+    Declines come back as a `declined` outcome with the reason, not as an exception.
+    When the bank insists on authentication (SCA), Stripe's guidance is to bring the
+    customer back on-session to confirm the payment themselves. PosApp has no web page of
+    its own, so it makes a Stripe-hosted Checkout page for the same amount and customer:
+    the customer opens the link, pays with the card and passes the bank's check there;
+    the cashier follows it with `payment_request_status` as any other request. The
+    declined attempt stays on record at Stripe as an incomplete payment.
+    Other failures (offline, bad request) raise GatewayError.
+    """
+    currency = currency.lower()
+    check_amount(amount, currency, session.locale)
+    try:
+        intent = perform(
+            session,
+            "payment.charge_saved_card",
+            lambda gw: payment_intents.create_payment_intent(
+                gw,
+                {
+                    "amount": amount,
+                    "currency": currency,
+                    "customer": customer_id,
+                    "payment_method": payment_method_id,
+                    "description": description,
+                    "off_session": True,
+                    "confirm": True,
+                    "expand": ["latest_charge"],
+                },
+            ),
+            amount=amount,
+            currency=currency,
+            detail=description,
+        )
+    except GatewayError as error:
+        if error.kind is ErrorKind.CARD_DECLINED:
+            _refresh_intent(session, error.payment_intent_id)
+            return ChargeOutcome(
+                "declined",
+                error.message,
+                error.payment_intent_id,
+                amount,
+                currency,
+                decline_code=error.decline_code or error.code,
+            )
+        if error.kind is ErrorKind.AUTHENTICATION_REQUIRED:
+            _refresh_intent(session, error.payment_intent_id)
+            hosted = request_payment(session, amount, currency, description, customer_id)
+            return ChargeOutcome(
+                "authentication_required",
+                "The customer's bank wants them to confirm this payment. Send them the "
+                "link: they pay and confirm it on Stripe's page.",
+                error.payment_intent_id,
+                amount,
+                currency,
+                payment_request=hosted,
+            )
+        raise
+    brand, last4 = card_of(_expanded(intent, "latest_charge"))
+    if intent.get("status") == "succeeded":
+        paid = format_amount(amount, currency, session.locale)
+        return ChargeOutcome(
+            "succeeded",
+            f"Paid {paid}{_describe_card(brand, last4)}.",
+            intent["id"],
+            amount,
+            currency,
+            brand,
+            last4,
+        )
+    return ChargeOutcome(
+        "processing",
+        "The payment was accepted and is still being processed by the bank.",
+        intent["id"],
+        amount,
+        currency,
+        brand,
+        last4,
+    )
+
+
+def _refresh_intent(session: Session, payment_intent_id: str | None) -> None:
+    """Store a declined payment intent and its failed charge, so views show the attempt."""
+    if payment_intent_id is None:
+        return
+    intent = payment_intents.retrieve_payment_intent(
+        session.gateway, payment_intent_id, {"expand": ["latest_charge"]}
+    )
+    for obj in split_expanded(intent):
+        session.cache.upsert_object(obj)
+
+
+def send_invoice(
+    session: Session,
+    customer_id: str,
+    amount: int,
+    currency: str,
+    description: str,
+    days_until_due: int,
+) -> dict[str, Any]:
+    """Bill the customer by e-mail: a one-line invoice, finalized and sent by Stripe, due in
+    `days_until_due` days; the customer pays on its hosted page (`hosted_invoice_url`)."""
+    currency = currency.lower()
+    check_amount(amount, currency, session.locale)
+    draft = create_invoice(
+        session,
+        customer_id,
+        currency,
+        [InvoiceItem(description, amount)],
+        collection_method="send_invoice",
+        days_until_due=days_until_due,
+    )
+    finalize_invoice(session, draft["id"])
+    return send_finalized_invoice(session, draft["id"])
+
+
+def capture_payment(
+    session: Session, payment_intent_id: str, amount: int | None = None
+) -> dict[str, Any]:
+    """Capture an authorized payment, fully or `amount` of it (the rest is released)."""
+    params = stripe_params(amount_to_capture=amount, expand=["latest_charge"])
+    return perform(
+        session,
+        "payment.capture",
+        lambda gw: payment_intents.capture_payment_intent(gw, payment_intent_id, params),
+        object_id=payment_intent_id,
+        amount=amount,
+    )
+
+
+def cancel_payment(
+    session: Session, payment_intent_id: str, reason: str | None = None
+) -> dict[str, Any]:
+    """Cancel a payment that is not complete (an uncaptured one releases the hold)."""
+    params = stripe_params(cancellation_reason=reason)
+    return perform(
+        session,
+        "payment.cancel",
+        lambda gw: payment_intents.cancel_payment_intent(gw, payment_intent_id, params),
+        object_id=payment_intent_id,
+    )
+

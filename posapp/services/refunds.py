@@ -1,0 +1,188 @@
+"""Refunds: how much of a payment can still be given back, and giving it back.
+
+The limit is checked twice: against the cached charge before anything is sent (so the
+cashier hears at once, offline too), and by Stripe, which knows refunds the cache may not
+have heard of yet. When Stripe refuses, the charge is fetched again so the next check is
+right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from posapp.gateway import ErrorKind, GatewayError, charges, payment_intents, refunds
+from posapp.money import AmountError, format_amount
+from posapp.services.customers import check_metadata
+from posapp.services.session import Session, perform, stripe_params
+from posapp.store.cache import Cache
+
+__all__ = [
+    "RefundReason",
+    "RefundTooLarge",
+    "Refundable",
+    "refund_payment",
+    "refundable",
+    "refundable_amount",
+]
+
+RefundReason = Literal["duplicate", "fraudulent", "requested_by_customer"]
+
+_NOTE_KEY = "posapp_note"
+
+
+class RefundTooLarge(AmountError):
+    """A refund above what remains refundable; the message gives both amounts."""
+
+
+@dataclass(frozen=True)
+class Refundable:
+    """What can still be refunded of one charge, as the cache knows it."""
+
+    charge_id: str
+    payment_intent_id: str | None
+    amount: int
+    refunded: int
+    remaining: int
+    currency: str
+    blocked: str | None = None
+    """Why nothing can be refunded at all (not captured, failed, disputed), else None."""
+
+
+def _cached_charge(cache: Cache, payment_id: str) -> dict[str, Any] | None:
+    if payment_id.startswith(("ch_", "py_")):
+        return cache.get("charges", payment_id)
+    intent = cache.get("payment_intents", payment_id)
+    charge_id = (intent or {}).get("latest_charge")
+    if isinstance(charge_id, Mapping):
+        charge_id = charge_id.get("id")
+    if isinstance(charge_id, str):
+        charge = cache.get("charges", charge_id)
+        if charge is not None:
+            return charge
+    page = cache.page(
+        "charges", filters={"payment_intent": payment_id, "status": "succeeded"}, limit=1
+    )
+    return page.rows[0] if page.rows else None
+
+
+def _refundable_of(charge: Mapping[str, Any]) -> Refundable:
+    captured = charge.get("amount_captured")
+    amount = int(captured if isinstance(captured, int) and charge.get("captured") else 0)
+    refunded = int(charge.get("amount_refunded") or 0)
+    blocked = None
+    if charge.get("status") != "succeeded":
+        blocked = "This payment did not succeed; there is nothing to refund."
+    elif not charge.get("captured"):
+        blocked = "This payment is not captured yet: cancel it to release the hold instead."
+    elif charge.get("disputed"):
+        blocked = "This payment is disputed: respond to the dispute instead of refunding."
+    intent = charge.get("payment_intent")
+    return Refundable(
+        charge_id=str(charge["id"]),
+        payment_intent_id=intent if isinstance(intent, str) else None,
+        amount=amount,
+        refunded=refunded,
+        remaining=0 if blocked else max(amount - refunded, 0),
+        currency=str(charge.get("currency", "")),
+        blocked=blocked,
+    )
+
+
+def refundable(cache: Cache, payment_id: str) -> Refundable | None:
+    """What remains refundable of a payment (`pi_…`) or charge (`ch_…`), from the cached
+    charge; None when the cache holds no charge for it."""
+    charge = _cached_charge(cache, payment_id)
+    return None if charge is None else _refundable_of(charge)
+
+
+def refundable_amount(cache: Cache, payment_id: str) -> int:
+    """Minor units still refundable of a payment or charge, per the cache (0 if unknown)."""
+    found = refundable(cache, payment_id)
+    return 0 if found is None else found.remaining
+
+
+def _refresh_charge(session: Session, payment_id: str) -> Refundable | None:
+    """Fetch the payment's charge from Stripe into the cache and say what it allows."""
+    gw = session.gateway
+    if payment_id.startswith(("ch_", "py_")):
+        charge: dict[str, Any] | None = charges.retrieve_charge(gw, payment_id)
+    else:
+        intent = payment_intents.retrieve_payment_intent(
+            gw, payment_id, {"expand": ["latest_charge"]}
+        )
+        latest = intent.get("latest_charge")
+        charge = latest if isinstance(latest, dict) else None
+        session.cache.upsert_object({**intent, "latest_charge": charge["id"] if charge else None})
+    if charge is None:
+        return None
+    session.cache.upsert_object(charge)
+    return _refundable_of(charge)
+
+
+def _too_large(session: Session, asked: int, found: Refundable, *, stripe_said: bool) -> str:
+    def fmt(minor: int) -> str:
+        return format_amount(minor, found.currency, session.locale)
+
+    if found.remaining == 0:
+        text = f"Nothing is left to refund on this payment of {fmt(found.amount)}"
+        text += f" ({fmt(found.refunded)} already refunded)." if found.refunded else "."
+    else:
+        text = (
+            f"{fmt(asked)} is more than can be refunded: {fmt(found.remaining)} of "
+            f"{fmt(found.amount)} remains ({fmt(found.refunded)} already refunded)."
+        )
+    if stripe_said:
+        text += " Stripe knew of refunds this computer had not seen yet; the payment is updated."
+    return text
+
+
+def refund_payment(
+    session: Session,
+    payment_id: str,
+    amount: int | None = None,
+    reason: RefundReason | None = None,
+    note: str = "",
+) -> dict[str, Any]:
+    """Refund `amount` (minor units; None for all that remains) of a payment or charge.
+
+    Blocked before sending (RefundTooLarge) when above what the cached charge leaves; if
+    the cache has no charge for it, Stripe is asked first. `note` is kept in the refund's
+    metadata. If Stripe refuses because the cache was behind, the charge is fetched again
+    and RefundTooLarge says what really remains. The refund and the updated charge are
+    stored in the cache.
+    """
+    found = refundable(session.cache, payment_id) or _refresh_charge(session, payment_id)
+    if found is None:
+        raise ValueError("This payment has no successful charge to refund.")
+    if found.blocked:
+        raise ValueError(found.blocked)
+    if amount is not None and amount <= 0:
+        raise AmountError("Enter an amount greater than zero.")
+    asked = found.remaining if amount is None else amount
+    if asked > found.remaining or found.remaining == 0:
+        raise RefundTooLarge(_too_large(session, asked, found, stripe_said=False))
+    metadata = check_metadata({_NOTE_KEY: note}) if note else None
+    params = stripe_params(
+        charge=found.charge_id, amount=amount, reason=reason, metadata=metadata
+    )
+    try:
+        refund = perform(
+            session,
+            "refund.create",
+            lambda gw: refunds.create_refund(gw, params),
+            object_id=found.payment_intent_id or found.charge_id,
+            amount=asked,
+            currency=found.currency,
+            detail=note,
+        )
+    except GatewayError as error:
+        if error.kind is not ErrorKind.INVALID_REQUEST:
+            raise
+        fresh = _refresh_charge(session, found.charge_id)
+        if fresh is not None and asked > fresh.remaining:
+            raise RefundTooLarge(_too_large(session, asked, fresh, stripe_said=True)) from error
+        raise
+    _refresh_charge(session, found.charge_id)
+    return refund

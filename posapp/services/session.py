@@ -1,0 +1,266 @@
+"""A working session with one profile: its gateway, cache and journal, and `perform`, the one
+path every service takes to change something at Stripe."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from posapp.config import Paths
+from posapp.gateway import Gateway, GatewayError
+from posapp.keys import Profile
+from posapp.store.cache import Cache
+from posapp.store.journal import Journal, JournalEntry
+
+__all__ = [
+    "AUDIT_SUCCEEDED",
+    "AUDIT_UNKNOWN",
+    "Session",
+    "SessionJournal",
+    "cache_path",
+    "clear_cache",
+    "dashboard_url",
+    "journal_path",
+    "open_session",
+    "perform",
+    "split_expanded",
+    "stripe_params",
+]
+
+AUDIT_SUCCEEDED = "succeeded"
+AUDIT_UNKNOWN = "unknown"
+_AMOUNT_FIELDS = ("amount", "amount_total", "total")
+
+_DASHBOARD = "https://dashboard.stripe.com"
+# Id prefix -> the Dashboard page of that object (anything else opens the Dashboard search).
+_DASHBOARD_PAGES = (
+    ("pi_", "payments"),
+    ("ch_", "payments"),
+    ("py_", "payments"),
+    ("cus_", "customers"),
+    ("sub_", "subscriptions"),
+    ("in_", "invoices"),
+    ("dp_", "disputes"),
+    ("du_", "disputes"),
+    ("prod_", "products"),
+    ("price_", "prices"),
+    ("plink_", "payment-links"),
+    ("evt_", "events"),
+)
+
+
+class SessionJournal(Journal):
+    """The journal, remembering per thread the idempotency key the gateway began last.
+
+    `Gateway.post` returns only the object; the audit row needs the key (and, through the
+    journal row, Stripe's request id) of the request that produced it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self._last = threading.local()
+
+    def begin(self, key: str, operation: str, params: Mapping[str, Any]) -> JournalEntry:
+        entry = super().begin(key, operation, params)
+        self._last.key = key
+        return entry
+
+    def forget_last(self) -> None:
+        """Clear this thread's last key (before a request that may not reach `begin`)."""
+        self._last.key = None
+
+    def last_entry(self) -> JournalEntry | None:
+        """The journal row of this thread's last begun request, as it stands now."""
+        key: str | None = getattr(self._last, "key", None)
+        return None if key is None else self.get(key)
+
+
+@dataclass
+class Session:
+    """Everything a service needs to act for one profile.
+
+    `locale` formats amounts in the messages services raise (Babel locale name).
+    """
+
+    profile: Profile
+    paths: Paths
+    gateway: Gateway
+    cache: Cache
+    journal: SessionJournal
+    locale: str = "en_US"
+    _closed: bool = field(default=False, repr=False)
+
+    @property
+    def actor(self) -> str:
+        """Who the audit log says acted: the profile's name."""
+        return self.profile.name
+
+    def close(self) -> None:
+        """Close the cache and the journal; the session cannot be used afterwards."""
+        if self._closed:
+            return
+        self._closed = True
+        self.cache.close()
+        self.journal.close()
+
+
+def _file_stem(profile: Profile, api_base: str | None) -> str:
+    # Named by account and mode, not by profile name: a renamed profile keeps its cache and,
+    # more importantly, its journal. Another server (a sandbox) gets files of its own.
+    if profile.account_id:
+        stem = f"{profile.account_id}-{profile.mode}"
+    else:
+        slug = re.sub(r"[^A-Za-z0-9_-]+", "_", profile.name)[:40]
+        digest = hashlib.sha256(profile.name.encode()).hexdigest()[:8]
+        stem = f"profile-{slug}-{digest}-{profile.mode}"
+    if api_base:
+        stem += "-" + hashlib.sha256(api_base.encode()).hexdigest()[:8]
+    return stem
+
+
+def cache_path(paths: Paths, profile: Profile, api_base: str | None = None) -> Path:
+    """The cache file of `profile` (talking to `api_base`, default its own)."""
+    base = api_base or profile.api_base
+    return paths.data_dir / f"{_file_stem(profile, base)}.cache.sqlite3"
+
+
+def journal_path(paths: Paths, profile: Profile, api_base: str | None = None) -> Path:
+    """The journal and audit log file of `profile`, beside its cache."""
+    base = api_base or profile.api_base
+    return paths.data_dir / f"{_file_stem(profile, base)}.journal.sqlite3"
+
+
+def open_session(
+    paths: Paths,
+    profile: Profile,
+    api_key: str,
+    *,
+    api_base: str | None = None,
+    locale: str = "en_US",
+) -> Session:
+    """Open the cache and journal of `profile` and a gateway with `api_key`.
+
+    `api_base` overrides the profile's (a sandbox or proxy). Requests a crash left pending
+    are settled first; when Stripe cannot be reached they stay pending for the next start
+    and the session opens anyway (offline, read-only use).
+    """
+    paths.create()
+    base = api_base or profile.api_base
+    journal = SessionJournal(journal_path(paths, profile, base))
+    cache = Cache(cache_path(paths, profile, base))
+    gateway = Gateway(api_key, journal=journal, api_base=base)
+    session = Session(profile, paths, gateway, cache, journal, locale)
+    try:
+        gateway.resolve_pending()
+    except GatewayError:
+        session.close()
+        raise
+    return session
+
+
+def clear_cache(session: Session) -> None:
+    """Delete the cache file and start an empty one (the next sync refills it).
+
+    The journal and audit log are kept.
+    """
+    path = session.cache.path
+    session.cache.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    session.cache = Cache(path)
+
+
+def dashboard_url(session: Session, object_id: str) -> str:
+    """The Stripe Dashboard page of `object_id`, in test or live mode as the profile is."""
+    mode = "/test" if session.profile.mode == "test" else ""
+    for prefix, page in _DASHBOARD_PAGES:
+        if object_id.startswith(prefix):
+            return f"{_DASHBOARD}{mode}/{page}/{object_id}"
+    return f"{_DASHBOARD}{mode}/search?query={object_id}"
+
+
+def split_expanded(obj: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """`obj` and the objects expanded in its fields, each stored apart as the cache keeps
+    them: the expanded ones first (recursively), then `obj` with their ids in their place."""
+    found: list[dict[str, Any]] = []
+    flat = dict(obj)
+    for name, value in obj.items():
+        if isinstance(value, Mapping) and isinstance(value.get("id"), str) and value.get(
+            "object"
+        ) not in (None, "list"):
+            found.extend(split_expanded(value))
+            flat[name] = value["id"]
+    return [*found, flat]
+
+
+def stripe_params(**fields: Any) -> Any:
+    """Request parameters from keyword arguments, leaving out those that are None.
+
+    For parameters built conditionally. The result is `Any` because the SDK's TypedDicts
+    that would type it are the gateway's to import; literals passed straight to a gateway
+    function stay checked against them.
+    """
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def perform(
+    session: Session,
+    action: str,
+    send: Callable[[Gateway], dict[str, Any]],
+    *,
+    object_id: str | None = None,
+    amount: int | None = None,
+    currency: str | None = None,
+    detail: str = "",
+) -> dict[str, Any]:
+    """Send one mutating request, store its result in the cache and write the audit row.
+
+    `action` names what the user did (`refund.create`); `object_id` is the object acted on
+    (by default the result's id); `amount` and `currency` default to the result's (its
+    `amount`, `amount_total` or `total`). The result is cached with any expanded objects in
+    it stored apart (`split_expanded`). A `GatewayError` is audited with its kind as the outcome
+    (`unknown` when Stripe may or may not have done it) and raised again.
+    """
+    journal = session.journal
+    journal.forget_last()
+    try:
+        result = send(session.gateway)
+    except GatewayError as error:
+        entry = journal.last_entry()
+        journal.record_audit(
+            actor=session.actor,
+            action=action,
+            outcome=AUDIT_UNKNOWN if error.idempotency_key else error.kind.value,
+            object_id=object_id or error.payment_intent_id,
+            amount=amount,
+            currency=currency,
+            idempotency_key=entry.key if entry else None,
+            request_id=error.request_id or (entry.request_id if entry else None),
+            detail=error.message,
+        )
+        raise
+    entry = journal.last_entry()
+    for obj in split_expanded(result):
+        session.cache.upsert_object(obj)
+    if amount is None:
+        amount = next(
+            (result[k] for k in _AMOUNT_FIELDS if isinstance(result.get(k), int)), None
+        )
+        currency = currency or result.get("currency")
+    journal.record_audit(
+        actor=session.actor,
+        action=action,
+        outcome=AUDIT_SUCCEEDED,
+        object_id=object_id or result.get("id"),
+        amount=amount,
+        currency=currency,
+        idempotency_key=entry.key if entry else None,
+        request_id=entry.request_id if entry else None,
+        detail=detail,
+    )
+    return result
