@@ -23,7 +23,8 @@ from posapp.money import format_amount
 from posapp.services.amounts import check_amount
 from posapp.services.invoices import InvoiceItem, create_invoice, finalize_invoice
 from posapp.services.invoices import send_invoice as send_finalized_invoice
-from posapp.services.session import Session, perform, split_expanded, stripe_params
+from posapp.services.session import Session, perform, stripe_params
+from posapp.sync.sources import split_expanded
 
 __all__ = [
     "ChargeOutcome",
@@ -45,6 +46,8 @@ RequestState = Literal["waiting", "processing", "paid", "failed", "expired", "ca
 ChargeState = Literal["succeeded", "processing", "declined", "authentication_required"]
 
 _METADATA_DESCRIPTION = "posapp_description"
+_LATEST_CHARGE = (("latest_charge",),)
+_CHARGE_OF_SESSION = (("payment_intent", "latest_charge"), ("payment_intent",))
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,8 @@ def _checkout_status(
 ) -> PaymentStatus:
     intent = _expanded(found, "payment_intent")
     charge = _expanded(intent, "latest_charge")
-    for obj in split_expanded(found):
+    flat, inner = split_expanded(found, _CHARGE_OF_SESSION)
+    for obj in [*inner, flat]:
         session.cache.upsert_object(obj)
     brand, last4 = card_of(charge)
     ids = {
@@ -340,6 +344,7 @@ def charge_saved_card(
             amount=amount,
             currency=currency,
             detail=description,
+            expanded=_LATEST_CHARGE,
         )
     except GatewayError as error:
         if error.kind is ErrorKind.CARD_DECLINED:
@@ -395,7 +400,8 @@ def _refresh_intent(session: Session, payment_intent_id: str | None) -> None:
     intent = payment_intents.retrieve_payment_intent(
         session.gateway, payment_intent_id, {"expand": ["latest_charge"]}
     )
-    for obj in split_expanded(intent):
+    flat, inner = split_expanded(intent, _LATEST_CHARGE)
+    for obj in [*inner, flat]:
         session.cache.upsert_object(obj)
 
 
@@ -434,6 +440,7 @@ def capture_payment(
         lambda gw: payment_intents.capture_payment_intent(gw, payment_intent_id, params),
         object_id=payment_intent_id,
         amount=amount,
+        expanded=_LATEST_CHARGE,
     )
 
 

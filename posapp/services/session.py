@@ -16,6 +16,7 @@ from posapp.gateway import Gateway, GatewayError
 from posapp.keys import Profile
 from posapp.store.cache import Cache
 from posapp.store.journal import Journal, JournalEntry
+from posapp.sync.sources import split_expanded
 
 __all__ = [
     "AUDIT_SUCCEEDED",
@@ -28,7 +29,6 @@ __all__ = [
     "journal_path",
     "open_session",
     "perform",
-    "split_expanded",
     "stripe_params",
 ]
 
@@ -184,20 +184,6 @@ def dashboard_url(session: Session, object_id: str) -> str:
     return f"{_DASHBOARD}{mode}/search?query={object_id}"
 
 
-def split_expanded(obj: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """`obj` and the objects expanded in its fields, each stored apart as the cache keeps
-    them: the expanded ones first (recursively), then `obj` with their ids in their place."""
-    found: list[dict[str, Any]] = []
-    flat = dict(obj)
-    for name, value in obj.items():
-        if isinstance(value, Mapping) and isinstance(value.get("id"), str) and value.get(
-            "object"
-        ) not in (None, "list"):
-            found.extend(split_expanded(value))
-            flat[name] = value["id"]
-    return [*found, flat]
-
-
 def stripe_params(**fields: Any) -> Any:
     """Request parameters from keyword arguments, leaving out those that are None.
 
@@ -217,14 +203,15 @@ def perform(
     amount: int | None = None,
     currency: str | None = None,
     detail: str = "",
+    expanded: tuple[tuple[str, ...], ...] = (),
 ) -> dict[str, Any]:
     """Send one mutating request, store its result in the cache and write the audit row.
 
     `action` names what the user did (`refund.create`); `object_id` is the object acted on
     (by default the result's id); `amount` and `currency` default to the result's (its
-    `amount`, `amount_total` or `total`). The result is cached with any expanded objects in
-    it stored apart (`split_expanded`). A `GatewayError` is audited with its kind as the outcome
-    (`unknown` when Stripe may or may not have done it) and raised again.
+    `amount`, `amount_total` or `total`). The result is cached, with the objects expanded at
+    the `expanded` paths stored apart, innermost first. A `GatewayError` is audited with its
+    kind as the outcome (`unknown` when Stripe may or may not have done it) and raised again.
     """
     journal = session.journal
     journal.forget_last()
@@ -245,7 +232,8 @@ def perform(
         )
         raise
     entry = journal.last_entry()
-    for obj in split_expanded(result):
+    flat, inner = split_expanded(result, expanded)
+    for obj in [*inner, flat]:
         session.cache.upsert_object(obj)
     if amount is None:
         amount = next(

@@ -1,0 +1,94 @@
+"""`posapp sync`: pick the profile and key, open its session, and run the sync engine headless."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import TextIO
+
+from posapp.config import Paths, Settings
+from posapp.gateway import Gateway, GatewayError
+from posapp.keys import (
+    KeyFormatError,
+    KeyringUnavailable,
+    KeyVault,
+    MissingKey,
+    ProfileStore,
+    UnknownProfile,
+    resolve_api_key,
+)
+from posapp.services.session import open_session
+from posapp.store.cache import Cache
+from posapp.sync.commands import run_forever, run_sync_once, run_verify
+
+__all__ = ["run_sync_command"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def run_sync_command(
+    paths: Paths,
+    *,
+    profile_name: str | None,
+    api_base: str | None,
+    once: bool,
+    verify: bool,
+    environ: Mapping[str, str],
+    out: TextIO,
+    vault: KeyVault | None = None,
+    stop: threading.Event | None = None,
+) -> int:
+    """Sync the cache of `profile_name` (default: the last used profile); returns the exit code.
+
+    `once`: backfill, apply pending events, print counts. `verify`: also compare the cache
+    with Stripe and repair it. Otherwise poll until `stop` is set or Ctrl-C. Problems
+    (no profile, no key, Stripe unreachable) are printed as one line, never with the key.
+    """
+    settings = Settings.load(paths.settings_file)
+    vault = vault or KeyVault()
+    store = ProfileStore(settings, vault)
+    try:
+        profile = store.get(profile_name) if profile_name else store.last_used()
+        if profile is None:
+            out.write("No profile yet: add your Stripe key in the app first, or pass --profile.\n")
+            return EXIT_USAGE
+        key = resolve_api_key(profile, vault, environ)
+    except (UnknownProfile, MissingKey, KeyFormatError, KeyringUnavailable) as exc:
+        out.write(f"{exc}\n")
+        return EXIT_USAGE
+    try:
+        session = open_session(paths, profile, key, api_base=api_base)
+    except GatewayError as exc:
+        out.write(f"{exc}\n")
+        return EXIT_FAILED
+    try:
+        if verify:
+            run_verify(session.gateway, session.cache, out=out)
+        elif once:
+            run_sync_once(session.gateway, session.cache, out=out)
+        else:
+            _poll_until_stopped(session.gateway, session.cache, stop or threading.Event(), out)
+    except GatewayError as exc:
+        out.write(f"{exc}\n")
+        return EXIT_FAILED
+    finally:
+        session.close()
+    return EXIT_OK
+
+
+def _poll_until_stopped(gateway: Gateway, cache: Cache, stop: threading.Event, out: TextIO) -> None:
+    """Run the poller on its own thread so Ctrl-C in the main thread stops it cleanly."""
+    worker = threading.Thread(
+        target=run_forever, args=(gateway, cache, stop), kwargs={"out": out}, name="sync-poller"
+    )
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(timeout=0.5)
+    except KeyboardInterrupt:
+        out.write("stopping…\n")
+    finally:
+        stop.set()
+        worker.join()
