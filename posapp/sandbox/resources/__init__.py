@@ -1,13 +1,17 @@
-"""Sandbox resources; importing this package registers every route."""
+"""Sandbox resources; importing this package registers every route (and the hosted pages)."""
 
+from .. import hosted
 from . import (
     account,
+    billing_portal,
     charges,
+    checkout,
     customers,
     disputes,
     events,
     invoices,
     payment_intents,
+    payment_links,
     payment_methods,
     prices,
     products,
@@ -17,6 +21,7 @@ from . import (
     test_clocks,
 )
 
-__all__ = ["account", "charges", "customers", "disputes", "events", "invoices",
-           "payment_intents", "payment_methods", "prices", "products", "refunds",
-           "setup_intents", "subscriptions", "test_clocks"]
+__all__ = ["account", "billing_portal", "charges", "checkout", "customers", "disputes",
+           "events", "hosted", "invoices", "payment_intents", "payment_links",
+           "payment_methods", "prices", "products", "refunds", "setup_intents",
+           "subscriptions", "test_clocks"]

@@ -290,7 +290,7 @@ def create_invoice(state: State, customer: Obj, *, currency: str | None = None,
         "webhooks_delivered_at": now,
     }
     if collection_method == "send_invoice" and due_date is None:
-        invoice["_days_until_due"] = 30 if days_until_due is None else days_until_due
+        invoice["due_date"] = now + (30 if days_until_due is None else days_until_due) * _DAY
     for line in lines or []:
         line["invoice"] = invoice_id
         invoice["lines"]["data"].append(line)
@@ -363,9 +363,6 @@ def finalize_invoice(state: State, invoice: Obj, payment_intent: Obj | None = No
         "invoice_pdf": f"{state.api_base}/invoice/{invoice['id']}/pdf",
         "status_transitions": {**invoice["status_transitions"], "finalized_at": now},
     }
-    days = invoice.pop("_days_until_due", None)
-    if days is not None:
-        changes["due_date"] = now + days * _DAY
     if invoice["amount_due"] > 0:
         reason = invoice["billing_reason"]
         pi = payment_intent or create_payment_intent(
@@ -786,10 +783,10 @@ def update_invoice(req: Request) -> Obj:
         changes["collection_method"] = p.enum("collection_method",
                                               ("charge_automatically", "send_invoice"))
     if "days_until_due" in p:
-        invoice["_days_until_due"] = p.integer("days_until_due", minimum=0, maximum=1825)
+        days = p.integer("days_until_due", minimum=0, maximum=1825)
+        changes["due_date"] = None if days is None else invoice["created"] + days * _DAY
     if "due_date" in p:
         changes["due_date"] = p.integer("due_date")
-        invoice.pop("_days_until_due", None)
     if "default_payment_method" in p:
         pm = p.string("default_payment_method") or None
         if pm:

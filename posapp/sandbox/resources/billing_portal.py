@@ -1,0 +1,37 @@
+"""Billing portal sessions: `POST /v1/billing_portal/sessions` (customer, return_url).
+
+The session's `url` is the sandbox's portal page, where a person can cancel a subscription
+(now or at period end) and choose a new default card (see hosted.py).
+"""
+
+from __future__ import annotations
+
+from ..router import Request, api
+from ..state import Obj
+from .customers import require_customer
+
+_CONFIGURATION = "bpc_sandbox_default"
+
+
+@api("POST", "/v1/billing_portal/sessions", ("customer", "return_url", "locale",
+                                              "configuration", "flow_data", "on_behalf_of"),
+     ("customer",))
+def create_portal_session(req: Request) -> Obj:
+    state, p = req.state, req.params
+    customer = require_customer(state, p.req_string("customer"), "customer")
+    session_id = state.new_id("bps_", 24)
+    session: Obj = {
+        "id": session_id,
+        "object": "billing_portal.session",
+        "configuration": p.string("configuration") or _CONFIGURATION,
+        "created": state.now(),
+        "customer": customer["id"],
+        "customer_account": None,
+        "flow": None,
+        "livemode": False,
+        "locale": p.string("locale"),
+        "on_behalf_of": None,
+        "return_url": p.string("return_url"),
+        "url": f"{state.api_base}/portal/{session_id}",
+    }
+    return state.insert(session)

@@ -1,0 +1,154 @@
+"""Payment Links: create, retrieve, update, list, line items; paying one opens a Checkout
+Session (`payment_link` set) that the hosted page completes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import invalid, state_error
+from ..params import Params, merge_metadata
+from ..router import Request, api
+from ..state import Obj, State
+from .checkout import check_mode, create_session, line_item, parse_line_items
+
+CREATE_PARAMS = ("line_items", "metadata", "after_completion", "customer_creation",
+                 "inactive_message", "payment_intent_data", "subscription_data",
+                 "submit_type", "allow_promotion_codes", "billing_address_collection",
+                 "currency", "payment_method_types")
+UPDATE_PARAMS = ("active", "metadata", "after_completion", "customer_creation",
+                 "inactive_message", "allow_promotion_codes", "billing_address_collection",
+                 "submit_type")
+
+
+def _after_completion(value: Any) -> Obj:
+    if value in (None, ""):
+        return {"hosted_confirmation": {"custom_message": None},
+                "type": "hosted_confirmation"}
+    if not isinstance(value, dict):
+        raise invalid("Invalid object", param="after_completion")
+    p = Params(value)
+    p.check(("type", "redirect", "hosted_confirmation"))
+    kind = p.enum("type", ("hosted_confirmation", "redirect"))
+    if kind == "redirect":
+        url = (p.hash("redirect") or {}).get("url")
+        if not url:
+            raise invalid("Missing required param: after_completion[redirect][url].",
+                          param="after_completion[redirect][url]", code="parameter_missing")
+        return {"redirect": {"url": str(url)}, "type": "redirect"}
+    message = (p.hash("hosted_confirmation") or {}).get("custom_message")
+    return {"hosted_confirmation": {"custom_message": message},
+            "type": "hosted_confirmation"}
+
+
+def create_payment_link(state: State, items: list[Obj], *, metadata: Any = None,
+                        after_completion: Any = None,
+                        customer_creation: str = "if_required") -> Obj:
+    """Store an active Payment Link whose `url` is the sandbox's `/pay/{id}` page."""
+    mode = "subscription" if any(i["price"]["type"] == "recurring" for i in items) \
+        else "payment"
+    currency = check_mode(mode, items)
+    link_id = state.new_id("plink_", 24)
+    link: Obj = {
+        "id": link_id,
+        "object": "payment_link",
+        "active": True,
+        "after_completion": _after_completion(after_completion),
+        "allow_promotion_codes": False,
+        "application": None,
+        "application_fee_amount": None,
+        "application_fee_percent": None,
+        "automatic_tax": {"enabled": False, "liability": None},
+        "billing_address_collection": "auto",
+        "consent_collection": None,
+        "currency": currency,
+        "custom_fields": [],
+        "custom_text": {"after_submit": None, "shipping_address": None, "submit": None,
+                        "terms_of_service_acceptance": None},
+        "customer_creation": customer_creation,
+        "inactive_message": None,
+        "invoice_creation": None,
+        "line_items": {"object": "list", "data": items, "has_more": False,
+                       "url": f"/v1/payment_links/{link_id}/line_items"},
+        "livemode": False,
+        "metadata": merge_metadata({}, metadata),
+        "on_behalf_of": None,
+        "payment_intent_data": None,
+        "payment_method_collection": "always",
+        "payment_method_types": None,
+        "phone_number_collection": {"enabled": False},
+        "restrictions": None,
+        "shipping_address_collection": None,
+        "shipping_options": [],
+        "submit_type": "auto",
+        "subscription_data": None,
+        "tax_id_collection": {"enabled": False, "required": "never"},
+        "transfer_data": None,
+        "url": f"{state.api_base}/pay/{link_id}",
+    }
+    state.insert(link)
+    state.emit("payment_link.created", link)
+    return link
+
+
+def open_session(state: State, link: Obj) -> Obj:
+    """A new Checkout Session for one purchase through the link."""
+    if not link["active"]:
+        raise state_error(link["inactive_message"] or "This payment link is no longer active.",
+                          code="payment_link_inactive")
+    items = [line_item(state, i["price"], i["quantity"]) for i in link["line_items"]["data"]]
+    mode = "subscription" if any(i["price"]["type"] == "recurring" for i in items) \
+        else "payment"
+    after = link["after_completion"]
+    return create_session(state, mode=mode, items=items,
+                          customer_creation=(link["customer_creation"] if mode == "payment"
+                                             else None),
+                          success_url=(after["redirect"]["url"] if after["type"] == "redirect"
+                                       else None),
+                          payment_link=link["id"])
+
+
+@api("POST", "/v1/payment_links", CREATE_PARAMS, ("line_items",))
+def create_payment_link_route(req: Request) -> Obj:
+    p = req.params
+    items = parse_line_items(req.state, p.array("line_items"))
+    creation = p.enum("customer_creation", ("always", "if_required"), "if_required")
+    return create_payment_link(req.state, items, metadata=p.raw("metadata"),
+                               after_completion=p.raw("after_completion"),
+                               customer_creation=str(creation))
+
+
+@api("GET", "/v1/payment_links/{id}")
+def retrieve_payment_link(req: Request) -> Obj:
+    return req.state.get(req.path_args["id"], "payment_link")
+
+
+@api("POST", "/v1/payment_links/{id}", UPDATE_PARAMS)
+def update_payment_link(req: Request) -> Obj:
+    p = req.params
+    link = req.state.get(req.path_args["id"], "payment_link")
+    changes: Obj = {}
+    if "active" in p:
+        changes["active"] = p.boolean("active", True)
+    if "metadata" in p:
+        changes["metadata"] = merge_metadata(link["metadata"], p.raw("metadata"))
+    if "after_completion" in p:
+        changes["after_completion"] = _after_completion(p.raw("after_completion"))
+    if "inactive_message" in p:
+        changes["inactive_message"] = p.string("inactive_message") or None
+    if "customer_creation" in p:
+        changes["customer_creation"] = p.enum("customer_creation", ("always", "if_required"))
+    return req.state.update(link, changes, "payment_link.updated")
+
+
+@api("GET", "/v1/payment_links/{id}/line_items", ("limit", "starting_after", "ending_before"))
+def list_payment_link_line_items(req: Request) -> Obj:
+    link = req.state.get(req.path_args["id"], "payment_link")
+    return req.state.list_response("item", req.params, link["line_items"]["url"],
+                                   items=link["line_items"]["data"])
+
+
+@api("GET", "/v1/payment_links", ("active", "limit", "starting_after", "ending_before"))
+def list_payment_links(req: Request) -> Obj:
+    active = req.params.boolean("active") if "active" in req.params else None
+    return req.state.list_response("payment_link", req.params, "/v1/payment_links",
+                                   lambda link: active is None or link["active"] == active)
