@@ -12,18 +12,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ParamSpec, Protocol, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from posapp.config import Paths, Settings
-from posapp.gateway.client import Gateway
 from posapp.gateway.errors import ErrorKind, GatewayError
+from posapp.services.session import Session, dashboard_url
 from posapp.store.cache import Cache
-from posapp.sync import backfill as backfill_module
-from posapp.sync.backfill import BackfillProgress
+from posapp.sync import BackfillProgress, Poller, backfill, is_complete
 from posapp.sync.notifications import ConnectionChanged, Notification
-from posapp.sync.poller import Poller
 from posapp.worker import BackgroundTask, Job, Worker
 
 from .formatting import Formats
@@ -31,16 +29,6 @@ from .theme import DisplayMode
 
 P = ParamSpec("P")
 T = TypeVar("T")
-
-
-class SessionLike(Protocol):
-    """What the UI needs of an open services session: the profile's gateway and cache."""
-
-    @property
-    def gateway(self) -> Gateway: ...
-
-    @property
-    def cache(self) -> Cache: ...
 
 
 @dataclass(frozen=True)
@@ -51,7 +39,6 @@ class ProfileView:
     account_name: str
     account_id: str
     mode: DisplayMode
-    dashboard_base: str = "https://dashboard.stripe.com"
 
 
 class AppState(QObject):
@@ -69,7 +56,7 @@ class AppState(QObject):
     notification = Signal(object)
     """A sync `Notification` (payment succeeded, dispute opened, ...)."""
 
-    def __init__(self, *, paths: Paths, settings: Settings, session: SessionLike,
+    def __init__(self, *, paths: Paths, settings: Settings, session: Session,
                  worker: Worker, profile: ProfileView, formats: Formats,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -121,10 +108,9 @@ class AppState(QObject):
         return QCoreApplication.translate(
             "AppState", "Stripe unreachable: try again when online.")
 
-    def dashboard_url(self, path: str) -> str:
-        """The Stripe Dashboard page for `path` (e.g. `payments/pi_…`), test or live."""
-        test = "test/" if self.profile.mode is not DisplayMode.LIVE else ""
-        return f"{self.profile.dashboard_base}/{test}{path.lstrip('/')}"
+    def dashboard_url(self, object_id: str) -> str:
+        """The Stripe Dashboard page of `object_id`, test or live as the profile is."""
+        return dashboard_url(self.session, object_id)
 
     def expect_activity(self) -> None:
         """A payment the app started is pending: poll fast, starting now."""
@@ -149,8 +135,8 @@ class AppState(QObject):
         gateway = self.session.gateway
         while not job.cancelled:
             try:
-                if not backfill_module.is_complete(cache):
-                    backfill_module.backfill(gateway, cache, progress=self._backfill_progress)
+                if not is_complete(cache):
+                    backfill(gateway, cache, progress=self._backfill_progress)
                     self.backfill_finished.emit()
                     self.tables_changed.emit(frozenset(("*",)))
                 self.poller.poll_once()

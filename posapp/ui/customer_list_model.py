@@ -34,7 +34,7 @@ class CustomerListModel(CacheTableModel):
         return (
             Column(self.tr("Name"), lambda c: c.get("name") or self.tr("(no name)")),
             Column(self.tr("E-mail"), lambda c: c.get("email") or ""),
-            Column(self.tr("Created"), lambda c: f.date(c.get("created"))),
+            Column(self.tr("Created"), lambda c: f.date(c.get("created")), sorts_by_created=True),
             Column(self.tr("Default card"),
                    lambda c: self.memo(("card", c["id"]), lambda: self._default_card(c))),
             Column(self.tr("Balance"), lambda c: f.money(c.get("balance"), c.get("currency"))

@@ -70,7 +70,8 @@ class CacheListView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(model.created_column, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sort_column)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -124,6 +125,11 @@ class CacheListView(QWidget):
         """Remember the column widths and order."""
         self._settings.setValue(f"{self._key}/header",
                                 self.table.horizontalHeader().saveState())
+
+    def _keep_sort_column(self, section: int, order: Qt.SortOrder) -> None:
+        # Keyset pages follow (created, id) only; other headers just flip that order.
+        if section != self.model.created_column:
+            self.table.horizontalHeader().setSortIndicator(self.model.created_column, order)
 
     def _apply_status(self) -> None:
         status = self.status_filter.currentData()

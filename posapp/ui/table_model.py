@@ -42,6 +42,7 @@ class Column:
     text: Callable[[dict[str, Any]], str]
     color: Callable[[dict[str, Any]], str | None] | None = None
     align_right: bool = False
+    sorts_by_created: bool = False
 
 
 class CacheTableModel(QAbstractTableModel):
@@ -70,6 +71,11 @@ class CacheTableModel(QAbstractTableModel):
     def make_columns(self) -> Sequence[Column]:
         """The model's columns; subclasses override."""
         raise NotImplementedError
+
+    @property
+    def created_column(self) -> int:
+        """The column showing the creation time (the one the list can be sorted by)."""
+        return next((i for i, c in enumerate(self.columns) if c.sorts_by_created), 0)
 
     @property
     def table(self) -> str:

@@ -1,0 +1,97 @@
+"""Starting the GUI: `launch_gui(GuiOptions(...))` is what the command line calls.
+
+It creates the QApplication and the qasync event loop, picks the language (settings, else
+the system locale) and theme, opens the demo, the requested or last profile, or the
+first-run welcome, and runs until the last window closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from dataclasses import dataclass
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from posapp.config import APP_NAME, Paths, Settings
+from posapp.keys import KeyVault
+from posapp.worker import Worker
+
+from .controller import DemoServer, GuiController
+from .i18n import Translations, choose_language
+from .resources import icon
+from .theme import apply_theme
+
+__all__ = ["GuiOptions", "launch_gui"]
+
+WORKER_THREADS = 4
+
+
+@dataclass(frozen=True)
+class GuiOptions:
+    """What the command line decided: where files live, which profile, which server.
+
+    `demo_api_base`/`demo_api_key` are set by `--demo` (a sandbox started in-process with a
+    test key that never touches the keyring); `api_base` overrides a profile's server.
+    """
+
+    paths: Paths
+    profile_name: str | None = None
+    api_base: str | None = None
+    demo_api_base: str | None = None
+    demo_api_key: str | None = None
+
+
+def application() -> QApplication:
+    """The process's QApplication (created, named and themed on first use)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(icon("app"))
+    apply_theme(app)
+    return app
+
+
+def make_controller(options: GuiOptions, worker: Worker) -> GuiController:
+    """The controller for `options`, with its language installed (used by the tests too)."""
+    options.paths.create()
+    settings = Settings.load(options.paths.settings_file)
+    translations = Translations()
+    translations.install(choose_language(settings.language))
+    demo = None
+    if options.demo_api_base and options.demo_api_key:
+        demo = DemoServer(options.demo_api_base, options.demo_api_key)
+    return GuiController(paths=options.paths, settings=settings, vault=KeyVault(),
+                         worker=worker, translations=translations, api_base=options.api_base,
+                         demo=demo)
+
+
+def launch_gui(options: GuiOptions) -> int:
+    """Run the desktop app until its last window closes; returns the exit code."""
+    app = application()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    worker = Worker(max_workers=WORKER_THREADS)
+    controller = make_controller(options, worker)
+    quitting = asyncio.Event()
+    app.aboutToQuit.connect(quitting.set)
+    app.setQuitOnLastWindowClosed(False)
+
+    def maybe_quit() -> None:
+        # Switching profile closes one window before the next is shown: look again later.
+        if not any(w.isVisible() for w in app.topLevelWidgets()):
+            quitting.set()
+
+    app.lastWindowClosed.connect(lambda: QTimer.singleShot(0, maybe_quit))
+    try:
+        with loop:
+            loop.run_until_complete(controller.start(options.profile_name))
+            if controller.window is not None:
+                loop.run_until_complete(quitting.wait())
+    finally:
+        controller.shutdown()
+        worker.shutdown(wait=False)
+    return 0

@@ -1,0 +1,203 @@
+"""`PaymentDetail`: one payment — amount, status, customer, card, refunds and disputes — the
+timeline of its events, and its actions (capture or cancel when uncaptured, copy ids, open
+in the Stripe Dashboard)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.services.payments import cancel_payment, capture_payment, card_of
+
+from .app_state import AppState
+from .errors import error_text
+from .payment_list_model import status_text
+from .resources import icon
+from .theme import DisplayMode
+
+CANCELABLE = ("requires_payment_method", "requires_confirmation", "requires_action",
+              "requires_capture", "processing")
+TIMELINE_LIMIT = 100
+
+
+class PaymentDetail(QWidget):
+    """The selected payment and what can be done with it."""
+
+    open_customer = Signal(str)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self.payment: dict[str, Any] = {}
+        self._tasks: set[asyncio.Future[object]] = set()
+        self.amount = QLabel()
+        self.amount.setObjectName("bigAmount")
+        self.status = QLabel()
+        self.customer = QLabel()
+        self.customer.linkActivated.connect(self.open_customer)
+        self.card = QLabel()
+        self.markers = QLabel()
+        self.markers.setObjectName("error")
+        self.ids = QLabel()
+        self.ids.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Customer"), self.customer)
+        form.addRow(self.tr("Card"), self.card)
+        form.addRow(self.tr("Refunds / disputes"), self.markers)
+        form.addRow(self.tr("IDs"), self.ids)
+
+        self.capture = QPushButton(self.tr("Capture"))
+        self.cancel = QPushButton(self.tr("Cancel payment…"))
+        self.copy_ids = QPushButton(icon("copy"), self.tr("Copy ids"))
+        self.dashboard = QPushButton(icon("open"), self.tr("Open in Stripe Dashboard"))
+        self.capture.clicked.connect(lambda: self._spawn(self.capture_payment()))
+        self.cancel.clicked.connect(lambda: self._spawn(self.cancel_payment()))
+        self.copy_ids.clicked.connect(self._copy_ids)
+        self.dashboard.clicked.connect(lambda: QDesktopServices.openUrl(
+            QUrl(self._state.dashboard_url(str(self.payment.get("id", ""))))))
+        buttons = QHBoxLayout()
+        for button in (self.capture, self.cancel, self.copy_ids, self.dashboard):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.reason = QLabel()
+        self.reason.setObjectName("reason")
+        self.reason.setWordWrap(True)
+        self.timeline = QListWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.amount)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.reason)
+        layout.addWidget(QLabel(self.tr("Timeline")))
+        layout.addWidget(self.timeline, 1)
+        state.online_changed.connect(lambda *_: self.update_actions())
+        state.connect_tables(frozenset(("payment_intents", "charges", "events")), self._reload)
+        self.show_payment({})
+
+    def show_payment(self, payment: dict[str, Any]) -> None:
+        """Show `payment` (a PaymentIntent; an empty dict clears the pane)."""
+        self.payment = payment
+        formats = self._state.formats
+        charge = self._charge()
+        self.amount.setText(formats.money(payment.get("amount"), payment.get("currency")))
+        self.status.setText(status_text(payment.get("status")))
+        customer_id = _ref(payment.get("customer"))
+        customer = self._state.cache.get("customers", customer_id) if customer_id else None
+        name = (customer or {}).get("name") or (customer or {}).get("email") or customer_id
+        self.customer.setText(f"<a href='{customer_id}'>{name}</a>" if customer_id else "")
+        brand, last4 = card_of(charge)
+        self.card.setText(f"{(brand or '').title()} •••• {last4}" if last4 else "")
+        marks = []
+        if charge and charge.get("amount_refunded"):
+            marks.append(self.tr("Refunded %1").replace("%1", formats.money(
+                charge["amount_refunded"], charge.get("currency"))))
+        if charge and charge.get("disputed"):
+            marks.append(self.tr("Disputed"))
+        self.markers.setText(", ".join(marks))
+        self.ids.setText("\n".join(self._ids()))
+        self._fill_timeline()
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """Enable capture/cancel only where Stripe allows it, and only online."""
+        reason = self._state.money_blocked_reason()
+        status = self.payment.get("status")
+        has = bool(self.payment)
+        self.capture.setEnabled(has and not reason and status == "requires_capture")
+        self.cancel.setEnabled(has and not reason and status in CANCELABLE)
+        for button in (self.capture, self.cancel):
+            button.setToolTip(reason)
+        self.copy_ids.setEnabled(has)
+        self.dashboard.setEnabled(has)
+        self.reason.setText(reason)
+
+    async def capture_payment(self) -> dict[str, Any] | None:
+        """Capture the whole authorized amount."""
+        return await self._act(capture_payment, self.payment["id"])
+
+    async def cancel_payment(self, confirmed: bool = False) -> dict[str, Any] | None:
+        """Cancel the payment after confirmation (twice in live mode)."""
+        if not confirmed and not self._confirm_cancel():
+            return None
+        return await self._act(cancel_payment, self.payment["id"])
+
+    def _confirm_cancel(self) -> bool:
+        question = self.tr("Cancel this payment of %1? An authorization is released; this "
+                           "cannot be undone.").replace("%1", self.amount.text())
+        yes = QMessageBox.StandardButton.Yes
+        if QMessageBox.question(self, self.tr("Cancel payment"), question) != yes:
+            return False
+        if self._state.profile.mode is DisplayMode.LIVE:
+            again = self.tr("This is a LIVE payment. Cancel it for real?")
+            return QMessageBox.warning(self, self.tr("Live mode"), again,
+                                       yes | QMessageBox.StandardButton.No) == yes
+        return True
+
+    async def _act(self, fn: Any, payment_id: str) -> dict[str, Any] | None:
+        self.reason.setText(self.tr("Working…"))
+        try:
+            result: dict[str, Any] = await self._state.run(fn, self._state.session, payment_id)
+        except Exception as error:  # shown under the buttons
+            self.reason.setText(error_text(error))
+            return None
+        self._state.tables_changed.emit(frozenset(("payment_intents", "charges")))
+        self.show_payment(self._state.cache.get("payment_intents", payment_id) or result)
+        return result
+
+    def _charge(self) -> dict[str, Any] | None:
+        charge_id = _ref(self.payment.get("latest_charge"))
+        return self._state.cache.get("charges", charge_id) if charge_id else None
+
+    def _ids(self) -> list[str]:
+        ids = [str(self.payment["id"])] if self.payment else []
+        charge_id = _ref(self.payment.get("latest_charge"))
+        if charge_id:
+            ids.append(charge_id)
+        return ids
+
+    def _fill_timeline(self) -> None:
+        self.timeline.clear()
+        ids = self._ids()
+        if not ids:
+            return
+        formats = self._state.formats
+        events = self._state.cache.page("events", filters={"object_id": ids},
+                                        limit=TIMELINE_LIMIT).rows
+        for event in events:
+            self.timeline.addItem(f"{formats.datetime(event.get('created'))}  "
+                                  f"{event.get('type', '')}")
+
+    def _reload(self) -> None:
+        if self.payment:
+            fresh = self._state.cache.get("payment_intents", str(self.payment["id"]))
+            if fresh is not None:
+                self.show_payment(fresh)
+
+    def _copy_ids(self) -> None:
+        QGuiApplication.clipboard().setText(" ".join(self._ids()))
+
+    def _spawn(self, coro: Coroutine[object, object, object]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+
+def _ref(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("id")
+    return value if isinstance(value, str) else None
