@@ -203,7 +203,6 @@ class MainWindow(QMainWindow):
         self.state.ui_settings.setValue("window/panel", row)
         if row == Panel.ACTIVITY:
             self.unread = 0
-        self._was_online = True
             self.status.set_unread(0)
 
     def _notified(self, notice: Notification) -> None:

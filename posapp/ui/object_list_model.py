@@ -50,7 +50,8 @@ class ObjectListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda o: f.datetime(o.get("created")), sorts_by_created=True),
+            Column(self.tr("Created"), lambda o: f.datetime(o.get("created")),
+                   sorts_by_created=True),
             Column(self.tr("ID"), lambda o: str(o.get("id", ""))),
             Column(self.tr("Status"), lambda o: str(o.get("status") or "")),
             Column(self.tr("Amount"), lambda o: f.money(_amount(o), o.get("currency")),

@@ -51,7 +51,8 @@ class PaymentListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda p: f.datetime(p.get("created")), sorts_by_created=True),
+            Column(self.tr("Created"), lambda p: f.datetime(p.get("created")),
+                   sorts_by_created=True),
             Column(self.tr("Amount"), lambda p: f.money(p.get("amount"), p.get("currency")),
                    align_right=True),
             Column(self.tr("Status"), lambda p: status_text(p.get("status")),
