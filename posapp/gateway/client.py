@@ -52,6 +52,7 @@ _CLOCK_SLACK = 3600.0
 _OUT_OF_REACH = (ErrorKind.NETWORK, ErrorKind.STRIPE_UNAVAILABLE, ErrorKind.RATE_LIMITED)
 
 Call = Callable[[stripe.StripeClient, tuple[str, ...], Any, stripe.RequestOptions], Any]
+Refetch = Callable[[stripe.StripeClient, tuple[str, ...]], Any]
 
 
 @dataclass(frozen=True)
@@ -60,26 +61,31 @@ class Operation:
 
     `call(client, ids, params, options)` performs it; `ids` are the path parameters.
     `find_in` names the list where a create tagged with `METADATA_KEY` shows up (creates
-    whose object has metadata); `deletes` marks a DELETE, which Stripe does not make
-    idempotent: a 404 on a second attempt means the first one did it.
+    whose object has metadata). `refetch(client, ids)` is set for DELETE requests, which
+    Stripe does not make idempotent: when a repeated attempt hears "no such object", the
+    first one did the job, and `refetch` reads the object as it now is.
     """
 
     name: str
     call: Call
     find_in: ListResource | None = None
-    deletes: bool = False
+    refetch: Refetch | None = None
 
 
 _OPERATIONS: dict[str, Operation] = {}
 
 
 def operation(
-    name: str, call: Call, *, find_in: ListResource | None = None, deletes: bool = False
+    name: str,
+    call: Call,
+    *,
+    find_in: ListResource | None = None,
+    refetch: Refetch | None = None,
 ) -> Operation:
     """Define and register a mutating operation under a unique name."""
     if name in _OPERATIONS:
         raise ValueError(f"operation {name!r} is defined twice")
-    op = Operation(name, call, find_in, deletes)
+    op = Operation(name, call, find_in, refetch)
     _OPERATIONS[name] = op
     return op
 
@@ -342,9 +348,10 @@ class Gateway:
             )
             return result
         error = translate(exc, op.name)
-        if op.deletes and error.kind is ErrorKind.NOT_FOUND and (sent_before or attempts > 1):
+        if op.refetch and error.kind is ErrorKind.NOT_FOUND and (sent_before or attempts > 1):
+            result = self._refetch(op.name, op.refetch, ids)
             self.journal.succeed(entry.key, object_id=ids[0], request_id=error.request_id)
-            return {"id": ids[0], "deleted": True}
+            return result
         if should_retry(exc):
             # Out of retries with the outcome undetermined.
             error.idempotency_key = entry.key
@@ -357,6 +364,14 @@ class Gateway:
                 request_id=error.request_id,
             )
         raise error
+
+    def _refetch(self, name: str, refetch: Refetch, ids: tuple[str, ...]) -> dict[str, Any]:
+        try:
+            return self.read(name, lambda c: refetch(c, ids))
+        except GatewayError as error:
+            if error.kind is not ErrorKind.NOT_FOUND:
+                raise
+            return {"id": ids[0], "deleted": True}
 
     def _attempts(
         self, send: Callable[[], stripe.StripeObject]

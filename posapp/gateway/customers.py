@@ -20,7 +20,9 @@ _CREATE = operation(
 )
 _UPDATE = operation("customers.update", lambda c, ids, p, o: c.v1.customers.update(ids[0], p, o))
 _DELETE = operation(
-    "customers.delete", lambda c, ids, p, o: c.v1.customers.delete(ids[0], p, o), deletes=True
+    "customers.delete",
+    lambda c, ids, p, o: c.v1.customers.delete(ids[0], p, o),
+    refetch=lambda c, ids: c.v1.customers.retrieve(ids[0]),
 )
 
 

@@ -25,7 +25,9 @@ _UPDATE = operation(
     "subscriptions.update", lambda c, ids, p, o: c.v1.subscriptions.update(ids[0], p, o)
 )
 _CANCEL = operation(
-    "subscriptions.cancel", lambda c, ids, p, o: c.v1.subscriptions.cancel(ids[0], p, o)
+    "subscriptions.cancel",
+    lambda c, ids, p, o: c.v1.subscriptions.cancel(ids[0], p, o),
+    refetch=lambda c, ids: c.v1.subscriptions.retrieve(ids[0]),
 )
 _RESUME = operation(
     "subscriptions.resume", lambda c, ids, p, o: c.v1.subscriptions.resume(ids[0], p, o)

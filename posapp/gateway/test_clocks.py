@@ -22,7 +22,7 @@ _ADVANCE = operation(
 _DELETE = operation(
     "test_clocks.delete",
     lambda c, ids, p, o: c.v1.test_helpers.test_clocks.delete(ids[0], p, o),
-    deletes=True,
+    refetch=lambda c, ids: c.v1.test_helpers.test_clocks.retrieve(ids[0]),
 )
 
 
