@@ -7,6 +7,8 @@ import pytest
 import stripe
 from test_sandbox_payments import event_types, helper, pay
 
+from posapp.sandbox import Sandbox
+
 
 def saved_card(client: stripe.StripeClient, customer: str,
                card: str = "pm_card_visa") -> stripe.PaymentMethod:
@@ -77,6 +79,32 @@ def test_default_method_must_belong_to_the_customer(client: stripe.StripeClient)
     with pytest.raises(stripe.InvalidRequestError) as caught:
         client.v1.customers.update(
             customer.id, params={"invoice_settings": {"default_payment_method": str(loose)}})
+    assert caught.value.param == "invoice_settings[default_payment_method]"
+
+
+def test_declined_card_on_customer_create_creates_nothing(client: stripe.StripeClient,
+                                                          sandbox: Sandbox) -> None:
+    with pytest.raises(stripe.CardError) as caught:
+        client.v1.customers.create(params={"payment_method": "pm_card_chargeDeclined"})
+    assert caught.value.code == "card_declined"
+    assert sandbox.state.count("customer") == 0
+    assert client.v1.events.list(params={"type": "customer.created"}).data == []
+
+
+def test_customer_create_with_a_card_as_its_invoice_default(client: stripe.StripeClient) -> None:
+    other = client.v1.customers.create(params={"payment_method": "pm_card_visa"})
+    foreign = client.v1.customers.payment_methods.list(other.id).data[0]
+    pm = client.v1.payment_intents.create(params={
+        "amount": 500, "currency": "usd", "payment_method": "pm_card_mastercard"}).payment_method
+    customer = client.v1.customers.create(params={
+        "payment_method": str(pm), "invoice_settings": {"default_payment_method": str(pm)}})
+    assert customer.invoice_settings is not None
+    assert customer.invoice_settings.default_payment_method == pm
+    assert client.v1.payment_methods.retrieve(str(pm)).customer == customer.id
+    assert event_types(client, customer.id) == ["customer.created"]
+    with pytest.raises(stripe.InvalidRequestError) as caught:
+        client.v1.customers.update(
+            customer.id, params={"invoice_settings": {"default_payment_method": foreign.id}})
     assert caught.value.param == "invoice_settings[default_payment_method]"
 
 

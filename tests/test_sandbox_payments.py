@@ -334,6 +334,11 @@ def test_amount_currency_and_ids_are_validated(client: stripe.StripeClient) -> N
         client.v1.payment_intents.create(params={"amount": 500, "currency": "usd",
                                                  "off_session": True})
     assert off_session.value.param == "off_session"
+    with pytest.raises(stripe.InvalidRequestError) as no_method:
+        client.v1.payment_intents.create(params={"amount": 500, "currency": "usd",
+                                                 "confirm": True})
+    assert no_method.value.code == "payment_intent_unexpected_state"
+    assert client.v1.payment_intents.list().data == []
     with pytest.raises(stripe.InvalidRequestError) as missing:
         client.v1.payment_intents.retrieve("pi_missing")
     assert missing.value.http_status == 404

@@ -14,7 +14,9 @@ CREATE_PARAMS = (*_FIELDS, "payment_method", "test_clock", "invoice_prefix",
 UPDATE_PARAMS = (*_FIELDS, "default_source", "invoice_prefix", "next_invoice_sequence")
 
 
-def _invoice_settings(req: Request, current: Obj, update: Obj | None) -> Obj:
+def _invoice_settings(req: Request, customer_id: str, current: Obj, update: Obj | None,
+                      attaching: str | None = None) -> Obj:
+    """`current` with `update` applied; the default must be (or be about to be) attached."""
     settings = dict(current)
     if update is None:
         return settings
@@ -23,7 +25,7 @@ def _invoice_settings(req: Request, current: Obj, update: Obj | None) -> Obj:
         if pm_id is not None:
             pm = req.state.get(pm_id, "payment_method",
                                param="invoice_settings[default_payment_method]")
-            if pm.get("customer") is None:
+            if pm.get("customer") != customer_id and pm_id != attaching:
                 raise invalid(
                     f"The customer does not have a payment method with the ID {pm_id}. The "
                     "payment method must be attached to the customer.",
@@ -89,15 +91,23 @@ def create_customer(req: Request) -> Obj:
         "test_clock": clock_id,
     }
     customer.update(_scalar_changes(req))
-    state.insert(customer)
     pm_id = p.string("payment_method")
+    pm: Obj | None = None
     if pm_id:
+        from .payment_methods import check_attachable, payment_method_for_token
+
+        # Verify the card before storing anything: a declined card creates no customer.
+        pm = payment_method_for_token(state, pm_id, "payment_method")
+        check_attachable(pm, customer_id, "payment_method")
+    customer["invoice_settings"] = _invoice_settings(
+        req, customer_id, customer["invoice_settings"], p.hash("invoice_settings"),
+        attaching=pm["id"] if pm else None)
+    state.insert(customer)
+    state.emit("customer.created", customer)
+    if pm is not None:
         from .payment_methods import attach_payment_method
 
-        attach_payment_method(state, pm_id, customer, param="payment_method")
-    customer["invoice_settings"] = _invoice_settings(req, customer["invoice_settings"],
-                                                     p.hash("invoice_settings"))
-    state.emit("customer.created", customer)
+        attach_payment_method(state, pm["id"], customer, param="payment_method")
     return customer
 
 
@@ -131,7 +141,8 @@ def update_customer(req: Request) -> Obj:
     if "metadata" in p:
         changes["metadata"] = merge_metadata(customer["metadata"], p.raw("metadata"))
     if "invoice_settings" in p:
-        changes["invoice_settings"] = _invoice_settings(req, customer["invoice_settings"],
+        changes["invoice_settings"] = _invoice_settings(req, customer["id"],
+                                                        customer["invoice_settings"],
                                                         p.hash("invoice_settings"))
     if "invoice_prefix" in p:
         changes["invoice_prefix"] = p.string("invoice_prefix")

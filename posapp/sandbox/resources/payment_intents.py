@@ -44,6 +44,9 @@ _MINIMUMS = {"usd": 50, "eur": 50, "cad": 50, "aud": 50, "chf": 50, "nzd": 50, "
              "sek": 300, "cny": 400}
 _CANCELLATION_REASONS = ("duplicate", "fraudulent", "requested_by_customer", "abandoned")
 _SETUP_FUTURE_USAGE = ("on_session", "off_session")
+_MISSING_METHOD = ("You cannot confirm this PaymentIntent because it's missing a payment "
+                   "method. You can either update the PaymentIntent with a payment method and "
+                   "then confirm it again, or confirm it again directly with a payment method.")
 _AUTH_FAILED = ("The provided PaymentMethod has failed authentication. You can provide "
                 "payment_method_data or a new PaymentMethod to attempt to fulfill this "
                 "PaymentIntent again.")
@@ -95,6 +98,8 @@ def create_payment_intent(
     check_amount(amount, currency)
     if customer is not None:
         require_customer(state, customer, "customer")
+    if confirm and not payment_method:
+        raise invalid(_MISSING_METHOD, code="payment_intent_unexpected_state")
     pm = resolve_payment_method(state, payment_method, customer) if payment_method else None
     pi_id = state.new_id("pi_")
     pi: Obj = {
@@ -164,10 +169,7 @@ def confirm_payment_intent(state: State, pi: Obj, *, payment_method: str | None 
                                 f"{', '.join(CONFIRMABLE)}.")
     pm_id = payment_method or pi["payment_method"]
     if not pm_id:
-        raise _unexpected_state(pi, "You cannot confirm this PaymentIntent because it's "
-                                "missing a payment method. You can either update the "
-                                "PaymentIntent with a payment method and then confirm it "
-                                "again, or confirm it again directly with a payment method.")
+        raise _unexpected_state(pi, _MISSING_METHOD)
     pm = resolve_payment_method(state, pm_id, pi["customer"])
     state.update(pi, {"payment_method": pm["id"], "last_payment_error": None,
                       "next_action": None})

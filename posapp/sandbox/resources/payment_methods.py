@@ -171,18 +171,23 @@ def attach_payment_method(state: State, pm_id_or_token: str, customer: Obj,
     except `pm_card_chargeCustomerFail`, which attaches and then fails every charge.
     """
     pm = payment_method_for_token(state, pm_id_or_token, param)
-    owner = pm.get("customer")
-    if owner == customer["id"]:
+    if pm.get("customer") == customer["id"]:
         return pm
-    if owner is not None:
+    check_attachable(pm, customer["id"], param)
+    state.update(pm, {"customer": customer["id"]})
+    state.emit("payment_method.attached", pm)
+    return pm
+
+
+def check_attachable(pm: Obj, customer_id: str, param: str = "payment_method") -> None:
+    """Raise what attaching `pm` to the customer would: taken by another, or card declined."""
+    owner = pm.get("customer")
+    if owner is not None and owner != customer_id:
         raise invalid("The payment method you provided has already been attached to a "
                       "customer.", param=param)
     decline = test_card(pm).attach_decline
     if decline:
         raise card_error(decline)
-    state.update(pm, {"customer": customer["id"]})
-    state.emit("payment_method.attached", pm)
-    return pm
 
 
 def detach_payment_method(state: State, pm: Obj) -> Obj:
