@@ -366,6 +366,25 @@ def test_crash_before_sending_is_resolved_by_sending_once(
     assert gateway.resolve_pending() == []
 
 
+def test_a_row_that_cannot_be_sent_is_set_aside(gateway: Gateway, journal: Journal) -> None:
+    journal.begin("garbled", "customers.create", {"name": "no ids, no params"})
+    journal.begin("retired", "loyalty.points.add", {"ids": [], "params": {}})
+    journal.begin("fine", "customers.create", {"ids": [], "params": {"name": "Fine"}})
+    settled = {e.key: e.state for e in gateway.resolve_pending()}
+    assert settled == {
+        "garbled": JournalState.UNKNOWN,
+        "retired": JournalState.UNKNOWN,
+        "fine": JournalState.SUCCEEDED,
+    }
+
+
+def test_a_revoked_key_leaves_pending_rows_for_later(sandbox: Sandbox, journal: Journal) -> None:
+    journal.begin("k1", "customers.create", {"ids": [], "params": {"name": "A"}})
+    revoked = Gateway("sk_test_expired_key", journal=journal, api_base=sandbox.url)
+    assert revoked.resolve_pending() == []
+    assert [e.key for e in journal.pending()] == ["k1"]
+
+
 def test_pending_rows_stay_pending_while_offline(journal: Journal) -> None:
     journal.begin("k1", "customers.create", {"ids": [], "params": {"name": "A"}})
     journal.begin("k2", "customers.create", {"ids": [], "params": {"name": "B"}})

@@ -39,7 +39,7 @@ from posapp.gateway.paging import ListResource, iter_all
 from posapp.gateway.ratelimit import TokenBucket
 from posapp.gateway.retry import backoff_delay, retry_after, should_retry
 from posapp.keys import KeyFormatError, Mode, mode_from_key
-from posapp.store.journal import Journal, JournalEntry
+from posapp.store.journal import Journal, JournalEntry, JournalState
 
 log = logging.getLogger(__name__)
 
@@ -292,33 +292,41 @@ class Gateway:
     def resolve_pending(self) -> list[JournalEntry]:
         """Settle journal rows left pending by a crash; returns them as settled.
 
-        Rows younger than 24 hours are re-sent with their key. If Stripe cannot be reached
-        the remaining rows stay pending for the next start. Older rows are looked up or
-        marked unknown, as the module docstring explains.
+        Rows younger than 24 hours are re-sent with their key. Once Stripe cannot be
+        reached (or no longer accepts the key) the remaining rows stay pending for the next
+        start. Older rows are looked up or marked unknown, as the module docstring explains.
         """
         self._check_thread()
-        settled: list[str] = []
+        settled: list[JournalEntry] = []
         for entry in self.journal.pending(younger_than=IDEMPOTENCY_WINDOW):
             op = _OPERATIONS.get(entry.operation)
             if op is None:
                 self.journal.mark_unknown(entry.key, error=f"unknown operation {entry.operation}")
-                settled.append(entry.key)
-                continue
-            try:
-                self._send(op, entry, sent_before=True, keep_pending=True)
-            except GatewayError as error:
-                if error.idempotency_key is not None:
-                    break
-            settled.append(entry.key)
+            else:
+                try:
+                    self._send(op, entry, sent_before=True, keep_pending=True)
+                except GatewayError:
+                    pass  # the row says what happened
+                except Exception:
+                    # A row that cannot be sent must not stop every later start-up.
+                    log.exception("could not re-send journaled %s", entry.operation)
+                    self.journal.mark_unknown(entry.key, error="could not be re-sent: see log")
+            now = self.journal.get(entry.key)
+            assert now is not None
+            if now.state is JournalState.PENDING:
+                return settled
+            settled.append(now)
         for entry in self.journal.pending(older_than=IDEMPOTENCY_WINDOW):
             try:
                 self._settle_expired(entry)
             except GatewayError as error:
                 if error.kind in _OUT_OF_REACH:
-                    break
+                    return settled
                 raise
-            settled.append(entry.key)
-        return [e for e in map(self.journal.get, settled) if e is not None]
+            now = self.journal.get(entry.key)
+            assert now is not None
+            settled.append(now)
+        return settled
 
     def _send(
         self,
@@ -352,6 +360,9 @@ class Gateway:
             result = self._refetch(op.name, op.refetch, ids)
             self.journal.succeed(entry.key, object_id=ids[0], request_id=error.request_id)
             return result
+        if sent_before and error.kind in (ErrorKind.AUTHENTICATION, ErrorKind.PERMISSION):
+            # Refused at the door this time: says nothing about what an earlier attempt did.
+            raise error
         if should_retry(exc):
             # Out of retries with the outcome undetermined.
             error.idempotency_key = entry.key
