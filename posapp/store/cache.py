@@ -406,7 +406,7 @@ def _insert_sql(table: str, columns: list[str], upsert: bool = False) -> str:
         sql = f"INSERT INTO [{table}] ({names}) VALUES ({marks})"  # noqa: S608
         if upsert:
             updates = ", ".join(f"{c} = excluded.{c}" for c in columns
-                                if c not in ("id", "synced_gen"))
+                                if c not in ("id", "synced_gen", "rowid"))
             sql += (f" ON CONFLICT(id) DO UPDATE SET {updates}, "
                     "synced_gen = MAX(synced_gen, excluded.synced_gen)")
         _SQL_CACHE[key] = sql
@@ -423,6 +423,12 @@ def _upsert(conn: sqlite3.Connection, table: str, objects: Iterable[Mapping[str,
             _mark_deleted(conn, table, [obj["id"]])
         else:
             row = _row(table, obj, generation)
+            if generation:
+                # A backfill lists newest first: counting rowids down keeps rowid order
+                # equal to age for backfilled rows (new rows from events count up), which
+                # lets search take the newest full-text matches without sorting them all.
+                row["rowid"] = conn.execute(
+                    f"SELECT COALESCE(MIN(rowid), 0) - 1 FROM [{table}]").fetchone()[0]  # noqa: S608
             conn.execute(_insert_sql(table, list(row), upsert=True), list(row.values()))
         written += 1
     return written

@@ -2,8 +2,9 @@
 the FTS5 trigram indexes (so `小明` is found inside `王小明`).
 
 Every term is passed to FTS5 as a quoted phrase, so quotes, operators and brackets in the
-user's text are searched for literally and never reach the query parser. Trigram indexes
-cannot look up terms shorter than three characters; those are matched with LIKE instead.
+user's text are searched for literally and never reach the query parser; a term with no
+letter or digit in it is ignored. Trigram indexes cannot look up terms shorter than three
+characters; those are matched with LIKE instead, over a covering index.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ _ID = re.compile(r"^[a-z]+_[A-Za-z0-9_]*$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # FTS5 ends a quoted string at NUL
 _LAST4 = re.compile(r"^\d{4}$")
 _LAST4_TABLES = ("charges", "payment_methods")
+# Full-text matches considered per type, newest first (rowid order follows age, see
+# `cache._upsert`); a term matching more than this shows the newest of them.
+_CANDIDATES = 1000
 
 
 @dataclass(frozen=True)
@@ -63,11 +67,17 @@ def _by_id_prefix(conn: sqlite3.Connection, prefix: str, limit: int) -> list[Sea
     if table is None:
         return []
     # A range on the primary key uses its index, unlike a case-insensitive LIKE.
-    return _select(conn, table, "t.id >= ? AND t.id < ?", [prefix, prefix + "\U0010ffff"], limit)
+    return _select(conn, table,
+                   f"t.rowid IN (SELECT rowid FROM [{table}] WHERE id >= ? AND id < ? "  # noqa: S608
+                   f"AND deleted = 0 LIMIT {_CANDIDATES})",
+                   [prefix, prefix + "\U0010ffff"], limit)
 
 
 def _by_text(conn: sqlite3.Connection, table: str, terms: list[str],
              limit: int) -> list[SearchHit]:
+    terms = [t for t in terms if any(c.isalnum() for c in t)]
+    if not terms:
+        return []
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
     columns = TABLES[table].fts
@@ -79,7 +89,8 @@ def _by_text(conn: sqlite3.Connection, table: str, terms: list[str],
     if long_terms:
         match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
         fts = f"[{table}_fts]"
-        where.insert(0, f"t.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")  # noqa: S608
+        where.insert(0, f"t.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ? "  # noqa: S608
+                        f"ORDER BY rowid DESC LIMIT {_CANDIDATES})")
         params.insert(0, match)
     return _select(conn, table, " AND ".join(where), params, limit)
 
