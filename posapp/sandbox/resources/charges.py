@@ -6,7 +6,7 @@ import html
 
 from ..params import merge_metadata
 from ..router import PageResponse, Request, api, page
-from ..state import Obj, State, search_response
+from ..state import Obj, State, copy_json, search_response
 from .payment_methods import DECLINES, card_details
 
 STATEMENT_DESCRIPTOR = "POSAPP SANDBOX"
@@ -51,7 +51,7 @@ def record_charge(state: State, pi: Obj, pm: Obj, *, decline: str | None = None,
         "application_fee": None,
         "application_fee_amount": None,
         "balance_transaction": None,
-        "billing_details": pm["billing_details"],
+        "billing_details": copy_json(pm["billing_details"]),
         "calculated_statement_descriptor": pi.get("statement_descriptor") or STATEMENT_DESCRIPTOR,
         "captured": captured,
         "created": state.now(),

@@ -28,6 +28,7 @@ from .customers import require_customer
 from .disputes import open_dispute
 from .payment_methods import (
     attach_payment_method,
+    authentication_failure,
     card_error,
     last_error,
     resolve_payment_method,
@@ -191,10 +192,9 @@ def authenticate_payment_intent(state: State, pi: Obj, approve: bool) -> Obj:
     pm = state.get(pi["payment_method"], "payment_method", param="payment_method")
     if approve:
         return _attempt(state, pi, pm, authenticated=True)
-    error = ApiError(400, _AUTH_FAILED, code="payment_intent_authentication_failure").body()
-    error["error"]["payment_method"] = pm
     state.update(pi, {"status": "requires_payment_method", "next_action": None,
-                      "payment_method": None, "last_payment_error": error["error"]})
+                      "payment_method": None, "last_payment_error": authentication_failure(
+                          "payment_intent_authentication_failure", _AUTH_FAILED, pm)})
     state.emit("payment_intent.payment_failed", pi)
     return pi
 

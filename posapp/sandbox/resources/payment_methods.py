@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..errors import ApiError, invalid, not_found
 from ..params import merge_metadata
 from ..router import Request, api
-from ..state import Obj, State
+from ..state import Obj, State, copy_json
 from .customers import require_customer
 
 EXP_YEAR_OFFSET = 3
@@ -84,7 +84,14 @@ def last_error(decline_code: str, pm: Obj, charge_id: str | None = None) -> Obj:
     error: Obj = card_error(decline_code).body()["error"]
     if charge_id:
         error["charge"] = charge_id
-    error["payment_method"] = pm
+    error["payment_method"] = copy_json(pm)
+    return error
+
+
+def authentication_failure(code: str, message: str, pm: Obj) -> Obj:
+    """The last error an intent keeps when its customer fails the 3D Secure step."""
+    error: Obj = ApiError(400, message, code=code).body()["error"]
+    error["payment_method"] = copy_json(pm)
     return error
 
 
@@ -103,8 +110,10 @@ def token_for_number(number: str) -> str | None:
 def card_details(pm: Obj) -> Obj:
     """The `card` hash a charge's `payment_method_details` shows for this PaymentMethod."""
     card = pm["card"]
-    return {key: card[key] for key in ("brand", "checks", "country", "exp_month", "exp_year",
-                                       "fingerprint", "funding", "last4", "wallet")}
+    details: Obj = copy_json({key: card[key] for key in (
+        "brand", "checks", "country", "exp_month", "exp_year", "fingerprint", "funding",
+        "last4", "wallet")})
+    return details
 
 
 def payment_method_for_token(state: State, token: str, param: str = "payment_method") -> Obj:

@@ -17,6 +17,7 @@ from ..state import Obj, State
 from .customers import require_customer
 from .payment_methods import (
     attach_payment_method,
+    authentication_failure,
     card_error,
     last_error,
     resolve_payment_method,
@@ -127,10 +128,9 @@ def authenticate_setup_intent(state: State, seti: Obj, approve: bool) -> Obj:
     pm = state.get(seti["payment_method"], "payment_method", param="payment_method")
     if approve:
         return _succeed(state, seti, pm)
-    error = ApiError(400, _AUTH_FAILED, code="setup_intent_authentication_failure").body()
-    error["error"]["payment_method"] = pm
     state.update(seti, {"status": "requires_payment_method", "payment_method": None,
-                        "next_action": None, "last_setup_error": error["error"]})
+                        "next_action": None, "last_setup_error": authentication_failure(
+                            "setup_intent_authentication_failure", _AUTH_FAILED, pm)})
     state.emit("setup_intent.setup_failed", seti)
     return seti
 
