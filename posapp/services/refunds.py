@@ -68,9 +68,11 @@ def _cached_charge(cache: Cache, payment_id: str) -> dict[str, Any] | None:
 
 
 def _refundable_of(charge: Mapping[str, Any]) -> Refundable:
+    amount = int(charge.get("amount") or 0)
     captured = charge.get("amount_captured")
-    amount = int(captured if isinstance(captured, int) and charge.get("captured") else 0)
-    refunded = int(charge.get("amount_refunded") or 0)
+    paid = int(captured) if isinstance(captured, int) and charge.get("captured") else 0
+    # After a partial capture Stripe counts the released rest in `amount_refunded`.
+    refunded = max(int(charge.get("amount_refunded") or 0) - (amount - paid), 0)
     blocked = None
     if charge.get("status") != "succeeded":
         blocked = "This payment did not succeed; there is nothing to refund."
@@ -82,9 +84,9 @@ def _refundable_of(charge: Mapping[str, Any]) -> Refundable:
     return Refundable(
         charge_id=str(charge["id"]),
         payment_intent_id=intent if isinstance(intent, str) else None,
-        amount=amount,
+        amount=paid,
         refunded=refunded,
-        remaining=0 if blocked else max(amount - refunded, 0),
+        remaining=0 if blocked else max(paid - refunded, 0),
         currency=str(charge.get("currency", "")),
         blocked=blocked,
     )

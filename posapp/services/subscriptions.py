@@ -1,0 +1,361 @@
+"""Subscriptions: start one, preview and make a price or quantity change, cancel (now or at
+period end), undo a scheduled cancellation, pause and resume collection, and send the
+customer a billing portal link."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from posapp.gateway import billing_portal, invoices, payment_intents, subscriptions
+from posapp.money import format_amount
+from posapp.services.session import Session, perform, stripe_params
+
+__all__ = [
+    "ChangePreview",
+    "CollectionMethod",
+    "NewSubscription",
+    "PaymentBehavior",
+    "ProrationBehavior",
+    "SubscriptionItem",
+    "billing_portal_link",
+    "cancel_at_period_end",
+    "cancel_subscription",
+    "change_subscription",
+    "create_subscription",
+    "pause_collection",
+    "preview_change",
+    "resume_collection",
+    "undo_cancellation",
+]
+
+CollectionMethod = Literal["charge_automatically", "send_invoice"]
+PaymentBehavior = Literal["allow_incomplete", "default_incomplete", "error_if_incomplete"]
+ProrationBehavior = Literal["create_prorations", "always_invoice", "none"]
+PauseBehavior = Literal["keep_as_draft", "mark_uncollectible", "void"]
+
+_LATEST_INVOICE = (("latest_invoice",),)
+
+
+@dataclass(frozen=True)
+class SubscriptionItem:
+    """A price and how many of it."""
+
+    price_id: str
+    quantity: int = 1
+
+
+@dataclass(frozen=True)
+class NewSubscription:
+    """A created subscription and, when it is not running yet, why and what to do.
+
+    `hosted_invoice_url` is set when the first invoice awaits the customer: they open it
+    to pay or to confirm the payment with their bank (3D Secure).
+    """
+
+    subscription: dict[str, Any]
+    status: str
+    message: str
+    hosted_invoice_url: str | None = None
+
+
+@dataclass(frozen=True)
+class ChangePreview:
+    """What a change would cost now: the invoice Stripe would make, and its proration part.
+
+    Pass `proration_date` to `change_subscription` so the change is priced as previewed.
+    """
+
+    amount_due: int
+    proration_amount: int
+    currency: str
+    proration_date: int
+    lines: list[dict[str, Any]]
+    message: str
+
+
+def _subscription(session: Session, subscription_id: str) -> dict[str, Any]:
+    cached = session.cache.get("subscriptions", subscription_id)
+    if cached is not None and not cached.get("deleted"):
+        return cached
+    found = subscriptions.retrieve_subscription(session.gateway, subscription_id)
+    session.cache.upsert_object(found)
+    return found
+
+
+def _invoice_of(subscription: Mapping[str, Any]) -> dict[str, Any] | None:
+    invoice = subscription.get("latest_invoice")
+    return invoice if isinstance(invoice, dict) else None
+
+
+def create_subscription(
+    session: Session,
+    customer_id: str,
+    items: Sequence[SubscriptionItem],
+    *,
+    trial_days: int | None = None,
+    collection_method: CollectionMethod = "charge_automatically",
+    days_until_due: int | None = None,
+    payment_behavior: PaymentBehavior = "allow_incomplete",
+    default_payment_method: str | None = None,
+) -> NewSubscription:
+    """Start a subscription for the customer.
+
+    `charge_automatically` charges the default card (the customer's, or
+    `default_payment_method`); `send_invoice` e-mails each invoice, due in
+    `days_until_due` days. With `error_if_incomplete` a failed first payment raises
+    GatewayError and nothing is created; otherwise an `incomplete` subscription comes back
+    with the reason and the invoice link to send the customer.
+    """
+    if not items:
+        raise ValueError("Choose at least one price.")
+    if any(item.quantity < 1 for item in items):
+        raise ValueError("Quantities must be at least 1.")
+    if collection_method == "send_invoice" and (days_until_due is None or days_until_due < 0):
+        raise ValueError("Invoices sent to the customer need the number of days until due.")
+    params = stripe_params(
+        customer=customer_id,
+        items=[{"price": item.price_id, "quantity": item.quantity} for item in items],
+        trial_period_days=trial_days or None,
+        collection_method=collection_method,
+        days_until_due=days_until_due if collection_method == "send_invoice" else None,
+        payment_behavior=payment_behavior,
+        default_payment_method=default_payment_method,
+        expand=["latest_invoice"],
+    )
+    created = perform(
+        session,
+        "subscription.create",
+        lambda gw: subscriptions.create_subscription(gw, params),
+        expanded=_LATEST_INVOICE,
+        detail=", ".join(f"{i.quantity} × {i.price_id}" for i in items),
+    )
+    return _explain(session, created)
+
+
+def _explain(session: Session, created: dict[str, Any]) -> NewSubscription:
+    status = str(created.get("status"))
+    invoice = _invoice_of(created)
+    url = invoice.get("hosted_invoice_url") if invoice else None
+    if status == "active" and created.get("collection_method") == "send_invoice":
+        return NewSubscription(
+            created,
+            status,
+            f"The subscription is active; Stripe e-mails each invoice, due in "
+            f"{created.get('days_until_due')} days.",
+            url,
+        )
+    if status == "active":
+        return NewSubscription(created, status, "The subscription is active.")
+    if status == "trialing":
+        return NewSubscription(created, status, "The subscription is in its free trial.")
+    if status != "incomplete":
+        return NewSubscription(created, status, f"The subscription is {status}.", url)
+    reason = _first_payment_problem(session, invoice)
+    return NewSubscription(
+        created,
+        status,
+        f"{reason} Send the customer the invoice link: the subscription starts once it is "
+        "paid, and expires if it is not paid within 23 hours.",
+        url,
+    )
+
+
+def _first_payment_problem(session: Session, invoice: Mapping[str, Any] | None) -> str:
+    """Why the first invoice is unpaid, read from its payment attempt."""
+    payments = ((invoice or {}).get("payments") or {}).get("data") or []
+    intent_id = next(
+        (
+            p["payment"].get("payment_intent")
+            for p in reversed(payments)
+            if isinstance(p.get("payment"), dict)
+        ),
+        None,
+    )
+    if not isinstance(intent_id, str):
+        return "The first payment has not been made."
+    intent = payment_intents.retrieve_payment_intent(session.gateway, intent_id)
+    session.cache.upsert_object(intent)
+    if intent.get("status") == "requires_action":
+        return "The customer's bank asks them to confirm the first payment (3D Secure)."
+    error = intent.get("last_payment_error") or {}
+    if error.get("message"):
+        return f"The first payment failed: {error['message']}"
+    return "The first payment needs a payment method."
+
+
+def _item_params(
+    subscription: Mapping[str, Any], item_id: str | None, price_id: str | None,
+    quantity: int | None,
+) -> Any:
+    """The `items` parameter that changes one item (the only one when `item_id` is None)."""
+    current = (subscription.get("items") or {}).get("data") or []
+    if item_id is None:
+        if len(current) != 1:
+            raise ValueError("This subscription has several items: choose the one to change.")
+        item_id = str(current[0]["id"])
+    if price_id is None and quantity is None:
+        raise ValueError("Choose a new price or quantity.")
+    if quantity is not None and quantity < 1:
+        raise ValueError("Quantities must be at least 1.")
+    return [stripe_params(id=item_id, price=price_id, quantity=quantity)]
+
+
+def _is_proration(line: Mapping[str, Any]) -> bool:
+    # A line's `parent` names its kind in `type` and holds the details under that name.
+    parent = line.get("parent") or {}
+    details = parent.get(str(parent.get("type"))) or {}
+    return bool(details.get("proration"))
+
+
+def preview_change(
+    session: Session,
+    subscription_id: str,
+    *,
+    item_id: str | None = None,
+    price_id: str | None = None,
+    quantity: int | None = None,
+    proration_behavior: ProrationBehavior = "create_prorations",
+) -> ChangePreview:
+    """What changing an item's price or quantity would invoice, before doing it.
+
+    `item_id` may be left out when the subscription has one item.
+    """
+    subscription = _subscription(session, subscription_id)
+    proration_date = int(time.time())
+    preview = invoices.create_preview(
+        session.gateway,
+        {
+            "subscription": subscription_id,
+            "subscription_details": {
+                "items": _item_params(subscription, item_id, price_id, quantity),
+                "proration_behavior": proration_behavior,
+                "proration_date": proration_date,
+            },
+        },
+    )
+    lines = list((preview.get("lines") or {}).get("data") or [])
+    proration = sum(int(line.get("amount") or 0) for line in lines if _is_proration(line))
+    currency = str(preview.get("currency") or subscription.get("currency") or "usd")
+    due = int(preview.get("amount_due") or 0)
+    message = (
+        f"Next invoice: {format_amount(due, currency, session.locale)}, of which "
+        f"{format_amount(proration, currency, session.locale)} for the change."
+        if proration >= 0
+        else f"Next invoice: {format_amount(due, currency, session.locale)}, after a credit "
+        f"of {format_amount(-proration, currency, session.locale)} for the change."
+    )
+    return ChangePreview(due, proration, currency, proration_date, lines, message)
+
+
+def change_subscription(
+    session: Session,
+    subscription_id: str,
+    *,
+    item_id: str | None = None,
+    price_id: str | None = None,
+    quantity: int | None = None,
+    proration_behavior: ProrationBehavior = "create_prorations",
+    proration_date: int | None = None,
+) -> dict[str, Any]:
+    """Change an item's price or quantity; prorations as `proration_behavior` says (and
+    priced at `proration_date`, the preview's, when given)."""
+    subscription = _subscription(session, subscription_id)
+    params = stripe_params(
+        items=_item_params(subscription, item_id, price_id, quantity),
+        proration_behavior=proration_behavior,
+        proration_date=proration_date,
+    )
+    return perform(
+        session,
+        "subscription.change",
+        lambda gw: subscriptions.update_subscription(gw, subscription_id, params),
+        object_id=subscription_id,
+        detail=f"price={price_id or '-'} quantity={quantity or '-'} {proration_behavior}",
+    )
+
+
+def cancel_subscription(
+    session: Session, subscription_id: str, *, invoice_now: bool = False, prorate: bool = False
+) -> dict[str, Any]:
+    """Cancel at once. `prorate` credits the unused time; `invoice_now` bills pending usage
+    and prorations in a final invoice right away. Cannot be undone."""
+    params = stripe_params(invoice_now=invoice_now, prorate=prorate)
+    return perform(
+        session,
+        "subscription.cancel",
+        lambda gw: subscriptions.cancel_subscription(gw, subscription_id, params),
+        object_id=subscription_id,
+        detail=f"invoice_now={invoice_now} prorate={prorate}",
+    )
+
+
+def cancel_at_period_end(session: Session, subscription_id: str) -> dict[str, Any]:
+    """Let the subscription run to the end of the paid period, then cancel it."""
+    return perform(
+        session,
+        "subscription.cancel_at_period_end",
+        lambda gw: subscriptions.update_subscription(
+            gw, subscription_id, {"cancel_at_period_end": True}
+        ),
+        object_id=subscription_id,
+    )
+
+
+def undo_cancellation(session: Session, subscription_id: str) -> dict[str, Any]:
+    """Take back a cancellation scheduled for the period end."""
+    return perform(
+        session,
+        "subscription.undo_cancellation",
+        lambda gw: subscriptions.update_subscription(
+            gw, subscription_id, {"cancel_at_period_end": False}
+        ),
+        object_id=subscription_id,
+    )
+
+
+def pause_collection(
+    session: Session,
+    subscription_id: str,
+    behavior: PauseBehavior = "void",
+    resumes_at: int | None = None,
+) -> dict[str, Any]:
+    """Stop collecting payment; invoices made meanwhile are voided, kept as drafts or marked
+    uncollectible as `behavior` says, until `resumes_at` or `resume_collection`."""
+    pause = stripe_params(behavior=behavior, resumes_at=resumes_at)
+    return perform(
+        session,
+        "subscription.pause_collection",
+        lambda gw: subscriptions.update_subscription(
+            gw, subscription_id, {"pause_collection": pause}
+        ),
+        object_id=subscription_id,
+        detail=behavior,
+    )
+
+
+def resume_collection(session: Session, subscription_id: str) -> dict[str, Any]:
+    """Collect payment again on a subscription whose collection was paused."""
+    return perform(
+        session,
+        "subscription.resume_collection",
+        lambda gw: subscriptions.update_subscription(gw, subscription_id, {"pause_collection": ""}),
+        object_id=subscription_id,
+    )
+
+
+def billing_portal_link(
+    session: Session, customer_id: str, return_url: str | None = None
+) -> str:
+    """A short-lived link to Stripe's billing portal where the customer manages their
+    subscriptions, cards and invoices (send it as link or QR code)."""
+    params = stripe_params(customer=customer_id, return_url=return_url)
+    portal = perform(
+        session,
+        "customer.billing_portal_link",
+        lambda gw: billing_portal.create_session(gw, params),
+        object_id=customer_id,
+    )
+    return str(portal["url"])
