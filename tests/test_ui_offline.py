@@ -1,0 +1,58 @@
+"""With the sandbox stopped, lists keep working from the cache and every action that moves
+money is disabled with the reason on the control."""
+
+from __future__ import annotations
+
+import qasync
+import stripe
+from ui_support import loop, sync_now, wait_until
+from ui_support import window as window  # noqa: F401  (fixtures)
+from ui_support import worker as worker  # noqa: F401
+
+from posapp.sandbox import Sandbox
+from posapp.ui.main_window import MainWindow, Panel
+
+__all__ = ["loop"]
+
+REASON = "Stripe unreachable: try again when online."
+
+
+def test_offline_lists_open_and_money_actions_say_why(
+        loop: qasync.QEventLoop, window: MainWindow, sandbox: Sandbox,
+        client: stripe.StripeClient) -> None:
+    for name in ("Ann", "Bo", "Cy"):
+        client.v1.customers.create(params={"name": name, "email": f"{name}@example.com"})
+    sync_now(loop, window)
+    sandbox.stop()
+    window.state.expect_activity()
+    wait_until(loop, lambda: not window.state.online, "the app to notice it is offline")
+
+    assert window.status.online_label.text().startswith("Offline")
+    window.show_panel(Panel.CUSTOMERS)
+    customers = window.customers
+    customers.model.reload()
+    assert customers.model.rowCount() == 3
+    assert customers.list.select_id(customers.model.object_at(0)["id"])
+    assert customers.detail.form.name.text() in ("Ann", "Bo", "Cy")
+    for button in (customers.new, customers.delete_button, customers.detail.save,
+                   customers.detail.collect_card):
+        assert not button.isEnabled()
+        assert button.toolTip() == REASON
+    assert customers.reason.text() == REASON
+
+    window.show_panel(Panel.COLLECT)
+    collect = window.collect
+    collect.amount.text_edit.setText("10")
+    collect.description.setText("Offline sale")
+    for button in (collect.show_link, collect.charge, collect.invoice):
+        assert not button.isEnabled()
+        assert button.toolTip() == REASON
+    assert collect.reason.text() == REASON
+
+    window.show_panel(Panel.PAYMENTS)
+    assert window.payments.detail.reason.text() == REASON
+    search = window.open_search()
+    search.field.setText("Ann")
+    search.run_search()
+    assert search.results.count() == 1
+    search.close()
