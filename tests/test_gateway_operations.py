@@ -15,7 +15,9 @@ from posapp.gateway import (
     Gateway,
     GatewayError,
     account,
+    billing_portal,
     charges,
+    checkout,
     customers,
     disputes,
     events,
@@ -24,6 +26,7 @@ from posapp.gateway import (
     iter_all,
     iter_events_after,
     payment_intents,
+    payment_links,
     payment_methods,
     prices,
     products,
@@ -267,6 +270,55 @@ def test_invoice_lifecycle(gw: Gateway) -> None:
 
     listed, _ = invoices.list_invoices(gw, {"customer": customer_id})
     assert {i["id"] for i in listed} == {paid["id"], sent["id"]}
+
+
+def test_checkout_sessions(gw: Gateway) -> None:
+    price = prices.create_price(
+        gw, {"currency": "eur", "unit_amount": 1250, "product_data": {"name": "Lunch"}}
+    )
+    session = checkout.create_session(
+        gw,
+        {
+            "mode": "payment",
+            "line_items": [{"price": price["id"], "quantity": 2}],
+            "success_url": "https://example.com/paid",
+        },
+    )
+    assert session["status"] == "open"
+    assert session["url"].startswith("http")
+    assert checkout.retrieve_session(gw, session["id"])["amount_total"] == 2500
+    [line], _ = checkout.list_line_items(gw, session["id"])
+    assert (line["price"]["id"], line["quantity"]) == (price["id"], 2)
+    assert checkout.expire_session(gw, session["id"])["status"] == "expired"
+    listed, _ = checkout.list_sessions(gw, {"status": "expired"})
+    assert [s["id"] for s in listed] == [session["id"]]
+    with pytest.raises(GatewayError) as caught:
+        checkout.expire_session(gw, session["id"])
+    assert caught.value.kind is ErrorKind.INVALID_REQUEST
+
+
+def test_payment_links(gw: Gateway) -> None:
+    price = prices.create_price(
+        gw, {"currency": "eur", "unit_amount": 900, "product_data": {"name": "Cake"}}
+    )
+    link = payment_links.create_payment_link(
+        gw, {"line_items": [{"price": price["id"], "quantity": 1}]}
+    )
+    assert link["active"] is True and link["url"].startswith("http")
+    assert payment_links.retrieve_payment_link(gw, link["id"])["id"] == link["id"]
+    off = payment_links.update_payment_link(gw, link["id"], {"active": False})
+    assert off["active"] is False
+    listed, _ = payment_links.list_payment_links(gw, {"active": False})
+    assert [pl["id"] for pl in listed] == [link["id"]]
+
+
+def test_billing_portal_session(gw: Gateway) -> None:
+    customer = customers.create_customer(gw, {"name": "Portal user"})
+    session = billing_portal.create_session(
+        gw, {"customer": customer["id"], "return_url": "https://example.com/account"}
+    )
+    assert session["customer"] == customer["id"]
+    assert session["url"].startswith("http")
 
 
 def test_test_clock_lifecycle(gw: Gateway) -> None:

@@ -4,6 +4,7 @@ retries with one idempotency key, and crash recovery from the journal."""
 from __future__ import annotations
 
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -319,6 +320,37 @@ def test_flaky_stripe_still_creates_each_object_exactly_once(journal: Journal) -
     assert any(r.status is None for r in seen)
     assert any(r.status == 500 for r in seen)
     assert any(r.replayed for r in seen)
+
+
+def test_one_gateway_shared_by_worker_threads(journal: Journal) -> None:
+    errors: list[BaseException] = []
+    with running(fail_rate=0.3, fail_seed=99) as sb:
+        gw = Gateway(
+            KEY,
+            journal=journal,
+            api_base=sb.url,
+            max_retries=30,
+            rate_per_second=1000,
+            sleep=lambda s: None,
+        )
+
+        def work(n: int) -> None:
+            try:
+                for i in range(6):
+                    customers.create_customer(gw, {"name": f"T{n}-{i}"})
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(5)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        names = sorted(c["name"] for c in iter_all(gw, "customers"))
+
+    assert errors == []
+    assert names == sorted(f"T{n}-{i}" for n in range(5) for i in range(6))
+    assert [e.state for e in journal.entries()] == [JournalState.SUCCEEDED] * 30
 
 
 def test_crash_after_sending_is_resolved_without_a_duplicate(
