@@ -637,8 +637,12 @@ def run_clock(state: State, clock: Obj, target: int) -> None:
     """Run every subscription of the clock's customers up to `target`, in time order."""
     customers = {c["id"] for c in state.iter_type("customer")
                  if c.get("test_clock") == clock["id"] and not c.get("deleted")}
-    subs = [s for s in state.iter_type("subscription", newest_first=False)
-            if s["customer"] in customers]
+    run_subscriptions(state, [s for s in state.iter_type("subscription", newest_first=False)
+                              if s["customer"] in customers], target)
+
+
+def run_subscriptions(state: State, subs: list[Obj], target: int) -> None:
+    """Renew, retry, expire and cancel `subs` as time passes up to `target`, in time order."""
     while True:
         due = [(step, sub) for sub in subs if (step := _next_step(state, sub)) is not None
                and step[0] <= target]
