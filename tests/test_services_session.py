@@ -1,0 +1,219 @@
+"""Sessions against a live sandbox: files per profile, the audit trail of every change, the
+Dashboard links, and the headless sync command.
+
+The helpers here (`open_test_session`, `customer_with_card`, `assert_audited`) serve every
+`test_services_*` module.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from keyring_support import MemoryKeyring
+
+from posapp.config import Paths, Settings
+from posapp.gateway import ErrorKind, GatewayError, payment_methods
+from posapp.keys import KeyVault, Profile, ProfileStore
+from posapp.sandbox import Sandbox
+from posapp.services import customers
+from posapp.services.cli_sync import run_sync_command
+from posapp.services.session import (
+    Session,
+    cache_path,
+    clear_cache,
+    dashboard_url,
+    journal_path,
+    open_session,
+)
+from posapp.store.journal import AuditEntry, JournalState
+
+TEST_KEY = "sk_test_posapp_services"
+SANDBOX_ACCOUNT = "acct_1PosAppSandbox0001"
+
+
+def sandbox_profile(name: str = "Counter", mode: str = "test") -> Profile:
+    """A profile of the sandbox's account, as `add_profile` would have stored it."""
+    return Profile(name, "live" if mode == "live" else "test", SANDBOX_ACCOUNT, "Sandbox Coffee")
+
+
+def open_test_session(sandbox: Sandbox, data_dir: Path) -> Session:
+    """A session on the sandbox with its files under `data_dir`."""
+    return open_session(Paths.resolve(data_dir), sandbox_profile(), TEST_KEY, api_base=sandbox.url)
+
+
+def customer_with_card(session: Session, card: str = "pm_card_visa") -> tuple[str, str]:
+    """A new customer with the test card `card` saved on them: (customer id, card id)."""
+    customer = customers.create_customer(session, name="Ada Lovelace", email="ada@example.com")
+    method = payment_methods.attach_payment_method(
+        session.gateway, card, {"customer": customer["id"]}
+    )
+    return customer["id"], method["id"]
+
+
+def assert_audited(session: Session, action: str, *, outcome: str = "succeeded") -> AuditEntry:
+    """The newest audit row for `action`, checked to carry the idempotency key and request
+    id of its request, whose journal row ended as the outcome says."""
+    rows = session.journal.list_audit(action=action)
+    assert rows, f"no audit row for {action}"
+    row = rows[0]
+    assert row.outcome == outcome
+    assert row.actor == session.profile.name
+    assert row.idempotency_key is not None
+    assert row.request_id is not None and row.request_id.startswith("req_")
+    entry = session.journal.get(row.idempotency_key)
+    assert entry is not None
+    expected = JournalState.SUCCEEDED if outcome == "succeeded" else JournalState.FAILED
+    assert entry.state is expected
+    return row
+
+
+@pytest.fixture
+def session(sandbox: Sandbox, tmp_path: Path) -> Iterator[Session]:
+    opened = open_test_session(sandbox, tmp_path)
+    yield opened
+    opened.close()
+
+
+def test_session_files_live_in_the_data_dir_per_account_and_mode(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    paths = Paths.resolve(tmp_path)
+    profile = sandbox_profile()
+    opened = open_session(paths, profile, TEST_KEY, api_base=sandbox.url)
+    opened.close()
+    cache = cache_path(paths, profile, sandbox.url)
+    journal = journal_path(paths, profile, sandbox.url)
+    assert cache.parent == journal.parent == paths.data_dir
+    assert cache.exists() and journal.exists()
+    assert SANDBOX_ACCOUNT in cache.name and "-test" in cache.name
+    # Renaming the profile keeps its files; another server gets files of its own.
+    renamed = Profile("Front desk", "test", SANDBOX_ACCOUNT, "Sandbox Coffee")
+    assert cache_path(paths, renamed, sandbox.url) == cache
+    assert cache_path(paths, renamed, "http://127.0.0.1:1") != cache
+
+
+def test_change_is_cached_audited_and_journaled(session: Session) -> None:
+    created = customers.create_customer(session, name="Grace Hopper", email="grace@example.com")
+
+    assert session.cache.get("customers", created["id"])["name"] == "Grace Hopper"
+    row = assert_audited(session, "customer.create")
+    assert row.object_id == created["id"]
+
+
+def test_refused_change_is_audited_with_the_reason(session: Session) -> None:
+    with pytest.raises(GatewayError) as raised:
+        customers.update_customer(session, "cus_missing", name="Nobody")
+
+    assert raised.value.kind is ErrorKind.NOT_FOUND
+    row = assert_audited(session, "customer.update", outcome="not_found")
+    assert row.object_id == "cus_missing"
+    assert "cus_missing" in row.detail
+
+
+def test_journal_and_audit_survive_clearing_the_cache(session: Session) -> None:
+    created = customers.create_customer(session, name="Alan Turing")
+
+    clear_cache(session)
+
+    assert session.cache.get("customers", created["id"]) is None
+    assert session.journal.list_audit(action="customer.create")
+    customers.update_customer(session, created["id"], phone="+44 20 7946 0000")
+    assert session.cache.get("customers", created["id"])["phone"] == "+44 20 7946 0000"
+
+
+def test_open_session_settles_a_request_left_pending_by_a_crash(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    first = open_test_session(sandbox, tmp_path)
+    # A crash between journaling and sending: the row is pending, nothing reached Stripe.
+    first.journal.begin(
+        "crashed-key", "customers.create", {"ids": [], "params": {"name": "After the crash"}}
+    )
+    first.close()
+
+    reopened = open_test_session(sandbox, tmp_path)
+    try:
+        entry = reopened.journal.get("crashed-key")
+        assert entry is not None and entry.state is JournalState.SUCCEEDED
+        assert entry.object_id is not None and entry.object_id.startswith("cus_")
+    finally:
+        reopened.close()
+
+
+def test_dashboard_url_knows_test_and_live_mode(session: Session) -> None:
+    assert (
+        dashboard_url(session, "pi_123")
+        == "https://dashboard.stripe.com/test/payments/pi_123"
+    )
+    assert dashboard_url(session, "cus_9").endswith("/test/customers/cus_9")
+    assert dashboard_url(session, "in_7").endswith("/test/invoices/in_7")
+    assert dashboard_url(session, "sub_1").endswith("/test/subscriptions/sub_1")
+    assert dashboard_url(session, "cs_test_1") == (
+        "https://dashboard.stripe.com/test/search?query=cs_test_1"
+    )
+    session.profile = sandbox_profile(mode="live")
+    assert dashboard_url(session, "pi_123") == "https://dashboard.stripe.com/payments/pi_123"
+
+
+def _sync_setup(tmp_path: Path, keyring: MemoryKeyring) -> tuple[Paths, KeyVault]:
+    paths = Paths.resolve(tmp_path)
+    vault = KeyVault(keyring)
+    store = ProfileStore(Settings.load(paths.settings_file), vault)
+    store.add(sandbox_profile(), TEST_KEY)
+    store.set_last_used("Counter")
+    return paths, vault
+
+
+def test_sync_once_fills_the_cache_of_the_last_profile(
+    sandbox: Sandbox, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths, vault = _sync_setup(tmp_path, memory_keyring)
+    seeded = open_test_session(sandbox, tmp_path / "elsewhere")
+    made = customers.create_customer(seeded, name="Synced Customer")
+    seeded.close()
+    out = io.StringIO()
+
+    code = run_sync_command(paths, profile_name=None, api_base=sandbox.url, once=True,
+                            verify=False, environ={}, out=out, vault=vault)
+
+    assert code == 0
+    assert "customers" in out.getvalue()
+    synced = open_test_session(sandbox, tmp_path)
+    try:
+        assert synced.cache.get("customers", made["id"]) is not None
+    finally:
+        synced.close()
+
+
+def test_sync_polls_until_stopped(
+    sandbox: Sandbox, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths, vault = _sync_setup(tmp_path, memory_keyring)
+    stop = threading.Event()
+    stop.set()
+
+    code = run_sync_command(paths, profile_name="Counter", api_base=sandbox.url, once=False,
+                            verify=False, environ={}, out=io.StringIO(), vault=vault, stop=stop)
+
+    assert code == 0
+
+
+def test_sync_explains_a_missing_profile_or_key(
+    sandbox: Sandbox, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths = Paths.resolve(tmp_path)
+    out = io.StringIO()
+    assert run_sync_command(paths, profile_name=None, api_base=sandbox.url, once=True,
+                            verify=False, environ={}, out=out,
+                            vault=KeyVault(memory_keyring)) == 2
+    assert "No profile" in out.getvalue()
+
+    paths, vault = _sync_setup(tmp_path, memory_keyring)
+    out = io.StringIO()
+    assert run_sync_command(paths, profile_name="Nobody", api_base=sandbox.url, once=True,
+                            verify=False, environ={}, out=out, vault=vault) == 2
+    assert "Nobody" in out.getvalue()
