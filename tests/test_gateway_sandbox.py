@@ -433,6 +433,20 @@ def test_pending_rows_stay_pending_while_offline(journal: Journal) -> None:
     assert gw.request_count == 2
 
 
+def test_old_rows_stay_pending_while_the_look_up_cannot_run(journal: Journal, clock: Clock) -> None:
+    clock.offset = -(DAY + 60)
+    journal.begin("old", "customers.create", {"ids": [], "params": {"name": "A"}})
+    clock.offset = 0
+    gw = Gateway(
+        KEY,
+        journal=journal,
+        api_base=f"http://127.0.0.1:{closed_port()}",
+        max_retries=0,
+    )
+    assert gw.resolve_pending() == []
+    assert [e.key for e in journal.pending()] == ["old"]
+
+
 def test_rows_older_than_a_day_are_looked_up_not_resent(
     sandbox: Sandbox, journal: Journal, clock: Clock
 ) -> None:

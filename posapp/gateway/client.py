@@ -49,7 +49,6 @@ IDEMPOTENCY_WINDOW: Final = 24 * 3600.0
 DEFAULT_RATES: Final[dict[Mode, float]] = {"test": 25.0, "live": 100.0}
 # Stripe's `created` and the journal's clock come from different machines.
 _CLOCK_SLACK = 3600.0
-_OUT_OF_REACH = (ErrorKind.NETWORK, ErrorKind.STRIPE_UNAVAILABLE, ErrorKind.RATE_LIMITED)
 
 Call = Callable[[stripe.StripeClient, tuple[str, ...], Any, stripe.RequestOptions], Any]
 Refetch = Callable[[stripe.StripeClient, tuple[str, ...]], Any]
@@ -292,9 +291,10 @@ class Gateway:
     def resolve_pending(self) -> list[JournalEntry]:
         """Settle journal rows left pending by a crash; returns them as settled.
 
-        Rows younger than 24 hours are re-sent with their key. Once Stripe cannot be
-        reached (or no longer accepts the key) the remaining rows stay pending for the next
-        start. Older rows are looked up or marked unknown, as the module docstring explains.
+        Rows younger than 24 hours are re-sent with their key; older rows are looked up or
+        marked unknown, as the module docstring explains. Once Stripe cannot be reached (or
+        no longer accepts the key) the remaining rows stay pending for the next start: this
+        raises only ForbiddenThreadError.
         """
         self._check_thread()
         settled: list[JournalEntry] = []
@@ -319,10 +319,8 @@ class Gateway:
         for entry in self.journal.pending(older_than=IDEMPOTENCY_WINDOW):
             try:
                 self._settle_expired(entry)
-            except GatewayError as error:
-                if error.kind in _OUT_OF_REACH:
-                    return settled
-                raise
+            except GatewayError:
+                return settled  # the look-up could not be done; try again next start
             now = self.journal.get(entry.key)
             assert now is not None
             settled.append(now)
