@@ -379,3 +379,12 @@ def test_events_after_a_cursor_come_oldest_first(gw: Gateway) -> None:
     assert list(iter_events_after(gw, after[-1]["id"])) == []
     only_updates = list(iter_events_after(gw, cursor["id"], {"type": "customer.updated"}))
     assert only_updates == []
+
+
+def test_events_past_retention_cannot_be_a_cursor(gw: Gateway) -> None:
+    customers.create_customer(gw, {"name": "Old news"})
+    [cursor], _ = events.list_events(gw, {"limit": 1})
+    gw.client.raw_request("post", "/v1/test_helpers/sandbox/purge_events")
+    with pytest.raises(GatewayError) as caught:
+        list(iter_events_after(gw, cursor["id"]))
+    assert (caught.value.kind, caught.value.param) == (ErrorKind.NOT_FOUND, "ending_before")

@@ -33,6 +33,8 @@ def iter_events_after(
 
     Pages with `ending_before` (each page is newest-first, so it is yielded reversed and
     the next page ends before its newest event). `params` may filter by `type`/`types`.
+    Raises GatewayError(NOT_FOUND, param "ending_before") once Stripe has dropped `event_id`
+    (events are kept for 30 days): the caller must then re-read the objects themselves.
     """
     cursor = event_id
     while True:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import stripe
@@ -54,7 +54,9 @@ def iter_all(
         query = {**query, "starting_after": data[-1]["id"]}
 
 
-def _lister(resource: str, query: dict[str, Any]) -> Any:
+def _lister(
+    resource: str, query: dict[str, Any]
+) -> Callable[[stripe.StripeClient], stripe.StripeObject]:
     def call(client: stripe.StripeClient) -> Any:
         service: Any = client.v1
         for name in resource.split("."):
