@@ -11,6 +11,7 @@ import io
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from keyring_support import MemoryKeyring
@@ -52,6 +53,13 @@ def customer_with_card(session: Session, card: str = "pm_card_visa") -> tuple[st
         session.gateway, card, {"customer": customer["id"]}
     )
     return customer["id"], method["id"]
+
+
+def cached(session: Session, table: str, object_id: str) -> dict[str, Any]:
+    """The cached object, which must be there."""
+    found = session.cache.get(table, object_id)
+    assert found is not None, f"{object_id} is not in the cache"
+    return found
 
 
 def assert_audited(session: Session, action: str, *, outcome: str = "succeeded") -> AuditEntry:
@@ -99,7 +107,7 @@ def test_session_files_live_in_the_data_dir_per_account_and_mode(
 def test_change_is_cached_audited_and_journaled(session: Session) -> None:
     created = customers.create_customer(session, name="Grace Hopper", email="grace@example.com")
 
-    assert session.cache.get("customers", created["id"])["name"] == "Grace Hopper"
+    assert cached(session, "customers", created["id"])["name"] == "Grace Hopper"
     row = assert_audited(session, "customer.create")
     assert row.object_id == created["id"]
 
@@ -122,7 +130,7 @@ def test_journal_and_audit_survive_clearing_the_cache(session: Session) -> None:
     assert session.cache.get("customers", created["id"]) is None
     assert session.journal.list_audit(action="customer.create")
     customers.update_customer(session, created["id"], phone="+44 20 7946 0000")
-    assert session.cache.get("customers", created["id"])["phone"] == "+44 20 7946 0000"
+    assert cached(session, "customers", created["id"])["phone"] == "+44 20 7946 0000"
 
 
 def test_open_session_settles_a_request_left_pending_by_a_crash(
