@@ -307,3 +307,18 @@ def test_unknown_route_is_stripe_404(client: stripe.StripeClient) -> None:
         client.raw_request("get", "/v1/nonsense")
     assert caught.value.http_status == 404
     assert caught.value.code == "unrecognized_url"
+
+
+# events -----------------------------------------------------------------------------------
+
+def test_updated_events_carry_only_the_changed_keys_of_hashes(
+        client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create(params={"metadata": {"a": "1", "b": "2"}})
+    client.v1.customers.update(customer.id, params={"name": "Ann",
+                                                    "metadata": {"a": "", "c": "3"}})
+    event = client.v1.events.list(params={"type": "customer.updated"}).data[0]
+    assert event.data.object["name"] == "Ann"
+    assert event.request is not None and event.request.id is not None
+    previous = event.data.previous_attributes
+    assert previous is not None
+    assert previous.to_dict() == {"name": None, "metadata": {"a": "1", "c": None}}

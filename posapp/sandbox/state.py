@@ -222,7 +222,7 @@ class State:
 
     def update(self, obj: Obj, changes: Obj, event_type: str | None = None) -> Obj:
         """Apply top-level changes; emit `event_type` with Stripe's previous_attributes."""
-        previous = {k: copy_json(obj.get(k)) for k, v in changes.items() if obj.get(k) != v}
+        previous = {k: _previous(obj.get(k), v) for k, v in changes.items() if obj.get(k) != v}
         obj.update(changes)
         if event_type and previous:
             self.emit(event_type, obj, previous)
@@ -272,6 +272,15 @@ class State:
         copied = dict(node)
         copied[head] = self._expand_path(value, rest)
         return copied
+
+
+def _previous(old: Any, new: Any) -> Any:
+    """Stripe's previous_attributes for one field: only the changed keys of a hash."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        changed = {k: _previous(old.get(k), v) for k, v in new.items() if old.get(k) != v}
+        changed.update({k: copy_json(v) for k, v in old.items() if k not in new})
+        return changed
+    return copy_json(old)
 
 
 class _LazyNewestFirst(Sequence[Obj]):
