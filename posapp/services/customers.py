@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from posapp.gateway import checkout, customers, payment_methods
+from posapp.gateway import METADATA_KEY, checkout, customers, payment_methods
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
@@ -37,14 +37,19 @@ class MetadataError(ValueError):
     """Metadata Stripe would refuse; the message names the key and the limit."""
 
 
-def check_metadata(metadata: Mapping[str, str]) -> dict[str, str]:
+def check_metadata(
+    metadata: Mapping[str, str], current: Mapping[str, Any] | None = None
+) -> dict[str, str]:
     """`metadata` as a plain dict when Stripe will accept it, else MetadataError.
 
-    An empty value is allowed: on an update Stripe reads it as "remove this key".
+    `current` is the metadata the object already has: Stripe merges the two (an empty
+    value removes a key) and the 50-key limit applies to the result.
     """
-    if len(metadata) > METADATA_MAX_KEYS:
+    merged = {**(current or {}), **metadata}
+    count = sum(1 for value in merged.values() if value != "")
+    if count > METADATA_MAX_KEYS:
         raise MetadataError(
-            f"Stripe keeps at most {METADATA_MAX_KEYS} metadata keys; this has {len(metadata)}."
+            f"Stripe keeps at most {METADATA_MAX_KEYS} metadata keys; this would make {count}."
         )
     for key, value in metadata.items():
         if not key.strip():
@@ -64,26 +69,35 @@ def check_metadata(metadata: Mapping[str, str]) -> dict[str, str]:
     return dict(metadata)
 
 
-def _profile_params(fields: Mapping[str, Any]) -> Any:
+def _profile_params(fields: Mapping[str, Any], current: Mapping[str, Any]) -> Any:
     unknown = set(fields) - {*_PROFILE_FIELDS, "metadata"}
     if unknown:
         raise ValueError(f"not a customer field PosApp edits: {', '.join(sorted(unknown))}")
     if "metadata" in fields:
-        fields = {**fields, "metadata": check_metadata(fields["metadata"] or {})}
+        fields = {**fields, "metadata": check_metadata(fields["metadata"] or {}, current)}
     return stripe_params(**fields)
 
 
 def create_customer(session: Session, **fields: Any) -> dict[str, Any]:
-    """Create a customer from `name`, `email`, `phone`, `description`, `address`, `metadata`."""
-    params = _profile_params(fields)
+    """Create a customer from `name`, `email`, `phone`, `description`, `address`, `metadata`.
+
+    The gateway tags the new customer with one metadata key of its own (`METADATA_KEY`, what
+    makes the creation safe to retry), which leaves 49 for the merchant.
+    """
+    params = _profile_params(fields, {METADATA_KEY: "reserved"})
     return perform(
         session, "customer.create", lambda gw: customers.create_customer(gw, params)
     )
 
 
 def update_customer(session: Session, customer_id: str, **fields: Any) -> dict[str, Any]:
-    """Change the given profile fields; a metadata key set to "" is removed."""
-    params = _profile_params(fields)
+    """Change the given profile fields; a metadata key set to "" is removed.
+
+    The metadata limits are checked against the cached customer's metadata merged with the
+    change.
+    """
+    cached = session.cache.get("customers", customer_id) or {}
+    params = _profile_params(fields, cached.get("metadata") or {})
     return perform(
         session,
         "customer.update",

@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from posapp.gateway import ErrorKind, GatewayError, charges, payment_intents, refunds
+from posapp.gateway import (
+    METADATA_KEY,
+    ErrorKind,
+    GatewayError,
+    charges,
+    payment_intents,
+    refunds,
+)
 from posapp.money import AmountError, format_amount
 from posapp.services.customers import check_metadata
 from posapp.services.session import Session, perform, stripe_params
@@ -165,7 +172,7 @@ def refund_payment(
     asked = found.remaining if amount is None else amount
     if asked > found.remaining or found.remaining == 0:
         raise RefundTooLarge(_too_large(session, asked, found, stripe_said=False))
-    metadata = check_metadata({_NOTE_KEY: note}) if note else None
+    metadata = check_metadata({_NOTE_KEY: note}, {METADATA_KEY: "reserved"}) if note else None
     params = stripe_params(
         charge=found.charge_id, amount=amount, reason=reason, metadata=metadata
     )
