@@ -145,3 +145,11 @@ def test_failed_refund_gives_the_amount_back_to_the_charge(client: stripe.Stripe
     with pytest.raises(stripe.InvalidRequestError):
         helper(client, f"refunds/{refund.id}/fail")
     assert client.v1.refunds.create(params={"payment_intent": pi.id}).amount == 3000
+
+
+def test_canceled_authorisation_counts_as_refunded(client: stripe.StripeClient) -> None:
+    held = pay(client, capture_method="manual")
+    client.v1.payment_intents.cancel(held.id)
+    with pytest.raises(stripe.InvalidRequestError) as caught:
+        client.v1.refunds.create(params={"payment_intent": held.id})
+    assert caught.value.code == "charge_already_refunded"

@@ -42,6 +42,9 @@ def create_refund(state: State, *, charge: str | None = None,
     if target["status"] != "succeeded":
         raise invalid(f"Charge {target['id']} has failed and cannot be refunded.",
                       code="charge_not_refundable", param="charge")
+    if target["refunded"]:
+        raise invalid(f"Charge {target['id']} has already been refunded.",
+                      code="charge_already_refunded", param="charge")
     if not target["captured"]:
         raise invalid(f"Charge {target['id']} has not been captured; cancel its "
                       "PaymentIntent to release the authorization instead.",
@@ -50,9 +53,6 @@ def create_refund(state: State, *, charge: str | None = None,
         raise invalid(f"Charge {target['id']} has been charged back; cannot issue a refund.",
                       code="charge_disputed", param="charge")
     remaining = unrefunded(target)
-    if remaining <= 0:
-        raise invalid(f"Charge {target['id']} has already been refunded.",
-                      code="charge_already_refunded", param="charge")
     value = remaining if amount is None else amount
     if value < 1:
         raise invalid("This value must be greater than or equal to 1.", param="amount")
