@@ -16,7 +16,7 @@ lets a person do the same in a browser.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import quote
 
 from ..errors import ApiError, invalid
@@ -176,7 +176,7 @@ def confirm_payment_intent(state: State, pi: Obj, *, payment_method: str | None 
                       "next_action": None})
     if test_card(pm).authentication:
         if off_session:
-            return _decline(state, pi, pm, "authentication_required")
+            _decline(state, pi, pm, "authentication_required")
         state.update(pi, {"status": "requires_action",
                           "next_action": _next_action(state, pi, return_url)})
         state.emit("payment_intent.requires_action", pi)
@@ -265,7 +265,7 @@ def _attempt(state: State, pi: Obj, pm: Obj, *, authenticated: bool) -> Obj:
     """Charge the card once: success moves `pi` on; a decline raises the 402 card error."""
     card = test_card(pm)
     if card.charge_decline:
-        return _decline(state, pi, pm, card.charge_decline)
+        _decline(state, pi, pm, card.charge_decline)
     charge = record_charge(state, pi, pm, authenticated=authenticated)
     manual = pi["capture_method"] == "manual"
     changes: Obj = {"latest_charge": charge["id"], "next_action": None}
@@ -285,7 +285,8 @@ def _attempt(state: State, pi: Obj, pm: Obj, *, authenticated: bool) -> Obj:
     return pi
 
 
-def _decline(state: State, pi: Obj, pm: Obj, decline_code: str) -> Obj:
+def _decline(state: State, pi: Obj, pm: Obj, decline_code: str) -> NoReturn:
+    """Record the failed charge and attempt on `pi`, then raise Stripe's card error."""
     charge = record_charge(state, pi, pm, decline=decline_code)
     state.update(pi, {"status": "requires_payment_method", "payment_method": None,
                       "latest_charge": charge["id"], "next_action": None,
