@@ -38,6 +38,7 @@ from .payment_methods import (
 CONFIRMABLE = ("requires_payment_method", "requires_confirmation", "requires_action")
 CANCELABLE = ("requires_payment_method", "requires_capture", "requires_confirmation",
               "requires_action", "processing")
+CAPTURE_METHODS = ("automatic", "automatic_async", "manual")
 MAX_AMOUNT = 99_999_999
 # Stripe's minimum charge per currency (minor units); others need at least 1.
 _MINIMUMS = {"usd": 50, "eur": 50, "cad": 50, "aud": 50, "chf": 50, "nzd": 50, "sgd": 50,
@@ -355,7 +356,7 @@ def create_route(req: Request) -> Obj:
         payment_method=p.string("payment_method") or None,
         confirm=confirm,
         off_session=off_session,
-        capture_method=p.enum("capture_method", ("automatic", "automatic_async", "manual"),
+        capture_method=p.enum("capture_method", CAPTURE_METHODS,
                               "automatic_async") or "automatic_async",
         metadata=merge_metadata({}, p.raw("metadata")),
         description=p.string("description") or None,
@@ -398,8 +399,7 @@ def update_route(req: Request) -> Obj:
         pm = resolve_payment_method(state, token, changes.get("customer", pi["customer"])) \
             if token else None
         changes["payment_method"] = pm["id"] if pm else None
-        if pi["status"] == "requires_payment_method" and pm:
-            changes["status"] = "requires_confirmation"
+        changes["status"] = "requires_confirmation" if pm else "requires_payment_method"
     for key in ("description", "receipt_email"):
         if key in p:
             changes[key] = p.string(key) or None
@@ -407,7 +407,7 @@ def update_route(req: Request) -> Obj:
         changes["statement_descriptor"] = _statement_descriptor(p)
     if "capture_method" in p:
         changes["capture_method"] = p.enum("capture_method",
-                                           ("automatic", "automatic_async", "manual"))
+                                           CAPTURE_METHODS)
     if "setup_future_usage" in p:
         changes["setup_future_usage"] = p.enum("setup_future_usage", _SETUP_FUTURE_USAGE)
     kinds = _payment_method_types(p)
@@ -431,7 +431,7 @@ def confirm_route(req: Request) -> Obj:
         changes["setup_future_usage"] = p.enum("setup_future_usage", _SETUP_FUTURE_USAGE)
     if "capture_method" in p:
         changes["capture_method"] = p.enum("capture_method",
-                                           ("automatic", "automatic_async", "manual"))
+                                           CAPTURE_METHODS)
     if changes and pi["status"] in CONFIRMABLE:
         state.update(pi, changes)
     return confirm_payment_intent(state, pi, payment_method=p.string("payment_method") or None,
