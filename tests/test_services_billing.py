@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_services_session import assert_audited, cached, customer_with_card, open_test_session
@@ -31,7 +32,7 @@ def _customer_with_default_card(session: Session, card: str = "pm_card_visa") ->
     return customer_id
 
 
-def _open_invoice(session: Session, customer_id: str) -> dict[str, object]:
+def _open_invoice(session: Session, customer_id: str) -> dict[str, Any]:
     draft = invoices.create_invoice(
         session,
         customer_id,
@@ -132,7 +133,7 @@ def test_invoice_input_is_checked_before_sending(session: Session) -> None:
 
 def test_csv_export_escapes_formula_prefixes(tmp_path: Path) -> None:
     path = tmp_path / "invoices.csv"
-    rows = [
+    rows: list[dict[str, object]] = [
         {"number": "=HYPERLINK(\"http://evil\")", "customer": "+SUM(A1)", "amount": -1250},
         {"number": "-2+3", "customer": "@cmd", "amount": 990},
         {"number": "\tTAB", "customer": "\rCR", "amount": None},
