@@ -39,9 +39,12 @@ def _recurring(value: Any, param: str) -> Obj | None:
         raise invalid("Invalid object", param=param)
     r = Params(value)
     r.check(("interval", "interval_count", "usage_type", "trial_period_days", "meter"))
-    interval = r.enum("interval", INTERVALS)
-    if interval is None:
+    interval = r.string("interval")
+    if not interval:
         raise missing_param(f"{param}[interval]")
+    if interval not in INTERVALS:
+        raise invalid(f"Invalid {param}[interval]: must be one of {', '.join(INTERVALS)}",
+                      param=f"{param}[interval]")
     count = r.integer("interval_count", 1, minimum=1)
     assert count is not None
     if count > _MAX_INTERVAL_COUNT[interval]:
