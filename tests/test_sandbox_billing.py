@@ -19,11 +19,11 @@ def monthly_price(client: stripe.StripeClient, amount: int = 1500,
         "product_data": {"name": name}, **extra})
 
 
-def customer_with_card(client: stripe.StripeClient, token: str = "pm_card_visa",
+def customer_with_card(client: stripe.StripeClient, card: str = "pm_card_visa",
                        **extra: Any) -> stripe.Customer:
-    """A customer whose default PaymentMethod comes from the test `token`."""
+    """A customer whose default PaymentMethod comes from the test token `card`."""
     customer = client.v1.customers.create(params={"email": "buyer@example.com", **extra})
-    pm = client.v1.payment_methods.attach(token, params={"customer": customer.id})
+    pm = client.v1.payment_methods.attach(card, params={"customer": customer.id})
     return client.v1.customers.update(customer.id, params={
         "invoice_settings": {"default_payment_method": pm.id}})
 

@@ -11,13 +11,13 @@ DAY = 86_400
 START = 1_780_000_000  # 2026-05-28, a Thursday
 
 
-def clock_and_customer(client: stripe.StripeClient, token: str | None = "pm_card_visa"
+def clock_and_customer(client: stripe.StripeClient, card: str | None = "pm_card_visa"
                        ) -> tuple[stripe.test_helpers.TestClock, stripe.Customer]:
     clock = client.v1.test_helpers.test_clocks.create(params={"frozen_time": START,
                                                               "name": "renewals"})
-    if token is None:
+    if card is None:
         return clock, client.v1.customers.create(params={"test_clock": clock.id})
-    return clock, customer_with_card(client, token, test_clock=clock.id)
+    return clock, customer_with_card(client, card, test_clock=clock.id)
 
 
 def advance(client: stripe.StripeClient, clock: stripe.test_helpers.TestClock,
