@@ -203,4 +203,7 @@ def setup_logging(paths: Paths, level: int | str = logging.INFO) -> list[logging
         handler.addFilter(RedactingFilter())
         root.addHandler(handler)
     root.setLevel(level)
+    # The SDK logs every request at INFO; those lines are noise unless debugging.
+    debugging = logging.getLevelName(level) == "DEBUG" or level == logging.DEBUG
+    logging.getLogger("stripe").setLevel(logging.DEBUG if debugging else logging.WARNING)
     return handlers

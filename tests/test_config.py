@@ -160,3 +160,22 @@ def test_log_file_rotates_at_one_megabyte(tmp_path: Path, root_logger: logging.L
     file_handler.flush()
     assert (paths.log_dir / "posapp.log.1").exists()
     assert (paths.log_dir / "posapp.log").stat().st_size <= 1_000_000
+
+
+def test_sdk_request_lines_stay_out_of_the_log_unless_debugging(
+    tmp_path: Path, root_logger: logging.Logger
+) -> None:
+    sdk = logging.getLogger("stripe")
+    level = sdk.level
+    try:
+        file_handler, _ = setup_logging(Paths.resolve(tmp_path))
+        sdk.info("message='Request to Stripe api' method=get")
+        sdk.warning("retrying after a connection error")
+        file_handler.flush()
+        log_text = Path(file_handler.baseFilename).read_text(encoding="utf-8")
+        assert "Request to Stripe api" not in log_text
+        assert "retrying after a connection error" in log_text
+        setup_logging(Paths.resolve(tmp_path), "DEBUG")
+        assert sdk.isEnabledFor(logging.DEBUG)
+    finally:
+        sdk.setLevel(level)
