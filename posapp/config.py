@@ -204,6 +204,6 @@ def setup_logging(paths: Paths, level: int | str = logging.INFO) -> list[logging
         root.addHandler(handler)
     root.setLevel(level)
     # The SDK logs every request at INFO; those lines are noise unless debugging.
-    debugging = logging.getLevelName(level) == "DEBUG" or level == logging.DEBUG
+    debugging = root.getEffectiveLevel() <= logging.DEBUG
     logging.getLogger("stripe").setLevel(logging.DEBUG if debugging else logging.WARNING)
     return handlers
