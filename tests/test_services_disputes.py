@@ -34,7 +34,10 @@ def _disputed(session: Session) -> str:
     """A payment the cardholder disputes at once; the dispute's id, stored in the cache."""
     customer_id, card_id = customer_with_card(session, "pm_card_createDispute")
     outcome = payments.charge_saved_card(session, customer_id, card_id, 6000, "usd", "Order")
-    found, _ = disputes.list_disputes(session.gateway, {"payment_intent": outcome.payment_intent_id})
+    assert outcome.payment_intent_id is not None
+    found, _ = disputes.list_disputes(
+        session.gateway, {"payment_intent": outcome.payment_intent_id}
+    )
     session.cache.upsert("disputes", found)
     return str(found[0]["id"])
 
