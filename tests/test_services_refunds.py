@@ -11,9 +11,10 @@ import pytest
 import stripe
 from test_services_session import assert_audited, cached, customer_with_card, open_test_session
 
-from posapp.gateway import payment_intents
+from posapp.gateway import ErrorKind, GatewayError, payment_intents
 from posapp.sandbox import Sandbox
 from posapp.services import payments
+from posapp.services.customers import MetadataError
 from posapp.services.refunds import (
     RefundTooLarge,
     refund_payment,
@@ -21,6 +22,7 @@ from posapp.services.refunds import (
     refundable_amount,
 )
 from posapp.services.session import Session
+from posapp.store.journal import JournalState
 
 
 @pytest.fixture
@@ -157,3 +159,31 @@ def test_disputed_payment_cannot_be_refunded(session: Session) -> None:
         refund_payment(session, intent_id, 100)
 
     assert session.gateway.request_count == sent
+
+
+def test_overlong_note_is_refused_before_sending(session: Session) -> None:
+    intent_id = _paid(session)
+    sent = session.gateway.request_count
+
+    with pytest.raises(MetadataError, match="Stripe allows 500"):
+        refund_payment(session, intent_id, 100, note="n" * 501)
+
+    assert session.gateway.request_count == sent
+
+
+def test_refund_while_stripe_is_unreachable_is_audited_as_unknown(
+    session: Session, sandbox: Sandbox
+) -> None:
+    intent_id = _paid(session)
+    sandbox.stop()
+
+    with pytest.raises(GatewayError) as raised:
+        refund_payment(session, intent_id, 100)
+
+    assert raised.value.kind is ErrorKind.NETWORK
+    assert raised.value.idempotency_key is not None
+    row = session.journal.list_audit(action="refund.create")[0]
+    assert row.outcome == "unknown"
+    assert row.idempotency_key == raised.value.idempotency_key
+    entry = session.journal.get(row.idempotency_key)
+    assert entry is not None and entry.state is JournalState.UNKNOWN
