@@ -190,6 +190,17 @@ def test_off_session_authentication_is_its_own_kind() -> None:
         (make(stripe.APIConnectionError, "Network error: refused"), ErrorKind.NETWORK, "try again"),
         (_api_error(502), ErrorKind.STRIPE_UNAVAILABLE, "HTTP 502"),
         (_api_error(409), ErrorKind.STRIPE_UNAVAILABLE, "HTTP 409"),
+        (
+            stripe.APIError(
+                "Another request is using this key",
+                "{}",
+                409,
+                {"error": {"type": "idempotency_error", "code": "idempotency_key_in_use"}},
+                {},
+            ),
+            ErrorKind.STRIPE_UNAVAILABLE,
+            "try again",
+        ),
         (stripe.RateLimitError("slow", "{}", 429, {}, {}), ErrorKind.RATE_LIMITED, "moment"),
         (stripe.PermissionError("nope", "{}", 403, {}, {}), ErrorKind.PERMISSION, "refunds.create"),
         (stripe.IdempotencyError("keys", "{}", 400, {}, {}), ErrorKind.IDEMPOTENCY, "nothing"),

@@ -121,7 +121,8 @@ def _kind(exc: stripe.StripeError, body: dict[str, Any], code: str | None) -> Er
         if "authentication_required" in (code, body.get("decline_code")):
             return ErrorKind.AUTHENTICATION_REQUIRED
         return ErrorKind.CARD_DECLINED
-    if isinstance(exc, stripe.IdempotencyError) or body.get("type") == "idempotency_error":
+    # A 409 "key in use" is an APIError: another attempt with the key may still succeed.
+    if isinstance(exc, stripe.IdempotencyError):
         return ErrorKind.IDEMPOTENCY
     if isinstance(exc, stripe.AuthenticationError):
         return ErrorKind.AUTHENTICATION
