@@ -148,6 +148,11 @@ def test_open_session_settles_a_request_left_pending_by_a_crash(
         entry = reopened.journal.get("crashed-key")
         assert entry is not None and entry.state is JournalState.SUCCEEDED
         assert entry.object_id is not None and entry.object_id.startswith("cus_")
+        row = reopened.journal.list_audit(action="customers.create")[0]
+        assert (row.outcome, row.object_id, row.idempotency_key) == (
+            "succeeded", entry.object_id, "crashed-key"
+        )
+        assert "after an interruption" in row.detail
     finally:
         reopened.close()
 

@@ -146,8 +146,8 @@ def open_session(
     """Open the cache and journal of `profile` and a gateway with `api_key`.
 
     `api_base` overrides the profile's (a sandbox or proxy). Requests a crash left pending
-    are settled first; when Stripe cannot be reached they stay pending for the next start
-    and the session opens anyway (offline, read-only use).
+    are settled first, each with an audit row; when Stripe cannot be reached they stay
+    pending for the next start and the session opens anyway (offline, read-only use).
     """
     paths.create()
     base = api_base or profile.api_base
@@ -156,10 +156,21 @@ def open_session(
     gateway = Gateway(api_key, journal=journal, api_base=base)
     session = Session(profile, paths, gateway, cache, journal, locale)
     try:
-        gateway.resolve_pending()
+        settled = gateway.resolve_pending()
     except GatewayError:
         session.close()
         raise
+    for entry in settled:
+        # The crash came before the audit row was written: the log gets it now.
+        journal.record_audit(
+            actor=session.actor,
+            action=entry.operation,
+            outcome=entry.state.value,
+            object_id=entry.object_id,
+            idempotency_key=entry.key,
+            request_id=entry.request_id,
+            detail="settled when the app started again after an interruption",
+        )
     return session
 
 
