@@ -241,6 +241,14 @@ def test_network_error_leaves_an_unknown_row_that_resend_completes(
     assert (entry.state, entry.object_id) == (JournalState.SUCCEEDED, created["id"])
 
 
+def test_a_stalled_answer_times_out_as_a_network_error(journal: Journal) -> None:
+    with running(latency_ms=2000) as sb:
+        gw = Gateway(KEY, journal=journal, api_base=sb.url, timeout=0.2, max_retries=0)
+        with pytest.raises(GatewayError) as caught:
+            account.retrieve_account(gw)
+    assert caught.value.kind is ErrorKind.NETWORK
+
+
 def test_stripe_failing_is_unavailable_or_unreachable(journal: Journal) -> None:
     with running(fail_rate=1.0, fail_seed=7) as sb:
         gw = Gateway(KEY, journal=journal, api_base=sb.url, max_retries=0)
