@@ -147,7 +147,7 @@ def _checkout_page(state: State, session: Obj, error: str | None = None,
                            session["amount_total"]))
     if session["status"] == "complete":
         parts.append("<p class='ok'>Thank you! This checkout is complete.</p>")
-        return _page(state, title, "".join(parts))
+        return _page(state, title, "".join(parts), status)
     if session["status"] == "expired":
         parts.append("<p class='error'>This checkout session has expired.</p>")
         return _page(state, title, "".join(parts), status=410)
