@@ -55,10 +55,12 @@ def create_invoice(
 ) -> dict[str, Any]:
     """A draft invoice for the customer holding exactly `items` (pending items stay out).
 
-    `days_until_due` applies to `send_invoice` (Stripe e-mails it; the customer pays on the
-    hosted page); `charge_automatically` charges the customer's default card on finalizing.
-    Amounts are checked before anything is sent (AmountError).
+    `days_until_due` applies to `send_invoice` (once sent, the customer pays on the hosted
+    page); a `charge_automatically` invoice is charged with `pay_invoice` (the customer's
+    default card). Stripe does not advance these invoices by itself: the merchant finalizes,
+    sends and pays them. Amounts are checked before anything is sent (AmountError).
     """
+    currency = currency.lower()
     if not items:
         raise ValueError("An invoice needs at least one item.")
     for item in items:
