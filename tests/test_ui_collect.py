@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import qasync
 import stripe
-from ui_support import customer_with_card, loop, pay_hosted_page, run, sync_now, wait_until
-from ui_support import window as window  # noqa: F401  (fixtures)
-from ui_support import worker as worker  # noqa: F401
+from ui_support import customer_with_card, pay_hosted_page, run, sync_now, wait_until
+from ui_support import loop as loop  # fixture
+from ui_support import window as window  # fixture
+from ui_support import worker as worker  # fixture
 
 from posapp.ui.main_window import MainWindow, Panel
-
-__all__ = ["loop"]
 
 
 def _fill(window: MainWindow, amount: str, description: str) -> None:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import qasync
 import stripe
-from ui_support import loop, sync_now, wait_until
-from ui_support import window as window  # noqa: F401  (fixtures)
-from ui_support import worker as worker  # noqa: F401
+from ui_support import loop as loop  # fixture
+from ui_support import sync_now, wait_until
+from ui_support import window as window  # fixture
+from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
 from posapp.ui.main_window import MainWindow, Panel
-
-__all__ = ["loop"]
 
 REASON = "Stripe unreachable: try again when online."
 

@@ -7,16 +7,15 @@ import threading
 
 import pytest
 import qasync
-from ui_support import loop, run
-from ui_support import window as window  # noqa: F401  (fixtures)
-from ui_support import worker as worker  # noqa: F401
+from ui_support import loop as loop  # fixture
+from ui_support import run
+from ui_support import window as window  # fixture
+from ui_support import worker as worker  # fixture
 
 from posapp.gateway import customers
-from posapp.gateway.errors import ForbiddenThreadError
 from posapp.gateway.client import RequestRecord
+from posapp.gateway.errors import ForbiddenThreadError
 from posapp.ui.main_window import MainWindow
-
-__all__ = ["loop"]
 
 
 def test_gateway_never_runs_on_the_gui_thread(loop: qasync.QEventLoop,

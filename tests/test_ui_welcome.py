@@ -7,8 +7,9 @@ from pathlib import Path
 
 import qasync
 from keyring_support import MemoryKeyring
-from ui_support import loop, run, wait_until
-from ui_support import worker as worker  # noqa: F401  (fixtures)
+from ui_support import loop as loop  # fixture
+from ui_support import run, wait_until
+from ui_support import worker as worker  # fixture
 
 from posapp.config import Paths
 from posapp.sandbox import Sandbox
@@ -16,8 +17,6 @@ from posapp.ui.launch import GuiOptions, make_controller
 from posapp.ui.main_window import MainWindow
 from posapp.ui.welcome_window import WelcomeWindow
 from posapp.worker import Worker
-
-__all__ = ["loop"]
 
 KEY = "sk_test_123welcomekey"
 
