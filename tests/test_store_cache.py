@@ -126,6 +126,12 @@ def test_deleted_event_marks_row_deleted(cache: Cache) -> None:
     assert cache.count("customers") == 0
 
 
+def test_canceled_subscription_event_keeps_the_row(cache: Cache) -> None:
+    sub = {"id": "sub_1", "object": "subscription", "created": 5, "status": "canceled"}
+    assert cache.apply_event(event(1, "customer.subscription.deleted", sub), sub)
+    assert cache.page("subscriptions", filters={"status": "canceled"}).rows == [sub]
+
+
 def test_event_for_uncached_type_is_still_recorded(cache: Cache) -> None:
     other = {"id": "seti_1", "object": "setup_intent", "created": 3}
     assert cache.apply_event(event(1, "setup_intent.created", other), other)
@@ -220,9 +226,19 @@ def test_dashboard_aggregates(cache: Cache) -> None:
 
 def test_backfill_checkpoint_is_saved_with_its_page(cache: Cache) -> None:
     assert cache.checkpoint("customers") == Checkpoint()
+    pm = {"id": "pm_1", "object": "payment_method", "created": 9, "customer": "cus_0001",
+          "card": {"last4": "4242", "brand": "visa"}}
     cache.save_backfill_page("customers", [customer(1, 10)],
-                             Checkpoint(after="cus_0001", count=1), generation=1)
-    assert cache.checkpoint("customers") == Checkpoint(after="cus_0001", count=1)
+                             Checkpoint(after="cus_0001", count=1, newest=10), generation=1,
+                             related=[pm])
+    assert cache.checkpoint("customers") == Checkpoint(after="cus_0001", count=1, newest=10)
+    assert cache.count("payment_methods", filters={"customer": "cus_0001", "last4": "4242"}) == 1
+    # A list-only source (its own objects are not a cached type) still keeps its place.
+    cache.save_backfill_page("setup_intents", [{"id": "seti_1", "object": "setup_intent"}],
+                             Checkpoint(after="seti_1", count=1, done=True), generation=1,
+                             related=[{**pm, "id": "pm_2"}])
+    assert cache.checkpoint("setup_intents").done
+    assert cache.get("payment_methods", "pm_2") is not None
     cache.reset_backfill()
     assert cache.checkpoint("customers") == Checkpoint()
     assert cache.get("customers", "cus_0001") is not None
@@ -254,7 +270,7 @@ def test_writers_on_several_threads_do_not_collide(cache: Cache) -> None:
     def write(table: str) -> None:
         for n in range(50):
             cache.save_backfill_page(
-                table, [{"id": f"x_{table}_{n}", "object": "x", "created": n}],
+                table, [{"id": f"x_{table}_{n}", "object": TABLES[table].object, "created": n}],
                 Checkpoint(after=f"x_{n}", count=n + 1), generation=1)
 
     threads = [threading.Thread(target=write, args=(t,)) for t in OBJECT_TYPES]

@@ -21,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from . import aggregates, search
-from .schema import MIGRATIONS, TABLE_FOR_OBJECT, TABLES
+from .schema import MIGRATIONS, TABLE_FOR_OBJECT, TABLES, is_deletion
 
 log = logging.getLogger(__name__)
 
@@ -162,19 +162,21 @@ class Cache:
         with self._transaction() as conn:
             return _mark_deleted(conn, table, ids)
 
-    def save_backfill_page(self, table: str, objects: Sequence[Mapping[str, Any]],
+    def save_backfill_page(self, source: str, objects: Sequence[Mapping[str, Any]],
                            checkpoint: Checkpoint, generation: int,
                            related: Iterable[Mapping[str, Any]] = ()) -> None:
-        """Store one listed page and the checkpoint after it in one transaction, so a
-        resumed backfill neither skips nor repeats a page. `related` are objects of other
-        types that came expanded inside the page; each goes to its own table."""
+        """Store one page a backfill listed and the checkpoint of its `source` after it, in
+        one transaction, so a resumed backfill neither skips nor repeats a page. `objects`
+        are the listed objects, `related` the objects that came expanded inside them; each
+        goes to the table its `object` field names (objects of uncached types are
+        skipped)."""
         with self._transaction() as conn:
-            _upsert(conn, table, objects, generation=generation)
-            for obj in related:
-                other = TABLE_FOR_OBJECT.get(str(obj.get("object")))
-                if other is not None:
-                    _upsert(conn, other, [obj], generation=0)
-            _set_state(conn, _BACKFILL_PREFIX + table, json.dumps(
+            for batch, batch_generation in ((objects, generation), (related, 0)):
+                for obj in batch:
+                    table = TABLE_FOR_OBJECT.get(str(obj.get("object")))
+                    if table is not None:
+                        _upsert(conn, table, [obj], generation=batch_generation)
+            _set_state(conn, _BACKFILL_PREFIX + source, json.dumps(
                 {"after": checkpoint.after, "count": checkpoint.count,
                  "done": checkpoint.done, "newest": checkpoint.newest}))
 
@@ -192,7 +194,8 @@ class Cache:
     def apply_event(self, event: Mapping[str, Any], obj: Mapping[str, Any] | None) -> bool:
         """Apply one Stripe event exactly once: the event row, the object's new state (or its
         deletion for `*.deleted`) and the events cursor in one transaction. `obj` is the
-        object to store (the event's own, or a re-fetched one; None stores nothing). Returns
+        object to store (the event's own, or a re-fetched one; None stores nothing); see
+        `schema.is_deletion` for which events delete. Returns
         False, changing nothing, if the event was already applied."""
         with self._transaction() as conn:
             if conn.execute("SELECT 1 FROM events WHERE id = ?", (event["id"],)).fetchone():
@@ -202,7 +205,7 @@ class Cache:
             conn.execute(_insert_sql("events", list(row)), list(row.values()))
             table = TABLE_FOR_OBJECT.get(str(obj.get("object"))) if obj else None
             if obj is not None and table is not None and table != "events":
-                if str(event.get("type", "")).endswith(".deleted"):
+                if is_deletion(event):
                     _upsert(conn, table, [{**obj, "deleted": True}], generation=0)
                 else:
                     _upsert(conn, table, [obj], generation=0)
@@ -234,9 +237,9 @@ class Cache:
         """Move the events cursor; None clears it (nothing applied yet)."""
         self.set_state(_CURSOR_KEY, event_id)
 
-    def checkpoint(self, table: str) -> Checkpoint:
-        """The backfill checkpoint of one type (a fresh one if it never started)."""
-        raw = self.get_state(_BACKFILL_PREFIX + table)
+    def checkpoint(self, source: str) -> Checkpoint:
+        """The backfill checkpoint of one listed source (fresh if it never started)."""
+        raw = self.get_state(_BACKFILL_PREFIX + source)
         if raw is None:
             return Checkpoint()
         data = json.loads(raw)

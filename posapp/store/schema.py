@@ -213,6 +213,13 @@ OBJECT_TYPES: tuple[str, ...] = tuple(name for name in TABLES if name != "events
 SEARCHABLE: tuple[str, ...] = tuple(name for name, spec in TABLES.items() if spec.fts)
 
 
+def is_deletion(event: Mapping[str, Any]) -> bool:
+    """Whether the event says its object was deleted (`customer.deleted`, `product.deleted`).
+    `customer.subscription.deleted` is not one: the subscription lives on, canceled."""
+    obj = _get(event, "data", "object") or {}
+    return event.get("type") == f"{obj.get('object')}.deleted"
+
+
 def table_for_id(object_id: str) -> str | None:
     """The table an id belongs to, judged by its prefix (`cus_…` → customers)."""
     for spec in TABLES.values():

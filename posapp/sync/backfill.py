@@ -21,7 +21,7 @@ from posapp.gateway.client import Gateway
 from posapp.gateway.paging import PAGE_SIZE, iter_all
 from posapp.store.cache import Cache, Checkpoint
 
-from .sources import BACKFILLED, SOURCES, Source, split_expanded
+from .sources import SOURCES, Source, split_expanded
 
 _GENERATION_KEY = "sync.generation"
 _COMPLETE_KEY = "sync.complete"
@@ -31,10 +31,11 @@ _ACTIVE_KEY = "backfill.active"
 @dataclass(frozen=True)
 class BackfillProgress:
     """Reported after every stored page (from the backfill's threads). `done` counts the
-    objects stored per type, resumed pages included; `estimated_remaining` is how many
-    more the last complete sync suggests, None when there is nothing to go by."""
+    objects listed per source (a cached type, or `setup_intents` listed for their payment
+    methods), resumed pages included; `estimated_remaining` is how many more the last
+    complete sync suggests, None when there is nothing to go by."""
 
-    table: str
+    source: str
     done: Mapping[str, int]
     finished: frozenset[str]
     estimated_remaining: int | None
@@ -42,8 +43,9 @@ class BackfillProgress:
 
 @dataclass(frozen=True)
 class BackfillResult:
-    """What one `backfill` call did: objects stored per type in this run, types skipped as
-    already finished, API requests made, seconds taken, and whether it ran to the end."""
+    """What one `backfill` call did: objects listed per source in this run, sources skipped
+    as already finished, expanded objects stored besides, API requests made, seconds taken,
+    whether it ran to the end, and rows marked deleted because no listing returned them."""
 
     counts: dict[str, int]
     skipped: tuple[str, ...]
@@ -84,10 +86,10 @@ def backfill(gateway: Gateway, cache: Cache, *,
     started = time.monotonic()
     requests_before = gateway.request_count
     if is_complete(cache):
-        return BackfillResult({}, BACKFILLED, 0, 0.0, complete=True)
+        return BackfillResult({}, tuple(s.name for s in SOURCES), 0, 0.0, complete=True)
     generation = _begin(gateway, cache)
     run = _Run(gateway, cache, generation, progress, cancel or threading.Event())
-    pending = [s for s in SOURCES if not cache.checkpoint(s.table).done]
+    pending = [s for s in SOURCES if not cache.checkpoint(s.name).done]
     with ThreadPoolExecutor(max_workers=max(1, len(pending)),
                             thread_name_prefix="backfill") as pool:
         futures = [pool.submit(run.list_type, source) for source in pending]
@@ -97,14 +99,14 @@ def backfill(gateway: Gateway, cache: Cache, *,
     swept: dict[str, int] = {}
     if complete:
         for source in SOURCES:
-            newest = cache.checkpoint(source.table).newest
-            if source.exhaustive and newest is not None:
+            newest = cache.checkpoint(source.name).newest
+            if source.table is not None and source.exhaustive and newest is not None:
                 swept[source.table] = cache.sweep_unlisted(source.table, generation, newest)
         cache.set_state(_COMPLETE_KEY, str(generation))
         cache.set_state(_ACTIVE_KEY, None)
         cache.mark_success()
     return BackfillResult(
-        counts=run.stored, skipped=tuple(t for t in BACKFILLED if t not in run.stored),
+        counts=run.stored, skipped=tuple(s.name for s in SOURCES if s.name not in run.stored),
         requests=gateway.request_count - requests_before,
         elapsed=time.monotonic() - started, complete=complete, related=run.related,
         swept={t: n for t, n in swept.items() if n})
@@ -118,7 +120,7 @@ def _begin(gateway: Gateway, cache: Cache) -> int:
     generation = int(cache.get_state(_GENERATION_KEY) or 0) + 1
     newest = next(iter_all(gateway, "events"), None)
     for source in SOURCES:
-        cache.set_state(f"backfill.{source.table}", None)
+        cache.set_state(f"backfill.{source.name}", None)
     cache.set_events_cursor(newest["id"] if newest else None)
     cache.set_state(_GENERATION_KEY, str(generation))
     cache.set_state(_ACTIVE_KEY, str(generation))
@@ -140,9 +142,9 @@ class _Run:
         self.lock = threading.Lock()
         self.stored: dict[str, int] = {}
         self.related = 0
-        self.done = {s.table: cache.checkpoint(s.table).count for s in SOURCES}
-        self.finished = {s.table for s in SOURCES if cache.checkpoint(s.table).done}
-        self.expected = {s.table: cache.count(s.table) for s in SOURCES}
+        self.done = {s.name: cache.checkpoint(s.name).count for s in SOURCES}
+        self.finished = {s.name for s in SOURCES if cache.checkpoint(s.name).done}
+        self.expected = {s.name: cache.count(s.table) if s.table else 0 for s in SOURCES}
 
     def list_type(self, source: Source) -> None:
         try:
@@ -152,7 +154,7 @@ class _Run:
             raise
 
     def _list(self, source: Source) -> None:
-        checkpoint = self.cache.checkpoint(source.table)
+        checkpoint = self.cache.checkpoint(source.name)
         params: dict[str, Any] = dict(source.params)
         if checkpoint.after is not None:
             params["starting_after"] = checkpoint.after
@@ -178,15 +180,15 @@ class _Run:
         after = page[-1]["id"] if page else checkpoint.after
         checkpoint = Checkpoint(after=after, count=checkpoint.count + len(page), done=done,
                                 newest=newest)
-        self.cache.save_backfill_page(source.table, page, checkpoint, self.generation,
+        self.cache.save_backfill_page(source.name, page, checkpoint, self.generation,
                                       related=related)
         with self.lock:
-            self.stored[source.table] = self.stored.get(source.table, 0) + len(page)
+            self.stored[source.name] = self.stored.get(source.name, 0) + len(page)
             self.related += len(related)
-            self.done[source.table] = checkpoint.count
+            self.done[source.name] = checkpoint.count
             if done:
-                self.finished.add(source.table)
-            report = BackfillProgress(source.table, dict(self.done), frozenset(self.finished),
+                self.finished.add(source.name)
+            report = BackfillProgress(source.name, dict(self.done), frozenset(self.finished),
                                       self._estimate())
         if self.progress is not None:
             self.progress(report)

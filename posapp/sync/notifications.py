@@ -161,8 +161,7 @@ def for_event(event: Mapping[str, Any], obj: Mapping[str, Any],
     if etype in ("refund.created", "refund.updated") and obj.get("status") == "succeeded" \
             and (etype == "refund.created" or "status" in previous):
         return RefundSucceeded(obj["id"], obj["amount"], obj["currency"], _ref(obj.get("charge")))
-    if etype == "refund.failed" or (etype == "refund.updated" and obj.get("status") == "failed"
-                                    and "status" in previous):
+    if etype == "refund.failed":
         return RefundFailed(obj["id"], obj["amount"], obj["currency"], _ref(obj.get("charge")),
                             obj.get("failure_reason"))
     if etype == "charge.dispute.created":

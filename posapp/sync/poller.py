@@ -22,7 +22,7 @@ from posapp.gateway.errors import ErrorKind, GatewayError
 from posapp.gateway.events import iter_events_after
 from posapp.gateway.paging import iter_all
 from posapp.store.cache import Cache
-from posapp.store.schema import TABLE_FOR_OBJECT
+from posapp.store.schema import OBJECT_TYPES, TABLE_FOR_OBJECT, is_deletion
 
 from .backfill import BackfillProgress, backfill, is_complete, start_full_resync
 from .notifications import (
@@ -67,8 +67,8 @@ class Poller:
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.gateway = gateway
         self.cache = cache
-        self.notify = notify or (lambda _n: None)
-        self.on_change = on_change or (lambda _t: None)
+        self.notify: Notify = notify if notify is not None else (lambda _n: None)
+        self.on_change: TablesChanged = on_change if on_change is not None else (lambda _t: None)
         self.progress = progress
         self.active_interval = active_interval
         self.idle_interval = idle_interval
@@ -126,15 +126,16 @@ class Poller:
             stop.wait(self.next_delay())
 
     def _poll(self, cancel: threading.Event | None) -> PollResult:
+        everything = frozenset(OBJECT_TYPES)
+        changed: set[str] = set()
         resynced = False
         if not is_complete(self.cache):
-            first = backfill(self.gateway, self.cache, progress=self.progress,
-                                             cancel=cancel)
-            if not first.complete:
-                return PollResult(changed=frozenset(t for t, n in first.counts.items() if n))
+            if not self._backfill(cancel):
+                return PollResult(changed=everything)
+            changed.update(everything)
         cursor = self.cache.events_cursor
         try:
-            applied, duplicates, changed = self._apply_all(_events_after(self.gateway, cursor))
+            applied, duplicates, touched = self._apply_all(_events_after(self.gateway, cursor))
         except GatewayError as error:
             if cursor is None or error.kind is not ErrorKind.NOT_FOUND:
                 raise
@@ -143,16 +144,17 @@ class Poller:
                 "Stripe no longer has the events since the last sync (it keeps them 30 days), "
                 "so the whole cache is being refreshed."))
             start_full_resync(self.cache)
-            result = backfill(self.gateway, self.cache, progress=self.progress,
-                                              cancel=cancel)
             resynced = True
-            if not result.complete:
-                return PollResult(changed=frozenset(result.counts), resynced=True)
-            applied, duplicates, changed = self._apply_all(
+            if not self._backfill(cancel):
+                return PollResult(changed=everything, resynced=True)
+            changed.update(everything)
+            applied, duplicates, touched = self._apply_all(
                 _events_after(self.gateway, self.cache.events_cursor))
-            changed |= {t for t, n in result.counts.items() if n}
         self.cache.mark_success()
-        return PollResult(applied, duplicates, frozenset(changed), resynced)
+        return PollResult(applied, duplicates, frozenset(changed | touched), resynced)
+
+    def _backfill(self, cancel: threading.Event | None) -> bool:
+        return backfill(self.gateway, self.cache, progress=self.progress, cancel=cancel).complete
 
     def _apply_all(self, events: Iterator[dict[str, Any]]) -> tuple[int, int, set[str]]:
         applied = duplicates = 0
@@ -194,8 +196,7 @@ def apply_event(gateway: Gateway, cache: Cache, event: Mapping[str, Any],
     another API version than the pinned one is fetched again (its current state)."""
     obj: dict[str, Any] = dict(event["data"]["object"])
     table = TABLE_FOR_OBJECT.get(str(obj.get("object")), "")
-    if table and event.get("api_version") != API_VERSION \
-            and not str(event.get("type", "")).endswith(".deleted") \
+    if table and event.get("api_version") != API_VERSION and not is_deletion(event) \
             and cache.get("events", event["id"]) is None:
         obj = refetch(gateway, table, obj["id"])
     if not cache.apply_event(event, obj):

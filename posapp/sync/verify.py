@@ -59,9 +59,10 @@ def verify_and_repair(gateway: Gateway, cache: Cache, *, repair: bool = True) ->
     deleted."""
     started = time.monotonic()
     requests_before = gateway.request_count
-    with ThreadPoolExecutor(max_workers=len(SOURCES), thread_name_prefix="verify") as pool:
-        listed = pool.map(lambda s: _list(gateway, s), SOURCES)
-        server = dict(zip((s.table for s in SOURCES), listed, strict=True))
+    lists = {s.table: s for s in SOURCES if s.table is not None}
+    with ThreadPoolExecutor(max_workers=len(lists), thread_name_prefix="verify") as pool:
+        listed = pool.map(lambda s: _list(gateway, s), lists.values())
+        server = dict(zip(lists, listed, strict=True))
     server["payment_methods"] = _payment_methods(gateway, list(server["customers"]))
     checked: dict[str, int] = {}
     differences: list[Difference] = []

@@ -1,0 +1,197 @@
+"""Sync and search benchmark (see docs/performance.md).
+
+1. Backfill: starts `python -m posapp.sandbox --seed bench:N --latency-ms 250 --rate-limit 25`
+   and backfills it into a fresh cache through the gateway. Prints requests per 100 objects,
+   objects per second, and elapsed time over the floor the rate limit sets
+   (requests / 25 per second).
+2. Event apply: applies synthetic events through the poller's apply path into the cache.
+3. Search: fills a cache with 200,000 searchable rows and times mixed queries.
+
+Usage: .venv/bin/python benchmarks/bench_sync.py [--objects 30000] [--search-rows 200000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from posapp.gateway.client import API_VERSION, Gateway
+from posapp.store.cache import Cache
+from posapp.store.journal import Journal
+from posapp.sync.backfill import backfill
+from posapp.sync.poller import apply_event
+
+KEY = "sk_test_bench"
+
+
+def start_sandbox(objects: int, latency_ms: int,
+                  rate_limit: int) -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "posapp.sandbox", "--port", "0", "--seed", f"bench:{objects}",
+         "--latency-ms", str(latency_ms), "--rate-limit", str(rate_limit)],
+        stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    url = process.stdout.readline().strip()
+    if not url.startswith("http"):
+        process.kill()
+        raise SystemExit(f"sandbox did not start: {url!r}")
+    return process, url
+
+
+def bench_backfill(work: Path, objects: int, latency_ms: int, rate_limit: int) -> None:
+    print(f"== backfill: sandbox bench:{objects}, latency {latency_ms} ms, "
+          f"rate limit {rate_limit}/s")
+    started = time.monotonic()
+    process, url = start_sandbox(objects, latency_ms, rate_limit)
+    print(f"sandbox seeded and listening in {time.monotonic() - started:.1f} s")
+    try:
+        gateway = Gateway(KEY, journal=Journal(work / "journal.db"), api_base=url,
+                          rate_per_second=rate_limit)
+        rejected: list[int] = []
+        gateway.add_request_hook(lambda r: rejected.append(1) if r.status == 429 else None)
+        with Cache(work / "backfill.db") as cache:
+            result = backfill(gateway, cache)
+            stored = {t: cache.count(t) for t in result.counts} | {
+                "payment_methods": cache.count("payment_methods")}
+    finally:
+        process.terminate()
+        process.wait()
+    total = result.objects
+    floor = result.requests / rate_limit
+    print(f"objects stored: {total} ({', '.join(f'{t} {n}' for t, n in stored.items())})")
+    print(f"requests: {result.requests} (429 answers: {len(rejected)})")
+    print(f"requests per 100 objects: {100 * result.requests / total:.3f}  (target <= 1.05)")
+    print(f"elapsed: {result.elapsed:.1f} s; objects/s: {total / result.elapsed:.0f}")
+    print(f"floor (requests / {rate_limit}/s): {floor:.1f} s; "
+          f"elapsed / floor: {result.elapsed / floor:.2f}x  (target <= 1.3)")
+
+
+def synthetic_events(count: int) -> list[dict[str, Any]]:
+    events = []
+    for n in range(count):
+        customer = {"id": f"cus_{n % 5000:08d}", "object": "customer",
+                    "created": 1_700_000_000 + n % 5000, "name": f"Customer {n}",
+                    "email": f"c{n}@example.com"}
+        intent = {"id": f"pi_{n:010d}", "object": "payment_intent", "created": 1_700_000_000 + n,
+                  "amount": 100 + n, "amount_received": 100 + n, "currency": "usd",
+                  "status": "succeeded", "customer": customer["id"]}
+        obj, etype = (customer, "customer.updated") if n % 2 else (
+            intent, "payment_intent.succeeded")
+        events.append({"id": f"evt_{n:012d}", "object": "event", "type": etype,
+                       "api_version": API_VERSION, "created": 1_700_000_000 + n // 10,
+                       "data": {"object": obj}})
+    return events
+
+
+def bench_events(work: Path, count: int) -> None:
+    print(f"== event apply: {count} events (half payments, half customer updates)")
+    events = synthetic_events(count)
+    gateway = Gateway(KEY, journal=Journal(work / "journal-events.db"),
+                      api_base="http://127.0.0.1:9")
+    heard: list[object] = []
+    with Cache(work / "events.db") as cache:
+        started = time.perf_counter()
+        for event in events:
+            apply_event(gateway, cache, event, heard.append)
+        elapsed = time.perf_counter() - started
+        again = time.perf_counter()
+        for event in events[: count // 10]:
+            apply_event(gateway, cache, event, heard.append)
+        duplicate_elapsed = time.perf_counter() - again
+    print(f"applied: {count / elapsed:.0f} events/s ({elapsed:.1f} s), "
+          f"notifications: {len(heard)}, HTTP requests: {gateway.request_count}")
+    print(f"duplicates skipped: {count // 10 / duplicate_elapsed:.0f} events/s")
+
+
+GIVEN = ["Wang", "Li", "Zhang", "Maria", "José", "Anna", "Jo", "Ahmed", "Yuki", "Olga",
+         "小明", "美玲", "建国", "Chloé", "Søren", "Priya", "Kwame", "Lars", "Aiko", "Mateo"]
+FAMILY = ["王", "李", "张", "García", "Müller", "O'Brien", "Nakamura", "Ivanova", "Okafor",
+          "Schmidt", "陈", "刘", "Rossi", "Dubois", "Kowalski", "Haddad", "Silva", "Kim"]
+WORDS = ["espresso", "beans", "subscription", "catering", "refill", "gift card", "latte",
+         "wholesale", "table 12", "delivery", "grinder", "pastry box"]
+
+
+def fill_search_cache(cache: Cache, rows: int, rng: random.Random) -> None:
+    per_table = rows // 4
+    for start in range(0, per_table, 5000):
+        batch = range(start, min(start + 5000, per_table))
+        people = [(f"{rng.choice(FAMILY)}{rng.choice(GIVEN)}", n) for n in batch]
+        cache.upsert("customers", [
+            {"id": f"cus_{n:010d}", "object": "customer", "created": 1_600_000_000 + n * 60,
+             "name": name, "email": f"user{n}@{rng.choice(['example.com', 'mail.cn'])}",
+             "phone": f"+1555{n:07d}", "description": rng.choice(WORDS)}
+            for name, n in people])
+        cache.upsert("invoices", [
+            {"id": f"in_{n:010d}", "object": "invoice", "created": 1_600_000_000 + n * 60,
+             "number": f"INV{n // 100:05d}-{n % 100:04d}", "customer": f"cus_{n:010d}",
+             "customer_name": name, "customer_email": f"user{n}@example.com",
+             "status": rng.choice(["paid", "open", "void"]), "total": n % 10000,
+             "currency": "usd"} for name, n in people])
+        cache.upsert("charges", [
+            {"id": f"ch_{n:010d}", "object": "charge", "created": 1_600_000_000 + n * 60,
+             "description": rng.choice(WORDS), "amount": n % 10000, "currency": "usd",
+             "status": "succeeded", "billing_details": {"name": name,
+                                                        "email": f"user{n}@example.com"},
+             "payment_method_details": {"card": {"brand": "visa", "last4": f"{n % 10000:04d}"}}}
+            for name, n in people])
+        cache.upsert("payment_intents", [
+            {"id": f"pi_{n:010d}", "object": "payment_intent", "created": 1_600_000_000 + n * 60,
+             "description": rng.choice(WORDS), "amount": n % 10000, "currency": "usd",
+             "status": "succeeded", "receipt_email": f"user{n}@example.com"}
+            for _name, n in people])
+
+
+def bench_search(work: Path, rows: int, queries: int) -> None:
+    print(f"== search: {queries} queries over {rows} cached rows")
+    rng = random.Random(7)
+    with Cache(work / "search.db") as cache:
+        started = time.monotonic()
+        fill_search_cache(cache, rows, rng)
+        print(f"filled in {time.monotonic() - started:.1f} s")
+        pool = ([rng.choice(FAMILY) + rng.choice(GIVEN)[:2] for _ in range(40)]
+                + [rng.choice(GIVEN) for _ in range(30)] + ["小明", "王", "li", "jo", "a"]
+                + [f"user{rng.randrange(rows // 4)}@" for _ in range(30)]
+                + [f"INV{rng.randrange(500):05d}" for _ in range(20)]
+                + [f"cus_{rng.randrange(rows // 4):010d}"[:9] for _ in range(20)]
+                + [f"{rng.randrange(10000):04d}" for _ in range(20)]
+                + [rng.choice(WORDS) for _ in range(20)]
+                + ['"unbalanced', "NEAR(a b", "o'brien AND", "(((", "*"])
+        timings = []
+        for n in range(queries):
+            text = pool[n % len(pool)]
+            t0 = time.perf_counter()
+            cache.search(text)
+            timings.append((time.perf_counter() - t0) * 1000)
+    timings.sort()
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    print(f"search latency: median {statistics.median(timings):.2f} ms, p95 {p95:.2f} ms, "
+          f"max {timings[-1]:.2f} ms  (target p95 < 20 ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--objects", type=int, default=30000)
+    parser.add_argument("--latency-ms", type=int, default=250)
+    parser.add_argument("--rate-limit", type=int, default=25)
+    parser.add_argument("--events", type=int, default=50000)
+    parser.add_argument("--search-rows", type=int, default=200000)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--skip-backfill", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="posapp-bench-") as tmp:
+        work = Path(tmp)
+        if not args.skip_backfill:
+            bench_backfill(work, args.objects, args.latency_ms, args.rate_limit)
+        bench_events(work, args.events)
+        bench_search(work, args.search_rows, args.queries)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Parts of the sync engine that need no server: the poll interval, expansion splitting and
+which events become notifications."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from posapp.gateway.client import Gateway
+from posapp.store.cache import Cache
+from posapp.store.journal import Journal
+from posapp.sync.notifications import (
+    CheckoutCompleted,
+    InvoicePaymentFailed,
+    RefundFailed,
+    RefundSucceeded,
+    for_event,
+)
+from posapp.sync.poller import Poller
+from posapp.sync.sources import split_expanded
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def make_poller(tmp_path: Path, clock: FakeClock) -> Poller:
+    gateway = Gateway("sk_test_units", journal=Journal(tmp_path / "j.db"),
+                      api_base="http://127.0.0.1:9")
+    return Poller(gateway, Cache(tmp_path / "c.db"), active_interval=2.0,
+                  idle_interval=30.0, max_backoff=120.0, clock=clock)
+
+
+def test_quiet_polls_stretch_the_interval_up_to_idle(tmp_path: Path) -> None:
+    poller = make_poller(tmp_path, FakeClock())
+    delays = []
+    for quiet in range(6):
+        poller._quiet_polls = quiet
+        delays.append(poller.next_delay())
+    assert delays == [2.0, 4.0, 8.0, 16.0, 30.0, 30.0]
+
+
+def test_expected_activity_keeps_the_fast_rate_until_it_expires(tmp_path: Path) -> None:
+    clock = FakeClock()
+    poller = make_poller(tmp_path, clock)
+    poller._quiet_polls = 10
+    poller.expect_activity(60)
+    assert poller.next_delay() == 2.0
+    clock.now += 61
+    assert poller.next_delay() == 30.0
+
+
+def test_failures_back_off_exponentially_to_a_ceiling(tmp_path: Path) -> None:
+    poller = make_poller(tmp_path, FakeClock())
+    poller.expect_activity(600)
+    delays = []
+    for failures in range(1, 8):
+        poller._failures = failures
+        delays.append(poller.next_delay())
+    assert delays == [4.0, 8.0, 16.0, 32.0, 64.0, 120.0, 120.0]
+
+
+def test_split_expanded_collapses_fields_to_ids_without_touching_the_input() -> None:
+    pm = {"id": "pm_1", "object": "payment_method", "card": {"last4": "4242"}}
+    customer: dict[str, Any] = {"id": "cus_1", "object": "customer",
+                                "invoice_settings": {"default_payment_method": pm,
+                                                     "footer": None}}
+    own, found = split_expanded(customer, (("invoice_settings", "default_payment_method"),))
+    assert own["invoice_settings"] == {"default_payment_method": "pm_1", "footer": None}
+    assert found == [pm]
+    assert customer["invoice_settings"]["default_payment_method"] is pm
+    plain, none = split_expanded({"id": "pi_1", "payment_method": None},
+                                 (("payment_method",),))
+    assert plain == {"id": "pi_1", "payment_method": None} and none == []
+
+
+def names(customer_id: str | None) -> str | None:
+    return {"cus_1": "Ana"}.get(customer_id or "")
+
+
+def event(etype: str, obj: dict[str, Any], previous: dict[str, Any] | None = None
+          ) -> dict[str, Any]:
+    data: dict[str, Any] = {"object": obj}
+    if previous is not None:
+        data["previous_attributes"] = previous
+    return {"id": "evt_1", "type": etype, "data": data}
+
+
+def test_payment_link_checkout_names_the_link_and_customer() -> None:
+    session = {"id": "cs_1", "amount_total": 1500, "currency": "eur", "customer": None,
+               "customer_details": {"name": "Walk-in"}, "payment_link": "plink_1",
+               "payment_intent": "pi_1"}
+    assert for_event(event("checkout.session.completed", session), session, names) == \
+        CheckoutCompleted("cs_1", 1500, "eur", None, "Walk-in", "plink_1", "pi_1")
+
+
+def test_refund_updates_notify_only_on_a_status_change() -> None:
+    refund = {"id": "re_1", "amount": 200, "currency": "usd", "charge": "ch_1",
+              "status": "succeeded"}
+    assert for_event(event("refund.updated", refund, {"metadata": {}}), refund, names) is None
+    assert for_event(event("refund.updated", refund, {"status": "pending"}), refund, names) \
+        == RefundSucceeded("re_1", 200, "usd", "ch_1")
+    failed = {**refund, "status": "failed", "failure_reason": "lost_or_stolen_card"}
+    # Stripe sends refund.updated and refund.failed for one failure: announce it once.
+    assert for_event(event("refund.updated", failed, {"status": "succeeded"}), failed,
+                     names) is None
+    assert for_event(event("refund.failed", failed), failed, names) == RefundFailed(
+        "re_1", 200, "usd", "ch_1", "lost_or_stolen_card")
+
+
+def test_invoice_payment_failure_uses_the_cached_customer_name() -> None:
+    invoice = {"id": "in_1", "number": "A-1", "amount_due": 900, "currency": "usd",
+               "customer": "cus_1", "customer_name": "Ana Old Name"}
+    assert for_event(event("invoice.payment_failed", invoice), invoice, names) == \
+        InvoicePaymentFailed("in_1", "A-1", 900, "usd", "cus_1", "Ana")
+
+
+def test_routine_events_raise_no_notification() -> None:
+    customer = {"id": "cus_1", "object": "customer"}
+    assert for_event(event("customer.updated", customer), customer, names) is None
