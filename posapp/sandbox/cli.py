@@ -32,16 +32,18 @@ def run(args: argparse.Namespace) -> int:
         return 2
     state = State()
     try:
-        apply_seed(state, args.seed)
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 2
-    try:
         sandbox = Sandbox(state, Options(args.latency_ms, args.rate_limit, args.fail_rate),
                           port=args.port)
     except OSError as error:
         print(f"cannot listen on 127.0.0.1:{args.port}: {error.strerror}", file=sys.stderr)
         return 1
+    try:
+        # Seed after the server exists: seeded objects carry URLs built on its address.
+        apply_seed(state, args.seed)
+    except ValueError as error:
+        sandbox.httpd.server_close()
+        print(error, file=sys.stderr)
+        return 2
     print(sandbox.url, flush=True)
     print(f"PosApp Stripe sandbox ({args.seed}); test keys only, e.g. sk_test_123. "
           "Ctrl-C stops.", flush=True)
