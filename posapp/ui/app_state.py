@@ -9,8 +9,10 @@ through `run`, which awaits the worker under qasync.
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
@@ -74,6 +76,8 @@ class AppState(QObject):
                              idle_interval=float(settings.poll_interval_seconds))
         self._wake = threading.Event()
         self._sync_task: BackgroundTask | None = None
+        self._tasks: set[asyncio.Future[Any]] = set()
+        self._closed = False
         self.online_changed.connect(self._remember_online)
         # The GUI thread must never block on Stripe: the gateway refuses requests from it.
         session.gateway.forbid_thread(threading.current_thread())
@@ -100,6 +104,29 @@ class AppState(QObject):
         if not self.online:
             self.online_changed.emit(True, "")
         return result
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        """Run a panel's coroutine on the loop; `close` cancels it if still running, and
+        after `close` nothing new starts (a late notification cannot reach a closed
+        session)."""
+        if self._closed:
+            coro.close()
+            return
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def close(self, grace_seconds: float = 5.0) -> None:
+        """Stop syncing, cancel the panels' tasks and let jobs already running on the
+        worker finish (briefly), so the session can be closed under nobody's feet."""
+        self._closed = True
+        self.blockSignals(True)
+        self.stop_sync()
+        for task in list(self._tasks):
+            task.cancel()
+        deadline = time.monotonic() + grace_seconds
+        while self.worker.active_jobs and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def money_blocked_reason(self) -> str:
         """Why actions that move money are disabled now ("" when they are allowed)."""

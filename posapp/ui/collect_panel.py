@@ -9,8 +9,6 @@ read from Stripe and the screen turns to "Paid" (amount, brand, last 4) or shows
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -62,7 +60,6 @@ class CollectPanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
-        self._tasks: set[asyncio.Future[object]] = set()
         self.request: PaymentRequest | None = None
         self.last_status: PaymentStatus | None = None
         self.last_charge: ChargeOutcome | None = None
@@ -144,10 +141,10 @@ class CollectPanel(QWidget):
         layout.addWidget(self.center, 4)
         layout.addWidget(self.takings, 2)
 
-        self.show_link.clicked.connect(lambda: self._spawn(self.request_link()))
-        self.charge.clicked.connect(lambda: self._spawn(self.charge_card()))
-        self.invoice.clicked.connect(lambda: self._spawn(self.send_invoice()))
-        self.view.cancel_requested.connect(lambda: self._spawn(self.cancel_request()))
+        self.show_link.clicked.connect(lambda: self._state.spawn(self.request_link()))
+        self.charge.clicked.connect(lambda: self._state.spawn(self.charge_card()))
+        self.invoice.clicked.connect(lambda: self._state.spawn(self.send_invoice()))
+        self.view.cancel_requested.connect(lambda: self._state.spawn(self.cancel_request()))
         self.view.done.connect(self.new_sale)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.show_link.click)
         self.amount.changed.connect(self.update_actions)
@@ -197,11 +194,6 @@ class CollectPanel(QWidget):
             for method in methods:
                 self.cards.addItem(card_label(method), method["id"])
         self.update_actions()
-
-    def _spawn(self, coro: Coroutine[object, object, object]) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
     def _say(self, text: str, style: str = "") -> None:
         self.message.setObjectName(style)
@@ -319,7 +311,7 @@ class CollectPanel(QWidget):
         if isinstance(notice, CheckoutCompleted) and self.request.id not in (
                 notice.checkout_session, notice.payment_link):
             return
-        self._spawn(self.refresh_status())
+        self._state.spawn(self.refresh_status())
 
     async def refresh_status(self) -> PaymentStatus | None:
         """Ask Stripe where the open request stands and show it."""

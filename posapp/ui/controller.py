@@ -210,7 +210,7 @@ class GuiController(QObject):
         state, window = self.state, self.window
         self.state = self.window = None
         if state is not None:
-            state.stop_sync()
+            state.close()
             if close_session:
                 state.session.close()
         if window is not None:

@@ -3,8 +3,6 @@ subscriptions, invoices and payments."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -58,12 +56,11 @@ class CustomerDetail(QTabWidget):
         super().__init__(parent)
         self._state = state
         self.customer: dict[str, Any] = {}
-        self._tasks: set[asyncio.Future[object]] = set()
 
         self.form = CustomerForm()
         self.save = QPushButton(self.tr("Save changes"))
         self.save.setObjectName("primary")
-        self.save.clicked.connect(lambda: self._spawn(self.save_profile()))
+        self.save.clicked.connect(lambda: self._state.spawn(self.save_profile()))
         self.form.validity_changed.connect(lambda _v: self.update_actions())
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -82,10 +79,10 @@ class CustomerDetail(QTabWidget):
         self.remove_method = QPushButton(icon("delete"), self.tr("Remove"))
         self.collect_card = QPushButton(icon("qr"), self.tr("Collect a card…"))
         self.refresh_methods = QPushButton(self.tr("Refresh"))
-        self.set_default.clicked.connect(lambda: self._spawn(self.make_default()))
-        self.remove_method.clicked.connect(lambda: self._spawn(self.remove_selected_method()))
-        self.collect_card.clicked.connect(lambda: self._spawn(self.start_card_collection()))
-        self.refresh_methods.clicked.connect(lambda: self._spawn(self.fetch_methods()))
+        self.set_default.clicked.connect(lambda: self._state.spawn(self.make_default()))
+        self.remove_method.clicked.connect(lambda: self._state.spawn(self.remove_selected_method()))
+        self.collect_card.clicked.connect(lambda: self._state.spawn(self.start_card_collection()))
+        self.refresh_methods.clicked.connect(lambda: self._state.spawn(self.fetch_methods()))
         self.methods.selectionModel().currentRowChanged.connect(
             lambda *_: self.update_actions())
         self.methods_reason = QLabel()
@@ -214,8 +211,3 @@ class CustomerDetail(QTabWidget):
         obj = model.object_at(row)
         if obj is not None:
             self.open_object.emit(model.table, str(obj["id"]))
-
-    def _spawn(self, coro: Coroutine[object, object, object]) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)

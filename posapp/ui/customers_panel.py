@@ -3,7 +3,6 @@ create, edit and delete (confirmed)."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -40,7 +39,6 @@ class CustomersPanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
-        self._tasks: set[asyncio.Future[object]] = set()
         self.model = CustomerListModel(state.cache, state.formats, self)
         self.list = CacheListView(self.model, state.ui_settings, "lists/customers")
         self.list.set_menu_builder(self._menu)
@@ -130,23 +128,19 @@ class CustomersPanel(QWidget):
     def _delete_current(self) -> None:
         customer = self.list.current_object()
         if customer is not None:
-            self._spawn(self.delete(customer))
+            self._state.spawn(self.delete(customer))
 
     def _menu(self, menu: QMenu, customer: dict[str, Any]) -> None:
         reason = self._state.money_blocked_reason()
         add_action(menu, self.tr("Edit…"), lambda: self.edit_customer(customer),
                    not reason, reason)
         add_action(menu, self.tr("Collect a card…"),
-                   lambda: self._spawn(self.detail.start_card_collection()), not reason, reason)
-        add_action(menu, self.tr("Delete…"), lambda: self._spawn(self.delete(customer)),
+                   lambda: self._state.spawn(self.detail.start_card_collection()),
+                   not reason, reason)
+        add_action(menu, self.tr("Delete…"), lambda: self._state.spawn(self.delete(customer)),
                    not reason, reason)
         menu.addSeparator()
         add_action(menu, self.tr("Copy id"),
                    lambda: QGuiApplication.clipboard().setText(str(customer["id"])))
         add_action(menu, self.tr("Open in Stripe Dashboard"), lambda: QDesktopServices.openUrl(
             QUrl(self._state.dashboard_url(str(customer["id"])))))
-
-    def _spawn(self, coro: Any) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)

@@ -4,8 +4,6 @@ in the Stripe Dashboard)."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
@@ -43,7 +41,6 @@ class PaymentDetail(QWidget):
         super().__init__(parent)
         self._state = state
         self.payment: dict[str, Any] = {}
-        self._tasks: set[asyncio.Future[object]] = set()
         self.amount = QLabel()
         self.amount.setObjectName("bigAmount")
         self.status = QLabel()
@@ -65,8 +62,8 @@ class PaymentDetail(QWidget):
         self.cancel = QPushButton(self.tr("Cancel payment…"))
         self.copy_ids = QPushButton(icon("copy"), self.tr("Copy ids"))
         self.dashboard = QPushButton(icon("open"), self.tr("Open in Stripe Dashboard"))
-        self.capture.clicked.connect(lambda: self._spawn(self.capture_payment()))
-        self.cancel.clicked.connect(lambda: self._spawn(self.cancel_payment()))
+        self.capture.clicked.connect(lambda: self._state.spawn(self.capture_payment()))
+        self.cancel.clicked.connect(lambda: self._state.spawn(self.cancel_payment()))
         self.copy_ids.clicked.connect(self._copy_ids)
         self.dashboard.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl(self._state.dashboard_url(str(self.payment.get("id", ""))))))
@@ -190,11 +187,6 @@ class PaymentDetail(QWidget):
 
     def _copy_ids(self) -> None:
         QGuiApplication.clipboard().setText(" ".join(self._ids()))
-
-    def _spawn(self, coro: Coroutine[object, object, object]) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
 
 def _ref(value: Any) -> str | None:
