@@ -24,6 +24,7 @@ from posapp.services.payments import cancel_payment, capture_payment, card_of
 from .app_state import AppState
 from .errors import error_text
 from .payment_list_model import status_text
+from .refund_dialog import RefundDialog
 from .resources import icon
 from .theme import DisplayMode
 
@@ -58,6 +59,8 @@ class PaymentDetail(QWidget):
         form.addRow(self.tr("Refunds / disputes"), self.markers)
         form.addRow(self.tr("IDs"), self.ids)
 
+        self.refund = QPushButton(icon("refunds"), self.tr("Refund…"))
+        self.refund.clicked.connect(self.open_refund)
         self.capture = QPushButton(self.tr("Capture"))
         self.cancel = QPushButton(self.tr("Cancel payment…"))
         self.copy_ids = QPushButton(icon("copy"), self.tr("Copy ids"))
@@ -68,7 +71,7 @@ class PaymentDetail(QWidget):
         self.dashboard.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl(self._state.dashboard_url(str(self.payment.get("id", ""))))))
         buttons = QHBoxLayout()
-        for button in (self.capture, self.cancel, self.copy_ids, self.dashboard):
+        for button in (self.refund, self.capture, self.cancel, self.copy_ids, self.dashboard):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.reason = QLabel()
@@ -117,11 +120,21 @@ class PaymentDetail(QWidget):
         has = bool(self.payment)
         self.capture.setEnabled(has and not reason and status == "requires_capture")
         self.cancel.setEnabled(has and not reason and status in CANCELABLE)
-        for button in (self.capture, self.cancel):
+        charge = self._charge()
+        refundable_now = bool(charge and charge.get("status") == "succeeded"
+                              and not charge.get("refunded"))
+        self.refund.setEnabled(has and not reason and refundable_now)
+        for button in (self.refund, self.capture, self.cancel):
             button.setToolTip(reason)
         self.copy_ids.setEnabled(has)
         self.dashboard.setEnabled(has)
         self.reason.setText(reason)
+
+    def open_refund(self) -> RefundDialog:
+        """Open the refund dialog for this payment."""
+        dialog = RefundDialog(self._state, str(self.payment["id"]), self)
+        dialog.open()
+        return dialog
 
     async def capture_payment(self) -> dict[str, Any] | None:
         """Capture the whole authorized amount."""

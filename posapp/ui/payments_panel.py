@@ -54,6 +54,9 @@ class PaymentsPanel(QWidget):
     def _menu(self, menu: QMenu, payment: dict[str, Any]) -> None:
         reason = self._state.money_blocked_reason()
         status = payment.get("status")
+        if status == "succeeded":
+            add_action(menu, self.tr("Refund…"), lambda: self._refund(payment),
+                       not reason, reason)
         if status == "requires_capture":
             add_action(menu, self.tr("Capture"), lambda: self._capture(payment),
                        not reason, reason)
@@ -61,6 +64,10 @@ class PaymentsPanel(QWidget):
                    lambda: QGuiApplication.clipboard().setText(str(payment["id"])))
         add_action(menu, self.tr("Open in Stripe Dashboard"), lambda: QDesktopServices.openUrl(
             QUrl(self._state.dashboard_url(str(payment["id"])))))
+
+    def _refund(self, payment: dict[str, Any]) -> None:
+        self.list.select_id(str(payment["id"]))
+        self.detail.open_refund()
 
     def _capture(self, payment: dict[str, Any]) -> None:
         self.list.select_id(str(payment["id"]))

@@ -1,0 +1,80 @@
+"""The payments panel: markers and timeline from the cache, capture of an uncaptured
+payment, and a partial refund that is blocked above what remains."""
+
+from __future__ import annotations
+
+import qasync
+import stripe
+from ui_support import customer_with_card, run, sync_now
+from ui_support import loop as loop  # fixture
+from ui_support import window as window  # fixture
+from ui_support import worker as worker  # fixture
+
+from posapp.ui.main_window import MainWindow, Panel
+from posapp.ui.payment_list_model import PaymentListModel
+
+
+def _payment(client: stripe.StripeClient, customer: stripe.Customer, amount: int,
+             capture: str = "automatic") -> stripe.PaymentIntent:
+    return client.v1.payment_intents.create(params={
+        "amount": amount, "currency": "usd", "customer": customer.id,
+        "payment_method": str(customer.invoice_settings.default_payment_method),
+        "confirm": True, "capture_method": capture, "description": "Counter sale"})
+
+
+def test_list_shows_payment_with_card_and_timeline(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    customer = customer_with_card(client, "pm_card_visa", "Paula")
+    intent = _payment(client, customer, 1999)
+    sync_now(loop, window)
+    window.show_panel(Panel.PAYMENTS)
+    panel = window.payments
+    assert panel.show_object(intent.id)
+    model = panel.model
+    row = model.row_of(intent.id)
+    assert row is not None
+    cols = PaymentListModel.Columns
+    assert model.index(row, cols.AMOUNT).data() == "$19.99"
+    assert model.index(row, cols.STATUS).data() == "Succeeded"
+    assert model.index(row, cols.CUSTOMER).data() == "Paula"
+    assert model.index(row, cols.CARD).data() == "Visa ···· 4242"
+    detail = panel.detail
+    assert detail.amount.text() == "$19.99"
+    events = [detail.timeline.item(i).text() for i in range(detail.timeline.count())]
+    assert any("payment_intent.succeeded" in e for e in events)
+    assert not detail.capture.isEnabled()
+
+
+def test_capture_uncaptured_payment(loop: qasync.QEventLoop, window: MainWindow,
+                                    client: stripe.StripeClient) -> None:
+    customer = customer_with_card(client, "pm_card_visa", "Hold Harry")
+    intent = _payment(client, customer, 5000, capture="manual")
+    sync_now(loop, window)
+    window.show_panel(Panel.PAYMENTS)
+    assert window.payments.show_object(intent.id)
+    detail = window.payments.detail
+    assert detail.capture.isEnabled() and detail.cancel.isEnabled()
+    assert run(loop, detail.capture_payment()) is not None
+    assert detail.status.text() == "Succeeded"
+    assert not detail.capture.isEnabled()
+
+
+def test_partial_refund_then_too_large_is_blocked(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    customer = customer_with_card(client, "pm_card_visa", "Refund Rita")
+    intent = _payment(client, customer, 1250)
+    sync_now(loop, window)
+    window.show_panel(Panel.PAYMENTS)
+    assert window.payments.show_object(intent.id)
+    dialog = window.payments.detail.open_refund()
+    assert dialog.remaining.text() == "$12.50"
+    dialog.amount.text_edit.setText("5")
+    assert run(loop, dialog.send(confirmed=True)) is not None
+    assert window.payments.detail.markers.text() == "Refunded $5.00"
+
+    again = window.payments.detail.open_refund()
+    assert again.remaining.text() == "$7.50"
+    again.amount.text_edit.setText("8")
+    assert not again.refund_button.isEnabled()
+    assert "$7.50" in again.message.text()
+    again.reject()
