@@ -20,46 +20,51 @@ from posapp.sync.notifications import (
 
 from .formatting import Formats
 
+translate = QCoreApplication.translate
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Notices", text)
+
+def _fill(template: str, *values: str) -> str:
+    for number, value in enumerate(values, start=1):
+        template = template.replace(f"%{number}", value)
+    return template.strip()
 
 
 def notice_text(notice: Notification, formats: Formats) -> str:
     """One sentence telling a cashier or merchant what happened."""
     match notice:
         case PaymentSucceeded():
-            who = notice.customer_name or notice.customer or ""
-            return _tr("Payment received: %1 %2").replace(
-                "%1", formats.money(notice.amount, notice.currency)).replace("%2", who).strip()
+            return _fill(translate("Notices", "Payment received: %1 %2"),
+                         formats.money(notice.amount, notice.currency),
+                         notice.customer_name or notice.customer or "")
         case PaymentFailed():
-            return _tr("Payment failed: %1 — %2").replace(
-                "%1", formats.money(notice.amount, notice.currency)).replace(
-                "%2", notice.reason or _tr("no reason given"))
+            return _fill(translate("Notices", "Payment failed: %1 — %2"),
+                         formats.money(notice.amount, notice.currency),
+                         notice.reason or translate("Notices", "no reason given"))
         case CheckoutCompleted():
-            return _tr("Checkout completed: %1 %2").replace(
-                "%1", formats.money(notice.amount, notice.currency)).replace(
-                "%2", notice.customer_name or "").strip()
+            return _fill(translate("Notices", "Checkout completed: %1 %2"),
+                         formats.money(notice.amount, notice.currency),
+                         notice.customer_name or "")
         case RefundSucceeded():
-            return _tr("Refund succeeded: %1").replace(
-                "%1", formats.money(notice.amount, notice.currency))
+            return _fill(translate("Notices", "Refund succeeded: %1"),
+                         formats.money(notice.amount, notice.currency))
         case RefundFailed():
-            return _tr("Refund failed: %1 — %2").replace(
-                "%1", formats.money(notice.amount, notice.currency)).replace(
-                "%2", notice.reason or "")
+            return _fill(translate("Notices", "Refund failed: %1 — %2"),
+                         formats.money(notice.amount, notice.currency), notice.reason or "")
         case DisputeOpened():
-            return _tr("Dispute opened: %1, evidence due %2").replace(
-                "%1", formats.money(notice.amount, notice.currency)).replace(
-                "%2", formats.date(notice.due_by))
+            return _fill(translate("Notices", "Dispute opened: %1, evidence due %2"),
+                         formats.money(notice.amount, notice.currency),
+                         formats.date(notice.due_by))
         case InvoicePaymentFailed():
-            return _tr("Invoice payment failed: %1 %2").replace(
-                "%1", notice.number or notice.invoice).replace(
-                "%2", formats.money(notice.amount_due, notice.currency))
+            return _fill(translate("Notices", "Invoice payment failed: %1 %2"),
+                         notice.number or notice.invoice,
+                         formats.money(notice.amount_due, notice.currency))
         case SubscriptionCanceled():
-            return _tr("Subscription canceled: %1").replace(
-                "%1", notice.customer_name or notice.subscription)
+            return _fill(translate("Notices", "Subscription canceled: %1"),
+                         notice.customer_name or notice.subscription)
         case FullResyncStarted():
-            return _tr("Refreshing the whole cache from Stripe: %1").replace("%1", notice.reason)
+            return _fill(translate("Notices", "Refreshing the whole cache from Stripe: %1"),
+                         notice.reason)
         case ConnectionChanged():
-            return _tr("Back online") if notice.online else \
-                _tr("Offline: %1").replace("%1", notice.error or "")
+            if notice.online:
+                return translate("Notices", "Back online")
+            return _fill(translate("Notices", "Offline: %1"), notice.error or "")
