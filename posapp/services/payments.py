@@ -7,6 +7,7 @@ Payment Links, hosted invoices), and saved cards are charged by their PaymentMet
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ __all__ = [
     "request_payment",
     "send_invoice",
 ]
+
+log = logging.getLogger(__name__)
 
 RequestMethod = Literal["checkout", "payment_link"]
 RequestState = Literal["waiting", "processing", "paid", "failed", "expired", "canceled"]
@@ -225,7 +228,7 @@ def payment_request_status(session: Session, request: PaymentRequest) -> Payment
         for status in statuses:
             if status.state == wanted:
                 if wanted != "failed" and link.get("active"):
-                    _close_link(session, request, "payment_request.close_paid_link")
+                    _close_paid_link(session, request)
                 return status
     if not link.get("active"):
         return PaymentStatus("canceled", "The payment link was switched off.")
@@ -299,6 +302,15 @@ def cancel_payment_request(session: Session, request: PaymentRequest) -> dict[st
             currency=request.currency,
         )
     return _close_link(session, request, "payment_request.cancel")
+
+
+def _close_paid_link(session: Session, request: PaymentRequest) -> None:
+    try:
+        _close_link(session, request, "payment_request.close_paid_link")
+    except GatewayError as error:
+        # The customer has paid, which is what the cashier must see; the next status check
+        # tries again to switch the link off.
+        log.warning("paid payment link %s still active: %s", request.id, error)
 
 
 def _close_link(session: Session, request: PaymentRequest, action: str) -> dict[str, Any]:
@@ -403,12 +415,17 @@ def charge_saved_card(
 
 
 def _refresh_intent(session: Session, payment_intent_id: str | None) -> None:
-    """Store a declined payment intent and its failed charge, so views show the attempt."""
+    """Store a declined payment intent and its failed charge, so views show the attempt;
+    a failure to read them is logged, not raised (the decline is what the cashier needs)."""
     if payment_intent_id is None:
         return
-    intent = payment_intents.retrieve_payment_intent(
-        session.gateway, payment_intent_id, {"expand": ["latest_charge"]}
-    )
+    try:
+        intent = payment_intents.retrieve_payment_intent(
+            session.gateway, payment_intent_id, {"expand": ["latest_charge"]}
+        )
+    except GatewayError as error:
+        log.warning("declined payment %s not refreshed: %s", payment_intent_id, error)
+        return
     flat, inner = split_expanded(intent, _LATEST_CHARGE)
     for obj in [*inner, flat]:
         session.cache.upsert_object(obj)

@@ -8,6 +8,7 @@ right.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -33,6 +34,8 @@ __all__ = [
     "refundable",
     "refundable_amount",
 ]
+
+log = logging.getLogger(__name__)
 
 RefundReason = Literal["duplicate", "fraudulent", "requested_by_customer"]
 
@@ -190,8 +193,14 @@ def refund_payment(
         if error.kind is not ErrorKind.INVALID_REQUEST:
             raise
         fresh = _refresh_charge(session, found.charge_id)
+        if fresh is not None and fresh.blocked:
+            raise ValueError(fresh.blocked) from error
         if fresh is not None and asked > fresh.remaining:
             raise RefundTooLarge(_too_large(session, asked, fresh, stripe_said=True)) from error
         raise
-    _refresh_charge(session, found.charge_id)
+    try:
+        _refresh_charge(session, found.charge_id)
+    except GatewayError as error:
+        # The refund is done: an error now would invite the cashier to refund again.
+        log.warning("refund %s made; charge not refreshed: %s", refund["id"], error)
     return refund

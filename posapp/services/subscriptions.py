@@ -9,7 +9,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from posapp.gateway import billing_portal, invoices, payment_intents, subscriptions
+from posapp.gateway import (
+    GatewayError,
+    billing_portal,
+    invoices,
+    payment_intents,
+    subscriptions,
+)
 from posapp.money import format_amount
 from posapp.services.session import Session, perform, stripe_params
 
@@ -176,7 +182,11 @@ def _first_payment_problem(session: Session, invoice: Mapping[str, Any] | None) 
     )
     if not isinstance(intent_id, str):
         return "The first payment has not been made."
-    intent = payment_intents.retrieve_payment_intent(session.gateway, intent_id)
+    try:
+        intent = payment_intents.retrieve_payment_intent(session.gateway, intent_id)
+    except GatewayError:
+        # The subscription exists; failing now would invite creating it a second time.
+        return "The first payment is not complete."
     session.cache.upsert_object(intent)
     if intent.get("status") == "requires_action":
         return "The customer's bank asks them to confirm the first payment (3D Secure)."
