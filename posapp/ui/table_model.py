@@ -131,8 +131,10 @@ class CacheTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order by creation time (the one order keyset pages can follow at any depth)."""
-        self._ascending = order == Qt.SortOrder.AscendingOrder
-        self.reload()
+        ascending = order == Qt.SortOrder.AscendingOrder
+        if ascending != self._ascending:
+            self._ascending = ascending
+            self.reload()
 
     # --- what the panels use ------------------------------------------------------------
 
