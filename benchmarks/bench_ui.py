@@ -19,17 +19,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from posapp.config import Paths, Settings  # noqa: E402
-from posapp.keys import Profile  # noqa: E402
-from posapp.services.session import cache_path, open_session  # noqa: E402
-from posapp.store.cache import Cache  # noqa: E402
-from posapp.ui.app_state import AppState, ProfileView  # noqa: E402
-from posapp.ui.customers_panel import CustomersPanel  # noqa: E402
-from posapp.ui.formatting import Formats  # noqa: E402
-from posapp.ui.theme import DisplayMode  # noqa: E402
-from posapp.worker import Worker  # noqa: E402
+from posapp.config import Paths, Settings
+from posapp.keys import Profile
+from posapp.services.session import cache_path, open_session
+from posapp.store.cache import Cache
+from posapp.ui.app_state import AppState, ProfileView
+from posapp.ui.customers_panel import CustomersPanel
+from posapp.ui.formatting import Formats
+from posapp.ui.theme import DisplayMode
+from posapp.worker import Worker
 
 BATCH = 5_000
 
