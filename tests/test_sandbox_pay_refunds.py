@@ -108,7 +108,7 @@ def test_refund_target_is_required_and_must_exist(client: stripe.StripeClient) -
     assert both.value.http_status == 400
     with pytest.raises(stripe.InvalidRequestError) as missing:
         client.v1.refunds.create(params={"charge": "ch_missing"})
-    assert missing.value.http_status == 404 and missing.value.param == "charge"
+    assert missing.value.http_status == 400 and missing.value.param == "charge"
     with pytest.raises(stripe.InvalidRequestError) as reason:
         client.v1.refunds.create(params={"payment_intent": pi.id,
                                          "reason": "changed_mind"})

@@ -328,7 +328,7 @@ def test_amount_currency_and_ids_are_validated(client: stripe.StripeClient) -> N
     assert customer.value.code == "resource_missing" and customer.value.param == "customer"
     with pytest.raises(stripe.InvalidRequestError) as method:
         pay(client, "pm_card_unknown")
-    assert method.value.http_status == 404
+    assert method.value.http_status == 400
     assert method.value.user_message == "No such PaymentMethod: 'pm_card_unknown'"
     with pytest.raises(stripe.InvalidRequestError) as off_session:
         client.v1.payment_intents.create(params={"amount": 500, "currency": "usd",

@@ -31,6 +31,7 @@ class ApiError(Exception):
         self.decline_code = decline_code
         self.extra = extra or {}
         self.headers = headers or {}
+        self.missing_id: str | None = None
 
     def body(self, request_log_url: str | None = None) -> dict[str, Any]:
         """The JSON body Stripe sends for this error."""
@@ -63,8 +64,12 @@ def unknown_param(name: str) -> ApiError:
 
 
 def not_found(noun: str, object_id: str, param: str = "id") -> ApiError:
-    """Stripe's 404 for an id that does not exist (`No such customer: 'cus_x'`)."""
-    return ApiError(404, f"No such {noun}: '{object_id}'", code="resource_missing", param=param)
+    """Stripe's `No such customer: 'cus_x'` (the server answers 400 when the id came in a
+    request parameter rather than the URL; see `ApiError.missing_id`)."""
+    error = ApiError(404, f"No such {noun}: '{object_id}'", code="resource_missing",
+                     param=param)
+    error.missing_id = object_id
+    return error
 
 
 def state_error(message: str, code: str = "invalid_state", param: str | None = None) -> ApiError:

@@ -138,6 +138,10 @@ class Sandbox:
                     with self._window_lock:
                         self._inflight.discard(idem_key)
         except ApiError as error:
+            if error.missing_id and error.missing_id not in path \
+                    and error.param not in ("starting_after", "ending_before"):
+                # Stripe: 404 for the URL's object, 400 for an id passed as a parameter.
+                error.status = 400
             status = error.status
             payload = json.dumps(error.body()).encode()
             out_headers.update(error.headers)
@@ -262,6 +266,9 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; with Nagle's algorithm and delayed ACKs
+    # every keep-alive request would wait ~40 ms for the second one.
+    disable_nagle_algorithm = True
     server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:

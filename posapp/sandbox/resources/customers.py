@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import invalid
+from ..errors import invalid, not_found
 from ..params import merge_metadata
 from ..router import Request, api
 from ..state import Obj, State, search_response
@@ -128,8 +128,7 @@ def require_customer(state: State, customer_id: str, param: str = "id") -> Obj:
     """`live_customer` for engine code that holds the state rather than a request."""
     customer = state.get(customer_id, "customer", param=param)
     if customer.get("deleted"):
-        raise invalid(f"No such customer: '{customer_id}'", param=param,
-                      code="resource_missing")
+        raise not_found("customer", customer_id, param)
     return customer
 
 
