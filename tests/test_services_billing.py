@@ -191,6 +191,8 @@ def test_subscription_starts_active_and_is_cached(session: Session) -> None:
     invoice_id = created.subscription["latest_invoice"]["id"]
     assert cached(session, "invoices", invoice_id)["status"] == "paid"
     assert_audited(session, "subscription.create")
+    upcoming = subscriptions.preview_next_invoice(session, subscription_id)
+    assert upcoming["amount_due"] == 2000 and upcoming["currency"] == "usd"
 
 
 def test_subscription_on_an_sca_card_is_incomplete_with_the_invoice_link(

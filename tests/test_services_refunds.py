@@ -44,6 +44,10 @@ def test_partial_refund_then_the_rest(session: Session) -> None:
     charge_id = cached(session, "payment_intents", intent_id)["latest_charge"]
     assert refundable_amount(session.cache, intent_id) == 2000
     assert refundable_amount(session.cache, charge_id) == 2000
+    found = refundable(session.cache, intent_id)
+    assert found is not None
+    assert (found.card_brand, found.card_last4) == ("visa", "4242")
+    assert found.customer_id is not None and found.customer_id.startswith("cus_")
 
     refund = refund_payment(session, intent_id, 750, "requested_by_customer", "Cold coffee")
 

@@ -23,6 +23,7 @@ from posapp.gateway import (
 )
 from posapp.money import AmountError, format_amount
 from posapp.services.customers import check_metadata
+from posapp.services.payments import card_of
 from posapp.services.session import Session, perform, stripe_params
 from posapp.store.cache import Cache
 
@@ -48,7 +49,8 @@ class RefundTooLarge(AmountError):
 
 @dataclass(frozen=True)
 class Refundable:
-    """What can still be refunded of one charge, as the cache knows it."""
+    """What can still be refunded of one charge, as the cache knows it, with the customer
+    and card a confirmation shows."""
 
     charge_id: str
     payment_intent_id: str | None
@@ -56,6 +58,9 @@ class Refundable:
     refunded: int
     remaining: int
     currency: str
+    customer_id: str | None = None
+    card_brand: str | None = None
+    card_last4: str | None = None
     blocked: str | None = None
     """Why nothing can be refunded at all (not captured, failed, disputed), else None."""
 
@@ -91,6 +96,8 @@ def _refundable_of(charge: Mapping[str, Any]) -> Refundable:
     elif charge.get("disputed"):
         blocked = "This payment is disputed: respond to the dispute instead of refunding."
     intent = charge.get("payment_intent")
+    customer = charge.get("customer")
+    brand, last4 = card_of(charge)
     return Refundable(
         charge_id=str(charge["id"]),
         payment_intent_id=intent if isinstance(intent, str) else None,
@@ -98,6 +105,9 @@ def _refundable_of(charge: Mapping[str, Any]) -> Refundable:
         refunded=refunded,
         remaining=0 if blocked else max(paid - refunded, 0),
         currency=str(charge.get("currency", "")),
+        customer_id=customer if isinstance(customer, str) else None,
+        card_brand=brand,
+        card_last4=last4,
         blocked=blocked,
     )
 

@@ -33,6 +33,7 @@ __all__ = [
     "create_subscription",
     "pause_collection",
     "preview_change",
+    "preview_next_invoice",
     "resume_collection",
     "undo_cancellation",
 ]
@@ -211,6 +212,11 @@ def _item_params(
     if quantity is not None and quantity < 1:
         raise ValueError("Quantities must be at least 1.")
     return [stripe_params(id=item_id, price=price_id, quantity=quantity)]
+
+
+def preview_next_invoice(session: Session, subscription_id: str) -> dict[str, Any]:
+    """The invoice Stripe will make at the subscription's next renewal, as it stands now."""
+    return invoices.create_preview(session.gateway, {"subscription": subscription_id})
 
 
 def _is_proration(line: Mapping[str, Any]) -> bool:
