@@ -157,6 +157,25 @@ def test_open_session_settles_a_request_left_pending_by_a_crash(
         reopened.close()
 
 
+def test_session_opens_offline_and_keeps_the_pending_request_for_later(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    first = open_test_session(sandbox, tmp_path)
+    first.journal.begin(
+        "offline-key", "customers.create", {"ids": [], "params": {"name": "Later"}}
+    )
+    first.close()
+    sandbox.stop()
+
+    reopened = open_test_session(sandbox, tmp_path)
+    try:
+        entry = reopened.journal.get("offline-key")
+        assert entry is not None and entry.state is JournalState.PENDING
+        assert reopened.journal.list_audit() == []
+    finally:
+        reopened.close()
+
+
 def test_dashboard_url_knows_test_and_live_mode(session: Session) -> None:
     assert (
         dashboard_url(session, "pi_123")
