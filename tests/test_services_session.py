@@ -219,6 +219,10 @@ def test_sync_once_fills_the_cache_of_the_last_profile(
         assert synced.cache.get("customers", made["id"]) is not None
     finally:
         synced.close()
+    out = io.StringIO()
+    assert run_sync_command(paths, profile_name="Counter", api_base=sandbox.url, once=False,
+                            verify=True, environ={}, out=out, vault=vault) == 0
+    assert "0 differences" in out.getvalue()
 
 
 def test_sync_polls_until_stopped(
