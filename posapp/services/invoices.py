@@ -17,6 +17,7 @@ from posapp.services.amounts import check_amount
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
+    "CollectionMethod",
     "InvoiceItem",
     "create_invoice",
     "csv_cell",

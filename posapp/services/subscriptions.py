@@ -17,12 +17,14 @@ from posapp.gateway import (
     subscriptions,
 )
 from posapp.money import format_amount
+from posapp.services.invoices import CollectionMethod
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
     "ChangePreview",
     "CollectionMethod",
     "NewSubscription",
+    "PauseBehavior",
     "PaymentBehavior",
     "ProrationBehavior",
     "SubscriptionItem",
@@ -38,7 +40,6 @@ __all__ = [
     "undo_cancellation",
 ]
 
-CollectionMethod = Literal["charge_automatically", "send_invoice"]
 PaymentBehavior = Literal["allow_incomplete", "default_incomplete", "error_if_incomplete"]
 ProrationBehavior = Literal["create_prorations", "always_invoice", "none"]
 PauseBehavior = Literal["keep_as_draft", "mark_uncollectible", "void"]
