@@ -6,6 +6,7 @@ import hashlib
 import json
 import random
 import socket
+import sys
 import threading
 import time
 import traceback
@@ -255,6 +256,12 @@ class _Server(ThreadingHTTPServer):
         with self._conn_lock:
             self._connections.discard(request)
         super().shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up (a timeout, a test stopping) is normal; anything else is not."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
     def close_all(self) -> None:
         with self._conn_lock:
