@@ -203,7 +203,7 @@ def setup_logging(paths: Paths, level: int | str = logging.INFO) -> list[logging
         handler.addFilter(RedactingFilter())
         root.addHandler(handler)
     root.setLevel(level)
-    # The SDK logs every request at INFO; those lines are noise unless debugging.
-    debugging = root.getEffectiveLevel() <= logging.DEBUG
-    logging.getLogger("stripe").setLevel(logging.DEBUG if debugging else logging.WARNING)
+    # The SDK logs every request URL (query strings included) at INFO and whole request and
+    # response bodies (customer details, client secrets) at DEBUG: keep both out of our logs.
+    logging.getLogger("stripe").setLevel(logging.WARNING)
     return handlers

@@ -162,7 +162,7 @@ def test_log_file_rotates_at_one_megabyte(tmp_path: Path, root_logger: logging.L
     assert (paths.log_dir / "posapp.log").stat().st_size <= 1_000_000
 
 
-def test_sdk_request_lines_stay_out_of_the_log_unless_debugging(
+def test_sdk_request_and_body_lines_stay_out_of_the_log(
     tmp_path: Path, root_logger: logging.Logger
 ) -> None:
     sdk = logging.getLogger("stripe")
@@ -176,6 +176,6 @@ def test_sdk_request_lines_stay_out_of_the_log_unless_debugging(
         assert "Request to Stripe api" not in log_text
         assert "retrying after a connection error" in log_text
         setup_logging(Paths.resolve(tmp_path), "DEBUG")
-        assert sdk.isEnabledFor(logging.DEBUG)
+        assert not sdk.isEnabledFor(logging.DEBUG)
     finally:
         sdk.setLevel(level)
