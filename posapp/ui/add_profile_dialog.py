@@ -23,7 +23,7 @@ from posapp.services.profiles import add_profile
 from posapp.worker import Worker
 
 from .errors import error_text
-from .theme import DisplayMode, badge_style
+from .theme import DisplayMode, badge_style, set_role
 from .top_bar import mode_badge_text
 
 
@@ -84,7 +84,7 @@ class AddProfileDialog(QDialog):
     async def save(self) -> Profile | None:
         """Check the key with Stripe and save the profile; the result shows in the dialog."""
         self.save_button.setEnabled(False)
-        self.status.setObjectName("muted")
+        set_role(self.status, "muted")
         self.status.setText(self.tr("Checking the key with Stripe…"))
         try:
             profile = await self._worker.run(
@@ -93,9 +93,8 @@ class AddProfileDialog(QDialog):
         except asyncio.CancelledError:
             raise
         except Exception as error:  # every failure is shown; nothing was stored
-            self.status.setObjectName("error")
+            set_role(self.status, "error")
             self.status.setText(error_text(error))
-            self.status.setStyleSheet("")
             self.save_button.setEnabled(True)
             return None
         self.profile = profile
@@ -106,11 +105,10 @@ class AddProfileDialog(QDialog):
         self.badge.setText(mode_badge_text(mode))
         self.badge.setStyleSheet(badge_style(mode))
         self.badge.show()
-        self.status.setObjectName("")
+        set_role(self.status, "")
         self.status.setText(self.tr("Connected to %1 (%2). The key is in your keyring.")
                             .replace("%1", profile.account_name or profile.account_id)
                             .replace("%2", profile.account_id))
-        self.status.setStyleSheet("")
         self.save_button.hide()
         self.open_button.show()
         self.open_button.setFocus()

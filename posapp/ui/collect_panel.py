@@ -50,6 +50,7 @@ from .errors import error_text
 from .link_view import LinkView
 from .payment_method_list_model import card_label, default_method_id
 from .takings_view import TakingsView
+from .theme import set_role
 
 DEFAULT_DUE_DAYS = 14
 
@@ -196,8 +197,7 @@ class CollectPanel(QWidget):
         self.update_actions()
 
     def _say(self, text: str, style: str = "") -> None:
-        self.message.setObjectName(style)
-        self.message.setStyleSheet("")
+        set_role(self.message, style)
         self.message.setText(text)
 
     def _money(self, amount: int | None = None, currency: str | None = None) -> str:
@@ -253,10 +253,10 @@ class CollectPanel(QWidget):
         if outcome.state == "succeeded":
             self._say("")
             self.center.setCurrentWidget(self.view)
-            self.view.heading.setText(self.tr("Charged %1").replace("%1", customer_label(customer)))
             self.view.amount.setText(money)
-            self.view.show_paid(self.tr("Paid"), self._card_line(outcome.card_brand,
-                                                                 outcome.card_last4))
+            self.view.show_paid(self.tr("Paid"), " · ".join((
+                self._card_line(outcome.card_brand, outcome.card_last4),
+                customer_label(customer))))
         elif outcome.state == "declined":
             self._say(self.tr("Declined: %1").replace("%1", outcome.message), "error")
         elif outcome.state == "authentication_required" and outcome.payment_request:
@@ -333,8 +333,7 @@ class CollectPanel(QWidget):
                 self._money(status.amount, status.currency),
                 self._card_line(status.card_brand, status.card_last4)) if p))
         elif status.state == "failed":
-            self.view.waiting.setObjectName("error")
-            self.view.waiting.setStyleSheet("")
+            set_role(self.view.waiting, "error")
             self.view.waiting.setText(status.message)
         elif status.state in ("expired", "canceled"):
             self.request = None

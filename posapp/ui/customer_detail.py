@@ -34,6 +34,7 @@ from .payment_list_model import PaymentListModel
 from .payment_method_list_model import PaymentMethodListModel
 from .resources import icon
 from .table_model import CacheTableModel
+from .theme import set_role
 
 
 def _table(model: CacheTableModel) -> QTableView:
@@ -95,9 +96,11 @@ class CustomerDetail(QTabWidget):
         method_buttons.addStretch(1)
         methods_page = QWidget()
         methods_layout = QVBoxLayout(methods_page)
-        methods_layout.addWidget(QLabel(self.tr(
+        pci_note = QLabel(self.tr(
             "Cards are saved by the customer on a Stripe-hosted page; PosApp never sees the "
-            "card number.")))
+            "card number."))
+        pci_note.setWordWrap(True)
+        methods_layout.addWidget(pci_note)
         methods_layout.addWidget(self.methods, 1)
         methods_layout.addLayout(method_buttons)
         methods_layout.addWidget(self.methods_reason)
@@ -180,13 +183,12 @@ class CustomerDetail(QTabWidget):
         return dialog
 
     async def _act(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        self.message.setObjectName("muted")
+        set_role(self.message, "muted")
         self.message.setText(self.tr("Working…"))
         try:
             result = await self._state.run(fn, self._state.session, *args, **kwargs)
         except Exception as error:  # shown beside the form; the cache is unchanged
-            self.message.setObjectName("error")
-            self.message.setStyleSheet("")
+            set_role(self.message, "error")
             self.message.setText(error_text(error))
             self.methods_reason.setText(error_text(error))
             return None

@@ -12,6 +12,7 @@ from posapp.services.customers import create_customer, update_customer
 from .app_state import AppState
 from .customer_form import CustomerForm
 from .errors import error_text
+from .theme import set_role
 
 
 class CustomerDialog(QDialog):
@@ -59,7 +60,7 @@ class CustomerDialog(QDialog):
         if not self.form.check():
             return None
         self.save_button.setEnabled(False)
-        self.message.setObjectName("muted")
+        set_role(self.message, "muted")
         self.message.setText(self.tr("Saving…"))
         try:
             if self._existing:
@@ -70,8 +71,7 @@ class CustomerDialog(QDialog):
                 result = await self._state.run(create_customer, self._state.session,
                                                **self.form.fields(for_update=False))
         except Exception as error:  # shown in the dialog; nothing else to undo
-            self.message.setObjectName("error")
-            self.message.setStyleSheet("")
+            set_role(self.message, "error")
             self.message.setText(error_text(error))
             self._update_save()
             return None

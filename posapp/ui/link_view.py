@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from .qr_code import QrCodeView
 from .resources import icon
+from .theme import set_role
 
 
 class LinkView(QWidget):
@@ -99,6 +100,7 @@ class LinkView(QWidget):
                   mail_subject: str, mail_body: str) -> None:
         """Show `url` with its QR code and wait (`waiting_text` says for what)."""
         self.heading.setText(heading)
+        self.heading.show()
         self.amount.setText(amount_text)
         self.amount.setVisible(bool(amount_text))
         self.url.setText(url)
@@ -124,8 +126,8 @@ class LinkView(QWidget):
 
     def _outcome(self, icon_name: str, headline: str, detail: str, style: str) -> None:
         self.outcome_icon.setPixmap(icon(icon_name).pixmap(96, 96))
-        self.outcome.setObjectName(style)
-        self.outcome.setStyleSheet("")
+        set_role(self.outcome, style)
+        self.heading.hide()
         self.outcome.setText(headline)
         self.outcome_detail.setText(detail)
         self.pages.setCurrentIndex(1)

@@ -84,7 +84,8 @@ class CacheListView(QWidget):
         if isinstance(saved, QByteArray):
             self.table.horizontalHeader().restoreState(saved)
         else:
-            self.table.horizontalHeader().setDefaultSectionSize(150)
+            for section, column in enumerate(model.columns):
+                self.table.horizontalHeader().resizeSection(section, column.width)
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.save_state())
         model.loaded.connect(self._update_count)
         model.modelReset.connect(self._reselect)

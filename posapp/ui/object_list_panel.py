@@ -34,6 +34,7 @@ class ObjectListPanel(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 480])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         state.connect_tables(frozenset((table,)), self.model.reload)

@@ -52,9 +52,9 @@ class PaymentListModel(CacheTableModel):
         f = self.formats
         return (
             Column(self.tr("Created"), lambda p: f.datetime(p.get("created")),
-                   sorts_by_created=True),
+                   sorts_by_created=True, width=130),
             Column(self.tr("Amount"), lambda p: f.money(p.get("amount"), p.get("currency")),
-                   align_right=True),
+                   align_right=True, width=100),
             Column(self.tr("Status"), lambda p: status_text(p.get("status")),
                    color=lambda p: _STATUS_COLORS.get(str(p.get("status")))),
             Column(self.tr("Customer"),

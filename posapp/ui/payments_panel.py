@@ -38,6 +38,7 @@ class PaymentsPanel(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 480])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         state.connect_tables(frozenset(("payment_intents", "charges")), self.model.reload)

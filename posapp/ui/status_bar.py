@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWi
 
 from .formatting import Formats
 from .resources import icon
+from .theme import set_role
 
 
 def table_title(table: str) -> str:
@@ -66,13 +67,12 @@ class SyncStatusBar(QStatusBar):
         """Show whether Stripe can be reached; `reason` explains an offline state."""
         if online:
             self.online_label.setText(self.tr("Online"))
-            self.online_label.setObjectName("")
+            set_role(self.online_label, "")
             self.online_label.setToolTip("")
         else:
             self.online_label.setText(self.tr("Offline — showing cached data"))
-            self.online_label.setObjectName("reason")
+            set_role(self.online_label, "reason")
             self.online_label.setToolTip(reason)
-        self.online_label.setStyleSheet(self.online_label.styleSheet())
 
     def set_last_synced(self, when: float | None) -> None:
         """When the cache last caught up with Stripe (Unix time)."""

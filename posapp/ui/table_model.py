@@ -8,7 +8,7 @@ search; filters map onto the cache's extracted columns. Subclasses declare their
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +43,7 @@ class Column:
     color: Callable[[dict[str, Any]], str | None] | None = None
     align_right: bool = False
     sorts_by_created: bool = False
+    width: int = 140
 
 
 class CacheTableModel(QAbstractTableModel):
@@ -63,6 +64,8 @@ class CacheTableModel(QAbstractTableModel):
         self._has_more = False
         self._filters: dict[str, FilterValue] = {}
         self._search = ""
+        self._since: int | None = None
+        self._until: int | None = None
         self._ascending = False
         self.pages_loaded = 0
         self._memo: dict[tuple[str, str], str] = {}
@@ -161,6 +164,27 @@ class CacheTableModel(QAbstractTableModel):
         self._filters = {k: v for k, v in filters.items() if v is not None}
         self.reload()
 
+    def set_created_range(self, since: int | None, until: int | None) -> None:
+        """Show only rows created in `[since, until)` (None: unbounded)."""
+        self._since, self._until = since, until
+        self.reload()
+
+    def iter_matching(self) -> Iterator[dict[str, Any]]:
+        """Every row the current filters, range and search match, in keyset pages (an
+        export reads them all without holding them all; run it off the GUI thread)."""
+        if self._search:
+            yield from self._search_rows()
+            return
+        cursor: Cursor | None = None
+        while True:
+            page = self._cache.page(self._table, filters=self._filters, older_than=cursor,
+                                    since=self._since, until=self._until,
+                                    limit=self._page_size)
+            yield from page.rows
+            if not page.has_older:
+                return
+            cursor = page.oldest
+
     def set_search(self, text: str) -> None:
         """Show the cache's search results for `text` (empty: back to the paged list)."""
         self._search = text.strip()
@@ -170,7 +194,8 @@ class CacheTableModel(QAbstractTableModel):
         """How many rows the current filters match in the whole cache."""
         if self._search:
             return len(self._rows)
-        return self._cache.count(self._table, filters=self._filters)
+        return self._cache.count(self._table, filters=self._filters, since=self._since,
+                                 until=self._until)
 
     def reload(self) -> None:
         """Read again from the cache, keeping as many rows as were loaded (at least a page),
@@ -178,9 +203,7 @@ class CacheTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._memo.clear()
         if self._search:
-            hits = self._cache.search(self._search, tables=[self._table], limit=SEARCH_LIMIT)
-            self._rows = [h.data for h in hits if h.table == self._table
-                          and self._matches(h.data)]
+            self._rows = self._search_rows()
             self._oldest, self._has_more = None, False
         else:
             keep = max(self._page_size, len(self._rows))
@@ -188,7 +211,15 @@ class CacheTableModel(QAbstractTableModel):
         self.endResetModel()
         self.loaded.emit(len(self._rows))
 
+    def _search_rows(self) -> list[dict[str, Any]]:
+        hits = self._cache.search(self._search, tables=[self._table], limit=SEARCH_LIMIT)
+        return [h.data for h in hits if h.table == self._table and self._matches(h.data)]
+
     def _matches(self, obj: dict[str, Any]) -> bool:
+        created = obj.get("created") or 0
+        if (self._since is not None and created < self._since) or (
+                self._until is not None and created >= self._until):
+            return False
         return all(obj.get(k) == v or (isinstance(v, Sequence) and not isinstance(v, str)
                                        and obj.get(k) in v)
                    for k, v in self._filters.items())
@@ -199,8 +230,8 @@ class CacheTableModel(QAbstractTableModel):
         if self._ascending:
             start = after or Cursor(-1, "")
             page = self._cache.page(self._table, filters=self._filters, newer_than=start,
-                                    limit=limit)
+                                    since=self._since, until=self._until, limit=limit)
             return list(reversed(page.rows)), page.newest, page.has_newer
         page = self._cache.page(self._table, filters=self._filters, older_than=after,
-                                limit=limit)
+                                since=self._since, until=self._until, limit=limit)
         return page.rows, page.oldest, page.has_older

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 class DisplayMode(StrEnum):
@@ -76,3 +76,12 @@ def badge_style(mode: DisplayMode) -> str:
 def accent_style(mode: DisplayMode) -> str:
     """Style sheet for the window's accent strip under the top bar."""
     return f"background: {MODE_COLORS[mode]}; min-height: 3px; max-height: 3px;"
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Give `widget` a style role (`error`, `success`, `muted`, `reason`, "" for none) and
+    restyle it now (Qt only re-reads object-name selectors on a re-polish)."""
+    widget.setObjectName(role)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

@@ -43,6 +43,11 @@ class ToastArea(QWidget):
         self.show()
         return label
 
+    def clear(self) -> None:
+        """Dismiss every toast now."""
+        for frame in self.findChildren(QFrame):
+            frame.deleteLater()
+
     def texts(self) -> list[str]:
         """The toasts now shown."""
         return [label.text() for label in self.findChildren(QLabel)]
