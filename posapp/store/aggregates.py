@@ -6,6 +6,7 @@ currencies)."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 MRR_STATUSES = ("active", "past_due")
@@ -87,3 +88,38 @@ def invoice_summary(conn: sqlite3.Connection, *, now: int) -> list[InvoiceSummar
         "FROM invoices WHERE deleted = 0 AND status = 'open' GROUP BY currency "
         "ORDER BY currency", (now, now)).fetchall()
     return [InvoiceSummary(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class MonthlyMrr:
+    """The MRR of the subscriptions alive at the end of one month, in one currency."""
+
+    month_end: int
+    currency: str
+    amount: int
+
+
+def dispute_totals(conn: sqlite3.Connection, *, statuses: Sequence[str]) -> list[Total]:
+    """Disputes whose status is one of `statuses`: their amounts and count, per currency."""
+    marks = ", ".join("?" for _ in statuses)
+    rows = conn.execute(
+        f"SELECT currency, SUM(amount), COUNT(*) FROM disputes WHERE deleted = 0 "  # noqa: S608
+        f"AND status IN ({marks}) GROUP BY currency ORDER BY currency",
+        tuple(statuses)).fetchall()
+    return [Total(*r) for r in rows]
+
+
+def mrr_history(conn: sqlite3.Connection, *, month_ends: Sequence[int]) -> list[MonthlyMrr]:
+    """MRR at each of `month_ends`: subscriptions created by then and not canceled by then,
+    each at its current monthly amount (the cache keeps no history of price changes), per
+    currency. Those billing now (active, past due) count, and canceled ones up to their
+    cancellation; trials, paused and incomplete ones do not."""
+    result: list[MonthlyMrr] = []
+    for end in month_ends:
+        rows = conn.execute(
+            "SELECT currency, SUM(mrr) FROM subscriptions WHERE deleted = 0 AND created <= ? "
+            "AND status IN (?, ?, 'canceled') "
+            "AND (canceled_at IS NULL OR canceled_at > ?) GROUP BY currency ORDER BY currency",
+            (end, *MRR_STATUSES, end)).fetchall()
+        result.extend(MonthlyMrr(end, r[0], r[1]) for r in rows)
+    return result

@@ -363,6 +363,16 @@ class Cache:
         with self._reading() as conn:
             return aggregates.invoice_summary(conn, now=now)
 
+    def dispute_totals(self, *, statuses: Sequence[str]) -> list[aggregates.Total]:
+        """Amounts and counts of disputes in `statuses`, per currency."""
+        with self._reading() as conn:
+            return aggregates.dispute_totals(conn, statuses=statuses)
+
+    def mrr_history(self, *, month_ends: Sequence[int]) -> list[aggregates.MonthlyMrr]:
+        """MRR at the end of each month, per currency (see `aggregates.mrr_history`)."""
+        with self._reading() as conn:
+            return aggregates.mrr_history(conn, month_ends=month_ends)
+
 
 def _migrate(conn: sqlite3.Connection) -> None:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
