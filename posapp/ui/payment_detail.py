@@ -185,6 +185,10 @@ class PaymentDetail(QWidget):
         ids = self._ids()
         if not ids:
             return
+        if len(ids) > 1:
+            # A refund's own events (refund.failed) name the refund, not the payment.
+            ids += [r["id"] for r in self._state.cache.page(
+                "refunds", filters={"charge": ids[1]}, limit=TIMELINE_LIMIT).rows]
         formats = self._state.formats
         events = self._state.cache.page("events", filters={"object_id": ids},
                                         limit=TIMELINE_LIMIT).rows
