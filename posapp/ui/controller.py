@@ -84,7 +84,7 @@ class GuiController(QObject):
 
     def show_welcome(self, message: str = "") -> WelcomeWindow:
         """Show the first-run window (with `message` explaining a failed open)."""
-        self._close_current()
+        self._release_state()
         welcome = WelcomeWindow()
         welcome.demo_requested.connect(self.relaunch_as_demo)
         welcome.add_key_requested.connect(lambda: self.add_profile(welcome))
@@ -150,7 +150,7 @@ class GuiController(QObject):
             session = self.state.session
             mode = self.state.profile.mode
             names = [p.name for p in self.store.list_profiles()] or [self.state.profile.name]
-            self._close_current(close_session=False)
+            self._release_state(close_session=False)
             self._open_window(session, mode, names)
         elif isinstance(self.window, WelcomeWindow):
             self.show_welcome()
@@ -162,7 +162,9 @@ class GuiController(QObject):
         session = self.state.session
         mode = self.state.profile.mode
         names = [p.name for p in self.store.list_profiles()] or [self.state.profile.name]
-        self._close_current(close_session=False)
+        self._release_state(close_session=False)
+        if self.window is not None:
+            self.window.setEnabled(False)
         await self.worker.run(clear_cache, session)
         self._open_window(session, mode, names)
 
@@ -173,7 +175,8 @@ class GuiController(QObject):
 
     def shutdown(self) -> None:
         """Stop syncing and close the session and window."""
-        self._close_current()
+        self._release_state()
+        self._show(None)
 
     def _settings_saved(self, language_before: str) -> None:
         if self.state is not None:
@@ -186,7 +189,7 @@ class GuiController(QObject):
             self._spawn(self.open_profile(dialog.profile))
 
     def _open_window(self, session: Session, mode: DisplayMode, names: list[str]) -> MainWindow:
-        self._close_current()
+        self._release_state()
         profile = session.profile
         view = ProfileView(profile.name, profile.account_name, profile.account_id, mode)
         state = AppState(paths=self.paths, settings=self.settings, session=session,
@@ -201,22 +204,24 @@ class GuiController(QObject):
         state.start_sync()
         return window
 
-    def _show(self, window: QWidget) -> None:
-        self.window = window
-        window.show()
-        self.window_changed.emit(window)
+    def _show(self, window: QWidget | None) -> None:
+        """Show `window` (None: none), then close the previous one, so the app never passes
+        through a moment without a window."""
+        previous, self.window = self.window, window
+        if window is not None:
+            window.show()
+            self.window_changed.emit(window)
+        if previous is not None and previous is not window:
+            previous.close()
+            previous.deleteLater()
 
-    def _close_current(self, close_session: bool = True) -> None:
-        state, window = self.state, self.window
-        self.state = self.window = None
+    def _release_state(self, close_session: bool = True) -> None:
+        """Stop the open profile's sync and tasks (and close its session)."""
+        state, self.state = self.state, None
         if state is not None:
             state.close()
             if close_session:
                 state.session.close()
-        if window is not None:
-            window.close()
-            window.deleteLater()
-
 
 def _demo_command() -> tuple[str, list[str]]:
     script = sys.argv[0] if sys.argv and sys.argv[0] else ""
