@@ -40,6 +40,13 @@ def test_payment_link_paid_on_hosted_page_turns_screen_to_paid(
     assert "$12.50" in collect.view.outcome_detail.text()
     assert "Visa •••• 4242" in collect.view.outcome_detail.text()
     assert collect.last_status is not None and collect.last_status.card_last4 == "4242"
+    assert any(t.startswith("Payment received: $12.50") for t in window.toasts.texts())
+    assert window.status.unread_button.text() != ""
+    window.show_panel(Panel.ACTIVITY)
+    assert window.status.unread_button.text() == ""
+    notices = [window.activity.notices.item(i).text()
+               for i in range(window.activity.notices.count())]
+    assert any("Payment received: $12.50" in n for n in notices)
 
 
 def test_payment_link_declined_on_hosted_page_shows_failure_and_keeps_waiting(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -28,8 +27,6 @@ MODE_COLORS: dict[DisplayMode, str] = {
 SUCCESS_COLOR = "#16a34a"
 DANGER_COLOR = "#dc2626"
 WARNING_COLOR = "#d97706"
-
-SPACING = 8
 
 _STYLE = """
 QListWidget#navigation { border: none; padding: 6px; font-size: 14px; }
@@ -55,17 +52,6 @@ def apply_theme(app: QApplication) -> None:
     """Fusion style with the system palette, plus the app's small style sheet."""
     app.setStyle("Fusion")
     app.setStyleSheet(_STYLE)
-
-
-def is_dark(palette: QPalette) -> bool:
-    """Whether the palette is a dark one (window darker than its text)."""
-    return palette.color(QPalette.ColorRole.Window).lightness() < \
-        palette.color(QPalette.ColorRole.WindowText).lightness()
-
-
-def mode_color(mode: DisplayMode) -> QColor:
-    """The accent colour for a display mode."""
-    return QColor(MODE_COLORS[mode])
 
 
 def badge_style(mode: DisplayMode) -> str:
