@@ -1,0 +1,62 @@
+"""The sandbox as a program: `python -m posapp.sandbox` and `python main.py sandbox` print their
+URL first and serve the seeded data; bad options exit with status 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import stripe
+from conftest import TEST_KEY
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@contextmanager
+def serving(*command: str) -> Iterator[tuple[str, str]]:
+    """Start the sandbox program; yields (first line, second line) and stops it afterwards."""
+    process = subprocess.Popen([sys.executable, *command], cwd=ROOT,  # noqa: S603
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first, second = process.stdout.readline().strip(), process.stdout.readline().strip()
+        yield first, second
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_module_entry_point_serves_the_demo() -> None:
+    with serving("-m", "posapp.sandbox", "--port", "0", "--seed", "demo") as (url, banner):
+        assert url.startswith("http://127.0.0.1:")
+        assert "sk_test_" in banner
+        client = stripe.StripeClient(TEST_KEY, base_addresses={"api": url},
+                                     max_network_retries=0)
+        names = [c.name for c in client.v1.customers.list(params={"limit": 100}).data]
+        assert "王芳" in names and len(names) >= 60
+        invoice = client.v1.invoices.list(params={"status": "open"}).data[0]
+        assert str(invoice.hosted_invoice_url).startswith(f"{url}/invoice/")
+
+
+def test_main_entry_point_with_options() -> None:
+    with serving("main.py", "sandbox", "--port", "0", "--seed", "bench:200",
+                 "--latency-ms", "1", "--rate-limit", "1000") as (url, _):
+        client = stripe.StripeClient(TEST_KEY, base_addresses={"api": url},
+                                     max_network_retries=0)
+        assert len(client.v1.customers.list(params={"limit": 100}).data) == 20
+
+
+@pytest.mark.parametrize("options", [
+    ["--seed", "nonsense"], ["--seed", "bench:many"], ["--fail-rate", "2"],
+    ["--port", "eighty"], ["--colour"],
+])
+def test_bad_options_exit_2(options: list[str]) -> None:
+    done = subprocess.run([sys.executable, "-m", "posapp.sandbox", "--port", "0",  # noqa: S603
+                           *options], check=False, cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2
+    assert done.stdout == "" and done.stderr.strip()

@@ -1,0 +1,143 @@
+"""Seeds: the demo shop (every status the app shows, Chinese names, a chronological event
+history, deterministic content), `bench:N`, and a store that stays usable as it grows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import stripe
+from conftest import TEST_KEY
+
+from posapp.sandbox import Sandbox, State, running
+from posapp.sandbox.seed import apply_seed
+
+DAY = 86_400
+
+
+@pytest.fixture(scope="module")
+def demo() -> Iterator[Sandbox]:
+    with running(seed="demo") as server:
+        yield server
+
+
+def sdk(server: Sandbox) -> stripe.StripeClient:
+    return stripe.StripeClient(TEST_KEY, base_addresses={"api": server.url},
+                               max_network_retries=0)
+
+
+def every(server: Sandbox, resource: str, **params: Any) -> list[Any]:
+    service: Any = sdk(server).v1
+    for name in resource.split("."):
+        service = getattr(service, name)
+    return list(service.list(params={"limit": 100, **params}).auto_paging_iter())
+
+
+def test_demo_customers_and_catalogue(demo: Sandbox) -> None:
+    customers = every(demo, "customers")
+    names = {c.name for c in customers}
+    assert len(customers) >= 60
+    assert {"王芳", "李娜", "张伟", "Li Wei (李伟)", "Anna 陈"} <= names
+    wang = next(c for c in customers if c.name == "王芳")
+    assert wang.email and wang.phone and wang.address and wang.address.country == "CN"
+    assert wang.invoice_settings.default_payment_method
+    prices = every(demo, "prices")
+    assert {p.lookup_key for p in prices} >= {"espresso", "flat_white", "beans_250g",
+                                              "coffee_club_monthly", "cloud_pro_yearly"}
+    assert {p.type for p in prices} == {"one_time", "recurring"}
+    assert any(not p.active for p in prices)
+
+
+def test_demo_has_every_subscription_and_invoice_status(demo: Sandbox) -> None:
+    subs = Counter(s.status for s in every(demo, "subscriptions", status="all"))
+    assert set(subs) == {"active", "trialing", "past_due", "unpaid", "paused", "incomplete",
+                         "incomplete_expired", "canceled"}
+    invoices = every(demo, "invoices")
+    assert {i.status for i in invoices} == {"draft", "open", "paid", "void", "uncollectible"}
+    reasons = {i.billing_reason for i in invoices}
+    assert {"manual", "subscription_create", "subscription_cycle",
+            "subscription_update"} <= reasons
+    past_due = every(demo, "subscriptions", status="past_due")[0]
+    latest = sdk(demo).v1.invoices.retrieve(past_due.latest_invoice)
+    assert latest.status == "open" and latest.next_payment_attempt is not None
+    assert str(latest.hosted_invoice_url).startswith(f"{demo.url}/invoice/")
+
+
+def test_demo_payments_refunds_disputes_and_links(demo: Sandbox) -> None:
+    intents = every(demo, "payment_intents")
+    statuses = Counter(pi.status for pi in intents)
+    assert statuses["succeeded"] > 100 and statuses["requires_payment_method"] >= 5
+    assert statuses["requires_capture"] == 1
+    failed = [c for c in every(demo, "charges") if c.status == "failed"]
+    assert {c.failure_code for c in failed} >= {"card_declined", "expired_card"}
+    refunds = every(demo, "refunds")
+    charges = {r.charge: sdk(demo).v1.charges.retrieve(r.charge) for r in refunds}
+    assert any(c.refunded for c in charges.values())
+    assert any(not c.refunded and c.amount_refunded for c in charges.values())
+    assert {d.status for d in every(demo, "disputes")} == {"needs_response", "under_review",
+                                                            "won", "lost"}
+    links = every(demo, "payment_links")
+    assert {link.active for link in links} == {True, False}
+    sessions = every(demo, "checkout.sessions")
+    assert {s.status for s in sessions} == {"open", "complete", "expired"}
+    assert any(s.payment_link for s in sessions)
+
+
+def test_demo_history_is_chronological(demo: Sandbox) -> None:
+    events = every(demo, "events")
+    oldest_first = list(reversed(events))
+    created = [e.created for e in oldest_first]
+    assert created == sorted(created)
+    assert created[-1] - created[0] > 55 * DAY
+    types = {e.type for e in events}
+    assert {"customer.created", "invoice.payment_failed", "customer.subscription.deleted",
+            "charge.dispute.closed", "charge.refunded", "checkout.session.completed",
+            "invoice.paid"} <= types
+
+
+def test_demo_is_deterministic() -> None:
+    first, second = State(), State()
+    apply_seed(first, "demo")
+    apply_seed(second, "demo")
+    assert [c["id"] for c in first.iter_type("customer")] == \
+        [c["id"] for c in second.iter_type("customer")]
+    assert [(s["id"], s["status"]) for s in first.iter_type("subscription")] == \
+        [(s["id"], s["status"]) for s in second.iter_type("subscription")]
+
+
+def test_bench_seed_objects_are_stripe_shaped() -> None:
+    with running(seed="bench:2000") as server:
+        state = server.state
+        assert 2000 <= len(state.objects) < 2100
+        assert state.count("event") == 0
+        client = sdk(server)
+        assert len(every(server, "customers")) == 200
+        invoice = every(server, "invoices", status="open")[0]
+        assert invoice.number and invoice.lines.data[0].pricing is not None
+        sub = every(server, "subscriptions", status="all")[0]
+        assert sub["items"].data[0].price.recurring.interval == "month"
+        refund = client.v1.refunds.list().data[0]
+        assert client.v1.charges.retrieve(refund.charge).amount_refunded >= refund.amount
+
+
+def test_bad_seed_names() -> None:
+    with pytest.raises(ValueError, match="unknown seed"):
+        apply_seed(State(), "shop")
+    with pytest.raises(ValueError, match="bench seed needs a count"):
+        apply_seed(State(), "bench:")
+    with pytest.raises(ValueError, match="must not be negative"):
+        apply_seed(State(), "bench:-5")
+
+
+def test_thousand_customer_creates_on_a_big_store() -> None:
+    """No per-request cost grows with the store: docs/sandbox.md has the measured figure."""
+    with running(seed="bench:30000") as server:
+        client = sdk(server)
+        created = [client.v1.customers.create(params={"email": f"c{n}@example.com"}).id
+                   for n in range(1000)]
+        newest = client.v1.customers.list(params={"limit": 3}).data
+        assert [c.id for c in newest] == created[:-4:-1]
+        assert client.v1.customers.search(
+            params={"query": "email:'c999@example.com'"}).data[0].id == created[-1]
