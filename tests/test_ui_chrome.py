@@ -42,7 +42,7 @@ def test_backfill_progress_per_type_and_remembered_panel(
     assert isinstance(window, MainWindow)
     wait_until(loop, lambda: "Customers: 120" in window.status.progress.toolTip(),
                "backfill progress for customers")
-    wait_until(loop, lambda: window.status.progress.isHidden(), "the backfill to end")
+    wait_until(loop, window.status.progress.isHidden, "the backfill to end")
     assert window.customers.model.total() == 120
     wait_until(loop, lambda: window.status.synced_label.text() == "Synced just now",
                "the last-synced time")
