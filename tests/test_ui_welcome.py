@@ -82,3 +82,15 @@ def test_without_keyring_the_message_names_what_to_install(
     assert "STRIPE_API_KEY" in dialog.status.text()
     assert _files_containing(tmp_path, KEY) == []
     controller.shutdown()
+
+
+def test_unknown_profile_opens_the_welcome_saying_so(
+        loop: qasync.QEventLoop, tmp_path: Path, worker: Worker,
+        memory_keyring: MemoryKeyring) -> None:
+    controller = make_controller(GuiOptions(paths=Paths.resolve(tmp_path),
+                                            profile_name="Nope"), worker)
+    run(loop, controller.start("Nope"))
+    welcome = controller.window
+    assert isinstance(welcome, WelcomeWindow)
+    assert "Nope" in welcome.message.text()
+    controller.shutdown()

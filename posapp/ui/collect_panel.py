@@ -148,6 +148,8 @@ class CollectPanel(QWidget):
         self.view.cancel_requested.connect(lambda: self._state.spawn(self.cancel_request()))
         self.view.done.connect(self.new_sale)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.show_link.click)
+        self.amount.text_edit.returnPressed.connect(self.description.setFocus)
+        self.description.returnPressed.connect(self.show_link.click)
         self.amount.changed.connect(self.update_actions)
         self.description.textChanged.connect(lambda _t: self.update_actions())
         self.customer.customer_changed.connect(self._customer_changed)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QProcess, Signal
 from PySide6.QtWidgets import QWidget
 
 from posapp.config import Paths, Settings
-from posapp.keys import KeyVault, Profile, ProfileStore, resolve_api_key
+from posapp.keys import KeyVault, Profile, ProfileStore, UnknownProfile, resolve_api_key
 from posapp.services.session import Session, clear_cache, open_session
 from posapp.worker import Worker
 
@@ -76,7 +76,11 @@ class GuiController(QObject):
         if self.demo is not None:
             await self.open_demo()
             return
-        profile = self.store.get(profile_name) if profile_name else self.store.last_used()
+        try:
+            profile = self.store.get(profile_name) if profile_name else self.store.last_used()
+        except UnknownProfile as error:
+            self.show_welcome(str(error))
+            return
         if profile is None:
             self.show_welcome()
         else:
