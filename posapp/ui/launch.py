@@ -77,21 +77,26 @@ def launch_gui(options: GuiOptions) -> int:
     worker = Worker(max_workers=WORKER_THREADS)
     controller = make_controller(options, worker)
     quitting = asyncio.Event()
-    app.aboutToQuit.connect(quitting.set)
     app.setQuitOnLastWindowClosed(False)
 
     def maybe_quit() -> None:
-        # Switching profile closes one window before the next is shown: look again later.
+        # Switching profile closes one window after the next is shown: look again later.
         if not any(w.isVisible() for w in app.topLevelWidgets()):
             quitting.set()
 
     app.lastWindowClosed.connect(lambda: QTimer.singleShot(0, maybe_quit))
-    try:
-        with loop:
-            loop.run_until_complete(controller.start(options.profile_name))
-            if controller.window is not None:
-                loop.run_until_complete(quitting.wait())
-    finally:
-        controller.shutdown()
-        worker.shutdown(wait=False)
+
+    async def run() -> None:
+        # One run_until_complete for the whole session: Qt emits aboutToQuit whenever its
+        # event loop returns, so the app must not leave it between start-up and the end.
+        await controller.start(options.profile_name)
+        if controller.window is not None:
+            await quitting.wait()
+
+    with loop:
+        try:
+            loop.run_until_complete(run())
+        finally:
+            controller.shutdown()
+            worker.shutdown(wait=False)
     return 0
