@@ -29,10 +29,14 @@ from .activity_panel import ActivityPanel
 from .app_state import AppState
 from .collect_panel import CollectPanel
 from .customers_panel import CustomersPanel
-from .dashboard_panel import DashboardPanel
+from .dashboard_panel import DashboardPanel, ListFilter
+from .disputes_panel import DisputesPanel
+from .invoices_panel import InvoicesPanel
+from .list_view import CacheListView
 from .notices import notice_text
 from .object_list_panel import ObjectListPanel
 from .payments_panel import PaymentsPanel
+from .refunds_panel import RefundsPanel
 from .resources import icon
 from .search_dialog import SearchDialog
 from .status_bar import SyncStatusBar
@@ -101,12 +105,9 @@ class MainWindow(QMainWindow):
         self.payments = PaymentsPanel(state)
         self.subscriptions = ObjectListPanel(state, "subscriptions", self._statuses(
             ("active", "trialing", "past_due", "unpaid", "paused", "incomplete", "canceled")))
-        self.invoices = ObjectListPanel(state, "invoices", self._statuses(
-            ("draft", "open", "paid", "uncollectible", "void")))
-        self.refunds = ObjectListPanel(state, "refunds", self._statuses(
-            ("pending", "succeeded", "failed", "canceled")))
-        self.disputes = ObjectListPanel(state, "disputes", self._statuses(
-            ("needs_response", "under_review", "won", "lost")))
+        self.invoices = InvoicesPanel(state)
+        self.refunds = RefundsPanel(state)
+        self.disputes = DisputesPanel(state)
         self.activity = ActivityPanel(state)
         entries = (
             (Panel.DASHBOARD, self.tr("Dashboard"), "dashboard", self.dashboard),
@@ -158,6 +159,10 @@ class MainWindow(QMainWindow):
         state.online_changed.connect(self._online_changed)
         self.customers.open_payment.connect(self.jump_to)
         self.payments.open_customer.connect(lambda cid: self.jump_to("customers", cid))
+        self.refunds.open_object.connect(self.jump_to)
+        self.disputes.open_object.connect(self.jump_to)
+        self.dashboard.open_list.connect(self.open_filtered)
+        self.invoices.open_object.connect(self.jump_to)
 
         settings = state.ui_settings
         geometry = settings.value("window/geometry")
@@ -190,6 +195,20 @@ class MainWindow(QMainWindow):
         show = getattr(widget, "show_object", None)
         return bool(show(object_id)) if callable(show) else False
 
+    def open_filtered(self, wanted: ListFilter) -> bool:
+        """Show the panel that lists `wanted.table`, filtered by its status (and period)."""
+        panel = PANEL_FOR_TABLE.get(wanted.table)
+        if panel is None:
+            return False
+        self.show_panel(panel)
+        view = getattr(self.stack.widget(int(panel)), "list", None)
+        if not isinstance(view, CacheListView):
+            return False
+        view.status_filter.setCurrentIndex(max(view.status_filter.findData(wanted.status), 0))
+        if wanted.period is not None and panel is Panel.REFUNDS:
+            self.refunds.set_period(wanted.period)
+        return True
+
     def open_search(self) -> SearchDialog:
         """Open the global search (Ctrl+K)."""
         dialog = SearchDialog(self.state.cache, self.state.formats, self)
@@ -221,7 +240,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the geometry and column widths."""
         self.state.ui_settings.setValue("window/geometry", self.saveGeometry())
-        for view in (self.customers.list, self.payments.list):
+        for view in (self.customers.list, self.payments.list, self.invoices.list):
             view.save_state()
         self.state.ui_settings.sync()
         super().closeEvent(event)

@@ -170,16 +170,21 @@ class CacheTableModel(QAbstractTableModel):
         self.reload()
 
     def iter_matching(self) -> Iterator[dict[str, Any]]:
-        """Every row the current filters, range and search match, in keyset pages (an
-        export reads them all without holding them all; run it off the GUI thread)."""
+        """Every row the current filters, range and search match, read in keyset pages as
+        it is consumed (an export reads them all without holding them all; consume it off
+        the GUI thread). Later filter changes do not affect it."""
         if self._search:
-            yield from self._search_rows()
-            return
+            return iter(self._search_rows())
+        return self._pages(self._cache, self._table, dict(self._filters), self._since,
+                           self._until, self._page_size)
+
+    @staticmethod
+    def _pages(cache: Cache, table: str, filters: dict[str, FilterValue], since: int | None,
+               until: int | None, size: int) -> Iterator[dict[str, Any]]:
         cursor: Cursor | None = None
         while True:
-            page = self._cache.page(self._table, filters=self._filters, older_than=cursor,
-                                    since=self._since, until=self._until,
-                                    limit=self._page_size)
+            page = cache.page(table, filters=filters, older_than=cursor, since=since,
+                              until=until, limit=size)
             yield from page.rows
             if not page.has_older:
                 return

@@ -1,0 +1,227 @@
+"""`InvoiceDialog`: a one-off invoice for a customer from typed items (description, unit
+price, quantity), sent through the worker as a draft the merchant then finalizes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.money import AmountError, parse_amount
+from posapp.services.invoices import InvoiceItem, create_invoice
+
+from .amount_edit import COMMON_CURRENCIES
+from .app_state import AppState
+from .customer_picker import CustomerPicker
+from .errors import error_text
+from .resources import icon
+from .theme import set_role
+
+
+class _ItemRow:
+    """The widgets of one item line."""
+
+    def __init__(self, grid: QGridLayout, row: int, remove: QPushButton) -> None:
+        self.description = QLineEdit()
+        self.unit = QLineEdit()
+        self.unit.setPlaceholderText("0.00")
+        self.quantity = QSpinBox()
+        self.quantity.setRange(1, 9999)
+        self.remove = remove
+        for column, widget in enumerate((self.description, self.unit, self.quantity, remove)):
+            grid.addWidget(widget, row, column)
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.description, self.unit, self.quantity, self.remove)
+
+
+class InvoiceDialog(QDialog):
+    """Create a draft invoice; `invoice` holds Stripe's answer once created."""
+
+    def __init__(self, state: AppState, customer: dict[str, Any] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self.invoice: dict[str, Any] | None = None
+        self.setWindowTitle(self.tr("New invoice"))
+        self.setMinimumWidth(600)
+        self.customer = CustomerPicker(state.cache)
+        self.customer.setPlaceholderText(self.tr("Type a customer's name, e-mail or id"))
+        self.currency = QComboBox()
+        for code in dict.fromkeys((state.settings.default_currency.lower(),
+                                   *COMMON_CURRENCIES)):
+            self.currency.addItem(code.upper(), code)
+        self.send_mode = QRadioButton(self.tr("E-mail the invoice, due in"))
+        self.charge_mode = QRadioButton(self.tr("Charge the customer's default card"))
+        self.send_mode.setChecked(True)
+        self._modes = QButtonGroup(self)
+        self._modes.addButton(self.send_mode)
+        self._modes.addButton(self.charge_mode)
+        self.due_days = QSpinBox()
+        self.due_days.setRange(0, 365)
+        self.due_days.setValue(30)
+        self.due_days.setSuffix(self.tr(" days"))
+        self.memo = QLineEdit()
+        self.memo.setPlaceholderText(self.tr("Optional memo shown on the invoice"))
+
+        self._grid = QGridLayout()
+        for column, header in enumerate((self.tr("Description"), self.tr("Unit price"),
+                                         self.tr("Qty"))):
+            self._grid.addWidget(QLabel(header), 0, column)
+        self._grid.setColumnStretch(0, 3)
+        self._grid.setColumnStretch(1, 1)
+        self.rows: list[_ItemRow] = []
+        self.add_item_button = QPushButton(icon("add"), self.tr("Add item"))
+        self.add_item_button.clicked.connect(self.add_item)
+        self.total = QLabel()
+        self.total.setObjectName("title")
+
+        send_row = QHBoxLayout()
+        send_row.addWidget(self.send_mode)
+        send_row.addWidget(self.due_days)
+        send_row.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Customer"), self.customer)
+        form.addRow(self.tr("Currency"), self.currency)
+        form.addRow(self.tr("Collection"), send_row)
+        form.addRow("", self.charge_mode)
+        form.addRow(self.tr("Memo"), self.memo)
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = self.buttons.addButton(self.tr("Create draft"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(lambda: state.spawn(self.save()))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(self._grid)
+        items_bar = QHBoxLayout()
+        items_bar.addWidget(self.add_item_button)
+        items_bar.addStretch(1)
+        items_bar.addWidget(self.total)
+        layout.addLayout(items_bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        self.customer.customer_changed.connect(self._customer_changed)
+        self.currency.currentIndexChanged.connect(self._check)
+        self._modes.buttonToggled.connect(lambda *_: self._check())
+        state.online_changed.connect(lambda *_: self._check())
+        self.add_item()
+        if customer:
+            self.customer.set_customer(customer)
+        self._check()
+
+    def add_item(self) -> None:
+        """Add an empty item line."""
+        remove = QPushButton(icon("delete"), "")
+        remove.setToolTip(self.tr("Remove this item"))
+        row = _ItemRow(self._grid, len(self.rows) + 1, remove)
+        remove.clicked.connect(lambda: self._remove(row))
+        row.description.textChanged.connect(self._check)
+        row.unit.textChanged.connect(self._check)
+        row.quantity.valueChanged.connect(self._check)
+        self.rows.append(row)
+        self._check()
+
+    def items(self) -> list[InvoiceItem]:
+        """The typed items (raises AmountError, with a message for the user, on bad input)."""
+        currency = str(self.currency.currentData())
+        items = []
+        for row in self.rows:
+            description = row.description.text().strip()
+            text = row.unit.text().strip()
+            if not description and not text:
+                continue
+            if not description:
+                raise AmountError(self.tr("Each item needs a description."))
+            if not text:
+                raise AmountError(self.tr("Enter the unit price of “%1”.").replace(
+                    "%1", description))
+            unit = parse_amount(text, currency, self._state.language)
+            items.append(InvoiceItem(description, unit, row.quantity.value()))
+        if not items:
+            raise AmountError(self.tr("Add at least one item."))
+        return items
+
+    def _remove(self, row: _ItemRow) -> None:
+        if len(self.rows) == 1:
+            row.description.clear()
+            row.unit.clear()
+            return
+        self.rows.remove(row)
+        for widget in row.widgets():
+            self._grid.removeWidget(widget)
+            widget.deleteLater()
+        self._check()
+
+    def _customer_changed(self, customer: dict[str, Any]) -> None:
+        currency = customer.get("currency")
+        index = self.currency.findData(currency) if isinstance(currency, str) else -1
+        if index >= 0:
+            self.currency.setCurrentIndex(index)
+        self._check()
+
+    def _check(self) -> None:
+        problem = self._state.money_blocked_reason()
+        self.due_days.setEnabled(self.send_mode.isChecked())
+        try:
+            items = self.items()
+        except AmountError as error:
+            items, problem = [], problem or str(error)
+        if not problem and self.customer.customer() is None:
+            problem = self.tr("Choose the customer.")
+        total = sum(item.unit_amount * item.quantity for item in items)
+        self.total.setText(self._state.formats.money(total, str(self.currency.currentData()))
+                           if items else "")
+        self.message.setText(problem)
+        self.create_button.setEnabled(not problem)
+        self.create_button.setToolTip(problem)
+
+    async def save(self) -> dict[str, Any] | None:
+        """Create the draft invoice; the dialog closes on success."""
+        customer = self.customer.customer()
+        try:
+            items = self.items()
+        except AmountError as error:
+            self.message.setText(str(error))
+            return None
+        if customer is None:
+            return None
+        self.create_button.setEnabled(False)
+        set_role(self.message, "muted")
+        self.message.setText(self.tr("Creating the invoice…"))
+        send = self.send_mode.isChecked()
+        try:
+            result: dict[str, Any] = await self._state.run(
+                create_invoice, self._state.session, str(customer["id"]),
+                str(self.currency.currentData()), items,
+                collection_method="send_invoice" if send else "charge_automatically",
+                days_until_due=self.due_days.value() if send else None,
+                description=self.memo.text().strip() or None)
+        except Exception as error:  # refused by Stripe or offline: said in the dialog
+            set_role(self.message, "error")
+            self.message.setText(error_text(error))
+            self.create_button.setEnabled(True)
+            return None
+        self.invoice = result
+        self._state.tables_changed.emit(frozenset(("invoices",)))
+        self.accept()
+        return result
