@@ -195,6 +195,10 @@ class PaymentDetail(QWidget):
         for event in events:
             self.timeline.addItem(f"{formats.datetime(event.get('created'))}  "
                                   f"{event.get('type', '')}")
+        if not events:
+            self.timeline.addItem(self.tr(
+                "No events cached for this payment: PosApp records events from its first "
+                "sync on, and Stripe keeps them for 30 days."))
 
     def _reload(self) -> None:
         if self.payment:
