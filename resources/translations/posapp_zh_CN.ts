@@ -62,7 +62,7 @@
         <translation>正在向 Stripe 验证密钥…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="110" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="109" />
         <source>Connected to %1 (%2). The key is in your keyring.</source>
         <translation>已连接到 %1（%2）。密钥保存在您的系统钥匙串中。</translation>
     </message>
@@ -88,7 +88,7 @@
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/list_view.py" line="140" />
+        <location filename="../../posapp/ui/list_view.py" line="141" />
         <source>%n item(s)</source>
         <translation><numerusform>%n 项</numerusform></translation>
     </message>
@@ -146,253 +146,274 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="67" />
+        <location filename="../../posapp/ui/collect_panel.py" line="68" />
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="72" />
+        <location filename="../../posapp/ui/collect_panel.py" line="73" />
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="75" />
+        <location filename="../../posapp/ui/collect_panel.py" line="76" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="76" />
+        <location filename="../../posapp/ui/collect_panel.py" line="77" />
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="77" />
+        <location filename="../../posapp/ui/collect_panel.py" line="78" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="80" />
+        <location filename="../../posapp/ui/collect_panel.py" line="81" />
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="81" />
+        <location filename="../../posapp/ui/collect_panel.py" line="82" />
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="82" />
+        <location filename="../../posapp/ui/collect_panel.py" line="83" />
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="84" />
+        <location filename="../../posapp/ui/collect_panel.py" line="85" />
         <source>The customer pays on Stripe's page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="90" />
+        <location filename="../../posapp/ui/collect_panel.py" line="91" />
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="98" />
+        <location filename="../../posapp/ui/collect_panel.py" line="99" />
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="99" />
+        <location filename="../../posapp/ui/collect_panel.py" line="100" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="100" />
+        <location filename="../../posapp/ui/collect_panel.py" line="101" />
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="127" />
+        <location filename="../../posapp/ui/collect_panel.py" line="128" />
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="167" />
+        <location filename="../../posapp/ui/collect_panel.py" line="170" />
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="169" />
+        <location filename="../../posapp/ui/collect_panel.py" line="172" />
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="171" />
+        <location filename="../../posapp/ui/collect_panel.py" line="174" />
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="174" />
+        <location filename="../../posapp/ui/collect_panel.py" line="177" />
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="175" />
+        <location filename="../../posapp/ui/collect_panel.py" line="178" />
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="179" />
+        <location filename="../../posapp/ui/collect_panel.py" line="182" />
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="224" />
+        <location filename="../../posapp/ui/collect_panel.py" line="226" />
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="243" />
+        <location filename="../../posapp/ui/collect_panel.py" line="245" />
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="256" />
-        <source>Charged %1</source>
-        <translation>已向 %1 扣款</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="258" />
-        <location filename="../../posapp/ui/collect_panel.py" line="332" />
+        <location filename="../../posapp/ui/collect_panel.py" line="259" />
+        <location filename="../../posapp/ui/collect_panel.py" line="334" />
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="261" />
+        <location filename="../../posapp/ui/collect_panel.py" line="263" />
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="263" />
+        <location filename="../../posapp/ui/collect_panel.py" line="265" />
         <source>The customer's bank wants them to confirm this payment. Send them this link: they confirm it on Stripe's page.</source>
         <translation>客户的银行要求客户确认这笔付款。请把此链接发给客户：客户在 Stripe 页面上确认。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="276" />
+        <location filename="../../posapp/ui/collect_panel.py" line="278" />
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="284" />
+        <location filename="../../posapp/ui/collect_panel.py" line="286" />
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="299" />
+        <location filename="../../posapp/ui/collect_panel.py" line="301" />
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="300" />
+        <location filename="../../posapp/ui/collect_panel.py" line="302" />
         <source>Waiting for the customer to pay on Stripe's page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="301" />
+        <location filename="../../posapp/ui/collect_panel.py" line="303" />
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="302" />
+        <location filename="../../posapp/ui/collect_panel.py" line="304" />
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="341" />
+        <location filename="../../posapp/ui/collect_panel.py" line="342" />
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="358" />
+        <location filename="../../posapp/ui/collect_panel.py" line="359" />
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="358" />
+        <location filename="../../posapp/ui/collect_panel.py" line="359" />
         <source>The payment page was closed.</source>
         <translation>付款页面已关闭。</translation>
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../posapp/ui/confirm.py" line="20" />
+        <source>This is LIVE mode: it happens for real. Go ahead?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/confirm.py" line="22" />
+        <source>Live mode</source>
+        <translation>正式模式</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExport</name>
+    <message>
+        <location filename="../../posapp/ui/csv_export.py" line="46" />
+        <source>Export to CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/csv_export.py" line="48" />
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="61" />
+        <location filename="../../posapp/ui/customer_detail.py" line="62" />
         <source>Save changes</source>
         <translation>保存更改</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="78" />
+        <location filename="../../posapp/ui/customer_detail.py" line="79" />
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="79" />
+        <location filename="../../posapp/ui/customer_detail.py" line="80" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="80" />
+        <location filename="../../posapp/ui/customer_detail.py" line="81" />
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="81" />
+        <location filename="../../posapp/ui/customer_detail.py" line="82" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="99" />
+        <location filename="../../posapp/ui/customer_detail.py" line="100" />
         <source>Cards are saved by the customer on a Stripe-hosted page; PosApp never sees the card number.</source>
         <translation>银行卡由客户在 Stripe 托管页面上保存；PosApp 永远看不到卡号。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="109" />
+        <location filename="../../posapp/ui/customer_detail.py" line="112" />
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="110" />
+        <location filename="../../posapp/ui/customer_detail.py" line="113" />
         <source>Payment methods</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="111" />
+        <location filename="../../posapp/ui/customer_detail.py" line="114" />
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="112" />
+        <location filename="../../posapp/ui/customer_detail.py" line="115" />
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="113" />
+        <location filename="../../posapp/ui/customer_detail.py" line="116" />
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="143" />
+        <location filename="../../posapp/ui/customer_detail.py" line="146" />
         <source>Select a card first.</source>
         <translation>请先选择一张银行卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="153" />
+        <location filename="../../posapp/ui/customer_detail.py" line="156" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="184" />
+        <location filename="../../posapp/ui/customer_detail.py" line="187" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -400,17 +421,17 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="26" />
+        <location filename="../../posapp/ui/customer_dialog.py" line="27" />
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="26" />
+        <location filename="../../posapp/ui/customer_dialog.py" line="27" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="63" />
+        <location filename="../../posapp/ui/customer_dialog.py" line="64" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -531,17 +552,17 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="38" />
+        <location filename="../../posapp/ui/customer_list_model.py" line="39" />
         <source>Default card</source>
         <translation>默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="40" />
+        <location filename="../../posapp/ui/customer_list_model.py" line="42" />
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="42" />
+        <location filename="../../posapp/ui/customer_list_model.py" line="44" />
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
@@ -568,37 +589,37 @@
     </message>
     <message>
         <location filename="../../posapp/ui/customers_panel.py" line="52" />
-        <location filename="../../posapp/ui/customers_panel.py" line="140" />
+        <location filename="../../posapp/ui/customers_panel.py" line="141" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="103" />
+        <location filename="../../posapp/ui/customers_panel.py" line="104" />
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="104" />
+        <location filename="../../posapp/ui/customers_panel.py" line="105" />
         <source>Delete %1 for good? Stripe cancels their subscriptions at once and this cannot be undone.</source>
         <translation>永久删除 %1？Stripe 会立即取消其订阅，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="135" />
+        <location filename="../../posapp/ui/customers_panel.py" line="136" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="137" />
+        <location filename="../../posapp/ui/customers_panel.py" line="138" />
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="143" />
+        <location filename="../../posapp/ui/customers_panel.py" line="144" />
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="145" />
+        <location filename="../../posapp/ui/customers_panel.py" line="146" />
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -606,19 +627,412 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="24" />
-        <source>Customers</source>
-        <translation>客户</translation>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="195" />
+        <source>Today's takings</source>
+        <translation>今日收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="25" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="196" />
+        <source>This month's takings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="198" />
+        <source>Payment success rate (30 days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="200" />
+        <source>Refunds this month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="202" />
+        <source>Open disputes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="203" />
+        <source>Monthly recurring revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="205" />
+        <source>Past-due subscriptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="207" />
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="26" />
-        <source>Disputes needing a response</source>
-        <translation>待回应的争议</translation>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="224" />
+        <source>Reading the cache…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dashboard_panel.py" line="268" />
+        <source>%n payment(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="275" />
+        <source>%1 succeeded, %2 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="279" />
+        <source>%1 refunded, %2 pending, %3 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="285" />
+        <source>%1 open, %2 need a response</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dashboard_panel.py" line="290" />
+        <source>%n active subscription(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="292" />
+        <source>retrying or waiting for a new card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="295" />
+        <source>%1 open, %2 overdue (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="301" />
+        <source>From the offline cache; last synced %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="302" />
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="317" />
+        <source>Takings per day, %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="322" />
+        <source>MRR per month, %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DisputeCountdown</name>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="81" />
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dispute_list_model.py" line="83" />
+        <source>%n hour(s) left</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dispute_list_model.py" line="85" />
+        <source>%n day(s) left</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDetail</name>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="70" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="71" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="72" />
+        <source>Respond by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="73" />
+        <source>Disputed payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="74" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="84" />
+        <source>Evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="85" />
+        <source>Customer's history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="87" />
+        <source>Save draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="88" />
+        <source>Submit evidence…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="89" />
+        <source>Accept dispute…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="142" />
+        <source>This dispute no longer takes evidence (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="159" />
+        <source>Draft saved. You can change it until you submit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="165" />
+        <source>Submit evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="167" />
+        <source>This is a LIVE dispute: the bank receives this evidence. Submit?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="171" />
+        <source>Evidence submitted; the bank is reviewing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dispute_detail.py" line="176" />
+        <source>• %1: %n character(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="179" />
+        <source>Submit this evidence for the dispute of %1?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="181" />
+        <source>(no evidence text)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="182" />
+        <source>Evidence can be submitted only once: it cannot be changed afterwards.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="188" />
+        <source>Accept this dispute? %1 stays with the cardholder and the dispute is lost. This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="192" />
+        <source>Accept dispute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="193" />
+        <source>This is a LIVE dispute: %1 is lost for real. Accept it?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="198" />
+        <source>Dispute accepted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="206" />
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="253" />
+        <source>No customer on file for this payment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="262" />
+        <source>disputed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="264" />
+        <source>refunded %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="276" />
+        <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DisputeListModel</name>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="121" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="123" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="125" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="127" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="128" />
+        <source>Respond by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="131" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="133" />
+        <source>Payment</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DisputeReason</name>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="50" />
+        <source>Fraudulent</source>
+        <translation>欺诈</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="51" />
+        <source>Duplicate</source>
+        <translation>重复付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="52" />
+        <source>Product not received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="54" />
+        <source>Product unacceptable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="56" />
+        <source>Subscription canceled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="58" />
+        <source>Credit not processed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="60" />
+        <source>Unrecognized</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="61" />
+        <source>General</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DisputeStatus</name>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="34" />
+        <source>Needs response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="35" />
+        <source>Under review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="36" />
+        <source>Won</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="37" />
+        <source>Lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="38" />
+        <source>Inquiry: needs response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="40" />
+        <source>Inquiry: under review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="42" />
+        <source>Inquiry closed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DisputesPanel</name>
+    <message>
+        <location filename="../../posapp/ui/disputes_panel.py" line="65" />
+        <source>Open payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/disputes_panel.py" line="67" />
+        <source>Copy id</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/disputes_panel.py" line="69" />
+        <source>Open in Stripe Dashboard</source>
+        <translation>在 Stripe 控制台中打开</translation>
     </message>
 </context>
 <context>
@@ -660,34 +1074,632 @@
     </message>
 </context>
 <context>
-    <name>LinkView</name>
+    <name>EvidenceForm</name>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="42" />
+        <location filename="../../posapp/ui/evidence_form.py" line="90" />
+        <source>Product description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/evidence_form.py" line="91" />
+        <source>Customer name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/evidence_form.py" line="92" />
+        <source>Customer e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/evidence_form.py" line="93" />
+        <source>Billing address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/evidence_form.py" line="94" />
+        <source>Shipping carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/evidence_form.py" line="95" />
+        <source>Tracking number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/evidence_form.py" line="96" />
+        <source>Shipping date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/evidence_form.py" line="97" />
+        <source>Refund policy disclosure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/evidence_form.py" line="98" />
+        <source>Cancellation rebuttal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/evidence_form.py" line="99" />
+        <source>Other information</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/evidence_form.py" line="108" />
+        <source>Receipts and customer communication are files: upload them in the Stripe Dashboard, then describe them here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/evidence_form.py" line="165" />
+        <source>All evidence: %1 / %2 characters</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InvoiceDetail</name>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="77" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="78" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="79" />
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="80" />
+        <source>Subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="82" />
+        <source>Finalize</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="83" />
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="84" />
+        <source>Charge card…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="85" />
+        <source>Paid outside Stripe…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="86" />
+        <source>Void…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="87" />
+        <source>Mark uncollectible…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="88" />
+        <source>Open hosted page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="89" />
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="43" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="90" />
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="91" />
+        <source>Export PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="121" />
+        <source>Invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="122" />
+        <source>Payments</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="123" />
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="146" />
+        <source>Draft invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="154" />
+        <source>%1 — overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="171" />
+        <source>The customer has no e-mail address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="189" />
+        <source>A draft has no hosted page until it is finalized.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="203" />
+        <source>Sent to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="218" />
+        <source>Void invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="219" />
+        <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="228" />
+        <source>Mark uncollectible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="229" />
+        <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="238" />
+        <source>Saved %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="266" />
+        <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="268" />
+        <source>Paid outside Stripe</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="271" />
+        <source>their default card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="272" />
+        <source>Charge %1 to %2's %3 for invoice %4?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="273" />
+        <source>Charge card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="276" />
+        <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="282" />
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="333" />
+        <source>%1 paid outside Stripe</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="342" />
+        <source>Created as draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="343" />
+        <source>Finalized</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="344" />
+        <source>Marked uncollectible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="345" />
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="346" />
+        <source>Voided</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="364" />
+        <source>Link copied.</source>
+        <translation>链接已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="377" />
+        <source>Export PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="377" />
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InvoiceDialog</name>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="61" />
+        <source>New invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="64" />
+        <source>Type a customer's name, e-mail or id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="69" />
+        <source>E-mail the invoice, due in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="70" />
+        <source>Charge the customer's default card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="78" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="80" />
+        <source>Optional memo shown on the invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="83" />
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="83" />
+        <source>Unit price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="84" />
+        <source>Qty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="89" />
+        <source>Add item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="99" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="100" />
+        <source>Currency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="101" />
+        <source>Collection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="103" />
+        <source>Memo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="108" />
+        <source>Create draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="135" />
+        <source>Remove this item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="154" />
+        <source>Each item needs a description.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="156" />
+        <source>Enter the unit price of “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="161" />
+        <source>Add at least one item.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="190" />
+        <source>Choose the customer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="210" />
+        <source>Creating the invoice…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InvoiceListModel</name>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="69" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="71" />
+        <source>Number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="71" />
+        <source>(draft)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="73" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="74" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="76" />
+        <source>Amount due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="79" />
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="81" />
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="87" />
+        <source>%1 (overdue)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InvoicePdf</name>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="68" />
+        <source>Draft invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="73" />
+        <source>Invoice number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="74" />
+        <source>Date of issue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="75" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="77" />
+        <source>Date due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="88" />
+        <source>%1 more lines are not in the offline copy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="91" />
+        <source>Subtotal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="92" />
+        <source>Tax</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="93" />
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="94" />
+        <source>Amount paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="95" />
+        <source>Amount due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="112" />
+        <source>due %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InvoiceStatus</name>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="27" />
+        <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="28" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="29" />
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="30" />
+        <source>Uncollectible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_list_model.py" line="31" />
+        <source>Void</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InvoicesPanel</name>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="71" />
+        <source>Search number, name, e-mail, id…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="78" />
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="82" />
+        <source>Any customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="90" />
+        <source>New invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="92" />
+        <source>Export CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="93" />
+        <source>Export the invoices the list shows now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="105" />
+        <source>Created from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="107" />
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="133" />
+        <source>any</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="179" />
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/invoices_panel.py" line="186" />
+        <source>%n invoice(s) exported to %1.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="209" />
+        <source>Copy id</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="211" />
+        <source>Open in Stripe Dashboard</source>
+        <translation>在 Stripe 控制台中打开</translation>
+    </message>
+</context>
+<context>
+    <name>LinkView</name>
+    <message>
+        <location filename="../../posapp/ui/link_view.py" line="43" />
+        <source>Copy link</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
         <location filename="../../posapp/ui/link_view.py" line="44" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/link_view.py" line="45" />
         <source>E-mail…</source>
         <translation>发送邮件…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="45" />
+        <location filename="../../posapp/ui/link_view.py" line="46" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="75" />
+        <location filename="../../posapp/ui/link_view.py" line="76" />
         <source>New sale</source>
         <translation>新交易</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="136" />
+        <location filename="../../posapp/ui/link_view.py" line="138" />
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
@@ -695,67 +1707,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="77" />
+        <location filename="../../posapp/ui/main_window.py" line="81" />
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="77" />
+        <location filename="../../posapp/ui/main_window.py" line="81" />
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="78" />
+        <location filename="../../posapp/ui/main_window.py" line="82" />
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="79" />
+        <location filename="../../posapp/ui/main_window.py" line="83" />
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="112" />
+        <location filename="../../posapp/ui/main_window.py" line="113" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="113" />
+        <location filename="../../posapp/ui/main_window.py" line="114" />
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="114" />
+        <location filename="../../posapp/ui/main_window.py" line="115" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="115" />
+        <location filename="../../posapp/ui/main_window.py" line="116" />
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="116" />
+        <location filename="../../posapp/ui/main_window.py" line="117" />
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="118" />
+        <location filename="../../posapp/ui/main_window.py" line="119" />
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="119" />
+        <location filename="../../posapp/ui/main_window.py" line="120" />
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="120" />
+        <location filename="../../posapp/ui/main_window.py" line="121" />
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="121" />
+        <location filename="../../posapp/ui/main_window.py" line="122" />
         <source>Activity</source>
         <translation>动态</translation>
     </message>
@@ -867,12 +1879,12 @@
 <context>
     <name>ObjectListPanel</name>
     <message>
-        <location filename="../../posapp/ui/object_list_panel.py" line="50" />
+        <location filename="../../posapp/ui/object_list_panel.py" line="51" />
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/object_list_panel.py" line="52" />
+        <location filename="../../posapp/ui/object_list_panel.py" line="53" />
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -968,6 +1980,11 @@
         <location filename="../../posapp/ui/payment_detail.py" line="162" />
         <source>Working…</source>
         <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_detail.py" line="200" />
+        <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
+        <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
 </context>
 <context>
@@ -1083,22 +2100,22 @@
 <context>
     <name>PaymentsPanel</name>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="58" />
+        <location filename="../../posapp/ui/payments_panel.py" line="59" />
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="61" />
+        <location filename="../../posapp/ui/payments_panel.py" line="62" />
         <source>Capture</source>
         <translation>请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="63" />
+        <location filename="../../posapp/ui/payments_panel.py" line="64" />
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="65" />
+        <location filename="../../posapp/ui/payments_panel.py" line="66" />
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -1106,75 +2123,248 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="38" />
-        <location filename="../../posapp/ui/refund_dialog.py" line="93" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="68" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="183" />
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="44" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="74" />
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="45" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="75" />
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="46" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="76" />
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="48" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="78" />
         <source>Internal note (kept in Stripe's metadata)</source>
         <translation>内部备注（保存在 Stripe 元数据中）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="54" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="86" />
+        <source>Payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_dialog.py" line="87" />
+        <source>Paid with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_dialog.py" line="88" />
         <source>Refundable</source>
         <translation>可退金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="55" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="89" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="56" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="90" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="57" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="91" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="59" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="93" />
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="81" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="123" />
+        <source>No payment of this customer can be refunded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_dialog.py" line="156" />
+        <source>a walk-in customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_dialog.py" line="160" />
+        <source>%1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_dialog.py" line="166" />
+        <source>There is no paid payment to refund.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_dialog.py" line="170" />
         <source>At most %1 can be refunded.</source>
         <translation>最多可退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="92" />
-        <source>Refund %1 to the customer's card?</source>
-        <translation>将 %1 退回客户的银行卡？</translation>
+        <location filename="../../posapp/ui/refund_dialog.py" line="180" />
+        <source>Refund %1 to %2?</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="96" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="181" />
+        <source>the customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_dialog.py" line="182" />
         <source>This is a LIVE payment: %1 goes back to a real card. Refund it?</source>
         <translation>这是一笔正式付款：%1 将退回真实银行卡。确定退款吗？</translation>
     </message>
+</context>
+<context>
+    <name>RefundListModel</name>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="97" />
-        <source>Live mode</source>
-        <translation>正式模式</translation>
+        <location filename="../../posapp/ui/refund_list_model.py" line="70" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="72" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="74" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="76" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="77" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="79" />
+        <source>Payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="80" />
+        <source>Note / failure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="100" />
+        <source>Failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RefundReason</name>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="38" />
+        <source>Requested by the customer</source>
+        <translation>客户要求</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="40" />
+        <source>Duplicate</source>
+        <translation>重复付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="41" />
+        <source>Fraudulent</source>
+        <translation>欺诈</translation>
+    </message>
+</context>
+<context>
+    <name>RefundStatus</name>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="26" />
+        <source>Pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="27" />
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="28" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="29" />
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_list_model.py" line="30" />
+        <source>Needs action</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RefundsPanel</name>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="64" />
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="65" />
+        <source>Last 7 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="66" />
+        <source>This month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="67" />
+        <source>Last 30 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="68" />
+        <source>All time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="78" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="148" />
+        <source>Open payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="82" />
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="128" />
+        <source>Refunded: %1 · pending: %2 · failed: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="150" />
+        <source>Copy id</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="152" />
+        <source>Open in Stripe Dashboard</source>
+        <translation>在 Stripe 控制台中打开</translation>
     </message>
 </context>
 <context>
@@ -1311,17 +2501,17 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="52" />
+        <location filename="../../posapp/ui/status_bar.py" line="53" />
         <source>Notifications (open Activity)</source>
         <translation>通知（打开动态）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="68" />
+        <location filename="../../posapp/ui/status_bar.py" line="69" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="72" />
+        <location filename="../../posapp/ui/status_bar.py" line="73" />
         <source>Offline — showing cached data</source>
         <translation>离线 — 显示缓存数据</translation>
     </message>
@@ -1354,67 +2544,67 @@
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="18" />
+        <location filename="../../posapp/ui/status_bar.py" line="19" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="19" />
+        <location filename="../../posapp/ui/status_bar.py" line="20" />
         <source>Payment methods</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="20" />
+        <location filename="../../posapp/ui/status_bar.py" line="21" />
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="21" />
+        <location filename="../../posapp/ui/status_bar.py" line="22" />
         <source>Charges</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="22" />
+        <location filename="../../posapp/ui/status_bar.py" line="23" />
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="23" />
+        <location filename="../../posapp/ui/status_bar.py" line="24" />
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="24" />
+        <location filename="../../posapp/ui/status_bar.py" line="25" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="25" />
+        <location filename="../../posapp/ui/status_bar.py" line="26" />
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="26" />
+        <location filename="../../posapp/ui/status_bar.py" line="27" />
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="27" />
+        <location filename="../../posapp/ui/status_bar.py" line="28" />
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="28" />
+        <location filename="../../posapp/ui/status_bar.py" line="29" />
         <source>Checkout sessions</source>
         <translation>结账会话</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="29" />
+        <location filename="../../posapp/ui/status_bar.py" line="30" />
         <source>Payment links</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="30" />
+        <location filename="../../posapp/ui/status_bar.py" line="31" />
         <source>Events</source>
         <translation>事件</translation>
     </message>
