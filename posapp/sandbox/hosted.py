@@ -114,11 +114,12 @@ def card_token(form: dict[str, str]) -> str:
     return token
 
 
-def _rows(items: Iterable[tuple[str, int, str, int | None]], currency: str, total: int) -> str:
+def _rows(items: Iterable[tuple[str, int, int]], currency: str, total: int) -> str:
+    """A table of (description, quantity, amount) rows and their total."""
     body = "".join(
         f"<tr><td>{_e(name)}</td><td class='num'>{_e(quantity)}</td>"
         f"<td class='num'>{_e(display_amount(amount, currency))}</td></tr>"
-        for name, quantity, _, amount in ((n, q, d, a or 0) for n, q, d, a in items))
+        for name, quantity, amount in items)
     return (f"<table><tr><th>Item</th><th class='num'>Qty</th><th class='num'>Amount</th>"
             f"</tr>{body}<tr class='total'><td>Total</td><td></td>"
             f"<td class='num'>{_e(display_amount(total, currency))}</td></tr></table>")
@@ -127,11 +128,11 @@ def _rows(items: Iterable[tuple[str, int, str, int | None]], currency: str, tota
 # Checkout -----------------------------------------------------------------------------
 
 
-def _session_items(session: Obj) -> Iterable[tuple[str, int, str, int | None]]:
+def _session_items(session: Obj) -> Iterable[tuple[str, int, int]]:
     for item in session["line_items"]["data"]:
         recurring = item["price"]["recurring"]
         every = f" / {recurring['interval']}" if recurring else ""
-        yield (f"{item['description'] or 'Item'}{every}", item["quantity"], "",
+        yield (f"{item['description'] or 'Item'}{every}", item["quantity"],
                item["amount_total"])
 
 
@@ -279,7 +280,7 @@ def _invoice(req: Request) -> Obj:
 def _invoice_page(state: State, invoice: Obj, error: str | None = None,
                   status: int = 200) -> PageResponse:
     currency = invoice["currency"]
-    lines = ((line["description"], line["quantity"], "", line["amount"])
+    lines = ((line["description"], line["quantity"], line["amount"])
              for line in invoice["lines"]["data"])
     parts = [
         f"<h1>Invoice {_e(invoice['number'])} <span class='badge'>{_e(invoice['status'])}"

@@ -208,7 +208,7 @@ def pay_session(state: State, session: Obj, card: str, *, email: str | None = No
         raise state_error(f"This Checkout Session is {session['status']}.")
     email = email or session["customer_email"] or (
         (session["customer_details"] or {}).get("email"))
-    if not email:
+    if not email and not session["customer"]:
         raise invalid("An email address is required.", param="email")
     state.update(session, {"customer_details": _details(state, session, email, name)})
     customer = session_customer(state, session, email, name)
@@ -244,9 +244,10 @@ def pay_session(state: State, session: Obj, card: str, *, email: str | None = No
     return resume_session(state, session)
 
 
-def _details(state: State, session: Obj, email: str, name: str | None) -> Obj:
+def _details(state: State, session: Obj, email: str | None, name: str | None) -> Obj:
     customer = state.find(session["customer"], "customer")
-    return {"address": customer.get("address") if customer else None, "email": email,
+    return {"address": customer.get("address") if customer else None,
+            "email": email or (customer["email"] if customer else None),
             "name": name or (customer["name"] if customer else None),
             "phone": customer["phone"] if customer else None,
             "tax_exempt": customer["tax_exempt"] if customer else "none", "tax_ids": []}

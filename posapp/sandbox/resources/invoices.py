@@ -607,11 +607,9 @@ def create_invoice_item_route(req: Request) -> Obj:
                               code="invoice_not_editable", param="invoice")
     currency = (p.string("currency") or "").lower() or None
     price, unit, currency = _item_amounts(state, p, currency)
-    quantity = p.integer("quantity", 1, minimum=0)
+    # An `amount` is the item's total: its quantity is 1.
+    quantity = p.integer("quantity", 1, minimum=0) if price is not None else 1
     assert quantity is not None
-    if p.integer("amount") is not None and quantity != 1:
-        unit = p.integer("amount") or 0
-        quantity = 1
     period = p.hash("period")
     with clock_time(state, _customer_clock(state, customer)):
         return create_invoice_item(
@@ -943,13 +941,12 @@ def create_preview(req: Request) -> Obj:
 
     state, p = req.state, req.params
     subscription_id = p.string("subscription")
-    customer_id = p.string("customer")
-    if not subscription_id and not customer_id:
-        raise missing_param("customer")
     subscription = state.get(subscription_id, "subscription", param="subscription") \
         if subscription_id else None
-    customer = live_customer(req, customer_id or str(subscription and subscription["customer"]),
-                             "customer")
+    customer_id = p.string("customer") or (subscription["customer"] if subscription else None)
+    if not customer_id:
+        raise missing_param("customer")
+    customer = live_customer(req, customer_id, "customer")
     details = Params(p.hash("subscription_details") or {})
     details.check(("items", "proration_behavior", "proration_date", "cancel_at_period_end",
                    "cancel_now", "default_tax_rates", "metadata", "trial_end",
