@@ -130,3 +130,19 @@ def test_invoice_needs_a_customer_with_email_then_is_sent(
     invoice = run(loop, collect.send_invoice())
     assert invoice is not None and invoice["status"] == "open"
     assert "ivy@example.com" in collect.message.text()
+
+
+def test_customer_search_as_you_type_finds_chinese_names(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    client.v1.customers.create(params={"name": "王小明", "email": "wang@example.com"})
+    sync_now(loop, window)
+    picker = window.collect.customer
+    picker.setText("小明")
+    picker._suggest()
+    labels = picker.completer().model().stringList()
+    assert labels == ["王小明 <wang@example.com>"]
+    picker.completer().activated.emit(labels[0])
+    chosen = picker.customer()
+    assert chosen is not None and chosen["name"] == "王小明"
+    picker.setText("someone else")
+    assert picker.customer() is None
