@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import stripe
+from test_sandbox_payments import helper
 
 from posapp.sandbox import Sandbox
 
@@ -555,3 +556,18 @@ def test_create_preview_shows_prorations(client: stripe.StripeClient) -> None:
     assert [line.amount for line in plain.lines.data] == [3000]
     with pytest.raises(stripe.InvalidRequestError, match="No upcoming invoices"):
         client.v1.invoices.create_preview(params={"customer": customer.id})
+
+
+def test_invoice_authenticated_through_the_helper_is_settled_by_pay(
+        client: stripe.StripeClient) -> None:
+    price = monthly_price(client)
+    customer = customer_with_card(client, "pm_card_authenticationRequired")
+    sub = client.v1.subscriptions.create(params={
+        "customer": customer.id, "items": [{"price": price.id}],
+        "expand": ["latest_invoice.payments"]})
+    invoice = sub.latest_invoice
+    assert isinstance(invoice, stripe.Invoice) and invoice.payments is not None
+    pi = str(invoice.payments.data[0].payment.payment_intent)
+    helper(client, f"payment_intents/{pi}/authenticate", outcome="approve")
+    assert client.v1.invoices.pay(invoice.id).status == "paid"
+    assert client.v1.subscriptions.retrieve(sub.id).status == "active"

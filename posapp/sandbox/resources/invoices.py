@@ -446,6 +446,10 @@ def attempt_payment(state: State, invoice: Obj, *, payment_method: str | None = 
                                    currency=invoice["currency"], customer=invoice["customer"],
                                    description=f"Invoice {invoice['number']}")
         payment = _add_payment(state, invoice, pi)
+    if pi["status"] == "succeeded":
+        # Paid meanwhile, e.g. a 3D Secure step finished through the sandbox helper route.
+        settle_payment(state, invoice, pi)
+        return None
     previous = {"attempt_count": invoice["attempt_count"], "attempted": invoice["attempted"]}
     invoice["attempt_count"] += 1
     invoice["attempted"] = True
