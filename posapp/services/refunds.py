@@ -28,6 +28,7 @@ from posapp.services.session import Session, perform, stripe_params
 from posapp.store.cache import Cache
 
 __all__ = [
+    "NOTE_KEY",
     "RefundReason",
     "RefundTooLarge",
     "Refundable",
@@ -40,7 +41,8 @@ log = logging.getLogger(__name__)
 
 RefundReason = Literal["duplicate", "fraudulent", "requested_by_customer"]
 
-_NOTE_KEY = "posapp_note"
+NOTE_KEY = "posapp_note"
+"""The metadata key where a refund's internal note is kept."""
 
 
 class RefundTooLarge(AmountError):
@@ -185,7 +187,7 @@ def refund_payment(
     asked = found.remaining if amount is None else amount
     if asked > found.remaining or found.remaining == 0:
         raise RefundTooLarge(_too_large(session, asked, found, stripe_said=False))
-    metadata = check_metadata({_NOTE_KEY: note}, {METADATA_KEY: "reserved"}) if note else None
+    metadata = check_metadata({NOTE_KEY: note}, {METADATA_KEY: "reserved"}) if note else None
     params = stripe_params(
         charge=found.charge_id, amount=amount, reason=reason, metadata=metadata
     )

@@ -1,0 +1,153 @@
+"""`RefundsPanel`: every refund with its status, filtered by status and period, the period's
+totals, and the selected refund's details (its payment one click away)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .app_state import AppState
+from .list_view import CacheListView, add_action
+from .object_detail import ObjectDetail
+from .refund_list_model import STATUSES, RefundListModel, status_text
+from .resources import icon
+
+
+class Period(StrEnum):
+    """The periods a list can be narrowed to (all of them end now)."""
+
+    TODAY = "today"
+    WEEK = "7d"
+    MONTH = "month"
+    DAYS_30 = "30d"
+    ALL = "all"
+
+
+def period_start(period: Period, now: datetime | None = None) -> int | None:
+    """Unix time the period starts at, in local time (None: no start)."""
+    moment = (now or datetime.now()).astimezone()
+    midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    starts = {Period.TODAY: midnight, Period.WEEK: midnight - timedelta(days=6),
+              Period.MONTH: midnight.replace(day=1), Period.DAYS_30: midnight - timedelta(days=29)}
+    start = starts.get(period)
+    return None if start is None else int(start.timestamp())
+
+
+class RefundsPanel(QWidget):
+    """Find refunds, see what a period gave back, open a refund's payment."""
+
+    open_object = Signal(str, str)
+    """(table, id) of a related object to show in its own panel."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self.model = RefundListModel(state.cache, state.formats, self)
+        self.list = CacheListView(self.model, state.ui_settings, "lists/refunds",
+                                  [(s, status_text(s)) for s in STATUSES])
+        self.list.set_menu_builder(self._menu)
+        self.period = QComboBox()
+        for period, label in ((Period.TODAY, self.tr("Today")),
+                              (Period.WEEK, self.tr("Last 7 days")),
+                              (Period.MONTH, self.tr("This month")),
+                              (Period.DAYS_30, self.tr("Last 30 days")),
+                              (Period.ALL, self.tr("All time"))):
+            self.period.addItem(label, period.value)
+        self.period.setCurrentIndex(self.period.findData(Period.ALL.value))
+        self.period.currentIndexChanged.connect(lambda _i: self._apply_period())
+        self.totals = QLabel()
+        self.totals.setObjectName("muted")
+        self.totals.setWordWrap(True)
+        self.detail = ObjectDetail(state.formats,
+                                   lambda r: state.dashboard_url(str(r.get("payment_intent")
+                                                                     or r.get("charge") or "")))
+        self.open_payment = QPushButton(icon("payments"), self.tr("Open payment"))
+        self.open_payment.clicked.connect(self._open_selected_payment)
+        self.list.selected.connect(self._selected)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Period")))
+        bar.addWidget(self.period)
+        bar.addWidget(self.totals, 1)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.detail, 1)
+        side_layout.addWidget(self.open_payment)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.list)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 420])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        state.connect_tables(frozenset(("refunds",)), self._reload)
+        self._selected({})
+        self._apply_period()
+
+    def show_object(self, object_id: str) -> bool:
+        """Select the refund `object_id`."""
+        return self.list.select_id(object_id)
+
+    def set_period(self, period: Period) -> None:
+        """Show refunds created in `period`, with that period's totals."""
+        self.period.setCurrentIndex(self.period.findData(period.value))
+
+    def _apply_period(self) -> None:
+        self.model.set_created_range(period_start(Period(self.period.currentData())), None)
+        self._update_totals()
+
+    def _reload(self) -> None:
+        self.model.reload()
+        self._update_totals()
+
+    def _update_totals(self) -> None:
+        cache = self._state.cache
+        formats = self._state.formats
+        since = period_start(Period(self.period.currentData()))
+        refunded = ", ".join(f"{formats.money(t.amount, t.currency)} ({formats.number(t.count)})"
+                             for t in cache.refund_totals(since=since or 0))
+        pending = cache.count("refunds", filters={"status": "pending"}, since=since)
+        failed = cache.count("refunds", filters={"status": "failed"}, since=since)
+        self.totals.setText(
+            self.tr("Refunded: %1 · pending: %2 · failed: %3")
+            .replace("%1", refunded or formats.money(0, self._state.settings.default_currency))
+            .replace("%2", formats.number(pending)).replace("%3", formats.number(failed)))
+
+    def _selected(self, refund: dict[str, Any]) -> None:
+        self.detail.show_object(refund)
+        self.open_payment.setEnabled(bool(refund and self.model.payment_of(refund)))
+
+    def _open_selected_payment(self) -> None:
+        refund = self.list.current_object()
+        if refund:
+            self._open_payment(refund)
+
+    def _open_payment(self, refund: dict[str, Any]) -> None:
+        payment = self.model.payment_of(refund)
+        if payment:
+            table = "payment_intents" if payment.startswith("pi_") else "charges"
+            self.open_object.emit(table, payment)
+
+    def _menu(self, menu: QMenu, refund: dict[str, Any]) -> None:
+        add_action(menu, self.tr("Open payment"), lambda: self._open_payment(refund),
+                   bool(self.model.payment_of(refund)))
+        add_action(menu, self.tr("Copy id"),
+                   lambda: QGuiApplication.clipboard().setText(str(refund["id"])))
+        add_action(menu, self.tr("Open in Stripe Dashboard"), lambda: QDesktopServices.openUrl(
+            QUrl(self._state.dashboard_url(str(self.model.payment_of(refund) or "")))))
