@@ -25,6 +25,7 @@ from typing import Any
 from posapp.gateway.client import API_VERSION, Gateway
 from posapp.store.cache import Cache
 from posapp.store.journal import Journal
+from posapp.store.schema import OBJECT_TYPES
 from posapp.sync.backfill import backfill
 from posapp.sync.poller import apply_event
 
@@ -58,8 +59,7 @@ def bench_backfill(work: Path, objects: int, latency_ms: int, rate_limit: int) -
         gateway.add_request_hook(lambda r: rejected.append(1) if r.status == 429 else None)
         with Cache(work / "backfill.db") as cache:
             result = backfill(gateway, cache)
-            stored = {t: cache.count(t) for t in result.counts} | {
-                "payment_methods": cache.count("payment_methods")}
+            stored = {t: n for t in OBJECT_TYPES if (n := cache.count(t))}
     finally:
         process.terminate()
         process.wait()

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from posapp.store.cache import SCHEMA_VERSION, Cache, Checkpoint, Cursor
+from posapp.store.cache import SCHEMA_VERSION, Cache, Checkpoint, Cursor, Segment
 from posapp.store.schema import OBJECT_TYPES, TABLES
 
 
@@ -228,14 +228,16 @@ def test_backfill_checkpoint_is_saved_with_its_page(cache: Cache) -> None:
     assert cache.checkpoint("customers") == Checkpoint()
     pm = {"id": "pm_1", "object": "payment_method", "created": 9, "customer": "cus_0001",
           "card": {"last4": "4242", "brand": "visa"}}
-    cache.save_backfill_page("customers", [customer(1, 10)],
-                             Checkpoint(after="cus_0001", count=1, newest=10), generation=1,
+    split = Checkpoint(segments=(Segment(gte=5, after="cus_0001"), Segment(lt=5)), count=1,
+                       newest=10)
+    cache.save_backfill_page("customers", [customer(1, 10)], split, generation=1,
                              related=[pm])
-    assert cache.checkpoint("customers") == Checkpoint(after="cus_0001", count=1, newest=10)
+    assert cache.checkpoint("customers") == split
+    assert not split.done
     assert cache.count("payment_methods", filters={"customer": "cus_0001", "last4": "4242"}) == 1
     # A list-only source (its own objects are not a cached type) still keeps its place.
     cache.save_backfill_page("setup_intents", [{"id": "seti_1", "object": "setup_intent"}],
-                             Checkpoint(after="seti_1", count=1, done=True), generation=1,
+                             Checkpoint((Segment(done=True),), count=1), generation=1,
                              related=[{**pm, "id": "pm_2"}])
     assert cache.checkpoint("setup_intents").done
     assert cache.get("payment_methods", "pm_2") is not None
@@ -246,8 +248,8 @@ def test_backfill_checkpoint_is_saved_with_its_page(cache: Cache) -> None:
 
 def test_sweep_marks_unlisted_rows_deleted_but_spares_newer_ones(cache: Cache) -> None:
     cache.upsert("customers", [customer(1, 10), customer(2, 20), customer(3, 500)])
-    cache.save_backfill_page("customers", [customer(2, 20)], Checkpoint(done=True),
-                             generation=4)
+    cache.save_backfill_page("customers", [customer(2, 20)],
+                             Checkpoint((Segment(done=True),)), generation=4)
     assert cache.sweep_unlisted("customers", generation=4, listed_before=100) == 1
     assert cache.get("customers", "cus_0001")["deleted"] is True
     assert "deleted" not in cache.get("customers", "cus_0003")
@@ -271,7 +273,7 @@ def test_writers_on_several_threads_do_not_collide(cache: Cache) -> None:
         for n in range(50):
             cache.save_backfill_page(
                 table, [{"id": f"x_{table}_{n}", "object": TABLES[table].object, "created": n}],
-                Checkpoint(after=f"x_{n}", count=n + 1), generation=1)
+                Checkpoint((Segment(after=f"x_{n}"),), count=n + 1), generation=1)
 
     threads = [threading.Thread(target=write, args=(t,)) for t in OBJECT_TYPES]
     for t in threads:

@@ -3,12 +3,14 @@ which events become notifications."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
 from posapp.gateway.client import Gateway
-from posapp.store.cache import Cache
+from posapp.store.cache import Cache, Segment
 from posapp.store.journal import Journal
+from posapp.sync.backfill import FAN_OUT, PAGES_AHEAD, WINDOWS, split_segment
 from posapp.sync.notifications import (
     CheckoutCompleted,
     InvoicePaymentFailed,
@@ -122,3 +124,31 @@ def test_invoice_payment_failure_uses_the_cached_customer_name() -> None:
 def test_routine_events_raise_no_notification() -> None:
     customer = {"id": "cus_1", "object": "customer"}
     assert for_event(event("customer.updated", customer), customer, names) is None
+
+
+def test_a_newest_first_page_hands_older_time_to_new_segments() -> None:
+    created = list(range(10_000, 9_900, -1))  # a page spanning 99 s, newest first
+    split = split_segment(Segment(), created, "pi_last")
+    width = 99 * PAGES_AHEAD
+    assert split[0] == Segment(9_901 - width, None, "pi_last")
+    assert split[-1] == Segment(None, 9_901 - width * FAN_OUT)
+    assert len(split) == FAN_OUT + 1
+    # The windows tile the time below the page with no gap and no overlap.
+    bounds = [(s.gte, s.lt) for s in split]
+    assert all(upper[0] == lower[1] for upper, lower in itertools.pairwise(bounds))
+
+
+def test_bounded_segments_are_not_split_again() -> None:
+    created = list(range(200, 100, -1))
+    assert split_segment(Segment(gte=0, lt=500, after="x"), created, "y") == []
+    unordered = [150, 120, 190, 101] * 25
+    assert split_segment(Segment(lt=500), unordered, "y") == []
+
+
+def test_an_unordered_page_cuts_its_range_into_equal_windows() -> None:
+    created = [1_000 + (n * 37) % 600 for n in range(100)]
+    split = split_segment(Segment(), created, "ch_last")
+    assert len(split) == WINDOWS
+    assert split[0].lt is None and split[0].after == "ch_last"
+    assert split[-1].gte is None
+    assert all(s.after is None for s in split[1:])

@@ -8,6 +8,7 @@ the views. One connection is shared by every thread behind a lock: each statemen
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import sqlite3
@@ -54,15 +55,29 @@ class Page:
 
 
 @dataclass(frozen=True)
-class Checkpoint:
-    """Where a type's backfill stands: the last id listed (`starting_after` for the next
-    page), how many objects it has stored, whether the listing reached the end, and the
-    `created` of the first (newest) object it listed."""
+class Segment:
+    """A slice of one listing: objects created in `[gte, lt)` (None: unbounded), listed up
+    to the object `after` (the next page's `starting_after`), and whether it is finished."""
 
+    gte: int | None = None
+    lt: int | None = None
     after: str | None = None
-    count: int = 0
     done: bool = False
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """Where the backfill of one listed source stands: its segments (listed in parallel),
+    how many objects it has stored, and the `created` of the newest object it listed."""
+
+    segments: tuple[Segment, ...] = (Segment(),)
+    count: int = 0
     newest: int | None = None
+
+    @property
+    def done(self) -> bool:
+        """Whether every segment has been listed to its end."""
+        return all(segment.done for segment in self.segments)
 
 
 class Cache:
@@ -177,18 +192,19 @@ class Cache:
                     if table is not None:
                         _upsert(conn, table, [obj], generation=batch_generation)
             _set_state(conn, _BACKFILL_PREFIX + source, json.dumps(
-                {"after": checkpoint.after, "count": checkpoint.count,
-                 "done": checkpoint.done, "newest": checkpoint.newest}))
+                {"segments": [dataclasses.astuple(s) for s in checkpoint.segments],
+                 "count": checkpoint.count, "newest": checkpoint.newest}))
 
     def sweep_unlisted(self, table: str, generation: int, listed_before: int) -> int:
         """After a complete listing: flag rows the listing did not return as deleted (they
-        were deleted on Stripe while no events were read). Rows created after the listing
-        began are spared; their events are still to come."""
+        were deleted on Stripe while no events were read). Rows created after
+        `listed_before` (the newest listed object's `created`) are spared; a row of that same
+        second stored by the app itself is swept but restored by its creation event."""
         _check_table(table)
         with self._transaction() as conn:
             cur = conn.execute(
                 f"UPDATE [{table}] SET deleted = 1 WHERE deleted = 0 AND synced_gen < ? "  # noqa: S608
-                "AND created < ?", (generation, listed_before))
+                "AND created <= ?", (generation, listed_before))
             return cur.rowcount
 
     def apply_event(self, event: Mapping[str, Any], obj: Mapping[str, Any] | None) -> bool:
@@ -243,8 +259,8 @@ class Cache:
         if raw is None:
             return Checkpoint()
         data = json.loads(raw)
-        return Checkpoint(after=data["after"], count=data["count"], done=data["done"],
-                          newest=data["newest"])
+        return Checkpoint(segments=tuple(Segment(*s) for s in data["segments"]),
+                          count=data["count"], newest=data["newest"])
 
     def reset_backfill(self) -> None:
         """Forget every backfill checkpoint and the events cursor: the next sync is full."""

@@ -10,16 +10,17 @@ Stripe's rate limit.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from posapp.gateway.client import Gateway
 from posapp.gateway.paging import PAGE_SIZE, iter_all
-from posapp.store.cache import Cache, Checkpoint
+from posapp.store.cache import Cache, Checkpoint, Segment
 
 from .sources import SOURCES, Source, split_expanded
 
@@ -89,12 +90,7 @@ def backfill(gateway: Gateway, cache: Cache, *,
         return BackfillResult({}, tuple(s.name for s in SOURCES), 0, 0.0, complete=True)
     generation = _begin(gateway, cache)
     run = _Run(gateway, cache, generation, progress, cancel or threading.Event())
-    pending = [s for s in SOURCES if not cache.checkpoint(s.name).done]
-    with ThreadPoolExecutor(max_workers=max(1, len(pending)),
-                            thread_name_prefix="backfill") as pool:
-        futures = [pool.submit(run.list_type, source) for source in pending]
-    for future in futures:
-        future.result()
+    run.wait()
     complete = not run.stop.is_set()
     swept: dict[str, int] = {}
     if complete:
@@ -127,8 +123,50 @@ def _begin(gateway: Gateway, cache: Cache) -> int:
     return generation
 
 
+class _Listing:
+    """One source's checkpoint as its segments advance, guarded by its own lock."""
+
+    def __init__(self, source: Source, checkpoint: Checkpoint) -> None:
+        self.source = source
+        self.checkpoint = checkpoint
+        self.lock = threading.Lock()
+
+
+def split_segment(segment: Segment, created: list[int], after: str) -> list[Segment]:
+    """How to share out the rest of `segment` after a full page whose objects were created
+    at `created` (in list order), listed up to `after`: the segment's narrowed self first
+    (it lists on from `after`), then new segments for other threads; [] keeps it whole.
+
+    Stripe lists newest first, so the rest is older than the page: the segment keeps the
+    next `PAGES_AHEAD` pages' worth of time (judged by the page's span) and hands out
+    `FAN_OUT` - 1 windows as wide below it, the last one open-ended; that one splits the
+    same way on its first page, so a long history spreads over more threads as it is
+    found. A list not in `created` order (a non-Stripe server) is cut once into `WINDOWS`
+    equal windows across the page's range instead. Windows partition `created`, and an
+    object listed twice is stored once, so the cache ends the same whatever the split.
+    """
+    if segment.gte is not None:
+        return []
+    if created == sorted(created, reverse=True):
+        width = max(1, created[0] - created[-1]) * PAGES_AHEAD
+        bounds = [created[-1] - width * k for k in range(1, FAN_OUT + 1)]
+    elif segment.lt is None:
+        step = max(1, (max(created) - min(created)) // WINDOWS)
+        bounds = [max(created) + 1 - step * k for k in range(1, WINDOWS)]
+    else:
+        return []
+    windows = [Segment(low, high) for high, low in itertools.pairwise(bounds)]
+    return [Segment(bounds[0], segment.lt, after), *windows, Segment(None, bounds[-1])]
+
+
+PAGES_AHEAD = 8
+FAN_OUT = 3
+WINDOWS = 6
+
+
 class _Run:
-    """Shared state of one backfill call across its threads."""
+    """One backfill call: a thread per segment being listed (see `split_segment`), all
+    sharing the gateway and its rate limiter."""
 
     def __init__(self, gateway: Gateway, cache: Cache, generation: int,
                  progress: Callable[[BackfillProgress], None] | None,
@@ -139,25 +177,60 @@ class _Run:
         self.progress = progress
         self.cancel = cancel
         self.stop = threading.Event()
-        self.lock = threading.Lock()
+        self.lock = threading.Condition()
+        self.running = 0
+        self.errors: list[BaseException] = []
         self.stored: dict[str, int] = {}
         self.related = 0
-        self.done = {s.name: cache.checkpoint(s.name).count for s in SOURCES}
-        self.finished = {s.name for s in SOURCES if cache.checkpoint(s.name).done}
+        self.listings = {s.name: _Listing(s, cache.checkpoint(s.name)) for s in SOURCES}
+        self.finished = {name for name, li in self.listings.items() if li.checkpoint.done}
         self.expected = {s.name: cache.count(s.table) if s.table else 0 for s in SOURCES}
+        self.pool = ThreadPoolExecutor(max_workers=64, thread_name_prefix="backfill")
+        for listing in self.listings.values():
+            for segment in listing.checkpoint.segments:
+                if not segment.done:
+                    self._start(listing, segment)
 
-    def list_type(self, source: Source) -> None:
+    def wait(self) -> None:
+        """Block until every segment has finished or stopped; re-raise the first error."""
+        with self.lock:
+            self.lock.wait_for(lambda: self.running == 0)
+        self.pool.shutdown()
+        if self.errors:
+            raise self.errors[0]
+
+    def _start(self, listing: _Listing, segment: Segment) -> None:
+        with self.lock:
+            self.running += 1
+        self.pool.submit(self._segment, listing, segment)
+
+    def _segment(self, listing: _Listing, segment: Segment) -> None:
         try:
-            self._list(source)
-        except BaseException:
+            self._list(listing, segment)
+        except BaseException as error:
             self.stop.set()
-            raise
+            with self.lock:
+                self.errors.append(error)
+        finally:
+            with self.lock:
+                self.running -= 1
+                self.lock.notify_all()
 
-    def _list(self, source: Source) -> None:
-        checkpoint = self.cache.checkpoint(source.name)
+    def _list(self, listing: _Listing, segment: Segment) -> None:
+        narrowed: Segment | None = segment
+        while narrowed is not None:
+            narrowed = self._list_until_split(listing, narrowed)
+
+    def _list_until_split(self, listing: _Listing, segment: Segment) -> Segment | None:
+        """List `segment` page by page. Returns None when it is finished or the run stops,
+        or the segment narrowed by a split, to be listed on with its new bounds."""
+        source = listing.source
         params: dict[str, Any] = dict(source.params)
-        if checkpoint.after is not None:
-            params["starting_after"] = checkpoint.after
+        created = {k: v for k, v in (("gte", segment.gte), ("lt", segment.lt)) if v is not None}
+        if created:
+            params["created"] = created
+        if segment.after is not None:
+            params["starting_after"] = segment.after
         page: list[dict[str, Any]] = []
         related: list[dict[str, Any]] = []
         for obj in iter_all(self.gateway, source.resource, params):
@@ -165,37 +238,54 @@ class _Run:
             page.append(own)
             related.extend(found)
             if len(page) == PAGE_SIZE:
-                checkpoint = self._save(source, page, related, checkpoint, done=False)
-                page, related = [], []
+                after, split = self._save(listing, segment, page, related, done=False)
                 if self.cancel.is_set() or self.stop.is_set():
                     self.stop.set()
-                    return
-        self._save(source, page, related, checkpoint, done=True)
+                    return None
+                if split:
+                    return after
+                segment, page, related = after, [], []
+        self._save(listing, segment, page, related, done=True)
+        return None
 
-    def _save(self, source: Source, page: list[dict[str, Any]], related: list[dict[str, Any]],
-              checkpoint: Checkpoint, done: bool) -> Checkpoint:
-        newest = checkpoint.newest
-        if newest is None and page:
-            newest = page[0].get("created")
-        after = page[-1]["id"] if page else checkpoint.after
-        checkpoint = Checkpoint(after=after, count=checkpoint.count + len(page), done=done,
-                                newest=newest)
-        self.cache.save_backfill_page(source.name, page, checkpoint, self.generation,
-                                      related=related)
+    def _save(self, listing: _Listing, segment: Segment, page: list[dict[str, Any]],
+              related: list[dict[str, Any]], done: bool) -> tuple[Segment, bool]:
+        """Store a page with the source's new checkpoint; returns the segment as it now
+        stands and whether it was split (a new segment then takes the older objects)."""
+        after = Segment(segment.gte, segment.lt, page[-1]["id"] if page else segment.after,
+                        done)
+        created = [obj.get("created") for obj in page]
+        spawned: list[Segment] = []
+        # Payment links carry no `created`, so they cannot be split by it.
+        if not done and page and None not in created:
+            split = split_segment(segment, cast(list[int], created), page[-1]["id"])
+            if split:
+                after, spawned = split[0], split[1:]
+        with listing.lock:
+            old = listing.checkpoint
+            segments = [after if s == segment else s for s in old.segments] + spawned
+            newest = old.newest if old.newest is not None or not created else created[0]
+            listing.checkpoint = Checkpoint(tuple(segments), old.count + len(page), newest)
+            self.cache.save_backfill_page(listing.source.name, page, listing.checkpoint,
+                                          self.generation, related=related)
+            complete = listing.checkpoint.done
+        name = listing.source.name
         with self.lock:
-            self.stored[source.name] = self.stored.get(source.name, 0) + len(page)
+            self.stored[name] = self.stored.get(name, 0) + len(page)
             self.related += len(related)
-            self.done[source.name] = checkpoint.count
-            if done:
-                self.finished.add(source.name)
-            report = BackfillProgress(source.name, dict(self.done), frozenset(self.finished),
-                                      self._estimate())
+            if complete:
+                self.finished.add(name)
+            report = BackfillProgress(
+                name, {n: li.checkpoint.count for n, li in self.listings.items()},
+                frozenset(self.finished), self._estimate())
+        for new in spawned:
+            self._start(listing, new)
         if self.progress is not None:
             self.progress(report)
-        return checkpoint
+        return after, bool(spawned)
 
     def _estimate(self) -> int | None:
         if not any(self.expected.values()):
             return None
-        return sum(max(self.expected[t] - self.done[t], 0)
-                   for t in self.expected if t not in self.finished)
+        return sum(max(self.expected[n] - li.checkpoint.count, 0)
+                   for n, li in self.listings.items() if n not in self.finished)
