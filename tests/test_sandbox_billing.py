@@ -571,3 +571,25 @@ def test_invoice_authenticated_through_the_helper_is_settled_by_pay(
     helper(client, f"payment_intents/{pi}/authenticate", outcome="approve")
     assert client.v1.invoices.pay(invoice.id).status == "paid"
     assert client.v1.subscriptions.retrieve(sub.id).status == "active"
+
+
+def test_retrieve_and_search_by_id_across_billing_objects(client: stripe.StripeClient) -> None:
+    price = monthly_price(client, metadata={"plan": "pro"})
+    product = client.v1.products.retrieve(str(price.product))
+    assert product.name == "Cloud Pro"
+    assert [p.id for p in client.v1.products.search(
+        params={"query": "name~'cloud'"}).data] == [product.id]
+    customer = customer_with_card(client)
+    sub = client.v1.subscriptions.create(params={"customer": customer.id,
+                                                 "items": [{"price": price.id}]})
+    item = client.v1.subscription_items.retrieve(sub["items"].data[0].id)
+    assert (item.subscription, item.price.id, item.plan.amount) == (sub.id, price.id, 1500)
+    invoice = client.v1.invoices.retrieve(str(sub.latest_invoice))
+    assert invoice.payments is not None
+    payment = client.v1.invoice_payments.retrieve(invoice.payments.data[0].id)
+    assert (payment.invoice, payment.amount_paid, payment.is_default) == (invoice.id, 1500, True)
+    pending = client.v1.invoice_items.create(params={"customer": customer.id, "amount": 250,
+                                                     "currency": "usd"})
+    assert client.v1.invoice_items.retrieve(pending.id).amount == 250
+    with pytest.raises(stripe.InvalidRequestError, match="No such subscription"):
+        client.v1.subscriptions.retrieve("sub_missing")

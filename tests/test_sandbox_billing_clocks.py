@@ -187,3 +187,13 @@ def test_send_invoice_subscription_goes_past_due_after_due_date(
         "collection_method": "send_invoice", "days_until_due": 5})
     advance(client, clock, 6)
     assert client.v1.subscriptions.retrieve(sub.id).status == "past_due"
+
+
+def test_clock_retrieve_and_customers_on_it(client: stripe.StripeClient) -> None:
+    clock, customer = clock_and_customer(client)
+    assert client.v1.test_helpers.test_clocks.retrieve(clock.id).frozen_time == START
+    listed = client.v1.customers.list(params={"test_clock": clock.id}).data
+    assert [c.id for c in listed] == [customer.id]
+    client.v1.test_helpers.test_clocks.delete(clock.id)
+    assert client.v1.test_helpers.test_clocks.retrieve(clock.id).deleted is True
+    assert client.v1.test_helpers.test_clocks.list().data == []

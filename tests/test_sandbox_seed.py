@@ -3,6 +3,7 @@ history, deterministic content), `bench:N`, and a store that stays usable as it 
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -116,8 +117,10 @@ def test_bench_seed_objects_are_stripe_shaped() -> None:
         assert len(every(server, "customers")) == 200
         invoice = every(server, "invoices", status="open")[0]
         assert invoice.number and invoice.lines.data[0].pricing is not None
-        sub = every(server, "subscriptions", status="all")[0]
-        assert sub["items"].data[0].price.recurring.interval == "month"
+        for sub in every(server, "subscriptions", status="all"):
+            item = sub["items"].data[0]
+            assert item.price.recurring.interval == "month"
+            assert item.current_period_start <= time.time() < item.current_period_end
         refund = client.v1.refunds.list().data[0]
         assert client.v1.charges.retrieve(refund.charge).amount_refunded >= refund.amount
 
