@@ -256,9 +256,13 @@ class DisputeDetail(QWidget):
         formats = self._state.formats
         charges = cache.page("charges", filters={"customer": customer_id},
                              limit=HISTORY_LIMIT).rows
+        # Stripe sends no charge event when a dispute opens: the disputes table knows.
+        disputed = {_ref(d.get("charge")) for d in cache.page(
+            "disputes", filters={"charge": [str(c["id"]) for c in charges]},
+            limit=HISTORY_LIMIT).rows}
         for past in charges:
             marks = []
-            if past.get("disputed"):
+            if past.get("disputed") or past["id"] in disputed:
                 marks.append(self.tr("disputed"))
             if past.get("amount_refunded"):
                 marks.append(self.tr("refunded %1").replace("%1", formats.money(
@@ -270,11 +274,10 @@ class DisputeDetail(QWidget):
                 formats.money(past.get("amount"), past.get("currency")),
                 str(past.get("description") or ""), ", ".join(marks)) if p))
         paid = cache.count("charges", filters={"customer": customer_id, "status": "succeeded"})
-        disputed = cache.count("charges", filters={"customer": customer_id, "disputed": 1})
         refunded = cache.count("charges", filters={"customer": customer_id, "refunded": 1})
         self.history_summary.setText(
             self.tr("%1 paid payments, %2 disputed, %3 fully refunded")
-            .replace("%1", formats.number(paid)).replace("%2", formats.number(disputed))
+            .replace("%1", formats.number(paid)).replace("%2", formats.number(len(disputed)))
             .replace("%3", formats.number(refunded)))
 
     def _reload(self) -> None:
