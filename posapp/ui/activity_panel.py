@@ -1,53 +1,135 @@
-"""`ActivityPanel`: notifications of this session above the Stripe events applied to the cache."""
+"""`ActivityPanel`: what happened — this session's notifications above the app's own audit
+log (who did what, with which idempotency key and Stripe request id, and the outcome) beside
+the Stripe events the poller applied to the cache; each side filtered and searched."""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from posapp.gateway.errors import ErrorKind
 from posapp.sync.notifications import Notification
 
 from .app_state import AppState
+from .audit_list_model import AuditListModel
 from .list_view import CacheListView
 from .notices import notice_text
 from .object_detail import ObjectDetail
 from .object_list_model import ObjectListModel
 
+EVENT_OBJECT_TYPES = ("payment_intent", "charge", "refund", "dispute", "customer",
+                      "payment_method", "invoice", "subscription", "checkout.session")
+SEARCH_DELAY_MS = 200
+
 
 class ActivityPanel(QWidget):
-    """What happened: the session's notifications, and the cached event log."""
+    """What happened: notifications, the app's audit log and the cached event log."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
         self.notices = QListWidget()
         self.notices.setAlternatingRowColors(True)
+
+        self.audit_model = AuditListModel(state.session.journal, state.formats, self)
+        self.audit_search = QLineEdit()
+        self.audit_search.setPlaceholderText(self.tr("Search action, object, key, request id…"))
+        self.audit_search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(
+            lambda: self.audit_model.set_search(self.audit_search.text()))
+        self.audit_search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.outcome = QComboBox()
+        self.outcome.addItem(self.tr("All outcomes"), None)
+        self.outcome.addItem(self.tr("Succeeded"), "succeeded")
+        self.outcome.addItem(self.tr("Unknown (retry with the same key)"), "unknown")
+        for kind in ErrorKind:
+            self.outcome.addItem(kind.value.replace("_", " ").capitalize(), kind.value)
+        self.outcome.currentIndexChanged.connect(
+            lambda _i: self.audit_model.set_outcome(self.outcome.currentData()))
+        self.audit = QTableView()
+        self.audit.setModel(self.audit_model)
+        self.audit.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.audit.setAlternatingRowColors(True)
+        self.audit.verticalHeader().setVisible(False)
+        self.audit.verticalHeader().setDefaultSectionSize(28)
+        header = self.audit.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for section, column in enumerate(self.audit_model.columns):
+            header.resizeSection(section, column.width)
+
         self.events_model = ObjectListModel(state.cache, "events", state.formats, self)
         self.events = CacheListView(self.events_model, state.ui_settings, "lists/events")
+        self.events.search.setPlaceholderText(self.tr("Event id (evt_…)"))
+        self.object_type = QComboBox()
+        self.object_type.addItem(self.tr("All objects"), None)
+        for object_type in EVENT_OBJECT_TYPES:
+            self.object_type.addItem(object_type.replace("_", " "), object_type)
+        self.object_id = QLineEdit()
+        self.object_id.setPlaceholderText(self.tr("Object id (pi_…, cus_…)"))
+        self.object_id.setClearButtonEnabled(True)
+        self.object_type.currentIndexChanged.connect(lambda _i: self._filter_events())
+        self._object_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._object_timer.timeout.connect(self._filter_events)
+        self.object_id.textChanged.connect(lambda _t: self._object_timer.start())
         self.detail = ObjectDetail(state.formats,
                                    lambda e: state.dashboard_url(str(e["id"])))
         self.events.selected.connect(self.detail.show_object)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(self.tr("Notifications"))
-        heading.setObjectName("title")
-        top_layout.addWidget(heading)
-        top_layout.addWidget(self.notices)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.events)
-        bottom.addWidget(self.detail)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(1, 2)
+
         layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._titled(self.tr("Notifications"), self.notices))
+        sides = QSplitter(Qt.Orientation.Horizontal)
+        audit_bar = QHBoxLayout()
+        audit_bar.addWidget(self.audit_search, 1)
+        audit_bar.addWidget(self.outcome)
+        sides.addWidget(self._titled(self.tr("This app's actions"), self.audit, audit_bar))
+        events_bar = QHBoxLayout()
+        events_bar.addWidget(self.object_type)
+        events_bar.addWidget(self.object_id, 1)
+        events_side = QSplitter(Qt.Orientation.Vertical)
+        events_side.addWidget(self.events)
+        events_side.addWidget(self.detail)
+        sides.addWidget(self._titled(self.tr("Stripe events applied"), events_side, events_bar))
+        sides.setSizes([640, 600])
+        splitter.addWidget(sides)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([120, 600])
         layout.addWidget(splitter)
         state.notification.connect(self.add_notice)
         state.connect_tables(frozenset(("events",)), self.events_model.reload)
+        # Every action writes an audit row and then says which tables it changed.
+        state.tables_changed.connect(lambda _t: self.audit_model.reload())
         self.events_model.reload()
+        self.audit_model.reload()
+
+    @staticmethod
+    def _titled(title: str, body: QWidget, bar: QHBoxLayout | None = None) -> QWidget:
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(title)
+        heading.setObjectName("title")
+        box_layout.addWidget(heading)
+        if bar is not None:
+            box_layout.addLayout(bar)
+        box_layout.addWidget(body, 1)
+        return box
 
     def add_notice(self, notice: Notification) -> None:
         """Put a notification at the top of the list."""
@@ -57,3 +139,7 @@ class ActivityPanel(QWidget):
     def show_object(self, object_id: str) -> bool:
         """Select the event `object_id`."""
         return self.events.select_id(object_id)
+
+    def _filter_events(self) -> None:
+        self.events_model.set_filters({"object_type": self.object_type.currentData(),
+                                       "object_id": self.object_id.text().strip() or None})

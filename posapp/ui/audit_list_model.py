@@ -1,0 +1,162 @@
+"""`AuditListModel`: the app's own audit log (who did what, when, with which idempotency key
+and Stripe request id, and the outcome), newest first, read in pages as the view scrolls,
+filtered by outcome and searched as text."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from posapp.store.journal import AuditEntry, Journal
+
+from .formatting import Formats
+from .theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
+
+PAGE_SIZE = 100
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class AuditColumn:
+    """One column: its header, the cell text and its width."""
+
+    header: str
+    text: Callable[[AuditEntry], str]
+    width: int = 140
+
+
+def outcome_color(outcome: str) -> str:
+    """Green for done, amber for "unknown" (retry with the same key), red for refused."""
+    if outcome == "succeeded":
+        return SUCCESS_COLOR
+    return WARNING_COLOR if outcome == "unknown" else DANGER_COLOR
+
+
+class AuditListModel(QAbstractTableModel):
+    """Audit rows of one journal, newest first."""
+
+    loaded = Signal(int)
+    """Emitted after rows were (re)loaded, with the number of rows now held."""
+
+    class Columns(IntEnum):
+        WHEN = 0
+        WHO = 1
+        ACTION = 2
+        OBJECT = 3
+        AMOUNT = 4
+        OUTCOME = 5
+        IDEMPOTENCY_KEY = 6
+        REQUEST_ID = 7
+        DETAIL = 8
+
+    def __init__(self, journal: Journal, formats: Formats, parent: QObject | None = None,
+                 page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._formats = formats
+        self._page_size = page_size
+        self._rows: list[AuditEntry] = []
+        self._has_more = False
+        self._outcome: str | None = None
+        self._search = ""
+        f = formats
+        self.columns: Sequence[AuditColumn] = (
+            AuditColumn(self.tr("When"), lambda e: f.datetime(e.at), 130),
+            AuditColumn(self.tr("Who"), lambda e: e.actor, 100),
+            AuditColumn(self.tr("Action"), lambda e: e.action, 160),
+            AuditColumn(self.tr("Object"), lambda e: e.object_id or "", 200),
+            AuditColumn(self.tr("Amount"), lambda e: f.money(e.amount, e.currency), 90),
+            AuditColumn(self.tr("Outcome"), lambda e: e.outcome, 110),
+            AuditColumn(self.tr("Idempotency key"), lambda e: e.idempotency_key or "", 200),
+            AuditColumn(self.tr("Stripe request id"), lambda e: e.request_id or "", 160),
+            AuditColumn(self.tr("Detail"), lambda e: e.detail, 240),
+        )
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.columns[index.column()].text(entry)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.Columns.OUTCOME:
+            return QColor(outcome_color(entry.outcome))
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.Columns.AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._has_more
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        rows, more = self._read(self._rows[-1] if self._rows else None, self._page_size)
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._has_more = more
+        self.loaded.emit(len(self._rows))
+
+    def entry_at(self, row: int) -> AuditEntry | None:
+        """The audit entry shown in `row`."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def set_outcome(self, outcome: str | None) -> None:
+        """Show only rows with `outcome` (None: every outcome)."""
+        self._outcome = outcome
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        """Show only rows whose action, actor, object, keys, outcome or detail contain
+        `text`."""
+        self._search = text.strip()
+        self.reload()
+
+    def reload(self) -> None:
+        """Read again from the journal, keeping as many rows as were loaded (at least a
+        page)."""
+        self.beginResetModel()
+        self._rows, self._has_more = self._read(None, max(self._page_size, len(self._rows)))
+        self.endResetModel()
+        self.loaded.emit(len(self._rows))
+
+    def _read(self, after: AuditEntry | None, limit: int) -> tuple[list[AuditEntry], bool]:
+        until = None
+        shown_at_same_time = 0
+        if after is not None:
+            # The journal pages by time only: ask up to and including the last row's time
+            # and drop the rows of that time already shown, so none is lost or repeated.
+            until = math.nextafter(after.at, math.inf)
+            shown_at_same_time = sum(1 for r in self._rows if r.at == after.at)
+        rows = self._journal.list_audit(outcome=self._outcome, search=self._search or None,
+                                        until=until, limit=limit + 1 + shown_at_same_time)
+        if after is not None:
+            rows = [r for r in rows if (r.at, r.id) < (after.at, after.id)]
+        return rows[:limit], len(rows) > limit
