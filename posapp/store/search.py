@@ -23,8 +23,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # FTS5 ends a quoted string at NUL
 _LAST4 = re.compile(r"^\d{4}$")
 _LAST4_TABLES = ("charges", "payment_methods")
 # Full-text matches considered per type, newest first (rowid order follows age, see
-# `cache._upsert`); a term matching more than this shows the newest of them.
-_CANDIDATES = 1000
+# `cache._upsert`); of a term matching more, the newest are shown.
+_CANDIDATES = 250
 
 
 @dataclass(frozen=True)
@@ -44,25 +44,26 @@ def search(conn: sqlite3.Connection, text: str, *, tables: Sequence[str] | None 
     text = _CONTROL.sub(" ", text).strip()
     if not text or limit <= 0:
         return []
-    hits: dict[tuple[str, str], SearchHit] = {}
+    found: set[_Found] = set()
     if _ID.match(text):
-        _add(hits, _by_id_prefix(conn, text, limit))
+        found.update(_by_id_prefix(conn, text, limit))
     if _LAST4.match(text):
         for table in _LAST4_TABLES:
-            _add(hits, _select(conn, table, "t.last4 = ?", [text], limit))
+            found.update(_select(conn, table, "t.last4 = ?", [text], limit))
     for table in tables if tables is not None else SEARCHABLE:
         if TABLES[table].fts:
-            _add(hits, _by_text(conn, table, text.split(), limit))
-    ordered = sorted(hits.values(), key=lambda h: (h.created, h.id), reverse=True)
-    return ordered[:limit]
+            found.update(_by_text(conn, table, text.split(), limit))
+    best = sorted(found, key=lambda f: (f[2], f[1]), reverse=True)[:limit]
+    # Only the objects shown are read and decoded.
+    return [SearchHit(table, object_id, created, json.loads(conn.execute(
+        f"SELECT data FROM [{table}] WHERE id = ?", (object_id,)).fetchone()[0]))  # noqa: S608
+        for table, object_id, created in best]
 
 
-def _add(hits: dict[tuple[str, str], SearchHit], found: list[SearchHit]) -> None:
-    for hit in found:
-        hits.setdefault((hit.table, hit.id), hit)
+_Found = tuple[str, str, int]
 
 
-def _by_id_prefix(conn: sqlite3.Connection, prefix: str, limit: int) -> list[SearchHit]:
+def _by_id_prefix(conn: sqlite3.Connection, prefix: str, limit: int) -> list[_Found]:
     table = table_for_id(prefix)
     if table is None:
         return []
@@ -74,7 +75,7 @@ def _by_id_prefix(conn: sqlite3.Connection, prefix: str, limit: int) -> list[Sea
 
 
 def _by_text(conn: sqlite3.Connection, table: str, terms: list[str],
-             limit: int) -> list[SearchHit]:
+             limit: int) -> list[_Found]:
     terms = [t for t in terms if any(c.isalnum() for c in t)]
     if not terms:
         return []
@@ -100,8 +101,8 @@ def _escape_like(term: str) -> str:
 
 
 def _select(conn: sqlite3.Connection, table: str, where: str, params: list[Any],
-            limit: int) -> list[SearchHit]:
+            limit: int) -> list[_Found]:
     rows = conn.execute(
-        f"SELECT t.id, t.created, t.data FROM [{table}] t WHERE t.deleted = 0 AND {where} "  # noqa: S608
+        f"SELECT t.id, t.created FROM [{table}] t WHERE t.deleted = 0 AND {where} "  # noqa: S608
         "ORDER BY t.created DESC, t.id DESC LIMIT ?", [*params, limit]).fetchall()
-    return [SearchHit(table, r[0], r[1], json.loads(r[2])) for r in rows]
+    return [(table, r[0], r[1]) for r in rows]
