@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -67,17 +66,16 @@ class InvoicesPanel(QWidget):
         super().__init__(parent)
         self._state = state
         self.model = InvoiceListModel(state.cache, state.formats, self)
-        self.list = CacheListView(self.model, state.ui_settings, "lists/invoices")
+        self.list = CacheListView(self.model, state.ui_settings, "lists/invoices",
+                                  [(s, invoice_status_text(s)) for s in STATUSES])
         self.list.search.setPlaceholderText(self.tr("Search number, name, e-mail, id…"))
         self.list.set_menu_builder(self._menu)
         self.detail = InvoiceDetail(state)
         self.detail.open_object.connect(self.open_object)
         self.list.selected.connect(self.detail.show_invoice)
 
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("All statuses"), None)
-        for status in STATUSES:
-            self.status_filter.addItem(invoice_status_text(status), status)
+        # The list applies its status filter first; the panel then adds the others.
+        self.status_filter = self.list.status_filter
         self.customer_filter = CustomerPicker(state.cache)
         self.customer_filter.setPlaceholderText(self.tr("Any customer"))
         self.date_from = self._date_edit()
@@ -100,7 +98,6 @@ class InvoicesPanel(QWidget):
         bar.addWidget(self.export)
         bar.addWidget(self.message, 1)
         filters = QHBoxLayout()
-        filters.addWidget(self.status_filter)
         filters.addWidget(self.customer_filter, 1)
         filters.addWidget(QLabel(self.tr("Created from")))
         filters.addWidget(self.date_from)

@@ -34,12 +34,12 @@ from .disputes_panel import DisputesPanel
 from .invoices_panel import InvoicesPanel
 from .list_view import CacheListView
 from .notices import notice_text
-from .object_list_panel import ObjectListPanel
 from .payments_panel import PaymentsPanel
 from .refunds_panel import RefundsPanel
 from .resources import icon
 from .search_dialog import SearchDialog
 from .status_bar import SyncStatusBar
+from .subscriptions_panel import SubscriptionsPanel
 from .theme import DisplayMode, accent_style
 from .toasts import ToastArea
 from .top_bar import TopBar
@@ -103,8 +103,7 @@ class MainWindow(QMainWindow):
         self.collect = CollectPanel(state)
         self.customers = CustomersPanel(state)
         self.payments = PaymentsPanel(state)
-        self.subscriptions = ObjectListPanel(state, "subscriptions", self._statuses(
-            ("active", "trialing", "past_due", "unpaid", "paused", "incomplete", "canceled")))
+        self.subscriptions = SubscriptionsPanel(state)
         self.invoices = InvoicesPanel(state)
         self.refunds = RefundsPanel(state)
         self.disputes = DisputesPanel(state)
@@ -162,6 +161,7 @@ class MainWindow(QMainWindow):
         self.refunds.open_object.connect(self.jump_to)
         self.disputes.open_object.connect(self.jump_to)
         self.dashboard.open_list.connect(self.open_filtered)
+        self.subscriptions.open_object.connect(self.jump_to)
         self.invoices.open_object.connect(self.jump_to)
 
         settings = state.ui_settings
@@ -173,9 +173,6 @@ class MainWindow(QMainWindow):
         last = str(settings.value("window/panel", int(Panel.COLLECT)))
         self.show_panel(Panel(int(last)) if last.isdigit() and int(last) < len(Panel)
                         else Panel.COLLECT)
-
-    def _statuses(self, statuses: Sequence[str]) -> list[tuple[str, str]]:
-        return [(s, s.replace("_", " ").capitalize()) for s in statuses]
 
     def show_panel(self, panel: Panel) -> None:
         """Switch to `panel`."""
@@ -240,7 +237,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the geometry and column widths."""
         self.state.ui_settings.setValue("window/geometry", self.saveGeometry())
-        for view in (self.customers.list, self.payments.list, self.invoices.list):
+        for view in (self.customers.list, self.payments.list, self.subscriptions.list,
+                     self.invoices.list):
             view.save_state()
         self.state.ui_settings.sync()
         super().closeEvent(event)

@@ -1,0 +1,117 @@
+"""`SubscriptionCancelDialog`: cancel at the end of the paid period (can be undone until
+then) or at once (optionally crediting the unused time and invoicing now; cannot be
+undone), confirmed first and twice in live mode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.services.subscriptions import cancel_at_period_end, cancel_subscription
+
+from .app_state import AppState
+from .confirm import confirm
+from .errors import error_text
+from .subscription_list_model import customer_name, period_end
+from .theme import set_role
+
+
+class SubscriptionCancelDialog(QDialog):
+    """Choose how to cancel; `subscription` holds Stripe's answer once done."""
+
+    def __init__(self, state: AppState, subscription: dict[str, Any],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._current = subscription
+        self.subscription: dict[str, Any] | None = None
+        self.setWindowTitle(self.tr("Cancel subscription"))
+        self.setMinimumWidth(480)
+        end = state.formats.date(period_end(subscription))
+        self.at_period_end = QRadioButton(self.tr("At the end of the period (%1); can be "
+                                                  "undone until then").replace("%1", end))
+        self.now = QRadioButton(self.tr("Now; cannot be undone"))
+        self.at_period_end.setChecked(True)
+        self._when = QButtonGroup(self)
+        self._when.addButton(self.at_period_end)
+        self._when.addButton(self.now)
+        self.prorate = QCheckBox(self.tr("Credit the unused part of the period"))
+        self.invoice_now = QCheckBox(self.tr("Invoice pending usage and prorations now"))
+        self.message = QLabel()
+        self.message.setObjectName("reason")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.cancel_button = self.buttons.addButton(self.tr("Cancel subscription…"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(lambda: state.spawn(self.send()))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Cancel %1's subscription:").replace(
+            "%1", customer_name(state.cache, subscription.get("customer")))))
+        layout.addWidget(self.at_period_end)
+        layout.addWidget(self.now)
+        layout.addWidget(self.prorate)
+        layout.addWidget(self.invoice_now)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._when.buttonToggled.connect(lambda *_: self._check())
+        state.online_changed.connect(lambda *_: self._check())
+        if subscription.get("cancel_at_period_end"):
+            self.at_period_end.setEnabled(False)
+            self.now.setChecked(True)
+        self._check()
+
+    def _check(self) -> None:
+        now = self.now.isChecked()
+        self.prorate.setEnabled(now)
+        self.invoice_now.setEnabled(now)
+        blocked = self._state.money_blocked_reason()
+        self.message.setText(blocked)
+        self.cancel_button.setEnabled(not blocked)
+        self.cancel_button.setToolTip(blocked)
+
+    def question(self) -> str:
+        """The confirmation for the chosen way of canceling."""
+        who = customer_name(self._state.cache, self._current.get("customer"))
+        if not self.now.isChecked():
+            return self.tr("Cancel %1's subscription at the end of the period, on %2? It "
+                           "keeps running until then.").replace("%1", who).replace(
+                "%2", self._state.formats.date(period_end(self._current)))
+        return self.tr("Cancel %1's subscription now? This cannot be undone.").replace(
+            "%1", who)
+
+    async def send(self, confirmed: bool = False) -> dict[str, Any] | None:
+        """Cancel as chosen after confirmation; the dialog closes on success."""
+        if not confirmed and not confirm(self, self._state.profile.mode,
+                                         self.tr("Cancel subscription"), self.question()):
+            return None
+        self.cancel_button.setEnabled(False)
+        set_role(self.message, "muted")
+        self.message.setText(self.tr("Canceling…"))
+        sub_id = str(self._current["id"])
+        try:
+            if self.now.isChecked():
+                result: dict[str, Any] = await self._state.run(
+                    cancel_subscription, self._state.session, sub_id,
+                    invoice_now=self.invoice_now.isChecked(), prorate=self.prorate.isChecked())
+            else:
+                result = await self._state.run(cancel_at_period_end, self._state.session, sub_id)
+        except Exception as error:  # refused by Stripe or offline: said in the dialog
+            set_role(self.message, "error")
+            self.message.setText(error_text(error))
+            self._check()
+            return None
+        self.subscription = result
+        self._state.tables_changed.emit(frozenset(("subscriptions", "invoices")))
+        self.accept()
+        return result
