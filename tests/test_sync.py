@@ -448,6 +448,45 @@ def test_run_forever_backfills_polls_and_stops(gateway: Gateway, cache: Cache,
     assert "updated:" in out.getvalue()
 
 
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_quiet_polls_stretch_the_interval_and_expected_activity_shortens_it(
+        gateway: Gateway, cache: Cache, client: stripe.StripeClient) -> None:
+    clock = FakeClock()
+    poller = Poller(gateway, cache, active_interval=2.0, idle_interval=30.0, clock=clock)
+    delays = []
+    for _ in range(6):
+        poller.poll_once()
+        delays.append(poller.next_delay())
+    assert delays == [4.0, 8.0, 16.0, 30.0, 30.0, 30.0]
+    poller.expect_activity(60)
+    assert poller.next_delay() == 2.0
+    clock.now += 61
+    assert poller.next_delay() == 30.0
+    client.v1.customers.create({"name": "Walk-in"})
+    assert poller.poll_once().applied == 1
+    assert poller.next_delay() == 2.0
+
+
+def test_failures_back_off_exponentially_to_a_ceiling(cache: Cache, tmp_path: Path) -> None:
+    nowhere = Gateway(KEY, journal=Journal(tmp_path / "j2.db"), api_base="http://127.0.0.1:9",
+                      max_retries=0)
+    poller = Poller(nowhere, cache, active_interval=2.0, max_backoff=60.0)
+    delays = []
+    for _ in range(6):
+        with pytest.raises(GatewayError):
+            poller.poll_once()
+        delays.append(poller.next_delay())
+    assert delays == [4.0, 8.0, 16.0, 32.0, 60.0, 60.0]
+    assert poller.online is False
+
+
 # --- verify ----------------------------------------------------------------------------
 
 

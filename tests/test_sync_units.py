@@ -1,15 +1,12 @@
-"""Parts of the sync engine that need no server: the poll interval, expansion splitting and
+"""Parts of the sync engine that need no server: splitting listings and expansions, and
 which events become notifications."""
 
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 from typing import Any
 
-from posapp.gateway.client import Gateway
-from posapp.store.cache import Cache, Segment
-from posapp.store.journal import Journal
+from posapp.store.cache import Segment
 from posapp.sync.backfill import FAN_OUT, PAGES_AHEAD, WINDOWS, split_segment
 from posapp.sync.notifications import (
     CheckoutCompleted,
@@ -18,52 +15,7 @@ from posapp.sync.notifications import (
     RefundSucceeded,
     for_event,
 )
-from posapp.sync.poller import Poller
 from posapp.sync.sources import split_expanded
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def make_poller(tmp_path: Path, clock: FakeClock) -> Poller:
-    gateway = Gateway("sk_test_units", journal=Journal(tmp_path / "j.db"),
-                      api_base="http://127.0.0.1:9")
-    return Poller(gateway, Cache(tmp_path / "c.db"), active_interval=2.0,
-                  idle_interval=30.0, max_backoff=120.0, clock=clock)
-
-
-def test_quiet_polls_stretch_the_interval_up_to_idle(tmp_path: Path) -> None:
-    poller = make_poller(tmp_path, FakeClock())
-    delays = []
-    for quiet in range(6):
-        poller._quiet_polls = quiet
-        delays.append(poller.next_delay())
-    assert delays == [2.0, 4.0, 8.0, 16.0, 30.0, 30.0]
-
-
-def test_expected_activity_keeps_the_fast_rate_until_it_expires(tmp_path: Path) -> None:
-    clock = FakeClock()
-    poller = make_poller(tmp_path, clock)
-    poller._quiet_polls = 10
-    poller.expect_activity(60)
-    assert poller.next_delay() == 2.0
-    clock.now += 61
-    assert poller.next_delay() == 30.0
-
-
-def test_failures_back_off_exponentially_to_a_ceiling(tmp_path: Path) -> None:
-    poller = make_poller(tmp_path, FakeClock())
-    poller.expect_activity(600)
-    delays = []
-    for failures in range(1, 8):
-        poller._failures = failures
-        delays.append(poller.next_delay())
-    assert delays == [4.0, 8.0, 16.0, 32.0, 64.0, 120.0, 120.0]
 
 
 def test_split_expanded_collapses_fields_to_ids_without_touching_the_input() -> None:

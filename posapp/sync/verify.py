@@ -60,10 +60,13 @@ def verify_and_repair(gateway: Gateway, cache: Cache, *, repair: bool = True) ->
     started = time.monotonic()
     requests_before = gateway.request_count
     lists = {s.table: s for s in SOURCES if s.table is not None}
-    with ThreadPoolExecutor(max_workers=len(lists), thread_name_prefix="verify") as pool:
+    with ThreadPoolExecutor(max_workers=16, thread_name_prefix="verify") as pool:
         listed = pool.map(lambda s: _list(gateway, s), lists.values())
         server = dict(zip(lists, listed, strict=True))
-    server["payment_methods"] = _payment_methods(gateway, list(server["customers"]))
+        server["payment_methods"] = {
+            pm["id"]: pm
+            for found in pool.map(lambda c: _payment_methods(gateway, c), server["customers"])
+            for pm in found}
     checked: dict[str, int] = {}
     differences: list[Difference] = []
     for table, objects in server.items():
@@ -86,20 +89,18 @@ def _list(gateway: Gateway, source: Source) -> dict[str, dict[str, Any]]:
     return own
 
 
-def _payment_methods(gateway: Gateway, customer_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Every payment method attached to a live customer (one list per customer)."""
-    found: dict[str, dict[str, Any]] = {}
-    for customer_id in customer_ids:
-        after: str | None = None
-        while True:
-            data, has_more = customers.list_payment_methods(
-                gateway, customer_id,
-                {"limit": PAGE_SIZE, "starting_after": after} if after else {"limit": PAGE_SIZE})
-            found.update((pm["id"], pm) for pm in data)
-            if not has_more or not data:
-                break
-            after = data[-1]["id"]
-    return found
+def _payment_methods(gateway: Gateway, customer_id: str) -> list[dict[str, Any]]:
+    """Every payment method attached to one customer."""
+    found: list[dict[str, Any]] = []
+    after: str | None = None
+    while True:
+        data, has_more = customers.list_payment_methods(
+            gateway, customer_id,
+            {"limit": PAGE_SIZE, "starting_after": after} if after else {"limit": PAGE_SIZE})
+        found.extend(data)
+        if not has_more or not data:
+            return found
+        after = data[-1]["id"]
 
 
 def _key_fields(table: str, obj: Mapping[str, Any]) -> dict[str, Any]:
