@@ -466,14 +466,13 @@ def _checkout_stories(line: _Timeline, shop: _Shop) -> None:
             payment_links.create_payment_link(
                 state, [checkout.line_item(state, shop.coffee[index], 1)],
                 metadata={"placement": "counter QR"}, after_completion=after)
-        club = payment_links.create_payment_link(
+        payment_links.create_payment_link(
             state, [checkout.line_item(state, shop.monthly["coffee_club"], 1)],
             metadata={"placement": "website"})
         retired = payment_links.create_payment_link(
             state, [checkout.line_item(state, shop.coffee[5], 2)],
             metadata={"placement": "summer promo"})
         state.update(retired, {"active": False}, "payment_link.updated")
-        del club
 
     def buy_through_link(who: int) -> None:
         link = next(state.iter_type("payment_link", newest_first=False))

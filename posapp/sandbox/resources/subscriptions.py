@@ -731,8 +731,8 @@ def _live_sub(req: Request) -> Obj:
     return req.state.get(req.path_args["id"], "subscription")
 
 
-def _customer_time(state: State, sub_or_customer_id: str) -> int | None:
-    return frozen_time_of(state, state.find(sub_or_customer_id, "customer"))
+def _customer_time(state: State, customer_id: str) -> int | None:
+    return frozen_time_of(state, state.find(customer_id, "customer"))
 
 
 @api("POST", "/v1/subscriptions", CREATE_PARAMS, ("customer",))
