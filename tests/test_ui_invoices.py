@@ -96,6 +96,10 @@ def test_one_off_invoice_from_items_finalized_sent_and_charged(
     assert not detail.charge.isEnabled() and not detail.void.isEnabled()
     sync_now(loop, window)
     assert any("Visa •••• 4242" in p for p in _list_texts(detail.payments))
+    assert detail.refund.isEnabled()
+    refund = detail.open_refund()
+    assert refund.remaining.text() == "$40.00"
+    refund.reject()
     history = _list_texts(detail.history)
     assert any(h.endswith("Finalized") for h in history)
     assert any(h.endswith("Paid") for h in history)
@@ -125,6 +129,7 @@ def test_void_then_nothing_can_be_paid(loop: qasync.QEventLoop, window: MainWind
     invoice = _invoice(client, customer.id, 1200)
     _open(loop, window, invoice.id)
     detail = window.invoices.detail
+    assert not detail.refund.isEnabled()
     assert run(loop, detail.void_invoice(confirmed=True)) is not None
     assert detail.status.text() == "Void"
     for button in detail.money_buttons:
@@ -148,6 +153,7 @@ def test_uncollectible_then_paid_outside_stripe(
     assert run(loop, detail.pay(out_of_band=True, confirmed=True)) is not None
     assert detail.status.text() == "Paid"
     assert "$50.00 paid outside Stripe" in _list_texts(detail.payments)
+    assert not detail.refund.isEnabled()
     assert any(h.endswith("Marked uncollectible") for h in _list_texts(detail.history))
 
 

@@ -1,7 +1,8 @@
 """`InvoiceDetail`: one invoice — the invoice itself as it prints (lines, totals, tax), its
 payments and status history — and its actions: finalize, send, charge the default card or
 record a payment made outside Stripe, void, mark uncollectible, open or copy the hosted page,
-print and export to PDF. Reading, printing and PDF work offline from the cache."""
+refund the card payment of a paid invoice, print and export to PDF. Reading, printing and
+PDF work offline from the cache."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ from .confirm import confirm
 from .errors import error_text
 from .invoice_list_model import invoice_customer, invoice_status_text, is_overdue
 from .invoice_pdf import invoice_html, print_invoice, write_invoice_pdf
+from .refund_dialog import RefundDialog, invoice_payment
 from .resources import icon
 from .theme import set_role
 
@@ -85,6 +87,7 @@ class InvoiceDetail(QWidget):
         self.paid_outside = QPushButton(self.tr("Paid outside Stripe…"))
         self.void = QPushButton(self.tr("Void…"))
         self.uncollectible = QPushButton(self.tr("Mark uncollectible…"))
+        self.refund = QPushButton(icon("refunds"), self.tr("Refund…"))
         self.open_page = QPushButton(icon("open"), self.tr("Open hosted page"))
         self.copy_link = QPushButton(icon("copy"), self.tr("Copy link"))
         self.print_button = QPushButton(self.tr("Print…"))
@@ -96,12 +99,13 @@ class InvoiceDetail(QWidget):
         self.paid_outside.clicked.connect(lambda: spawn(self.pay(out_of_band=True)))
         self.void.clicked.connect(lambda: spawn(self.void_invoice()))
         self.uncollectible.clicked.connect(lambda: spawn(self.mark_uncollectible()))
+        self.refund.clicked.connect(self.open_refund)
         self.open_page.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(self._url())))
         self.copy_link.clicked.connect(self._copy_link)
         self.print_button.clicked.connect(self._print)
         self.pdf.clicked.connect(self._ask_pdf)
         self.money_buttons = (self.finalize, self.send, self.charge, self.paid_outside,
-                              self.void, self.uncollectible)
+                              self.void, self.uncollectible, self.refund)
         actions = QHBoxLayout()
         for button in self.money_buttons:
             actions.addWidget(button)
@@ -176,6 +180,7 @@ class InvoiceDetail(QWidget):
             self.paid_outside: status in _PAYABLE,
             self.void: status in _PAYABLE,
             self.uncollectible: status == "open",
+            self.refund: status == "paid" and self._card_payment() is not None,
         }
         for button, ok in allowed.items():
             why = blocked or (no_email if button is self.send else "")
@@ -231,6 +236,12 @@ class InvoiceDetail(QWidget):
                 .replace("%3", self.customer_name())):
             return None
         return await self._act(mark_uncollectible)
+
+    def open_refund(self) -> RefundDialog:
+        """Open the refund dialog on the payment that paid this invoice."""
+        dialog = RefundDialog(self._state, str(self.invoice["id"]), self)
+        dialog.open()
+        return dialog
 
     def export_pdf(self, path: Path) -> None:
         """Write the invoice as a PDF at `path` (from the cache; works offline)."""
@@ -297,6 +308,11 @@ class InvoiceDetail(QWidget):
     def _say(self, text: str, role: str) -> None:
         set_role(self.reason, role or "reason")
         self.reason.setText(text)
+
+    def _card_payment(self) -> str | None:
+        invoice_id = self.invoice.get("id")
+        return invoice_payment(self._state.cache, invoice_id) \
+            if isinstance(invoice_id, str) else None
 
     def _url(self) -> str:
         return str(self.invoice.get("hosted_invoice_url") or "")
