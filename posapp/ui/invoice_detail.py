@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -106,14 +107,11 @@ class InvoiceDetail(QWidget):
         self.pdf.clicked.connect(self._ask_pdf)
         self.money_buttons = (self.finalize, self.send, self.charge, self.paid_outside,
                               self.void, self.uncollectible, self.refund)
-        actions = QHBoxLayout()
-        for button in self.money_buttons:
-            actions.addWidget(button)
-        actions.addStretch(1)
-        offline = QHBoxLayout()
-        for button in (self.open_page, self.copy_link, self.print_button, self.pdf):
-            offline.addWidget(button)
-        offline.addStretch(1)
+        actions = QGridLayout()
+        buttons = (*self.money_buttons, self.open_page, self.copy_link, self.print_button,
+                   self.pdf)
+        for index, button in enumerate(buttons):
+            actions.addWidget(button, index // 4, index % 4)
         self.reason = QLabel()
         self.reason.setObjectName("reason")
         self.reason.setWordWrap(True)
@@ -133,7 +131,6 @@ class InvoiceDetail(QWidget):
         layout.addLayout(header)
         layout.addLayout(form)
         layout.addLayout(actions)
-        layout.addLayout(offline)
         layout.addWidget(self.reason)
         layout.addWidget(self.tabs, 1)
         state.online_changed.connect(lambda *_: self.update_actions())

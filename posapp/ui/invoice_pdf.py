@@ -101,8 +101,8 @@ def invoice_html(invoice: dict[str, Any], formats: Formats, merchant: str) -> st
     return (
         "<html><body style='font-family: sans-serif; font-size: 10pt;'>"
         f"<table width='100%'><tr><td><h1>{_e(translate('InvoicePdf', 'Invoice'))}</h1>"
-        f"<p><b>{_e(merchant)}</b></p></td><td align='right'><table>"
-        + "".join(f"<tr><td>{_e(k)}</td><td align='right'><b>{_e(v)}</b></td></tr>"
+        f"<p><b>{_e(merchant)}</b></p></td><td align='right'><table cellpadding='2'>"
+        + "".join(f"<tr><td>{_e(k)}&nbsp;&nbsp;</td><td align='right'><b>{_e(v)}</b></td></tr>"
                   for k, v in facts)
         + "</table></td></tr></table>"
         f"<p><b>{_e(translate('InvoicePdf', 'Bill to'))}</b><br/>"

@@ -103,6 +103,7 @@ class InvoicesPanel(QWidget):
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel(self.tr("to")))
         filters.addWidget(self.date_to)
+        self.customer_filter.setMinimumWidth(160)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -110,16 +111,11 @@ class SubscriptionDetail(QWidget):
             str(self.subscription.get("id", ""))))
         self.dashboard.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl(self._state.dashboard_url(str(self.subscription.get("id", ""))))))
-        self.action_buttons = (self.change, self.cancel, self.undo_cancel, self.pause, self.resume,
-                         self.portal)
-        first_row = QHBoxLayout()
-        for button in (self.change, self.cancel, self.undo_cancel):
-            first_row.addWidget(button)
-        first_row.addStretch(1)
-        second_row = QHBoxLayout()
-        for button in (self.pause, self.resume, self.portal, self.copy_id, self.dashboard):
-            second_row.addWidget(button)
-        second_row.addStretch(1)
+        self.action_buttons = (self.change, self.cancel, self.undo_cancel, self.pause,
+                               self.resume, self.portal)
+        buttons = QGridLayout()
+        for index, button in enumerate((*self.action_buttons, self.copy_id, self.dashboard)):
+            buttons.addWidget(button, index // 3, index % 3)
         self.reason = QLabel()
         self.reason.setObjectName("reason")
         self.reason.setWordWrap(True)
@@ -157,8 +153,7 @@ class SubscriptionDetail(QWidget):
         header.addWidget(self.amount)
         layout.addLayout(header)
         layout.addLayout(form)
-        layout.addLayout(first_row)
-        layout.addLayout(second_row)
+        layout.addLayout(buttons)
         layout.addWidget(self.reason)
         layout.addWidget(self.tabs, 1)
         self.upcoming: dict[str, Any] | None = None
