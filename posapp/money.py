@@ -25,6 +25,7 @@ from babel.numbers import (
 __all__ = [
     "MAX_AMOUNT",
     "AmountError",
+    "check_amount",
     "exponent",
     "format_amount",
     "from_decimal",
@@ -218,22 +219,35 @@ def parse_amount(text: str, currency: str, locale: str = "en_US", *, minimum: bo
         value = parse_decimal(bare, babel_locale, strict=True)
     except (NumberFormatError, InvalidOperation) as exc:
         raise not_a_number from exc
-    if value == 0:
-        raise AmountError("Enter an amount greater than zero.")
     # Bounding the value first keeps the decimal arithmetic below within Decimal's precision.
     if value > to_decimal(max_amount(code), code):
-        raise AmountError(
-            f"The amount must be no more than {format_amount(max_amount(code), code, locale)}."
-        )
+        raise _too_large(code, locale)
     if value.scaleb(_allowed_decimals(code)) % 1:
         raise AmountError(_too_many_decimals(code))
-    minor = from_decimal(value, code)
+    return check_amount(from_decimal(value, code), code, locale, minimum=minimum)
+
+
+def check_amount(amount: int, currency: str, locale: str = "en_US", *, minimum: bool = True) -> int:
+    """``amount`` (minor units) if Stripe can charge it, else AmountError fit for a cashier:
+    not positive, above Stripe's maximum, off the currency's step, or (when ``minimum``)
+    below Stripe's minimum charge."""
+    code = _code(currency)
+    if amount <= 0:
+        raise AmountError("Enter an amount greater than zero.")
+    if amount > max_amount(code):
+        raise _too_large(code, locale)
     increment = step(code)
-    if minor % increment:
+    if amount % increment:
         raise AmountError(
             f"{code} amounts go in steps of {format_amount(increment, code, locale)}."
         )
     floor = minimum_charge(code)
-    if minimum and floor is not None and minor < floor:
+    if minimum and floor is not None and amount < floor:
         raise AmountError(f"The minimum charge in {code} is {format_amount(floor, code, locale)}.")
-    return minor
+    return amount
+
+
+def _too_large(code: str, locale: str) -> AmountError:
+    return AmountError(
+        f"The amount must be no more than {format_amount(max_amount(code), code, locale)}."
+    )

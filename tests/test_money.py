@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from posapp.money import (
     MAX_AMOUNT,
     AmountError,
+    check_amount,
     exponent,
     format_amount,
     from_decimal,
@@ -141,6 +142,31 @@ def test_parse_amount_rejects(text: str, currency: str, locale: str, message: st
     with pytest.raises(AmountError) as caught:
         parse_amount(text, currency, locale)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "locale", "message"),
+    [
+        (0, "usd", "en_US", "Enter an amount greater than zero."),
+        (-5, "eur", "de_DE", "Enter an amount greater than zero."),
+        (100_000_000, "usd", "en_US", "The amount must be no more than $999,999.99."),
+        (5125, "kwd", "en_US", "KWD amounts go in steps of KWD0.010."),
+        (1250, "isk", "en_US", "ISK amounts go in steps of ISK1."),
+        (49, "usd", "en_US", "The minimum charge in USD is $0.50."),
+        (49, "jpy", "ja_JP", "The minimum charge in JPY is ￥50."),
+    ],
+)
+def test_check_amount_rejects(amount: int, currency: str, locale: str, message: str) -> None:
+    with pytest.raises(AmountError) as caught:
+        check_amount(amount, currency, locale)
+    assert str(caught.value) == message
+
+
+def test_check_amount_returns_what_stripe_can_charge() -> None:
+    assert check_amount(50, "usd") == 50
+    assert check_amount(5120, "KWD") == 5120
+    assert check_amount(10, "usd", minimum=False) == 10
+    assert check_amount(99_999_999, "usd") == 99_999_999
 
 
 def test_amount_error_is_a_value_error() -> None:

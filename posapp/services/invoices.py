@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from posapp.gateway import invoice_items, invoices
-from posapp.money import AmountError
-from posapp.services.amounts import check_amount
+from posapp.money import AmountError, check_amount
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [

@@ -20,8 +20,7 @@ from posapp.gateway import (
     payment_intents,
     payment_links,
 )
-from posapp.money import format_amount
-from posapp.services.amounts import check_amount
+from posapp.money import check_amount, format_amount
 from posapp.services.invoices import InvoiceItem, create_invoice, finalize_invoice
 from posapp.services.invoices import send_invoice as send_finalized_invoice
 from posapp.services.session import Session, perform, stripe_params
