@@ -19,6 +19,8 @@ from posapp.gateway import (
     RequestRecord,
     account,
     customers,
+    invoice_items,
+    invoices,
     iter_all,
     payment_intents,
     payment_methods,
@@ -328,6 +330,25 @@ def test_flaky_stripe_still_creates_each_object_exactly_once(journal: Journal) -
     assert any(r.status is None for r in seen)
     assert any(r.status == 500 for r in seen)
     assert any(r.replayed for r in seen)
+
+
+def test_an_invoice_preview_is_sent_as_a_read(journal: Journal) -> None:
+    seen: list[RequestRecord] = []
+    with running(fail_rate=0.5, fail_seed=1234) as sb:
+        gw = Gateway(KEY, journal=journal, api_base=sb.url, max_retries=40,
+                     rate_per_second=1000, sleep=lambda s: None)
+        customer = customers.create_customer(gw, {"name": "Preview"})
+        invoice_items.create_invoice_item(
+            gw, {"customer": customer["id"], "amount": 2500, "currency": "eur"}
+        )
+        gw.add_request_hook(seen.append)
+        previews = [invoices.create_preview(gw, {"customer": customer["id"]}) for _ in range(6)]
+
+    assert {p["amount_due"] for p in previews} == {2500}
+    # Only the two creates are journaled; the previews' failed attempts were simply retried.
+    assert [e.operation for e in journal.entries()] == ["customers.create", "invoice_items.create"]
+    assert {r.path for r in seen} == {"/v1/invoices/create_preview"}
+    assert any(r.status != 200 for r in seen)
 
 
 def test_one_gateway_shared_by_worker_threads(journal: Journal) -> None:

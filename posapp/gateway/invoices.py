@@ -35,9 +35,6 @@ _MARK_UNCOLLECTIBLE = operation(
     "invoices.mark_uncollectible",
     lambda c, ids, p, o: c.v1.invoices.mark_uncollectible(ids[0], p, o),
 )
-_CREATE_PREVIEW = operation(
-    "invoices.create_preview", lambda c, ids, p, o: c.v1.invoices.create_preview(p, o)
-)
 
 
 def create_invoice(gw: Gateway, params: InvoiceCreateParams) -> dict[str, Any]:
@@ -111,5 +108,9 @@ def list_lines(
 
 
 def create_preview(gw: Gateway, params: InvoiceCreatePreviewParams) -> dict[str, Any]:
-    """What the next invoice would look like (for a customer or subscription change)."""
-    return gw.post(_CREATE_PREVIEW, params)
+    """What the next invoice would look like (for a customer or subscription change).
+
+    A POST that changes nothing at Stripe, so it is sent as a read: no journal row, no
+    idempotency key, retried and rate-limited like any read.
+    """
+    return gw.read("invoices.create_preview", lambda c: c.v1.invoices.create_preview(params))
