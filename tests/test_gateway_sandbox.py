@@ -109,6 +109,37 @@ def test_declined_card(gateway: Gateway, journal: Journal) -> None:
     assert gateway.resolve_pending() == []
 
 
+def test_recording_posts_gives_each_write_its_key_and_request_id(
+    gateway: Gateway, journal: Journal
+) -> None:
+    answers: list[RequestRecord] = []
+    gateway.add_request_hook(answers.append)
+    with gateway.recording_posts() as posts:
+        created = customers.create_customer(gateway, {"name": "Recorded"})
+        account.retrieve_account(gateway)
+        with pytest.raises(GatewayError):
+            payment_intents.create_payment_intent(
+                gateway,
+                {"amount": 900, "currency": "eur", "payment_method": "pm_card_chargeDeclined",
+                 "confirm": True},
+            )
+        elsewhere = threading.Thread(
+            target=lambda: customers.create_customer(gateway, {"name": "Other thread"})
+        )
+        elsewhere.start()
+        elsewhere.join()
+    customers.create_customer(gateway, {"name": "After the block"})
+
+    # Reads, other threads and requests after the block are not this block's writes.
+    assert [p.operation for p in posts] == ["customers.create", "payment_intents.create"]
+    by_key = {e.key: e for e in journal.entries()}
+    assert by_key[posts[0].idempotency_key].object_id == created["id"]
+    assert by_key[posts[1].idempotency_key].state is JournalState.FAILED
+    post_answers = [a.request_id for a in answers if a.method == "POST"]
+    assert [p.request_id for p in posts] == post_answers[:2]
+    assert all(p.request_id and p.request_id.startswith("req_") for p in posts)
+
+
 def test_card_needing_authentication_off_session(gateway: Gateway) -> None:
     customer = customers.create_customer(gateway, {"name": "Ana"})
     with pytest.raises(GatewayError) as caught:

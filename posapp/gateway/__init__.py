@@ -25,7 +25,7 @@ from posapp.gateway import (
     subscriptions,
     test_clocks,
 )
-from posapp.gateway.client import API_VERSION, METADATA_KEY, Gateway, RequestRecord
+from posapp.gateway.client import API_VERSION, METADATA_KEY, Gateway, PostRecord, RequestRecord
 from posapp.gateway.errors import ErrorKind, ForbiddenThreadError, GatewayError
 from posapp.gateway.events import iter_events_after
 from posapp.gateway.paging import ListResource, iter_all
@@ -38,6 +38,7 @@ __all__ = [
     "Gateway",
     "GatewayError",
     "ListResource",
+    "PostRecord",
     "RequestRecord",
     "account",
     "billing_portal",

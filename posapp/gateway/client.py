@@ -27,7 +27,8 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -101,6 +102,18 @@ class RequestRecord:
 
 
 RequestHook = Callable[[RequestRecord], None]
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    """One journaled mutating request as `Gateway.recording_posts` reports it.
+
+    `request_id` is Stripe's id of the last answer heard (None when none came).
+    """
+
+    operation: str
+    idempotency_key: str
+    request_id: str | None
 
 
 class _HttpClient(stripe.RequestsClient):
@@ -178,6 +191,7 @@ class Gateway:
         self._request_count = 0
         self._forbidden: set[threading.Thread] = set()
         self._hooks: list[RequestHook] = []
+        self._recorders = threading.local()
         self.client = stripe.StripeClient(
             api_key,
             base_addresses={"api": api_base} if api_base else None,
@@ -208,6 +222,24 @@ class Gateway:
         """
         with self._lock:
             self._hooks.append(hook)
+
+    @contextmanager
+    def recording_posts(self) -> Iterator[list[PostRecord]]:
+        """Collect, in order, a `PostRecord` for every mutating request (`post`, `resend`)
+        this thread finishes inside the block, whether it succeeded or raised.
+
+        For callers that keep their own record of a change (the audit log) next to the
+        object the typed operation returns.
+        """
+        posts: list[PostRecord] = []
+        if not hasattr(self._recorders, "active"):
+            self._recorders.active = []
+        active: list[list[PostRecord]] = self._recorders.active
+        active.append(posts)
+        try:
+            yield posts
+        finally:
+            active.remove(posts)
 
     def _check_thread(self) -> None:
         current = threading.current_thread()
@@ -347,13 +379,12 @@ class Gateway:
             assert obj is not None
             result = obj.to_dict(for_json=True)
             response = obj.last_response
-            self.journal.succeed(
-                entry.key,
-                object_id=result.get("id"),
-                request_id=response.request_id if response is not None else None,
-            )
+            request_id = response.request_id if response is not None else None
+            self.journal.succeed(entry.key, object_id=result.get("id"), request_id=request_id)
+            self._note_post(op, entry, request_id)
             return result
         error = translate(exc, op.name)
+        self._note_post(op, entry, error.request_id)
         if op.refetch and error.kind is ErrorKind.NOT_FOUND and (sent_before or attempts > 1):
             result = self._refetch(op.name, op.refetch, ids)
             self.journal.succeed(entry.key, object_id=ids[0], request_id=error.request_id)
@@ -373,6 +404,11 @@ class Gateway:
                 request_id=error.request_id,
             )
         raise error
+
+    def _note_post(self, op: Operation, entry: JournalEntry, request_id: str | None) -> None:
+        record = PostRecord(op.name, entry.key, request_id)
+        for posts in getattr(self._recorders, "active", ()):
+            posts.append(record)
 
     def _refetch(self, name: str, refetch: Refetch, ids: tuple[str, ...]) -> dict[str, Any]:
         try:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,14 +14,13 @@ from posapp.config import Paths
 from posapp.gateway import Gateway, GatewayError
 from posapp.keys import Profile
 from posapp.store.cache import Cache
-from posapp.store.journal import Journal, JournalEntry
+from posapp.store.journal import Journal
 from posapp.sync.sources import split_expanded
 
 __all__ = [
     "AUDIT_SUCCEEDED",
     "AUDIT_UNKNOWN",
     "Session",
-    "SessionJournal",
     "cache_path",
     "clear_cache",
     "dashboard_url",
@@ -54,32 +52,6 @@ _DASHBOARD_PAGES = (
 )
 
 
-class SessionJournal(Journal):
-    """The journal, remembering per thread the idempotency key the gateway began last.
-
-    `Gateway.post` returns only the object; the audit row needs the key (and, through the
-    journal row, Stripe's request id) of the request that produced it.
-    """
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(path)
-        self._last = threading.local()
-
-    def begin(self, key: str, operation: str, params: Mapping[str, Any]) -> JournalEntry:
-        entry = super().begin(key, operation, params)
-        self._last.key = key
-        return entry
-
-    def forget_last(self) -> None:
-        """Clear this thread's last key (before a request that may not reach `begin`)."""
-        self._last.key = None
-
-    def last_entry(self) -> JournalEntry | None:
-        """The journal row of this thread's last begun request, as it stands now."""
-        key: str | None = getattr(self._last, "key", None)
-        return None if key is None else self.get(key)
-
-
 @dataclass
 class Session:
     """Everything a service needs to act for one profile.
@@ -91,7 +63,7 @@ class Session:
     paths: Paths
     gateway: Gateway
     cache: Cache
-    journal: SessionJournal
+    journal: Journal
     locale: str = "en_US"
     _closed: bool = field(default=False, repr=False)
 
@@ -151,7 +123,7 @@ def open_session(
     """
     paths.create()
     base = api_base or profile.api_base
-    journal = SessionJournal(journal_path(paths, profile, base))
+    journal = Journal(journal_path(paths, profile, base))
     cache = Cache(cache_path(paths, profile, base))
     gateway = Gateway(api_key, journal=journal, api_base=base)
     session = Session(profile, paths, gateway, cache, journal, locale)
@@ -225,24 +197,24 @@ def perform(
     kind as the outcome (`unknown` when Stripe may or may not have done it) and raised again.
     """
     journal = session.journal
-    journal.forget_last()
-    try:
-        result = send(session.gateway)
-    except GatewayError as error:
-        entry = journal.last_entry()
-        journal.record_audit(
-            actor=session.actor,
-            action=action,
-            outcome=AUDIT_UNKNOWN if error.idempotency_key else error.kind.value,
-            object_id=object_id or error.payment_intent_id,
-            amount=amount,
-            currency=currency,
-            idempotency_key=entry.key if entry else None,
-            request_id=error.request_id or (entry.request_id if entry else None),
-            detail=error.message,
-        )
-        raise
-    entry = journal.last_entry()
+    with session.gateway.recording_posts() as posts:
+        try:
+            result = send(session.gateway)
+        except GatewayError as error:
+            post = posts[-1] if posts else None
+            journal.record_audit(
+                actor=session.actor,
+                action=action,
+                outcome=AUDIT_UNKNOWN if error.idempotency_key else error.kind.value,
+                object_id=object_id or error.payment_intent_id,
+                amount=amount,
+                currency=currency,
+                idempotency_key=post.idempotency_key if post else None,
+                request_id=error.request_id or (post.request_id if post else None),
+                detail=error.message,
+            )
+            raise
+    post = posts[-1] if posts else None
     flat, inner = split_expanded(result, expanded)
     for obj in [*inner, flat]:
         session.cache.upsert_object(obj)
@@ -258,8 +230,8 @@ def perform(
         object_id=object_id or result.get("id"),
         amount=amount,
         currency=currency,
-        idempotency_key=entry.key if entry else None,
-        request_id=entry.request_id if entry else None,
+        idempotency_key=post.idempotency_key if post else None,
+        request_id=post.request_id if post else None,
         detail=detail,
     )
     return result
