@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import json
 import threading
+import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -33,6 +35,7 @@ from posapp.sync import (
 )
 from posapp.sync.backfill import FAN_OUT, BackfillProgress
 from posapp.sync.notifications import (
+    CheckoutCompleted,
     ConnectionChanged,
     DisputeOpened,
     FullResyncStarted,
@@ -79,6 +82,21 @@ class Requests:
 
     def __call__(self, record: RequestRecord) -> None:
         self.paths.append(record.path)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *_args: Any, **_kwargs: Any) -> None:
+        return None
+
+
+def submit_hosted_form(url: str, **fields: str) -> int:
+    """Post a hosted page's form as a customer's browser would; returns the HTTP status."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(url, data=urllib.parse.urlencode(fields).encode()) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as answer:
+        return answer.code
 
 
 def helper(sandbox: Sandbox, path: str, **params: str) -> dict[str, Any]:
@@ -325,6 +343,40 @@ def test_changes_after_sync_arrive_through_the_poller(gateway: Gateway, cache: C
     [canceled] = heard.of(SubscriptionCanceled)
     assert canceled.subscription == shop.active_subscription
     assert cache.get("subscriptions", shop.active_subscription)["status"] == "canceled"
+    assert_mirrors(cache, client)
+
+
+def test_payments_on_hosted_pages_arrive_through_the_poller(
+        gateway: Gateway, cache: Cache, client: stripe.StripeClient) -> None:
+    shop = seed_shop(client)
+    run_sync_once(gateway, cache)
+    session = client.v1.checkout.sessions.create({
+        "mode": "payment", "customer": shop.customer, "success_url": "https://example.com/ok",
+        "line_items": [{"price": shop.price, "quantity": 3}]})
+    link = client.v1.payment_links.create({"line_items": [{"price": shop.price,
+                                                           "quantity": 1}]})
+    client.v1.invoice_items.create({"customer": shop.customer, "amount": 5000,
+                                    "currency": "usd"})
+    invoice = client.v1.invoices.create({"customer": shop.customer,
+                                         "collection_method": "send_invoice",
+                                         "days_until_due": 14, "pending_invoice_items_behavior":
+                                         "include"})
+    invoice = client.v1.invoices.finalize_invoice(invoice.id)
+    assert submit_hosted_form(session.url or "", card="4242 4242 4242 4242") == 303
+    assert submit_hosted_form(link.url, card="4242424242424242", email="walkin@example.com",
+                              name="Walk-in") in (200, 303)
+    assert submit_hosted_form(invoice.hosted_invoice_url or "", card="pm_card_visa") == 303
+    heard = Collected()
+    Poller(gateway, cache, notify=heard).poll_once()
+
+    completed = {n.checkout_session: n for n in heard.of(CheckoutCompleted)}
+    assert completed[session.id].amount == 3 * 1800
+    assert completed[session.id].customer_name == "王小明"
+    [from_link] = [n for n in completed.values() if n.payment_link == link.id]
+    assert from_link.amount == 1800
+    assert cache.get("checkout_sessions", session.id)["status"] == "complete"
+    assert cache.get("invoices", invoice.id)["status"] == "paid"
+    assert {5400, 1800, 5000} <= {n.amount for n in heard.of(PaymentSucceeded)}
     assert_mirrors(cache, client)
 
 
