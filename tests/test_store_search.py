@@ -44,6 +44,11 @@ def ids(cache: Cache, text: str) -> list[str]:
 def test_chinese_name_is_found_inside_a_word(cache: Cache) -> None:
     assert ids(cache, "小明") == ["in_1Abc", "cus_Wang"]
     assert ids(cache, "王小明") == ["in_1Abc", "cus_Wang"]
+    cache.upsert("customers", [{"id": "cus_Sima", "object": "customer", "created": 9,
+                                "name": "司马小明月工作室"}])
+    # Three characters from the middle of a run with no word breaks: the trigram index.
+    assert ids(cache, "小明月") == ["cus_Sima"]
+    assert ids(cache, "明月工作") == ["cus_Sima"]
 
 
 def test_deleted_objects_are_not_found(cache: Cache) -> None:
