@@ -7,7 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from posapp.gateway import METADATA_KEY, checkout, customers, payment_methods
-from posapp.services.session import Session, perform, stripe_params
+from posapp.gateway.params import (
+    CheckoutSessionCreateParams,
+    CustomerCreateParams,
+    CustomerUpdateParams,
+)
+from posapp.services.session import ParamsT, Session, perform, stripe_params
 
 __all__ = [
     "METADATA_MAX_KEYS",
@@ -69,13 +74,15 @@ def check_metadata(
     return dict(metadata)
 
 
-def _profile_params(fields: Mapping[str, Any], current: Mapping[str, Any]) -> Any:
+def _profile_params(
+    kind: type[ParamsT], fields: Mapping[str, Any], current: Mapping[str, Any]
+) -> ParamsT:
     unknown = set(fields) - {*_PROFILE_FIELDS, "metadata"}
     if unknown:
         raise ValueError(f"not a customer field PosApp edits: {', '.join(sorted(unknown))}")
     if "metadata" in fields:
         fields = {**fields, "metadata": check_metadata(fields["metadata"] or {}, current)}
-    return stripe_params(**fields)
+    return stripe_params(kind, **fields)
 
 
 def create_customer(session: Session, **fields: Any) -> dict[str, Any]:
@@ -84,7 +91,7 @@ def create_customer(session: Session, **fields: Any) -> dict[str, Any]:
     The gateway tags the new customer with one metadata key of its own (`METADATA_KEY`, what
     makes the creation safe to retry), which leaves 49 for the merchant.
     """
-    params = _profile_params(fields, {METADATA_KEY: "reserved"})
+    params = _profile_params(CustomerCreateParams, fields, {METADATA_KEY: "reserved"})
     return perform(
         session, "customer.create", lambda gw: customers.create_customer(gw, params)
     )
@@ -97,7 +104,7 @@ def update_customer(session: Session, customer_id: str, **fields: Any) -> dict[s
     change.
     """
     cached = session.cache.get("customers", customer_id) or {}
-    params = _profile_params(fields, cached.get("metadata") or {})
+    params = _profile_params(CustomerUpdateParams, fields, cached.get("metadata") or {})
     return perform(
         session,
         "customer.update",
@@ -163,6 +170,7 @@ def collect_card_link(
     None).
     """
     params = stripe_params(
+        CheckoutSessionCreateParams,
         mode="setup",
         customer=customer_id,
         currency=session.profile.default_currency,

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from posapp.gateway import disputes
+from posapp.gateway.params import DisputeUpdateParams
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
@@ -86,6 +87,7 @@ def _update(
 ) -> dict[str, Any]:
     cached = session.cache.get("disputes", dispute_id) or {}
     params = stripe_params(
+        DisputeUpdateParams,
         evidence=check_evidence(evidence, cached.get("evidence")), submit=submit
     )
     return perform(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from posapp.gateway import invoice_items, invoices
+from posapp.gateway.params import InvoiceCreateParams, InvoiceItemCreateParams, InvoicePayParams
 from posapp.money import AmountError, check_amount
 from posapp.services.session import Session, perform, stripe_params
 
@@ -70,6 +71,7 @@ def create_invoice(
     if collection_method == "send_invoice" and (days_until_due is None or days_until_due < 0):
         raise ValueError("An invoice sent to the customer needs the number of days until due.")
     params = stripe_params(
+        InvoiceCreateParams,
         customer=customer_id,
         currency=currency,
         collection_method=collection_method,
@@ -87,6 +89,7 @@ def create_invoice(
     for item in items:
         amount = item.unit_amount * item.quantity
         item_params = stripe_params(
+            InvoiceItemCreateParams,
             customer=customer_id,
             invoice=invoice["id"],
             currency=currency,
@@ -140,7 +143,7 @@ def pay_invoice(
     """
     cached = session.cache.get("invoices", invoice_id) or {}
     amount, currency = cached.get("amount_remaining"), cached.get("currency")
-    params = stripe_params(paid_out_of_band=True) if out_of_band else stripe_params()
+    params = stripe_params(InvoicePayParams, paid_out_of_band=True if out_of_band else None)
     return perform(
         session,
         "invoice.pay_out_of_band" if out_of_band else "invoice.pay",

@@ -20,6 +20,12 @@ from posapp.gateway import (
     payment_intents,
     payment_links,
 )
+from posapp.gateway.params import (
+    CheckoutSessionCreateParams,
+    PaymentIntentCancelParams,
+    PaymentIntentCaptureParams,
+    PaymentLinkCreateParams,
+)
 from posapp.money import check_amount, format_amount
 from posapp.services.invoices import InvoiceItem, create_invoice, finalize_invoice
 from posapp.services.invoices import send_invoice as send_finalized_invoice
@@ -156,6 +162,7 @@ def request_payment(
     metadata = {_METADATA_DESCRIPTION: description[:500]}
     if method == "checkout":
         params = stripe_params(
+            CheckoutSessionCreateParams,
             mode="payment",
             line_items=[line_item],
             customer=customer_id,
@@ -184,6 +191,7 @@ def request_payment(
     if customer_id:
         metadata["posapp_customer"] = customer_id
     link_params = stripe_params(
+        PaymentLinkCreateParams,
         line_items=[line_item],
         metadata=metadata,
         payment_intent_data={"description": description, "metadata": metadata},
@@ -458,7 +466,9 @@ def capture_payment(
     session: Session, payment_intent_id: str, amount: int | None = None
 ) -> dict[str, Any]:
     """Capture an authorized payment, fully or `amount` of it (the rest is released)."""
-    params = stripe_params(amount_to_capture=amount, expand=["latest_charge"])
+    params = stripe_params(
+        PaymentIntentCaptureParams, amount_to_capture=amount, expand=["latest_charge"]
+    )
     return perform(
         session,
         "payment.capture",
@@ -473,7 +483,7 @@ def cancel_payment(
     session: Session, payment_intent_id: str, reason: str | None = None
 ) -> dict[str, Any]:
     """Cancel a payment that is not complete (an uncaptured one releases the hold)."""
-    params = stripe_params(cancellation_reason=reason)
+    params = stripe_params(PaymentIntentCancelParams, cancellation_reason=reason)
     return perform(
         session,
         "payment.cancel",

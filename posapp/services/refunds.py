@@ -21,6 +21,7 @@ from posapp.gateway import (
     payment_intents,
     refunds,
 )
+from posapp.gateway.params import RefundCreateParams
 from posapp.money import AmountError, format_amount
 from posapp.services.customers import check_metadata
 from posapp.services.payments import card_of
@@ -189,7 +190,7 @@ def refund_payment(
         raise RefundTooLarge(_too_large(session, asked, found, stripe_said=False))
     metadata = check_metadata({NOTE_KEY: note}, {METADATA_KEY: "reserved"}) if note else None
     params = stripe_params(
-        charge=found.charge_id, amount=amount, reason=reason, metadata=metadata
+        RefundCreateParams, charge=found.charge_id, amount=amount, reason=reason, metadata=metadata
     )
     try:
         refund = perform(

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from posapp.config import Paths
 from posapp.gateway import Gateway, GatewayError
@@ -20,6 +20,7 @@ from posapp.sync.sources import split_expanded
 __all__ = [
     "AUDIT_SUCCEEDED",
     "AUDIT_UNKNOWN",
+    "ParamsT",
     "Session",
     "cache_path",
     "clear_cache",
@@ -29,6 +30,8 @@ __all__ = [
     "perform",
     "stripe_params",
 ]
+
+ParamsT = TypeVar("ParamsT", bound=Mapping[str, Any])
 
 AUDIT_SUCCEEDED = "succeeded"
 AUDIT_UNKNOWN = "unknown"
@@ -167,14 +170,14 @@ def dashboard_url(session: Session, object_id: str) -> str:
     return f"{_DASHBOARD}{mode}/search?query={object_id}"
 
 
-def stripe_params(**fields: Any) -> Any:
-    """Request parameters from keyword arguments, leaving out those that are None.
+def stripe_params(kind: type[ParamsT], **fields: Any) -> ParamsT:
+    """Request parameters of type `kind` (an SDK TypedDict from `posapp.gateway.params`)
+    from keyword arguments, leaving out those that are None.
 
-    For parameters built conditionally. The result is `Any` because the SDK's TypedDicts
-    that would type it are the gateway's to import; literals passed straight to a gateway
-    function stay checked against them.
+    For parameters built conditionally. Keyword names cannot be checked against `kind`;
+    literals passed straight to a gateway function are checked fully.
     """
-    return {name: value for name, value in fields.items() if value is not None}
+    return kind(**{name: value for name, value in fields.items() if value is not None})
 
 
 def perform(

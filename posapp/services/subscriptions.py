@@ -16,6 +16,14 @@ from posapp.gateway import (
     payment_intents,
     subscriptions,
 )
+from posapp.gateway.params import (
+    BillingPortalSessionCreateParams,
+    SubscriptionCancelParams,
+    SubscriptionCreateParams,
+    SubscriptionUpdateParams,
+    SubscriptionUpdateParamsItem,
+    SubscriptionUpdateParamsPauseCollection,
+)
 from posapp.money import format_amount
 from posapp.services.invoices import CollectionMethod
 from posapp.services.session import Session, perform, stripe_params
@@ -124,6 +132,7 @@ def create_subscription(
     if collection_method == "send_invoice" and (days_until_due is None or days_until_due < 0):
         raise ValueError("Invoices sent to the customer need the number of days until due.")
     params = stripe_params(
+        SubscriptionCreateParams,
         customer=customer_id,
         items=[{"price": item.price_id, "quantity": item.quantity} for item in items],
         trial_period_days=trial_days or None,
@@ -201,7 +210,7 @@ def _first_payment_problem(session: Session, invoice: Mapping[str, Any] | None) 
 def _item_params(
     subscription: Mapping[str, Any], item_id: str | None, price_id: str | None,
     quantity: int | None,
-) -> Any:
+) -> list[SubscriptionUpdateParamsItem]:
     """The `items` parameter that changes one item (the only one when `item_id` is None)."""
     current = (subscription.get("items") or {}).get("data") or []
     if item_id is None:
@@ -212,7 +221,9 @@ def _item_params(
         raise ValueError("Choose a new price or quantity.")
     if quantity is not None and quantity < 1:
         raise ValueError("Quantities must be at least 1.")
-    return [stripe_params(id=item_id, price=price_id, quantity=quantity)]
+    return [
+        stripe_params(SubscriptionUpdateParamsItem, id=item_id, price=price_id, quantity=quantity)
+    ]
 
 
 def preview_next_invoice(session: Session, subscription_id: str) -> dict[str, Any]:
@@ -281,6 +292,7 @@ def change_subscription(
     priced at `proration_date`, the preview's, when given)."""
     subscription = _subscription(session, subscription_id)
     params = stripe_params(
+        SubscriptionUpdateParams,
         items=_item_params(subscription, item_id, price_id, quantity),
         proration_behavior=proration_behavior,
         proration_date=proration_date,
@@ -299,7 +311,7 @@ def cancel_subscription(
 ) -> dict[str, Any]:
     """Cancel at once. `prorate` credits the unused time; `invoice_now` bills pending usage
     and prorations in a final invoice right away. Cannot be undone."""
-    params = stripe_params(invoice_now=invoice_now, prorate=prorate)
+    params = stripe_params(SubscriptionCancelParams, invoice_now=invoice_now, prorate=prorate)
     return perform(
         session,
         "subscription.cancel",
@@ -341,7 +353,9 @@ def pause_collection(
 ) -> dict[str, Any]:
     """Stop collecting payment; invoices made meanwhile are voided, kept as drafts or marked
     uncollectible as `behavior` says, until `resumes_at` or `resume_collection`."""
-    pause = stripe_params(behavior=behavior, resumes_at=resumes_at)
+    pause = stripe_params(
+        SubscriptionUpdateParamsPauseCollection, behavior=behavior, resumes_at=resumes_at
+    )
     return perform(
         session,
         "subscription.pause_collection",
@@ -368,7 +382,9 @@ def billing_portal_link(
 ) -> str:
     """A short-lived link to Stripe's billing portal where the customer manages their
     subscriptions, cards and invoices (send it as link or QR code)."""
-    params = stripe_params(customer=customer_id, return_url=return_url)
+    params = stripe_params(
+        BillingPortalSessionCreateParams, customer=customer_id, return_url=return_url
+    )
     portal = perform(
         session,
         "customer.billing_portal_link",

@@ -1,0 +1,47 @@
+"""The SDK's request-parameter TypedDicts that callers of the gateway build themselves.
+
+Only the gateway imports `stripe`; services import these names from here to type the
+parameters they assemble (`params: CustomerCreateParams = {...}`), so mypy checks them
+against Stripe's own definitions. Checkout's and the billing portal's `SessionCreateParams`
+are renamed after their resource.
+"""
+
+from stripe.params import (
+    CustomerCreateParams,
+    CustomerUpdateParams,
+    DisputeUpdateParams,
+    InvoiceCreateParams,
+    InvoiceItemCreateParams,
+    InvoicePayParams,
+    PaymentIntentCancelParams,
+    PaymentIntentCaptureParams,
+    PaymentLinkCreateParams,
+    RefundCreateParams,
+    SubscriptionCancelParams,
+    SubscriptionCreateParams,
+    SubscriptionUpdateParams,
+    SubscriptionUpdateParamsItem,
+    SubscriptionUpdateParamsPauseCollection,
+)
+from stripe.params.billing_portal import SessionCreateParams as BillingPortalSessionCreateParams
+from stripe.params.checkout import SessionCreateParams as CheckoutSessionCreateParams
+
+__all__ = [
+    "BillingPortalSessionCreateParams",
+    "CheckoutSessionCreateParams",
+    "CustomerCreateParams",
+    "CustomerUpdateParams",
+    "DisputeUpdateParams",
+    "InvoiceCreateParams",
+    "InvoiceItemCreateParams",
+    "InvoicePayParams",
+    "PaymentIntentCancelParams",
+    "PaymentIntentCaptureParams",
+    "PaymentLinkCreateParams",
+    "RefundCreateParams",
+    "SubscriptionCancelParams",
+    "SubscriptionCreateParams",
+    "SubscriptionUpdateParams",
+    "SubscriptionUpdateParamsItem",
+    "SubscriptionUpdateParamsPauseCollection",
+]
