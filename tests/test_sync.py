@@ -31,6 +31,7 @@ from posapp.sync import (
     is_complete,
     run_forever,
     run_sync_once,
+    start_full_resync,
     verify_and_repair,
 )
 from posapp.sync.backfill import FAN_OUT, BackfillProgress
@@ -281,12 +282,25 @@ def test_interrupted_backfill_resumes_where_it_stopped(gateway: Gateway, cache: 
     resumed = Requests(resumed_gateway)
     result = backfill(resumed_gateway, cache)
     assert result.complete
+    assert set(result.skipped) == finished
     listed_paths = {f"/v1/{s.resource.replace('.', '/')}" for s in SOURCES
                     if s.name in finished}
     assert not listed_paths & set(resumed.paths)
     # Every customer was listed exactly once across the two runs.
     assert stored_before + result.counts["customers"] == 152
     assert_mirrors(cache, client)
+
+
+def test_full_resync_marks_objects_gone_from_stripe_deleted(
+        gateway: Gateway, cache: Cache, client: stripe.StripeClient) -> None:
+    shop = seed_shop(client)
+    run_sync_once(gateway, cache)
+    client.v1.customers.delete(shop.customer)
+    start_full_resync(cache)
+    result = backfill(gateway, cache)
+    assert result.swept == {"customers": 1}
+    assert cache.get("customers", shop.customer)["deleted"] is True
+    assert is_complete(cache)
 
 
 def test_cancelled_backfill_stops_between_pages_and_resumes(

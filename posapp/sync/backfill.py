@@ -4,8 +4,9 @@ Before listing, the newest event id becomes the events cursor, so the poller lat
 everything that happened during and after the backfill: no gap between the two. Each page
 is stored with its checkpoint in one transaction; an interrupted backfill resumes each
 type after its last stored page and does not list finished types again. All types are
-listed at once, one thread each, and the gateway's token bucket keeps the total under
-Stripe's rate limit.
+listed at once, long ones cut into `created` segments on threads of their own
+(`split_segment`), and the gateway's token bucket keeps the total under Stripe's rate
+limit.
 """
 
 from __future__ import annotations
@@ -55,11 +56,6 @@ class BackfillResult:
     complete: bool
     related: int = 0
     swept: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def objects(self) -> int:
-        """Objects stored, expanded ones included."""
-        return sum(self.counts.values()) + self.related
 
 
 def is_complete(cache: Cache) -> bool:
