@@ -197,3 +197,43 @@ def test_clock_retrieve_and_customers_on_it(client: stripe.StripeClient) -> None
     client.v1.test_helpers.test_clocks.delete(clock.id)
     assert client.v1.test_helpers.test_clocks.retrieve(clock.id).deleted is True
     assert client.v1.test_helpers.test_clocks.list().data == []
+
+
+def test_everything_made_for_a_clock_customer_carries_the_clock_time(
+        client: stripe.StripeClient) -> None:
+    clock, customer = clock_and_customer(client)
+    assert customer.created == START
+    created_event = client.v1.events.list(params={"type": "customer.created"}).data[0]
+    assert created_event.created == START
+    pm = client.v1.payment_methods.retrieve(
+        str(customer.invoice_settings.default_payment_method))
+    assert pm.created == START
+
+    paid = client.v1.payment_intents.create(params={
+        "amount": 1200, "currency": "usd", "customer": customer.id, "payment_method": pm.id,
+        "confirm": True, "return_url": "https://shop.example/back"})
+    charge = client.v1.charges.retrieve(str(paid.latest_charge))
+    refund = client.v1.refunds.create(params={"payment_intent": paid.id, "amount": 200})
+    setup = client.v1.setup_intents.create(params={"customer": customer.id})
+    portal = client.v1.billing_portal.sessions.create(params={"customer": customer.id})
+    assert {paid.created, charge.created, refund.created, setup.created, portal.created} == \
+        {START}
+
+    advance(client, clock, 1)
+    later = client.v1.payment_intents.create(params={
+        "amount": 900, "currency": "usd", "customer": customer.id})
+    assert later.created == START + DAY
+    confirmed = client.v1.payment_intents.confirm(later.id, params={"payment_method": pm.id})
+    assert client.v1.charges.retrieve(str(confirmed.latest_charge)).created == START + DAY
+
+    # Customers and payments off the clock stay on real time.
+    walk_in = client.v1.customers.create(params={"name": "Walk-in"})
+    cash = client.v1.payment_intents.create(params={"amount": 500, "currency": "usd"})
+    assert walk_in.created > START + 30 * DAY and cash.created > START + 30 * DAY
+
+
+def test_a_customer_on_an_unknown_clock_is_refused(client: stripe.StripeClient) -> None:
+    with pytest.raises(stripe.InvalidRequestError, match="No such test clock") as err:
+        client.v1.customers.create(params={"test_clock": "clock_missing"})
+    assert err.value.param == "test_clock"
+    assert client.v1.customers.list().data == []

@@ -28,7 +28,7 @@ from .resources.invoices import attempt_payment, settle_payment_intent
 from .resources.payment_links import open_session
 from .resources.payment_methods import attach_payment_method, token_for_number
 from .resources.subscriptions import cancel_subscription
-from .resources.test_clocks import clock_time, frozen_time_of
+from .resources.test_clocks import customer_time
 from .router import PageResponse, Request, page
 from .state import Obj, State
 
@@ -321,7 +321,7 @@ def invoice_submit(req: Request) -> PageResponse:
                              "be paid.", status=400)
     try:
         customer = state.find(invoice["customer"], "customer")
-        with clock_time(state, frozen_time_of(state, customer)):
+        with customer_time(state, customer):
             error = attempt_payment(state, invoice, payment_method=card_token(req.form),
                                     off_session=False,
                                     return_url=f"{state.api_base}/invoice/{invoice['id']}/return")
@@ -462,7 +462,7 @@ def portal_cancel(req: Request) -> PageResponse:
     sub = state.get(req.form.get("subscription", ""), "subscription")
     if sub["customer"] != customer["id"]:
         raise state_error("This subscription belongs to another customer.")
-    with clock_time(state, frozen_time_of(state, customer)):
+    with customer_time(state, customer):
         if req.form.get("when") == "now":
             cancel_subscription(state, sub)
             message = "Subscription canceled."

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..router import Request, api
 from ..state import Obj
 from .customers import require_customer
+from .test_clocks import frozen_time_of
 
 _CONFIGURATION = "bpc_sandbox_default"
 
@@ -19,12 +20,13 @@ _CONFIGURATION = "bpc_sandbox_default"
 def create_portal_session(req: Request) -> Obj:
     state, p = req.state, req.params
     customer = require_customer(state, p.req_string("customer"), "customer")
+    frozen = frozen_time_of(state, customer)
     session_id = state.new_id("bps_", 24)
     session: Obj = {
         "id": session_id,
         "object": "billing_portal.session",
         "configuration": p.string("configuration") or _CONFIGURATION,
-        "created": state.now(),
+        "created": state.now() if frozen is None else frozen,
         "customer": customer["id"],
         "customer_account": None,
         "flow": None,

@@ -19,7 +19,7 @@ from ..state import Obj, State
 from .customers import create_customer, require_customer
 from .invoices import settle_payment_intent
 from .prices import inline_price, usable_price
-from .test_clocks import clock_time, frozen_time_of
+from .test_clocks import customer_time
 
 MODES = ("payment", "setup", "subscription")
 _MIN_LIFETIME, _MAX_LIFETIME = 30 * 60, 24 * 3600
@@ -214,7 +214,7 @@ def pay_session(state: State, session: Obj, card: str, *, email: str | None = No
     customer = session_customer(state, session, email, name)
     customer_id = customer["id"] if customer else None
     try:
-        with clock_time(state, frozen_time_of(state, customer)):
+        with customer_time(state, customer):
             if session["mode"] == "setup":
                 seti = state.find(session["setup_intent"], "setup_intent")
                 if seti is None or seti["status"] == "canceled":

@@ -6,6 +6,7 @@ from ..errors import invalid, not_found
 from ..params import merge_metadata
 from ..router import Request, api
 from ..state import Obj, State, search_response
+from .test_clocks import clock_time
 
 _FIELDS = ("address", "description", "email", "name", "phone", "shipping",
            "preferred_locales", "tax_exempt", "balance", "invoice_settings", "metadata")
@@ -60,11 +61,17 @@ def _scalar_changes(req: Request) -> Obj:
 
 @api("POST", "/v1/customers", CREATE_PARAMS)
 def create_customer(req: Request) -> Obj:
+    """A new customer; one on a test clock is made, with its events, at the clock's time."""
+    clock_id = req.params.string("test_clock")
+    clock = (req.state.get(clock_id, "test_helpers.test_clock", param="test_clock")
+             if clock_id else None)
+    with clock_time(req.state, None if clock is None else int(clock["frozen_time"])):
+        return _new_customer(req, clock_id)
+
+
+def _new_customer(req: Request, clock_id: str | None) -> Obj:
     state, p = req.state, req.params
     customer_id = state.new_id("cus_", 14)
-    clock_id = p.string("test_clock")
-    if clock_id:
-        state.get(clock_id, "test_helpers.test_clock", param="test_clock")
     customer: Obj = {
         "id": customer_id,
         "object": "customer",

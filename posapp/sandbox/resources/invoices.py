@@ -18,7 +18,7 @@ from ..state import Obj, State, search_response
 from .charges import display_amount
 from .customers import live_customer
 from .prices import currency_param, inline_price, usable_price
-from .test_clocks import clock_time, frozen_time_of
+from .test_clocks import customer_time
 
 _DAY = 86_400
 # Automatic retries of a failed subscription renewal: days after the 1st, 2nd, 3rd failure.
@@ -570,11 +570,6 @@ def _invoice(req: Request) -> Obj:
     return invoice
 
 
-def _customer_clock(state: State, invoice_or_customer: Obj) -> int | None:
-    customer_id = invoice_or_customer.get("customer") or invoice_or_customer["id"]
-    return frozen_time_of(state, state.find(customer_id, "customer"))
-
-
 _ITEM_PARAMS = ("amount", "currency", "customer", "description", "discountable", "invoice",
                 "metadata", "period", "price_data", "pricing", "quantity", "subscription",
                 "tax_behavior", "tax_code", "tax_rates", "unit_amount_decimal", "discounts")
@@ -615,7 +610,7 @@ def create_invoice_item_route(req: Request) -> Obj:
     quantity = p.integer("quantity", 1, minimum=0) if price is not None else 1
     assert quantity is not None
     period = p.hash("period")
-    with clock_time(state, _customer_clock(state, customer)):
+    with customer_time(state, customer):
         return create_invoice_item(
             state, customer, currency=currency, unit_amount=unit, quantity=quantity,
             price=price, description=p.string("description"),
@@ -740,7 +735,7 @@ def create_invoice_route(req: Request) -> Obj:
     pm = p.string("default_payment_method")
     if pm:
         state.get(pm, "payment_method", param="default_payment_method")
-    with clock_time(state, _customer_clock(state, customer)):
+    with customer_time(state, customer):
         items = (pending_items(state, customer["id"], subscription)
                  if behavior == "include" else [])
         currency = (p.string("currency") or "").lower() or (
@@ -818,7 +813,7 @@ def finalize_route(req: Request) -> Obj:
     invoice = _invoice(req)
     if "auto_advance" in req.params:
         invoice["auto_advance"] = req.params.boolean("auto_advance")
-    with clock_time(req.state, _customer_clock(req.state, invoice)):
+    with customer_time(req.state, invoice["customer"]):
         return finalize_invoice(req.state, invoice)
 
 
@@ -833,7 +828,7 @@ def pay_route(req: Request) -> Obj:
     if status == "void":
         raise state_error("This invoice is void and can no longer be paid.",
                           code="invoice_not_payable")
-    with clock_time(state, _customer_clock(state, invoice)):
+    with customer_time(state, invoice["customer"]):
         if status == "draft":
             finalize_invoice(state, invoice)
             if invoice["status"] == "paid":
@@ -955,5 +950,5 @@ def create_preview(req: Request) -> Obj:
     details.check(("items", "proration_behavior", "proration_date", "cancel_at_period_end",
                    "cancel_now", "default_tax_rates", "metadata", "trial_end",
                    "billing_cycle_anchor", "cancel_at", "resume_at", "start_date"))
-    with clock_time(state, _customer_clock(state, customer)):
+    with customer_time(state, customer):
         return preview_invoice(state, customer, subscription, details)

@@ -34,6 +34,7 @@ from .payment_methods import (
     resolve_payment_method,
     test_card,
 )
+from .test_clocks import customer_time
 
 CONFIRMABLE = ("requires_payment_method", "requires_confirmation", "requires_action")
 CANCELABLE = ("requires_payment_method", "requires_capture", "requires_confirmation",
@@ -348,23 +349,25 @@ def create_route(req: Request) -> Obj:
         extra["payment_method_types"] = kinds
     amount = p.integer("amount")
     assert amount is not None
-    return create_payment_intent(
-        req.state,
-        amount=amount,
-        currency=p.req_string("currency"),
-        customer=p.string("customer") or None,
-        payment_method=p.string("payment_method") or None,
-        confirm=confirm,
-        off_session=off_session,
-        capture_method=p.enum("capture_method", CAPTURE_METHODS,
-                              "automatic_async") or "automatic_async",
-        metadata=merge_metadata({}, p.raw("metadata")),
-        description=p.string("description") or None,
-        receipt_email=p.string("receipt_email") or None,
-        setup_future_usage=p.enum("setup_future_usage", _SETUP_FUTURE_USAGE),
-        extra=extra,
-        return_url=p.string("return_url") or None,
-    )
+    customer = p.string("customer") or None
+    with customer_time(req.state, customer):
+        return create_payment_intent(
+            req.state,
+            amount=amount,
+            currency=p.req_string("currency"),
+            customer=customer,
+            payment_method=p.string("payment_method") or None,
+            confirm=confirm,
+            off_session=off_session,
+            capture_method=p.enum("capture_method", CAPTURE_METHODS,
+                                  "automatic_async") or "automatic_async",
+            metadata=merge_metadata({}, p.raw("metadata")),
+            description=p.string("description") or None,
+            receipt_email=p.string("receipt_email") or None,
+            setup_future_usage=p.enum("setup_future_usage", _SETUP_FUTURE_USAGE),
+            extra=extra,
+            return_url=p.string("return_url") or None,
+        )
 
 
 @api("GET", "/v1/payment_intents/{id}", ("client_secret",))
@@ -434,9 +437,11 @@ def confirm_route(req: Request) -> Obj:
                                            CAPTURE_METHODS)
     if changes and pi["status"] in CONFIRMABLE:
         state.update(pi, changes)
-    return confirm_payment_intent(state, pi, payment_method=p.string("payment_method") or None,
-                                  off_session=p.boolean("off_session"),
-                                  return_url=p.string("return_url") or None)
+    with customer_time(state, pi["customer"]):
+        return confirm_payment_intent(state, pi,
+                                      payment_method=p.string("payment_method") or None,
+                                      off_session=p.boolean("off_session"),
+                                      return_url=p.string("return_url") or None)
 
 
 @api("POST", "/v1/payment_intents/{id}/capture", ("amount_to_capture", "metadata",
@@ -445,15 +450,17 @@ def capture_route(req: Request) -> Obj:
     state, p = req.state, req.params
     pi = state.get(req.path_args["id"], "payment_intent")
     metadata = merge_metadata(pi["metadata"], p.raw("metadata"))
-    capture_payment_intent(state, pi, p.integer("amount_to_capture"))
-    return state.update(pi, {"metadata": metadata}, "payment_intent.updated")
+    with customer_time(state, pi["customer"]):
+        capture_payment_intent(state, pi, p.integer("amount_to_capture"))
+        return state.update(pi, {"metadata": metadata}, "payment_intent.updated")
 
 
 @api("POST", "/v1/payment_intents/{id}/cancel", ("cancellation_reason",))
 def cancel_route(req: Request) -> Obj:
     pi = req.state.get(req.path_args["id"], "payment_intent")
     reason = req.params.enum("cancellation_reason", _CANCELLATION_REASONS)
-    return cancel_payment_intent(req.state, pi, reason)
+    with customer_time(req.state, pi["customer"]):
+        return cancel_payment_intent(req.state, pi, reason)
 
 
 @api("GET", "/v1/payment_intents", ("customer", "created", "limit", "starting_after",

@@ -16,6 +16,7 @@ from ..params import merge_metadata
 from ..router import Request, api
 from ..state import Obj, State, copy_json
 from .customers import require_customer
+from .test_clocks import customer_time
 
 EXP_YEAR_OFFSET = 3
 
@@ -250,7 +251,8 @@ def update_payment_method(req: Request) -> Obj:
 @api("POST", "/v1/payment_methods/{id}/attach", ("customer",), ("customer",))
 def attach_route(req: Request) -> Obj:
     customer = require_customer(req.state, req.params.req_string("customer"), "customer")
-    return attach_payment_method(req.state, req.path_args["id"], customer, param="id")
+    with customer_time(req.state, customer):
+        return attach_payment_method(req.state, req.path_args["id"], customer, param="id")
 
 
 @api("POST", "/v1/payment_methods/{id}/detach")

@@ -12,6 +12,7 @@ from ..params import merge_metadata
 from ..router import Request, api
 from ..state import Obj, State
 from .charges import display_amount, unrefunded
+from .test_clocks import customer_time
 
 REASONS = ("duplicate", "fraudulent", "requested_by_customer")
 FAILURE_REASONS = ("lost_or_stolen_card", "expired_or_canceled_card", "declined", "unknown")
@@ -106,11 +107,12 @@ def fail_refund(state: State, refund: Obj, reason: str = "expired_or_canceled_ca
 @api("POST", "/v1/refunds", ("charge", "payment_intent", "amount", "reason", "metadata",
                              "instructions_email"))
 def create_route(req: Request) -> Obj:
-    p = req.params
-    return create_refund(req.state, charge=p.string("charge") or None,
-                         payment_intent=p.string("payment_intent") or None,
-                         amount=p.integer("amount"), reason=p.enum("reason", REASONS),
-                         metadata=merge_metadata({}, p.raw("metadata")))
+    state, p = req.state, req.params
+    charge, payment_intent = p.string("charge") or None, p.string("payment_intent") or None
+    with customer_time(state, _charge_to_refund(state, charge, payment_intent)["customer"]):
+        return create_refund(state, charge=charge, payment_intent=payment_intent,
+                             amount=p.integer("amount"), reason=p.enum("reason", REASONS),
+                             metadata=merge_metadata({}, p.raw("metadata")))
 
 
 @api("GET", "/v1/refunds/{id}")

@@ -23,6 +23,7 @@ from .payment_methods import (
     resolve_payment_method,
     test_card,
 )
+from .test_clocks import customer_time
 
 CONFIRMABLE = ("requires_payment_method", "requires_confirmation", "requires_action")
 USAGES = ("off_session", "on_session")
@@ -158,11 +159,13 @@ def create_route(req: Request) -> Obj:
                            "supports: card.", param="payment_method_types")
     usage = p.enum("usage", USAGES, "off_session")
     assert usage is not None
-    return create_setup_intent(req.state, customer=p.string("customer") or None,
-                               payment_method=p.string("payment_method") or None,
-                               confirm=p.boolean("confirm"), usage=usage,
-                               metadata=merge_metadata({}, p.raw("metadata")),
-                               description=p.string("description") or None)
+    customer = p.string("customer") or None
+    with customer_time(req.state, customer):
+        return create_setup_intent(req.state, customer=customer,
+                                   payment_method=p.string("payment_method") or None,
+                                   confirm=p.boolean("confirm"), usage=usage,
+                                   metadata=merge_metadata({}, p.raw("metadata")),
+                                   description=p.string("description") or None)
 
 
 @api("GET", "/v1/setup_intents/{id}", ("client_secret",))
@@ -194,8 +197,9 @@ def update_route(req: Request) -> Obj:
 @api("POST", "/v1/setup_intents/{id}/confirm", ("payment_method", "return_url"))
 def confirm_route(req: Request) -> Obj:
     seti = req.state.get(req.path_args["id"], "setup_intent")
-    return confirm_setup_intent(req.state, seti,
-                                payment_method=req.params.string("payment_method") or None)
+    with customer_time(req.state, seti["customer"]):
+        return confirm_setup_intent(req.state, seti,
+                                    payment_method=req.params.string("payment_method") or None)
 
 
 @api("POST", "/v1/setup_intents/{id}/cancel", ("cancellation_reason",))

@@ -33,7 +33,7 @@ from .invoices import (
     void_invoice,
 )
 from .prices import inline_price, usable_price
-from .test_clocks import clock_time, frozen_time_of
+from .test_clocks import clock_time, customer_time
 
 _DAY = 86_400
 INCOMPLETE_EXPIRY = 23 * 3600
@@ -731,10 +731,6 @@ def _live_sub(req: Request) -> Obj:
     return req.state.get(req.path_args["id"], "subscription")
 
 
-def _customer_time(state: State, customer_id: str) -> int | None:
-    return frozen_time_of(state, state.find(customer_id, "customer"))
-
-
 @api("POST", "/v1/subscriptions", CREATE_PARAMS, ("customer",))
 def create_subscription_route(req: Request) -> Obj:
     state, p = req.state, req.params
@@ -777,7 +773,7 @@ def create_subscription_route(req: Request) -> Obj:
     missing_pm = str(end_behavior.enum("missing_payment_method",
                                        ("cancel", "create_invoice", "pause"),
                                        "create_invoice"))
-    with clock_time(state, frozen_time_of(state, customer)):
+    with customer_time(state, customer):
         now = state.now()
         trial_end: int | None = None
         if p.raw("trial_end") not in (None, "", "now"):
@@ -805,7 +801,7 @@ def retrieve_subscription(req: Request) -> Obj:
 @api("POST", "/v1/subscriptions/{id}", UPDATE_PARAMS)
 def update_subscription_route(req: Request) -> Obj:
     sub = _live_sub(req)
-    with clock_time(req.state, _customer_time(req.state, sub["customer"])):
+    with customer_time(req.state, sub["customer"]):
         return update_subscription(req.state, sub, req.params)
 
 
@@ -814,7 +810,7 @@ def cancel_subscription_route(req: Request) -> Obj:
     p = req.params
     sub = _live_sub(req)
     details = Params(p.hash("cancellation_details") or {})
-    with clock_time(req.state, _customer_time(req.state, sub["customer"])):
+    with customer_time(req.state, sub["customer"]):
         return cancel_subscription(req.state, sub, invoice_now=p.boolean("invoice_now"),
                                    prorate=p.boolean("prorate"),
                                    comment=details.string("comment"),
@@ -826,7 +822,7 @@ def cancel_subscription_route(req: Request) -> Obj:
 def resume_subscription_route(req: Request) -> Obj:
     sub = _live_sub(req)
     anchor = req.params.enum("billing_cycle_anchor", ("now", "unchanged"), "now")
-    with clock_time(req.state, _customer_time(req.state, sub["customer"])):
+    with customer_time(req.state, sub["customer"]):
         return resume_subscription(req.state, sub, anchor_now=anchor == "now")
 
 
