@@ -558,8 +558,9 @@ def test_create_preview_shows_prorations(client: stripe.StripeClient) -> None:
         client.v1.invoices.create_preview(params={"customer": customer.id})
 
 
-def test_invoice_authenticated_through_the_helper_is_settled_by_pay(
-        client: stripe.StripeClient) -> None:
+def sca_subscription(client: stripe.StripeClient) -> tuple[stripe.Subscription, stripe.Invoice,
+                                                             str]:
+    """A subscription whose first invoice waits for 3D Secure: (subscription, invoice, pi id)."""
     price = monthly_price(client)
     customer = customer_with_card(client, "pm_card_authenticationRequired")
     sub = client.v1.subscriptions.create(params={
@@ -567,9 +568,33 @@ def test_invoice_authenticated_through_the_helper_is_settled_by_pay(
         "expand": ["latest_invoice.payments"]})
     invoice = sub.latest_invoice
     assert isinstance(invoice, stripe.Invoice) and invoice.payments is not None
-    pi = str(invoice.payments.data[0].payment.payment_intent)
+    return sub, invoice, str(invoice.payments.data[0].payment.payment_intent)
+
+
+def test_helper_authentication_settles_the_invoice_and_subscription_at_once(
+        client: stripe.StripeClient) -> None:
+    sub, invoice, pi = sca_subscription(client)
+    assert sub.status == "incomplete"
     helper(client, f"payment_intents/{pi}/authenticate", outcome="approve")
-    assert client.v1.invoices.pay(invoice.id).status == "paid"
+    paid = client.v1.invoices.retrieve(invoice.id)
+    assert (paid.status, paid.amount_paid) == ("paid", 1500)
+    assert client.v1.subscriptions.retrieve(sub.id).status == "active"
+    types = event_types(client)
+    assert types.count("invoice.paid") == 1 and types[-1] == "customer.subscription.updated"
+    with pytest.raises(stripe.InvalidRequestError, match="already paid"):
+        client.v1.invoices.pay(invoice.id)
+
+
+def test_helper_authentication_denied_fails_the_invoice_once(
+        client: stripe.StripeClient) -> None:
+    sub, invoice, pi = sca_subscription(client)
+    helper(client, f"payment_intents/{pi}/authenticate", outcome="deny")
+    assert client.v1.invoices.retrieve(invoice.id).status == "open"
+    assert client.v1.subscriptions.retrieve(sub.id).status == "incomplete"
+    assert event_types(client).count("invoice.payment_failed") == 1
+    # The customer pays with another card afterwards: the subscription starts.
+    paid = client.v1.invoices.pay(invoice.id, params={"payment_method": "pm_card_visa"})
+    assert paid.status == "paid"
     assert client.v1.subscriptions.retrieve(sub.id).status == "active"
 
 

@@ -11,6 +11,7 @@ import requests
 import stripe
 from test_sandbox_billing import customer_with_card, event_types, monthly_price
 from test_sandbox_billing_checkout import espresso
+from test_sandbox_payments import helper
 
 from posapp.sandbox import Sandbox
 
@@ -108,6 +109,39 @@ def test_checkout_3ds_approve_and_deny(client: stripe.StripeClient, sandbox: San
     assert failed.status_code == 402
     assert "authentication" in alert(failed)
     assert client.v1.checkout.sessions.retrieve(denied.id).status == "open"
+
+
+def test_checkout_3ds_finished_through_the_helper_completes_the_session(
+        client: stripe.StripeClient, sandbox: Sandbox) -> None:
+    session = payment_session(client)
+    assert post(str(session.url), card=SCA, email="h@example.com").status_code == 303
+    pi = str(client.v1.checkout.sessions.retrieve(session.id).payment_intent)
+    helper(client, f"payment_intents/{pi}/authenticate", outcome="approve")
+    done = client.v1.checkout.sessions.retrieve(session.id)
+    assert (done.status, done.payment_status) == ("complete", "paid")
+    # The browser coming back later lands on the success page; nothing happens twice.
+    back = get(f"{sandbox.url}/checkout/{session.id}/return")
+    assert back.headers["Location"] == f"https://shop.example/ok?cs={session.id}"
+    assert event_types(client).count("checkout.session.completed") == 1
+
+
+def test_subscription_checkout_3ds_finished_through_the_helper(
+        client: stripe.StripeClient) -> None:
+    session = client.v1.checkout.sessions.create(params={
+        "mode": "subscription", "line_items": [{"price": monthly_price(client).id,
+                                                "quantity": 1}]})
+    assert post(str(session.url), card=SCA, email="n@example.com").status_code == 303
+    waiting = client.v1.checkout.sessions.retrieve(
+        session.id, params={"expand": ["invoice.payments"]})
+    invoice = waiting.invoice
+    assert isinstance(invoice, stripe.Invoice) and invoice.payments is not None
+    pi = str(invoice.payments.data[0].payment.payment_intent)
+    helper(client, f"payment_intents/{pi}/authenticate", outcome="approve")
+    done = client.v1.checkout.sessions.retrieve(session.id, params={"expand": ["subscription"]})
+    assert isinstance(done.subscription, stripe.Subscription)
+    assert (done.status, done.payment_status, done.subscription.status) == \
+        ("complete", "paid", "active")
+    assert client.v1.invoices.retrieve(invoice.id).status == "paid"
 
 
 def test_checkout_subscription_mode(client: stripe.StripeClient, sandbox: Sandbox) -> None:

@@ -4,8 +4,9 @@ Plain HTML forms, no JavaScript. Every form posts `card` (a test card number suc
 `4242424242424242`, spaces allowed, or a token such as `pm_card_visa`); Checkout and
 Payment Link forms also take `email` and `name`. Paying runs the same engine as the API
 (resources/checkout.py, invoices.py, subscriptions.py). 3D Secure cards send the browser
-to the PaymentIntent's challenge page (`/authenticate/{pi}`), which returns to a
-`.../return` page here; setup-mode Checkout has its own `/checkout/{id}/authenticate`.
+to the PaymentIntent's challenge page (`/authenticate/{pi}`), which settles the payment and
+returns to a `.../return` page here; setup-mode Checkout has its own
+`/checkout/{id}/authenticate`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .resources.checkout import (
     resume_session,
     success_url,
 )
-from .resources.invoices import attempt_payment, settle_payment_intent
+from .resources.invoices import attempt_payment
 from .resources.payment_links import open_session
 from .resources.payment_methods import attach_payment_method, token_for_number
 from .resources.subscriptions import cancel_subscription
@@ -338,14 +339,13 @@ def invoice_submit(req: Request) -> PageResponse:
 
 @page("GET", "/invoice/{id}/return")
 def invoice_return(req: Request) -> PageResponse:
-    """Back from the 3D Secure page: settle the invoice with its PaymentIntent."""
+    """Back from the 3D Secure page (which settled the invoice): paid, or why not."""
     state = req.state
     invoice = _invoice(req)
     payment = invoice["payments"]["data"][0] if invoice["payments"]["data"] else None
     if payment is None:
         return _redirect(f"/invoice/{invoice['id']}")
     pi = state.get(payment["payment"]["payment_intent"], "payment_intent")
-    settle_payment_intent(state, pi)
     if invoice["status"] == "paid":
         return _redirect(f"/invoice/{invoice['id']}")
     message = (pi["last_payment_error"] or {}).get("message") or "Authentication failed."

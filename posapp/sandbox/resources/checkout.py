@@ -3,7 +3,8 @@
 The API creates, retrieves, lists and expires sessions; `pay_session`, `resume_session` and
 `authenticate_setup` are the engine the hosted Checkout and Payment Link pages call: the
 same PaymentIntent, SetupIntent and subscription code as the API, then the session is
-completed (`checkout.session.completed`).
+completed (`checkout.session.completed`). `finish_authentication` is the 3D Secure step of
+any PaymentIntent, with the invoice and session it pays settled at once.
 """
 
 from __future__ import annotations
@@ -300,8 +301,6 @@ def resume_session(state: State, session: Obj) -> Outcome:
         payment = invoice["payments"]["data"][0] if invoice["payments"]["data"] else None
         intent = state.get(payment["payment"]["payment_intent"], "payment_intent") \
             if payment else {"status": "succeeded", "last_payment_error": None}
-        if invoice["status"] == "open" and intent["status"] != "requires_action":
-            settle_payment_intent(state, intent)
         done, error_key = sub["status"] in ("active", "trialing"), "last_payment_error"
         action = ((intent.get("next_action") or {}).get("redirect_to_url") or {}).get("url")
     if done:
@@ -311,6 +310,25 @@ def resume_session(state: State, session: Obj) -> Outcome:
         return Outcome(redirect=action)
     error = intent.get(error_key) or {}
     return Outcome(error=error.get("message") or "The payment did not go through.")
+
+
+def finish_authentication(state: State, pi: Obj, approve: bool) -> Obj:
+    """Finish a PaymentIntent's 3D Secure step (approved or failed) and settle what it pays
+    for: its invoice (and so the invoice's subscription) and an open Checkout Session.
+
+    The one path for the challenge page and the sandbox's helper route.
+    """
+    from .payment_intents import authenticate_payment_intent
+
+    with customer_time(state, pi["customer"]):
+        authenticate_payment_intent(state, pi, approve)
+        invoice = settle_payment_intent(state, pi)
+        for session in state.iter_type("checkout.session"):
+            pays = (session["payment_intent"] == pi["id"]
+                    or (invoice is not None and session["invoice"] == invoice["id"]))
+            if pays and session["status"] == "open":
+                resume_session(state, session)
+    return pi
 
 
 def authenticate_setup(state: State, session: Obj, approve: bool) -> Outcome:

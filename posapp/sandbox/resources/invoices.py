@@ -447,7 +447,7 @@ def attempt_payment(state: State, invoice: Obj, *, payment_method: str | None = 
                                    description=f"Invoice {invoice['number']}")
         payment = _add_payment(state, invoice, pi)
     if pi["status"] == "succeeded":
-        # Paid meanwhile, e.g. a 3D Secure step finished through the sandbox helper route.
+        # Paid meanwhile, e.g. its PaymentIntent was confirmed through the PaymentIntents API.
         settle_payment(state, invoice, pi)
         return None
     previous = {"attempt_count": invoice["attempt_count"], "attempted": invoice["attempted"]}

@@ -482,10 +482,13 @@ def search_route(req: Request) -> Obj:
 @api("POST", "/v1/test_helpers/sandbox/payment_intents/{id}/authenticate", ("outcome",),
      ("outcome",))
 def authenticate_route(req: Request) -> Obj:
-    """Sandbox only: `outcome=approve` completes the 3D Secure step, `deny` fails it."""
+    """Sandbox only: `outcome=approve` completes the 3D Secure step, `deny` fails it; what
+    the PaymentIntent pays for is settled as after the challenge page."""
+    from .checkout import finish_authentication
+
     pi = req.state.get(req.path_args["id"], "payment_intent")
     outcome = req.params.enum("outcome", ("approve", "deny"))
-    return authenticate_payment_intent(req.state, pi, outcome == "approve")
+    return finish_authentication(req.state, pi, outcome == "approve")
 
 
 @page("GET", "/authenticate/{id}")
@@ -507,8 +510,10 @@ def authenticate_page(req: Request) -> PageResponse:
 
 @page("POST", "/authenticate/{id}")
 def authenticate_submit(req: Request) -> PageResponse:
+    from .checkout import finish_authentication
+
     pi = req.state.get(req.path_args["id"], "payment_intent")
-    authenticate_payment_intent(req.state, pi, req.form.get("outcome") == "approve")
+    finish_authentication(req.state, pi, req.form.get("outcome") == "approve")
     return_url = req.form.get("return_url")
     if return_url:
         separator = "&" if "?" in return_url else "?"
