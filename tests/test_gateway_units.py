@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import stripe
 
-from posapp.gateway import ErrorKind, ForbiddenThreadError, Gateway, customers
-from posapp.gateway.errors import translate
+from posapp.gateway import ErrorKind, ForbiddenThreadError, Gateway, customers, iter_all
+from posapp.gateway.errors import GatewayError, translate
 from posapp.gateway.ratelimit import TokenBucket
 from posapp.gateway.retry import backoff_delay, retry_after, should_retry
 from posapp.store.journal import Journal
@@ -311,6 +311,22 @@ def test_forbidden_thread_is_refused_before_anything_is_journaled(journal: Journ
     with pytest.raises(ForbiddenThreadError):
         gw.resolve_pending()
     with pytest.raises(ForbiddenThreadError):
+        list(iter_all(gw, "customers"))
+    with pytest.raises(ForbiddenThreadError):
         gw.client.v1.customers.list()  # even the SDK used directly
     assert journal.entries() == []
     assert gw.request_count == 0
+
+
+def test_list_pages_are_retried_counted_and_translated_like_other_reads(
+    journal: Journal,
+) -> None:
+    slept: list[float] = []
+    gw = Gateway("sk_test_abc", journal=journal, api_base="http://127.0.0.1:9",
+                 max_retries=2, sleep=slept.append)
+    with pytest.raises(GatewayError) as raised:
+        next(iter_all(gw, "checkout.sessions", {"status": "open"}))
+    assert raised.value.kind is ErrorKind.NETWORK
+    assert str(raised.value) == "Stripe unreachable: try again when online"
+    assert gw.request_count == 3
+    assert len(slept) == 2

@@ -30,7 +30,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
 
 import stripe
@@ -51,8 +51,11 @@ DEFAULT_RATES: Final[dict[Mode, float]] = {"test": 25.0, "live": 100.0}
 # Stripe's `created` and the journal's clock come from different machines.
 _CLOCK_SLACK = 3600.0
 
-Call = Callable[[stripe.StripeClient, tuple[str, ...], Any, stripe.RequestOptions], Any]
+Call = Callable[
+    [stripe.StripeClient, tuple[str, ...], Any, stripe.RequestOptions], stripe.StripeObject
+]
 Refetch = Callable[[stripe.StripeClient, tuple[str, ...]], Any]
+_Answer = TypeVar("_Answer")
 
 
 @dataclass(frozen=True)
@@ -284,6 +287,17 @@ class Gateway:
         assert obj is not None
         return obj.to_dict(for_json=True)
 
+    def read_json(self, operation: str, path: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        """`read` of `GET path?params`, the answer's JSON taken as it is, without building
+        the SDK's objects (for list pages, where those cost more CPU than the request)."""
+        self._check_thread()
+        response, exc, _ = self._attempts(lambda: self.client.raw_request("get", path, **params))
+        if exc is not None:
+            raise translate(exc, operation)
+        assert response is not None
+        data: dict[str, Any] = response.data
+        return data
+
     def post(
         self, op: Operation, params: Mapping[str, Any] | None, ids: Sequence[str] = ()
     ) -> dict[str, Any]:
@@ -419,8 +433,8 @@ class Gateway:
             return {"id": ids[0], "deleted": True}
 
     def _attempts(
-        self, send: Callable[[], stripe.StripeObject]
-    ) -> tuple[stripe.StripeObject | None, stripe.StripeError | None, int]:
+        self, send: Callable[[], _Answer]
+    ) -> tuple[_Answer | None, stripe.StripeError | None, int]:
         """Call `send` until it succeeds, fails for good or runs out of retries.
 
         Returns the object or the last error, and the number of attempts. The error is
