@@ -129,6 +129,31 @@ def test_payment_link_lifecycle(client: stripe.StripeClient, sandbox: Sandbox) -
             "after_completion": {"type": "redirect"}})
 
 
+
+def test_payment_link_restriction_on_completed_sessions(client: stripe.StripeClient) -> None:
+    price = espresso(client)
+    link = client.v1.payment_links.create(params={
+        "line_items": [{"price": price.id, "quantity": 1}],
+        "restrictions": {"completed_sessions": {"limit": 2}}})
+    assert link.restrictions is not None
+    assert link.restrictions.to_dict() == {"completed_sessions": {"count": 0, "limit": 2}}
+    raised = client.v1.payment_links.update(link.id, params={
+        "restrictions": {"completed_sessions": {"limit": 5}}})
+    assert raised.to_dict()["restrictions"] == {"completed_sessions": {"count": 0, "limit": 5}}
+    lifted = client.v1.payment_links.update(link.id, params={"restrictions": ""})
+    assert (lifted.restrictions, lifted.active) == (None, True)
+    with pytest.raises(stripe.InvalidRequestError) as low:
+        client.v1.payment_links.update(link.id, params={
+            "restrictions": {"completed_sessions": {"limit": 0}}})
+    assert low.value.param == "restrictions[completed_sessions][limit]"
+    # The count is Stripe's to keep.
+    with pytest.raises(stripe.InvalidRequestError, match="unknown parameter"):
+        client.v1.payment_links.create(params={
+            "line_items": [{"price": price.id, "quantity": 1}],
+            "restrictions": {"completed_sessions": {"limit": 1, "count": 1}}},  # type: ignore[typeddict-unknown-key]
+        )
+
+
 def test_portal_session(client: stripe.StripeClient, sandbox: Sandbox) -> None:
     customer = client.v1.customers.create(params={"email": "p@example.com"})
     session = client.v1.billing_portal.sessions.create(params={

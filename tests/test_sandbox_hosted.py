@@ -245,6 +245,34 @@ def test_payment_link_redirect_and_inactive(client: stripe.StripeClient) -> None
     assert refused.status_code == 400 and "Sold out" in refused.text
 
 
+def test_payment_link_limited_to_one_purchase_switches_itself_off(
+        client: stripe.StripeClient) -> None:
+    link = client.v1.payment_links.create(params={
+        "line_items": [{"price": espresso(client).id, "quantity": 1}],
+        "restrictions": {"completed_sessions": {"limit": 1}}})
+    # A declined attempt does not count; it leaves its session open for another card.
+    declined = post(link.url, card=DECLINE, email="one@example.com")
+    assert declined.status_code == 402
+    assert client.v1.payment_links.retrieve(link.id).active is True
+    assert post(link.url, card=VISA, email="one@example.com").status_code == 200
+
+    done = client.v1.payment_links.retrieve(link.id)
+    assert done.active is False and done.restrictions is not None
+    assert done.restrictions.to_dict() == {"completed_sessions": {"count": 1, "limit": 1}}
+    page = get(link.url)
+    assert page.status_code == 410 and "no longer available" in page.text
+    assert "no longer available" in post(link.url, card=VISA, email="two@example.com").text
+    # The session the decline left open cannot be paid any more either.
+    left_open = [s for s in client.v1.checkout.sessions.list(
+        params={"payment_link": link.id}).data if s.status == "open"]
+    assert len(left_open) == 1
+    late = post(str(left_open[0].url), card=VISA, email="one@example.com")
+    assert late.status_code == 400 and "no longer available" in alert(late)
+    paid = [s for s in client.v1.checkout.sessions.list(
+        params={"payment_link": link.id}).data if s.status == "complete"]
+    assert len(paid) == 1
+
+
 # hosted invoices -----------------------------------------------------------------------
 
 

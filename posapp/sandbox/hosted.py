@@ -26,7 +26,7 @@ from .resources.checkout import (
     success_url,
 )
 from .resources.invoices import attempt_payment
-from .resources.payment_links import open_session
+from .resources.payment_links import open_session, unavailable_message
 from .resources.payment_methods import attach_payment_method, token_for_number
 from .resources.subscriptions import cancel_subscription
 from .resources.test_clocks import customer_time
@@ -237,7 +237,7 @@ def _link(req: Request) -> Obj:
 def payment_link_page(req: Request) -> PageResponse:
     link = _link(req)
     if not link["active"]:
-        message = link["inactive_message"] or "This link is no longer accepting payments."
+        message = unavailable_message(link)
         return _page(req.state, "Unavailable", f"<h1>Unavailable</h1>{_error(message)}",
                      status=410)
     total = sum(item["amount_total"] for item in link["line_items"]["data"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import random
 import socket
@@ -332,7 +333,7 @@ class _Handler(BaseHTTPRequestHandler):
                 response = route.handler(request)
             except ApiError as error:
                 response = router.PageResponse(
-                    f"<h1>{error.status}</h1><p>{error.message}</p>".encode(),
+                    f"<h1>{error.status}</h1><p>{html.escape(error.message)}</p>".encode(),
                     status=error.status)
         headers = {"Location": response.location} if response.location else {}
         self._send(response.status, response.body, response.content_type, headers)

@@ -207,6 +207,12 @@ def pay_session(state: State, session: Obj, card: str, *, email: str | None = No
 
     if session["status"] != "open":
         raise state_error(f"This Checkout Session is {session['status']}.")
+    link = state.find(session["payment_link"], "payment_link")
+    if link is not None and not link["active"]:
+        from .payment_links import unavailable_message
+
+        # Opened before the link went off (e.g. it reached its limit of purchases).
+        raise state_error(unavailable_message(link), code="payment_link_inactive")
     email = email or session["customer_email"] or (
         (session["customer_details"] or {}).get("email"))
     if not email and not session["customer"]:
@@ -351,6 +357,10 @@ def _complete(state: State, session: Obj) -> None:
         changes["invoice"] = invoice["id"]
     state.update(session, changes)
     state.emit("checkout.session.completed", session)
+    if session["payment_link"]:
+        from .payment_links import count_completed_session
+
+        count_completed_session(state, session["payment_link"])
 
 
 def expire_session(state: State, session: Obj) -> Obj:

@@ -1,12 +1,16 @@
 """Payment Links: create, retrieve, update, list, line items; paying one opens a Checkout
-Session (`payment_link` set) that the hosted page completes."""
+Session (`payment_link` set) that the hosted page completes.
+
+`restrictions[completed_sessions][limit]` caps the purchases: each completed session counts
+(`restrictions.completed_sessions.count`), and at the limit the link switches itself off.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..errors import invalid, state_error
-from ..params import Params, merge_metadata
+from ..errors import invalid, missing_param, state_error
+from ..params import Params, merge_metadata, parse_int
 from ..router import Request, api
 from ..state import Obj, State
 from .checkout import check_mode, create_session, line_item, parse_line_items
@@ -14,10 +18,11 @@ from .checkout import check_mode, create_session, line_item, parse_line_items
 CREATE_PARAMS = ("line_items", "metadata", "after_completion", "customer_creation",
                  "inactive_message", "payment_intent_data", "subscription_data",
                  "submit_type", "allow_promotion_codes", "billing_address_collection",
-                 "currency", "payment_method_types")
+                 "currency", "payment_method_types", "restrictions")
 UPDATE_PARAMS = ("active", "metadata", "after_completion", "customer_creation",
                  "inactive_message", "allow_promotion_codes", "billing_address_collection",
-                 "submit_type")
+                 "submit_type", "restrictions")
+_UNAVAILABLE = "This payment link is no longer available."
 
 
 def _after_completion(value: Any) -> Obj:
@@ -40,9 +45,37 @@ def _after_completion(value: Any) -> Obj:
             "type": "hosted_confirmation"}
 
 
+def _restrictions(value: Any, count: int = 0) -> Obj | None:
+    """Stripe's `restrictions` object from the parameter (`""` removes them)."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, dict):
+        raise invalid("Invalid object", param="restrictions")
+    Params(value).check(("completed_sessions",))
+    sessions = value.get("completed_sessions")
+    if not isinstance(sessions, dict):
+        raise missing_param("restrictions[completed_sessions]")
+    Params(sessions).check(("limit",))
+    if sessions.get("limit") in (None, ""):
+        raise missing_param("restrictions[completed_sessions][limit]")
+    limit = parse_int(sessions["limit"], "restrictions[completed_sessions][limit]", minimum=1)
+    return {"completed_sessions": {"count": count, "limit": limit}}
+
+
+def _limit_reached(restrictions: Obj | None) -> bool:
+    done = (restrictions or {}).get("completed_sessions")
+    return done is not None and done["count"] >= done["limit"]
+
+
+def unavailable_message(link: Obj) -> str:
+    """What a customer is told about a link that no longer takes payments."""
+    return str(link["inactive_message"] or _UNAVAILABLE)
+
+
 def create_payment_link(state: State, items: list[Obj], *, metadata: Any = None,
                         after_completion: Any = None,
-                        customer_creation: str = "if_required") -> Obj:
+                        customer_creation: str = "if_required",
+                        restrictions: Any = None) -> Obj:
     """Store an active Payment Link whose `url` is the sandbox's `/pay/{id}` page."""
     mode = "subscription" if any(i["price"]["type"] == "recurring" for i in items) \
         else "payment"
@@ -76,7 +109,7 @@ def create_payment_link(state: State, items: list[Obj], *, metadata: Any = None,
         "payment_method_collection": "always",
         "payment_method_types": None,
         "phone_number_collection": {"enabled": False},
-        "restrictions": None,
+        "restrictions": _restrictions(restrictions),
         "shipping_address_collection": None,
         "shipping_options": [],
         "submit_type": "auto",
@@ -93,8 +126,7 @@ def create_payment_link(state: State, items: list[Obj], *, metadata: Any = None,
 def open_session(state: State, link: Obj) -> Obj:
     """A new Checkout Session for one purchase through the link."""
     if not link["active"]:
-        raise state_error(link["inactive_message"] or "This payment link is no longer active.",
-                          code="payment_link_inactive")
+        raise state_error(unavailable_message(link), code="payment_link_inactive")
     items = [line_item(state, i["price"], i["quantity"]) for i in link["line_items"]["data"]]
     mode = "subscription" if any(i["price"]["type"] == "recurring" for i in items) \
         else "payment"
@@ -114,7 +146,8 @@ def create_payment_link_route(req: Request) -> Obj:
     creation = p.enum("customer_creation", ("always", "if_required"), "if_required")
     return create_payment_link(req.state, items, metadata=p.raw("metadata"),
                                after_completion=p.raw("after_completion"),
-                               customer_creation=str(creation))
+                               customer_creation=str(creation),
+                               restrictions=p.raw("restrictions"))
 
 
 @api("GET", "/v1/payment_links/{id}")
@@ -137,7 +170,25 @@ def update_payment_link(req: Request) -> Obj:
         changes["inactive_message"] = p.string("inactive_message") or None
     if "customer_creation" in p:
         changes["customer_creation"] = p.enum("customer_creation", ("always", "if_required"))
+    if "restrictions" in p:
+        done = (link["restrictions"] or {}).get("completed_sessions") or {}
+        changes["restrictions"] = _restrictions(p.raw("restrictions"), done.get("count", 0))
+        if _limit_reached(changes["restrictions"]):
+            changes["active"] = False
     return req.state.update(link, changes, "payment_link.updated")
+
+
+def count_completed_session(state: State, link_id: str) -> None:
+    """A session opened by the link completed: count it; at the limit the link goes off."""
+    link = state.get(link_id, "payment_link")
+    done = (link["restrictions"] or {}).get("completed_sessions")
+    if done is None:
+        return
+    restrictions = {"completed_sessions": {**done, "count": done["count"] + 1}}
+    changes: Obj = {"restrictions": restrictions}
+    if _limit_reached(restrictions):
+        changes["active"] = False
+    state.update(link, changes, "payment_link.updated")
 
 
 @api("GET", "/v1/payment_links/{id}/line_items", ("limit", "starting_after", "ending_before"))
