@@ -95,12 +95,18 @@ def test_payment_link_is_switched_off_once_paid(session: Session) -> None:
     assert request.expires_at is None
     assert payments.payment_request_status(session, request).state == "waiting"
 
-    pay_on_hosted_page(request.url, "5555555555554444")
+    assert pay_on_hosted_page(request.url, "5555555555554444") == 200
+    # Stripe switched the link off itself: no second payment even before anyone looks.
+    assert pay_on_hosted_page(request.url, "4242424242424242") >= 400
+    writes = len(session.journal.entries())
     status = payments.payment_request_status(session, request)
 
     assert status.state == "paid"
     assert (status.amount, status.card_brand, status.card_last4) == (2000, "mastercard", "4444")
-    assert pay_on_hosted_page(request.url, "4242424242424242") >= 400
+    assert len(session.journal.entries()) == writes  # looking changes nothing at Stripe
+    link = cached(session, "payment_links", request.id)
+    assert link["active"] is False
+    assert link["restrictions"] == {"completed_sessions": {"count": 1, "limit": 1}}
 
 
 def test_switched_off_payment_link_reports_cancelled(session: Session) -> None:

@@ -143,9 +143,9 @@ def request_payment(
 
     `checkout` makes a one-time Checkout Session (expires after `expires_in` seconds,
     30 minutes to 24 hours; Stripe's default is 24 hours) that can carry the customer.
-    `payment_link` makes a Payment Link (reusable by nature: `payment_request_status`
-    switches it off once it is paid); it never expires, and a customer id is kept in its
-    metadata (payment links cannot take a customer).
+    `payment_link` makes a Payment Link limited to one purchase (Stripe switches it off
+    once it is paid); it never expires, and a customer id is kept in its metadata (payment
+    links cannot take a customer).
     """
     currency = currency.lower()
     check_amount(amount, currency, session.locale)
@@ -195,6 +195,7 @@ def request_payment(
         line_items=[line_item],
         metadata=metadata,
         payment_intent_data={"description": description, "metadata": metadata},
+        restrictions={"completed_sessions": {"limit": 1}},
     )
     link = perform(
         session,
@@ -210,10 +211,7 @@ def request_payment(
 
 
 def payment_request_status(session: Session, request: PaymentRequest) -> PaymentStatus:
-    """Ask Stripe where `request` stands now; the objects read are stored in the cache.
-
-    A payment link found paid is switched off, so the customer cannot pay it twice.
-    """
+    """Ask Stripe where `request` stands now; the objects read are stored in the cache."""
     gw = session.gateway
     if request.method == "checkout":
         found = checkout.retrieve_session(
@@ -234,8 +232,6 @@ def payment_request_status(session: Session, request: PaymentRequest) -> Payment
     for wanted in ("paid", "processing", "failed"):
         for status in statuses:
             if status.state == wanted:
-                if wanted != "failed" and link.get("active"):
-                    _close_paid_link(session, request)
                 return status
     if not link.get("active"):
         return PaymentStatus("canceled", "The payment link was switched off.")
@@ -308,22 +304,9 @@ def cancel_payment_request(session: Session, request: PaymentRequest) -> dict[st
             amount=request.amount,
             currency=request.currency,
         )
-    return _close_link(session, request, "payment_request.cancel")
-
-
-def _close_paid_link(session: Session, request: PaymentRequest) -> None:
-    try:
-        _close_link(session, request, "payment_request.close_paid_link")
-    except GatewayError as error:
-        # The customer has paid, which is what the cashier must see; the next status check
-        # tries again to switch the link off.
-        log.warning("paid payment link %s still active: %s", request.id, error)
-
-
-def _close_link(session: Session, request: PaymentRequest, action: str) -> dict[str, Any]:
     return perform(
         session,
-        action,
+        "payment_request.cancel",
         lambda gw: payment_links.update_payment_link(gw, request.id, {"active": False}),
         object_id=request.id,
         amount=request.amount,
