@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.gateway.errors import ErrorKind
+from posapp.store.schema import TABLES
 from posapp.sync.notifications import Notification
 
 from .app_state import AppState
@@ -114,7 +115,7 @@ class ActivityPanel(QWidget):
         state.notification.connect(self.add_notice)
         state.connect_tables(frozenset(("events",)), self.events_model.reload)
         # Every action writes an audit row and then says which tables it changed.
-        state.tables_changed.connect(lambda _t: self.audit_model.reload())
+        state.connect_tables(frozenset(TABLES), self.audit_model.reload)
         self.events_model.reload()
         self.audit_model.reload()
 
