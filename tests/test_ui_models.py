@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from posapp.store.cache import Cache
 from posapp.ui.customer_list_model import CustomerListModel
 from posapp.ui.formatting import Formats
+from posapp.ui.list_view import CacheListView
 
 COUNT = 250
 
@@ -74,3 +75,17 @@ def test_chinese_locale_formats_money_and_dates(qapp: QApplication, cache: Cache
     model = CustomerListModel(cache, formats)
     model.reload()
     assert "2023" in model.index(0, CustomerListModel.Columns.CREATED).data()
+
+
+def test_jumping_to_a_deep_row_searches_instead_of_loading_everything(
+        qapp: QApplication, cache: Cache, tmp_path: Path) -> None:
+    model = CustomerListModel(cache, Formats("en_US"), page_size=20)
+    view = CacheListView(model, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+                         "lists/customers")
+    model.reload()
+    assert view.select_id("cus_00200")
+    assert model.rowCount() == 60
+    assert view.select_id("cus_00003")
+    assert model.rowCount() == 1
+    assert view.search.text() == "cus_00003"
+    assert view.current_object()["id"] == "cus_00003"

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from .table_model import OBJECT_ROLE, CacheTableModel
 
 MenuBuilder = Callable[[QMenu, dict[str, Any]], None]
+JUMP_PAGES = 5
+"""How many more pages `select_id` reads before it searches for the id instead."""
 
 
 class CacheListView(QWidget):
@@ -111,10 +113,19 @@ class CacheListView(QWidget):
         return self.model.object_at(index.row()) if index.isValid() else None
 
     def select_id(self, object_id: str) -> bool:
-        """Select the row of `object_id`, paging further into the list until it is found."""
+        """Select the row of `object_id`: paging a little further into the list, or, for an
+        object deeper down, searching for its id (the list then shows just that object)."""
         row = self.model.row_of(object_id)
-        while row is None and self.model.canFetchMore():
+        pages = 0
+        while row is None and self.model.canFetchMore() and pages < JUMP_PAGES:
             self.model.fetchMore()
+            pages += 1
+            row = self.model.row_of(object_id)
+        if row is None:
+            self.search.blockSignals(True)
+            self.search.setText(object_id)
+            self.search.blockSignals(False)
+            self.model.set_search(object_id)
             row = self.model.row_of(object_id)
         if row is None:
             return False
