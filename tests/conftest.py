@@ -1,4 +1,5 @@
-"""Shared test fixtures: headless Qt, a live sandbox server, an SDK client, keyrings."""
+"""Shared test fixtures: headless Qt, a live sandbox server, an SDK client, a services session
+on it, keyrings."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import keyring
 import pytest
@@ -15,9 +17,13 @@ import stripe
 from keyring.backends import fail
 from keyring_support import MemoryKeyring
 
+from posapp.config import Paths
+from posapp.keys import Profile
 from posapp.sandbox import Sandbox, running
+from posapp.services.session import Session, open_session
 
 TEST_KEY = "sk_test_posapp_tests"
+SANDBOX_ACCOUNT = "acct_1PosAppSandbox0001"
 
 
 @pytest.fixture
@@ -32,6 +38,24 @@ def client(sandbox: Sandbox) -> stripe.StripeClient:
     """The official SDK pointed at the `sandbox` fixture, with SDK retries off."""
     return stripe.StripeClient(TEST_KEY, base_addresses={"api": sandbox.url},
                                max_network_retries=0)
+
+
+def sandbox_profile(name: str = "Counter", mode: str = "test") -> Profile:
+    """A profile of the sandbox's account, as `add_profile` would have stored it."""
+    return Profile(name, "live" if mode == "live" else "test", SANDBOX_ACCOUNT, "Sandbox Coffee")
+
+
+def open_test_session(sandbox: Sandbox, data_dir: Path) -> Session:
+    """A services session on the sandbox with its files under `data_dir`."""
+    return open_session(Paths.resolve(data_dir), sandbox_profile(), TEST_KEY, api_base=sandbox.url)
+
+
+@pytest.fixture
+def session(sandbox: Sandbox, tmp_path: Path) -> Iterator[Session]:
+    """An open services Session on the `sandbox` fixture, its SQLite files in tmp_path."""
+    opened = open_test_session(sandbox, tmp_path)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_services_session import assert_audited, cached, customer_with_card, open_test_session
+from test_services_session import assert_audited, cached, customer_with_card
 
 from posapp.gateway import ErrorKind, GatewayError, prices, products
 from posapp.money import AmountError
-from posapp.sandbox import Sandbox
 from posapp.services import customers, invoices, subscriptions
 from posapp.services.invoices import InvoiceItem, csv_cell, export_csv
 from posapp.services.session import Session
 from posapp.services.subscriptions import SubscriptionItem
-
-
-@pytest.fixture
-def session(sandbox: Sandbox, tmp_path: Path) -> Iterator[Session]:
-    opened = open_test_session(sandbox, tmp_path)
-    yield opened
-    opened.close()
 
 
 def _customer_with_default_card(session: Session, card: str = "pm_card_visa") -> str:

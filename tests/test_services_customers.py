@@ -6,24 +6,14 @@ from __future__ import annotations
 
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from test_services_session import assert_audited, cached, customer_with_card, open_test_session
+from test_services_session import assert_audited, cached, customer_with_card
 
 from posapp.gateway import METADATA_KEY, ErrorKind, GatewayError, checkout
-from posapp.sandbox import Sandbox
 from posapp.services import customers
 from posapp.services.customers import MetadataError, check_metadata
 from posapp.services.session import Session
-
-
-@pytest.fixture
-def session(sandbox: Sandbox, tmp_path: Path) -> Iterator[Session]:
-    opened = open_test_session(sandbox, tmp_path)
-    yield opened
-    opened.close()
 
 
 def test_create_update_and_delete_a_customer(session: Session) -> None:

@@ -3,14 +3,10 @@ Stripe's evidence limits checked before sending."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from test_services_session import assert_audited, cached, customer_with_card, open_test_session
+from test_services_session import assert_audited, cached, customer_with_card
 
 from posapp.gateway import ErrorKind, GatewayError, disputes
-from posapp.sandbox import Sandbox
 from posapp.services import payments
 from posapp.services.disputes import (
     EVIDENCE_TOTAL_LIMIT,
@@ -21,13 +17,6 @@ from posapp.services.disputes import (
     submit_evidence,
 )
 from posapp.services.session import Session
-
-
-@pytest.fixture
-def session(sandbox: Sandbox, tmp_path: Path) -> Iterator[Session]:
-    opened = open_test_session(sandbox, tmp_path)
-    yield opened
-    opened.close()
 
 
 def _disputed(session: Session) -> str:

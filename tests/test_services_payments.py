@@ -6,25 +6,15 @@ from __future__ import annotations
 import re
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from test_services_session import assert_audited, cached, customer_with_card, open_test_session
+from test_services_session import assert_audited, cached, customer_with_card
 
 from posapp.gateway import ErrorKind, GatewayError, payment_intents
 from posapp.money import AmountError
-from posapp.sandbox import Sandbox
 from posapp.services import payments
 from posapp.services.session import Session
 from posapp.store.journal import JournalState
-
-
-@pytest.fixture
-def session(sandbox: Sandbox, tmp_path: Path) -> Iterator[Session]:
-    opened = open_test_session(sandbox, tmp_path)
-    yield opened
-    opened.close()
 
 
 def pay_on_hosted_page(url: str, card: str) -> int:

@@ -4,12 +4,10 @@ stopped before sending, and a stale cache caught by Stripe and repaired."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import stripe
-from test_services_session import assert_audited, cached, customer_with_card, open_test_session
+from test_services_session import assert_audited, cached, customer_with_card
 
 from posapp.gateway import ErrorKind, GatewayError, payment_intents
 from posapp.sandbox import Sandbox
@@ -23,13 +21,6 @@ from posapp.services.refunds import (
 )
 from posapp.services.session import Session
 from posapp.store.journal import JournalState
-
-
-@pytest.fixture
-def session(sandbox: Sandbox, tmp_path: Path) -> Iterator[Session]:
-    opened = open_test_session(sandbox, tmp_path)
-    yield opened
-    opened.close()
 
 
 def _paid(session: Session, amount: int = 2000, card: str = "pm_card_visa") -> str:

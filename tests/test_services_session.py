@@ -1,19 +1,19 @@
 """Sessions against a live sandbox: files per profile, the audit trail of every change, the
 Dashboard links, and the headless sync command.
 
-The helpers here (`open_test_session`, `customer_with_card`, `assert_audited`) serve every
-`test_services_*` module.
+The helpers here (`customer_with_card`, `cached`, `assert_audited`) serve every
+`test_services_*` module; the `session` fixture is in conftest.py.
 """
 
 from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SANDBOX_ACCOUNT, TEST_KEY, open_test_session, sandbox_profile
 from keyring_support import MemoryKeyring
 
 from posapp.config import Paths, Settings
@@ -31,19 +31,6 @@ from posapp.services.session import (
     open_session,
 )
 from posapp.store.journal import AuditEntry, JournalState
-
-TEST_KEY = "sk_test_posapp_services"
-SANDBOX_ACCOUNT = "acct_1PosAppSandbox0001"
-
-
-def sandbox_profile(name: str = "Counter", mode: str = "test") -> Profile:
-    """A profile of the sandbox's account, as `add_profile` would have stored it."""
-    return Profile(name, "live" if mode == "live" else "test", SANDBOX_ACCOUNT, "Sandbox Coffee")
-
-
-def open_test_session(sandbox: Sandbox, data_dir: Path) -> Session:
-    """A session on the sandbox with its files under `data_dir`."""
-    return open_session(Paths.resolve(data_dir), sandbox_profile(), TEST_KEY, api_base=sandbox.url)
 
 
 def customer_with_card(session: Session, card: str = "pm_card_visa") -> tuple[str, str]:
@@ -77,13 +64,6 @@ def assert_audited(session: Session, action: str, *, outcome: str = "succeeded")
     expected = JournalState.SUCCEEDED if outcome == "succeeded" else JournalState.FAILED
     assert entry.state is expected
     return row
-
-
-@pytest.fixture
-def session(sandbox: Sandbox, tmp_path: Path) -> Iterator[Session]:
-    opened = open_test_session(sandbox, tmp_path)
-    yield opened
-    opened.close()
 
 
 def test_session_files_live_in_the_data_dir_per_account_and_mode(
