@@ -4,9 +4,54 @@
 <context>
     <name>ActivityPanel</name>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="35" />
+        <location filename="../../posapp/ui/activity_panel.py" line="51" />
+        <source>Search action, object, key, request id…</source>
+        <translation>搜索操作、对象、键、请求 ID…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="58" />
+        <source>All outcomes</source>
+        <translation>所有结果</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="59" />
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="60" />
+        <source>Unknown (retry with the same key)</source>
+        <translation>未知（使用同一键重试）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="79" />
+        <source>Event id (evt_…)</source>
+        <translation>事件 ID（evt_…）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="81" />
+        <source>All objects</source>
+        <translation>所有对象</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="85" />
+        <source>Object id (pi_…, cus_…)</source>
+        <translation>对象 ID（pi_…、cus_…）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="97" />
         <source>Notifications</source>
         <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="102" />
+        <source>This app's actions</source>
+        <translation>本应用的操作</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="109" />
+        <source>Stripe events applied</source>
+        <translation>已应用的 Stripe 事件</translation>
     </message>
 </context>
 <context>
@@ -76,19 +121,67 @@
     </message>
 </context>
 <context>
+    <name>AuditListModel</name>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="77" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="78" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="79" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="80" />
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="81" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="82" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="83" />
+        <source>Idempotency key</source>
+        <translation>幂等键</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="84" />
+        <source>Stripe request id</source>
+        <translation>Stripe 请求 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="85" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>CacheListView</name>
     <message>
-        <location filename="../../posapp/ui/list_view.py" line="51" />
+        <location filename="../../posapp/ui/list_view.py" line="53" />
         <source>Search name, e-mail, id, last 4…</source>
         <translation>搜索名称、电子邮箱、ID、卡号后四位…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_view.py" line="58" />
+        <location filename="../../posapp/ui/list_view.py" line="60" />
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/list_view.py" line="141" />
+        <location filename="../../posapp/ui/list_view.py" line="152" />
         <source>%n item(s)</source>
         <translation><numerusform>%n 项</numerusform></translation>
     </message>
@@ -324,7 +417,7 @@
     <message>
         <location filename="../../posapp/ui/confirm.py" line="20" />
         <source>This is LIVE mode: it happens for real. Go ahead?</source>
-        <translation type="unfinished" />
+        <translation>这是正式模式：操作会真实生效。继续吗？</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/confirm.py" line="22" />
@@ -337,12 +430,12 @@
     <message>
         <location filename="../../posapp/ui/csv_export.py" line="46" />
         <source>Export to CSV</source>
-        <translation type="unfinished" />
+        <translation>导出为 CSV</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/csv_export.py" line="48" />
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -634,32 +727,32 @@
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="196" />
         <source>This month's takings</source>
-        <translation type="unfinished" />
+        <translation>本月收入</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="198" />
         <source>Payment success rate (30 days)</source>
-        <translation type="unfinished" />
+        <translation>付款成功率（30 天）</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="200" />
         <source>Refunds this month</source>
-        <translation type="unfinished" />
+        <translation>本月退款</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="202" />
         <source>Open disputes</source>
-        <translation type="unfinished" />
+        <translation>未结争议</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="203" />
         <source>Monthly recurring revenue</source>
-        <translation type="unfinished" />
+        <translation>每月经常性收入</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="205" />
         <source>Past-due subscriptions</source>
-        <translation type="unfinished" />
+        <translation>逾期订阅</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="207" />
@@ -669,66 +762,62 @@
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="224" />
         <source>Reading the cache…</source>
-        <translation type="unfinished" />
+        <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../posapp/ui/dashboard_panel.py" line="268" />
         <source>%n payment(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 笔付款</numerusform></translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="275" />
         <source>%1 succeeded, %2 failed</source>
-        <translation type="unfinished" />
+        <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="279" />
         <source>%1 refunded, %2 pending, %3 failed</source>
-        <translation type="unfinished" />
+        <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="285" />
         <source>%1 open, %2 need a response</source>
-        <translation type="unfinished" />
+        <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
         <location filename="../../posapp/ui/dashboard_panel.py" line="290" />
         <source>%n active subscription(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个有效订阅</numerusform></translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="292" />
         <source>retrying or waiting for a new card</source>
-        <translation type="unfinished" />
+        <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="295" />
         <source>%1 open, %2 overdue (%3)</source>
-        <translation type="unfinished" />
+        <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="301" />
         <source>From the offline cache; last synced %1.</source>
-        <translation type="unfinished" />
+        <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="302" />
         <source>never</source>
-        <translation type="unfinished" />
+        <translation>从不</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="317" />
         <source>Takings per day, %1</source>
-        <translation type="unfinished" />
+        <translation>每日收入，%1</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dashboard_panel.py" line="322" />
         <source>MRR per month, %1</source>
-        <translation type="unfinished" />
+        <translation>每月经常性收入，%1</translation>
     </message>
 </context>
 <context>
@@ -736,21 +825,17 @@
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="81" />
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation>已逾期</translation>
     </message>
     <message numerus="yes">
         <location filename="../../posapp/ui/dispute_list_model.py" line="83" />
         <source>%n hour(s) left</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>剩余 %n 小时</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../posapp/ui/dispute_list_model.py" line="85" />
         <source>%n day(s) left</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>剩余 %n 天</numerusform></translation>
     </message>
 </context>
 <context>
@@ -768,12 +853,12 @@
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="72" />
         <source>Respond by</source>
-        <translation type="unfinished" />
+        <translation>回应截止</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="73" />
         <source>Disputed payment</source>
-        <translation type="unfinished" />
+        <translation>有争议的付款</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="74" />
@@ -783,94 +868,92 @@
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="84" />
         <source>Evidence</source>
-        <translation type="unfinished" />
+        <translation>证据</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="85" />
         <source>Customer's history</source>
-        <translation type="unfinished" />
+        <translation>客户历史</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="87" />
         <source>Save draft</source>
-        <translation type="unfinished" />
+        <translation>保存草稿</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="88" />
         <source>Submit evidence…</source>
-        <translation type="unfinished" />
+        <translation>提交证据…</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="89" />
         <source>Accept dispute…</source>
-        <translation type="unfinished" />
+        <translation>接受争议…</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="142" />
         <source>This dispute no longer takes evidence (%1).</source>
-        <translation type="unfinished" />
+        <translation>此争议不再接受证据（%1）。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="159" />
         <source>Draft saved. You can change it until you submit.</source>
-        <translation type="unfinished" />
+        <translation>草稿已保存。提交前可以修改。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="165" />
         <source>Submit evidence</source>
-        <translation type="unfinished" />
+        <translation>提交证据</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="167" />
         <source>This is a LIVE dispute: the bank receives this evidence. Submit?</source>
-        <translation type="unfinished" />
+        <translation>这是正式争议：银行将收到此证据。确定提交吗？</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="171" />
         <source>Evidence submitted; the bank is reviewing it.</source>
-        <translation type="unfinished" />
+        <translation>证据已提交；银行正在审核。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../posapp/ui/dispute_detail.py" line="176" />
         <source>• %1: %n character(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>• %1：%n 个字符</numerusform></translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="179" />
         <source>Submit this evidence for the dispute of %1?</source>
-        <translation type="unfinished" />
+        <translation>为 %1 的争议提交此证据？</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="181" />
         <source>(no evidence text)</source>
-        <translation type="unfinished" />
+        <translation>（无证据文本）</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="182" />
         <source>Evidence can be submitted only once: it cannot be changed afterwards.</source>
-        <translation type="unfinished" />
+        <translation>证据只能提交一次：提交后无法修改。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="188" />
         <source>Accept this dispute? %1 stays with the cardholder and the dispute is lost. This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation>接受此争议？%1 将归持卡人所有，争议判负。此操作无法撤销。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="192" />
         <source>Accept dispute</source>
-        <translation type="unfinished" />
+        <translation>接受争议</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="193" />
         <source>This is a LIVE dispute: %1 is lost for real. Accept it?</source>
-        <translation type="unfinished" />
+        <translation>这是正式争议：%1 将真实损失。确定接受吗？</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="198" />
         <source>Dispute accepted.</source>
-        <translation type="unfinished" />
+        <translation>已接受争议。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="206" />
@@ -880,22 +963,22 @@
     <message>
         <location filename="../../posapp/ui/dispute_detail.py" line="253" />
         <source>No customer on file for this payment.</source>
-        <translation type="unfinished" />
+        <translation>此付款没有关联客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="262" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="266" />
         <source>disputed</source>
-        <translation type="unfinished" />
+        <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="264" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="268" />
         <source>refunded %1</source>
-        <translation type="unfinished" />
+        <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="276" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="279" />
         <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
-        <translation type="unfinished" />
+        <translation>%1 笔已付款，%2 笔有争议，%3 笔已全额退款</translation>
     </message>
 </context>
 <context>
@@ -923,7 +1006,7 @@
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="128" />
         <source>Respond by</source>
-        <translation type="unfinished" />
+        <translation>回应截止</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="131" />
@@ -933,7 +1016,7 @@
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="133" />
         <source>Payment</source>
-        <translation type="unfinished" />
+        <translation>付款</translation>
     </message>
 </context>
 <context>
@@ -951,32 +1034,32 @@
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="52" />
         <source>Product not received</source>
-        <translation type="unfinished" />
+        <translation>未收到商品</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="54" />
         <source>Product unacceptable</source>
-        <translation type="unfinished" />
+        <translation>商品不合格</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="56" />
         <source>Subscription canceled</source>
-        <translation type="unfinished" />
+        <translation>订阅已取消</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="58" />
         <source>Credit not processed</source>
-        <translation type="unfinished" />
+        <translation>未处理退款</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="60" />
         <source>Unrecognized</source>
-        <translation type="unfinished" />
+        <translation>无法识别</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="61" />
         <source>General</source>
-        <translation type="unfinished" />
+        <translation>常规</translation>
     </message>
 </context>
 <context>
@@ -984,37 +1067,37 @@
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="34" />
         <source>Needs response</source>
-        <translation type="unfinished" />
+        <translation>待回应</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="35" />
         <source>Under review</source>
-        <translation type="unfinished" />
+        <translation>审核中</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="36" />
         <source>Won</source>
-        <translation type="unfinished" />
+        <translation>胜诉</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="37" />
         <source>Lost</source>
-        <translation type="unfinished" />
+        <translation>败诉</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="38" />
         <source>Inquiry: needs response</source>
-        <translation type="unfinished" />
+        <translation>询问：待回应</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="40" />
         <source>Inquiry: under review</source>
-        <translation type="unfinished" />
+        <translation>询问：审核中</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/dispute_list_model.py" line="42" />
         <source>Inquiry closed</source>
-        <translation type="unfinished" />
+        <translation>询问已结束</translation>
     </message>
 </context>
 <context>
@@ -1022,7 +1105,7 @@
     <message>
         <location filename="../../posapp/ui/disputes_panel.py" line="65" />
         <source>Open payment</source>
-        <translation type="unfinished" />
+        <translation>打开付款</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/disputes_panel.py" line="67" />
@@ -1078,280 +1161,328 @@
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="90" />
         <source>Product description</source>
-        <translation type="unfinished" />
+        <translation>商品说明</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="91" />
         <source>Customer name</source>
-        <translation type="unfinished" />
+        <translation>客户名称</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="92" />
         <source>Customer e-mail</source>
-        <translation type="unfinished" />
+        <translation>客户电子邮箱</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="93" />
         <source>Billing address</source>
-        <translation type="unfinished" />
+        <translation>账单地址</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="94" />
         <source>Shipping carrier</source>
-        <translation type="unfinished" />
+        <translation>承运商</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="95" />
         <source>Tracking number</source>
-        <translation type="unfinished" />
+        <translation>运单号</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="96" />
         <source>Shipping date</source>
-        <translation type="unfinished" />
+        <translation>发货日期</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="97" />
         <source>Refund policy disclosure</source>
-        <translation type="unfinished" />
+        <translation>退款政策说明</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="98" />
         <source>Cancellation rebuttal</source>
-        <translation type="unfinished" />
+        <translation>取消反驳说明</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="99" />
         <source>Other information</source>
-        <translation type="unfinished" />
+        <translation>其他信息</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="108" />
         <source>Receipts and customer communication are files: upload them in the Stripe Dashboard, then describe them here.</source>
-        <translation type="unfinished" />
+        <translation>收据和客户沟通记录是文件：请在 Stripe 控制台上传，然后在此处说明。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/evidence_form.py" line="165" />
         <source>All evidence: %1 / %2 characters</source>
-        <translation type="unfinished" />
+        <translation>全部证据：%1 / %2 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>Interval</name>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="73" />
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="73" />
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="74" />
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="75" />
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="77" />
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="78" />
+        <source>%1 weeks</source>
+        <translation>%1 周</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="79" />
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="80" />
+        <source>%1 years</source>
+        <translation>%1 年</translation>
     </message>
 </context>
 <context>
     <name>InvoiceDetail</name>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="77" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="80" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="78" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="81" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="79" />
-        <source>Due</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="80" />
-        <source>Subscription</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../posapp/ui/invoice_detail.py" line="82" />
-        <source>Finalize</source>
-        <translation type="unfinished" />
+        <source>Due</source>
+        <translation>到期</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_detail.py" line="83" />
-        <source>Send</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="84" />
-        <source>Charge card…</source>
-        <translation type="unfinished" />
+        <source>Subscription</source>
+        <translation>订阅</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_detail.py" line="85" />
-        <source>Paid outside Stripe…</source>
-        <translation type="unfinished" />
+        <source>Finalize</source>
+        <translation>定稿</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_detail.py" line="86" />
-        <source>Void…</source>
-        <translation type="unfinished" />
+        <source>Send</source>
+        <translation>发送</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_detail.py" line="87" />
-        <source>Mark uncollectible…</source>
-        <translation type="unfinished" />
+        <source>Charge card…</source>
+        <translation>银行卡扣款…</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_detail.py" line="88" />
-        <source>Open hosted page</source>
-        <translation type="unfinished" />
+        <source>Paid outside Stripe…</source>
+        <translation>在 Stripe 之外支付…</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_detail.py" line="89" />
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="90" />
+        <source>Mark uncollectible…</source>
+        <translation>标记为无法收回…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="91" />
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="92" />
+        <source>Open hosted page</source>
+        <translation>打开托管页面</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="93" />
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="90" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="94" />
         <source>Print…</source>
-        <translation type="unfinished" />
+        <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="91" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="95" />
         <source>Export PDF…</source>
-        <translation type="unfinished" />
+        <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="121" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="123" />
         <source>Invoice</source>
-        <translation type="unfinished" />
+        <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="122" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="124" />
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="123" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="125" />
         <source>History</source>
-        <translation type="unfinished" />
+        <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="146" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="147" />
         <source>Draft invoice</source>
-        <translation type="unfinished" />
+        <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="154" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="155" />
         <source>%1 — overdue</source>
-        <translation type="unfinished" />
+        <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="171" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="172" />
         <source>The customer has no e-mail address.</source>
-        <translation type="unfinished" />
+        <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="189" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="191" />
         <source>A draft has no hosted page until it is finalized.</source>
-        <translation type="unfinished" />
+        <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="203" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="205" />
         <source>Sent to %1.</source>
-        <translation type="unfinished" />
+        <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="218" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="220" />
         <source>Void invoice</source>
-        <translation type="unfinished" />
+        <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="219" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="221" />
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="228" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="230" />
         <source>Mark uncollectible</source>
-        <translation type="unfinished" />
+        <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="229" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="231" />
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
-        <translation type="unfinished" />
+        <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="238" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="246" />
         <source>Saved %1.</source>
-        <translation type="unfinished" />
+        <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="266" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="274" />
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="268" />
-        <source>Paid outside Stripe</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="271" />
-        <source>their default card</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="272" />
-        <source>Charge %1 to %2's %3 for invoice %4?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="273" />
-        <source>Charge card</source>
-        <translation type="unfinished" />
+        <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_detail.py" line="276" />
-        <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
-        <translation type="unfinished" />
+        <source>Paid outside Stripe</source>
+        <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="282" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="279" />
+        <source>their default card</source>
+        <translation>其默认银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="280" />
+        <source>Charge %1 to %2's %3 for invoice %4?</source>
+        <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="281" />
+        <source>Charge card</source>
+        <translation>银行卡扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="284" />
+        <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
+        <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="290" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="333" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="346" />
         <source>%1 paid outside Stripe</source>
-        <translation type="unfinished" />
+        <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="342" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="355" />
         <source>Created as draft</source>
-        <translation type="unfinished" />
+        <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="343" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="356" />
         <source>Finalized</source>
-        <translation type="unfinished" />
+        <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="344" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="357" />
         <source>Marked uncollectible</source>
-        <translation type="unfinished" />
+        <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="345" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="358" />
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="346" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="359" />
         <source>Voided</source>
-        <translation type="unfinished" />
+        <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="364" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="377" />
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="377" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="390" />
         <source>Export PDF</source>
-        <translation type="unfinished" />
+        <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="377" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="390" />
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1359,22 +1490,22 @@
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="61" />
         <source>New invoice</source>
-        <translation type="unfinished" />
+        <translation>新建账单</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="64" />
         <source>Type a customer's name, e-mail or id</source>
-        <translation type="unfinished" />
+        <translation>输入客户名称、电子邮箱或 ID</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="69" />
         <source>E-mail the invoice, due in</source>
-        <translation type="unfinished" />
+        <translation>通过电子邮件发送账单，到期：</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="70" />
         <source>Charge the customer's default card</source>
-        <translation type="unfinished" />
+        <translation>从客户的默认银行卡扣款</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="78" />
@@ -1384,7 +1515,7 @@
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="80" />
         <source>Optional memo shown on the invoice</source>
-        <translation type="unfinished" />
+        <translation>可选：显示在账单上的备忘</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="83" />
@@ -1394,17 +1525,17 @@
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="83" />
         <source>Unit price</source>
-        <translation type="unfinished" />
+        <translation>单价</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="84" />
         <source>Qty</source>
-        <translation type="unfinished" />
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="89" />
         <source>Add item</source>
-        <translation type="unfinished" />
+        <translation>添加项目</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="99" />
@@ -1414,52 +1545,52 @@
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="100" />
         <source>Currency</source>
-        <translation type="unfinished" />
+        <translation>货币</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="101" />
         <source>Collection</source>
-        <translation type="unfinished" />
+        <translation>收款方式</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="103" />
         <source>Memo</source>
-        <translation type="unfinished" />
+        <translation>备忘</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="108" />
         <source>Create draft</source>
-        <translation type="unfinished" />
+        <translation>创建草稿</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="135" />
         <source>Remove this item</source>
-        <translation type="unfinished" />
+        <translation>移除此项目</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="154" />
         <source>Each item needs a description.</source>
-        <translation type="unfinished" />
+        <translation>每个项目都需要说明。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="156" />
         <source>Enter the unit price of “%1”.</source>
-        <translation type="unfinished" />
+        <translation>请输入“%1”的单价。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="161" />
         <source>Add at least one item.</source>
-        <translation type="unfinished" />
+        <translation>请至少添加一个项目。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="190" />
         <source>Choose the customer.</source>
-        <translation type="unfinished" />
+        <translation>请选择客户。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_dialog.py" line="210" />
         <source>Creating the invoice…</source>
-        <translation type="unfinished" />
+        <translation>正在创建账单…</translation>
     </message>
 </context>
 <context>
@@ -1472,12 +1603,12 @@
     <message>
         <location filename="../../posapp/ui/invoice_list_model.py" line="71" />
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_list_model.py" line="71" />
         <source>(draft)</source>
-        <translation type="unfinished" />
+        <translation>（草稿）</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_list_model.py" line="73" />
@@ -1492,7 +1623,7 @@
     <message>
         <location filename="../../posapp/ui/invoice_list_model.py" line="76" />
         <source>Amount due</source>
-        <translation type="unfinished" />
+        <translation>应付金额</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_list_model.py" line="79" />
@@ -1502,12 +1633,12 @@
     <message>
         <location filename="../../posapp/ui/invoice_list_model.py" line="81" />
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation>到期</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_list_model.py" line="87" />
         <source>%1 (overdue)</source>
-        <translation type="unfinished" />
+        <translation>%1（已逾期）</translation>
     </message>
 </context>
 <context>
@@ -1515,17 +1646,17 @@
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="68" />
         <source>Draft invoice</source>
-        <translation type="unfinished" />
+        <translation>账单草稿</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="73" />
         <source>Invoice number</source>
-        <translation type="unfinished" />
+        <translation>账单编号</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="74" />
         <source>Date of issue</source>
-        <translation type="unfinished" />
+        <translation>开具日期</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="75" />
@@ -1535,42 +1666,42 @@
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="77" />
         <source>Date due</source>
-        <translation type="unfinished" />
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="88" />
         <source>%1 more lines are not in the offline copy.</source>
-        <translation type="unfinished" />
+        <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="91" />
         <source>Subtotal</source>
-        <translation type="unfinished" />
+        <translation>小计</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="92" />
         <source>Tax</source>
-        <translation type="unfinished" />
+        <translation>税费</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="93" />
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>合计</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="94" />
         <source>Amount paid</source>
-        <translation type="unfinished" />
+        <translation>已付金额</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="95" />
         <source>Amount due</source>
-        <translation type="unfinished" />
+        <translation>应付金额</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_pdf.py" line="112" />
         <source>due %1</source>
-        <translation type="unfinished" />
+        <translation>%1 到期</translation>
     </message>
 </context>
 <context>
@@ -1578,7 +1709,7 @@
     <message>
         <location filename="../../posapp/ui/invoice_list_model.py" line="27" />
         <source>Draft</source>
-        <translation type="unfinished" />
+        <translation>草稿</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_list_model.py" line="28" />
@@ -1593,12 +1724,12 @@
     <message>
         <location filename="../../posapp/ui/invoice_list_model.py" line="30" />
         <source>Uncollectible</source>
-        <translation type="unfinished" />
+        <translation>无法收回</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_list_model.py" line="31" />
         <source>Void</source>
-        <translation type="unfinished" />
+        <translation>作废</translation>
     </message>
 </context>
 <context>
@@ -1606,69 +1737,119 @@
     <message>
         <location filename="../../posapp/ui/invoices_panel.py" line="71" />
         <source>Search number, name, e-mail, id…</source>
-        <translation type="unfinished" />
+        <translation>搜索编号、名称、电子邮箱、ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="78" />
-        <source>All statuses</source>
-        <translation>所有状态</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="82" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="80" />
         <source>Any customer</source>
-        <translation type="unfinished" />
+        <translation>任意客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices_panel.py" line="88" />
+        <source>New invoice</source>
+        <translation>新建账单</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoices_panel.py" line="90" />
-        <source>New invoice</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="92" />
         <source>Export CSV…</source>
-        <translation type="unfinished" />
+        <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="93" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="91" />
         <source>Export the invoices the list shows now</source>
-        <translation type="unfinished" />
+        <translation>导出列表当前显示的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="105" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="102" />
         <source>Created from</source>
-        <translation type="unfinished" />
+        <translation>创建起始</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="107" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="104" />
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>至</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="133" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="131" />
         <source>any</source>
-        <translation type="unfinished" />
+        <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="179" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="177" />
         <source>Exporting…</source>
-        <translation type="unfinished" />
+        <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/invoices_panel.py" line="186" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="184" />
         <source>%n invoice(s) exported to %1.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已将 %n 张账单导出到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="209" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="207" />
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="211" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="209" />
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="25" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="34" />
+        <source>Billing portal</source>
+        <translation>账单门户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="35" />
+        <source>Billing portal for %1</source>
+        <translation>%1 的账单门户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="36" />
+        <source>The customer manages their subscriptions, cards and invoices on Stripe's page. The link works for a short time only.</source>
+        <translation>客户在 Stripe 页面上管理自己的订阅、银行卡和账单。该链接仅短时间有效。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="39" />
+        <source>Manage your subscription</source>
+        <translation>管理您的订阅</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="40" />
+        <source>You can manage your subscription, payment method and invoices here:
+%1</source>
+        <translation>您可以在此管理您的订阅、支付方式和账单：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="49" />
+        <source>Invoice link</source>
+        <translation>账单链接</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="50" />
+        <source>Invoice for %1</source>
+        <translation>%1 的账单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="51" />
+        <source>Your invoice</source>
+        <translation>您的账单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="52" />
+        <source>Please pay your invoice here:
+%1</source>
+        <translation>请在此支付您的账单：
+%1</translation>
     </message>
 </context>
 <context>
@@ -1727,47 +1908,47 @@
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="113" />
+        <location filename="../../posapp/ui/main_window.py" line="112" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="114" />
+        <location filename="../../posapp/ui/main_window.py" line="113" />
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="115" />
+        <location filename="../../posapp/ui/main_window.py" line="114" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="116" />
+        <location filename="../../posapp/ui/main_window.py" line="115" />
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="117" />
+        <location filename="../../posapp/ui/main_window.py" line="116" />
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="119" />
+        <location filename="../../posapp/ui/main_window.py" line="118" />
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="120" />
+        <location filename="../../posapp/ui/main_window.py" line="119" />
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="121" />
+        <location filename="../../posapp/ui/main_window.py" line="120" />
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="122" />
+        <location filename="../../posapp/ui/main_window.py" line="121" />
         <source>Activity</source>
         <translation>动态</translation>
     </message>
@@ -2121,6 +2302,14 @@
     </message>
 </context>
 <context>
+    <name>PricePicker</name>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="80" />
+        <source>Type a product name</source>
+        <translation>输入商品名称</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="68" />
@@ -2151,12 +2340,12 @@
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="86" />
         <source>Payment</source>
-        <translation type="unfinished" />
+        <translation>付款</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="87" />
         <source>Paid with</source>
-        <translation type="unfinished" />
+        <translation>支付方式</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="88" />
@@ -2186,22 +2375,22 @@
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="123" />
         <source>No payment of this customer can be refunded</source>
-        <translation type="unfinished" />
+        <translation>该客户没有可退款的付款</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="156" />
         <source>a walk-in customer</source>
-        <translation type="unfinished" />
+        <translation>散客</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="160" />
         <source>%1, %2</source>
-        <translation type="unfinished" />
+        <translation>%1，%2</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="166" />
         <source>There is no paid payment to refund.</source>
-        <translation type="unfinished" />
+        <translation>没有可退款的已付款项。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="170" />
@@ -2211,12 +2400,12 @@
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="180" />
         <source>Refund %1 to %2?</source>
-        <translation type="unfinished" />
+        <translation>向 %2 退款 %1？</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="181" />
         <source>the customer</source>
-        <translation type="unfinished" />
+        <translation>该客户</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="182" />
@@ -2254,17 +2443,17 @@
     <message>
         <location filename="../../posapp/ui/refund_list_model.py" line="79" />
         <source>Payment</source>
-        <translation type="unfinished" />
+        <translation>付款</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refund_list_model.py" line="80" />
         <source>Note / failure</source>
-        <translation type="unfinished" />
+        <translation>备注 / 失败原因</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refund_list_model.py" line="100" />
         <source>Failed: %1</source>
-        <translation type="unfinished" />
+        <translation>失败：%1</translation>
     </message>
 </context>
 <context>
@@ -2290,7 +2479,7 @@
     <message>
         <location filename="../../posapp/ui/refund_list_model.py" line="26" />
         <source>Pending</source>
-        <translation type="unfinished" />
+        <translation>处理中</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refund_list_model.py" line="27" />
@@ -2310,7 +2499,7 @@
     <message>
         <location filename="../../posapp/ui/refund_list_model.py" line="30" />
         <source>Needs action</source>
-        <translation type="unfinished" />
+        <translation>需要处理</translation>
     </message>
 </context>
 <context>
@@ -2318,43 +2507,43 @@
     <message>
         <location filename="../../posapp/ui/refunds_panel.py" line="64" />
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation>今天</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refunds_panel.py" line="65" />
         <source>Last 7 days</source>
-        <translation type="unfinished" />
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refunds_panel.py" line="66" />
         <source>This month</source>
-        <translation type="unfinished" />
+        <translation>本月</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refunds_panel.py" line="67" />
         <source>Last 30 days</source>
-        <translation type="unfinished" />
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refunds_panel.py" line="68" />
         <source>All time</source>
-        <translation type="unfinished" />
+        <translation>全部时间</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refunds_panel.py" line="78" />
         <location filename="../../posapp/ui/refunds_panel.py" line="148" />
         <source>Open payment</source>
-        <translation type="unfinished" />
+        <translation>打开付款</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refunds_panel.py" line="82" />
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>周期</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refunds_panel.py" line="128" />
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
-        <translation type="unfinished" />
+        <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/refunds_panel.py" line="150" />
@@ -2496,6 +2685,661 @@
         <location filename="../../posapp/ui/settings_dialog.py" line="177" />
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionCancelDialog</name>
+    <message>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="38" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="96" />
+        <source>Cancel subscription</source>
+        <translation>取消订阅</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="41" />
+        <source>At the end of the period (%1); can be undone until then</source>
+        <translation>在周期结束时（%1）；在此之前可撤销</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="43" />
+        <source>Now; cannot be undone</source>
+        <translation>立即；无法撤销</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="48" />
+        <source>Credit the unused part of the period</source>
+        <translation>抵扣本周期未使用部分</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="49" />
+        <source>Invoice pending usage and prorations now</source>
+        <translation>立即为待结算用量和按比例费用开账单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="54" />
+        <source>Cancel subscription…</source>
+        <translation>取消订阅…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="59" />
+        <source>Cancel %1's subscription:</source>
+        <translation>取消 %1 的订阅：</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="87" />
+        <source>Cancel %1's subscription at the end of the period, on %2? It keeps running until then.</source>
+        <translation>在周期结束时（%2）取消 %1 的订阅？在此之前订阅继续有效。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="90" />
+        <source>Cancel %1's subscription now? This cannot be undone.</source>
+        <translation>立即取消 %1 的订阅？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="100" />
+        <source>Canceling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionChangeDialog</name>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="51" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="162" />
+        <source>Change subscription</source>
+        <translation>更改订阅</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="62" />
+        <source>Prorate: credit the unused time and charge the rest on the next invoice</source>
+        <translation>按比例计费：抵扣未使用时间，其余在下一张账单中收取</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="64" />
+        <source>Prorate and invoice the difference now</source>
+        <translation>按比例计费并立即为差额开账单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="66" />
+        <source>No proration: the new price applies from the next period</source>
+        <translation>不按比例计费：新价格从下一周期起生效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="68" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="72" />
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="73" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="74" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="75" />
+        <source>Proration</source>
+        <translation>按比例计费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="85" />
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="91" />
+        <source>Next invoice with this change</source>
+        <translation>含此更改的下一张账单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="124" />
+        <source>Asking Stripe for the preview…</source>
+        <translation>正在向 Stripe 获取预览…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="147" />
+        <source>the default card</source>
+        <translation>默认银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="148" />
+        <source>Change %1's subscription to %2 × %3?</source>
+        <translation>将 %1 的订阅改为 %2 × %3？</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="153" />
+        <source>Collected with: %1</source>
+        <translation>收款方式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="166" />
+        <source>Changing the subscription…</source>
+        <translation>正在更改订阅…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="197" />
+        <source>Choose a new price or quantity.</source>
+        <translation>请选择新的价格或数量。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="208" />
+        <source>See the preview of the next invoice first.</source>
+        <translation>请先查看下一张账单的预览。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="214" />
+        <source>Next invoice: %1, of which %2 for the change.</source>
+        <translation>下一张账单：%1，其中 %2 为此更改的费用。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="217" />
+        <source>Next invoice: %1, after a credit of %2 for the change.</source>
+        <translation>下一张账单：%1，已为此更改抵扣 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionDetail</name>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="82" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="83" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="84" />
+        <source>Collection</source>
+        <translation>收款方式</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="85" />
+        <source>Current period</source>
+        <translation>当前周期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="87" />
+        <source>Change price or quantity…</source>
+        <translation>更改价格或数量…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="88" />
+        <source>Cancel…</source>
+        <translation>取消…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="89" />
+        <source>Undo cancellation</source>
+        <translation>撤销取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="90" />
+        <source>Pause collection</source>
+        <translation>暂停收款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="92" />
+        <source>Void invoices made meanwhile</source>
+        <translation>作废期间生成的账单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="93" />
+        <source>Keep invoices made meanwhile as drafts</source>
+        <translation>期间生成的账单保留为草稿</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="95" />
+        <source>Mark invoices made meanwhile uncollectible</source>
+        <translation>将期间生成的账单标记为无法收回</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="101" />
+        <source>Resume collection</source>
+        <translation>恢复收款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="102" />
+        <source>Billing portal link…</source>
+        <translation>账单门户链接…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="103" />
+        <source>Copy id</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="104" />
+        <source>Open in Stripe Dashboard</source>
+        <translation>在 Stripe 控制台中打开</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="124" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="124" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="125" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="125" />
+        <source>Period ends</source>
+        <translation>周期结束</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="145" />
+        <source>Items</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="146" />
+        <source>Next invoice</source>
+        <translation>下一张账单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="147" />
+        <source>Invoices</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="148" />
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="180" />
+        <source>Invoices e-mailed, due in %1 days</source>
+        <translation>账单通过电子邮件发送，%1 天后到期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="183" />
+        <source>Default card charged automatically</source>
+        <translation>自动从默认银行卡扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="227" />
+        <source>Asking Stripe for the next invoice…</source>
+        <translation>正在向 Stripe 查询下一张账单…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="269" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="360" />
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="287" />
+        <source>trial ends %1</source>
+        <translation>试用于 %1 结束</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="289" />
+        <source>cancels on %1</source>
+        <translation>将于 %1 取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="292" />
+        <source>canceled on %1</source>
+        <translation>已于 %1 取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="296" />
+        <source>collection paused (%1)</source>
+        <translation>已暂停收款（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="297" />
+        <source>invoices voided</source>
+        <translation>账单已作废</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="298" />
+        <source>invoices kept as drafts</source>
+        <translation>账单保留为草稿</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="299" />
+        <source>invoices marked uncollectible</source>
+        <translation>账单标记为无法收回</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="317" />
+        <source>No further invoices: the subscription has ended.</source>
+        <translation>没有后续账单：订阅已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="320" />
+        <source>The next invoice can be previewed when online.</source>
+        <translation>联网后可预览下一张账单。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="326" />
+        <source>Next invoice on %1: %2</source>
+        <translation>下一张账单（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionDialog</name>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="116" />
+        <source>New subscription</source>
+        <translation>新建订阅</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="119" />
+        <source>Type a customer's name, e-mail or id</source>
+        <translation>输入客户名称、电子邮箱或 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="125" />
+        <source>Add a price</source>
+        <translation>添加价格</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="129" />
+        <source>No trial</source>
+        <translation>无试用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="130" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="140" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="131" />
+        <source>Charge the default card automatically</source>
+        <translation>自动从默认银行卡扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="132" />
+        <source>E-mail each invoice, due in</source>
+        <translation>通过电子邮件发送每张账单，到期：</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="142" />
+        <source>Create it even if the first payment fails or needs the customer (incomplete)</source>
+        <translation>即使首次付款失败或需要客户操作也创建（未完成状态）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="144" />
+        <source>Create it incomplete; the customer pays the first invoice</source>
+        <translation>以未完成状态创建；由客户支付首张账单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="146" />
+        <source>Create nothing if the first payment fails</source>
+        <translation>首次付款失败时不创建</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="153" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="155" />
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="157" />
+        <source>Free trial</source>
+        <translation>免费试用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="158" />
+        <source>Collection</source>
+        <translation>收款方式</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="160" />
+        <source>If the first payment fails</source>
+        <translation>首次付款失败时</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="165" />
+        <source>Start subscription</source>
+        <translation>开始订阅</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="185" />
+        <source>Remove this price</source>
+        <translation>移除此价格</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="217" />
+        <source>Default card: %1</source>
+        <translation>默认银行卡：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="220" />
+        <source>Choose the customer.</source>
+        <translation>请选择客户。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="222" />
+        <source>Choose a price from the list for each line.</source>
+        <translation>请为每一行从列表中选择价格。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="225" />
+        <source>All prices of a subscription must be in one currency.</source>
+        <translation>一个订阅的所有价格必须使用同一种货币。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="228" />
+        <source>The customer has no default card: collect a card first, or e-mail the invoices.</source>
+        <translation>该客户没有默认银行卡：请先收集银行卡，或通过电子邮件发送账单。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="241" />
+        <source>Starting the subscription…</source>
+        <translation>正在开始订阅…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="274" />
+        <source>The subscription is in its free trial until %1.</source>
+        <translation>订阅处于免费试用期，至 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="277" />
+        <source>The subscription is active; Stripe e-mails each invoice, due in %1 days.</source>
+        <translation>订阅已生效；Stripe 会通过电子邮件发送每张账单，%1 天后到期。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="280" />
+        <source>The subscription is active.</source>
+        <translation>订阅已生效。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="282" />
+        <source>The subscription is %1.</source>
+        <translation>订阅状态：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="284" />
+        <source>Send the customer the invoice link: the subscription starts once it is paid, and expires if it is not paid within 23 hours.</source>
+        <translation>请把账单链接发给客户：付款后订阅开始，23 小时内未付款则失效。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="297" />
+        <source>The first payment has not been made.</source>
+        <translation>首次付款尚未完成。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="299" />
+        <source>The customer's bank asks them to confirm the first payment (3D Secure).</source>
+        <translation>客户的银行要求客户确认首次付款（3D Secure）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="303" />
+        <source>The first payment failed: %1</source>
+        <translation>首次付款失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="304" />
+        <source>The first payment needs a payment method.</source>
+        <translation>首次付款需要支付方式。</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionListModel</name>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="121" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="123" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="126" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="128" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="130" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="133" />
+        <source>Period ends</source>
+        <translation>周期结束</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="134" />
+        <source>Next invoice</source>
+        <translation>下一张账单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="142" />
+        <source>%1, cancels</source>
+        <translation>%1，将取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="144" />
+        <source>%1, collection paused</source>
+        <translation>%1，已暂停收款</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/subscription_list_model.py" line="154" />
+        <source>+%n more</source>
+        <translation><numerusform>另有 %n 项</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionStatus</name>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="27" />
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="28" />
+        <source>Trialing</source>
+        <translation>试用中</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="29" />
+        <source>Past due</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="30" />
+        <source>Unpaid</source>
+        <translation>未付</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="31" />
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="32" />
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="33" />
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="34" />
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsPanel</name>
+    <message>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="67" />
+        <source>Search by subscription id…</source>
+        <translation>按订阅 ID 搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="76" />
+        <source>Any customer</source>
+        <translation>任意客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="80" />
+        <source>New subscription</source>
+        <translation>新建订阅</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="82" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="83" />
+        <source>Export the subscriptions the list shows now</source>
+        <translation>导出列表当前显示的订阅</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="140" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="147" />
+        <source>%n subscription(s) exported to %1.</source>
+        <translation><numerusform>已将 %n 个订阅导出到 %1。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="177" />
+        <source>Copy id</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="179" />
+        <source>Open in Stripe Dashboard</source>
+        <translation>在 Stripe 控制台中打开</translation>
     </message>
 </context>
 <context>
