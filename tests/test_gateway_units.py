@@ -1,7 +1,9 @@
-"""Gateway parts that need no server: rate limiter, retry policy, backoff, error translation."""
+"""Gateway parts that need no server: rate limiter, retry policy, backoff, error translation,
+guards."""
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -9,10 +11,12 @@ from typing import Any
 
 import pytest
 import stripe
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from posapp.gateway import ErrorKind, ForbiddenThreadError, Gateway, customers, iter_all
 from posapp.gateway.errors import GatewayError, translate
-from posapp.gateway.ratelimit import TokenBucket
+from posapp.gateway.ratelimit import RateLimiter
 from posapp.gateway.retry import backoff_delay, retry_after, should_retry
 from posapp.store.journal import Journal
 
@@ -34,46 +38,58 @@ class FakeClock:
         self.now += seconds
 
 
-# -- token bucket ------------------------------------------------------------------------
+# -- rate limiter ------------------------------------------------------------------------
 
 
-def test_bucket_allows_a_burst_then_spaces_requests_at_the_rate() -> None:
+def busiest_second(moments: list[float]) -> int:
+    """The most requests sent within any half-open one-second window (Stripe's count)."""
+    moments = sorted(moments)
+    return max(bisect.bisect_left(moments, t + 1.0) - i for i, t in enumerate(moments))
+
+
+def test_back_to_back_requests_go_at_the_rate_from_the_first_one() -> None:
     clock = FakeClock()
-    bucket = TokenBucket(10, burst=3, clock=clock, sleep=clock.sleep)
-    waits = [bucket.acquire() for _ in range(6)]
-    assert waits[:3] == [0, 0, 0]
-    assert waits[3:] == pytest.approx([0.1, 0.1, 0.1])
-    assert clock.now == pytest.approx(100.3)
+    limiter = RateLimiter(10, slack=0, clock=clock, sleep=clock.sleep)
+    waits = [limiter.acquire() for _ in range(6)]
+    assert waits == pytest.approx([0, 0.1, 0.1, 0.1, 0.1, 0.1])
+    assert clock.now == pytest.approx(100.5)
 
 
-def test_bucket_refills_while_idle_but_never_beyond_the_burst() -> None:
+def test_idle_time_buys_no_burst() -> None:
     clock = FakeClock()
-    bucket = TokenBucket(4, burst=2, clock=clock, sleep=clock.sleep)
-    bucket.acquire()
-    bucket.acquire()
-    clock.now += 0.25  # one token back
-    assert bucket.acquire() == 0
-    assert bucket.acquire() == pytest.approx(0.25)
-    clock.now += 3600  # an hour idle still buys only `burst` free requests
-    assert [bucket.acquire() for _ in range(3)] == pytest.approx([0, 0, 0.25])
+    limiter = RateLimiter(4, slack=0, clock=clock, sleep=clock.sleep)
+    limiter.acquire()
+    clock.now += 0.1  # part of the interval has passed
+    assert limiter.acquire() == pytest.approx(0.15)
+    clock.now += 3600  # an hour idle still allows one request at once, then the rate
+    assert [limiter.acquire() for _ in range(3)] == pytest.approx([0, 0.25, 0.25])
 
 
-def test_default_burst_is_a_fifth_of_a_second_of_traffic() -> None:
-    assert TokenBucket(25).burst == 5
-    assert TokenBucket(100).burst == 20
-    assert TokenBucket(2).burst == 1
-    with pytest.raises(ValueError):
-        TokenBucket(0)
+@settings(max_examples=200, deadline=None)
+@given(rate=st.integers(1, 100), slack=st.sampled_from([0.0, 0.05]),
+       gaps=st.lists(st.floats(0, 0.5, allow_nan=False), min_size=1, max_size=300))
+def test_no_one_second_window_ever_holds_more_than_the_rate(rate: int, slack: float,
+                                                            gaps: list[float]) -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(rate, slack=slack, clock=clock, sleep=clock.sleep)
+    sent = []
+    for gap in gaps:
+        clock.now += gap
+        limiter.acquire()
+        sent.append(clock.now)
+    assert busiest_second(sent) <= rate
+    # Jitter of up to `slack` that brings requests closer still keeps Stripe's count.
+    assert busiest_second([t - slack * (n % 2) for n, t in enumerate(sent)]) <= rate
 
 
-def test_bucket_shared_by_threads_hands_out_each_slot_once() -> None:
+def test_limiter_shared_by_threads_hands_out_each_moment_once() -> None:
     clock = FakeClock()  # frozen: every thread must queue behind the others
-    bucket = TokenBucket(20, burst=2, clock=clock, sleep=lambda s: None)
+    limiter = RateLimiter(20, slack=0.05, clock=clock, sleep=lambda s: None)
     waits: list[float] = []
     lock = threading.Lock()
 
     def take() -> None:
-        wait = bucket.acquire()
+        wait = limiter.acquire()
         with lock:
             waits.append(wait)
 
@@ -82,7 +98,15 @@ def test_bucket_shared_by_threads_hands_out_each_slot_once() -> None:
         t.start()
     for t in threads:
         t.join()
-    assert sorted(waits) == pytest.approx([0, 0] + [k / 20 for k in range(1, 11)])
+    assert sorted(waits) == pytest.approx([k * 1.05 / 20 for k in range(12)])
+    assert busiest_second([clock.now + w for w in waits]) == 12
+
+
+def test_rate_must_be_positive_and_slack_not_negative() -> None:
+    with pytest.raises(ValueError):
+        RateLimiter(0)
+    with pytest.raises(ValueError):
+        RateLimiter(25, slack=-0.1)
 
 
 # -- retry policy and backoff --------------------------------------------------------------

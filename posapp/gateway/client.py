@@ -37,7 +37,7 @@ import stripe
 
 from posapp.gateway.errors import ErrorKind, ForbiddenThreadError, GatewayError, translate
 from posapp.gateway.paging import ListResource, iter_all
-from posapp.gateway.ratelimit import TokenBucket
+from posapp.gateway.ratelimit import RateLimiter
 from posapp.gateway.retry import backoff_delay, retry_after, should_retry
 from posapp.keys import KeyFormatError, Mode, mode_from_key
 from posapp.store.journal import Journal, JournalEntry, JournalState
@@ -189,7 +189,7 @@ class Gateway:
         self.max_retries = max_retries
         self._sleep = sleep
         self.rate_per_second = rate_per_second or DEFAULT_RATES[self.mode]
-        self._limiter = TokenBucket(self.rate_per_second)
+        self._limiter = RateLimiter(self.rate_per_second)
         self._lock = threading.Lock()
         self._request_count = 0
         self._forbidden: set[threading.Thread] = set()

@@ -1,47 +1,52 @@
-"""A thread-safe token bucket that keeps the app under Stripe's request rate limit."""
+"""A thread-safe limiter that keeps the app under Stripe's request rate limit."""
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable
 
 
-class TokenBucket:
-    """Allows `rate` requests per second on average, and bursts of up to `burst`.
+class RateLimiter:
+    """Keeps requests to at most `rate` in every sliding one-second window, as Stripe
+    counts them, however many threads send.
 
-    Callers reserve a token under the lock and sleep outside it, so waiting threads are
-    served in the order they arrived and none of them holds the lock while it sleeps.
+    Requests are spaced evenly, `(1 + slack) / rate` seconds apart (a token bucket that
+    holds one token), so even a window of `1 + slack` seconds holds at most `rate` of
+    them. Stripe counts requests as they arrive, and network and scheduling jitter can
+    bring two requests closer than they were sent: `slack` absorbs that (at 0, about 3%
+    of a saturated sandbox backfill's requests were answered 429). A burst allowance on
+    top of the rate would let some windows hold more, and every 429 costs a request and
+    a backoff. Callers reserve their moment under the lock and sleep outside it, so
+    waiting threads are served in the order they arrived and none of them holds the lock
+    while it sleeps.
     """
 
     def __init__(
         self,
         rate: float,
         *,
-        burst: float | None = None,
+        slack: float = 0.05,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        if rate <= 0:
-            raise ValueError("rate must be positive")
+        if rate <= 0 or slack < 0:
+            raise ValueError("rate must be positive and slack not negative")
         self.rate = rate
-        # A fifth of a second's worth by default: a full second's burst on top of the
-        # steady rate could double the requests Stripe sees in one second.
-        self.burst = burst if burst is not None else max(1.0, rate / 5)
+        self.interval = (1.0 + slack) / rate
         self._clock = clock
         self._sleep = sleep
         self._lock = threading.Lock()
-        self._tokens = self.burst
-        self._stamp = clock()
+        self._next = -math.inf
 
     def acquire(self) -> float:
-        """Take one token, sleeping until it is available; returns the time slept."""
+        """Wait for this request's moment; returns the time slept."""
         with self._lock:
             now = self._clock()
-            self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
-            self._stamp = now
-            self._tokens -= 1
-            wait = -self._tokens / self.rate if self._tokens < 0 else 0.0
+            moment = max(now, self._next)
+            self._next = moment + self.interval
+        wait = moment - now
         if wait > 0:
             self._sleep(wait)
         return wait
