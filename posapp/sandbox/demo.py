@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
@@ -495,56 +496,98 @@ def seed_bench(state: State, n: int) -> None:
     events would double the count): customers and their cards (~20%), PaymentIntents with
     their charges and refunds (~45%), open invoices with their items, payments and
     PaymentIntents (~25%), subscriptions with their first invoice (~10%), the catalogue.
+    Objects are created in `created` order, so every list is newest first as on Stripe.
     """
     if n < 0:
         raise ValueError("bench seed count must not be negative")
-    emit = state.emit
-    setattr(state, "emit", lambda *_args, **_kwargs: {})  # noqa: B010 (events off)
-    try:
+    with _events_off(state):
         _bench(state, n)
+
+
+@contextmanager
+def _events_off(state: State) -> Iterator[None]:
+    emit = state.emit
+    setattr(state, "emit", lambda *_args, **_kwargs: {})  # noqa: B010
+    try:
+        yield
     finally:
         setattr(state, "emit", emit)  # noqa: B010
+
+
+# One bench step of each kind, in turn: five counter sales (the first refunded), three
+# open invoices, a subscription.
+_BENCH_KINDS = 9
+_SIGNUP_DAYS = 30
 
 
 def _bench(state: State, n: int) -> None:
     rng = random.Random(n)
     shop = _Shop(state)
     shop.catalogue()
-    plan = shop.monthly["cloud_basic"]
-    start = int(time.time()) - HISTORY_DAYS * DAY
-    cards: dict[str, Obj] = {}
-    for index in range(max(1, n // 10) if n > len(state.objects) else 0):
-        state.clock_offset = start + index * DAY // 20 - int(time.time())
-        name, email, phone, _ = CUSTOMERS[index % len(CUSTOMERS)]
-        customer = _call(state, customers.create_customer, {
-            "name": name, "email": f"{index}.{email}", "phone": phone})
-        pm = payment_methods.attach_payment_method(state, "pm_card_visa", customer)
-        customer["invoice_settings"]["default_payment_method"] = pm["id"]
-        cards[customer["id"]] = pm
-        shop.customers.append(customer)
-    index = 0
-    while shop.customers and len(state.objects) < n:
-        customer = shop.customers[index % len(shop.customers)]
-        kind = index % 9
+    now = int(time.time())
+    start = now - HISTORY_DAYS * DAY
+    count = max(1, n // 10) if n > len(state.objects) else 0
+    # Customers sign up over the month before the history, so they exist for every sale.
+    for index in range(count):
+        state.clock_offset = start - (count - index) * _SIGNUP_DAYS * DAY // count - now
+        _bench_customer(state, shop, index)
+    made = _objects_per_kind()
+    steps: list[tuple[int, int, int]] = []
+    total = len(state.objects)
+    while count and total < n:
+        kind = len(steps) % _BENCH_KINDS
         # Subscriptions start within the last 25 days: their first period is still current.
-        window = 25 * DAY if kind == 8 else HISTORY_DAYS * DAY
-        state.clock_offset = -rng.randrange(window)
-        index += 1
-        if kind < 5:
-            pi = create_payment_intent(state, amount=rng.randint(300, 9000), currency="usd",
-                                       customer=customer["id"],
-                                       payment_method=cards[customer["id"]]["id"],
-                                       confirm=True, description="Counter sale")
-            if kind == 0:
-                refunds.create_refund(state, payment_intent=pi["id"],
-                                      amount=None if index % 2 else pi["amount"] // 2)
-        elif kind < 8:
-            item = invoices.create_invoice_item(state, customer, currency="usd",
-                                                unit_amount=rng.randint(500, 20000))
-            invoice = invoices.create_invoice(state, customer, currency="usd",
-                                              collection_method="send_invoice",
-                                              days_until_due=30, items=[item])
-            invoices.finalize_invoice(state, invoice)
-        else:
-            subscriptions.create_subscription(state, customer, [(plan, 1, None)])
+        window = 25 * DAY if kind == _BENCH_KINDS - 1 else HISTORY_DAYS * DAY
+        steps.append((now - rng.randrange(window), len(steps), rng.randint(300, 20000)))
+        total += made[kind]
+    for moment, index, amount in sorted(steps):
+        state.clock_offset = moment - now
+        _bench_step(state, shop, shop.customers[index % count], index, amount)
     state.clock_offset = 0
+
+
+def _objects_per_kind() -> list[int]:
+    """How many objects one bench step of each kind creates, measured on a scratch state."""
+    scratch = State()
+    shop = _Shop(scratch)
+    with _events_off(scratch):
+        shop.catalogue()
+        _bench_customer(scratch, shop, 0)
+        made = []
+        for kind in range(_BENCH_KINDS):
+            before = len(scratch.objects)
+            _bench_step(scratch, shop, shop.customers[0], kind, 1000)
+            made.append(len(scratch.objects) - before)
+    return made
+
+
+def _bench_customer(state: State, shop: _Shop, index: int) -> None:
+    name, email, phone, _ = CUSTOMERS[index % len(CUSTOMERS)]
+    customer = _call(state, customers.create_customer, {
+        "name": name, "email": f"{index}.{email}", "phone": phone})
+    pm = payment_methods.attach_payment_method(state, "pm_card_visa", customer)
+    customer["invoice_settings"]["default_payment_method"] = pm["id"]
+    shop.customers.append(customer)
+
+
+def _bench_step(state: State, shop: _Shop, customer: Obj, index: int, amount: int) -> None:
+    kind = index % _BENCH_KINDS
+    if kind < 5:
+        pi = create_payment_intent(state, amount=amount, currency="usd",
+                                   customer=customer["id"],
+                                   payment_method=customer["invoice_settings"][
+                                       "default_payment_method"],
+                                   confirm=True, description="Counter sale")
+        if kind == 0:
+            refunds.create_refund(state, payment_intent=pi["id"],
+                                  amount=None if index % 2 else pi["amount"] // 2)
+    elif kind < 8:
+        item = invoices.create_invoice_item(state, customer, currency="usd",
+                                            unit_amount=amount)
+        invoice = invoices.create_invoice(state, customer, currency="usd",
+                                          collection_method="send_invoice",
+                                          days_until_due=30, items=[item])
+        invoices.finalize_invoice(state, invoice)
+    else:
+        subscriptions.create_subscription(state, customer, [(shop.monthly["cloud_basic"], 1,
+                                                             None)])

@@ -43,6 +43,13 @@ PREFIXES: dict[str, tuple[str, str]] = {
 }
 
 
+def as_retrieved(obj: Obj) -> Obj:
+    """What retrieving `obj` answers: once deleted, Stripe's `{id, object, deleted: true}`."""
+    if obj.get("deleted"):
+        return {"id": obj["id"], "object": obj["object"], "deleted": True}
+    return obj
+
+
 def copy_json(value: Any) -> Any:
     """A deep copy of JSON-shaped data (much faster than copy.deepcopy)."""
     if isinstance(value, dict):
@@ -227,6 +234,13 @@ class State:
         if event_type and previous:
             self.emit(event_type, obj, previous)
         return obj
+
+    def delete(self, obj: Obj, event_type: str) -> Obj:
+        """Mark `obj` deleted (it stays stored for events and lists) and emit `event_type`;
+        returns Stripe's answer to the DELETE."""
+        obj["deleted"] = True
+        self.emit(event_type, obj)
+        return as_retrieved(obj)
 
     def purge_events(self, keep_after: str | None = None) -> int:
         """Drop events older than `keep_after` (all when None): Stripe keeps 30 days only."""

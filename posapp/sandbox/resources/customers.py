@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import invalid, not_found
 from ..params import merge_metadata
 from ..router import Request, api
-from ..state import Obj, State, search_response
+from ..state import Obj, State, as_retrieved, search_response
 from .test_clocks import clock_time
 
 _FIELDS = ("address", "description", "email", "name", "phone", "shipping",
@@ -120,10 +120,7 @@ def _new_customer(req: Request, clock_id: str | None) -> Obj:
 
 @api("GET", "/v1/customers/{id}")
 def retrieve_customer(req: Request) -> Obj:
-    customer = req.state.get(req.path_args["id"], "customer")
-    if customer.get("deleted"):
-        return {"id": customer["id"], "object": "customer", "deleted": True}
-    return customer
+    return as_retrieved(req.state.get(req.path_args["id"], "customer"))
 
 
 def live_customer(req: Request, customer_id: str, param: str = "id") -> Obj:
@@ -159,10 +156,7 @@ def update_customer(req: Request) -> Obj:
 
 @api("DELETE", "/v1/customers/{id}")
 def delete_customer(req: Request) -> Obj:
-    customer = live_customer(req, req.path_args["id"])
-    customer["deleted"] = True
-    req.state.emit("customer.deleted", customer)
-    return {"id": customer["id"], "object": "customer", "deleted": True}
+    return req.state.delete(live_customer(req, req.path_args["id"]), "customer.deleted")
 
 
 @api("GET", "/v1/customers", ("email", "created", "limit", "starting_after", "ending_before",

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import ApiError, invalid, missing_param, state_error
 from ..params import Params, merge_metadata
 from ..router import Request, api
-from ..state import Obj, State, search_response
+from ..state import Obj, State, as_retrieved, search_response
 from .charges import display_amount
 from .customers import live_customer
 from .prices import currency_param, inline_price, usable_price
@@ -628,10 +628,7 @@ def _live_item(req: Request) -> Obj:
 
 @api("GET", "/v1/invoiceitems/{id}")
 def retrieve_invoice_item(req: Request) -> Obj:
-    item = req.state.get(req.path_args["id"], "invoiceitem")
-    if item.get("deleted"):
-        return {"id": item["id"], "object": "invoiceitem", "deleted": True}
-    return item
+    return as_retrieved(req.state.get(req.path_args["id"], "invoiceitem"))
 
 
 def _editable_item(state: State, item: Obj) -> Obj | None:
@@ -685,9 +682,7 @@ def delete_invoice_item(req: Request) -> Obj:
             if (line["parent"].get("invoice_item_details") or {}).get("invoice_item")
             != item["id"]]
         _recompute(invoice)
-    item["deleted"] = True
-    state.emit("invoiceitem.deleted", item)
-    return {"id": item["id"], "object": "invoiceitem", "deleted": True}
+    return state.delete(item, "invoiceitem.deleted")
 
 
 @api("GET", "/v1/invoiceitems", ("customer", "invoice", "pending", "created", "limit",
@@ -753,10 +748,7 @@ def create_invoice_route(req: Request) -> Obj:
 
 @api("GET", "/v1/invoices/{id}")
 def retrieve_invoice(req: Request) -> Obj:
-    invoice = req.state.get(req.path_args["id"], "invoice")
-    if invoice.get("deleted"):
-        return {"id": invoice["id"], "object": "invoice", "deleted": True}
-    return invoice
+    return as_retrieved(req.state.get(req.path_args["id"], "invoice"))
 
 
 @api("POST", "/v1/invoices/{id}", _INVOICE_FIELDS)
@@ -803,9 +795,7 @@ def delete_invoice(req: Request) -> Obj:
         item = state.find(item_id, "invoiceitem")
         if item is not None:
             item["deleted"] = True
-    invoice["deleted"] = True
-    state.emit("invoice.deleted", invoice)
-    return {"id": invoice["id"], "object": "invoice", "deleted": True}
+    return state.delete(invoice, "invoice.deleted")
 
 
 @api("POST", "/v1/invoices/{id}/finalize", ("auto_advance",))

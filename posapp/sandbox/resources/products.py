@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import invalid, state_error
 from ..params import Params, merge_metadata
 from ..router import Request, api
-from ..state import Obj, State, search_response
+from ..state import Obj, State, as_retrieved, search_response
 
 _FIELDS = ("active", "description", "images", "metadata", "name", "shippable",
            "statement_descriptor", "tax_code", "unit_label", "url", "marketing_features",
@@ -91,10 +91,7 @@ def create_product_route(req: Request) -> Obj:
 
 @api("GET", "/v1/products/{id}")
 def retrieve_product(req: Request) -> Obj:
-    product = req.state.get(req.path_args["id"], "product")
-    if product.get("deleted"):
-        return {"id": product["id"], "object": "product", "deleted": True}
-    return product
+    return as_retrieved(req.state.get(req.path_args["id"], "product"))
 
 
 def live_product(state: State, product_id: str, param: str = "product") -> Obj:
@@ -134,9 +131,7 @@ def delete_product(req: Request) -> Obj:
     if any(price["product"] == product["id"] for price in state.iter_type("price")):
         raise state_error("This product cannot be deleted because it has one or more "
                           "user-created prices.", code="product_has_prices")
-    product["deleted"] = True
-    state.emit("product.deleted", product)
-    return {"id": product["id"], "object": "product", "deleted": True}
+    return state.delete(product, "product.deleted")
 
 
 @api("GET", "/v1/products", ("active", "created", "ids", "shippable", "url", "limit",

@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager, contextmanager
 from ..errors import invalid, state_error
 from ..params import Params
 from ..router import Request, api
-from ..state import Obj, State
+from ..state import Obj, State, as_retrieved
 
 _RETENTION = 30 * 86_400
 
@@ -79,10 +79,7 @@ def create_test_clock(req: Request) -> Obj:
 
 @api("GET", "/v1/test_helpers/test_clocks/{id}")
 def retrieve_test_clock(req: Request) -> Obj:
-    clock = req.state.get(req.path_args["id"], "test_helpers.test_clock")
-    if clock.get("deleted"):
-        return {"id": clock["id"], "object": "test_helpers.test_clock", "deleted": True}
-    return clock
+    return as_retrieved(req.state.get(req.path_args["id"], "test_helpers.test_clock"))
 
 
 @api("GET", "/v1/test_helpers/test_clocks", ("limit", "starting_after", "ending_before"))
@@ -99,11 +96,8 @@ def delete_test_clock(req: Request) -> Obj:
     clock = _live_clock(state, req.path_args["id"])
     for customer in state.iter_type("customer"):
         if customer.get("test_clock") == clock["id"] and not customer.get("deleted"):
-            customer["deleted"] = True
-            state.emit("customer.deleted", customer)
-    clock["deleted"] = True
-    state.emit("test_helpers.test_clock.deleted", clock)
-    return {"id": clock["id"], "object": "test_helpers.test_clock", "deleted": True}
+            state.delete(customer, "customer.deleted")
+    return state.delete(clock, "test_helpers.test_clock.deleted")
 
 
 @api("POST", "/v1/test_helpers/test_clocks/{id}/advance", ("frozen_time",), ("frozen_time",))
