@@ -7,14 +7,16 @@ Payment Links, hosted invoices), and saved cards are charged by their PaymentMet
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from posapp.gateway import (
     ErrorKind,
+    Gateway,
     GatewayError,
     checkout,
     payment_intents,
@@ -160,6 +162,7 @@ def request_payment(
         },
     }
     metadata = {_METADATA_DESCRIPTION: description[:500]}
+    create: Callable[[Gateway], dict[str, Any]]
     if method == "checkout":
         params = stripe_params(
             CheckoutSessionCreateParams,
@@ -170,43 +173,35 @@ def request_payment(
             metadata=metadata,
             expires_at=int(time.time()) + expires_in if expires_in else None,
         )
-        created = perform(
-            session,
-            "payment_request.create",
-            lambda gw: checkout.create_session(gw, params),
-            amount=amount,
-            currency=currency,
-            detail=description,
+        create = functools.partial(checkout.create_session, params=params)
+    else:
+        if customer_id:
+            metadata["posapp_customer"] = customer_id
+        link_params = stripe_params(
+            PaymentLinkCreateParams,
+            line_items=[line_item],
+            metadata=metadata,
+            payment_intent_data={"description": description, "metadata": metadata},
+            restrictions={"completed_sessions": {"limit": 1}},
         )
-        return PaymentRequest(
-            "checkout",
-            created["id"],
-            created["url"],
-            amount,
-            currency,
-            description,
-            customer_id,
-            created.get("expires_at"),
-        )
-    if customer_id:
-        metadata["posapp_customer"] = customer_id
-    link_params = stripe_params(
-        PaymentLinkCreateParams,
-        line_items=[line_item],
-        metadata=metadata,
-        payment_intent_data={"description": description, "metadata": metadata},
-        restrictions={"completed_sessions": {"limit": 1}},
-    )
-    link = perform(
+        create = functools.partial(payment_links.create_payment_link, params=link_params)
+    created = perform(
         session,
         "payment_request.create",
-        lambda gw: payment_links.create_payment_link(gw, link_params),
+        create,
         amount=amount,
         currency=currency,
         detail=description,
     )
     return PaymentRequest(
-        "payment_link", link["id"], link["url"], amount, currency, description, customer_id, None
+        method,
+        created["id"],
+        created["url"],
+        amount,
+        currency,
+        description,
+        customer_id,
+        created.get("expires_at"),
     )
 
 
