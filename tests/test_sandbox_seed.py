@@ -122,7 +122,12 @@ def test_bench_seed_objects_are_stripe_shaped() -> None:
             assert item.price.recurring.interval == "month"
             assert item.current_period_start <= time.time() < item.current_period_end
         refund = client.v1.refunds.list().data[0]
+        assert isinstance(refund.charge, str)
         assert client.v1.charges.retrieve(refund.charge).amount_refunded >= refund.amount
+        for resource in ("customers", "payment_intents", "charges", "invoices", "refunds"):
+            created = [obj.created for obj in every(server, resource)]
+            assert created == sorted(created, reverse=True), f"{resource} not newest first"
+            assert created[0] - created[-1] > 25 * DAY
 
 
 def test_bad_seed_names() -> None:
