@@ -76,7 +76,9 @@ def test_refund_chosen_from_a_customer_then_failed_shows_in_the_timeline(
     first = _pay(client, customer, 1200)
     second = _pay(client, customer, 3400)
     sync_now(loop, window)
-    dialog = RefundDialog(window.state, customer.id, window)
+    window.show_panel(Panel.CUSTOMERS)
+    dialog = window.customers.refund_payment(window.state.cache.get("customers", customer.id)
+                                             or {})
     assert dialog.payment_choice.count() == 2
     dialog.payment_choice.setCurrentIndex(dialog.payment_choice.findData(first.latest_charge))
     assert dialog.remaining.text() == "$12.00"

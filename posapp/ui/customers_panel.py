@@ -27,6 +27,7 @@ from .customer_list_model import CustomerListModel
 from .customer_picker import customer_label
 from .errors import error_text
 from .list_view import CacheListView, add_action
+from .refund_dialog import RefundDialog
 from .resources import icon
 
 
@@ -97,6 +98,12 @@ class CustomersPanel(QWidget):
         dialog.open()
         return dialog
 
+    def refund_payment(self, customer: dict[str, Any]) -> RefundDialog:
+        """Open the refund dialog on one of `customer`'s payments (chosen in the dialog)."""
+        dialog = RefundDialog(self._state, str(customer["id"]), self)
+        dialog.open()
+        return dialog
+
     async def delete(self, customer: dict[str, Any], confirmed: bool = False) -> bool:
         """Delete `customer` after the user confirms (tests pass `confirmed`)."""
         if not confirmed:
@@ -137,6 +144,8 @@ class CustomersPanel(QWidget):
                    not reason, reason)
         add_action(menu, self.tr("Collect a card…"),
                    lambda: self._state.spawn(self.detail.start_card_collection()),
+                   not reason, reason)
+        add_action(menu, self.tr("Refund a payment…"), lambda: self.refund_payment(customer),
                    not reason, reason)
         add_action(menu, self.tr("Delete…"), lambda: self._state.spawn(self.delete(customer)),
                    not reason, reason)
