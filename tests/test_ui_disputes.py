@@ -5,9 +5,13 @@ refused before sending."""
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
 import qasync
 import stripe
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from ui_support import customer_with_card, run, sync_now
 from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
@@ -15,7 +19,7 @@ from ui_support import worker as worker  # fixture
 
 from posapp.ui.dispute_list_model import DisputeListModel
 from posapp.ui.main_window import MainWindow, Panel
-from posapp.ui.theme import DANGER_COLOR
+from posapp.ui.theme import DANGER_COLOR, DisplayMode
 
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 PRODUCT = "Two flat whites and a croissant, served at the counter."
@@ -157,3 +161,27 @@ def test_offline_disables_every_dispute_action(
     for button in (detail.save, detail.submit, detail.accept):
         assert not button.isEnabled()
         assert button.toolTip() == "Stripe unreachable: try again when online."
+
+
+def test_accept_and_submit_ask_first_and_twice_in_live_mode(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    dispute = _disputed(loop, window, client, "Liv Live")
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if len(asked) == 1 else \
+            QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    window.state.profile = dataclasses.replace(window.state.profile, mode=DisplayMode.LIVE)
+    detail = window.disputes.detail
+    assert run(loop, detail.accept_dispute()) is None
+    assert "cannot be undone" in asked[0] and "$60.00" in asked[0]
+    assert "LIVE" in asked[1]
+    asked.clear()
+    assert run(loop, detail.submit_evidence()) is None
+    assert "only once" in asked[0]
+    assert client.v1.disputes.retrieve(dispute.id).status == "needs_response"

@@ -4,8 +4,12 @@ refund.failed in the payment's timeline; the refunds list's filters and period t
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
 import qasync
 import stripe
+from PySide6.QtWidgets import QMessageBox
 from ui_support import customer_with_card, run, sync_now, wait_until
 from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
@@ -16,6 +20,7 @@ from posapp.ui.main_window import MainWindow, Panel
 from posapp.ui.refund_dialog import RefundDialog
 from posapp.ui.refund_list_model import RefundListModel
 from posapp.ui.refunds_panel import Period
+from posapp.ui.theme import DisplayMode
 
 
 def _pay(client: stripe.StripeClient, customer: stripe.Customer,
@@ -166,3 +171,29 @@ def test_refunds_list_filters_by_status_and_totals_the_period(
     panel.open_object.connect(lambda table, oid: opened.append((table, oid)))
     panel.open_payment.click()
     assert opened == [("payment_intents", intent.id)]
+
+
+def test_confirmation_names_amount_customer_and_card_and_live_mode_asks_again(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    customer = customer_with_card(client, "pm_card_visa", "Lou Live")
+    intent = _pay(client, customer, 2500)
+    sync_now(loop, window)
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if len(asked) == 1 else \
+            QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    dialog = RefundDialog(window.state, intent.id, window)
+    dialog.amount.text_edit.setText("7.25")
+    assert dialog.confirm()
+    assert asked == ["Refund $7.25 to Lou Live, Visa ···· 4242?"]
+    asked.clear()
+    window.state.profile = dataclasses.replace(window.state.profile, mode=DisplayMode.LIVE)
+    assert run(loop, dialog.send()) is None  # the second, live-mode question said No
+    assert len(asked) == 2 and "LIVE" in asked[1] and "$7.25" in asked[1]
+    assert client.v1.refunds.list(params={"payment_intent": intent.id}).data == []
