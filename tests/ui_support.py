@@ -56,9 +56,17 @@ def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     event_loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(event_loop)
     yield event_loop
-    event_loop.run_until_complete(asyncio.sleep(0))
+    event_loop.run_until_complete(settle_tasks())
     event_loop.close()
     asyncio.set_event_loop(None)
+
+
+async def settle_tasks() -> None:
+    """Cancel what is still pending (a closed window's refreshes) and let it wind down."""
+    pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
 
 
 def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T]) -> T:

@@ -92,6 +92,9 @@ def launch_gui(options: GuiOptions) -> int:
         await controller.start(options.profile_name)
         if controller.window is not None:
             await quitting.wait()
+        controller.shutdown()
+        pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        await asyncio.gather(*pending, return_exceptions=True)
 
     with loop:
         try:
