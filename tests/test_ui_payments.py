@@ -3,15 +3,19 @@ payment, and a partial refund that is blocked above what remains."""
 
 from __future__ import annotations
 
+import pytest
 import qasync
 import stripe
+from PySide6.QtWidgets import QMessageBox
 from ui_support import customer_with_card, run, sync_now
 from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
+from posapp.ui.app_state import ProfileView
 from posapp.ui.main_window import MainWindow, Panel
 from posapp.ui.payment_list_model import PaymentListModel
+from posapp.ui.theme import DisplayMode
 
 
 def _payment(client: stripe.StripeClient, customer: stripe.Customer, amount: int,
@@ -78,3 +82,34 @@ def test_partial_refund_then_too_large_is_blocked(
     assert not again.refund_button.isEnabled()
     assert "$7.50" in again.message.text()
     again.reject()
+
+
+def test_cancel_asks_twice_in_live_mode(loop: qasync.QEventLoop, window: MainWindow,
+                                        client: stripe.StripeClient,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    customer = customer_with_card(client, "pm_card_visa", "Live Lou")
+    intent = _payment(client, customer, 700, capture="manual")
+    sync_now(loop, window)
+    assert window.payments.show_object(intent.id)
+    asked: list[str] = []
+
+    def answer(kind: str, reply: QMessageBox.StandardButton) -> object:
+        def ask(_parent: object, _title: str, text: str, *_args: object) -> object:
+            asked.append(kind + ": " + text)
+            return reply
+        return ask
+
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    window.state.profile = ProfileView("Shop", "Shop", "acct_1", DisplayMode.LIVE)
+    monkeypatch.setattr(QMessageBox, "question", answer("question", yes))
+    monkeypatch.setattr(QMessageBox, "warning", answer("warning", no))
+    assert run(loop, window.payments.detail.cancel_payment()) is None
+    assert [a.split(":")[0] for a in asked] == ["question", "warning"]
+    assert "LIVE" in asked[1]
+    assert client.v1.payment_intents.retrieve(intent.id).status == "requires_capture"
+
+    asked.clear()
+    window.state.profile = ProfileView("Shop", "Shop", "acct_1", DisplayMode.TEST)
+    assert run(loop, window.payments.detail.cancel_payment()) is not None
+    assert [a.split(":")[0] for a in asked] == ["question"]
+    assert client.v1.payment_intents.retrieve(intent.id).status == "canceled"

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,11 +21,11 @@ from PySide6.QtWidgets import (
 from posapp.services.payments import cancel_payment, capture_payment, card_of
 
 from .app_state import AppState
+from .confirm import confirm
 from .errors import error_text
 from .payment_list_model import status_text
 from .refund_dialog import RefundDialog
 from .resources import icon
-from .theme import DisplayMode
 
 CANCELABLE = ("requires_payment_method", "requires_confirmation", "requires_action",
               "requires_capture", "processing")
@@ -142,21 +141,13 @@ class PaymentDetail(QWidget):
 
     async def cancel_payment(self, confirmed: bool = False) -> dict[str, Any] | None:
         """Cancel the payment after confirmation (twice in live mode)."""
-        if not confirmed and not self._confirm_cancel():
+        if not confirmed and not confirm(
+                self, self._state.profile.mode, self.tr("Cancel payment"),
+                self.tr("Cancel this payment of %1? An authorization is released; this "
+                        "cannot be undone.").replace("%1", self.amount.text()),
+                self.tr("This is a LIVE payment. Cancel it for real?")):
             return None
         return await self._act(cancel_payment, self.payment["id"])
-
-    def _confirm_cancel(self) -> bool:
-        question = self.tr("Cancel this payment of %1? An authorization is released; this "
-                           "cannot be undone.").replace("%1", self.amount.text())
-        yes = QMessageBox.StandardButton.Yes
-        if QMessageBox.question(self, self.tr("Cancel payment"), question) != yes:
-            return False
-        if self._state.profile.mode is DisplayMode.LIVE:
-            again = self.tr("This is a LIVE payment. Cancel it for real?")
-            return QMessageBox.warning(self, self.tr("Live mode"), again,
-                                       yes | QMessageBox.StandardButton.No) == yes
-        return True
 
     async def _act(self, fn: Any, payment_id: str) -> dict[str, Any] | None:
         self.reason.setText(self.tr("Working…"))
