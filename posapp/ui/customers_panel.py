@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from posapp.services.customers import delete_customer
 
 from .app_state import AppState
+from .confirm import confirm
 from .customer_detail import CustomerDetail
 from .customer_dialog import CustomerDialog
 from .customer_list_model import CustomerListModel
@@ -106,15 +106,11 @@ class CustomersPanel(QWidget):
 
     async def delete(self, customer: dict[str, Any], confirmed: bool = False) -> bool:
         """Delete `customer` after the user confirms (tests pass `confirmed`)."""
-        if not confirmed:
-            answer = QMessageBox.warning(
-                self, self.tr("Delete customer"),
+        if not confirmed and not confirm(
+                self, self._state.profile.mode, self.tr("Delete customer"),
                 self.tr("Delete %1 for good? Stripe cancels their subscriptions at once and "
-                        "this cannot be undone.").replace("%1", customer_label(customer)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+                        "this cannot be undone.").replace("%1", customer_label(customer))):
+            return False
         try:
             await self._state.run(delete_customer, self._state.session, customer["id"])
         except Exception as error:  # shown beside the buttons
