@@ -110,6 +110,7 @@ def test_refund_chosen_from_a_customer_then_failed_shows_in_the_timeline(
     assert model.index(row, cols.STATUS).data() == "Failed"
     assert model.index(row, cols.REASON).data() == "Duplicate"
     assert model.index(row, cols.CUSTOMER).data() == "Rita Refund"
+    assert model.index(row, cols.CARD).data() == "Visa ···· 4242"
     assert model.index(row, cols.NOTE).data() == "Failed: expired or canceled card — Cold coffee"
     assert second.id not in {model.payment_of(model.object_at(r) or {})
                              for r in range(model.rowCount())}

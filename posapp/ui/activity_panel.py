@@ -27,10 +27,10 @@ from posapp.sync.notifications import Notification
 
 from .app_state import AppState
 from .audit_list_model import AuditListModel
+from .event_list_model import EventListModel
 from .list_view import CacheListView
 from .notices import notice_text
 from .object_detail import ObjectDetail
-from .object_list_model import ObjectListModel
 
 EVENT_OBJECT_TYPES = ("payment_intent", "charge", "refund", "dispute", "customer",
                       "payment_method", "invoice", "subscription", "checkout.session")
@@ -73,8 +73,13 @@ class ActivityPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for section, column in enumerate(self.audit_model.columns):
             header.resizeSection(section, column.width)
+        self.audit_detail = QLabel()
+        self.audit_detail.setWordWrap(True)
+        self.audit_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.audit.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_audit(current.row()))
 
-        self.events_model = ObjectListModel(state.cache, "events", state.formats, self)
+        self.events_model = EventListModel(state.cache, state.formats, self)
         self.events = CacheListView(self.events_model, state.ui_settings, "lists/events")
         self.events.search.setPlaceholderText(self.tr("Event id (evt_…)"))
         self.object_type = QComboBox()
@@ -99,7 +104,11 @@ class ActivityPanel(QWidget):
         audit_bar = QHBoxLayout()
         audit_bar.addWidget(self.audit_search, 1)
         audit_bar.addWidget(self.outcome)
-        sides.addWidget(self._titled(self.tr("This app's actions"), self.audit, audit_bar))
+        audit_side = QSplitter(Qt.Orientation.Vertical)
+        audit_side.addWidget(self.audit)
+        audit_side.addWidget(self.audit_detail)
+        audit_side.setSizes([480, 120])
+        sides.addWidget(self._titled(self.tr("This app's actions"), audit_side, audit_bar))
         events_bar = QHBoxLayout()
         events_bar.addWidget(self.object_type)
         events_bar.addWidget(self.object_id, 1)
@@ -107,7 +116,7 @@ class ActivityPanel(QWidget):
         events_side.addWidget(self.events)
         events_side.addWidget(self.detail)
         sides.addWidget(self._titled(self.tr("Stripe events applied"), events_side, events_bar))
-        sides.setSizes([640, 600])
+        sides.setSizes([720, 520])
         splitter.addWidget(sides)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([120, 600])
@@ -140,6 +149,19 @@ class ActivityPanel(QWidget):
     def show_object(self, object_id: str) -> bool:
         """Select the event `object_id`."""
         return self.events.select_id(object_id)
+
+    def _show_audit(self, row: int) -> None:
+        entry = self.audit_model.entry_at(row)
+        if entry is None:
+            self.audit_detail.clear()
+            return
+        lines = [
+            (self.tr("Idempotency key"), entry.idempotency_key or "—"),
+            (self.tr("Stripe request id"), entry.request_id or "—"),
+            (self.tr("Outcome"), entry.outcome),
+            (self.tr("Detail"), entry.detail or "—"),
+        ]
+        self.audit_detail.setText("\n".join(f"{label}: {value}" for label, value in lines))
 
     def _filter_events(self) -> None:
         self.events_model.set_filters({"object_type": self.object_type.currentData(),

@@ -53,11 +53,11 @@ class AuditListModel(QAbstractTableModel):
 
     class Columns(IntEnum):
         WHEN = 0
-        WHO = 1
-        ACTION = 2
-        OBJECT = 3
-        AMOUNT = 4
-        OUTCOME = 5
+        ACTION = 1
+        OBJECT = 2
+        AMOUNT = 3
+        OUTCOME = 4
+        WHO = 5
         IDEMPOTENCY_KEY = 6
         REQUEST_ID = 7
         DETAIL = 8
@@ -74,12 +74,12 @@ class AuditListModel(QAbstractTableModel):
         self._search = ""
         f = formats
         self.columns: Sequence[AuditColumn] = (
-            AuditColumn(self.tr("When"), lambda e: f.datetime(e.at), 130),
-            AuditColumn(self.tr("Who"), lambda e: e.actor, 100),
-            AuditColumn(self.tr("Action"), lambda e: e.action, 160),
-            AuditColumn(self.tr("Object"), lambda e: e.object_id or "", 200),
-            AuditColumn(self.tr("Amount"), lambda e: f.money(e.amount, e.currency), 90),
-            AuditColumn(self.tr("Outcome"), lambda e: e.outcome, 110),
+            AuditColumn(self.tr("When"), lambda e: f.datetime(e.at), 120),
+            AuditColumn(self.tr("Action"), lambda e: e.action, 150),
+            AuditColumn(self.tr("Object"), lambda e: e.object_id or "", 150),
+            AuditColumn(self.tr("Amount"), lambda e: f.money(e.amount, e.currency), 70),
+            AuditColumn(self.tr("Outcome"), lambda e: e.outcome, 100),
+            AuditColumn(self.tr("Who"), lambda e: e.actor, 80),
             AuditColumn(self.tr("Idempotency key"), lambda e: e.idempotency_key or "", 200),
             AuditColumn(self.tr("Stripe request id"), lambda e: e.request_id or "", 160),
             AuditColumn(self.tr("Detail"), lambda e: e.detail, 240),

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from .theme import MODE_COLORS, DisplayMode
 
+LABEL_EVERY = 7
 Point = tuple[str, float]
 """A category label and its value in major units."""
 
@@ -37,7 +40,6 @@ class ClickableChart(QChartView):
         chart = QChart()
         chart.legend().setVisible(False)
         chart.setBackgroundRoundness(4)
-        chart.setMargins(chart.margins() * 0)
         self.setChart(chart)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -46,27 +48,24 @@ class ClickableChart(QChartView):
             self.clicked.emit()
         super().mouseReleaseEvent(event)
 
-    def _replace_axes(self, categories: Sequence[str], top: float) -> tuple[QBarCategoryAxis,
-                                                                             QValueAxis]:
+    def _replace_axes(self, x_axis: QAbstractAxis, top: float) -> QValueAxis:
         chart = self.chart()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        x_axis = QBarCategoryAxis()
-        x_axis.append(list(categories))
         y_axis = QValueAxis()
         y_axis.setRange(0, top * 1.1 if top > 0 else 1)
         y_axis.setLabelFormat("%.0f")
         y_axis.applyNiceNumbers()
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        return x_axis, y_axis
+        return y_axis
 
 
 class TakingsChart(ClickableChart):
     """Net takings per day as bars."""
 
     def set_points(self, title: str, points: Sequence[Point]) -> None:
-        """Show one bar per day; `points` are (day label, amount in major units)."""
+        """Show one bar per day; `points` are (date label, amount in major units)."""
         chart = self.chart()
         chart.removeAllSeries()
         chart.setTitle(title)
@@ -77,8 +76,14 @@ class TakingsChart(ClickableChart):
         series.append(bars)
         series.setBarWidth(0.8)
         chart.addSeries(series)
-        x_axis, y_axis = self._replace_axes([label for label, _v in points],
-                                            max((v for _l, v in points), default=0.0))
+        # One label per bar does not fit thirty days: label every `LABEL_EVERY` days,
+        # ending with the latest.
+        x_axis = QCategoryAxis()
+        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        x_axis.setRange(-0.5, len(points) - 0.5)
+        for index in range((len(points) - 1) % LABEL_EVERY, len(points), LABEL_EVERY):
+            x_axis.append(points[index][0], index)
+        y_axis = self._replace_axes(x_axis, max((v for _l, v in points), default=0.0))
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
 
@@ -106,8 +111,13 @@ class MrrChart(ClickableChart):
         for index, (_label, value) in enumerate(points):
             line.append(index, value)
         chart.addSeries(line)
-        x_axis, y_axis = self._replace_axes([label for label, _v in points],
-                                            max((v for _l, v in points), default=0.0))
+        x_axis = QBarCategoryAxis()
+        x_axis.append([label for label, _v in points])
+        # Twelve month names fit under a narrow chart only in a smaller type.
+        small = x_axis.labelsFont()
+        small.setPointSizeF(small.pointSizeF() * 0.75)
+        x_axis.setLabelsFont(small)
+        y_axis = self._replace_axes(x_axis, max((v for _l, v in points), default=0.0))
         line.attachAxis(x_axis)
         line.attachAxis(y_axis)
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -219,8 +219,8 @@ class DashboardPanel(QWidget):
         self.mrr_chart.clicked.connect(
             lambda: self.open_list.emit(ListFilter("subscriptions", "active")))
         charts = QHBoxLayout()
-        charts.addWidget(self.takings_chart, 3)
-        charts.addWidget(self.mrr_chart, 2)
+        charts.addWidget(self.takings_chart, 1)
+        charts.addWidget(self.mrr_chart, 1)
         self.status = QLabel(self.tr("Reading the cache…"))
         self.status.setObjectName("muted")
         layout = QVBoxLayout(self)
@@ -313,9 +313,11 @@ class DashboardPanel(QWidget):
     def _show_charts(self, figures: DashboardFigures, locale: QLocale) -> None:
         currency = self._currency(figures)
         daily = figures.takings_by_day.get(currency, {})
+        day_format = self.tr("d MMM", "a day under the takings chart, as a QDate format")
         self.takings_chart.set_points(
             self.tr("Takings per day, %1").replace("%1", currency.upper()),
-            [(day[-2:], float(to_decimal(daily.get(day, 0), currency)))
+            [(locale.toString(QDate.fromString(day, Qt.DateFormat.ISODate), day_format),
+              float(to_decimal(daily.get(day, 0), currency)))
              for day in figures.days])
         history = {m.month_end: m.amount for m in figures.mrr_history if m.currency == currency}
         self.mrr_chart.set_points(

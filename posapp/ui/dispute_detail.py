@@ -215,6 +215,7 @@ class DisputeDetail(QWidget):
         self.form.load(fresh.get("evidence") or {})
         self.show_dispute(fresh)
         self._state.tables_changed.emit(frozenset(("disputes", "charges")))
+        self._state.expect_activity()
         return result
 
     def _charge(self) -> dict[str, Any] | None:
@@ -240,9 +241,10 @@ class DisputeDetail(QWidget):
         customer_id = _ref((charge or {}).get("customer"))
         customer = (self._state.cache.get("customers", customer_id)
                     if customer_id else None) or {}
+        billing = (charge or {}).get("billing_details") or {}
         name = html.escape(str(customer.get("name") or customer.get("email") or customer_id
-                               or ((charge or {}).get("billing_details") or {}).get("name")
-                               or ""))
+                               or billing.get("name") or billing.get("email")
+                               or (charge or {}).get("receipt_email") or ""))
         self.customer.setText(f"<a href='customer:{customer_id}'>{name}</a>" if customer_id
                               else name)
 

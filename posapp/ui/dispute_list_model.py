@@ -148,4 +148,4 @@ class DisputeListModel(CacheTableModel):
         customer = (self._cache.get("customers", customer_id) if customer_id else None) or {}
         billing = charge.get("billing_details") or {}
         return str(customer.get("name") or customer.get("email") or billing.get("name")
-                   or customer_id or "")
+                   or billing.get("email") or charge.get("receipt_email") or customer_id or "")

@@ -203,5 +203,6 @@ class RefundDialog(QDialog):
             return None
         self.refund = result
         self._state.tables_changed.emit(frozenset(("refunds", "charges", "payment_intents")))
+        self._state.expect_activity()  # the refund's events, for the payment's timeline
         self.accept()
         return result

@@ -1,4 +1,4 @@
-"""The refunds list: amount, status, reason, customer, payment, note and failure reason."""
+"""The refunds list: amount, status, reason, customer, card, note and failure reason."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from posapp.services.payments import card_of
 from posapp.services.refunds import NOTE_KEY
 from posapp.store.cache import Cache
 
@@ -58,7 +59,7 @@ class RefundListModel(CacheTableModel):
         STATUS = 2
         REASON = 3
         CUSTOMER = 4
-        PAYMENT = 5
+        CARD = 5
         NOTE = 6
 
     def __init__(self, cache: Cache, formats: Formats, parent: QObject | None = None) -> None:
@@ -68,30 +69,38 @@ class RefundListModel(CacheTableModel):
         f = self.formats
         return (
             Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
-                   sorts_by_created=True, width=130),
+                   sorts_by_created=True, width=120),
             Column(self.tr("Amount"), lambda r: f.money(r.get("amount"), r.get("currency")),
-                   align_right=True, width=100),
+                   align_right=True, width=80),
             Column(self.tr("Status"), lambda r: status_text(r.get("status")),
-                   color=lambda r: _STATUS_COLORS.get(str(r.get("status"))), width=100),
-            Column(self.tr("Reason"), lambda r: reason_text(r.get("reason"))),
+                   color=lambda r: _STATUS_COLORS.get(str(r.get("status"))), width=90),
+            Column(self.tr("Reason"), lambda r: reason_text(r.get("reason")), width=120),
             Column(self.tr("Customer"),
-                   lambda r: self.memo(("cus", r["id"]), lambda: self._customer(r))),
-            Column(self.tr("Payment"), lambda r: self.payment_of(r) or "", width=200),
-            Column(self.tr("Note / failure"), self._note),
+                   lambda r: self.memo(("cus", r["id"]), lambda: self._customer(r)), width=130),
+            Column(self.tr("Card"),
+                   lambda r: self.memo(("card", r["id"]), lambda: self._card(r)), width=110),
+            Column(self.tr("Note / failure"), self._note, width=200),
         )
 
     def payment_of(self, refund: dict[str, Any]) -> str | None:
         """The refunded PaymentIntent's id (or the charge's, when it has none)."""
         return _ref(refund.get("payment_intent")) or _ref(refund.get("charge"))
 
-    def _customer(self, refund: dict[str, Any]) -> str:
+    def _charge(self, refund: dict[str, Any]) -> dict[str, Any]:
         charge_id = _ref(refund.get("charge"))
-        charge = (self._cache.get("charges", charge_id) if charge_id else None) or {}
+        return (self._cache.get("charges", charge_id) if charge_id else None) or {}
+
+    def _customer(self, refund: dict[str, Any]) -> str:
+        charge = self._charge(refund)
         customer_id = _ref(charge.get("customer"))
         customer = (self._cache.get("customers", customer_id) if customer_id else None) or {}
         billing = charge.get("billing_details") or {}
         return str(customer.get("name") or customer.get("email") or billing.get("name")
-                   or customer_id or "")
+                   or billing.get("email") or charge.get("receipt_email") or customer_id or "")
+
+    def _card(self, refund: dict[str, Any]) -> str:
+        brand, last4 = card_of(self._charge(refund))
+        return f"{(brand or '').title()} ···· {last4}" if last4 else ""
 
     def _note(self, refund: dict[str, Any]) -> str:
         failure = refund.get("failure_reason")
