@@ -38,8 +38,10 @@ async def until(condition: object, what: str, limit: float = 60.0) -> None:
         waited += 0.1
 
 
-def save(window: MainWindow, name: str) -> None:
-    """Grab the window into `name`.png here."""
+async def save(window: MainWindow, name: str) -> None:
+    """Dismiss the toasts, let them go, and grab the window into `name`.png here."""
+    window.toasts.clear()
+    await asyncio.sleep(0.5)
     path = HERE / f"{name}.png"
     window.grab().save(str(path))
     print("saved", path)
@@ -58,7 +60,7 @@ async def shoot(window: MainWindow) -> None:
     window.resize(*SIZE)
     await until(lambda: window.state.cache.last_success is not None, "the demo sync")
     await dashboard_shown(window)
-    save(window, "dashboard")
+    await save(window, "dashboard")
 
     payments = window.payments.model
     payment = next(p for r in range(payments.rowCount())
@@ -70,6 +72,8 @@ async def shoot(window: MainWindow) -> None:
     dialog.note.setText("Spilled drink, replaced")
     refund = await dialog.send(confirmed=True)
     assert refund is not None
+    # The poller applies the refund's events soon after; its toast must be gone first.
+    await until(lambda: window.activity.notices.count() > 0, "the refund's notification")
 
     window.show_panel(Panel.DISPUTES)
     disputes = window.disputes
@@ -82,36 +86,28 @@ async def shoot(window: MainWindow) -> None:
         form = disputes.detail.form
         form.fields["product_description"].set_text(
             "Flat white and almond croissant, served at the counter.")
-        form.fields["customer_name"].set_text(disputes.model.index(
-            disputes.model.row_of(str(open_one["id"])) or 0, 5).data() or "")
         await disputes.detail.save_draft()
         form.fields["refund_policy_disclosure"].set_text(
             "Our refund policy is printed on every receipt and shown at the till.")
-    await asyncio.sleep(0.5)
-    window.toasts.clear()
-    save(window, "disputes")
+    await save(window, "disputes")
 
     window.show_panel(Panel.REFUNDS)
     window.refunds.show_object(str(refund["id"]))
-    await asyncio.sleep(0.5)
-    window.toasts.clear()
-    save(window, "refunds")
+    await save(window, "refunds")
 
     window.show_panel(Panel.ACTIVITY)
     events = window.activity.events_model
     await until(lambda: events.rowCount() > 0, "the poller to apply the new events")
     window.activity.audit.selectRow(1)
     window.activity.events.table.selectRow(0)
-    await asyncio.sleep(0.5)
-    window.toasts.clear()
-    save(window, "activity")
+    await save(window, "activity")
 
 
 async def shoot_chinese(window: MainWindow) -> None:
     """The dashboard in Chinese."""
     window.resize(*SIZE)
     await dashboard_shown(window)
-    save(window, "dashboard-zh")
+    await save(window, "dashboard-zh")
 
 
 def main() -> int:

@@ -54,8 +54,9 @@ class EvidenceField(QWidget):
         self.editor.textChanged.connect(self._count)
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        widest = max(EVIDENCE_FIELDS.values())  # every counter as wide: editors align
         self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance(
-            f"{limit:,} / {limit:,}") + 8)
+            f"{widest:,} / {widest:,}") + 8)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.editor, 1)
