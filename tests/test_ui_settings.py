@@ -35,7 +35,15 @@ def test_preferences_are_saved_and_applied(
     saved = json.loads(controller.paths.settings_file.read_text(encoding="utf-8"))
     assert saved["poll_interval_seconds"] == 45 and saved["default_currency"] == "eur"
     assert controller.state is not None and controller.state.poller.idle_interval == 45.0
+
+    dialog = controller.open_settings()
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog._save()
+    chinese = controller.window
+    assert isinstance(chinese, MainWindow)
+    assert chinese.navigation.item(1).text() == "收款"
     controller.shutdown()
+    controller.translations.install("en_US")
 
 
 def test_clear_cache_rebuilds_it_from_stripe(
