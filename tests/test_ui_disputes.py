@@ -161,6 +161,9 @@ def test_offline_disables_every_dispute_action(
     for button in (detail.save, detail.submit, detail.accept):
         assert not button.isEnabled()
         assert button.toolTip() == "Stripe unreachable: try again when online."
+    assert detail.message.text() == "Stripe unreachable: try again when online."
+    window.state.online_changed.emit(True, "")
+    assert detail.accept.isEnabled() and detail.message.text() == ""
 
 
 def test_accept_and_submit_ask_first_and_twice_in_live_mode(

@@ -52,6 +52,10 @@ def test_over_refund_is_blocked_before_anything_is_sent(
     assert "more than can be refunded" in dialog.message.text()
     assert client.v1.refunds.list(params={"payment_intent": intent.id}).data == []
     assert _refund_rows(window) == []
+    by_charge = RefundDialog(window.state, str(intent.latest_charge), window)
+    assert by_charge.remaining.text() == "$10.00"
+    by_charge.amount.text_edit.setText("10.01")
+    assert not by_charge.refund_button.isEnabled()
 
 
 def test_stale_cache_over_refund_is_refused_by_stripe_and_the_charge_refreshed(

@@ -56,6 +56,7 @@ class DisputeDetail(QWidget):
         super().__init__(parent)
         self._state = state
         self.dispute: dict[str, Any] = {}
+        self._why = ""
         self.amount = QLabel()
         self.amount.setObjectName("bigAmount")
         self.status = QLabel()
@@ -151,6 +152,9 @@ class DisputeDetail(QWidget):
             self.submit.setToolTip(problem)
         if why:
             self.message.setText(why)
+        elif self.message.text() == self._why:
+            self.message.clear()
+        self._why = why
 
     async def save_draft(self) -> dict[str, Any] | None:
         """Stage the changed evidence on the dispute without submitting it."""
