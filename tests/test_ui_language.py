@@ -39,7 +39,6 @@ def test_switching_to_chinese_rebuilds_the_window_in_chinese(
     assert chinese.state.formats.money(123450, "usd") == "US$1,234.50"
     wait_until(loop, lambda: chinese.state.cache.last_success is not None, "the sync")
     controller.shutdown()
-    controller.translations.install("en_US")
 
 
 def test_language_follows_settings_then_system(qapp: object) -> None:

@@ -43,7 +43,6 @@ def test_preferences_are_saved_and_applied(
     assert isinstance(chinese, MainWindow)
     assert chinese.navigation.item(1).text() == "收款"
     controller.shutdown()
-    controller.translations.install("en_US")
 
 
 def test_clear_cache_rebuilds_it_from_stripe(

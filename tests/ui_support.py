@@ -18,6 +18,7 @@ import PySide6
 import pytest
 import qasync
 import stripe
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from posapp.config import Paths
@@ -59,6 +60,10 @@ def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     event_loop.run_until_complete(settle_tasks())
     event_loop.close()
     asyncio.set_event_loop(None)
+    # A test that switched to Chinese must not leave the next one in Chinese.
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale("en_US"))
 
 
 async def settle_tasks() -> None:
