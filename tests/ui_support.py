@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import ctypes
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -14,7 +12,6 @@ from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-import PySide6
 import pytest
 import qasync
 import stripe
@@ -30,22 +27,6 @@ from posapp.worker import Worker
 
 T = TypeVar("T")
 
-
-def _offset_pyside_refcount_leak() -> None:
-    """PySide6 6.12.0 on CPython 3.11 releases one reference to None (or True/False) on
-    each call of many QtCore methods (`QObject.setObjectName`, `deleteLater`, model resets,
-    ...), as if those objects were immortal as in Python 3.12. A long GUI test session then
-    frees None at interpreter exit and aborts (exit 134) after every test passed. 6.11.2 and
-    Python 3.12+ do not have the problem; until the dependency pin excludes 6.12.0, give the
-    three singletons references that are never released, so the leak cannot reach zero."""
-    if sys.version_info >= (3, 12) or PySide6.__version__ != "6.12.0":
-        return
-    for singleton in (None, True, False):
-        refcount = ctypes.c_ssize_t.from_address(id(singleton))
-        refcount.value += 1 << 40
-
-
-_offset_pyside_refcount_leak()
 GUARD_SECONDS = 30.0
 """How long a test waits for something before failing (never an assertion about speed)."""
 DEMO_KEY = "sk_test_demo"
