@@ -29,10 +29,11 @@ from .app_state import AppState
 from .card_link_dialog import CardLinkDialog
 from .customer_form import CustomerForm
 from .errors import error_text
-from .object_list_model import ObjectListModel
+from .invoice_list_model import InvoiceListModel
 from .payment_list_model import PaymentListModel
 from .payment_method_list_model import PaymentMethodListModel
 from .resources import icon
+from .subscription_list_model import SubscriptionListModel
 from .table_model import CacheTableModel
 from .theme import set_role
 
@@ -105,9 +106,8 @@ class CustomerDetail(QTabWidget):
         methods_layout.addLayout(method_buttons)
         methods_layout.addWidget(self.methods_reason)
 
-        self.subscriptions_model = ObjectListModel(state.cache, "subscriptions", state.formats,
-                                                   self)
-        self.invoices_model = ObjectListModel(state.cache, "invoices", state.formats, self)
+        self.subscriptions_model = SubscriptionListModel(state.cache, state.formats, self)
+        self.invoices_model = InvoiceListModel(state.cache, state.formats, self)
         self.payments_model = PaymentListModel(state.cache, state.formats, self)
         self.addTab(profile, self.tr("Profile"))
         self.addTab(methods_page, self.tr("Payment methods"))
