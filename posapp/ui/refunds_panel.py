@@ -96,7 +96,8 @@ class RefundsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
-        state.connect_tables(frozenset(("refunds",)), self._reload)
+        # The period is recomputed on each change: "today" moves on at midnight.
+        state.connect_tables(frozenset(("refunds",)), self._apply_period)
         self._selected({})
         self._apply_period()
 
@@ -110,10 +111,6 @@ class RefundsPanel(QWidget):
 
     def _apply_period(self) -> None:
         self.model.set_created_range(period_start(Period(self.period.currentData())), None)
-        self._update_totals()
-
-    def _reload(self) -> None:
-        self.model.reload()
         self._update_totals()
 
     def _update_totals(self) -> None:
