@@ -5,22 +5,27 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
+
+# Consecutive requests go at least this share of the average interval apart: spread out,
+# yet a caller woken late (GC, scheduling) can be caught up on within the window.
+_SPACING = 0.8
 
 
 class RateLimiter:
-    """Keeps requests to at most `rate` in every sliding one-second window, as Stripe
-    counts them, however many threads send.
+    """Keeps requests to at most `rate` (a whole number) in every sliding one-second
+    window, as Stripe counts them, however many threads send; on average `rate` per
+    second for any rate.
 
-    Requests are spaced evenly, `(1 + slack) / rate` seconds apart (a token bucket that
-    holds one token), so even a window of `1 + slack` seconds holds at most `rate` of
-    them. Stripe counts requests as they arrive, and network and scheduling jitter can
-    bring two requests closer than they were sent: `slack` absorbs that (at 0, about 3%
-    of a saturated sandbox backfill's requests were answered 429). A burst allowance on
-    top of the rate would let some windows hold more, and every 429 costs a request and
-    a backoff. Callers reserve their moment under the lock and sleep outside it, so
-    waiting threads are served in the order they arrived and none of them holds the lock
-    while it sleeps.
+    Both rules hold on the clock as it is when a caller is let through, not on moments
+    booked in advance (a stalled process would otherwise release every booked request at
+    once when it resumes): the last `int(rate)` requests span at least a window of
+    `(1 + slack)` seconds, and consecutive requests are at least `_SPACING` of the average
+    interval apart. `slack` absorbs the jitter between sending and Stripe's count on
+    arrival. There is no burst allowance on top of the rate: it would let some windows
+    hold more, and every 429 costs a request and a backoff. Callers wait in turn, each
+    holding the lock while it sleeps.
     """
 
     def __init__(
@@ -34,19 +39,20 @@ class RateLimiter:
         if rate <= 0 or slack < 0:
             raise ValueError("rate must be positive and slack not negative")
         self.rate = rate
-        self.interval = (1.0 + slack) / rate
+        count = max(1, int(rate))
+        self.window = (1.0 + slack) * count / rate
+        self.gap = _SPACING * (1.0 + slack) / rate
         self._clock = clock
         self._sleep = sleep
         self._lock = threading.Lock()
-        self._next = -math.inf
+        self._sent: deque[float] = deque([-math.inf] * count, maxlen=count)
 
     def acquire(self) -> float:
-        """Wait for this request's moment; returns the time slept."""
+        """Wait until this request may go; returns the time slept."""
         with self._lock:
             now = self._clock()
-            moment = max(now, self._next)
-            self._next = moment + self.interval
-        wait = moment - now
-        if wait > 0:
-            self._sleep(wait)
-        return wait
+            wait = max(self._sent[-1] + self.gap, self._sent[0] + self.window) - now
+            if wait > 0:
+                self._sleep(wait)
+            self._sent.append(self._clock())
+        return max(wait, 0.0)
