@@ -1,11 +1,13 @@
-"""Seeds: the demo shop (every status the app shows, Chinese names, a chronological event
-history, deterministic content), `bench:N`, and a store that stays usable as it grows."""
+"""Seeds: the demo shop (every status the app shows, distinct customers with Chinese names,
+a chronological event history, takings today, deterministic content), `bench:N`, and a
+store that stays usable as it grows."""
 
 from __future__ import annotations
 
 import time
 from collections import Counter
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -41,6 +43,9 @@ def test_demo_customers_and_catalogue(demo: Sandbox) -> None:
     names = {c.name for c in customers}
     assert len(customers) >= 60
     assert {"王芳", "李娜", "张伟", "Li Wei (李伟)", "Anna 陈"} <= names
+    assert len(names) == len(customers), "a customer name appears twice"
+    signup_days = {time.strftime("%Y-%m-%d", time.localtime(c.created)) for c in customers}
+    assert len(signup_days) > 20, "customers should sign up across the history"
     wang = next(c for c in customers if c.name == "王芳")
     assert wang.email and wang.phone and wang.address and wang.address.country == "CN"
     assert wang.invoice_settings.default_payment_method
@@ -96,6 +101,19 @@ def test_demo_history_is_chronological(demo: Sandbox) -> None:
     assert {"customer.created", "invoice.payment_failed", "customer.subscription.deleted",
             "charge.dispute.closed", "charge.refunded", "checkout.session.completed",
             "invoice.paid"} <= types
+
+
+def test_demo_has_takings_earlier_today_whatever_the_time() -> None:
+    midnight = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+    state = State()
+    apply_seed(state, "demo")
+    today = [pi for pi in state.iter_type("payment_intent")
+             if pi["created"] >= midnight and pi["status"] == "succeeded"]
+    assert len(today) >= 3
+    assert all(pi["created"] <= time.time() for pi in today)
+    days = {time.strftime("%Y-%m-%d", time.localtime(pi["created"]))
+            for pi in state.iter_type("payment_intent")}
+    assert len(days) >= 58  # sales every day of the history
 
 
 def test_demo_is_deterministic() -> None:

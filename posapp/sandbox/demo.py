@@ -3,7 +3,10 @@
 The demo is built through the same handlers and engine functions as the API, in time order:
 each step runs with `state.clock_offset` shifted to its moment in the last 60 days, and
 subscriptions renew, fail and retry in between, so the events read as the shop's history.
-Content and ids are deterministic; timestamps are relative to the moment of seeding.
+Customers sign up across the history (at the latest when they first buy); counter sales
+fall in opening hours, a few every day, and some earlier today whatever the time of day,
+so the cashier's "Today's takings" is never empty. Content and ids are deterministic;
+timestamps are relative to the moment of seeding (sales follow the local calendar).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -148,6 +152,16 @@ PLANS: tuple[tuple[str, str, int, int], ...] = (
     ("Team seat", "team_seat", 800, 8000),
 )
 
+# People who buy online once (Checkout and Payment Links) and are not customers before.
+# name, e-mail
+WEB_SHOPPERS: tuple[tuple[str, str], ...] = (
+    ("Sakura Yamamoto", "sakura.yamamoto@example.jp"),
+    ("Rafael Costa", "rafael.costa@example.pt"),
+    ("Elif Yılmaz", "elif.yilmaz@example.tr"),
+    ("Hannah Weber", "hannah.weber@example.at"),
+    ("Diego Fernández", "diego.fernandez@example.mx"),
+)
+
 _CARDS = ("pm_card_visa", "pm_card_visa", "pm_card_mastercard", "pm_card_amex")
 
 
@@ -165,9 +179,18 @@ class _Timeline:
         self.start = int(time.time()) - HISTORY_DAYS * DAY
         self.steps: list[tuple[int, int, Callable[[], object]]] = []
 
+    @property
+    def end(self) -> int:
+        """The moment of seeding, where the history ends."""
+        return self.start + HISTORY_DAYS * DAY
+
     def at(self, day: float, step: Callable[[], object]) -> None:
         """Schedule `step` at `day` days after the start of the history (0..60)."""
-        self.steps.append((self.start + int(day * DAY), len(self.steps), step))
+        self.at_moment(self.start + int(day * DAY), step)
+
+    def at_moment(self, when: int, step: Callable[[], object]) -> None:
+        """Schedule `step` at Unix time `when`, within the history."""
+        self.steps.append((when, len(self.steps), step))
 
     def run(self) -> None:
         state = self.state
@@ -193,7 +216,7 @@ class _Shop:
         self.coffee: list[Obj] = []
         self.monthly: dict[str, Obj] = {}
         self.yearly: dict[str, Obj] = {}
-        self.customers: list[Obj] = []
+        self.customers: dict[int, Obj] = {}  # by index in CUSTOMERS, in signup order
         self.intents: list[Obj] = []
 
     def catalogue(self) -> None:
@@ -223,7 +246,10 @@ class _Shop:
             "nickname": "Founders (retired)"})
         _call(self.state, prices.update_price, {"active": "false"}, id=legacy["id"])
 
-    def customer(self, index: int) -> None:
+    def customer(self, index: int) -> Obj:
+        """Customer `index` of CUSTOMERS, signing them up now if they have not yet."""
+        if index in self.customers:
+            return self.customers[index]
         name, email, phone, where = CUSTOMERS[index]
         line1, city, region, postal, country = ADDRESSES[where]
         card = "pm_card_chargeCustomerFail" if index in _FAILING_CUSTOMERS else \
@@ -237,10 +263,11 @@ class _Shop:
         pm = next(self.state.iter_type("payment_method"))
         _call(self.state, customers.update_customer,
               {"invoice_settings": {"default_payment_method": pm["id"]}}, id=customer["id"])
-        self.customers.append(customer)
+        self.customers[index] = customer
+        return customer
 
     def new_card(self, index: int, token: str) -> None:
-        customer = self.customers[index]
+        customer = self.customer(index)
         pm = payment_methods.attach_payment_method(self.state, token, customer)
         _call(self.state, customers.update_customer,
               {"invoice_settings": {"default_payment_method": pm["id"]}}, id=customer["id"])
@@ -248,13 +275,13 @@ class _Shop:
     def subscribe(self, index: int, key: str, *, yearly: bool = False, quantity: int = 1,
                   **extra: Any) -> None:
         price = (self.yearly if yearly else self.monthly)[key]
-        params = {"customer": self.customers[index]["id"],
+        params = {"customer": self.customer(index)["id"],
                   "items": [{"price": price["id"], "quantity": quantity}],
                   "metadata": {"channel": "counter" if index % 2 else "web"}, **extra}
         _call(self.state, subscriptions.create_subscription_route, params)
 
     def subscription_of(self, index: int) -> Obj:
-        customer_id = self.customers[index]["id"]
+        customer_id = self.customer(index)["id"]
         return next(s for s in self.state.iter_type("subscription")
                     if s["customer"] == customer_id)
 
@@ -270,7 +297,8 @@ class _Shop:
         try:
             pi = create_payment_intent(
                 self.state, amount=amount, currency="usd",
-                customer=self.rng.choice(self.customers[:-2])["id"] if known else None,
+                customer=self.rng.choice(list(self.customers.values()))["id"]
+                if known and self.customers else None,
                 payment_method=token or self.rng.choice(_CARDS), confirm=True,
                 description=names, capture_method="manual" if manual else "automatic",
                 metadata={"register": f"till-{self.rng.randint(1, 3)}"})
@@ -282,7 +310,7 @@ class _Shop:
     def invoice(self, index: int, outcome: str) -> None:
         """A one-off invoice for beans, ending `paid`, `open`, `void`, `uncollectible` or
         `draft`."""
-        customer = self.customers[index]
+        customer = self.customer(index)
         beans = self.coffee[7]
         for price, quantity in ((beans, self.rng.randint(2, 6)), (self.coffee[8], 1)):
             _call(self.state, invoices.create_invoice_item_route, {
@@ -318,8 +346,9 @@ def seed_demo(state: State) -> None:
     shop = _Shop(state)
     line = _Timeline(state)
     line.at(0, shop.catalogue)
+    signups = random.Random(60)
     for index in range(len(CUSTOMERS)):
-        line.at(0.1 + index * 0.03, partial(shop.customer, index))
+        line.at(signups.uniform(0.1, HISTORY_DAYS - 1), partial(shop.customer, index))
     _subscription_stories(line, shop)
     _sales(line, shop)
     _invoice_stories(line, shop)
@@ -348,7 +377,7 @@ def _subscription_stories(line: _Timeline, shop: _Shop) -> None:
     line.at(58.1, lambda: sub(27, "cloud_basic", trial_period_days=30))
     # paused: a trial that ended without a card
     line.at(40.6, lambda: _call(shop.state, customers.update_customer, {
-        "invoice_settings": {"default_payment_method": ""}}, id=shop.customers[28]["id"]))
+        "invoice_settings": {"default_payment_method": ""}}, id=shop.customer(28)["id"]))
     line.at(40.7, lambda: sub(28, "coffee_club", trial_period_days=7,
                               trial_settings={"end_behavior": {
                                   "missing_payment_method": "pause"}}))
@@ -376,10 +405,17 @@ def _subscription_stories(line: _Timeline, shop: _Shop) -> None:
 
 def _sales(line: _Timeline, shop: _Shop) -> None:
     rng = random.Random(7)
-    for day in range(HISTORY_DAYS):
-        for _ in range(rng.randint(1, 3)):
-            known = rng.random() < 0.4
-            line.at(day + 0.3 + rng.random() * 0.6, partial(shop.sale, known=known))
+    midnight = datetime.fromtimestamp(line.end).replace(hour=0, minute=0, second=0,
+                                                        microsecond=0)
+    for days_ago in range(HISTORY_DAYS - 1, 0, -1):
+        opening = int((midnight - timedelta(days=days_ago, hours=-7)).timestamp())
+        for _ in range(rng.randint(2, 5)):
+            line.at_moment(opening + rng.randrange(12 * 3600),
+                           partial(shop.sale, known=rng.random() < 0.4))
+    today = int(midnight.timestamp())
+    for share in (0.3, 0.55, 0.75, 0.9):
+        line.at_moment(today + int((line.end - today) * share),
+                       partial(shop.sale, known=rng.random() < 0.4))
     for moment, token in ((6.5, "pm_card_chargeDeclined"),
                        (17.5, "pm_card_chargeDeclinedInsufficientFunds"),
                        (33.5, "pm_card_chargeDeclinedExpiredCard"),
@@ -395,9 +431,16 @@ def _sales(line: _Timeline, shop: _Shop) -> None:
                        (58.9, 0.5)):
         line.at(moment, partial(_refund_story, shop, share))
     # Authorised at the counter, captured (or not yet) later.
-    line.at(58.6, partial(shop.sale, "pm_card_visa", manual=True))
-    line.at(59.6, partial(shop.sale, "pm_card_mastercard", manual=True))
-    line.at(59.7, lambda: capture_payment_intent(shop.state, shop.intents[-2]))
+    authorised: list[Obj] = []
+
+    def authorise(token: str) -> None:
+        pi = shop.sale(token, manual=True)
+        assert pi is not None
+        authorised.append(pi)
+
+    line.at(58.6, partial(authorise, "pm_card_visa"))
+    line.at(59.6, partial(authorise, "pm_card_mastercard"))
+    line.at(59.7, lambda: capture_payment_intent(shop.state, authorised[0]))
 
 
 def _dispute_story(shop: _Shop, index: int) -> None:
@@ -447,18 +490,18 @@ def _checkout_stories(line: _Timeline, shop: _Shop) -> None:
 
     def paid_online(day: float, who: int, items: list[tuple[int, int]]) -> None:
         def run() -> None:
+            name, email = WEB_SHOPPERS[who]
             cs = session("payment", [(shop.coffee[i], q) for i, q in items],
-                         customer_email=CUSTOMERS[who][1], customer_creation="always")
-            checkout.pay_session(state, cs, _CARDS[who % len(_CARDS)],
-                                 name=CUSTOMERS[who][0])
+                         customer_email=email, customer_creation="always")
+            checkout.pay_session(state, cs, _CARDS[who % len(_CARDS)], name=name)
         line.at(day, run)
 
-    paid_online(23.4, 46, [(7, 2)])
-    paid_online(41.4, 47, [(8, 1), (9, 1)])
-    paid_online(57.4, 48, [(7, 1)])
+    paid_online(23.4, 0, [(7, 2)])
+    paid_online(41.4, 1, [(8, 1), (9, 1)])
+    paid_online(57.4, 2, [(7, 1)])
     line.at(45.0, lambda: checkout.expire_session(state, session("payment", [(shop.coffee[9], 1)])))
     line.at(59.9, lambda: session("payment", [(shop.coffee[7], 3)],
-                                  customer=shop.customers[49]["id"]))
+                                  customer=shop.customer(49)["id"]))
 
     def links() -> None:
         for index, message in ((7, "Your beans ship tomorrow."), (9, None), (4, None)):
@@ -478,12 +521,12 @@ def _checkout_stories(line: _Timeline, shop: _Shop) -> None:
     def buy_through_link(who: int) -> None:
         link = next(state.iter_type("payment_link", newest_first=False))
         cs = payment_links.open_session(state, link)
-        checkout.pay_session(state, cs, "pm_card_visa", email=CUSTOMERS[who][1],
-                             name=CUSTOMERS[who][0])
+        name, email = WEB_SHOPPERS[who]
+        checkout.pay_session(state, cs, "pm_card_visa", email=email, name=name)
 
     line.at(30.5, links)
-    line.at(34.5, lambda: buy_through_link(50))
-    line.at(51.5, lambda: buy_through_link(51))
+    line.at(34.5, lambda: buy_through_link(3))
+    line.at(51.5, lambda: buy_through_link(4))
 
 
 # bench --------------------------------------------------------------------------------
@@ -567,7 +610,7 @@ def _bench_customer(state: State, shop: _Shop, index: int) -> None:
         "name": name, "email": f"{index}.{email}", "phone": phone})
     pm = payment_methods.attach_payment_method(state, "pm_card_visa", customer)
     customer["invoice_settings"]["default_payment_method"] = pm["id"]
-    shop.customers.append(customer)
+    shop.customers[index] = customer
 
 
 def _bench_step(state: State, shop: _Shop, customer: Obj, index: int, amount: int) -> None:
