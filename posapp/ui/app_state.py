@@ -194,6 +194,8 @@ class AppState(QObject):
                        slot: Callable[[], Any]) -> None:
         """Call `slot` whenever one of `tables` changed (or everything did)."""
         def changed(which: object) -> None:
+            if self._closed:  # a change queued before close: the cache is gone
+                return
             names = which if isinstance(which, frozenset) else frozenset()
             if "*" in names or names & tables:
                 slot()
