@@ -24,34 +24,54 @@
         <translation>未知（使用同一键重试）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="79" />
+        <location filename="../../posapp/ui/activity_panel.py" line="84" />
         <source>Event id (evt_…)</source>
         <translation>事件 ID（evt_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="81" />
+        <location filename="../../posapp/ui/activity_panel.py" line="86" />
         <source>All objects</source>
         <translation>所有对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="85" />
+        <location filename="../../posapp/ui/activity_panel.py" line="90" />
         <source>Object id (pi_…, cus_…)</source>
         <translation>对象 ID（pi_…、cus_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="97" />
+        <location filename="../../posapp/ui/activity_panel.py" line="102" />
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="102" />
+        <location filename="../../posapp/ui/activity_panel.py" line="111" />
         <source>This app's actions</source>
         <translation>本应用的操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="109" />
+        <location filename="../../posapp/ui/activity_panel.py" line="118" />
         <source>Stripe events applied</source>
         <translation>已应用的 Stripe 事件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="159" />
+        <source>Idempotency key</source>
+        <translation>幂等键</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="160" />
+        <source>Stripe request id</source>
+        <translation>Stripe 请求 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="161" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="162" />
+        <source>Detail</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -128,27 +148,27 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="78" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="82" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="79" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="78" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="80" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="79" />
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="81" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="80" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="82" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="81" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
@@ -441,32 +461,32 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="62" />
+        <location filename="../../posapp/ui/customer_detail.py" line="63" />
         <source>Save changes</source>
         <translation>保存更改</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="79" />
+        <location filename="../../posapp/ui/customer_detail.py" line="80" />
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="80" />
+        <location filename="../../posapp/ui/customer_detail.py" line="81" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="81" />
+        <location filename="../../posapp/ui/customer_detail.py" line="82" />
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="82" />
+        <location filename="../../posapp/ui/customer_detail.py" line="83" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="100" />
+        <location filename="../../posapp/ui/customer_detail.py" line="101" />
         <source>Cards are saved by the customer on a Stripe-hosted page; PosApp never sees the card number.</source>
         <translation>银行卡由客户在 Stripe 托管页面上保存；PosApp 永远看不到卡号。</translation>
     </message>
@@ -671,48 +691,53 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="49" />
+        <location filename="../../posapp/ui/customers_panel.py" line="50" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="50" />
+        <location filename="../../posapp/ui/customers_panel.py" line="51" />
         <source>New customer (Ctrl+N)</source>
         <translation>新建客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="52" />
-        <location filename="../../posapp/ui/customers_panel.py" line="141" />
+        <location filename="../../posapp/ui/customers_panel.py" line="53" />
+        <location filename="../../posapp/ui/customers_panel.py" line="146" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="104" />
+        <location filename="../../posapp/ui/customers_panel.py" line="110" />
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="105" />
+        <location filename="../../posapp/ui/customers_panel.py" line="111" />
         <source>Delete %1 for good? Stripe cancels their subscriptions at once and this cannot be undone.</source>
         <translation>永久删除 %1？Stripe 会立即取消其订阅，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="136" />
+        <location filename="../../posapp/ui/customers_panel.py" line="139" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="138" />
+        <location filename="../../posapp/ui/customers_panel.py" line="141" />
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/customers_panel.py" line="144" />
+        <source>Refund a payment…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/customers_panel.py" line="149" />
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="146" />
+        <location filename="../../posapp/ui/customers_panel.py" line="151" />
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -810,12 +835,18 @@
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="317" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="316" />
+        <source>d MMM</source>
+        <comment>a day under the takings chart, as a QDate format</comment>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="318" />
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="322" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="324" />
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
@@ -827,156 +858,146 @@
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_list_model.py" line="83" />
-        <source>%n hour(s) left</source>
-        <translation><numerusform>剩余 %n 小时</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_list_model.py" line="85" />
-        <source>%n day(s) left</source>
-        <translation><numerusform>剩余 %n 天</numerusform></translation>
-    </message>
 </context>
 <context>
     <name>DisputeDetail</name>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="70" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="71" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="71" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="72" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="72" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="73" />
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="73" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="74" />
         <source>Disputed payment</source>
         <translation>有争议的付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="74" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="75" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="84" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="85" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="85" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="86" />
         <source>Customer's history</source>
         <translation>客户历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="87" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="88" />
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="88" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="89" />
         <source>Submit evidence…</source>
         <translation>提交证据…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="89" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="90" />
         <source>Accept dispute…</source>
         <translation>接受争议…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="142" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="143" />
         <source>This dispute no longer takes evidence (%1).</source>
         <translation>此争议不再接受证据（%1）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="159" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="163" />
         <source>Draft saved. You can change it until you submit.</source>
         <translation>草稿已保存。提交前可以修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="165" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="169" />
         <source>Submit evidence</source>
         <translation>提交证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="167" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="171" />
         <source>This is a LIVE dispute: the bank receives this evidence. Submit?</source>
         <translation>这是正式争议：银行将收到此证据。确定提交吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="171" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="175" />
         <source>Evidence submitted; the bank is reviewing it.</source>
         <translation>证据已提交；银行正在审核。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_detail.py" line="176" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="180" />
         <source>• %1: %n character(s)</source>
         <translation><numerusform>• %1：%n 个字符</numerusform></translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="179" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="183" />
         <source>Submit this evidence for the dispute of %1?</source>
         <translation>为 %1 的争议提交此证据？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="181" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="185" />
         <source>(no evidence text)</source>
         <translation>（无证据文本）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="182" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="186" />
         <source>Evidence can be submitted only once: it cannot be changed afterwards.</source>
         <translation>证据只能提交一次：提交后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="188" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="192" />
         <source>Accept this dispute? %1 stays with the cardholder and the dispute is lost. This cannot be undone.</source>
         <translation>接受此争议？%1 将归持卡人所有，争议判负。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="192" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="196" />
         <source>Accept dispute</source>
         <translation>接受争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="193" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="197" />
         <source>This is a LIVE dispute: %1 is lost for real. Accept it?</source>
         <translation>这是正式争议：%1 将真实损失。确定接受吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="198" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="202" />
         <source>Dispute accepted.</source>
         <translation>已接受争议。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="206" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="210" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="253" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="259" />
         <source>No customer on file for this payment.</source>
         <translation>此付款没有关联客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="266" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="272" />
         <source>disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="268" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="274" />
         <source>refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="279" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="285" />
         <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
         <translation>%1 笔已付款，%2 笔有争议，%3 笔已全额退款</translation>
     </message>
@@ -1157,64 +1178,87 @@
     </message>
 </context>
 <context>
+    <name>EventListModel</name>
+    <message>
+        <location filename="../../posapp/ui/event_list_model.py" line="37" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/event_list_model.py" line="39" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/event_list_model.py" line="40" />
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/event_list_model.py" line="41" />
+        <source>Event id</source>
+        <translation>事件 ID</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceForm</name>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="90" />
+        <location filename="../../posapp/ui/evidence_form.py" line="94" />
         <source>Product description</source>
         <translation>商品说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="91" />
+        <location filename="../../posapp/ui/evidence_form.py" line="95" />
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="92" />
+        <location filename="../../posapp/ui/evidence_form.py" line="96" />
         <source>Customer e-mail</source>
         <translation>客户电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="93" />
+        <location filename="../../posapp/ui/evidence_form.py" line="97" />
         <source>Billing address</source>
         <translation>账单地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="94" />
+        <location filename="../../posapp/ui/evidence_form.py" line="98" />
         <source>Shipping carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="95" />
+        <location filename="../../posapp/ui/evidence_form.py" line="99" />
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="96" />
+        <location filename="../../posapp/ui/evidence_form.py" line="100" />
         <source>Shipping date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="97" />
+        <location filename="../../posapp/ui/evidence_form.py" line="101" />
         <source>Refund policy disclosure</source>
         <translation>退款政策说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="98" />
+        <location filename="../../posapp/ui/evidence_form.py" line="102" />
         <source>Cancellation rebuttal</source>
         <translation>取消反驳说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="99" />
+        <location filename="../../posapp/ui/evidence_form.py" line="103" />
         <source>Other information</source>
         <translation>其他信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="108" />
+        <location filename="../../posapp/ui/evidence_form.py" line="112" />
         <source>Receipts and customer communication are files: upload them in the Stripe Dashboard, then describe them here.</source>
         <translation>收据和客户沟通记录是文件：请在 Stripe 控制台上传，然后在此处说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="165" />
+        <location filename="../../posapp/ui/evidence_form.py" line="169" />
         <source>All evidence: %1 / %2 characters</source>
         <translation>全部证据：%1 / %2 个字符</translation>
     </message>
@@ -1365,122 +1409,122 @@
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="172" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="176" />
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="191" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="195" />
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="205" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="209" />
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="220" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="224" />
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="221" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="225" />
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="230" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="234" />
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="231" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="235" />
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="246" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="250" />
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="274" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="278" />
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="276" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="280" />
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="279" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="283" />
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="280" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="284" />
         <source>Charge %1 to %2's %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="281" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="285" />
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="284" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="288" />
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="290" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="294" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="346" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="350" />
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="355" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="359" />
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="356" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="360" />
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="357" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="361" />
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="358" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="362" />
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="359" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="363" />
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="377" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="381" />
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="390" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="394" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="390" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="394" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1583,12 +1627,12 @@
         <translation>请至少添加一个项目。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="190" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="194" />
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="210" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="214" />
         <source>Creating the invoice…</source>
         <translation>正在创建账单…</translation>
     </message>
@@ -1785,12 +1829,12 @@
         <translation><numerusform>已将 %n 张账单导出到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="207" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="211" />
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="209" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="213" />
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -2030,140 +2074,94 @@
     </message>
 </context>
 <context>
-    <name>ObjectListModel</name>
-    <message>
-        <location filename="../../posapp/ui/object_list_model.py" line="53" />
-        <source>Created</source>
-        <translation>创建时间</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/object_list_model.py" line="55" />
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/object_list_model.py" line="56" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/object_list_model.py" line="57" />
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/object_list_model.py" line="59" />
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-</context>
-<context>
-    <name>ObjectListPanel</name>
-    <message>
-        <location filename="../../posapp/ui/object_list_panel.py" line="51" />
-        <source>Copy id</source>
-        <translation>复制 ID</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/object_list_panel.py" line="53" />
-        <source>Open in Stripe Dashboard</source>
-        <translation>在 Stripe 控制台中打开</translation>
-    </message>
-</context>
-<context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="56" />
+        <location filename="../../posapp/ui/payment_detail.py" line="55" />
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_detail.py" line="56" />
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/payment_detail.py" line="57" />
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="58" />
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="59" />
+        <location filename="../../posapp/ui/payment_detail.py" line="58" />
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="60" />
+        <location filename="../../posapp/ui/payment_detail.py" line="59" />
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="62" />
+        <location filename="../../posapp/ui/payment_detail.py" line="61" />
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="64" />
+        <location filename="../../posapp/ui/payment_detail.py" line="63" />
         <source>Capture</source>
         <translation>请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="65" />
+        <location filename="../../posapp/ui/payment_detail.py" line="64" />
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="66" />
+        <location filename="../../posapp/ui/payment_detail.py" line="65" />
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="67" />
+        <location filename="../../posapp/ui/payment_detail.py" line="66" />
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="86" />
+        <location filename="../../posapp/ui/payment_detail.py" line="85" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="107" />
+        <location filename="../../posapp/ui/payment_detail.py" line="106" />
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="110" />
+        <location filename="../../posapp/ui/payment_detail.py" line="109" />
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="150" />
+        <location filename="../../posapp/ui/payment_detail.py" line="146" />
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="153" />
+        <location filename="../../posapp/ui/payment_detail.py" line="145" />
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="156" />
+        <location filename="../../posapp/ui/payment_detail.py" line="148" />
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="157" />
-        <source>Live mode</source>
-        <translation>正式模式</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="162" />
+        <location filename="../../posapp/ui/payment_detail.py" line="153" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="200" />
+        <location filename="../../posapp/ui/payment_detail.py" line="191" />
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -2313,7 +2311,7 @@
     <name>RefundDialog</name>
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="68" />
-        <location filename="../../posapp/ui/refund_dialog.py" line="183" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="186" />
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
@@ -2388,27 +2386,27 @@
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="166" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="169" />
         <source>There is no paid payment to refund.</source>
         <translation>没有可退款的已付款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="170" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="173" />
         <source>At most %1 can be refunded.</source>
         <translation>最多可退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="180" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="183" />
         <source>Refund %1 to %2?</source>
         <translation>向 %2 退款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="181" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="184" />
         <source>the customer</source>
         <translation>该客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="182" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="185" />
         <source>This is a LIVE payment: %1 goes back to a real card. Refund it?</source>
         <translation>这是一笔正式付款：%1 将退回真实银行卡。确定退款吗？</translation>
     </message>
@@ -2416,42 +2414,42 @@
 <context>
     <name>RefundListModel</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="70" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="71" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="72" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="73" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="74" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="75" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="76" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="77" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="77" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="78" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="79" />
-        <source>Payment</source>
-        <translation>付款</translation>
+        <location filename="../../posapp/ui/refund_list_model.py" line="80" />
+        <source>Card</source>
+        <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="80" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="82" />
         <source>Note / failure</source>
         <translation>备注 / 失败原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="100" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="109" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -2459,17 +2457,17 @@
 <context>
     <name>RefundReason</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="38" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="39" />
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="40" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="41" />
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="41" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="42" />
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
@@ -2477,27 +2475,27 @@
 <context>
     <name>RefundStatus</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="26" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="27" />
         <source>Pending</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="27" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="28" />
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="28" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="29" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="29" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="30" />
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="30" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="31" />
         <source>Needs action</source>
         <translation>需要处理</translation>
     </message>
@@ -2531,7 +2529,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/refunds_panel.py" line="78" />
-        <location filename="../../posapp/ui/refunds_panel.py" line="148" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="145" />
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
@@ -2541,17 +2539,17 @@
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="128" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="125" />
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="150" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="147" />
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="152" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="149" />
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -2691,7 +2689,7 @@
     <name>SubscriptionCancelDialog</name>
     <message>
         <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="38" />
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="96" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="100" />
         <source>Cancel subscription</source>
         <translation>取消订阅</translation>
     </message>
@@ -2726,17 +2724,17 @@
         <translation>取消 %1 的订阅：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="87" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="91" />
         <source>Cancel %1's subscription at the end of the period, on %2? It keeps running until then.</source>
         <translation>在周期结束时（%2）取消 %1 的订阅？在此之前订阅继续有效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="90" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="94" />
         <source>Cancel %1's subscription now? This cannot be undone.</source>
         <translation>立即取消 %1 的订阅？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="100" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="104" />
         <source>Canceling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2825,22 +2823,22 @@
         <translation>正在更改订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="197" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="201" />
         <source>Choose a new price or quantity.</source>
         <translation>请选择新的价格或数量。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="208" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="212" />
         <source>See the preview of the next invoice first.</source>
         <translation>请先查看下一张账单的预览。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="214" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="218" />
         <source>Next invoice: %1, of which %2 for the change.</source>
         <translation>下一张账单：%1，其中 %2 为此更改的费用。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="217" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="221" />
         <source>Next invoice: %1, after a credit of %2 for the change.</source>
         <translation>下一张账单：%1，已为此更改抵扣 %2。</translation>
     </message>
@@ -2973,63 +2971,63 @@
         <translation>自动从默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="227" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="231" />
         <source>Asking Stripe for the next invoice…</source>
         <translation>正在向 Stripe 查询下一张账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="269" />
-        <location filename="../../posapp/ui/subscription_detail.py" line="360" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="273" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="364" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="287" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="291" />
         <source>trial ends %1</source>
         <translation>试用于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="289" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="293" />
         <source>cancels on %1</source>
         <translation>将于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="292" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="296" />
         <source>canceled on %1</source>
         <translation>已于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="296" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="300" />
         <source>collection paused (%1)</source>
         <translation>已暂停收款（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="297" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="301" />
         <source>invoices voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="298" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="302" />
         <source>invoices kept as drafts</source>
         <translation>账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="299" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="303" />
         <source>invoices marked uncollectible</source>
         <translation>账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="317" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="321" />
         <source>No further invoices: the subscription has ended.</source>
         <translation>没有后续账单：订阅已结束。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="320" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="324" />
         <source>The next invoice can be previewed when online.</source>
         <translation>联网后可预览下一张账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="326" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="330" />
         <source>Next invoice on %1: %2</source>
         <translation>下一张账单（%1）：%2</translation>
     </message>
@@ -3123,77 +3121,77 @@
         <translation>移除此价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="217" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="221" />
         <source>Default card: %1</source>
         <translation>默认银行卡：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="220" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="224" />
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="222" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="226" />
         <source>Choose a price from the list for each line.</source>
         <translation>请为每一行从列表中选择价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="225" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="229" />
         <source>All prices of a subscription must be in one currency.</source>
         <translation>一个订阅的所有价格必须使用同一种货币。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="228" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="232" />
         <source>The customer has no default card: collect a card first, or e-mail the invoices.</source>
         <translation>该客户没有默认银行卡：请先收集银行卡，或通过电子邮件发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="241" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="245" />
         <source>Starting the subscription…</source>
         <translation>正在开始订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="274" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="278" />
         <source>The subscription is in its free trial until %1.</source>
         <translation>订阅处于免费试用期，至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="277" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="281" />
         <source>The subscription is active; Stripe e-mails each invoice, due in %1 days.</source>
         <translation>订阅已生效；Stripe 会通过电子邮件发送每张账单，%1 天后到期。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="280" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="284" />
         <source>The subscription is active.</source>
         <translation>订阅已生效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="282" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="286" />
         <source>The subscription is %1.</source>
         <translation>订阅状态：%1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="284" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="288" />
         <source>Send the customer the invoice link: the subscription starts once it is paid, and expires if it is not paid within 23 hours.</source>
         <translation>请把账单链接发给客户：付款后订阅开始，23 小时内未付款则失效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="297" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="301" />
         <source>The first payment has not been made.</source>
         <translation>首次付款尚未完成。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="299" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="303" />
         <source>The customer's bank asks them to confirm the first payment (3D Secure).</source>
         <translation>客户的银行要求客户确认首次付款（3D Secure）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="303" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="307" />
         <source>The first payment failed: %1</source>
         <translation>首次付款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="304" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="308" />
         <source>The first payment needs a payment method.</source>
         <translation>首次付款需要支付方式。</translation>
     </message>
@@ -3332,12 +3330,12 @@
         <translation><numerusform>已将 %n 个订阅导出到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="177" />
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="181" />
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="179" />
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="183" />
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
