@@ -123,7 +123,7 @@ class InvoiceDialog(QDialog):
         self.customer.customer_changed.connect(self._customer_changed)
         self.currency.currentIndexChanged.connect(self._check)
         self._modes.buttonToggled.connect(lambda *_: self._check())
-        state.online_changed.connect(lambda *_: self._check())
+        state.online_changed.connect(self._online_changed)
         self.add_item()
         if customer:
             self.customer.set_customer(customer)
@@ -177,6 +177,10 @@ class InvoiceDialog(QDialog):
         index = self.currency.findData(currency) if isinstance(currency, str) else -1
         if index >= 0:
             self.currency.setCurrentIndex(index)
+        self._check()
+
+    def _online_changed(self, _online: bool, _reason: str) -> None:
+        # A bound method: lambdas were seen to miss this signal from the sync thread.
         self._check()
 
     def _check(self) -> None:

@@ -120,7 +120,7 @@ class InvoicesPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         state.connect_tables(frozenset(("invoices",)), self.model.reload)
-        state.online_changed.connect(lambda *_: self._update_actions())
+        state.online_changed.connect(self._online_changed)
         self.model.reload()
         self._update_actions()
 
@@ -189,6 +189,10 @@ class InvoicesPanel(QWidget):
         path = choose_csv_path(self, "invoices.csv")
         if path is not None:
             self._state.spawn(self.export_csv(path))
+
+    def _online_changed(self, _online: bool, _reason: str) -> None:
+        # A bound method: lambdas were seen to miss this signal from the sync thread.
+        self._update_actions()
 
     def _update_actions(self) -> None:
         reason = self._state.money_blocked_reason()

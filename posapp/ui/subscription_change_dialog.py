@@ -99,7 +99,7 @@ class SubscriptionChangeDialog(QDialog):
         self.price.currentTextChanged.connect(lambda _t: self._changed())
         self.quantity.valueChanged.connect(lambda _v: self._changed())
         self.proration.currentIndexChanged.connect(lambda _i: self._changed())
-        state.online_changed.connect(lambda *_: self._changed())
+        state.online_changed.connect(self._online_changed)
         self._item_chosen()
 
     def inputs(self) -> _Inputs | None:
@@ -182,6 +182,10 @@ class SubscriptionChangeDialog(QDialog):
         item = self.item.currentData() or {}
         self.price.select_price(str((item.get("price") or {}).get("id")))
         self.quantity.setValue(int(item.get("quantity") or 1))
+        self._changed()
+
+    def _online_changed(self, _online: bool, _reason: str) -> None:
+        # A bound method: lambdas were seen to miss this signal from the sync thread.
         self._changed()
 
     def _changed(self) -> None:

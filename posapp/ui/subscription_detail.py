@@ -157,7 +157,7 @@ class SubscriptionDetail(QWidget):
         layout.addWidget(self.reason)
         layout.addWidget(self.tabs, 1)
         self.upcoming: dict[str, Any] | None = None
-        state.online_changed.connect(lambda *_: self.update_actions())
+        state.online_changed.connect(self._online_changed)
         state.connect_tables(frozenset(("subscriptions", "events", "products", "prices")),
                              self._reload)
         state.connect_tables(frozenset(("invoices",)), self.invoices_model.reload)
@@ -195,6 +195,10 @@ class SubscriptionDetail(QWidget):
             self._show_upcoming()
             if subscription and self._can_preview():
                 self._state.spawn(self.fetch_upcoming())
+        self.update_actions()
+
+    def _online_changed(self, _online: bool, _reason: str) -> None:
+        # A bound method: lambdas were seen to miss this signal from the sync thread.
         self.update_actions()
 
     def update_actions(self) -> None:
