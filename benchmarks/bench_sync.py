@@ -3,9 +3,13 @@
 1. Backfill: starts `python -m posapp.sandbox --seed bench:N --latency-ms 250 --rate-limit 25`
    and backfills it into a fresh cache through the gateway. Prints requests per 100
    (distinct, stored) objects, objects per second, and elapsed time over the floor the rate
-   limit sets (requests / 25 per second).
+   limit sets (requests / 25 per second), and the answers 429 (a limiter that lets more
+   than 25 requests into some second causes those).
 2. Event apply: applies synthetic events through the poller's apply path into the cache.
 3. Search: fills a cache with 200,000 searchable rows and times mixed queries.
+
+The machine's load average is printed before and after: on a shared machine the figures
+are only comparable with the load beside them.
 
 Usage: .venv/bin/python benchmarks/bench_sync.py [--objects 30000] [--search-rows 200000]
 """
@@ -13,6 +17,7 @@ Usage: .venv/bin/python benchmarks/bench_sync.py [--objects 30000] [--search-row
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -186,12 +191,20 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--skip-backfill", action="store_true")
     args = parser.parse_args()
+    print_load("before")
     with tempfile.TemporaryDirectory(prefix="posapp-bench-") as tmp:
         work = Path(tmp)
         if not args.skip_backfill:
             bench_backfill(work, args.objects, args.latency_ms, args.rate_limit)
         bench_events(work, args.events)
         bench_search(work, args.search_rows, args.queries)
+    print_load("after")
+
+
+def print_load(when: str) -> None:
+    one, five, fifteen = os.getloadavg()
+    print(f"load average {when}: {one:.2f}, {five:.2f}, {fifteen:.2f} "
+          f"on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":
