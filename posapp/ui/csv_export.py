@@ -2,7 +2,8 @@
 
 The file is written by `posapp.services.invoices.export_csv` (formula prefixes escaped, UTF-8
 with BOM) on the worker, reading the cache in keyset pages, so a long list neither blocks the
-window nor sits in memory. It needs no network and works offline.
+window nor sits in memory. It needs no network and works offline. `choose_save_path` is the
+file dialog every export (CSV, an invoice's PDF) asks with.
 """
 
 from __future__ import annotations
@@ -39,14 +40,21 @@ def csv_time(timestamp: object) -> str:
     return datetime.fromtimestamp(timestamp).astimezone().isoformat(timespec="seconds")
 
 
+def choose_save_path(parent: QWidget, title: str, suggested_name: str,
+                     file_filter: str) -> Path | None:
+    """Ask where to save an export, starting in the documents folder (None: canceled)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title,
+                                                  str(Path(folder) / suggested_name),
+                                                  file_filter)
+    return Path(chosen) if chosen else None
+
+
 def choose_csv_path(parent: QWidget, suggested_name: str) -> Path | None:
     """Ask where to save the CSV file (None when the user cancels)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("CsvExport", "Export to CSV"),
-        str(Path(folder) / suggested_name),
-        QCoreApplication.translate("CsvExport", "CSV files (*.csv)"))
-    return Path(chosen) if chosen else None
+    return choose_save_path(parent, QCoreApplication.translate("CsvExport", "Export to CSV"),
+                            suggested_name,
+                            QCoreApplication.translate("CsvExport", "CSV files (*.csv)"))
 
 
 async def export_list(state: AppState, model: CacheTableModel, columns: Sequence[CsvColumn],

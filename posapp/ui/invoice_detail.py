@@ -10,12 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from posapp.services.invoices import (
 
 from .app_state import AppState
 from .confirm import confirm
+from .csv_export import choose_save_path
 from .errors import error_text
 from .invoice_list_model import invoice_customer, invoice_status_text, is_overdue
 from .invoice_pdf import invoice_html, print_invoice, write_invoice_pdf
@@ -387,10 +387,7 @@ class InvoiceDetail(QWidget):
             print_invoice(self.invoice, self._state.formats, self._merchant(), printer)
 
     def _ask_pdf(self) -> None:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"{self.invoice.get('number') or self.invoice.get('id')}.pdf"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export PDF"), str(Path(folder) / name), self.tr("PDF files (*.pdf)"))
-        if chosen:
-            self.export_pdf(Path(chosen))
+        path = choose_save_path(self, self.tr("Export PDF"), name, self.tr("PDF files (*.pdf)"))
+        if path is not None:
+            self.export_pdf(path)
