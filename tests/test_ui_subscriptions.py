@@ -97,6 +97,11 @@ def test_new_subscription_on_the_default_card_is_active_and_listed(
     assert detail.invoices_model.rowCount() == 1
     events = [detail.events.item(i).text() for i in range(detail.events.count())]
     assert any("customer.subscription.created" in e for e in events)
+    first = detail.invoices_model.index(0, 0)
+    detail.invoices.setCurrentIndex(first)
+    detail.invoices.doubleClicked.emit(first)
+    assert window.current_panel() is Panel.INVOICES
+    assert sub_id in window.invoices.detail.subscription.text()
 
 
 def test_card_needing_authentication_leaves_it_incomplete_with_the_invoice_link(
