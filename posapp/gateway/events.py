@@ -14,9 +14,12 @@ from posapp.gateway.paging import PAGE_SIZE
 def list_events(
     gw: Gateway, params: EventListParams | None = None
 ) -> tuple[list[dict[str, Any]], bool]:
-    """One page of events, newest first, and whether more follow."""
-    page = gw.read("events.list", lambda c: c.v1.events.list(params))
-    return page["data"], page["has_more"]
+    """One page of events, newest first, and whether more follow.
+
+    Read as plain JSON (`Gateway.read_json`), as list pages are: the poller reads every
+    event, and the SDK's objects would cost more CPU than the request itself."""
+    page = gw.read_json("events.list", "/v1/events", dict(params or {}))
+    return page["data"], bool(page["has_more"])
 
 
 def retrieve_event(

@@ -107,7 +107,8 @@ class Sandbox:
             return "error" if self._fail_rng.random() < 0.5 else "drop"
 
     def handle_api(self, method: str, path: str, query: str, body: str,
-                   headers: dict[str, str]) -> tuple[int, bytes, dict[str, str]]:
+                   headers: dict[str, str],
+                   over_limit: bool = False) -> tuple[int, bytes, dict[str, str]]:
         """Answer one /v1 request; returns status, JSON body and extra headers."""
         request_id = "req_" + "".join(random.choices("abcdefghijklmnopqrstuvwxyz0123456789",
                                                      k=14))
@@ -117,7 +118,7 @@ class Sandbox:
         fingerprint = _fingerprint(method, path, raw_params)
         try:
             key = _check_auth(headers.get("authorization", ""))
-            if self.over_rate_limit():
+            if over_limit:
                 raise ApiError(429, "Request rate limit exceeded. You can learn more about "
                                "rate limits here https://stripe.com/docs/rate-limits.",
                                code="rate_limit", headers={"Stripe-Should-Retry": "true"})
@@ -298,6 +299,8 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length).decode("utf-8") if length else ""
         headers = {k.lower(): v for k, v in self.headers.items()}
+        # Counted on arrival, as Stripe does, not after the simulated latency.
+        over_limit = parts.path.startswith("/v1/") and sandbox.over_rate_limit()
         if sandbox.options.latency_ms:
             time.sleep(sandbox.options.latency_ms / 1000)
         if not parts.path.startswith("/v1/"):
@@ -311,7 +314,7 @@ class _Handler(BaseHTTPRequestHandler):
                        {"Stripe-Should-Retry": "true"})
             return
         status, payload, extra = sandbox.handle_api(method, parts.path, parts.query, body,
-                                                    headers)
+                                                    headers, over_limit)
         if fault == "drop":
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
