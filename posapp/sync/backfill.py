@@ -5,7 +5,7 @@ everything that happened during and after the backfill: no gap between the two. 
 is stored with its checkpoint in one transaction; an interrupted backfill resumes each
 type after its last stored page and does not list finished types again. All types are
 listed at once, long ones cut into `created` segments on threads of their own
-(`split_segment`), and the gateway's token bucket keeps the total under Stripe's rate
+(`split_segment`), and the gateway's rate limiter keeps the total under Stripe's rate
 limit.
 """
 
