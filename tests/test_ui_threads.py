@@ -7,8 +7,9 @@ import threading
 
 import pytest
 import qasync
+import stripe
 from ui_support import loop as loop  # fixture
-from ui_support import run
+from ui_support import run, sync_now, wait_until
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
@@ -36,3 +37,20 @@ def test_gateway_never_runs_on_the_gui_thread(loop: qasync.QEventLoop,
 
     with pytest.raises(ForbiddenThreadError):
         customers.create_customer(gateway, {"name": "From the GUI thread"})
+
+
+def test_sync_reports_reach_every_slot_on_the_gui_thread(loop: qasync.QEventLoop,
+                                                         window: MainWindow,
+                                                         client: stripe.StripeClient) -> None:
+    """The sync loop runs on a worker thread; what it reports must reach panels' slots,
+    lambdas included, on the GUI thread, where widgets and models may be touched."""
+    gui = threading.current_thread()
+    seen: list[tuple[str, threading.Thread]] = []
+    state = window.state
+    state.tables_changed.connect(lambda _t: seen.append(("tables", threading.current_thread())))
+    state.synced.connect(lambda _at: seen.append(("synced", threading.current_thread())))
+    state.notification.connect(lambda _n: seen.append(("note", threading.current_thread())))
+    client.v1.customers.create(params={"name": "Thread check"})
+    sync_now(loop, window)
+    wait_until(loop, lambda: {"tables", "synced"} <= {kind for kind, _ in seen}, "reports")
+    assert all(thread is gui for _, thread in seen)
