@@ -233,5 +233,5 @@ def _demo_command() -> tuple[str, list[str]]:
         return sys.executable, [script, "--demo"]
     if script:
         return script, ["--demo"]
-    return sys.executable, ["-m", "posapp.app", "--demo"]
+    return sys.executable, ["-m", "posapp", "--demo"]
 
