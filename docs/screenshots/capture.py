@@ -1,10 +1,14 @@
-"""Take the UI screenshots in this folder: the demo window under Xvfb, grabbed per screen.
+"""Take the screenshots the README and docs/ui.md show: the demo window under Xvfb.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/capture.py
+    xvfb-run -a .venv/bin/python docs/screenshots/capture.py [name ...]
 
-Starts the demo sandbox in-process, opens the window as `--demo` does, drives it to each
-screen (a payment link waiting with its QR code, the same link paid through the sandbox's
-hosted page, the customers list and a customer's detail, the Chinese UI) and saves PNGs.
+Run from the repository root with the project installed (`pip install -e ".[dev]"`, as the
+README says), so no PYTHONPATH is needed. With no names it writes every PNG in SHOTS into
+this folder; with names (e.g. `dashboard refunds`) only those, plus whatever they need
+first (a refund and a dispute's draft for the audit log, the waiting link before it is
+paid). Like `posapp --demo`, it starts the demo sandbox in-process (seed "demo"), uses a
+temporary data dir and the demo profile through the app's own controller, and drives the
+real window at 1360x860; the Chinese shots switch the language as Settings does.
 """
 
 from __future__ import annotations
@@ -14,113 +18,274 @@ import sys
 import tempfile
 import urllib.parse
 import urllib.request
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import qasync
 
-from posapp.config import Paths
+from posapp.app import DEMO_API_KEY
+from posapp.config import Paths, Settings
 from posapp.sandbox import running
+from posapp.ui.controller import GuiController
 from posapp.ui.launch import GuiOptions, application, make_controller
 from posapp.ui.main_window import MainWindow, Panel
+from posapp.ui.refund_dialog import RefundDialog
 from posapp.worker import Worker
 
 HERE = Path(__file__).resolve().parent
 SIZE = (1360, 860)
 
 
-async def settle(seconds: float = 0.4) -> None:
-    """Let Qt lay out and paint."""
-    await asyncio.sleep(seconds)
-
-
-async def until(condition: object, what: str, limit: float = 60.0) -> None:
-    """Wait for `condition()` (a callable) to hold."""
+async def until(condition: Callable[[], object], what: str, limit: float = 60.0) -> None:
+    """Wait for `condition()` to hold, or give up after `limit` seconds."""
     waited = 0.0
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if waited > limit:
             raise SystemExit(f"gave up waiting for {what}")
         await asyncio.sleep(0.1)
         waited += 0.1
 
 
-def save(window: MainWindow, name: str) -> None:
-    """Grab the window into `name`.png here."""
-    path = HERE / f"{name}.png"
-    window.grab().save(str(path))
-    print("saved", path)
-
-
 def pay(url: str) -> None:
-    """Pay a hosted page as the customer's browser would."""
+    """Pay a hosted page with a test card, as the customer's browser would."""
     data = urllib.parse.urlencode({"card": "4242424242424242", "email": "li.na@example.com",
                                    "name": "Li Na"}).encode()
     urllib.request.urlopen(urllib.request.Request(url, data=data)).close()  # noqa: S310
 
 
-async def shoot(controller_factory: object) -> None:
-    """Drive the window to each screen and save it."""
-    controller = controller_factory("en_US")  # type: ignore[operator]
+class Tour:
+    """The demo window driven from screen to screen; what one shot sets up, later ones reuse."""
+
+    def __init__(self, controller: GuiController) -> None:
+        self.controller = controller
+        self.link_url: str | None = None
+        self.refund_id: str | None = None
+        self.dispute_id: str | None = None
+
+    @property
+    def window(self) -> MainWindow:
+        """The open window (a new one after a language switch)."""
+        window = self.controller.window
+        assert isinstance(window, MainWindow)
+        return window
+
+    async def use_language(self, language: str) -> None:
+        """Switch the UI language (rebuilding the window) unless it is already in use."""
+        if self.controller.language != language:
+            self.controller.set_language(language)
+        self.window.resize(*SIZE)
+        await until(lambda: self.window.state.cache.last_success is not None, "the demo sync")
+
+    async def save(self, name: str) -> None:
+        """Dismiss the toasts, let the window repaint, and grab it into `name`.png here."""
+        self.window.toasts.clear()
+        await asyncio.sleep(0.6)
+        path = HERE / f"{name}.png"
+        if not self.window.grab().save(str(path)):
+            raise SystemExit(f"could not write {path}")
+        print("saved", path)
+
+    async def show_link(self, amount: str, description: str) -> str:
+        """Fill the collect screen and show its payment link and QR code; returns the URL."""
+        self.window.show_panel(Panel.COLLECT)
+        collect = self.window.collect
+        collect.amount.text_edit.setText(amount)
+        collect.description.setText(description)
+        request = await collect.request_link()
+        if request is None:
+            raise SystemExit("the collect screen created no payment page")
+        return request.url
+
+    async def merchant_actions(self) -> None:
+        """Once: refund $2.00 of a demo payment and save a dispute's evidence draft, so the
+        refunds list, the dispute and the audit log show the app's own work."""
+        if self.refund_id is not None:
+            return
+        window = self.window
+        cache = window.state.cache
+        payment = next(p for p in cache.page("payment_intents", filters={"status": "succeeded"},
+                                             limit=100).rows
+                       if _untouched(cache.get("charges", str(p.get("latest_charge")))))
+        dialog = RefundDialog(window.state, str(payment["id"]), window)
+        dialog.amount.text_edit.setText("2")
+        dialog.note.setText("Spilled drink, replaced")
+        refund = await dialog.send(confirmed=True)
+        dialog.deleteLater()
+        if refund is None:
+            raise SystemExit("the demo refund failed")
+        self.refund_id = str(refund["id"])
+        await until(lambda: cache.get("refunds", str(self.refund_id)) is not None,
+                    "the refund in the cache")
+
+        disputes = cache.page("disputes", filters={"status": "needs_response"}).rows
+        if not disputes:
+            raise SystemExit("the demo seed has no dispute awaiting evidence")
+        self.dispute_id = str(disputes[0]["id"])
+        window.jump_to("disputes", self.dispute_id)
+        detail = window.disputes.detail
+        detail.form.fields["product_description"].set_text(
+            "Flat white and almond croissant, served at the counter.")
+        if await detail.save_draft() is None:
+            raise SystemExit("the dispute's draft was not saved")
+
+
+def _untouched(charge: dict[str, Any] | None) -> bool:
+    """A charge that succeeded and is neither refunded nor disputed."""
+    return bool(charge and charge.get("status") == "succeeded"
+                and not charge.get("amount_refunded") and not charge.get("disputed"))
+
+
+async def collect_waiting_qr(tour: Tour) -> None:
+    """A payment link waiting for the customer, with its QR code."""
+    tour.link_url = await tour.show_link("42.80", "Two coffees and a cake")
+    await tour.save("collect-waiting-qr")
+
+
+async def collect_paid(tour: Tour) -> None:
+    """The same link paid on the sandbox's hosted page; the poller turns it to Paid."""
+    url = tour.link_url or await tour.show_link("42.80", "Two coffees and a cake")
+    await asyncio.get_running_loop().run_in_executor(None, pay, url)
+    await until(tour.window.collect.view.is_paid, "the paid state")
+    await tour.save("collect-paid")
+
+
+async def customers(tour: Tour) -> None:
+    """The customers list from the cache."""
+    tour.window.show_panel(Panel.CUSTOMERS)
+    await tour.save("customers")
+
+
+async def customer_detail(tour: Tour) -> None:
+    """The customer with the most to show (metadata, an address)."""
+    rows = tour.window.state.cache.page("customers", limit=100).rows
+    best = max(rows, key=lambda c: len(c.get("metadata") or {}) + bool(c.get("address")))
+    tour.window.jump_to("customers", str(best["id"]))
+    await tour.save("customer-detail")
+
+
+async def dashboard(tour: Tour, name: str = "dashboard") -> None:
+    """The dashboard once its figures are computed."""
+    tour.window.show_panel(Panel.DASHBOARD)
+    await tour.window.dashboard.refresh()
+    await tour.save(name)
+
+
+async def subscriptions(tour: Tour) -> None:
+    """A running subscription with Stripe's preview of its next invoice."""
+    window = tour.window
+    chosen = window.state.cache.page("subscriptions", filters={"status": "active"}).rows[0]
+    window.jump_to("subscriptions", str(chosen["id"]))
+    detail = window.subscriptions.detail
+    detail.tabs.setCurrentIndex(1)
+    await until(lambda: detail.upcoming is not None, "the next invoice's preview")
+    await tour.save("subscriptions")
+
+
+async def invoices(tour: Tour) -> None:
+    """An open invoice as it prints."""
+    window = tour.window
+    invoice = window.state.cache.page("invoices", filters={"status": "open"}).rows[0]
+    window.jump_to("invoices", str(invoice["id"]))
+    await tour.save("invoices")
+
+
+async def refunds(tour: Tour) -> None:
+    """The refund made by `merchant_actions`, with the period's totals."""
+    await tour.merchant_actions()
+    tour.window.jump_to("refunds", str(tour.refund_id))
+    await tour.save("refunds")
+
+
+async def disputes(tour: Tour) -> None:
+    """The dispute's evidence form, one field being typed (its counter shown)."""
+    await tour.merchant_actions()
+    tour.window.jump_to("disputes", str(tour.dispute_id))
+    tour.window.disputes.detail.form.fields["refund_policy_disclosure"].set_text(
+        "Our refund policy is printed on every receipt and shown at the till.")
+    await tour.save("disputes")
+
+
+async def activity(tour: Tour) -> None:
+    """The audit log (the refund, the draft) beside the events the poller applied."""
+    await tour.merchant_actions()
+    window = tour.window
+    window.show_panel(Panel.ACTIVITY)
+    panel = window.activity
+    await until(lambda: panel.audit.model().rowCount() > 0, "the audit log")
+    await until(lambda: panel.events_model.rowCount() > 0, "the applied events")
+    panel.audit.selectRow(0)
+    panel.events.table.selectRow(0)
+    await tour.save("activity")
+
+
+async def chinese(tour: Tour) -> None:
+    """The collect screen in Simplified Chinese, a link waiting."""
+    await tour.use_language("zh_CN")
+    await tour.show_link("128.00", "午餐套餐")
+    await tour.save("chinese")
+
+
+async def dashboard_zh(tour: Tour) -> None:
+    """The dashboard in Simplified Chinese."""
+    await tour.use_language("zh_CN")
+    await dashboard(tour, "dashboard-zh")
+
+
+# Taken in this order: English first, then Chinese (one language switch).
+SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
+    "collect-waiting-qr": collect_waiting_qr,
+    "collect-paid": collect_paid,
+    "customers": customers,
+    "customer-detail": customer_detail,
+    "dashboard": dashboard,
+    "subscriptions": subscriptions,
+    "invoices": invoices,
+    "refunds": refunds,
+    "disputes": disputes,
+    "activity": activity,
+    "chinese": chinese,
+    "dashboard-zh": dashboard_zh,
+}
+
+
+async def tour_demo(controller: GuiController, names: list[str]) -> None:
+    """Open the demo window in English and take the shots `names`, in SHOTS order."""
     await controller.start()
-    window: MainWindow = controller.window
-    window.resize(*SIZE)
-    await until(lambda: window.state.cache.last_success is not None, "the demo sync")
-    await settle(1.0)
-
-    window.show_panel(Panel.COLLECT)
-    collect = window.collect
-    collect.amount.text_edit.setText("42.80")
-    collect.description.setText("Two coffees and a cake")
-    request = await collect.request_link()
-    assert request is not None
-    await settle()
-    save(window, "collect-waiting-qr")
-    await asyncio.get_running_loop().run_in_executor(None, pay, request.url)
-    await until(collect.view.is_paid, "the paid state")
-    await settle(1.0)
-    save(window, "collect-paid")
-
-    window.toasts.clear()
-    window.show_panel(Panel.CUSTOMERS)
-    await settle()
-    save(window, "customers")
-    customers = window.customers
-    best = max((customers.model.object_at(r) or {} for r in range(customers.model.rowCount())),
-               key=lambda c: len(c.get("metadata") or {}) + bool(c.get("address")))
-    customers.list.select_id(str(best["id"]))
-    customers.detail.setCurrentIndex(0)
-    await settle()
-    save(window, "customer-detail")
-
-    controller.set_language("zh_CN")
-    chinese: MainWindow = controller.window
-    chinese.resize(*SIZE)
-    chinese.show_panel(Panel.COLLECT)
-    chinese.collect.amount.text_edit.setText("128.00")
-    chinese.collect.description.setText("午餐套餐")
-    await chinese.collect.request_link()
-    await settle(1.0)
-    save(chinese, "chinese")
-    controller.shutdown()
+    tour = Tour(controller)
+    try:
+        await tour.use_language("en_US")
+        for name, shot in SHOTS.items():
+            if name in names:
+                await shot(tour)
+    finally:
+        controller.shutdown()
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """Take the shots named in `argv` (all when empty); returns the exit code."""
+    unknown = sorted(set(argv) - set(SHOTS))
+    if unknown:
+        print(f"unknown screenshot(s): {', '.join(unknown)}; known: {', '.join(SHOTS)}",
+              file=sys.stderr)
+        return 2
     app = application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    with running(seed="demo") as sandbox, Worker() as worker:
-        root = Path(tempfile.mkdtemp(prefix="posapp-shots-"))
-
-        def controller_for(language: str) -> object:
-            paths = Paths.resolve(root)
-            paths.create()
-            paths.settings_file.write_text(f'{{"language": "{language}"}}', encoding="utf-8")
-            return make_controller(GuiOptions(paths=paths, demo_api_base=sandbox.url,
-                                              demo_api_key="sk_test_demo"), worker)
-
+    with tempfile.TemporaryDirectory(prefix="posapp-shots-") as tmp, \
+            running(seed="demo") as sandbox, Worker() as worker:
+        paths = Paths.resolve(Path(tmp))
+        paths.create()
+        settings = Settings.load(paths.settings_file)
+        settings.language = "en_US"
+        settings.save()
+        controller = make_controller(GuiOptions(paths=paths, demo_api_base=sandbox.url,
+                                                demo_api_key=DEMO_API_KEY), worker)
         with loop:
-            loop.run_until_complete(shoot(controller_for))
+            # One run_until_complete for the whole tour, as launch_gui does.
+            loop.run_until_complete(tour_demo(controller, argv or list(SHOTS)))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
