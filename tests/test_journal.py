@@ -180,6 +180,25 @@ def test_audit_filters_and_search(journal: Journal, clock: FakeClock) -> None:
     assert len(journal.list_audit(limit=1)) == 1
 
 
+def test_audit_pages_by_cursor_through_rows_sharing_a_time(
+    journal: Journal, clock: FakeClock
+) -> None:
+    for n in range(7):
+        journal.record_audit(actor="shop", action=f"a{n}", outcome="succeeded")
+        if n in (0, 4):  # a0 alone, a1..a4 share one time, a5 and a6 another
+            clock.now += 1
+    journal.record_audit(actor="shop", action="refused", outcome="failed")
+
+    pages: list[list[str]] = []
+    cursor: tuple[float, int] | None = None
+    while page := journal.list_audit(outcome="succeeded", before=cursor, limit=3):
+        pages.append([e.action for e in page])
+        cursor = (page[-1].at, page[-1].id)
+
+    assert pages == [["a6", "a5", "a4"], ["a3", "a2", "a1"], ["a0"]]
+    assert journal.list_audit(before=(clock.now + 10, 0), limit=1)[0].action == "refused"
+
+
 def test_concurrent_writers_from_many_threads(journal: Journal) -> None:
     errors: list[BaseException] = []
 

@@ -272,13 +272,16 @@ class Journal:
         since: float | None = None,
         until: float | None = None,
         search: str | None = None,
+        before: tuple[float, int] | None = None,
         limit: int = 500,
     ) -> list[AuditEntry]:
-        """Audit rows matching every given filter, newest first.
+        """Audit rows matching every given filter, newest first (by time, then id).
 
         `since` is inclusive and `until` exclusive (Unix seconds). `search` matches any
         part of the action, actor, object id, idempotency key, request id, outcome or detail,
-        case-insensitively for ASCII letters.
+        case-insensitively for ASCII letters. `before` is a keyset cursor, the `(at, id)` of
+        the last row of the previous page: only older rows follow, so rows sharing a time
+        are neither lost nor repeated between pages.
         """
         clauses: list[str] = []
         args: list[Any] = []
@@ -297,6 +300,9 @@ class Journal:
         if until is not None:
             clauses.append("at < ?")
             args.append(until)
+        if before is not None:
+            clauses.append("(at, id) < (?, ?)")
+            args.extend(before)
         if search:
             pattern = f"%{search.translate(_LIKE_ESCAPE)}%"
             columns = (

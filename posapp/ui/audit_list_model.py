@@ -4,7 +4,6 @@ filtered by outcome and searched as text."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -148,15 +147,7 @@ class AuditListModel(QAbstractTableModel):
         self.loaded.emit(len(self._rows))
 
     def _read(self, after: AuditEntry | None, limit: int) -> tuple[list[AuditEntry], bool]:
-        until = None
-        shown_at_same_time = 0
-        if after is not None:
-            # The journal pages by time only: ask up to and including the last row's time
-            # and drop the rows of that time already shown, so none is lost or repeated.
-            until = math.nextafter(after.at, math.inf)
-            shown_at_same_time = sum(1 for r in self._rows if r.at == after.at)
-        rows = self._journal.list_audit(outcome=self._outcome, search=self._search or None,
-                                        until=until, limit=limit + 1 + shown_at_same_time)
-        if after is not None:
-            rows = [r for r in rows if (r.at, r.id) < (after.at, after.id)]
+        rows = self._journal.list_audit(
+            outcome=self._outcome, search=self._search or None,
+            before=None if after is None else (after.at, after.id), limit=limit + 1)
         return rows[:limit], len(rows) > limit
