@@ -1,7 +1,7 @@
 """The subscriptions panel against a live sandbox: start one (charged, 3D Secure, declined),
 change it with the proration preview shown first, cancel at period end, undo, cancel now,
-pause and resume collection, the billing portal link, a failing renewal turning past_due
-through a test clock and the poller, and offline review."""
+pause and resume collection, resume a paused subscription, the billing portal link, a
+failing renewal turning past_due through a test clock and the poller, and offline review."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import qasync
 import stripe
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableWidget
+from test_services_subscriptions import add_default_card, paused_subscription
 from ui_support import customer_with_card, run, sync_now, wait_until
 from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
@@ -267,6 +268,49 @@ def test_pause_and_resume_collection(loop: qasync.QEventLoop, window: MainWindow
     assert run(loop, detail.resume_collection()) is not None
     assert "paused" not in detail.status.text()
     assert detail.pause.isEnabled()
+
+
+def test_paused_subscription_is_resumed_and_billed(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    sub_id, customer_id = paused_subscription(client, "Paused Pat")
+    add_default_card(client, customer_id)
+    _select(loop, window, sub_id)
+    panel = window.subscriptions
+    detail = panel.detail
+    assert _cell(panel, sub_id, Cols.STATUS) == "Paused"
+    assert detail.resume_paused.isEnabled()
+    assert not detail.resume.isEnabled() and not detail.pause.isEnabled()
+
+    assert run(loop, detail.resume_subscription(confirmed=True)) is not None
+
+    assert detail.status.text().startswith("Active")
+    assert not detail.resume_paused.isEnabled()
+    assert detail.pause.isEnabled()
+    assert _cell(panel, sub_id, Cols.STATUS) == "Active"
+    assert detail.invoices_model.rowCount() == 2  # the trial's $0 one and the resumed period's
+
+
+def test_resuming_without_a_card_says_why(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    sub_id, _ = paused_subscription(client, "Cardless Cal")
+    _select(loop, window, sub_id)
+    detail = window.subscriptions.detail
+
+    assert run(loop, detail.resume_subscription(confirmed=True)) is None
+
+    assert "no attached payment source or default payment method" in detail.reason.text()
+    assert detail.status.text().startswith("Paused")
+
+
+def test_resume_subscription_is_only_offered_for_paused_ones(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    sub = _subscribe(client, customer_with_card(client, "pm_card_visa", "Running Rae"),
+                     _price(client))
+    _select(loop, window, sub.id)
+    detail = window.subscriptions.detail
+    assert not detail.resume_paused.isEnabled()
+    assert run(loop, detail.pause_collection("void")) is not None
+    assert detail.resume.isEnabled() and not detail.resume_paused.isEnabled()
 
 
 def test_billing_portal_link_with_qr_and_copy(

@@ -1,6 +1,6 @@
 """Subscriptions: start one, preview and make a price or quantity change, cancel (now or at
-period end), undo a scheduled cancellation, pause and resume collection, and send the
-customer a billing portal link."""
+period end), undo a scheduled cancellation, pause and resume collection, resume a paused
+subscription, and send the customer a billing portal link."""
 
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ __all__ = [
     "preview_change",
     "preview_next_invoice",
     "resume_collection",
+    "resume_subscription",
     "undo_cancellation",
 ]
 
@@ -374,6 +375,22 @@ def resume_collection(session: Session, subscription_id: str) -> dict[str, Any]:
         "subscription.resume_collection",
         lambda gw: subscriptions.update_subscription(gw, subscription_id, {"pause_collection": ""}),
         object_id=subscription_id,
+    )
+
+
+def resume_subscription(session: Session, subscription_id: str) -> dict[str, Any]:
+    """Restart a subscription whose status is `paused` (a trial that ended without a payment
+    method): a new period starts now and its invoice is collected at once. Not the same as
+    `resume_collection`, which undoes `pause_collection` on a running subscription."""
+
+    return perform(
+        session,
+        "subscription.resume",
+        lambda gw: subscriptions.resume_subscription(
+            gw, subscription_id, {"expand": ["latest_invoice"]}
+        ),
+        object_id=subscription_id,
+        expanded=_LATEST_INVOICE,
     )
 
 

@@ -1,7 +1,8 @@
 """`SubscriptionDetail`: one subscription — customer, status, collection, its items, the
 upcoming invoice (Stripe's preview, fetched when the subscription is shown and online), its
 invoices and events — and its actions: change, cancel, undo a scheduled cancellation, pause
-and resume collection, and a billing portal link for the customer."""
+and resume collection, resume a paused subscription, and a billing portal link for the
+customer."""
 
 from __future__ import annotations
 
@@ -33,10 +34,12 @@ from posapp.services.subscriptions import (
     pause_collection,
     preview_next_invoice,
     resume_collection,
+    resume_subscription,
     undo_cancellation,
 )
 
 from .app_state import AppState
+from .confirm import confirm
 from .errors import error_text
 from .invoice_list_model import InvoiceListModel
 from .portal_link_dialog import LinkDialog, portal_link_dialog
@@ -99,6 +102,7 @@ class SubscriptionDetail(QWidget):
                 lambda _c=False, b=behavior: self._state.spawn(self.pause_collection(b)))
         self.pause.setMenu(pause_menu)
         self.resume = QPushButton(self.tr("Resume collection"))
+        self.resume_paused = QPushButton(self.tr("Resume subscription…"))
         self.portal = QPushButton(icon("qr"), self.tr("Billing portal link…"))
         self.copy_id = QPushButton(icon("copy"), self.tr("Copy id"))
         self.dashboard = QPushButton(icon("open"), self.tr("Open in Stripe Dashboard"))
@@ -106,13 +110,15 @@ class SubscriptionDetail(QWidget):
         self.cancel.clicked.connect(self.open_cancel)
         self.undo_cancel.clicked.connect(lambda: self._state.spawn(self.undo_cancellation()))
         self.resume.clicked.connect(lambda: self._state.spawn(self.resume_collection()))
+        self.resume_paused.clicked.connect(
+            lambda: self._state.spawn(self.resume_subscription()))
         self.portal.clicked.connect(lambda: self._state.spawn(self.send_portal_link()))
         self.copy_id.clicked.connect(lambda: QGuiApplication.clipboard().setText(
             str(self.subscription.get("id", ""))))
         self.dashboard.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl(self._state.dashboard_url(str(self.subscription.get("id", ""))))))
         self.action_buttons = (self.change, self.cancel, self.undo_cancel, self.pause,
-                               self.resume, self.portal)
+                               self.resume, self.resume_paused, self.portal)
         buttons = QGridLayout()
         for index, button in enumerate((*self.action_buttons, self.copy_id, self.dashboard)):
             buttons.addWidget(button, index // 3, index % 3)
@@ -211,8 +217,9 @@ class SubscriptionDetail(QWidget):
             self.change: live and status != "incomplete",
             self.cancel: live,
             self.undo_cancel: live and bool(sub.get("cancel_at_period_end")),
-            self.pause: live and not paused and status != "incomplete",
+            self.pause: live and not paused and status not in ("incomplete", "paused"),
             self.resume: live and paused,
+            self.resume_paused: status == "paused",
             self.portal: bool(sub.get("customer")),
         }
         blocked = self._state.money_blocked_reason()
@@ -266,6 +273,21 @@ class SubscriptionDetail(QWidget):
     async def resume_collection(self) -> dict[str, Any] | None:
         """Collect payment again."""
         return await self._act(resume_collection)
+
+    async def resume_subscription(self, confirmed: bool = False) -> dict[str, Any] | None:
+        """Restart a paused subscription (its trial ended without a payment method) after
+        the user confirms (tests pass `confirmed`): a new period starts now and its invoice
+        is charged or sent at once."""
+        sub = self.subscription
+        amount = self._state.formats.money(renewal_amount(sub), sub.get("currency"))
+        if not confirmed and not confirm(
+                self, self._state.profile.mode, self.tr("Resume subscription"),
+                self.tr("Resume %1's subscription? A new period starts now and its invoice "
+                        "of %2 is collected at once.")
+                .replace("%1", customer_name(self._state.cache, sub.get("customer")))
+                .replace("%2", amount)):
+            return None
+        return await self._act(resume_subscription)
 
     async def send_portal_link(self) -> LinkDialog | None:
         """Create a billing portal session for the customer and show its link and QR code."""

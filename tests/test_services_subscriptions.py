@@ -1,0 +1,80 @@
+"""Resuming a paused subscription (a trial that ended without a payment method) against a
+live sandbox, through a test clock."""
+
+from __future__ import annotations
+
+import pytest
+import stripe
+from test_services_session import assert_audited, cached
+
+from posapp.gateway import ErrorKind, GatewayError
+from posapp.services import subscriptions
+from posapp.services.session import Session
+
+START = 1_780_000_000
+DAY = 86_400
+
+
+def paused_subscription(client: stripe.StripeClient, name: str = "Trial Tess") -> tuple[str, str]:
+    """A subscription whose 7-day trial ended without a card, so Stripe paused it:
+    (subscription id, customer id)."""
+    clock = client.v1.test_helpers.test_clocks.create(params={"frozen_time": START})
+    customer = client.v1.customers.create(params={"name": name, "test_clock": clock.id})
+    product = client.v1.products.create(params={"name": "Coffee Club"})
+    price = client.v1.prices.create(params={"product": product.id, "currency": "usd",
+                                            "unit_amount": 1500,
+                                            "recurring": {"interval": "month"}})
+    sub = client.v1.subscriptions.create(params={
+        "customer": customer.id, "items": [{"price": price.id}], "trial_period_days": 7,
+        "trial_settings": {"end_behavior": {"missing_payment_method": "pause"}}})
+    client.v1.test_helpers.test_clocks.advance(clock.id,
+                                               params={"frozen_time": START + 8 * DAY})
+    assert client.v1.subscriptions.retrieve(sub.id).status == "paused"
+    return sub.id, customer.id
+
+
+def add_default_card(client: stripe.StripeClient, customer_id: str) -> None:
+    """Save a Visa test card on the customer as their default."""
+    visa = client.v1.payment_methods.attach("pm_card_visa", params={"customer": customer_id})
+    client.v1.customers.update(customer_id, params={
+        "invoice_settings": {"default_payment_method": visa.id}})
+
+
+def test_paused_subscription_resumes_with_a_new_period_and_invoice(
+        session: Session, client: stripe.StripeClient) -> None:
+    sub_id, customer_id = paused_subscription(client)
+    add_default_card(client, customer_id)
+
+    resumed = subscriptions.resume_subscription(session, sub_id)
+
+    assert resumed["status"] == "active"
+    assert resumed["items"]["data"][0]["current_period_start"] == START + 8 * DAY
+    invoice = resumed["latest_invoice"]
+    assert (invoice["amount_paid"], invoice["status"]) == (1500, "paid")
+    assert cached(session, "subscriptions", sub_id)["status"] == resumed["status"]
+    assert cached(session, "invoices", invoice["id"])["status"] == "paid"
+    assert_audited(session, "subscription.resume")
+
+
+def test_resuming_needs_a_payment_method(session: Session, client: stripe.StripeClient) -> None:
+    sub_id, _ = paused_subscription(client)
+
+    with pytest.raises(GatewayError) as raised:
+        subscriptions.resume_subscription(session, sub_id)
+
+    assert "no attached payment source or default payment method" in str(raised.value)
+    assert_audited(session, "subscription.resume", outcome=str(raised.value.kind))
+
+
+def test_only_a_paused_subscription_can_be_resumed(
+        session: Session, client: stripe.StripeClient) -> None:
+    sub_id, customer_id = paused_subscription(client)
+    add_default_card(client, customer_id)
+    subscriptions.resume_subscription(session, sub_id)
+
+    with pytest.raises(GatewayError) as raised:
+        subscriptions.resume_subscription(session, sub_id)
+
+    assert raised.value.kind is ErrorKind.INVALID_REQUEST
+    assert "paused" in str(raised.value)
+    assert_audited(session, "subscription.resume", outcome="invalid_request")
