@@ -98,7 +98,7 @@ class Tour:
         return request.url
 
     async def merchant_actions(self) -> None:
-        """Once: refund $2.00 of a demo payment and save a dispute's evidence draft, so the
+        """Once: refund $2.00 of a customer's payment and save a dispute's evidence draft, so the
         refunds list, the dispute and the audit log show the app's own work."""
         if self.refund_id is not None:
             return
@@ -106,7 +106,8 @@ class Tour:
         cache = window.state.cache
         payment = next(p for p in cache.page("payment_intents", filters={"status": "succeeded"},
                                              limit=100).rows
-                       if _untouched(cache.get("charges", str(p.get("latest_charge")))))
+                       if p.get("customer")
+                       and _untouched(cache.get("charges", str(p.get("latest_charge")))))
         dialog = RefundDialog(window.state, str(payment["id"]), window)
         dialog.amount.text_edit.setText("2")
         dialog.note.setText("Spilled drink, replaced")
