@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from .app_state import AppState
 from .formatting import start_of_today, utc_offset_seconds
@@ -29,6 +30,10 @@ class TakingsView(QWidget):
         latest = QLabel(self.tr("Latest payments"))
         latest.setObjectName("muted")
         self.latest = QListWidget()
+        # A narrow column: each payment wraps onto two lines instead of scrolling sideways.
+        self.latest.setWordWrap(True)
+        self.latest.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.latest.setSpacing(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
@@ -52,11 +57,14 @@ class TakingsView(QWidget):
         self.count.setText(self.tr("%n payment(s) today", "", count))
         self.latest.clear()
         for payment in cache.page("payment_intents", limit=LATEST).rows:
-            self.latest.addItem("  ".join((
+            summary = "  ".join((
                 formats.time(payment.get("created")),
                 formats.money(payment.get("amount"), payment.get("currency")),
-                status_text(payment.get("status")),
-                str(payment.get("description") or ""))))
+                status_text(payment.get("status"))))
+            description = str(payment.get("description") or "")
+            item = QListWidgetItem(f"{summary}\n{description}" if description else summary)
+            item.setToolTip(description)
+            self.latest.addItem(item)
 
     def _currency(self) -> str:
         return self._state.settings.default_currency
