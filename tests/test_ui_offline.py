@@ -1,5 +1,6 @@
 """With the sandbox stopped, lists keep working from the cache and every action that moves
-money is disabled with the reason on the control."""
+money is disabled with the reason on the control, in panels built before the outage and
+after it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
+from posapp.ui.invoices_panel import InvoicesPanel
 from posapp.ui.main_window import MainWindow, Panel
 
 REASON = "Stripe unreachable: try again when online."
@@ -31,13 +33,14 @@ def test_offline_lists_open_and_money_actions_say_why(
     customers = window.customers
     customers.model.reload()
     assert customers.model.rowCount() == 3
-    assert customers.list.select_id(customers.model.object_at(0)["id"])
+    first = customers.model.object_at(0)
+    assert first is not None and customers.list.select_id(first["id"])
     assert customers.detail.form.name.text() in ("Ann", "Bo", "Cy")
     for button in (customers.new, customers.delete_button, customers.detail.save,
                    customers.detail.collect_card):
         assert not button.isEnabled()
         assert button.toolTip() == REASON
-    assert customers.reason.text() == REASON
+    assert customers.message.text() == REASON
 
     window.show_panel(Panel.COLLECT)
     collect = window.collect
@@ -55,3 +58,27 @@ def test_offline_lists_open_and_money_actions_say_why(
     search.run_search()
     assert search.results.count() == 1
     search.close()
+
+
+def test_list_panels_follow_the_sync_threads_outage_and_new_ones_start_disabled(
+        loop: qasync.QEventLoop, window: MainWindow, sandbox: Sandbox) -> None:
+    panels = (window.customers, window.invoices, window.subscriptions)
+    for panel in panels:
+        assert panel.new.isEnabled() and panel.message.text() == ""
+    sandbox.stop()
+    window.state.expect_activity()
+    wait_until(loop, lambda: not window.state.online, "the sync loop to report the outage")
+
+    for panel in panels:
+        assert not panel.new.isEnabled()
+        assert panel.new.toolTip() == REASON
+        assert panel.message.text() == REASON
+    late = InvoicesPanel(window.state)
+    assert not late.new.isEnabled() and late.new.toolTip() == REASON
+    assert late.message.text() == REASON
+
+    window.state.online_changed.emit(True, "")
+    for panel in (*panels, late):
+        assert panel.new.isEnabled() and panel.new.toolTip() == ""
+        assert panel.message.text() == ""
+    late.deleteLater()

@@ -110,8 +110,11 @@ def sync_now(loop: asyncio.AbstractEventLoop, window: MainWindow) -> None:
     for _ in range(2):
         before = window.state.cache.last_success or 0.0
         window.state.expect_activity()
-        wait_until(loop, lambda b=before: (window.state.cache.last_success or 0.0) > b,
-                   "a poll")
+
+        def polled(since: float = before) -> bool:
+            return (window.state.cache.last_success or 0.0) > since
+
+        wait_until(loop, polled, "a poll")
 
 
 def customer_with_card(client: stripe.StripeClient, card: str, name: str) -> stripe.Customer:

@@ -57,6 +57,8 @@ class AppState(QObject):
     """The Unix time of the latest completed sync."""
     notification = Signal(object)
     """A sync `Notification` (payment succeeded, dispute opened, ...)."""
+    _online_from_sync = Signal(bool, str)
+    """The sync thread's word on reachability, carried to the GUI thread."""
 
     def __init__(self, *, paths: Paths, settings: Settings, session: Session,
                  worker: Worker, profile: ProfileView, formats: Formats,
@@ -79,6 +81,7 @@ class AppState(QObject):
         self._tasks: set[asyncio.Future[Any]] = set()
         self._closed = False
         self.online_changed.connect(self._remember_online)
+        self._online_from_sync.connect(self._set_online_from_sync)
         # The GUI thread must never block on Stripe: the gateway refuses requests from it.
         session.gateway.forbid_thread(threading.current_thread())
 
@@ -168,7 +171,7 @@ class AppState(QObject):
                     self.tables_changed.emit(frozenset(("*",)))
                 self.poller.poll_once()
                 if not self.online:
-                    self.online_changed.emit(True, "")
+                    self._online_from_sync.emit(True, "")
                 if cache.last_success is not None:
                     self.synced.emit(cache.last_success)
             except GatewayError as error:
@@ -182,9 +185,24 @@ class AppState(QObject):
 
     def _notify_from_sync(self, notification: Notification) -> None:
         if isinstance(notification, ConnectionChanged):
-            self.online_changed.emit(notification.online, notification.error or "")
+            self._online_from_sync.emit(notification.online, notification.error or "")
         else:
             self.notification.emit(notification)
+
+    def follow_online(self, update: Callable[[], object]) -> None:
+        """Call `update` now and whenever the app goes online or offline, so controls that
+        move money start right even when the app went offline before they were built.
+
+        `update` must be a bound method: lambdas connected to `online_changed` were seen to
+        miss it once earlier windows had been closed in the same process."""
+        self.online_changed.connect(update)
+        update()
+
+    def _set_online_from_sync(self, online: bool, reason: str) -> None:
+        # Re-emitted from the GUI thread, so `_remember_online` (connected first) has
+        # recorded the new state before any other slot, of whatever kind, reads it.
+        if online != self.online or reason != self.offline_reason:
+            self.online_changed.emit(online, reason)
 
     def _remember_online(self, online: bool, reason: str) -> None:
         self.online = online

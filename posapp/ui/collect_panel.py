@@ -153,12 +153,12 @@ class CollectPanel(QWidget):
         self.amount.changed.connect(self.update_actions)
         self.description.textChanged.connect(lambda _t: self.update_actions())
         self.customer.customer_changed.connect(self._customer_changed)
-        state.online_changed.connect(lambda *_: self.update_actions())
         state.notification.connect(self._notified)
         state.connect_tables(frozenset(("payment_methods", "customers")),
                              lambda: self._customer_changed(self.customer.customer() or {}))
         self._busy = False
         self._customer_changed({})
+        state.follow_online(self.update_actions)
 
     # --- state of the controls ----------------------------------------------------------
 

@@ -118,9 +118,9 @@ class CustomerDetail(QTabWidget):
             view.doubleClicked.connect(
                 lambda index, m=model: self._open_related(m, index.row()))
             self.addTab(view, title)
-        state.online_changed.connect(lambda *_: self.update_actions())
         state.connect_tables(frozenset(("payment_methods", "customers")), self._reload_methods)
         self.show_customer({})
+        state.follow_online(self.update_actions)
 
     def show_customer(self, customer: dict[str, Any]) -> None:
         """Show `customer` (an empty dict shows nothing and disables the actions)."""

@@ -37,13 +37,12 @@ class CustomerDialog(QDialog):
         self.buttons.accepted.connect(self._start)
         self.buttons.rejected.connect(self.reject)
         self.form.validity_changed.connect(self._update_save)
-        state.online_changed.connect(lambda *_: self._update_save())
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._task: asyncio.Task[dict[str, Any] | None] | None = None
-        self._update_save()
+        state.follow_online(self._update_save)
 
     def _update_save(self, *_: object) -> None:
         reason = self._state.money_blocked_reason()

@@ -5,17 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from posapp.services.customers import delete_customer
 
@@ -26,54 +18,34 @@ from .customer_dialog import CustomerDialog
 from .customer_list_model import CustomerListModel
 from .customer_picker import customer_label
 from .errors import error_text
-from .list_view import CacheListView, add_action
+from .list_panel import ListPanel
+from .list_view import add_action
 from .refund_dialog import RefundDialog
 from .resources import icon
 
 
-class CustomersPanel(QWidget):
+class CustomersPanel(ListPanel[CustomerListModel]):
     """Find, create, edit and delete customers."""
 
     open_payment = Signal(str, str)
     """(table, id) of a related object to show in its own panel."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._state = state
-        self.model = CustomerListModel(state.cache, state.formats, self)
-        self.list = CacheListView(self.model, state.ui_settings, "lists/customers")
-        self.list.set_menu_builder(self._menu)
+        super().__init__(state, CustomerListModel(state.cache, state.formats),
+                         "lists/customers", parent=parent)
         self.detail = CustomerDetail(state)
         self.detail.open_object.connect(self.open_payment)
         self.list.selected.connect(self.detail.show_customer)
         self.list.activated.connect(lambda c: self.detail.setCurrentIndex(0))
-        self.new = QPushButton(icon("add"), self.tr("New customer"))
-        self.new.setToolTip(self.tr("New customer (Ctrl+N)"))
+        self.new = self.add_money_button(QPushButton(icon("add"), self.tr("New customer")))
         self.new.clicked.connect(self.create_customer)
-        self.delete_button = QPushButton(icon("delete"), self.tr("Delete…"))
+        self.delete_button = self.add_money_button(
+            QPushButton(icon("delete"), self.tr("Delete…")),
+            lambda: self.list.current_object() is not None)
         self.delete_button.clicked.connect(self._delete_current)
-        self.reason = QLabel()
-        self.reason.setObjectName("reason")
         QShortcut(QKeySequence("Ctrl+N"), self, self.create_customer)
-        bar = QHBoxLayout()
-        bar.addWidget(self.new)
-        bar.addWidget(self.delete_button)
-        bar.addWidget(self.reason, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 460])
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        state.connect_tables(frozenset(("customers", "payment_methods", "invoices")),
-                             self.model.reload)
-        state.online_changed.connect(lambda *_: self._update_actions())
-        self.list.selected.connect(lambda _c: self._update_actions())
-        self.model.reload()
-        self._update_actions()
+        self.finish_layout(self.detail, (780, 460),
+                           ("customers", "payment_methods", "invoices"))
 
     def show_object(self, object_id: str) -> bool:
         """Select the customer `object_id` (or the owner of payment method `object_id`)."""
@@ -82,7 +54,7 @@ class CustomersPanel(QWidget):
             owner = method.get("customer")
             object_id = owner if isinstance(owner, str) else ""
             self.detail.setCurrentIndex(1)
-        return bool(object_id) and self.list.select_id(object_id)
+        return bool(object_id) and super().show_object(object_id)
 
     def create_customer(self) -> CustomerDialog:
         """Open the new-customer dialog; the new customer is selected once saved."""
@@ -114,27 +86,19 @@ class CustomersPanel(QWidget):
         try:
             await self._state.run(delete_customer, self._state.session, customer["id"])
         except Exception as error:  # shown beside the buttons
-            self.reason.setText(error_text(error))
+            self.message.setText(error_text(error))
             return False
         self._state.tables_changed.emit(frozenset(("customers",)))
         self.detail.show_customer({})
         return True
-
-    def _update_actions(self) -> None:
-        reason = self._state.money_blocked_reason()
-        has = self.list.current_object() is not None
-        self.new.setEnabled(not reason)
-        self.delete_button.setEnabled(has and not reason)
-        for button in (self.new, self.delete_button):
-            button.setToolTip(reason)
-        self.reason.setText(reason)
 
     def _delete_current(self) -> None:
         customer = self.list.current_object()
         if customer is not None:
             self._state.spawn(self.delete(customer))
 
-    def _menu(self, menu: QMenu, customer: dict[str, Any]) -> None:
+    def fill_menu(self, menu: QMenu, customer: dict[str, Any]) -> None:
+        """Edit, collect a card, refund a payment, delete (each disabled offline)."""
         reason = self._state.money_blocked_reason()
         add_action(menu, self.tr("Edit…"), lambda: self.edit_customer(customer),
                    not reason, reason)
@@ -145,8 +109,3 @@ class CustomersPanel(QWidget):
                    not reason, reason)
         add_action(menu, self.tr("Delete…"), lambda: self._state.spawn(self.delete(customer)),
                    not reason, reason)
-        menu.addSeparator()
-        add_action(menu, self.tr("Copy id"),
-                   lambda: QGuiApplication.clipboard().setText(str(customer["id"])))
-        add_action(menu, self.tr("Open in Stripe Dashboard"), lambda: QDesktopServices.openUrl(
-            QUrl(self._state.dashboard_url(str(customer["id"])))))

@@ -104,9 +104,9 @@ class DisputeDetail(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        state.online_changed.connect(lambda *_: self.update_actions())
         state.connect_tables(frozenset(("disputes",)), self._reload)
         self.show_dispute({})
+        state.follow_online(self.update_actions)
 
     def show_dispute(self, dispute: dict[str, Any]) -> None:
         """Show `dispute` (an empty dict clears the pane)."""

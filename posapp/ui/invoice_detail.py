@@ -133,10 +133,10 @@ class InvoiceDetail(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.reason)
         layout.addWidget(self.tabs, 1)
-        state.online_changed.connect(self._online_changed)
         state.connect_tables(frozenset(("invoices", "events", "payment_intents", "charges")),
                              self._reload)
         self.show_invoice({})
+        state.follow_online(self.update_actions)
 
     def show_invoice(self, invoice: dict[str, Any]) -> None:
         """Show `invoice` (an empty dict clears the pane)."""
@@ -161,10 +161,6 @@ class InvoiceDetail(QWidget):
                               if invoice else "")
         self._fill_payments()
         self._fill_history()
-        self.update_actions()
-
-    def _online_changed(self, _online: bool, _reason: str) -> None:
-        # A bound method: lambdas were seen to miss this signal from the sync thread.
         self.update_actions()
 
     def update_actions(self) -> None:

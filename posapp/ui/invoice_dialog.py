@@ -123,11 +123,10 @@ class InvoiceDialog(QDialog):
         self.customer.customer_changed.connect(self._customer_changed)
         self.currency.currentIndexChanged.connect(self._check)
         self._modes.buttonToggled.connect(lambda *_: self._check())
-        state.online_changed.connect(self._online_changed)
         self.add_item()
         if customer:
             self.customer.set_customer(customer)
-        self._check()
+        state.follow_online(self._check)
 
     def add_item(self) -> None:
         """Add an empty item line."""
@@ -177,10 +176,6 @@ class InvoiceDialog(QDialog):
         index = self.currency.findData(currency) if isinstance(currency, str) else -1
         if index >= 0:
             self.currency.setCurrentIndex(index)
-        self._check()
-
-    def _online_changed(self, _online: bool, _reason: str) -> None:
-        # A bound method: lambdas were seen to miss this signal from the sync thread.
         self._check()
 
     def _check(self) -> None:

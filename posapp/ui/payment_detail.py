@@ -84,9 +84,9 @@ class PaymentDetail(QWidget):
         layout.addWidget(self.reason)
         layout.addWidget(QLabel(self.tr("Timeline")))
         layout.addWidget(self.timeline, 1)
-        state.online_changed.connect(lambda *_: self.update_actions())
         state.connect_tables(frozenset(("payment_intents", "charges", "events")), self._reload)
         self.show_payment({})
+        state.follow_online(self.update_actions)
 
     def show_payment(self, payment: dict[str, Any]) -> None:
         """Show `payment` (a PaymentIntent; an empty dict clears the pane)."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMenu, QWidget
 
 from .app_state import AppState
-from .list_view import CacheListView, add_action
+from .list_panel import ListPanel
+from .list_view import add_action
 from .payment_detail import PaymentDetail
 from .payment_list_model import PaymentListModel, status_text
 
@@ -18,31 +18,18 @@ STATUSES = ("succeeded", "requires_capture", "requires_payment_method", "require
             "processing", "canceled")
 
 
-class PaymentsPanel(QWidget):
+class PaymentsPanel(ListPanel[PaymentListModel]):
     """Find payments and act on them."""
 
     open_customer = Signal(str)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._state = state
-        self.model = PaymentListModel(state.cache, state.formats, self)
-        self.list = CacheListView(self.model, state.ui_settings, "lists/payments",
-                                  [(s, status_text(s)) for s in STATUSES])
-        self.list.set_menu_builder(self._menu)
+        super().__init__(state, PaymentListModel(state.cache, state.formats), "lists/payments",
+                         [(s, status_text(s)) for s in STATUSES], parent)
         self.detail = PaymentDetail(state)
         self.detail.open_customer.connect(self.open_customer)
         self.list.selected.connect(self.detail.show_payment)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 480])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        state.connect_tables(frozenset(("payment_intents", "charges")), self.model.reload)
-        self.model.reload()
+        self.finish_layout(self.detail, (640, 480), ("payment_intents", "charges"))
 
     def show_object(self, object_id: str) -> bool:
         """Select the payment `object_id` (or the payment of charge `object_id`)."""
@@ -50,9 +37,10 @@ class PaymentsPanel(QWidget):
             charge = self._state.cache.get("charges", object_id) or {}
             intent = charge.get("payment_intent")
             object_id = intent if isinstance(intent, str) else ""
-        return bool(object_id) and self.list.select_id(object_id)
+        return bool(object_id) and super().show_object(object_id)
 
-    def _menu(self, menu: QMenu, payment: dict[str, Any]) -> None:
+    def fill_menu(self, menu: QMenu, payment: dict[str, Any]) -> None:
+        """Refund or capture, as the payment's status allows (disabled offline)."""
         reason = self._state.money_blocked_reason()
         status = payment.get("status")
         if status == "succeeded":
@@ -61,10 +49,6 @@ class PaymentsPanel(QWidget):
         if status == "requires_capture":
             add_action(menu, self.tr("Capture"), lambda: self._capture(payment),
                        not reason, reason)
-        add_action(menu, self.tr("Copy id"),
-                   lambda: QGuiApplication.clipboard().setText(str(payment["id"])))
-        add_action(menu, self.tr("Open in Stripe Dashboard"), lambda: QDesktopServices.openUrl(
-            QUrl(self._state.dashboard_url(str(payment["id"])))))
 
     def _refund(self, payment: dict[str, Any]) -> None:
         self.list.select_id(str(payment["id"]))

@@ -99,7 +99,6 @@ class RefundDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.amount.changed.connect(self._check)
-        state.online_changed.connect(self._online_changed)
         if target.startswith("cus_"):
             self._fill_choices(target)
             self.payment_choice.currentIndexChanged.connect(
@@ -109,6 +108,7 @@ class RefundDialog(QDialog):
             self.set_payment(invoice_payment(state.cache, target) or "")
         else:
             self.set_payment(target)
+        state.follow_online(self._check)
 
     def _fill_choices(self, customer_id: str) -> None:
         formats = self._state.formats
@@ -158,9 +158,6 @@ class RefundDialog(QDialog):
             return who
         card = f"{(found.card_brand or '').title()} ···· {found.card_last4}"
         return self.tr("%1, %2").replace("%1", who).replace("%2", card)
-
-    def _online_changed(self, _online: bool, _reason: str) -> None:
-        self._check()
 
     def _check(self) -> None:
         problem = self._state.money_blocked_reason()

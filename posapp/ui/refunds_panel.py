@@ -7,21 +7,12 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from .app_state import AppState
-from .list_view import CacheListView, add_action
+from .list_panel import ListPanel
+from .list_view import add_action
 from .object_detail import ObjectDetail
 from .refund_list_model import STATUSES, RefundListModel, status_text
 from .resources import icon
@@ -47,19 +38,15 @@ def period_start(period: Period, now: datetime | None = None) -> int | None:
     return None if start is None else int(start.timestamp())
 
 
-class RefundsPanel(QWidget):
+class RefundsPanel(ListPanel[RefundListModel]):
     """Find refunds, see what a period gave back, open a refund's payment."""
 
     open_object = Signal(str, str)
     """(table, id) of a related object to show in its own panel."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._state = state
-        self.model = RefundListModel(state.cache, state.formats, self)
-        self.list = CacheListView(self.model, state.ui_settings, "lists/refunds",
-                                  [(s, status_text(s)) for s in STATUSES])
-        self.list.set_menu_builder(self._menu)
+        super().__init__(state, RefundListModel(state.cache, state.formats), "lists/refunds",
+                         [(s, status_text(s)) for s in STATUSES], parent)
         self.period = QComboBox()
         for period, label in ((Period.TODAY, self.tr("Today")),
                               (Period.WEEK, self.tr("Last 7 days")),
@@ -78,32 +65,17 @@ class RefundsPanel(QWidget):
         self.open_payment = QPushButton(icon("payments"), self.tr("Open payment"))
         self.open_payment.clicked.connect(self._open_selected_payment)
         self.list.selected.connect(self._selected)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Period")))
-        bar.addWidget(self.period)
-        bar.addWidget(self.totals, 1)
+        self.toolbar.addWidget(QLabel(self.tr("Period")))
+        self.toolbar.addWidget(self.period)
+        self.toolbar.addWidget(self.totals, 1)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.detail, 1)
         side_layout.addWidget(self.open_payment)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.list)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 420])
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        # The period is recomputed on each change: "today" moves on at midnight.
-        state.connect_tables(frozenset(("refunds",)), self._apply_period)
         self._selected({})
-        self._apply_period()
-
-    def show_object(self, object_id: str) -> bool:
-        """Select the refund `object_id`."""
-        return self.list.select_id(object_id)
+        # The period is recomputed on each change: "today" moves on at midnight.
+        self.finish_layout(side, (820, 420), ("refunds",), self._apply_period)
 
     def set_period(self, period: Period) -> None:
         """Show refunds created in `period`, with that period's totals."""
@@ -141,10 +113,11 @@ class RefundsPanel(QWidget):
             table = "payment_intents" if payment.startswith("pi_") else "charges"
             self.open_object.emit(table, payment)
 
-    def _menu(self, menu: QMenu, refund: dict[str, Any]) -> None:
+    def dashboard_id(self, refund: dict[str, Any]) -> str:
+        """Refunds have no Dashboard page of their own: their payment's is opened."""
+        return str(self.model.payment_of(refund) or "")
+
+    def fill_menu(self, menu: QMenu, refund: dict[str, Any]) -> None:
+        """Open the refund's payment."""
         add_action(menu, self.tr("Open payment"), lambda: self._open_payment(refund),
                    bool(self.model.payment_of(refund)))
-        add_action(menu, self.tr("Copy id"),
-                   lambda: QGuiApplication.clipboard().setText(str(refund["id"])))
-        add_action(menu, self.tr("Open in Stripe Dashboard"), lambda: QDesktopServices.openUrl(
-            QUrl(self._state.dashboard_url(str(self.model.payment_of(refund) or "")))))

@@ -65,15 +65,10 @@ class SubscriptionCancelDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._when.buttonToggled.connect(lambda *_: self._check())
-        state.online_changed.connect(self._online_changed)
         if subscription.get("cancel_at_period_end"):
             self.at_period_end.setEnabled(False)
             self.now.setChecked(True)
-        self._check()
-
-    def _online_changed(self, _online: bool, _reason: str) -> None:
-        # A bound method: lambdas were seen to miss this signal from the sync thread.
-        self._check()
+        state.follow_online(self._check)
 
     def _check(self) -> None:
         now = self.now.isChecked()

@@ -99,8 +99,8 @@ class SubscriptionChangeDialog(QDialog):
         self.price.currentTextChanged.connect(lambda _t: self._changed())
         self.quantity.valueChanged.connect(lambda _v: self._changed())
         self.proration.currentIndexChanged.connect(lambda _i: self._changed())
-        state.online_changed.connect(self._online_changed)
         self._item_chosen()
+        state.follow_online(self._changed)
 
     def inputs(self) -> _Inputs | None:
         """(item, new price or None, new quantity or None, proration) — None while nothing
@@ -182,10 +182,6 @@ class SubscriptionChangeDialog(QDialog):
         item = self.item.currentData() or {}
         self.price.select_price(str((item.get("price") or {}).get("id")))
         self.quantity.setValue(int(item.get("quantity") or 1))
-        self._changed()
-
-    def _online_changed(self, _online: bool, _reason: str) -> None:
-        # A bound method: lambdas were seen to miss this signal from the sync thread.
         self._changed()
 
     def _changed(self) -> None:

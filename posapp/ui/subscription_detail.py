@@ -163,11 +163,11 @@ class SubscriptionDetail(QWidget):
         layout.addWidget(self.reason)
         layout.addWidget(self.tabs, 1)
         self.upcoming: dict[str, Any] | None = None
-        state.online_changed.connect(self._online_changed)
         state.connect_tables(frozenset(("subscriptions", "events", "products", "prices")),
                              self._reload)
         state.connect_tables(frozenset(("invoices",)), self.invoices_model.reload)
         self.show_subscription({})
+        state.follow_online(self.update_actions)
 
     def show_subscription(self, subscription: dict[str, Any]) -> None:
         """Show `subscription` (an empty dict clears the pane); fetch its upcoming invoice
@@ -201,10 +201,6 @@ class SubscriptionDetail(QWidget):
             self._show_upcoming()
             if subscription and self._can_preview():
                 self._state.spawn(self.fetch_upcoming())
-        self.update_actions()
-
-    def _online_changed(self, _online: bool, _reason: str) -> None:
-        # A bound method: lambdas were seen to miss this signal from the sync thread.
         self.update_actions()
 
     def update_actions(self) -> None:

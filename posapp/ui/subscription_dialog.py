@@ -173,11 +173,10 @@ class SubscriptionDialog(QDialog):
         self.customer.customer_changed.connect(lambda _c: self._check())
         self._modes.buttonToggled.connect(lambda *_: self._check())
         self.trial_days.valueChanged.connect(lambda _v: self._check())
-        state.online_changed.connect(self._online_changed)
         self.add_item()
         if customer:
             self.customer.set_customer(customer)
-        self._check()
+        state.follow_online(self._check)
 
     def add_item(self) -> None:
         """Add a price line."""
@@ -208,10 +207,6 @@ class SubscriptionDialog(QDialog):
         for widget in (row.price, row.quantity, row.remove):
             self._grid.removeWidget(widget)
             widget.deleteLater()
-        self._check()
-
-    def _online_changed(self, _online: bool, _reason: str) -> None:
-        # A bound method: lambdas were seen to miss this signal from the sync thread.
         self._check()
 
     def _check(self) -> None:
