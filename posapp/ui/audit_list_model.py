@@ -10,22 +10,19 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor
 
 from posapp.store.journal import AuditEntry, Journal
 
 from .formatting import Formats
+from .table_model import AnyIndex, PagedRowsModel
 from .theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 PAGE_SIZE = 100
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -44,11 +41,8 @@ def outcome_color(outcome: str) -> str:
     return WARNING_COLOR if outcome == "unknown" else DANGER_COLOR
 
 
-class AuditListModel(QAbstractTableModel):
+class AuditListModel(PagedRowsModel[AuditEntry]):
     """Audit rows of one journal, newest first."""
-
-    loaded = Signal(int)
-    """Emitted after rows were (re)loaded, with the number of rows now held."""
 
     class Columns(IntEnum):
         WHEN = 0
@@ -67,8 +61,6 @@ class AuditListModel(QAbstractTableModel):
         self._journal = journal
         self._formats = formats
         self._page_size = page_size
-        self._rows: list[AuditEntry] = []
-        self._has_more = False
         self._outcome: str | None = None
         self._search = ""
         f = formats
@@ -83,18 +75,6 @@ class AuditListModel(QAbstractTableModel):
             AuditColumn(self.tr("Stripe request id"), lambda e: e.request_id or "", 160),
             AuditColumn(self.tr("Detail"), lambda e: e.detail, 240),
         )
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -114,14 +94,8 @@ class AuditListModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        rows, more = self._read(self._rows[-1] if self._rows else None, self._page_size)
-        if rows:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self._has_more = more
-        self.loaded.emit(len(self._rows))
+        self._append_page(*self._read(self._rows[-1] if self._rows else None,
+                                      self._page_size))
 
     def entry_at(self, row: int) -> AuditEntry | None:
         """The audit entry shown in `row`."""

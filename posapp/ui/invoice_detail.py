@@ -16,14 +16,11 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
     QTabWidget,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,10 +32,10 @@ from posapp.services.invoices import (
     void_invoice,
 )
 
+from .action_detail import ActionDetail
 from .app_state import AppState
 from .confirm import confirm
 from .csv_export import choose_save_path
-from .errors import error_text
 from .invoice_list_model import invoice_customer, invoice_status_text, is_overdue
 from .invoice_pdf import invoice_html, print_invoice, write_invoice_pdf
 from .refund_dialog import RefundDialog, invoice_payment
@@ -55,20 +52,15 @@ def _ref(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-class InvoiceDetail(QWidget):
+class InvoiceDetail(ActionDetail):
     """The selected invoice and what can be done with it."""
 
     open_object = Signal(str, str)
     """(table, id) of a related object (the customer, the subscription) to show."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._state = state
+        super().__init__(state, parent)
         self.invoice: dict[str, Any] = {}
-        self.title = QLabel()
-        self.title.setObjectName("title")
-        self.amount = QLabel()
-        self.amount.setObjectName("bigAmount")
         self.status = QLabel()
         self.customer = QLabel()
         self.customer.linkActivated.connect(lambda cid: self.open_object.emit("customers", cid))
@@ -107,14 +99,6 @@ class InvoiceDetail(QWidget):
         self.pdf.clicked.connect(self._ask_pdf)
         self.money_buttons = (self.finalize, self.send, self.charge, self.paid_outside,
                               self.void, self.uncollectible, self.refund)
-        actions = QGridLayout()
-        buttons = (*self.money_buttons, self.open_page, self.copy_link, self.print_button,
-                   self.pdf)
-        for index, button in enumerate(buttons):
-            actions.addWidget(button, index // 4, index % 4)
-        self.reason = QLabel()
-        self.reason.setObjectName("reason")
-        self.reason.setWordWrap(True)
 
         self.document = QTextBrowser()
         self.payments = QListWidget()
@@ -124,15 +108,8 @@ class InvoiceDetail(QWidget):
         self.tabs.addTab(self.payments, self.tr("Payments"))
         self.tabs.addTab(self.history, self.tr("History"))
 
-        layout = QVBoxLayout(self)
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.amount)
-        layout.addLayout(header)
-        layout.addLayout(form)
-        layout.addLayout(actions)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.tabs, 1)
+        self.lay_out(form, (*self.money_buttons, self.open_page, self.copy_link,
+                            self.print_button, self.pdf), 4, self.tabs)
         state.connect_tables(frozenset(("invoices", "events", "payment_intents", "charges")),
                              self._reload)
         self.show_invoice({})
@@ -202,7 +179,7 @@ class InvoiceDetail(QWidget):
         """E-mail the invoice with its payment link to the customer."""
         result = await self._act(send_invoice)
         if result is not None:
-            self._say(self.tr("Sent to %1.").replace("%1", str(
+            self.say(self.tr("Sent to %1.").replace("%1", str(
                 result.get("customer_email") or "")), "success")
         return result
 
@@ -243,7 +220,7 @@ class InvoiceDetail(QWidget):
     def export_pdf(self, path: Path) -> None:
         """Write the invoice as a PDF at `path` (from the cache; works offline)."""
         write_invoice_pdf(self.invoice, self._state.formats, self._merchant(), path)
-        self._say(self.tr("Saved %1.").replace("%1", str(path)), "muted")
+        self.say(self.tr("Saved %1.").replace("%1", str(path)), "muted")
 
     def customer_name(self) -> str:
         """Who the shown invoice is for."""
@@ -287,24 +264,16 @@ class InvoiceDetail(QWidget):
     async def _act(self, fn: Callable[..., dict[str, Any]],
                    **kwargs: Any) -> dict[str, Any] | None:
         invoice_id = str(self.invoice["id"])
-        self._say(self.tr("Working…"), "muted")
         for button in self.money_buttons:
             button.setEnabled(False)
-        try:
-            result: dict[str, Any] = await self._state.run(fn, self._state.session, invoice_id,
-                                                           **kwargs)
-        except Exception as error:  # declined, refused by Stripe, offline: said under the buttons
-            self.update_actions()
-            self._say(error_text(error), "error")
+        result = await self.run_action(fn, invoice_id, on_failure=self.update_actions,
+                                       **kwargs)
+        if result is None:
             return None
         self._state.tables_changed.emit(frozenset(("invoices",)))
         if self.invoice.get("id") == invoice_id:
             self.show_invoice(self._state.cache.get("invoices", invoice_id) or result)
         return result
-
-    def _say(self, text: str, role: str) -> None:
-        set_role(self.reason, role or "reason")
-        self.reason.setText(text)
 
     def _card_payment(self) -> str | None:
         invoice_id = self.invoice.get("id")
@@ -374,7 +343,7 @@ class InvoiceDetail(QWidget):
 
     def _copy_link(self) -> None:
         QGuiApplication.clipboard().setText(self._url())
-        self._say(self.tr("Link copied."), "muted")
+        self.say(self.tr("Link copied."), "muted")
 
     def _print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -6,17 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,7 +25,7 @@ from posapp.services.invoices import InvoiceItem, create_invoice
 from .amount_edit import COMMON_CURRENCIES
 from .app_state import AppState
 from .customer_picker import CustomerPicker
-from .errors import error_text
+from .dialog_parts import CollectionChoice, dialog_buttons, message_label, say_failure
 from .resources import icon
 from .theme import set_role
 
@@ -66,16 +63,11 @@ class InvoiceDialog(QDialog):
         for code in dict.fromkeys((state.settings.default_currency.lower(),
                                    *COMMON_CURRENCIES)):
             self.currency.addItem(code.upper(), code)
-        self.send_mode = QRadioButton(self.tr("E-mail the invoice, due in"))
-        self.charge_mode = QRadioButton(self.tr("Charge the customer's default card"))
-        self.send_mode.setChecked(True)
-        self._modes = QButtonGroup(self)
-        self._modes.addButton(self.send_mode)
-        self._modes.addButton(self.charge_mode)
-        self.due_days = QSpinBox()
-        self.due_days.setRange(0, 365)
-        self.due_days.setValue(30)
-        self.due_days.setSuffix(self.tr(" days"))
+        self.collection = CollectionChoice(self, self.tr("Charge the customer's default card"),
+                                           self.tr("E-mail the invoice, due in"), True)
+        self.send_mode = self.collection.send_mode
+        self.charge_mode = self.collection.charge_mode
+        self.due_days = self.collection.due_days
         self.memo = QLineEdit()
         self.memo.setPlaceholderText(self.tr("Optional memo shown on the invoice"))
 
@@ -91,24 +83,15 @@ class InvoiceDialog(QDialog):
         self.total = QLabel()
         self.total.setObjectName("title")
 
-        send_row = QHBoxLayout()
-        send_row.addWidget(self.send_mode)
-        send_row.addWidget(self.due_days)
-        send_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Customer"), self.customer)
         form.addRow(self.tr("Currency"), self.currency)
-        form.addRow(self.tr("Collection"), send_row)
+        form.addRow(self.tr("Collection"), self.collection.send_row)
         form.addRow("", self.charge_mode)
         form.addRow(self.tr("Memo"), self.memo)
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = self.buttons.addButton(self.tr("Create draft"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(lambda: state.spawn(self.save()))
-        self.buttons.rejected.connect(self.reject)
+        self.message = message_label("error")
+        self.buttons, self.create_button = dialog_buttons(self, state, self.tr("Create draft"),
+                                                          self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(self._grid)
@@ -122,7 +105,7 @@ class InvoiceDialog(QDialog):
 
         self.customer.customer_changed.connect(self._customer_changed)
         self.currency.currentIndexChanged.connect(self._check)
-        self._modes.buttonToggled.connect(lambda *_: self._check())
+        self.collection.group.buttonToggled.connect(lambda *_: self._check())
         self.add_item()
         if customer:
             self.customer.set_customer(customer)
@@ -180,7 +163,7 @@ class InvoiceDialog(QDialog):
 
     def _check(self) -> None:
         problem = self._state.money_blocked_reason()
-        self.due_days.setEnabled(self.send_mode.isChecked())
+        self.collection.update()
         try:
             items = self.items()
         except AmountError as error:
@@ -207,17 +190,15 @@ class InvoiceDialog(QDialog):
         self.create_button.setEnabled(False)
         set_role(self.message, "muted")
         self.message.setText(self.tr("Creating the invoice…"))
-        send = self.send_mode.isChecked()
         try:
             result: dict[str, Any] = await self._state.run(
                 create_invoice, self._state.session, str(customer["id"]),
                 str(self.currency.currentData()), items,
-                collection_method="send_invoice" if send else "charge_automatically",
-                days_until_due=self.due_days.value() if send else None,
+                collection_method=self.collection.method(),
+                days_until_due=self.collection.days_until_due(),
                 description=self.memo.text().strip() or None)
         except Exception as error:  # refused by Stripe or offline: said in the dialog
-            set_role(self.message, "error")
-            self.message.setText(error_text(error))
+            say_failure(self.message, error)
             self.create_button.setEnabled(True)
             return None
         self.invoice = result

@@ -21,7 +21,7 @@ from posapp.services.subscriptions import cancel_at_period_end, cancel_subscript
 
 from .app_state import AppState
 from .confirm import confirm
-from .errors import error_text
+from .dialog_parts import dialog_buttons, message_label, say_failure
 from .subscription_list_model import customer_name, period_end
 from .theme import set_role
 
@@ -47,14 +47,10 @@ class SubscriptionCancelDialog(QDialog):
         self._when.addButton(self.now)
         self.prorate = QCheckBox(self.tr("Credit the unused part of the period"))
         self.invoice_now = QCheckBox(self.tr("Invoice pending usage and prorations now"))
-        self.message = QLabel()
-        self.message.setObjectName("reason")
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel subscription…"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(lambda: state.spawn(self.send()))
-        self.buttons.rejected.connect(self.reject)
+        self.message = message_label("reason")
+        self.buttons, self.cancel_button = dialog_buttons(
+            self, state, self.tr("Cancel subscription…"), self.send,
+            QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Cancel %1's subscription:").replace(
             "%1", customer_name(state.cache, subscription.get("customer")))))
@@ -106,8 +102,7 @@ class SubscriptionCancelDialog(QDialog):
             else:
                 result = await self._state.run(cancel_at_period_end, self._state.session, sub_id)
         except Exception as error:  # refused by Stripe or offline: said in the dialog
-            set_role(self.message, "error")
-            self.message.setText(error_text(error))
+            say_failure(self.message, error)
             self._check()
             return None
         self.subscription = result

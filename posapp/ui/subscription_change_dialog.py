@@ -29,6 +29,7 @@ from posapp.services.subscriptions import (
 
 from .app_state import AppState
 from .confirm import confirm
+from .dialog_parts import dialog_buttons, message_label
 from .errors import error_text
 from .subscription_dialog import PricePicker, default_card_text
 from .subscription_list_model import customer_name, items_of, price_text, product_name
@@ -77,15 +78,10 @@ class SubscriptionChangeDialog(QDialog):
         self.summary.setObjectName("title")
         self.summary.setWordWrap(True)
         self.lines = QListWidget()
-        self.message = QLabel()
-        self.message.setObjectName("reason")
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.message = message_label("reason")
+        self.buttons, self.change_button = dialog_buttons(self, state, self.tr("Change…"),
+                                                          self.send)
         self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.change_button = self.buttons.addButton(self.tr("Change…"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(lambda: state.spawn(self.send()))
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Next invoice with this change")))

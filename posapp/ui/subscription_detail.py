@@ -14,8 +14,6 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QMenu,
@@ -38,6 +36,7 @@ from posapp.services.subscriptions import (
     undo_cancellation,
 )
 
+from .action_detail import ActionDetail
 from .app_state import AppState
 from .confirm import confirm
 from .errors import error_text
@@ -61,20 +60,15 @@ from .theme import set_role
 EVENTS_LIMIT = 100
 
 
-class SubscriptionDetail(QWidget):
+class SubscriptionDetail(ActionDetail):
     """The selected subscription and what can be done with it."""
 
     open_object = Signal(str, str)
     """(table, id) of a related object (the customer, an invoice) to show."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._state = state
+        super().__init__(state, parent)
         self.subscription: dict[str, Any] = {}
-        self.title = QLabel()
-        self.title.setObjectName("title")
-        self.amount = QLabel()
-        self.amount.setObjectName("bigAmount")
         self.customer = QLabel()
         self.customer.linkActivated.connect(lambda cid: self.open_object.emit("customers", cid))
         self.status = QLabel()
@@ -119,12 +113,6 @@ class SubscriptionDetail(QWidget):
             QUrl(self._state.dashboard_url(str(self.subscription.get("id", ""))))))
         self.action_buttons = (self.change, self.cancel, self.undo_cancel, self.pause,
                                self.resume, self.resume_paused, self.portal)
-        buttons = QGridLayout()
-        for index, button in enumerate((*self.action_buttons, self.copy_id, self.dashboard)):
-            buttons.addWidget(button, index // 3, index % 3)
-        self.reason = QLabel()
-        self.reason.setObjectName("reason")
-        self.reason.setWordWrap(True)
 
         self.items = QTableWidget(0, 4)
         self.items.setHorizontalHeaderLabels([self.tr("Product"), self.tr("Price"),
@@ -153,15 +141,7 @@ class SubscriptionDetail(QWidget):
         self.tabs.addTab(self.invoices, self.tr("Invoices"))
         self.tabs.addTab(self.events, self.tr("Events"))
 
-        layout = QVBoxLayout(self)
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.amount)
-        layout.addLayout(header)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.tabs, 1)
+        self.lay_out(form, (*self.action_buttons, self.copy_id, self.dashboard), 3, self.tabs)
         self.upcoming: dict[str, Any] | None = None
         state.connect_tables(frozenset(("subscriptions", "events", "products", "prices")),
                              self._reload)
@@ -288,13 +268,13 @@ class SubscriptionDetail(QWidget):
     async def send_portal_link(self) -> LinkDialog | None:
         """Create a billing portal session for the customer and show its link and QR code."""
         customer_id = str(self.subscription["customer"])
-        self._say(self.tr("Working…"), "muted")
+        self.say(self.tr("Working…"), "muted")
         try:
             url = await self._state.run(billing_portal_link, self._state.session, customer_id)
         except Exception as error:  # offline or refused: said under the buttons
-            self._say(error_text(error), "error")
+            self.say(error_text(error), "error")
             return None
-        self._say("", "reason")
+        self.say("", "reason")
         dialog = portal_link_dialog(url, customer_name(self._state.cache, customer_id), self)
         dialog.open()
         return dialog
@@ -378,15 +358,10 @@ class SubscriptionDetail(QWidget):
 
     async def _act(self, fn: Callable[..., dict[str, Any]],
                    *args: Any) -> dict[str, Any] | None:
-        sub_id = str(self.subscription["id"])
-        self._say(self.tr("Working…"), "muted")
-        try:
-            result: dict[str, Any] = await self._state.run(fn, self._state.session, sub_id,
-                                                           *args)
-        except Exception as error:  # refused by Stripe or offline: said under the buttons
-            self._say(error_text(error), "error")
+        result = await self.run_action(fn, str(self.subscription["id"]), *args)
+        if result is None:
             return None
-        self._say("", "reason")
+        self.say("")
         self._after(result)
         return result
 
@@ -402,10 +377,6 @@ class SubscriptionDetail(QWidget):
             self._show_upcoming()
             if self._can_preview():
                 self._state.spawn(self.fetch_upcoming())
-
-    def _say(self, text: str, role: str) -> None:
-        set_role(self.reason, role)
-        self.reason.setText(text)
 
     def _reload(self) -> None:
         if self.subscription:

@@ -9,17 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,7 +31,7 @@ from posapp.store.cache import Cache
 
 from .app_state import AppState
 from .customer_picker import CustomerPicker, customer_label
-from .errors import error_text
+from .dialog_parts import CollectionChoice, dialog_buttons, message_label, say_failure
 from .formatting import Formats
 from .portal_link_dialog import LinkDialog, invoice_link_dialog
 from .resources import icon
@@ -128,16 +124,12 @@ class SubscriptionDialog(QDialog):
         self.trial_days.setRange(0, 730)
         self.trial_days.setSpecialValueText(self.tr("No trial"))
         self.trial_days.setSuffix(self.tr(" days"))
-        self.charge_mode = QRadioButton(self.tr("Charge the default card automatically"))
-        self.send_mode = QRadioButton(self.tr("E-mail each invoice, due in"))
-        self.charge_mode.setChecked(True)
-        self._modes = QButtonGroup(self)
-        self._modes.addButton(self.charge_mode)
-        self._modes.addButton(self.send_mode)
-        self.due_days = QSpinBox()
-        self.due_days.setRange(0, 365)
-        self.due_days.setValue(30)
-        self.due_days.setSuffix(self.tr(" days"))
+        self.collection = CollectionChoice(self, self.tr("Charge the default card "
+                                                         "automatically"),
+                                           self.tr("E-mail each invoice, due in"), False)
+        self.send_mode = self.collection.send_mode
+        self.charge_mode = self.collection.charge_mode
+        self.due_days = self.collection.due_days
         self.behavior = QComboBox()
         self.behavior.addItem(self.tr("Create it even if the first payment fails or needs "
                                       "the customer (incomplete)"), "allow_incomplete")
@@ -145,10 +137,6 @@ class SubscriptionDialog(QDialog):
                                       "invoice"), "default_incomplete")
         self.behavior.addItem(self.tr("Create nothing if the first payment fails"),
                               "error_if_incomplete")
-        send_row = QHBoxLayout()
-        send_row.addWidget(self.send_mode)
-        send_row.addWidget(self.due_days)
-        send_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Customer"), self.customer)
         form.addRow("", self.card)
@@ -156,22 +144,17 @@ class SubscriptionDialog(QDialog):
         form.addRow("", self.add_price)
         form.addRow(self.tr("Free trial"), self.trial_days)
         form.addRow(self.tr("Collection"), self.charge_mode)
-        form.addRow("", send_row)
+        form.addRow("", self.collection.send_row)
         form.addRow(self.tr("If the first payment fails"), self.behavior)
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = self.buttons.addButton(self.tr("Start subscription"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(lambda: state.spawn(self.save()))
-        self.buttons.rejected.connect(self.reject)
+        self.message = message_label("error")
+        self.buttons, self.create_button = dialog_buttons(
+            self, state, self.tr("Start subscription"), self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.customer.customer_changed.connect(lambda _c: self._check())
-        self._modes.buttonToggled.connect(lambda *_: self._check())
+        self.collection.group.buttonToggled.connect(lambda *_: self._check())
         self.trial_days.valueChanged.connect(lambda _v: self._check())
         self.add_item()
         if customer:
@@ -210,7 +193,7 @@ class SubscriptionDialog(QDialog):
         self._check()
 
     def _check(self) -> None:
-        self.due_days.setEnabled(self.send_mode.isChecked())
+        self.collection.update()
         customer = self.customer.customer()
         card = default_card_text(self._state.cache, customer) if customer else ""
         self.card.setText(self.tr("Default card: %1").replace("%1", card) if card else "")
@@ -238,18 +221,16 @@ class SubscriptionDialog(QDialog):
         self.create_button.setEnabled(False)
         set_role(self.message, "muted")
         self.message.setText(self.tr("Starting the subscription…"))
-        send = self.send_mode.isChecked()
         behavior: PaymentBehavior = self.behavior.currentData()
         try:
             result = await self._state.run(
                 create_subscription, self._state.session, str(customer["id"]), self.items(),
                 trial_days=self.trial_days.value() or None,
-                collection_method="send_invoice" if send else "charge_automatically",
-                days_until_due=self.due_days.value() if send else None,
+                collection_method=self.collection.method(),
+                days_until_due=self.collection.days_until_due(),
                 payment_behavior=behavior)
         except Exception as error:  # declined with error_if_incomplete, refused, offline
-            set_role(self.message, "error")
-            self.message.setText(error_text(error))
+            say_failure(self.message, error)
             self.create_button.setEnabled(True)
             return None
         self.outcome = result

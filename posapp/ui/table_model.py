@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -46,11 +46,54 @@ class Column:
     width: int = 140
 
 
-class CacheTableModel(QAbstractTableModel):
-    """Objects of one cached table, newest first (or oldest first when sorted so)."""
+class Headed(Protocol):
+    """A column with a header."""
+
+    @property
+    def header(self) -> str: ...
+
+
+RowT = TypeVar("RowT")
+
+
+class PagedRowsModel(QAbstractTableModel, Generic[RowT]):
+    """Rows under headed columns, read a page at a time as the view scrolls: what the
+    cache's lists and the audit log share. Subclasses set `columns` and read the pages."""
 
     loaded = Signal(int)
     """Emitted after rows were (re)loaded, with the number of rows now held."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowT] = []
+        self._has_more = False
+        self.columns: Sequence[Headed] = ()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def _append_page(self, rows: list[RowT], more: bool) -> None:
+        """Add a page read after the last row; `more`: further pages follow."""
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._has_more = more
+        self.loaded.emit(len(self._rows))
+
+
+class CacheTableModel(PagedRowsModel[dict[str, Any]]):
+    """Objects of one cached table, newest first (or oldest first when sorted so)."""
 
     def __init__(self, cache: Cache, table: str, formats: Formats,
                  parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
@@ -59,9 +102,7 @@ class CacheTableModel(QAbstractTableModel):
         self._table = table
         self.formats = formats
         self._page_size = page_size
-        self._rows: list[dict[str, Any]] = []
         self._oldest: Cursor | None = None
-        self._has_more = False
         self._filters: dict[str, FilterValue] = {}
         self._search = ""
         self._since: int | None = None
@@ -86,18 +127,6 @@ class CacheTableModel(QAbstractTableModel):
         return self._table
 
     # --- Qt model interface -------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -124,13 +153,8 @@ class CacheTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         rows, oldest, more = self._read(self._oldest, self._page_size)
-        if rows:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self._oldest, self._has_more = oldest, more
-        self.loaded.emit(len(self._rows))
+        self._oldest = oldest
+        self._append_page(rows, more)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order by creation time (the one order keyset pages can follow at any depth)."""

@@ -1,0 +1,91 @@
+"""Pieces the billing dialogs share: the message line, the button box whose accept button
+starts the dialog's coroutine, saying a failure, and the choice between charging the
+default card and e-mailing invoices due in N days.
+
+Strings here are translated in the "DialogParts" context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+)
+
+from posapp.services.invoices import CollectionMethod
+
+from .app_state import AppState
+from .errors import error_text
+from .theme import set_role
+
+
+def message_label(role: str) -> QLabel:
+    """The word-wrapped line under a dialog's inputs, coloured as `role`."""
+    label = QLabel()
+    label.setObjectName(role)
+    label.setWordWrap(True)
+    return label
+
+
+def dialog_buttons(dialog: QDialog, state: AppState, accept_text: str,
+                   start: Callable[[], Coroutine[Any, Any, object]],
+                   dismiss: QDialogButtonBox.StandardButton =
+                   QDialogButtonBox.StandardButton.Cancel,
+                   ) -> tuple[QDialogButtonBox, QPushButton]:
+    """A button box with `dismiss` (rejects) and `accept_text`, which runs `start()` on the
+    loop; returns the box and the accept button."""
+    buttons = QDialogButtonBox(dismiss)
+    accept = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.accepted.connect(lambda: state.spawn(start()))
+    buttons.rejected.connect(dialog.reject)
+    return buttons, accept
+
+
+def say_failure(label: QLabel, error: BaseException) -> None:
+    """Show why a request failed (refused by Stripe, declined, offline) on `label`."""
+    set_role(label, "error")
+    label.setText(error_text(error))
+
+
+class CollectionChoice:
+    """Charge the default card, or e-mail each invoice due in N days (30 by default)."""
+
+    def __init__(self, dialog: QDialog, charge_text: str, send_text: str,
+                 send_first: bool) -> None:
+        self.charge_mode = QRadioButton(charge_text)
+        self.send_mode = QRadioButton(send_text)
+        (self.send_mode if send_first else self.charge_mode).setChecked(True)
+        self.group = QButtonGroup(dialog)
+        for button in ((self.send_mode, self.charge_mode) if send_first
+                       else (self.charge_mode, self.send_mode)):
+            self.group.addButton(button)
+        self.due_days = QSpinBox()
+        self.due_days.setRange(0, 365)
+        self.due_days.setValue(30)
+        self.due_days.setSuffix(QCoreApplication.translate("DialogParts", " days"))
+        self.send_row = QHBoxLayout()
+        """The e-mail choice with its number of days."""
+        self.send_row.addWidget(self.send_mode)
+        self.send_row.addWidget(self.due_days)
+        self.send_row.addStretch(1)
+
+    def update(self) -> None:
+        """The days only count when invoices are e-mailed."""
+        self.due_days.setEnabled(self.send_mode.isChecked())
+
+    def method(self) -> CollectionMethod:
+        """The Stripe `collection_method` chosen."""
+        return "send_invoice" if self.send_mode.isChecked() else "charge_automatically"
+
+    def days_until_due(self) -> int | None:
+        """Days to pay an e-mailed invoice (None when the card is charged)."""
+        return self.due_days.value() if self.send_mode.isChecked() else None
