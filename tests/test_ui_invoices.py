@@ -10,9 +10,10 @@ from typing import Any
 
 import qasync
 import stripe
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate, QEvent
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QPushButton
 from ui_support import customer_with_card, run, sync_now, wait_until
 from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
@@ -183,6 +184,39 @@ def test_dialog_explains_bad_items(loop: qasync.QEventLoop, window: MainWindow,
     assert dialog.message.text() == "Each item needs a description."
     dialog.rows[0].description.setText("Cake")
     assert dialog.create_button.isEnabled()
+    dialog.reject()
+
+
+def test_item_lines_are_removed_and_the_last_one_is_cleared(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create(params={"name": "Lines Lou"})
+    sync_now(loop, window)
+    dialog = window.invoices.create_invoice()
+    dialog.customer.set_customer(window.state.cache.get("customers", customer.id))
+    for index, (text, unit) in enumerate((("Tea", "2"), ("Cake", "3"), ("Jam", "4"))):
+        if index:
+            dialog.add_item()
+        dialog.rows[index].description.setText(text)
+        dialog.rows[index].unit.setText(unit)
+    assert dialog.total.text() == "$9.00"
+
+    def remove_buttons() -> list[QPushButton]:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return [b for b in dialog.findChildren(QPushButton) if b.toolTip() == "Remove this item"]
+
+    remove_buttons()[1].click()
+    assert [r.description.text() for r in dialog.rows] == ["Tea", "Jam"]
+    assert dialog.total.text() == "$6.00"
+    dialog.add_item()
+    dialog.rows[2].description.setText("Scone")
+    dialog.rows[2].unit.setText("1")
+    assert dialog.total.text() == "$7.00"
+    for _ in range(3):
+        remove_buttons()[0].click()
+    assert len(dialog.rows) == 1
+    assert dialog.rows[0].description.text() == "" and dialog.rows[0].unit.text() == ""
+    assert dialog.message.text() == "Add at least one item."
+    assert not dialog.create_button.isEnabled()
     dialog.reject()
 
 

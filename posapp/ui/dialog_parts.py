@@ -1,31 +1,36 @@
 """Pieces the billing dialogs share: the message line, the button box whose accept button
-starts the dialog's coroutine, saying a failure, and the choice between charging the
-default card and e-mailing invoices due in N days.
+starts the dialog's coroutine, saying a failure, the choice between charging the default
+card and e-mailing invoices due in N days, and removable item lines.
 
 Strings here are translated in the "DialogParts" context."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QWidget,
 )
 
 from posapp.services.invoices import CollectionMethod
 
 from .app_state import AppState
 from .errors import error_text
+from .resources import icon
 from .theme import set_role
+
+RowT = TypeVar("RowT")
 
 
 def message_label(role: str) -> QLabel:
@@ -89,3 +94,45 @@ class CollectionChoice:
     def days_until_due(self) -> int | None:
         """Days to pay an e-mailed invoice (None when the card is charged)."""
         return self.due_days.value() if self.send_mode.isChecked() else None
+
+
+class RemovableRows(Generic[RowT]):
+    """Item lines in a grid, each ending with a remove button; the last line is never
+    removed (`clear_last` empties it instead, when given)."""
+
+    def __init__(self, grid: QGridLayout, first_line: int, remove_tooltip: str,
+                 changed: Callable[[], None],
+                 clear_last: Callable[[RowT], None] | None = None) -> None:
+        self.rows: list[RowT] = []
+        self._widgets: list[tuple[QWidget, ...]] = []
+        self._grid = grid
+        self._next_line = first_line
+        self._tooltip = remove_tooltip
+        self._changed = changed
+        self._clear_last = clear_last
+
+    def add(self, row: RowT, *widgets: QWidget) -> None:
+        """Append `row`, shown as `widgets` and a remove button."""
+        remove = QPushButton(icon("delete"), "")
+        remove.setToolTip(self._tooltip)
+        remove.clicked.connect(lambda: self.remove(row))
+        line = (*widgets, remove)
+        for column, widget in enumerate(line):
+            self._grid.addWidget(widget, self._next_line, column)
+        self._next_line += 1
+        self.rows.append(row)
+        self._widgets.append(line)
+        self._changed()
+
+    def remove(self, row: RowT) -> None:
+        """Take `row` out of the grid (or clear it, when it is the last)."""
+        if len(self.rows) == 1:
+            if self._clear_last is not None:
+                self._clear_last(row)
+            return
+        index = self.rows.index(row)
+        del self.rows[index]
+        for widget in self._widgets.pop(index):
+            self._grid.removeWidget(widget)
+            widget.deleteLater()
+        self._changed()

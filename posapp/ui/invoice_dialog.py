@@ -25,7 +25,13 @@ from posapp.services.invoices import InvoiceItem, create_invoice
 from .amount_edit import COMMON_CURRENCIES
 from .app_state import AppState
 from .customer_picker import CustomerPicker
-from .dialog_parts import CollectionChoice, dialog_buttons, message_label, say_failure
+from .dialog_parts import (
+    CollectionChoice,
+    RemovableRows,
+    dialog_buttons,
+    message_label,
+    say_failure,
+)
 from .resources import icon
 from .theme import set_role
 
@@ -33,18 +39,12 @@ from .theme import set_role
 class _ItemRow:
     """The widgets of one item line."""
 
-    def __init__(self, grid: QGridLayout, row: int, remove: QPushButton) -> None:
+    def __init__(self) -> None:
         self.description = QLineEdit()
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("0.00")
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 9999)
-        self.remove = remove
-        for column, widget in enumerate((self.description, self.unit, self.quantity, remove)):
-            grid.addWidget(widget, row, column)
-
-    def widgets(self) -> tuple[QWidget, ...]:
-        return (self.description, self.unit, self.quantity, self.remove)
 
 
 class InvoiceDialog(QDialog):
@@ -77,7 +77,9 @@ class InvoiceDialog(QDialog):
             self._grid.addWidget(QLabel(header), 0, column)
         self._grid.setColumnStretch(0, 3)
         self._grid.setColumnStretch(1, 1)
-        self.rows: list[_ItemRow] = []
+        self._lines = RemovableRows[_ItemRow](self._grid, 1, self.tr("Remove this item"),
+                                              self._check, self._clear_row)
+        self.rows = self._lines.rows
         self.add_item_button = QPushButton(icon("add"), self.tr("Add item"))
         self.add_item_button.clicked.connect(self.add_item)
         self.total = QLabel()
@@ -113,15 +115,11 @@ class InvoiceDialog(QDialog):
 
     def add_item(self) -> None:
         """Add an empty item line."""
-        remove = QPushButton(icon("delete"), "")
-        remove.setToolTip(self.tr("Remove this item"))
-        row = _ItemRow(self._grid, len(self.rows) + 1, remove)
-        remove.clicked.connect(lambda: self._remove(row))
+        row = _ItemRow()
         row.description.textChanged.connect(self._check)
         row.unit.textChanged.connect(self._check)
         row.quantity.valueChanged.connect(self._check)
-        self.rows.append(row)
-        self._check()
+        self._lines.add(row, row.description, row.unit, row.quantity)
 
     def items(self) -> list[InvoiceItem]:
         """The typed items (raises AmountError, with a message for the user, on bad input)."""
@@ -143,16 +141,9 @@ class InvoiceDialog(QDialog):
             raise AmountError(self.tr("Add at least one item."))
         return items
 
-    def _remove(self, row: _ItemRow) -> None:
-        if len(self.rows) == 1:
-            row.description.clear()
-            row.unit.clear()
-            return
-        self.rows.remove(row)
-        for widget in row.widgets():
-            self._grid.removeWidget(widget)
-            widget.deleteLater()
-        self._check()
+    def _clear_row(self, row: _ItemRow) -> None:
+        row.description.clear()
+        row.unit.clear()
 
     def _customer_changed(self, customer: dict[str, Any]) -> None:
         currency = customer.get("currency")

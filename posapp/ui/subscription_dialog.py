@@ -31,7 +31,13 @@ from posapp.store.cache import Cache
 
 from .app_state import AppState
 from .customer_picker import CustomerPicker, customer_label
-from .dialog_parts import CollectionChoice, dialog_buttons, message_label, say_failure
+from .dialog_parts import (
+    CollectionChoice,
+    RemovableRows,
+    dialog_buttons,
+    message_label,
+    say_failure,
+)
 from .formatting import Formats
 from .portal_link_dialog import LinkDialog, invoice_link_dialog
 from .resources import icon
@@ -93,11 +99,10 @@ class PricePicker(QComboBox):
 class _ItemRow:
     """One price with its quantity."""
 
-    def __init__(self, picker: PricePicker, remove: QPushButton) -> None:
+    def __init__(self, picker: PricePicker) -> None:
         self.price = picker
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 9999)
-        self.remove = remove
 
 
 class SubscriptionDialog(QDialog):
@@ -117,7 +122,9 @@ class SubscriptionDialog(QDialog):
         self.card.setWordWrap(True)
         self._grid = QGridLayout()
         self._grid.setColumnStretch(0, 1)
-        self.rows: list[_ItemRow] = []
+        self._lines = RemovableRows[_ItemRow](self._grid, 0, self.tr("Remove this price"),
+                                              self._check)
+        self.rows = self._lines.rows
         self.add_price = QPushButton(icon("add"), self.tr("Add a price"))
         self.add_price.clicked.connect(self.add_item)
         self.trial_days = QSpinBox()
@@ -163,16 +170,9 @@ class SubscriptionDialog(QDialog):
 
     def add_item(self) -> None:
         """Add a price line."""
-        remove = QPushButton(icon("delete"), "")
-        remove.setToolTip(self.tr("Remove this price"))
-        row = _ItemRow(PricePicker(self._state.cache, self._state.formats), remove)
-        index = len(self.rows)
-        for column, widget in enumerate((row.price, row.quantity, remove)):
-            self._grid.addWidget(widget, index, column)
-        remove.clicked.connect(lambda: self._remove(row))
+        row = _ItemRow(PricePicker(self._state.cache, self._state.formats))
         row.price.currentTextChanged.connect(lambda _t: self._check())
-        self.rows.append(row)
-        self._check()
+        self._lines.add(row, row.price, row.quantity)
 
     def items(self) -> list[SubscriptionItem]:
         """The chosen prices with their quantities."""
@@ -182,15 +182,6 @@ class SubscriptionDialog(QDialog):
             if price is not None:
                 items.append(SubscriptionItem(str(price["id"]), row.quantity.value()))
         return items
-
-    def _remove(self, row: _ItemRow) -> None:
-        if len(self.rows) == 1:
-            return
-        self.rows.remove(row)
-        for widget in (row.price, row.quantity, row.remove):
-            self._grid.removeWidget(widget)
-            widget.deleteLater()
-        self._check()
 
     def _check(self) -> None:
         self.collection.update()
