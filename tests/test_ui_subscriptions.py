@@ -253,6 +253,23 @@ def test_cancel_at_period_end_undo_then_cancel_now(
     assert "ended" in detail.upcoming_summary.text()
 
 
+def test_a_refused_cancellation_is_said_in_the_dialog(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    sub = _subscribe(client, customer_with_card(client, "pm_card_visa", "Gone Gus"),
+                     _price(client))
+    _select(loop, window, sub.id)
+    dialog = window.subscriptions.detail.open_cancel()
+    client.v1.subscriptions.cancel(sub.id)  # elsewhere, before the dialog sends
+    dialog.now.setChecked(True)
+
+    assert run(loop, dialog.send(confirmed=True)) is None
+
+    assert "canceled" in dialog.message.text().lower()
+    assert dialog.isVisible() and dialog.subscription is None
+    assert dialog.cancel_button.isEnabled()
+    dialog.reject()
+
+
 def test_pause_and_resume_collection(loop: qasync.QEventLoop, window: MainWindow,
                                      client: stripe.StripeClient) -> None:
     price = _price(client)

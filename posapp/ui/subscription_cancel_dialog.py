@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QRadioButton,
@@ -21,20 +20,17 @@ from posapp.services.subscriptions import cancel_at_period_end, cancel_subscript
 
 from .app_state import AppState
 from .confirm import confirm
-from .dialog_parts import dialog_buttons, message_label, say_failure
+from .dialog_parts import dialog_buttons
+from .subscription_action_dialog import SubscriptionActionDialog
 from .subscription_list_model import customer_name, period_end
-from .theme import set_role
 
 
-class SubscriptionCancelDialog(QDialog):
+class SubscriptionCancelDialog(SubscriptionActionDialog):
     """Choose how to cancel; `subscription` holds Stripe's answer once done."""
 
     def __init__(self, state: AppState, subscription: dict[str, Any],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._state = state
-        self._current = subscription
-        self.subscription: dict[str, Any] | None = None
+        super().__init__(state, subscription, parent)
         self.setWindowTitle(self.tr("Cancel subscription"))
         self.setMinimumWidth(480)
         end = state.formats.date(period_end(subscription))
@@ -47,7 +43,6 @@ class SubscriptionCancelDialog(QDialog):
         self._when.addButton(self.now)
         self.prorate = QCheckBox(self.tr("Credit the unused part of the period"))
         self.invoice_now = QCheckBox(self.tr("Invoice pending usage and prorations now"))
-        self.message = message_label("reason")
         self.buttons, self.cancel_button = dialog_buttons(
             self, state, self.tr("Cancel subscription…"), self.send,
             QDialogButtonBox.StandardButton.Close)
@@ -90,22 +85,10 @@ class SubscriptionCancelDialog(QDialog):
         if not confirmed and not confirm(self, self._state.profile.mode,
                                          self.tr("Cancel subscription"), self.question()):
             return None
-        self.cancel_button.setEnabled(False)
-        set_role(self.message, "muted")
-        self.message.setText(self.tr("Canceling…"))
-        sub_id = str(self._current["id"])
-        try:
-            if self.now.isChecked():
-                result: dict[str, Any] = await self._state.run(
-                    cancel_subscription, self._state.session, sub_id,
-                    invoice_now=self.invoice_now.isChecked(), prorate=self.prorate.isChecked())
-            else:
-                result = await self._state.run(cancel_at_period_end, self._state.session, sub_id)
-        except Exception as error:  # refused by Stripe or offline: said in the dialog
-            say_failure(self.message, error)
-            self._check()
-            return None
-        self.subscription = result
-        self._state.tables_changed.emit(frozenset(("subscriptions", "invoices")))
-        self.accept()
-        return result
+        working = self.tr("Canceling…")
+        if self.now.isChecked():
+            return await self._perform(
+                self.cancel_button, working, cancel_subscription, on_failure=self._check,
+                invoice_now=self.invoice_now.isChecked(), prorate=self.prorate.isChecked())
+        return await self._perform(self.cancel_button, working, cancel_at_period_end,
+                                   on_failure=self._check)

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -29,8 +28,9 @@ from posapp.services.subscriptions import (
 
 from .app_state import AppState
 from .confirm import confirm
-from .dialog_parts import dialog_buttons, message_label
+from .dialog_parts import dialog_buttons
 from .errors import error_text
+from .subscription_action_dialog import SubscriptionActionDialog
 from .subscription_dialog import PricePicker, default_card_text
 from .subscription_list_model import customer_name, items_of, price_text, product_name
 from .theme import set_role
@@ -38,15 +38,12 @@ from .theme import set_role
 _Inputs = tuple[str, str | None, int | None, str]
 
 
-class SubscriptionChangeDialog(QDialog):
+class SubscriptionChangeDialog(SubscriptionActionDialog):
     """Preview, then make, a price or quantity change; `subscription` holds the result."""
 
     def __init__(self, state: AppState, subscription: dict[str, Any],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._state = state
-        self._current = subscription
-        self.subscription: dict[str, Any] | None = None
+        super().__init__(state, subscription, parent)
         self.preview_result: ChangePreview | None = None
         self._previewed: _Inputs | None = None
         self.setWindowTitle(self.tr("Change subscription"))
@@ -78,7 +75,6 @@ class SubscriptionChangeDialog(QDialog):
         self.summary.setObjectName("title")
         self.summary.setWordWrap(True)
         self.lines = QListWidget()
-        self.message = message_label("reason")
         self.buttons, self.change_button = dialog_buttons(self, state, self.tr("Change…"),
                                                           self.send)
         self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -158,21 +154,11 @@ class SubscriptionChangeDialog(QDialog):
                                          self.tr("Change subscription"), self.confirm_text()):
             return None
         item_id, price_id, quantity, behavior = inputs
-        self.change_button.setEnabled(False)
-        self._say(self.tr("Changing the subscription…"), "muted")
-        try:
-            result: dict[str, Any] = await self._state.run(
-                change_subscription, self._state.session, str(self._current["id"]),
-                item_id=item_id, price_id=price_id, quantity=quantity,
-                proration_behavior=_behavior(behavior), proration_date=preview.proration_date)
-        except Exception as error:  # refused by Stripe or offline
-            self._say(error_text(error), "error")
-            self._update_button()
-            return None
-        self.subscription = result
-        self._state.tables_changed.emit(frozenset(("subscriptions", "invoices")))
-        self.accept()
-        return result
+        return await self._perform(
+            self.change_button, self.tr("Changing the subscription…"), change_subscription,
+            on_failure=self._update_button, item_id=item_id, price_id=price_id,
+            quantity=quantity, proration_behavior=_behavior(behavior),
+            proration_date=preview.proration_date)
 
     def _item_chosen(self) -> None:
         item = self.item.currentData() or {}
