@@ -4,6 +4,8 @@ after it."""
 
 from __future__ import annotations
 
+import threading
+
 import qasync
 import stripe
 from ui_support import loop as loop  # fixture
@@ -65,9 +67,13 @@ def test_list_panels_follow_the_sync_threads_outage_and_new_ones_start_disabled(
     panels = (window.customers, window.invoices, window.subscriptions)
     for panel in panels:
         assert panel.new.isEnabled() and panel.message.text() == ""
+    reported_on: list[threading.Thread] = []
+    window.state.online_changed.connect(
+        lambda *_: reported_on.append(threading.current_thread()))
     sandbox.stop()
     window.state.expect_activity()
     wait_until(loop, lambda: not window.state.online, "the sync loop to report the outage")
+    assert reported_on and all(t is threading.current_thread() for t in reported_on)
 
     for panel in panels:
         assert not panel.new.isEnabled()
