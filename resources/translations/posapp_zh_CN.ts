@@ -2,74 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDetail</name>
+    <message>
+        <location filename="../../posapp/ui/action_detail.py" line="71"/>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+</context>
+<context>
     <name>ActivityPanel</name>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="51" />
+        <location filename="../../posapp/ui/activity_panel.py" line="51"/>
         <source>Search action, object, key, request id…</source>
         <translation>搜索操作、对象、键、请求 ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="58" />
+        <location filename="../../posapp/ui/activity_panel.py" line="58"/>
         <source>All outcomes</source>
         <translation>所有结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="59" />
+        <location filename="../../posapp/ui/activity_panel.py" line="59"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="60" />
+        <location filename="../../posapp/ui/activity_panel.py" line="60"/>
         <source>Unknown (retry with the same key)</source>
         <translation>未知（使用同一键重试）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="84" />
+        <location filename="../../posapp/ui/activity_panel.py" line="84"/>
         <source>Event id (evt_…)</source>
         <translation>事件 ID（evt_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="86" />
+        <location filename="../../posapp/ui/activity_panel.py" line="86"/>
         <source>All objects</source>
         <translation>所有对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="90" />
+        <location filename="../../posapp/ui/activity_panel.py" line="90"/>
         <source>Object id (pi_…, cus_…)</source>
         <translation>对象 ID（pi_…、cus_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="102" />
+        <location filename="../../posapp/ui/activity_panel.py" line="102"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="111" />
-        <source>This app's actions</source>
+        <location filename="../../posapp/ui/activity_panel.py" line="111"/>
+        <source>This app&apos;s actions</source>
         <translation>本应用的操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="118" />
+        <location filename="../../posapp/ui/activity_panel.py" line="118"/>
         <source>Stripe events applied</source>
         <translation>已应用的 Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="159" />
+        <location filename="../../posapp/ui/activity_panel.py" line="159"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="160" />
+        <location filename="../../posapp/ui/activity_panel.py" line="160"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="161" />
+        <location filename="../../posapp/ui/activity_panel.py" line="161"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="162" />
+        <location filename="../../posapp/ui/activity_panel.py" line="162"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -77,57 +85,57 @@
 <context>
     <name>AddProfileDialog</name>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="36" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="36"/>
         <source>Add your Stripe key</source>
         <translation>添加您的 Stripe 密钥</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="45" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="45"/>
         <source>Paste a secret key (sk_…) or a restricted key (rk_…) from the Stripe Dashboard, Developers → API keys. It is checked with Stripe and kept in your system keyring, never in a file.</source>
         <translation>从 Stripe 控制台的“开发者 → API 密钥”粘贴密钥（sk_…）或受限密钥（rk_…）。密钥会经 Stripe 验证并保存在系统钥匙串中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="49" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="49"/>
         <source>My shop</source>
         <translation>我的店铺</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="54" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="54"/>
         <source>Optional: a Stripe-compatible server URL</source>
         <translation>可选：兼容 Stripe 的服务器地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="56" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="56"/>
         <source>Profile name</source>
         <translation>配置名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="57" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="57"/>
         <source>Secret key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="58" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="58"/>
         <source>API base URL</source>
         <translation>API 基础地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="65" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="65"/>
         <source>Check and save</source>
         <translation>验证并保存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="68" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="68"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="88" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="88"/>
         <source>Checking the key with Stripe…</source>
         <translation>正在向 Stripe 验证密钥…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="109" />
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="109"/>
         <source>Connected to %1 (%2). The key is in your keyring.</source>
         <translation>已连接到 %1（%2）。密钥保存在您的系统钥匙串中。</translation>
     </message>
@@ -135,7 +143,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../../posapp/ui/app_state.py" line="135" />
+        <location filename="../../posapp/ui/app_state.py" line="138"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
@@ -143,47 +151,47 @@
 <context>
     <name>AuditListModel</name>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="77" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="68"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="82" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="73"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="78" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="69"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="79" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="70"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="80" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="71"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="81" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="72"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="83" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="74"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="84" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="75"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="85" />
+        <location filename="../../posapp/ui/audit_list_model.py" line="76"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -191,67 +199,69 @@
 <context>
     <name>CacheListView</name>
     <message>
-        <location filename="../../posapp/ui/list_view.py" line="53" />
+        <location filename="../../posapp/ui/list_view.py" line="53"/>
         <source>Search name, e-mail, id, last 4…</source>
         <translation>搜索名称、电子邮箱、ID、卡号后四位…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_view.py" line="60" />
+        <location filename="../../posapp/ui/list_view.py" line="60"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/list_view.py" line="152" />
+        <location filename="../../posapp/ui/list_view.py" line="152"/>
         <source>%n item(s)</source>
-        <translation><numerusform>%n 项</numerusform></translation>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CardLinkDialog</name>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="23" />
+        <location filename="../../posapp/ui/card_link_dialog.py" line="23"/>
         <source>Collect a card</source>
         <translation>收集银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="29" />
+        <location filename="../../posapp/ui/card_link_dialog.py" line="29"/>
         <source>Save a card for %1</source>
         <translation>为 %1 保存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="30" />
-        <source>Waiting for the customer to save a card on Stripe's page…</source>
+        <location filename="../../posapp/ui/card_link_dialog.py" line="30"/>
+        <source>Waiting for the customer to save a card on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上保存银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="31" />
+        <location filename="../../posapp/ui/card_link_dialog.py" line="31"/>
         <source>Save your card</source>
         <translation>保存您的银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="32" />
+        <location filename="../../posapp/ui/card_link_dialog.py" line="32"/>
         <source>Please save your card for future payments here:
 %1</source>
         <translation>请在此保存您的银行卡，以便日后付款：
 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="34" />
+        <location filename="../../posapp/ui/card_link_dialog.py" line="34"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="37" />
+        <location filename="../../posapp/ui/card_link_dialog.py" line="37"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="45" />
+        <location filename="../../posapp/ui/card_link_dialog.py" line="45"/>
         <source>Card saved</source>
         <translation>银行卡已保存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="46" />
+        <location filename="../../posapp/ui/card_link_dialog.py" line="46"/>
         <source>The customer can now be charged without the card.</source>
         <translation>现在无需银行卡即可向该客户扣款。</translation>
     </message>
@@ -259,175 +269,175 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="68" />
+        <location filename="../../posapp/ui/collect_panel.py" line="68"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="73" />
+        <location filename="../../posapp/ui/collect_panel.py" line="73"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="76" />
+        <location filename="../../posapp/ui/collect_panel.py" line="76"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="77" />
+        <location filename="../../posapp/ui/collect_panel.py" line="77"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="78" />
+        <location filename="../../posapp/ui/collect_panel.py" line="78"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="81" />
+        <location filename="../../posapp/ui/collect_panel.py" line="81"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="82" />
+        <location filename="../../posapp/ui/collect_panel.py" line="82"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="83" />
+        <location filename="../../posapp/ui/collect_panel.py" line="83"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="85" />
-        <source>The customer pays on Stripe's page (Ctrl+Enter)</source>
+        <location filename="../../posapp/ui/collect_panel.py" line="85"/>
+        <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="91" />
+        <location filename="../../posapp/ui/collect_panel.py" line="91"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="99" />
+        <location filename="../../posapp/ui/collect_panel.py" line="99"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="100" />
+        <location filename="../../posapp/ui/collect_panel.py" line="100"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="101" />
+        <location filename="../../posapp/ui/collect_panel.py" line="101"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="128" />
+        <location filename="../../posapp/ui/collect_panel.py" line="128"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="170" />
+        <location filename="../../posapp/ui/collect_panel.py" line="170"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="172" />
+        <location filename="../../posapp/ui/collect_panel.py" line="172"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="174" />
+        <location filename="../../posapp/ui/collect_panel.py" line="174"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="177" />
+        <location filename="../../posapp/ui/collect_panel.py" line="177"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="178" />
+        <location filename="../../posapp/ui/collect_panel.py" line="178"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="182" />
+        <location filename="../../posapp/ui/collect_panel.py" line="182"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="226" />
+        <location filename="../../posapp/ui/collect_panel.py" line="226"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="245" />
+        <location filename="../../posapp/ui/collect_panel.py" line="245"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="259" />
-        <location filename="../../posapp/ui/collect_panel.py" line="334" />
+        <location filename="../../posapp/ui/collect_panel.py" line="259"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="334"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="263" />
+        <location filename="../../posapp/ui/collect_panel.py" line="263"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="265" />
-        <source>The customer's bank wants them to confirm this payment. Send them this link: they confirm it on Stripe's page.</source>
+        <location filename="../../posapp/ui/collect_panel.py" line="265"/>
+        <source>The customer&apos;s bank wants them to confirm this payment. Send them this link: they confirm it on Stripe&apos;s page.</source>
         <translation>客户的银行要求客户确认这笔付款。请把此链接发给客户：客户在 Stripe 页面上确认。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="278" />
+        <location filename="../../posapp/ui/collect_panel.py" line="278"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="286" />
+        <location filename="../../posapp/ui/collect_panel.py" line="286"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="301" />
+        <location filename="../../posapp/ui/collect_panel.py" line="301"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="302" />
-        <source>Waiting for the customer to pay on Stripe's page…</source>
+        <location filename="../../posapp/ui/collect_panel.py" line="302"/>
+        <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="303" />
+        <location filename="../../posapp/ui/collect_panel.py" line="303"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="304" />
+        <location filename="../../posapp/ui/collect_panel.py" line="304"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="342" />
+        <location filename="../../posapp/ui/collect_panel.py" line="342"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="359" />
+        <location filename="../../posapp/ui/collect_panel.py" line="359"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="359" />
+        <location filename="../../posapp/ui/collect_panel.py" line="359"/>
         <source>The payment page was closed.</source>
         <translation>付款页面已关闭。</translation>
     </message>
@@ -435,12 +445,12 @@
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../posapp/ui/confirm.py" line="20" />
+        <location filename="../../posapp/ui/confirm.py" line="20"/>
         <source>This is LIVE mode: it happens for real. Go ahead?</source>
         <translation>这是正式模式：操作会真实生效。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/confirm.py" line="22" />
+        <location filename="../../posapp/ui/confirm.py" line="22"/>
         <source>Live mode</source>
         <translation>正式模式</translation>
     </message>
@@ -448,12 +458,12 @@
 <context>
     <name>CsvExport</name>
     <message>
-        <location filename="../../posapp/ui/csv_export.py" line="46" />
+        <location filename="../../posapp/ui/csv_export.py" line="55"/>
         <source>Export to CSV</source>
         <translation>导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/csv_export.py" line="48" />
+        <location filename="../../posapp/ui/csv_export.py" line="57"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -461,72 +471,72 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="63" />
+        <location filename="../../posapp/ui/customer_detail.py" line="63"/>
         <source>Save changes</source>
         <translation>保存更改</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="80" />
+        <location filename="../../posapp/ui/customer_detail.py" line="80"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="81" />
+        <location filename="../../posapp/ui/customer_detail.py" line="81"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="82" />
+        <location filename="../../posapp/ui/customer_detail.py" line="82"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="83" />
+        <location filename="../../posapp/ui/customer_detail.py" line="83"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="101" />
+        <location filename="../../posapp/ui/customer_detail.py" line="101"/>
         <source>Cards are saved by the customer on a Stripe-hosted page; PosApp never sees the card number.</source>
         <translation>银行卡由客户在 Stripe 托管页面上保存；PosApp 永远看不到卡号。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="112" />
+        <location filename="../../posapp/ui/customer_detail.py" line="112"/>
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="113" />
+        <location filename="../../posapp/ui/customer_detail.py" line="113"/>
         <source>Payment methods</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="114" />
+        <location filename="../../posapp/ui/customer_detail.py" line="114"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="115" />
+        <location filename="../../posapp/ui/customer_detail.py" line="115"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="116" />
+        <location filename="../../posapp/ui/customer_detail.py" line="116"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="146" />
+        <location filename="../../posapp/ui/customer_detail.py" line="146"/>
         <source>Select a card first.</source>
         <translation>请先选择一张银行卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="156" />
+        <location filename="../../posapp/ui/customer_detail.py" line="156"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="187" />
+        <location filename="../../posapp/ui/customer_detail.py" line="187"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -534,17 +544,17 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="27" />
+        <location filename="../../posapp/ui/customer_dialog.py" line="27"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="27" />
+        <location filename="../../posapp/ui/customer_dialog.py" line="27"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="64" />
+        <location filename="../../posapp/ui/customer_dialog.py" line="63"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -552,92 +562,92 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="45" />
+        <location filename="../../posapp/ui/customer_form.py" line="45"/>
         <source>Street and number</source>
         <translation>街道和门牌号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="46" />
+        <location filename="../../posapp/ui/customer_form.py" line="46"/>
         <source>Two-letter code, e.g. US, CN</source>
         <translation>两位字母代码，例如 US、CN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="49" />
+        <location filename="../../posapp/ui/customer_form.py" line="49"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="50" />
+        <location filename="../../posapp/ui/customer_form.py" line="50"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="51" />
+        <location filename="../../posapp/ui/customer_form.py" line="51"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="52" />
+        <location filename="../../posapp/ui/customer_form.py" line="52"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="53" />
+        <location filename="../../posapp/ui/customer_form.py" line="53"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="53" />
+        <location filename="../../posapp/ui/customer_form.py" line="53"/>
         <source>Address line 2</source>
         <translation>地址第二行</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="54" />
+        <location filename="../../posapp/ui/customer_form.py" line="54"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="54" />
+        <location filename="../../posapp/ui/customer_form.py" line="54"/>
         <source>Postal code</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="55" />
+        <location filename="../../posapp/ui/customer_form.py" line="55"/>
         <source>State / province</source>
         <translation>州 / 省</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="55" />
+        <location filename="../../posapp/ui/customer_form.py" line="55"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="60" />
+        <location filename="../../posapp/ui/customer_form.py" line="60"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="60" />
+        <location filename="../../posapp/ui/customer_form.py" line="60"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="65" />
+        <location filename="../../posapp/ui/customer_form.py" line="65"/>
         <source>Add metadata</source>
         <translation>添加元数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="67" />
+        <location filename="../../posapp/ui/customer_form.py" line="67"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="70" />
+        <location filename="../../posapp/ui/customer_form.py" line="70"/>
         <source>Up to %1 keys; keys up to %2 characters, values up to %3.</source>
         <translation>最多 %1 个键；键最长 %2 个字符，值最长 %3 个字符。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="85" />
+        <location filename="../../posapp/ui/customer_form.py" line="85"/>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
@@ -645,37 +655,37 @@
 <context>
     <name>CustomerListModel</name>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="35" />
+        <location filename="../../posapp/ui/customer_list_model.py" line="35"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="35" />
+        <location filename="../../posapp/ui/customer_list_model.py" line="35"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="36" />
+        <location filename="../../posapp/ui/customer_list_model.py" line="36"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="37" />
+        <location filename="../../posapp/ui/customer_list_model.py" line="37"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="39" />
+        <location filename="../../posapp/ui/customer_list_model.py" line="39"/>
         <source>Default card</source>
         <translation>默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="42" />
+        <location filename="../../posapp/ui/customer_list_model.py" line="42"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="44" />
+        <location filename="../../posapp/ui/customer_list_model.py" line="44"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
@@ -683,178 +693,175 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../posapp/ui/customer_picker.py" line="35" />
-        <source>Optional: type a customer's name, e-mail or id</source>
+        <location filename="../../posapp/ui/customer_picker.py" line="35"/>
+        <source>Optional: type a customer&apos;s name, e-mail or id</source>
         <translation>可选：输入客户名称、电子邮箱或 ID</translation>
     </message>
 </context>
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="50" />
+        <location filename="../../posapp/ui/customers_panel.py" line="40"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="51" />
-        <source>New customer (Ctrl+N)</source>
-        <translation>新建客户（Ctrl+N）</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="53" />
-        <location filename="../../posapp/ui/customers_panel.py" line="146" />
+        <location filename="../../posapp/ui/customers_panel.py" line="43"/>
+        <location filename="../../posapp/ui/customers_panel.py" line="110"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="110" />
+        <location filename="../../posapp/ui/customers_panel.py" line="82"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="111" />
+        <location filename="../../posapp/ui/customers_panel.py" line="83"/>
         <source>Delete %1 for good? Stripe cancels their subscriptions at once and this cannot be undone.</source>
         <translation>永久删除 %1？Stripe 会立即取消其订阅，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="139" />
+        <location filename="../../posapp/ui/customers_panel.py" line="103"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="141" />
+        <location filename="../../posapp/ui/customers_panel.py" line="105"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="144" />
+        <location filename="../../posapp/ui/customers_panel.py" line="108"/>
         <source>Refund a payment…</source>
         <translation>退款…</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="149" />
-        <source>Copy id</source>
-        <translation>复制 ID</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="151" />
-        <source>Open in Stripe Dashboard</source>
-        <translation>在 Stripe 控制台中打开</translation>
     </message>
 </context>
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="195" />
-        <source>Today's takings</source>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="195"/>
+        <source>Today&apos;s takings</source>
         <translation>今日收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="196" />
-        <source>This month's takings</source>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="196"/>
+        <source>This month&apos;s takings</source>
         <translation>本月收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="198" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="198"/>
         <source>Payment success rate (30 days)</source>
         <translation>付款成功率（30 天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="200" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="200"/>
         <source>Refunds this month</source>
         <translation>本月退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="202" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="202"/>
         <source>Open disputes</source>
         <translation>未结争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="203" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="203"/>
         <source>Monthly recurring revenue</source>
         <translation>每月经常性收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="205" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="205"/>
         <source>Past-due subscriptions</source>
         <translation>逾期订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="207" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="207"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="224" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="224"/>
         <source>Reading the cache…</source>
         <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="268" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="268"/>
         <source>%n payment(s)</source>
-        <translation><numerusform>%n 笔付款</numerusform></translation>
+        <translation>
+            <numerusform>%n 笔付款</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="275" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="275"/>
         <source>%1 succeeded, %2 failed</source>
         <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="279" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="279"/>
         <source>%1 refunded, %2 pending, %3 failed</source>
         <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="285" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="285"/>
         <source>%1 open, %2 need a response</source>
         <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="290" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="290"/>
         <source>%n active subscription(s)</source>
-        <translation><numerusform>%n 个有效订阅</numerusform></translation>
+        <translation>
+            <numerusform>%n 个有效订阅</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="292" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="292"/>
         <source>retrying or waiting for a new card</source>
         <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="295" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="295"/>
         <source>%1 open, %2 overdue (%3)</source>
         <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="301" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="301"/>
         <source>From the offline cache; last synced %1.</source>
         <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="302" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="302"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="316" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="316"/>
         <source>d MMM</source>
         <comment>a day under the takings chart, as a QDate format</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="318" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="318"/>
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="324" />
+        <location filename="../../posapp/ui/dashboard_panel.py" line="324"/>
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
 </context>
 <context>
+    <name>DialogParts</name>
+    <message>
+        <location filename="../../posapp/ui/dialog_parts.py" line="79"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+</context>
+<context>
     <name>DisputeCountdown</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="81" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="81"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -862,142 +869,144 @@
 <context>
     <name>DisputeDetail</name>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="71" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="72" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="72"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="73" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="73"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="74" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="74"/>
         <source>Disputed payment</source>
         <translation>有争议的付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="75" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="75"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="85" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="85"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="86" />
-        <source>Customer's history</source>
+        <location filename="../../posapp/ui/dispute_detail.py" line="86"/>
+        <source>Customer&apos;s history</source>
         <translation>客户历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="88" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="88"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="89" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="89"/>
         <source>Submit evidence…</source>
         <translation>提交证据…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="90" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="90"/>
         <source>Accept dispute…</source>
         <translation>接受争议…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="143" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="143"/>
         <source>This dispute no longer takes evidence (%1).</source>
         <translation>此争议不再接受证据（%1）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="163" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="163"/>
         <source>Draft saved. You can change it until you submit.</source>
         <translation>草稿已保存。提交前可以修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="169" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="169"/>
         <source>Submit evidence</source>
         <translation>提交证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="171" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="171"/>
         <source>This is a LIVE dispute: the bank receives this evidence. Submit?</source>
         <translation>这是正式争议：银行将收到此证据。确定提交吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="175" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="175"/>
         <source>Evidence submitted; the bank is reviewing it.</source>
         <translation>证据已提交；银行正在审核。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_detail.py" line="180" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="180"/>
         <source>• %1: %n character(s)</source>
-        <translation><numerusform>• %1：%n 个字符</numerusform></translation>
+        <translation>
+            <numerusform>• %1：%n 个字符</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="183" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="183"/>
         <source>Submit this evidence for the dispute of %1?</source>
         <translation>为 %1 的争议提交此证据？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="185" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="185"/>
         <source>(no evidence text)</source>
         <translation>（无证据文本）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="186" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="186"/>
         <source>Evidence can be submitted only once: it cannot be changed afterwards.</source>
         <translation>证据只能提交一次：提交后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="192" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="192"/>
         <source>Accept this dispute? %1 stays with the cardholder and the dispute is lost. This cannot be undone.</source>
         <translation>接受此争议？%1 将归持卡人所有，争议判负。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="196" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="196"/>
         <source>Accept dispute</source>
         <translation>接受争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="197" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="197"/>
         <source>This is a LIVE dispute: %1 is lost for real. Accept it?</source>
         <translation>这是正式争议：%1 将真实损失。确定接受吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="202" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="202"/>
         <source>Dispute accepted.</source>
         <translation>已接受争议。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="210" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="210"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="259" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="259"/>
         <source>No customer on file for this payment.</source>
         <translation>此付款没有关联客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="272" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="272"/>
         <source>disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="274" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="274"/>
         <source>refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="285" />
+        <location filename="../../posapp/ui/dispute_detail.py" line="285"/>
         <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
         <translation>%1 笔已付款，%2 笔有争议，%3 笔已全额退款</translation>
     </message>
@@ -1005,37 +1014,37 @@
 <context>
     <name>DisputeListModel</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="121" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="121"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="123" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="123"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="125" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="127" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="127"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="128" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="128"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="131" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="131"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="133" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="133"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
@@ -1043,42 +1052,42 @@
 <context>
     <name>DisputeReason</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="50" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="50"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="51" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="51"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="52" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="52"/>
         <source>Product not received</source>
         <translation>未收到商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="54" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="54"/>
         <source>Product unacceptable</source>
         <translation>商品不合格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="56" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="56"/>
         <source>Subscription canceled</source>
         <translation>订阅已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="58" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="58"/>
         <source>Credit not processed</source>
         <translation>未处理退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="60" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="60"/>
         <source>Unrecognized</source>
         <translation>无法识别</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="61" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="61"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -1086,37 +1095,37 @@
 <context>
     <name>DisputeStatus</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="34" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="34"/>
         <source>Needs response</source>
         <translation>待回应</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="35" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="35"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="36" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="36"/>
         <source>Won</source>
         <translation>胜诉</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="37" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="37"/>
         <source>Lost</source>
         <translation>败诉</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="38" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="38"/>
         <source>Inquiry: needs response</source>
         <translation>询问：待回应</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="40" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="40"/>
         <source>Inquiry: under review</source>
         <translation>询问：审核中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="42" />
+        <location filename="../../posapp/ui/dispute_list_model.py" line="42"/>
         <source>Inquiry closed</source>
         <translation>询问已结束</translation>
     </message>
@@ -1124,55 +1133,45 @@
 <context>
     <name>DisputesPanel</name>
     <message>
-        <location filename="../../posapp/ui/disputes_panel.py" line="65" />
+        <location filename="../../posapp/ui/disputes_panel.py" line="49"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/disputes_panel.py" line="67" />
-        <source>Copy id</source>
-        <translation>复制 ID</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/disputes_panel.py" line="69" />
-        <source>Open in Stripe Dashboard</source>
-        <translation>在 Stripe 控制台中打开</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="17" />
+        <location filename="../../posapp/ui/errors.py" line="17"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="19" />
+        <location filename="../../posapp/ui/errors.py" line="19"/>
         <source>Stripe did not accept this API key: check the key in the profile settings.</source>
         <translation>Stripe 不接受此 API 密钥：请在配置设置中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="22" />
+        <location filename="../../posapp/ui/errors.py" line="22"/>
         <source>Stripe is receiving too many requests right now: try again in a moment.</source>
         <translation>Stripe 当前请求过多：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="25" />
+        <location filename="../../posapp/ui/errors.py" line="25"/>
         <source>The customer must authenticate this payment: send them the payment link.</source>
         <translation>客户必须验证这笔付款：请把付款链接发给客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="28" />
+        <location filename="../../posapp/ui/errors.py" line="28"/>
         <source>This key lacks permission for %1: use a key with write access, or ask the account owner.</source>
         <translation>此密钥没有 %1 的权限：请使用有写入权限的密钥，或联系账户所有者。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="30" />
+        <location filename="../../posapp/ui/errors.py" line="30"/>
         <source>this action</source>
         <translation>此操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="34" />
+        <location filename="../../posapp/ui/errors.py" line="34"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
@@ -1180,22 +1179,22 @@
 <context>
     <name>EventListModel</name>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="37" />
+        <location filename="../../posapp/ui/event_list_model.py" line="37"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="39" />
+        <location filename="../../posapp/ui/event_list_model.py" line="39"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="40" />
+        <location filename="../../posapp/ui/event_list_model.py" line="40"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="41" />
+        <location filename="../../posapp/ui/event_list_model.py" line="41"/>
         <source>Event id</source>
         <translation>事件 ID</translation>
     </message>
@@ -1203,62 +1202,62 @@
 <context>
     <name>EvidenceForm</name>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="94" />
+        <location filename="../../posapp/ui/evidence_form.py" line="94"/>
         <source>Product description</source>
         <translation>商品说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="95" />
+        <location filename="../../posapp/ui/evidence_form.py" line="95"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="96" />
+        <location filename="../../posapp/ui/evidence_form.py" line="96"/>
         <source>Customer e-mail</source>
         <translation>客户电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="97" />
+        <location filename="../../posapp/ui/evidence_form.py" line="97"/>
         <source>Billing address</source>
         <translation>账单地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="98" />
+        <location filename="../../posapp/ui/evidence_form.py" line="98"/>
         <source>Shipping carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="99" />
+        <location filename="../../posapp/ui/evidence_form.py" line="99"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="100" />
+        <location filename="../../posapp/ui/evidence_form.py" line="100"/>
         <source>Shipping date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="101" />
+        <location filename="../../posapp/ui/evidence_form.py" line="101"/>
         <source>Refund policy disclosure</source>
         <translation>退款政策说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="102" />
+        <location filename="../../posapp/ui/evidence_form.py" line="102"/>
         <source>Cancellation rebuttal</source>
         <translation>取消反驳说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="103" />
+        <location filename="../../posapp/ui/evidence_form.py" line="103"/>
         <source>Other information</source>
         <translation>其他信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="112" />
+        <location filename="../../posapp/ui/evidence_form.py" line="112"/>
         <source>Receipts and customer communication are files: upload them in the Stripe Dashboard, then describe them here.</source>
         <translation>收据和客户沟通记录是文件：请在 Stripe 控制台上传，然后在此处说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="169" />
+        <location filename="../../posapp/ui/evidence_form.py" line="169"/>
         <source>All evidence: %1 / %2 characters</source>
         <translation>全部证据：%1 / %2 个字符</translation>
     </message>
@@ -1266,42 +1265,42 @@
 <context>
     <name>Interval</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="73" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="73"/>
         <source>day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="73" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="73"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="74" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="74"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="75" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="75"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="77" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="77"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="78" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="78"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="79" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="79"/>
         <source>%1 months</source>
         <translation>%1 个月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="80" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="80"/>
         <source>%1 years</source>
         <translation>%1 年</translation>
     </message>
@@ -1309,222 +1308,217 @@
 <context>
     <name>InvoiceDetail</name>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="80" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="81" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="73"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="82" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="74"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="83" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="75"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="85" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="77"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="86" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="78"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="87" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="79"/>
         <source>Charge card…</source>
         <translation>银行卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="88" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="80"/>
         <source>Paid outside Stripe…</source>
         <translation>在 Stripe 之外支付…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="89" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="81"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="90" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="82"/>
         <source>Mark uncollectible…</source>
         <translation>标记为无法收回…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="91" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="83"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="92" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="84"/>
         <source>Open hosted page</source>
         <translation>打开托管页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="93" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="85"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="94" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="86"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="95" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="87"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="123" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="107"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="124" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="108"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="125" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="109"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="147" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="124"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="155" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="132"/>
         <source>%1 — overdue</source>
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="176" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="149"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="195" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="168"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="209" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="182"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="224" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="197"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="225" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="198"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="234" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="207"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="235" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="208"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="250" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="223"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="278" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="251"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="280" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="253"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="283" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="256"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="284" />
-        <source>Charge %1 to %2's %3 for invoice %4?</source>
+        <location filename="../../posapp/ui/invoice_detail.py" line="257"/>
+        <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="285" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="258"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="288" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="261"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="294" />
-        <source>Working…</source>
-        <translation>处理中…</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="350" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="315"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="359" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="324"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="360" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="325"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="361" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="326"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="362" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="327"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="363" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="328"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="381" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="346"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="394" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="356"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="394" />
+        <location filename="../../posapp/ui/invoice_detail.py" line="356"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1532,107 +1526,102 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="61" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="58"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="64" />
-        <source>Type a customer's name, e-mail or id</source>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="61"/>
+        <source>Type a customer&apos;s name, e-mail or id</source>
         <translation>输入客户名称、电子邮箱或 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="69" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="67"/>
         <source>E-mail the invoice, due in</source>
         <translation>通过电子邮件发送账单，到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="70" />
-        <source>Charge the customer's default card</source>
+        <location filename="../../posapp/ui/invoice_dialog.py" line="66"/>
+        <source>Charge the customer&apos;s default card</source>
         <translation>从客户的默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="78" />
-        <source> days</source>
-        <translation> 天</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="80" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="72"/>
         <source>Optional memo shown on the invoice</source>
         <translation>可选：显示在账单上的备忘</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="83" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="75"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="83" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="75"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="84" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="76"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="89" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="83"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="99" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="89"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="100" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="90"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="101" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="91"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="103" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="93"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="108" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="95"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="135" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="80"/>
         <source>Remove this item</source>
         <translation>移除此项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="154" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="134"/>
         <source>Each item needs a description.</source>
         <translation>每个项目都需要说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="156" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="136"/>
         <source>Enter the unit price of “%1”.</source>
         <translation>请输入“%1”的单价。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="161" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="141"/>
         <source>Add at least one item.</source>
         <translation>请至少添加一个项目。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="194" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="163"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="214" />
+        <location filename="../../posapp/ui/invoice_dialog.py" line="183"/>
         <source>Creating the invoice…</source>
         <translation>正在创建账单…</translation>
     </message>
@@ -1640,47 +1629,47 @@
 <context>
     <name>InvoiceListModel</name>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="69" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="69"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="71" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="71"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="71" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="71"/>
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="73" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="73"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="74" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="76" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="76"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="79" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="79"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="81" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="81"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="87" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="87"/>
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
@@ -1688,62 +1677,62 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="68" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="68"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="73" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="73"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="74" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="74"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="75" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="77" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="77"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="88" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="88"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="91" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="91"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="92" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="92"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="93" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="93"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="94" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="94"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="95" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="95"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="112" />
+        <location filename="../../posapp/ui/invoice_pdf.py" line="112"/>
         <source>due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -1751,27 +1740,27 @@
 <context>
     <name>InvoiceStatus</name>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="27" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="27"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="28" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="28"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="29" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="29"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="30" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="30"/>
         <source>Uncollectible</source>
         <translation>无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="31" />
+        <location filename="../../posapp/ui/invoice_list_model.py" line="31"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
@@ -1779,117 +1768,94 @@
 <context>
     <name>InvoicesPanel</name>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="71" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="54"/>
         <source>Search number, name, e-mail, id…</source>
         <translation>搜索编号、名称、电子邮箱、ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="80" />
-        <source>Any customer</source>
-        <translation>任意客户</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="88" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="59"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="90" />
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="91" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="62"/>
         <source>Export the invoices the list shows now</source>
         <translation>导出列表当前显示的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="102" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="70"/>
         <source>Created from</source>
         <translation>创建起始</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="104" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="72"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="131" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="80"/>
         <source>any</source>
         <translation>任意</translation>
     </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="177" />
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/invoices_panel.py" line="184" />
+        <location filename="../../posapp/ui/invoices_panel.py" line="63"/>
         <source>%n invoice(s) exported to %1.</source>
-        <translation><numerusform>已将 %n 张账单导出到 %1。</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="211" />
-        <source>Copy id</source>
-        <translation>复制 ID</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="213" />
-        <source>Open in Stripe Dashboard</source>
-        <translation>在 Stripe 控制台中打开</translation>
+        <translation>
+            <numerusform>已将 %n 张账单导出到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="25" />
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="25"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="34" />
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="34"/>
         <source>Billing portal</source>
         <translation>账单门户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="35" />
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="35"/>
         <source>Billing portal for %1</source>
         <translation>%1 的账单门户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="36" />
-        <source>The customer manages their subscriptions, cards and invoices on Stripe's page. The link works for a short time only.</source>
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="36"/>
+        <source>The customer manages their subscriptions, cards and invoices on Stripe&apos;s page. The link works for a short time only.</source>
         <translation>客户在 Stripe 页面上管理自己的订阅、银行卡和账单。该链接仅短时间有效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="39" />
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="39"/>
         <source>Manage your subscription</source>
         <translation>管理您的订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="40" />
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="40"/>
         <source>You can manage your subscription, payment method and invoices here:
 %1</source>
         <translation>您可以在此管理您的订阅、支付方式和账单：
 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="49" />
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="49"/>
         <source>Invoice link</source>
         <translation>账单链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="50" />
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="50"/>
         <source>Invoice for %1</source>
         <translation>%1 的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="51" />
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="51"/>
         <source>Your invoice</source>
         <translation>您的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="52" />
+        <location filename="../../posapp/ui/portal_link_dialog.py" line="52"/>
         <source>Please pay your invoice here:
 %1</source>
         <translation>请在此支付您的账单：
@@ -1899,100 +1865,128 @@
 <context>
     <name>LinkView</name>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="43" />
+        <location filename="../../posapp/ui/link_view.py" line="43"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="44" />
+        <location filename="../../posapp/ui/link_view.py" line="44"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="45" />
+        <location filename="../../posapp/ui/link_view.py" line="45"/>
         <source>E-mail…</source>
         <translation>发送邮件…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="46" />
+        <location filename="../../posapp/ui/link_view.py" line="46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="76" />
+        <location filename="../../posapp/ui/link_view.py" line="76"/>
         <source>New sale</source>
         <translation>新交易</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="138" />
+        <location filename="../../posapp/ui/link_view.py" line="138"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
 </context>
 <context>
+    <name>ListPanel</name>
+    <message>
+        <location filename="../../posapp/ui/list_panel.py" line="78"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/list_panel.py" line="88"/>
+        <source>Any customer</source>
+        <translation>任意客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/list_panel.py" line="182"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/list_panel.py" line="216"/>
+        <source>Copy id</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/list_panel.py" line="218"/>
+        <source>Open in Stripe Dashboard</source>
+        <translation>在 Stripe 控制台中打开</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="81" />
+        <location filename="../../posapp/ui/main_window.py" line="81"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="81" />
+        <location filename="../../posapp/ui/main_window.py" line="81"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="82" />
+        <location filename="../../posapp/ui/main_window.py" line="82"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="83" />
+        <location filename="../../posapp/ui/main_window.py" line="83"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="112" />
+        <location filename="../../posapp/ui/main_window.py" line="112"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="113" />
+        <location filename="../../posapp/ui/main_window.py" line="113"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="114" />
+        <location filename="../../posapp/ui/main_window.py" line="114"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="115" />
+        <location filename="../../posapp/ui/main_window.py" line="115"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="116" />
+        <location filename="../../posapp/ui/main_window.py" line="116"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="118" />
+        <location filename="../../posapp/ui/main_window.py" line="118"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="119" />
+        <location filename="../../posapp/ui/main_window.py" line="119"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="120" />
+        <location filename="../../posapp/ui/main_window.py" line="120"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="121" />
+        <location filename="../../posapp/ui/main_window.py" line="121"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
@@ -2000,62 +1994,62 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="36" />
+        <location filename="../../posapp/ui/notices.py" line="36"/>
         <source>Payment received: %1 %2</source>
         <translation>已收到付款：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="40" />
+        <location filename="../../posapp/ui/notices.py" line="40"/>
         <source>Payment failed: %1 — %2</source>
         <translation>付款失败：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="42" />
+        <location filename="../../posapp/ui/notices.py" line="42"/>
         <source>no reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="44" />
+        <location filename="../../posapp/ui/notices.py" line="44"/>
         <source>Checkout completed: %1 %2</source>
         <translation>结账完成：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="48" />
+        <location filename="../../posapp/ui/notices.py" line="48"/>
         <source>Refund succeeded: %1</source>
         <translation>退款成功：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="51" />
+        <location filename="../../posapp/ui/notices.py" line="51"/>
         <source>Refund failed: %1 — %2</source>
         <translation>退款失败：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="54" />
+        <location filename="../../posapp/ui/notices.py" line="54"/>
         <source>Dispute opened: %1, evidence due %2</source>
         <translation>新争议：%1，证据截止 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="58" />
+        <location filename="../../posapp/ui/notices.py" line="58"/>
         <source>Invoice payment failed: %1 %2</source>
         <translation>账单付款失败：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="62" />
+        <location filename="../../posapp/ui/notices.py" line="62"/>
         <source>Subscription canceled: %1</source>
         <translation>订阅已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="65" />
+        <location filename="../../posapp/ui/notices.py" line="65"/>
         <source>Refreshing the whole cache from Stripe: %1</source>
         <translation>正在从 Stripe 刷新全部缓存：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="69" />
+        <location filename="../../posapp/ui/notices.py" line="69"/>
         <source>Back online</source>
         <translation>已恢复在线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="70" />
+        <location filename="../../posapp/ui/notices.py" line="70"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
@@ -2063,12 +2057,12 @@
 <context>
     <name>ObjectDetail</name>
     <message>
-        <location filename="../../posapp/ui/object_detail.py" line="33" />
+        <location filename="../../posapp/ui/object_detail.py" line="33"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/object_detail.py" line="35" />
+        <location filename="../../posapp/ui/object_detail.py" line="35"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -2076,92 +2070,92 @@
 <context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="55" />
+        <location filename="../../posapp/ui/payment_detail.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="56" />
+        <location filename="../../posapp/ui/payment_detail.py" line="56"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="57" />
+        <location filename="../../posapp/ui/payment_detail.py" line="57"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="58" />
+        <location filename="../../posapp/ui/payment_detail.py" line="58"/>
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="59" />
+        <location filename="../../posapp/ui/payment_detail.py" line="59"/>
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="61" />
+        <location filename="../../posapp/ui/payment_detail.py" line="61"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="63" />
+        <location filename="../../posapp/ui/payment_detail.py" line="63"/>
         <source>Capture</source>
         <translation>请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="64" />
+        <location filename="../../posapp/ui/payment_detail.py" line="64"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="65" />
+        <location filename="../../posapp/ui/payment_detail.py" line="65"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="66" />
+        <location filename="../../posapp/ui/payment_detail.py" line="66"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="85" />
+        <location filename="../../posapp/ui/payment_detail.py" line="85"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="106" />
+        <location filename="../../posapp/ui/payment_detail.py" line="106"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="109" />
+        <location filename="../../posapp/ui/payment_detail.py" line="109"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="146" />
+        <location filename="../../posapp/ui/payment_detail.py" line="146"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="145" />
+        <location filename="../../posapp/ui/payment_detail.py" line="145"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="148" />
+        <location filename="../../posapp/ui/payment_detail.py" line="148"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="153" />
+        <location filename="../../posapp/ui/payment_detail.py" line="153"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="191" />
+        <location filename="../../posapp/ui/payment_detail.py" line="191"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -2169,52 +2163,52 @@
 <context>
     <name>PaymentListModel</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="54" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="54"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="56" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="56"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="58" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="60" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="60"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="62" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="62"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="63" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="63"/>
         <source>Refunded / disputed</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="66" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="66"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="93" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="93"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="95" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="95"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="97" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="97"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -2222,18 +2216,18 @@
 <context>
     <name>PaymentMethodListModel</name>
     <message>
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="45" />
+        <location filename="../../posapp/ui/payment_method_list_model.py" line="45"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="46" />
+        <location filename="../../posapp/ui/payment_method_list_model.py" line="46"/>
         <source>Expires</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="47" />
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="48" />
+        <location filename="../../posapp/ui/payment_method_list_model.py" line="47"/>
+        <location filename="../../posapp/ui/payment_method_list_model.py" line="48"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
@@ -2241,37 +2235,37 @@
 <context>
     <name>PaymentStatus</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="25" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="25"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="26" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="26"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="27" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="27"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="28" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="28"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="29" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="29"/>
         <source>Needs authentication</source>
         <translation>需要验证</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="30" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="30"/>
         <source>Uncaptured</source>
         <translation>未请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="31" />
+        <location filename="../../posapp/ui/payment_list_model.py" line="31"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
@@ -2279,30 +2273,20 @@
 <context>
     <name>PaymentsPanel</name>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="59" />
+        <location filename="../../posapp/ui/payments_panel.py" line="47"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="62" />
+        <location filename="../../posapp/ui/payments_panel.py" line="50"/>
         <source>Capture</source>
         <translation>请款</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="64" />
-        <source>Copy id</source>
-        <translation>复制 ID</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="66" />
-        <source>Open in Stripe Dashboard</source>
-        <translation>在 Stripe 控制台中打开</translation>
     </message>
 </context>
 <context>
     <name>PricePicker</name>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="80" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="82"/>
         <source>Type a product name</source>
         <translation>输入商品名称</translation>
     </message>
@@ -2310,103 +2294,103 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="68" />
-        <location filename="../../posapp/ui/refund_dialog.py" line="186" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="68"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="183"/>
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="74" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="74"/>
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="75" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="75"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="76" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="76"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="78" />
-        <source>Internal note (kept in Stripe's metadata)</source>
+        <location filename="../../posapp/ui/refund_dialog.py" line="78"/>
+        <source>Internal note (kept in Stripe&apos;s metadata)</source>
         <translation>内部备注（保存在 Stripe 元数据中）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="86" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="86"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="87" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="87"/>
         <source>Paid with</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="88" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="88"/>
         <source>Refundable</source>
         <translation>可退金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="89" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="89"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="90" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="90"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="91" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="91"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="93" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="93"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="123" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="123"/>
         <source>No payment of this customer can be refunded</source>
         <translation>该客户没有可退款的付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="156" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="156"/>
         <source>a walk-in customer</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="160" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="160"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="169" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="166"/>
         <source>There is no paid payment to refund.</source>
         <translation>没有可退款的已付款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="173" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="170"/>
         <source>At most %1 can be refunded.</source>
         <translation>最多可退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="183" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="180"/>
         <source>Refund %1 to %2?</source>
         <translation>向 %2 退款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="184" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="181"/>
         <source>the customer</source>
         <translation>该客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="185" />
+        <location filename="../../posapp/ui/refund_dialog.py" line="182"/>
         <source>This is a LIVE payment: %1 goes back to a real card. Refund it?</source>
         <translation>这是一笔正式付款：%1 将退回真实银行卡。确定退款吗？</translation>
     </message>
@@ -2414,42 +2398,42 @@
 <context>
     <name>RefundListModel</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="71" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="71"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="73" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="73"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="75" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="77" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="77"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="78" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="78"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="80" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="80"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="82" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="82"/>
         <source>Note / failure</source>
         <translation>备注 / 失败原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="109" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="109"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -2457,17 +2441,17 @@
 <context>
     <name>RefundReason</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="39" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="39"/>
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="41" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="41"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="42" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="42"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
@@ -2475,27 +2459,27 @@
 <context>
     <name>RefundStatus</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="27" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="27"/>
         <source>Pending</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="28" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="28"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="29" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="29"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="30" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="30"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="31" />
+        <location filename="../../posapp/ui/refund_list_model.py" line="31"/>
         <source>Needs action</source>
         <translation>需要处理</translation>
     </message>
@@ -2503,66 +2487,56 @@
 <context>
     <name>RefundsPanel</name>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="64" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="51"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="65" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="52"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="66" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="53"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="67" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="54"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="68" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="55"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="78" />
-        <location filename="../../posapp/ui/refunds_panel.py" line="145" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="65"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="122"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="82" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="68"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="125" />
+        <location filename="../../posapp/ui/refunds_panel.py" line="97"/>
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="147" />
-        <source>Copy id</source>
-        <translation>复制 ID</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="149" />
-        <source>Open in Stripe Dashboard</source>
-        <translation>在 Stripe 控制台中打开</translation>
     </message>
 </context>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="39" />
+        <location filename="../../posapp/ui/search_dialog.py" line="39"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="45" />
+        <location filename="../../posapp/ui/search_dialog.py" line="45"/>
         <source>Name, e-mail, invoice number, id (cus_…, pi_…) or card last 4</source>
         <translation>名称、电子邮箱、账单编号、ID（cus_…、pi_…）或卡号后四位</translation>
     </message>
@@ -2570,117 +2544,117 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="43" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="43"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="52" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="52"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="54" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="54"/>
         <source>How often to ask Stripe for news when nothing is pending (every 2 s while a payment is awaited).</source>
         <translation>无待处理事项时向 Stripe 查询更新的间隔（等待付款时每 2 秒一次）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="60" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="60"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="66" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="66"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="68" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="68"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="74" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="74"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="79" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="79"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="80" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="80"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="81" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="81"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="82" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="82"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="83" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="83"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="86" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="86"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="87" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="87"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="88" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="88"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="110" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="110"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="111" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="111"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="140" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="140"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="141" />
-        <source>Delete the offline copy of this profile's data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
+        <location filename="../../posapp/ui/settings_dialog.py" line="141"/>
+        <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="157" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="157"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="157" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="157"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="176" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="176"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="177" />
+        <location filename="../../posapp/ui/settings_dialog.py" line="177"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
     </message>
@@ -2688,53 +2662,53 @@
 <context>
     <name>SubscriptionCancelDialog</name>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="38" />
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="100" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="34"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="86"/>
         <source>Cancel subscription</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="41" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="37"/>
         <source>At the end of the period (%1); can be undone until then</source>
         <translation>在周期结束时（%1）；在此之前可撤销</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="43" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="39"/>
         <source>Now; cannot be undone</source>
         <translation>立即；无法撤销</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="48" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="44"/>
         <source>Credit the unused part of the period</source>
         <translation>抵扣本周期未使用部分</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="49" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="45"/>
         <source>Invoice pending usage and prorations now</source>
         <translation>立即为待结算用量和按比例费用开账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="54" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="47"/>
         <source>Cancel subscription…</source>
         <translation>取消订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="59" />
-        <source>Cancel %1's subscription:</source>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="50"/>
+        <source>Cancel %1&apos;s subscription:</source>
         <translation>取消 %1 的订阅：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="91" />
-        <source>Cancel %1's subscription at the end of the period, on %2? It keeps running until then.</source>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="77"/>
+        <source>Cancel %1&apos;s subscription at the end of the period, on %2? It keeps running until then.</source>
         <translation>在周期结束时（%2）取消 %1 的订阅？在此之前订阅继续有效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="94" />
-        <source>Cancel %1's subscription now? This cannot be undone.</source>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="80"/>
+        <source>Cancel %1&apos;s subscription now? This cannot be undone.</source>
         <translation>立即取消 %1 的订阅？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="104" />
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="88"/>
         <source>Canceling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2742,103 +2716,103 @@
 <context>
     <name>SubscriptionChangeDialog</name>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="51" />
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="162" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="154"/>
         <source>Change subscription</source>
         <translation>更改订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="62" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="60"/>
         <source>Prorate: credit the unused time and charge the rest on the next invoice</source>
         <translation>按比例计费：抵扣未使用时间，其余在下一张账单中收取</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="64" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="62"/>
         <source>Prorate and invoice the difference now</source>
         <translation>按比例计费并立即为差额开账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="66" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="64"/>
         <source>No proration: the new price applies from the next period</source>
         <translation>不按比例计费：新价格从下一周期起生效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="68" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="66"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="72" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="70"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="73" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="71"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="74" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="72"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="75" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="73"/>
         <source>Proration</source>
         <translation>按比例计费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="85" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="78"/>
         <source>Change…</source>
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="91" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="83"/>
         <source>Next invoice with this change</source>
         <translation>含此更改的下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="124" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="116"/>
         <source>Asking Stripe for the preview…</source>
         <translation>正在向 Stripe 获取预览…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="147" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="139"/>
         <source>the default card</source>
         <translation>默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="148" />
-        <source>Change %1's subscription to %2 × %3?</source>
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="140"/>
+        <source>Change %1&apos;s subscription to %2 × %3?</source>
         <translation>将 %1 的订阅改为 %2 × %3？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="153" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="145"/>
         <source>Collected with: %1</source>
         <translation>收款方式：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="166" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="158"/>
         <source>Changing the subscription…</source>
         <translation>正在更改订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="201" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="179"/>
         <source>Choose a new price or quantity.</source>
         <translation>请选择新的价格或数量。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="212" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="190"/>
         <source>See the preview of the next invoice first.</source>
         <translation>请先查看下一张账单的预览。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="218" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="196"/>
         <source>Next invoice: %1, of which %2 for the change.</source>
         <translation>下一张账单：%1，其中 %2 为此更改的费用。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="221" />
+        <location filename="../../posapp/ui/subscription_change_dialog.py" line="199"/>
         <source>Next invoice: %1, after a credit of %2 for the change.</source>
         <translation>下一张账单：%1，已为此更改抵扣 %2。</translation>
     </message>
@@ -2846,188 +2820,202 @@
 <context>
     <name>SubscriptionDetail</name>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="82" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="79"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="83" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="84" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="81"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="85" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="82"/>
         <source>Current period</source>
         <translation>当前周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="87" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="84"/>
         <source>Change price or quantity…</source>
         <translation>更改价格或数量…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="88" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="85"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="89" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="86"/>
         <source>Undo cancellation</source>
         <translation>撤销取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="90" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="87"/>
         <source>Pause collection</source>
         <translation>暂停收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="92" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="89"/>
         <source>Void invoices made meanwhile</source>
         <translation>作废期间生成的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="93" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="90"/>
         <source>Keep invoices made meanwhile as drafts</source>
         <translation>期间生成的账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="95" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="92"/>
         <source>Mark invoices made meanwhile uncollectible</source>
         <translation>将期间生成的账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="101" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="98"/>
         <source>Resume collection</source>
         <translation>恢复收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="102" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="99"/>
+        <source>Resume subscription…</source>
+        <translation>恢复订阅…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="100"/>
         <source>Billing portal link…</source>
         <translation>账单门户链接…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="103" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="101"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="104" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="102"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="124" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="118"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="124" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="118"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="125" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="119"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="125" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="119"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="145" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="139"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="146" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="140"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="147" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="141"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="148" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="142"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="180" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="166"/>
         <source>Invoices e-mailed, due in %1 days</source>
         <translation>账单通过电子邮件发送，%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="183" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="169"/>
         <source>Default card charged automatically</source>
         <translation>自动从默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="231" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="214"/>
         <source>Asking Stripe for the next invoice…</source>
         <translation>正在向 Stripe 查询下一张账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="273" />
-        <location filename="../../posapp/ui/subscription_detail.py" line="364" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="260"/>
+        <source>Resume subscription</source>
+        <translation>恢复订阅</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="261"/>
+        <source>Resume %1&apos;s subscription? A new period starts now and its invoice of %2 is collected at once.</source>
+        <translation>恢复 %1 的订阅？新的计费周期从现在开始，其 %2 的账单将立即收取。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="271"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="291" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="289"/>
         <source>trial ends %1</source>
         <translation>试用于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="293" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="291"/>
         <source>cancels on %1</source>
         <translation>将于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="296" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="294"/>
         <source>canceled on %1</source>
         <translation>已于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="300" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="298"/>
         <source>collection paused (%1)</source>
         <translation>已暂停收款（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="301" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="299"/>
         <source>invoices voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="302" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="300"/>
         <source>invoices kept as drafts</source>
         <translation>账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="303" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="301"/>
         <source>invoices marked uncollectible</source>
         <translation>账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="321" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="319"/>
         <source>No further invoices: the subscription has ended.</source>
         <translation>没有后续账单：订阅已结束。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="324" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="322"/>
         <source>The next invoice can be previewed when online.</source>
         <translation>联网后可预览下一张账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="330" />
+        <location filename="../../posapp/ui/subscription_detail.py" line="328"/>
         <source>Next invoice on %1: %2</source>
         <translation>下一张账单（%1）：%2</translation>
     </message>
@@ -3035,163 +3023,162 @@
 <context>
     <name>SubscriptionDialog</name>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="116" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="117"/>
         <source>New subscription</source>
         <translation>新建订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="119" />
-        <source>Type a customer's name, e-mail or id</source>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="120"/>
+        <source>Type a customer&apos;s name, e-mail or id</source>
         <translation>输入客户名称、电子邮箱或 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="125" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="128"/>
         <source>Add a price</source>
         <translation>添加价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="129" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="132"/>
         <source>No trial</source>
         <translation>无试用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="130" />
-        <location filename="../../posapp/ui/subscription_dialog.py" line="140" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="133"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="131" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="134"/>
         <source>Charge the default card automatically</source>
         <translation>自动从默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="132" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="136"/>
         <source>E-mail each invoice, due in</source>
         <translation>通过电子邮件发送每张账单，到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="142" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="141"/>
         <source>Create it even if the first payment fails or needs the customer (incomplete)</source>
         <translation>即使首次付款失败或需要客户操作也创建（未完成状态）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="144" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="143"/>
         <source>Create it incomplete; the customer pays the first invoice</source>
         <translation>以未完成状态创建；由客户支付首张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="146" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="145"/>
         <source>Create nothing if the first payment fails</source>
         <translation>首次付款失败时不创建</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="153" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="148"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="155" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="150"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="157" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="152"/>
         <source>Free trial</source>
         <translation>免费试用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="158" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="153"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="160" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="155"/>
         <source>If the first payment fails</source>
         <translation>首次付款失败时</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="165" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="158"/>
         <source>Start subscription</source>
         <translation>开始订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="185" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="125"/>
         <source>Remove this price</source>
         <translation>移除此价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="221" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="190"/>
         <source>Default card: %1</source>
         <translation>默认银行卡：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="224" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="193"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="226" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="195"/>
         <source>Choose a price from the list for each line.</source>
         <translation>请为每一行从列表中选择价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="229" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="198"/>
         <source>All prices of a subscription must be in one currency.</source>
         <translation>一个订阅的所有价格必须使用同一种货币。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="232" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="201"/>
         <source>The customer has no default card: collect a card first, or e-mail the invoices.</source>
         <translation>该客户没有默认银行卡：请先收集银行卡，或通过电子邮件发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="245" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="214"/>
         <source>Starting the subscription…</source>
         <translation>正在开始订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="278" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="245"/>
         <source>The subscription is in its free trial until %1.</source>
         <translation>订阅处于免费试用期，至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="281" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="248"/>
         <source>The subscription is active; Stripe e-mails each invoice, due in %1 days.</source>
         <translation>订阅已生效；Stripe 会通过电子邮件发送每张账单，%1 天后到期。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="284" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="251"/>
         <source>The subscription is active.</source>
         <translation>订阅已生效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="286" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="253"/>
         <source>The subscription is %1.</source>
         <translation>订阅状态：%1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="288" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="255"/>
         <source>Send the customer the invoice link: the subscription starts once it is paid, and expires if it is not paid within 23 hours.</source>
         <translation>请把账单链接发给客户：付款后订阅开始，23 小时内未付款则失效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="301" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="268"/>
         <source>The first payment has not been made.</source>
         <translation>首次付款尚未完成。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="303" />
-        <source>The customer's bank asks them to confirm the first payment (3D Secure).</source>
+        <location filename="../../posapp/ui/subscription_dialog.py" line="270"/>
+        <source>The customer&apos;s bank asks them to confirm the first payment (3D Secure).</source>
         <translation>客户的银行要求客户确认首次付款（3D Secure）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="307" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="274"/>
         <source>The first payment failed: %1</source>
         <translation>首次付款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="308" />
+        <location filename="../../posapp/ui/subscription_dialog.py" line="275"/>
         <source>The first payment needs a payment method.</source>
         <translation>首次付款需要支付方式。</translation>
     </message>
@@ -3199,95 +3186,97 @@
 <context>
     <name>SubscriptionListModel</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="121" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="121"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="123" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="123"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="126" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="128" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="128"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="130" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="130"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="133" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="133"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="134" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="134"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="142" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="142"/>
         <source>%1, cancels</source>
         <translation>%1，将取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="144" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="144"/>
         <source>%1, collection paused</source>
         <translation>%1，已暂停收款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscription_list_model.py" line="154" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="154"/>
         <source>+%n more</source>
-        <translation><numerusform>另有 %n 项</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SubscriptionStatus</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="27" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="27"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="28" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="28"/>
         <source>Trialing</source>
         <translation>试用中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="29" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="29"/>
         <source>Past due</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="30" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="30"/>
         <source>Unpaid</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="31" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="31"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="32" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="32"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="33" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="33"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="34" />
+        <location filename="../../posapp/ui/subscription_list_model.py" line="34"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
@@ -3295,90 +3284,69 @@
 <context>
     <name>SubscriptionsPanel</name>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="67" />
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="53"/>
         <source>Search by subscription id…</source>
         <translation>按订阅 ID 搜索…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="76" />
-        <source>Any customer</source>
-        <translation>任意客户</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="80" />
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="58"/>
         <source>New subscription</source>
         <translation>新建订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="82" />
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="83" />
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="62"/>
         <source>Export the subscriptions the list shows now</source>
         <translation>导出列表当前显示的订阅</translation>
     </message>
-    <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="140" />
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="147" />
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="63"/>
         <source>%n subscription(s) exported to %1.</source>
-        <translation><numerusform>已将 %n 个订阅导出到 %1。</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="181" />
-        <source>Copy id</source>
-        <translation>复制 ID</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="183" />
-        <source>Open in Stripe Dashboard</source>
-        <translation>在 Stripe 控制台中打开</translation>
+        <translation>
+            <numerusform>已将 %n 个订阅导出到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="53" />
+        <location filename="../../posapp/ui/status_bar.py" line="53"/>
         <source>Notifications (open Activity)</source>
         <translation>通知（打开动态）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="69" />
+        <location filename="../../posapp/ui/status_bar.py" line="69"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="73" />
+        <location filename="../../posapp/ui/status_bar.py" line="73"/>
         <source>Offline — showing cached data</source>
         <translation>离线 — 显示缓存数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="91" />
+        <location filename="../../posapp/ui/status_bar.py" line="91"/>
         <source>Syncing… %1</source>
         <translation>同步中… %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="108" />
+        <location filename="../../posapp/ui/status_bar.py" line="108"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="112" />
+        <location filename="../../posapp/ui/status_bar.py" line="112"/>
         <source>Synced just now</source>
         <translation>刚刚已同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/status_bar.py" line="114" />
+        <location filename="../../posapp/ui/status_bar.py" line="114"/>
         <source>Synced %n minute(s) ago</source>
-        <translation><numerusform>%n 分钟前已同步</numerusform></translation>
+        <translation>
+            <numerusform>%n 分钟前已同步</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="116" />
+        <location filename="../../posapp/ui/status_bar.py" line="116"/>
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
@@ -3386,67 +3354,67 @@
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="19" />
+        <location filename="../../posapp/ui/status_bar.py" line="19"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="20" />
+        <location filename="../../posapp/ui/status_bar.py" line="20"/>
         <source>Payment methods</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="21" />
+        <location filename="../../posapp/ui/status_bar.py" line="21"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="22" />
+        <location filename="../../posapp/ui/status_bar.py" line="22"/>
         <source>Charges</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="23" />
+        <location filename="../../posapp/ui/status_bar.py" line="23"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="24" />
+        <location filename="../../posapp/ui/status_bar.py" line="24"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="25" />
+        <location filename="../../posapp/ui/status_bar.py" line="25"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="26" />
+        <location filename="../../posapp/ui/status_bar.py" line="26"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="27" />
+        <location filename="../../posapp/ui/status_bar.py" line="27"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="28" />
+        <location filename="../../posapp/ui/status_bar.py" line="28"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="29" />
+        <location filename="../../posapp/ui/status_bar.py" line="29"/>
         <source>Checkout sessions</source>
         <translation>结账会话</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="30" />
+        <location filename="../../posapp/ui/status_bar.py" line="30"/>
         <source>Payment links</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="31" />
+        <location filename="../../posapp/ui/status_bar.py" line="31"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
@@ -3454,55 +3422,57 @@
 <context>
     <name>TakingsView</name>
     <message>
-        <location filename="../../posapp/ui/takings_view.py" line="22" />
-        <source>Today's takings</source>
+        <location filename="../../posapp/ui/takings_view.py" line="23"/>
+        <source>Today&apos;s takings</source>
         <translation>今日收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/takings_view.py" line="29" />
+        <location filename="../../posapp/ui/takings_view.py" line="30"/>
         <source>Latest payments</source>
         <translation>最近付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/takings_view.py" line="52" />
+        <location filename="../../posapp/ui/takings_view.py" line="57"/>
         <source>%n payment(s) today</source>
-        <translation><numerusform>今天 %n 笔付款</numerusform></translation>
+        <translation>
+            <numerusform>今天 %n 笔付款</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="37" />
+        <location filename="../../posapp/ui/top_bar.py" line="37"/>
         <source>Test mode: no real money moves.</source>
         <translation>测试模式：不会产生真实资金往来。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="38" />
+        <location filename="../../posapp/ui/top_bar.py" line="38"/>
         <source>Live mode: real cards are charged.</source>
         <translation>正式模式：会真实扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="39" />
+        <location filename="../../posapp/ui/top_bar.py" line="39"/>
         <source>Demo: a local sandbox with made-up data.</source>
         <translation>演示：使用虚构数据的本地沙盒。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="44" />
+        <location filename="../../posapp/ui/top_bar.py" line="44"/>
         <source>Switch profile</source>
         <translation>切换配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="50" />
+        <location filename="../../posapp/ui/top_bar.py" line="50"/>
         <source>Add a profile…</source>
         <translation>添加配置…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="54" />
+        <location filename="../../posapp/ui/top_bar.py" line="54"/>
         <source>Search everything  (Ctrl+K)</source>
         <translation>全局搜索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="57" />
+        <location filename="../../posapp/ui/top_bar.py" line="57"/>
         <source>Settings and profiles</source>
         <translation>设置和配置</translation>
     </message>
@@ -3510,28 +3480,28 @@
 <context>
     <name>WelcomeWindow</name>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="19" />
-        <location filename="../../posapp/ui/welcome_window.py" line="22" />
+        <location filename="../../posapp/ui/welcome_window.py" line="19"/>
+        <location filename="../../posapp/ui/welcome_window.py" line="22"/>
         <source>Welcome to PosApp</source>
         <translation>欢迎使用 PosApp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="26" />
-        <source>Take payments at the counter and manage your Stripe customers, even offline. Card numbers are never typed here: customers pay on Stripe's own pages.</source>
+        <location filename="../../posapp/ui/welcome_window.py" line="26"/>
+        <source>Take payments at the counter and manage your Stripe customers, even offline. Card numbers are never typed here: customers pay on Stripe&apos;s own pages.</source>
         <translation>在柜台收款并管理您的 Stripe 客户，离线也能使用。这里从不输入卡号：客户在 Stripe 自己的页面上付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="30" />
+        <location filename="../../posapp/ui/welcome_window.py" line="30"/>
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="33" />
+        <location filename="../../posapp/ui/welcome_window.py" line="33"/>
         <source>A local sandbox with made-up customers; nothing is real.</source>
         <translation>本地沙盒，客户均为虚构；一切都不是真的。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="34" />
+        <location filename="../../posapp/ui/welcome_window.py" line="34"/>
         <source>Add your Stripe key</source>
         <translation>添加您的 Stripe 密钥</translation>
     </message>
