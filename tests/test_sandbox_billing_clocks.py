@@ -128,6 +128,9 @@ def test_trial_without_card_pauses_and_resumes(client: stripe.StripeClient) -> N
     advance(client, clock, 4)
     assert client.v1.subscriptions.retrieve(sub.id).status == "paused"
     assert "customer.subscription.paused" in event_types(client)
+    with pytest.raises(stripe.InvalidRequestError, match="no attached payment source"):
+        client.v1.subscriptions.resume(sub.id)
+    assert client.v1.subscriptions.retrieve(sub.id).status == "paused"
     card = client.v1.payment_methods.attach("pm_card_visa", params={"customer": customer.id})
     client.v1.customers.update(customer.id, params={
         "invoice_settings": {"default_payment_method": card.id}})

@@ -422,6 +422,12 @@ def default_payment_method(state: State, invoice: Obj) -> str | None:
     return str(found) if found else None
 
 
+def no_payment_method_error(code: str, param: str) -> ApiError:
+    """Stripe's answer when there is no card to charge automatically."""
+    return invalid("This customer has no attached payment source or default payment method. "
+                   "Please consider adding a default payment method.", code=code, param=param)
+
+
 def attempt_payment(state: State, invoice: Obj, *, payment_method: str | None = None,
                     off_session: bool = True, return_url: str | None = None) -> ApiError | None:
     """Charge an open invoice; returns the card error of a failed attempt (None otherwise).
@@ -434,9 +440,7 @@ def attempt_payment(state: State, invoice: Obj, *, payment_method: str | None = 
 
     pm = payment_method or default_payment_method(state, invoice)
     if pm is None:
-        raise invalid("This customer has no attached payment source or default payment "
-                      "method. Please consider adding a default payment method.",
-                      code="invoice_no_customer_payment_method", param="payment_method")
+        raise no_payment_method_error("invoice_no_customer_payment_method", "payment_method")
     payment = open_payment(invoice)
     pi = state.find(payment["payment"]["payment_intent"], "payment_intent") if payment else None
     if pi is None or pi["status"] == "canceled":

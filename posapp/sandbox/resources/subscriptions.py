@@ -26,6 +26,7 @@ from .invoices import (
     finalize_invoice,
     item_line,
     mark_uncollectible,
+    no_payment_method_error,
     pending_items,
     settle_payment,
     subscription_line,
@@ -166,9 +167,7 @@ def create_subscription(state: State, customer: Obj, specs: list[tuple[Obj, int,
     charge_now = (collection_method == "charge_automatically" and not trialing and total > 0
                   and payment_behavior != "default_incomplete")
     if charge_now and pm is None:
-        raise invalid("This customer has no attached payment source or default payment "
-                      "method. Please consider adding a default payment method.",
-                      code="resource_missing", param="default_payment_method")
+        raise no_payment_method_error("resource_missing", "default_payment_method")
     paid_up_front = None
     if charge_now and payment_behavior == "error_if_incomplete":
         # Charge before storing anything: a decline leaves no subscription behind.
@@ -596,6 +595,12 @@ def resume_subscription(state: State, sub: Obj, anchor_now: bool = True) -> Obj:
     if sub["status"] != "paused":
         raise state_error("Only a subscription with status `paused` can be resumed; this one "
                           f"is {sub['status']}.", code="subscription_not_paused")
+    customer = state.get(sub["customer"], "customer")
+    card = sub["default_payment_method"] or customer["invoice_settings"].get(
+        "default_payment_method")
+    if sub["collection_method"] == "charge_automatically" and card is None:
+        # Refused before anything changes: the subscription stays paused.
+        raise no_payment_method_error("resource_missing", "default_payment_method")
     now = state.now()
     items = copy_json(_items(sub))
     anchor = now if anchor_now else int(sub["billing_cycle_anchor"])
