@@ -618,3 +618,37 @@ def test_retrieve_and_search_by_id_across_billing_objects(client: stripe.StripeC
     assert client.v1.invoice_items.retrieve(pending.id).amount == 250
     with pytest.raises(stripe.InvalidRequestError, match="No such subscription"):
         client.v1.subscriptions.retrieve("sub_missing")
+
+
+def test_create_preview_bills_the_next_period_at_renewal(client: stripe.StripeClient) -> None:
+    price = monthly_price(client, 3000)
+    customer = customer_with_card(client)
+    sub = client.v1.subscriptions.create(params={"customer": customer.id,
+                                                 "items": [{"price": price.id}]})
+    item = sub["items"].data[0]
+    start, renewal = item.current_period_start, item.current_period_end
+    preview = client.v1.invoices.create_preview(params={"subscription": sub.id})
+    assert (preview.period_start, preview.period_end) == (start, renewal)
+    assert preview.next_payment_attempt == renewal and preview.due_date is None
+    line = preview.lines.data[0]
+    assert line.period.start == renewal and line.period.end > renewal + 27 * 86_400
+    halfway = (start + renewal) // 2
+    change = client.v1.invoices.create_preview(params={
+        "subscription": sub.id, "subscription_details": {
+            "items": [{"id": item.id, "quantity": 2}], "proration_date": halfway}})
+    assert [(li.period.start, li.period.end) for li in change.lines.data[:2]] \
+        == [(halfway, renewal)] * 2
+    assert change.lines.data[2].period.start == renewal
+    assert change.next_payment_attempt == renewal and change.period_end == renewal
+
+
+def test_create_preview_of_an_emailed_subscription_falls_due_after_renewal(
+        client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create(params={"email": "ap@example.com"})
+    sub = client.v1.subscriptions.create(params={
+        "customer": customer.id, "items": [{"price": monthly_price(client).id}],
+        "collection_method": "send_invoice", "days_until_due": 14})
+    renewal = sub["items"].data[0].current_period_end
+    preview = client.v1.invoices.create_preview(params={"subscription": sub.id})
+    assert preview.next_payment_attempt is None
+    assert preview.due_date == renewal + 14 * 86_400 and preview.period_end == renewal

@@ -705,18 +705,33 @@ def preview_invoice(state: State, customer: Obj, sub: Obj | None, details: Param
             lines.extend(item_line(state, item) for item in prorations)
     pending = pending_items(state, customer["id"], sub["id"])
     lines.extend(item_line(state, item) for item in pending)
-    reason = "subscription_update"
-    if behavior != "always_invoice" or not lines:
-        reason = "upcoming"
-        end = period_of(sub)[1]
-        after = {**sub, "items": {**sub["items"], "data": planned}}
-        for item in planned:
-            next_end = next_period_end(int(sub["billing_cycle_anchor"]),
-                                       item["price"]["recurring"], end)
-            lines.append(subscription_line(state, after, item, end, next_end))
-    return create_invoice(state, customer, currency=sub["currency"], subscription=sub,
-                          billing_reason=reason, collection_method=sub["collection_method"],
-                          lines=lines, store=False)
+    if behavior == "always_invoice" and lines:
+        return create_invoice(state, customer, currency=sub["currency"], subscription=sub,
+                              billing_reason="subscription_update",
+                              collection_method=sub["collection_method"],
+                              days_until_due=sub.get("days_until_due"), lines=lines,
+                              store=False)
+    current = period_of(sub)
+    renewal = current[1]
+    after = {**sub, "items": {**sub["items"], "data": planned}}
+    for item in planned:
+        next_end = next_period_end(int(sub["billing_cycle_anchor"]),
+                                   item["price"]["recurring"], renewal)
+        lines.append(subscription_line(state, after, item, renewal, next_end))
+    # The renewal invoice, as Stripe previews it: the invoice's period looks back on the
+    # period that ends at renewal while the subscription lines bill the next one, and it is
+    # attempted (or falls due) from the renewal on.
+    due_date = None
+    if sub["collection_method"] == "send_invoice":
+        days = sub.get("days_until_due")
+        due_date = renewal + (30 if days is None else int(days)) * _DAY
+    invoice = create_invoice(state, customer, currency=sub["currency"], subscription=sub,
+                             billing_reason="upcoming",
+                             collection_method=sub["collection_method"], due_date=due_date,
+                             period=current, lines=lines, store=False)
+    if sub["collection_method"] == "charge_automatically":
+        invoice["next_payment_attempt"] = renewal
+    return invoice
 
 
 # routes -------------------------------------------------------------------------------
