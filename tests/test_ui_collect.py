@@ -105,6 +105,11 @@ def test_saved_card_charge_succeeds(loop: qasync.QEventLoop, window: MainWindow,
     assert collect.view.is_paid()
     assert "4242" in collect.view.outcome_detail.text()
 
+    sync_now(loop, window)
+    newest = collect.takings.rows[0]
+    # Today's takings list the payment with its description on a word-wrapped second line.
+    assert newest.text().endswith("\nBread") and newest.wordWrap()
+
 
 def test_invalid_amount_is_explained_and_blocks_every_way(
         loop: qasync.QEventLoop, window: MainWindow) -> None:

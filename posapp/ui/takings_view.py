@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from .app_state import AppState
 from .formatting import start_of_today, utc_offset_seconds
@@ -29,11 +29,18 @@ class TakingsView(QWidget):
         self.count.setObjectName("muted")
         latest = QLabel(self.tr("Latest payments"))
         latest.setObjectName("muted")
-        self.latest = QListWidget()
-        # A narrow column: each payment wraps onto two lines instead of scrolling sideways.
-        self.latest.setWordWrap(True)
-        self.latest.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.latest.setSpacing(2)
+        # Word-wrapped labels rather than a QListWidget: a list view keeps row heights
+        # measured at an earlier width (or with another script's font metrics) and then
+        # clips each payment's second line after the window is rebuilt or resized.
+        self.latest = QFrame()
+        self.latest.setFrameShape(QFrame.Shape.StyledPanel)
+        self.latest.setBackgroundRole(QPalette.ColorRole.Base)
+        self.latest.setAutoFillBackground(True)
+        self._rows = QVBoxLayout(self.latest)
+        self._rows.setSpacing(8)
+        self._rows.addStretch(1)
+        self.rows: list[QLabel] = []
+        """One label per latest payment, newest first: time, amount, status, description."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
@@ -55,16 +62,21 @@ class TakingsView(QWidget):
         self.total.setText("\n".join(totals) or formats.money(0, self._currency()))
         count = sum(d.count for d in days)
         self.count.setText(self.tr("%n payment(s) today", "", count))
-        self.latest.clear()
+        for row in self.rows:
+            self._rows.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
         for payment in cache.page("payment_intents", limit=LATEST).rows:
             summary = "  ".join((
                 formats.time(payment.get("created")),
                 formats.money(payment.get("amount"), payment.get("currency")),
                 status_text(payment.get("status"))))
             description = str(payment.get("description") or "")
-            item = QListWidgetItem(f"{summary}\n{description}" if description else summary)
-            item.setToolTip(description)
-            self.latest.addItem(item)
+            row = QLabel(f"{summary}\n{description}" if description else summary)
+            row.setWordWrap(True)
+            row.setToolTip(description)
+            self._rows.insertWidget(len(self.rows), row)
+            self.rows.append(row)
 
     def _currency(self) -> str:
         return self._state.settings.default_currency
