@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -89,6 +90,46 @@ def test_demo_payments_refunds_disputes_and_links(demo: Sandbox) -> None:
     sessions = every(demo, "checkout.sessions")
     assert {s.status for s in sessions} == {"open", "complete", "expired"}
     assert any(s.payment_link for s in sessions)
+
+
+def test_demo_open_disputes_are_not_overdue(demo: Sandbox) -> None:
+    now = time.time()
+    found = every(demo, "disputes")
+    waiting = [d for d in found if d.status == "needs_response"]
+    assert waiting and all(d.evidence_details.due_by > now for d in waiting)
+    assert not any(d.evidence_details.past_due for d in waiting)
+    assert min(d.evidence_details.due_by for d in waiting) < now + 3 * DAY, \
+        "one dispute should show the urgent countdown"
+    answered = [d for d in found if d.status != "needs_response"]
+    assert all(d.evidence_details.submission_count == 1 and d.evidence_details.due_by < now
+               for d in answered)
+
+
+def monthly_amount(subscription: Any) -> int:
+    total = 0
+    for item in subscription["items"].data:
+        amount = item.price.unit_amount * item.quantity
+        total += amount if item.price.recurring.interval == "month" else amount // 12
+    return total
+
+
+def test_demo_mrr_grows_over_the_year(demo: Sandbox) -> None:
+    subs = every(demo, "subscriptions", status="all")
+    now = int(time.time())
+
+    def mrr_at(moment: int) -> int:
+        return sum(monthly_amount(s) for s in subs
+                   if s.created <= moment and s.status in ("active", "past_due", "canceled")
+                   and (s.canceled_at is None or s.canceled_at > moment))
+    history = [mrr_at(now - months * 30 * DAY) for months in range(12, -1, -1)]
+    assert history[0] == 0 and all(history[1:]), "subscribers join from 11 months ago"
+    assert history[-3] > history[-1] // 2, "MRR should not jump in the last two months"
+    rises = sum(later > earlier for earlier, later in pairwise(history))
+    assert rises >= 8
+    renewals = every(demo, "invoices", created={"lt": now - 180 * DAY})
+    assert {i.billing_reason for i in renewals} == {"subscription_create",
+                                                    "subscription_cycle"}
+    assert all(i.status == "paid" for i in renewals)
 
 
 def test_demo_history_is_chronological(demo: Sandbox) -> None:

@@ -1,11 +1,14 @@
 """Seed data: `seed_demo` (a coffee shop that also sells software plans) and `seed_bench`.
 
 The demo is built through the same handlers and engine functions as the API, in time order:
-each step runs with `state.clock_offset` shifted to its moment in the last 60 days, and
+each step runs with `state.clock_offset` shifted to its moment in the past, and
 subscriptions renew, fail and retry in between, so the events read as the shop's history.
+The plans' steady subscribers join over the last year (their renewals are that history,
+and the MRR chart grows month by month); everything else happens in the last 60 days.
 Customers sign up across the history (at the latest when they first buy); counter sales
 fall in opening hours, a few every day, and some earlier today whatever the time of day,
-so the cashier's "Today's takings" is never empty. Content and ids are deterministic;
+so the cashier's "Today's takings" is never empty. Open disputes are recent, as Stripe
+closes those left unanswered past `evidence_details.due_by`. Content and ids are deterministic;
 timestamps are relative to the moment of seeding (sales follow the local calendar).
 """
 
@@ -39,6 +42,7 @@ from .state import Obj, State
 
 DAY = 86_400
 HISTORY_DAYS = 60
+YEAR_DAYS = 365
 
 # name, e-mail, phone, address index
 CUSTOMERS: tuple[tuple[str, str, str, int], ...] = (
@@ -187,6 +191,10 @@ class _Timeline:
     def at(self, day: float, step: Callable[[], object]) -> None:
         """Schedule `step` at `day` days after the start of the history (0..60)."""
         self.at_moment(self.start + int(day * DAY), step)
+
+    def ago(self, days: float, step: Callable[[], object]) -> None:
+        """Schedule `step` `days` days before the moment of seeding (up to a year)."""
+        self.at_moment(self.end - int(days * DAY), step)
 
     def at_moment(self, when: int, step: Callable[[], object]) -> None:
         """Schedule `step` at Unix time `when`, within the history."""
@@ -342,10 +350,11 @@ _FAILING_CUSTOMERS = frozenset({44, 45})
 
 
 def seed_demo(state: State) -> None:
-    """Fill `state` with the demo shop and its last 60 days of history."""
+    """Fill `state` with the demo shop and its history (a year of subscriptions, 60 days of
+    everything else)."""
     shop = _Shop(state)
     line = _Timeline(state)
-    line.at(0, shop.catalogue)
+    line.ago(YEAR_DAYS, shop.catalogue)
     signups = random.Random(60)
     for index in range(len(CUSTOMERS)):
         line.at(signups.uniform(0.1, HISTORY_DAYS - 1), partial(shop.customer, index))
@@ -358,14 +367,28 @@ def seed_demo(state: State) -> None:
 
 def _subscription_stories(line: _Timeline, shop: _Shop) -> None:
     sub = shop.subscribe
-    for day, index in ((5, 0), (9, 19), (14, 2), (18, 20), (21, 3), (24, 21)):
-        line.at(day + 0.4, partial(sub, index, "coffee_club"))
-    line.at(10.5, lambda: sub(22, "cloud_pro", yearly=True))
-    line.at(12.5, lambda: sub(4, "cloud_basic", yearly=True))
+    # Steady subscribers, joining over the year (days ago), two of whom left again.
+    for ago, index, key in ((350, 0, "coffee_club"), (320, 8, "cloud_basic"),
+                            (290, 19, "coffee_club"), (260, 9, "cloud_pro"),
+                            (230, 2, "coffee_club"), (200, 10, "coffee_club"),
+                            (170, 20, "coffee_club"), (140, 11, "cloud_basic"),
+                            (110, 3, "coffee_club"), (80, 12, "cloud_pro"),
+                            (50, 21, "coffee_club")):
+        line.ago(ago + 0.4, partial(sub, index, key))
+    line.ago(335.5, lambda: sub(22, "cloud_pro", yearly=True))
+    line.ago(185.5, lambda: sub(4, "cloud_basic", yearly=True))
+
+    def leave(index: int) -> None:
+        _call(shop.state, subscriptions.cancel_subscription_route, {},
+              id=shop.subscription_of(index)["id"])
+
+    for start, end, index in ((340, 220, 13), (300, 130, 14)):
+        line.ago(start + 0.6, partial(sub, index, "coffee_club"))
+        line.ago(end + 0.6, partial(leave, index))
     line.at(15.5, lambda: sub(23, "cloud_basic", cancel_at_period_end="true"))
     line.at(16.5, lambda: sub(24, "cloud_pro", collection_method="send_invoice",
                               days_until_due=14))
-    line.at(8.5, lambda: sub(25, "team_seat", quantity=3))
+    line.ago(95.5, lambda: sub(25, "team_seat", quantity=3))
     line.at(40.2, lambda: _call(shop.state, subscriptions.update_subscription_route, {
         "items": [{"id": shop.subscription_of(25)["items"]["data"][0]["id"], "quantity": 5}],
         "proration_behavior": "always_invoice"}, id=shop.subscription_of(25)["id"]))
@@ -392,8 +415,8 @@ def _subscription_stories(line: _Timeline, shop: _Shop) -> None:
     line.at(59.8, lambda: sub(44, "cloud_pro"))
     line.at(50.0, lambda: sub(45, "coffee_club"))
     # canceled
-    line.at(7.5, lambda: sub(7, "coffee_club"))
-    line.at(11.5, lambda: sub(31, "cloud_basic"))
+    line.ago(245.5, lambda: sub(7, "coffee_club"))
+    line.ago(155.5, lambda: sub(31, "cloud_basic"))
     line.at(38.0, lambda: _call(shop.state, subscriptions.cancel_subscription_route, {
         "cancellation_details": {"feedback": "too_expensive",
                                  "comment": "Moving to a cheaper plan"}},
@@ -422,10 +445,14 @@ def _sales(line: _Timeline, shop: _Shop) -> None:
                        (48.5, "pm_card_chargeDeclined"),
                        (57.5, "pm_card_chargeDeclinedInsufficientFunds")):
         line.at(moment, partial(shop.sale, token))
-    # Disputes: one awaiting a response, one under review, one won, one lost.
-    for moment, index in ((12.2, 0), (26.2, 1), (36.2, 2), (54.2, 3)):
-        line.at(moment, partial(shop.sale, "pm_card_createDispute"))
-        line.at(moment + 2, partial(_dispute_story, shop, index))
+    # Disputes: two awaiting a response (one due in under 3 days: disputes give 7), then
+    # older ones answered within days: one still under review, one won, one lost.
+    for opened, answered, decided, outcome in ((55.3, None, None, "needs_response"),
+                                               (59.2, None, None, "needs_response"),
+                                               (31.4, 33.4, None, "under_review"),
+                                               (12.2, 14.2, 40.2, "won"),
+                                               (22.2, 24.1, 51.6, "lost")):
+        _dispute_story(line, shop, opened, answered, decided, outcome)
     # Refunds: full and partial.
     for moment, share in ((9.9, 1.0), (19.9, 0.5), (29.9, 1.0), (39.9, 0.25), (49.9, 1.0),
                        (58.9, 0.5)):
@@ -443,18 +470,31 @@ def _sales(line: _Timeline, shop: _Shop) -> None:
     line.at(59.7, lambda: capture_payment_intent(shop.state, authorised[0]))
 
 
-def _dispute_story(shop: _Shop, index: int) -> None:
+def _dispute_story(line: _Timeline, shop: _Shop, opened: float, answered: float | None,
+                   decided: float | None, outcome: str) -> None:
+    """A disputed counter sale at day `opened`, answered with evidence and decided by the
+    network (`won`/`lost`) at the given days, or left awaiting a response."""
     state = shop.state
-    dispute = list(state.iter_type("dispute", newest_first=False))[index]
-    if index == 0:
-        return
-    _call(state, disputes.update_dispute, {
-        "evidence": {"customer_name": "Walk-in customer",
-                     "product_description": "Coffee and pastries served at the counter",
-                     "uncategorized_text": "Till receipt and CCTV timestamp attached."},
-        "submit": "true"}, id=dispute["id"])
-    if index > 1:
-        disputes.decide_dispute(state, dispute, "won" if index == 2 else "lost")
+    sales: list[Obj] = []
+
+    def dispute() -> Obj:
+        return next(d for d in state.iter_type("dispute")
+                    if d["payment_intent"] == sales[0]["id"])
+
+    def sell() -> None:
+        pi = shop.sale("pm_card_createDispute")
+        assert pi is not None
+        sales.append(pi)
+
+    line.at(opened, sell)
+    if answered is not None:
+        line.at(answered, lambda: _call(state, disputes.update_dispute, {
+            "evidence": {"customer_name": "Walk-in customer",
+                         "product_description": "Coffee and pastries served at the counter",
+                         "uncategorized_text": "Till receipt and CCTV timestamp attached."},
+            "submit": "true"}, id=dispute()["id"]))
+    if decided is not None:
+        line.at(decided, lambda: disputes.decide_dispute(state, dispute(), outcome))
 
 
 def _refund_story(shop: _Shop, share: float) -> None:
