@@ -193,8 +193,9 @@ class AppState(QObject):
         """Call `update` now and whenever the app goes online or offline, so controls that
         move money start right even when the app went offline before they were built.
 
-        `update` must be a bound method: lambdas connected to `online_changed` were seen to
-        miss it once earlier windows had been closed in the same process."""
+        `update` may be any callable, a lambda included: the sync thread's reports are
+        re-emitted on the GUI thread after `online` is recorded, so every slot runs there
+        and reads the new state."""
         self.online_changed.connect(update)
         update()
 
