@@ -101,3 +101,12 @@ def test_audit_pages_keep_rows_that_share_a_time(tmp_path: Path) -> None:
     objects = _texts(model, AuditListModel.Columns.OBJECT)
     assert objects == [f"pi_{n:02d}" for n in reversed(range(25))]
     journal.close()
+
+
+def test_event_detail_writes_booleans_as_json_does(window: MainWindow) -> None:
+    detail = window.activity.detail
+    detail.show_object({"id": "evt_1", "object": "event", "livemode": False,
+                        "pending_webhooks": 0, "type": "charge.succeeded"})
+    text = detail.text.toPlainText()
+    assert "false" in text.split()
+    assert "False" not in text

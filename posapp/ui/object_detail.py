@@ -61,6 +61,9 @@ class ObjectDetail(QWidget):
                 shown = self._formats.datetime(value)
             elif key in _AMOUNT_FIELDS and isinstance(value, int) and isinstance(currency, str):
                 shown = self._formats.money(value, currency)
+            elif isinstance(value, bool):
+                # As Stripe's JSON and Dashboard write them, not Python's True/False.
+                shown = "true" if value else "false"
             else:
                 shown = str(value)
             rows.append(f"<tr><td><b>{html.escape(key)}</b></td>"
