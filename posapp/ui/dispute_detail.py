@@ -73,6 +73,7 @@ class DisputeDetail(QWidget):
         form.addRow(self.tr("Respond by"), self.due)
         form.addRow(self.tr("Disputed payment"), self.charge)
         form.addRow(self.tr("Customer"), self.customer)
+        self._form = form
         self.history_summary = QLabel()
         self.history = QListWidget()
         history = QWidget()
@@ -231,6 +232,7 @@ class DisputeDetail(QWidget):
         if not self.dispute:
             self.charge.clear()
             self.customer.clear()
+            self._form.setRowVisible(self.customer, False)
             return
         payment = _ref(self.dispute.get("payment_intent")) or _ref(self.dispute.get("charge"))
         parts = []
@@ -251,6 +253,7 @@ class DisputeDetail(QWidget):
                                or (charge or {}).get("receipt_email") or ""))
         self.customer.setText(f"<a href='customer:{customer_id}'>{name}</a>" if customer_id
                               else name)
+        self._form.setRowVisible(self.customer, bool(name))
 
     def _show_history(self, charge: dict[str, Any] | None) -> None:
         self.history.clear()

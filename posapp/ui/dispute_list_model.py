@@ -119,18 +119,18 @@ class DisputeListModel(CacheTableModel):
         f = self.formats
         return (
             Column(self.tr("Created"), lambda d: f.datetime(d.get("created")),
-                   sorts_by_created=True, width=130),
+                   sorts_by_created=True, width=135),
             Column(self.tr("Amount"), lambda d: f.money(d.get("amount"), d.get("currency")),
-                   align_right=True, width=100),
+                   align_right=True, width=80),
             Column(self.tr("Status"), lambda d: status_text(d.get("status")),
-                   color=lambda d: _STATUS_COLORS.get(str(d.get("status"))), width=130),
-            Column(self.tr("Reason"), lambda d: reason_text(d.get("reason"))),
+                   color=lambda d: _STATUS_COLORS.get(str(d.get("status"))), width=105),
+            Column(self.tr("Reason"), lambda d: reason_text(d.get("reason")), width=100),
             Column(self.tr("Respond by"), lambda d: countdown_text(d, self._now()),
                    color=lambda d: DANGER_COLOR if is_urgent(d, self._now()) else None,
-                   width=110),
+                   width=95),
             Column(self.tr("Customer"),
-                   lambda d: self.memo(("cus", d["id"]), lambda: self._customer(d))),
-            Column(self.tr("Payment"), lambda d: self.payment_of(d) or "", width=200),
+                   lambda d: self.memo(("cus", d["id"]), lambda: self._customer(d)), width=110),
+            Column(self.tr("Payment"), lambda d: self.payment_of(d) or "", width=150),
         )
 
     def charge_of(self, dispute: dict[str, Any]) -> dict[str, Any] | None:

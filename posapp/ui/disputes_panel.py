@@ -33,7 +33,7 @@ class DisputesPanel(ListPanel[DisputeListModel]):
         self._tick = QTimer(self, interval=COUNTDOWN_REFRESH_MS)
         self._tick.timeout.connect(self._repaint_countdowns)
         self._tick.start()
-        self.finish_layout(self.detail, (700, 560), ("disputes", "charges"))
+        self.finish_layout(self.detail, (800, 420), ("disputes", "charges"))
 
     def _repaint_countdowns(self) -> None:
         column = DisputeListModel.Columns.DUE

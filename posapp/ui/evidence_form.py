@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -54,12 +53,11 @@ class EvidenceField(QWidget):
         self.editor.textChanged.connect(self._count)
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        widest = max(EVIDENCE_FIELDS.values())  # every counter as wide: editors align
-        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance(
-            f"{widest:,} / {widest:,}") + 8)
-        layout = QHBoxLayout(self)
+        # The counter goes under the editor so the editor gets the detail pane's full width.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.editor, 1)
+        layout.setSpacing(1)
+        layout.addWidget(self.editor)
         layout.addWidget(self.counter)
         self._count()
 
@@ -120,13 +118,15 @@ class EvidenceForm(QWidget):
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(form)
-        inner_layout.addWidget(files)
+        inner_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
+        # Under the scroll area, not in it: a word-wrapped label there ends up clipped.
+        layout.addWidget(files)
         layout.addWidget(self.total)
         layout.addWidget(self.problem)
         self._changed()
