@@ -340,3 +340,13 @@ def _select_offline(window: MainWindow, invoice_id: str) -> None:
     window.show_panel(Panel.INVOICES)
     window.invoices.model.reload()
     assert window.invoices.show_object(invoice_id)
+
+
+def test_automatically_charged_invoice_says_so_instead_of_a_blank_due_date(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create(params={"name": "Auto Anna"})
+    invoice = client.v1.invoices.create(params={
+        "customer": customer.id, "collection_method": "charge_automatically",
+        "auto_advance": False})
+    _open(loop, window, invoice.id)
+    assert window.invoices.detail.due.text() == "Charged automatically"

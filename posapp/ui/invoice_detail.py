@@ -128,7 +128,11 @@ class InvoiceDetail(ActionDetail):
         name = invoice_customer(invoice)
         self.customer.setText(f"<a href='{customer_id}'>{name}</a>" if customer_id else name)
         due = formats.date(invoice.get("due_date"))
-        if is_overdue(invoice):
+        if not due:
+            # Only send_invoice invoices have a due date; Stripe charges the others itself.
+            due = (self.tr("Charged automatically")
+                   if invoice.get("collection_method") == "charge_automatically" else "—")
+        elif is_overdue(invoice):
             due = self.tr("%1 — overdue").replace("%1", due)
         self.due.setText(due)
         set_role(self.due, "error" if is_overdue(invoice) else "")

@@ -209,7 +209,7 @@
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/list_view.py" line="152"/>
+        <location filename="../../posapp/ui/list_view.py" line="157"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
@@ -471,72 +471,72 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="63"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="66"/>
         <source>Save changes</source>
         <translation>保存更改</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="80"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="83"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="81"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="84"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="82"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="85"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="83"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="86"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="101"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="104"/>
         <source>Cards are saved by the customer on a Stripe-hosted page; PosApp never sees the card number.</source>
         <translation>银行卡由客户在 Stripe 托管页面上保存；PosApp 永远看不到卡号。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="112"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="115"/>
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="113"/>
-        <source>Payment methods</source>
-        <translation>支付方式</translation>
+        <location filename="../../posapp/ui/customer_detail.py" line="116"/>
+        <source>Cards</source>
+        <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="114"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="117"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="115"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="118"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="116"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="119"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="146"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="149"/>
         <source>Select a card first.</source>
         <translation>请先选择一张银行卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="156"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="159"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="187"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="190"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -670,22 +670,22 @@
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="37"/>
+        <location filename="../../posapp/ui/customer_list_model.py" line="38"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="39"/>
+        <location filename="../../posapp/ui/customer_list_model.py" line="40"/>
         <source>Default card</source>
         <translation>默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="42"/>
+        <location filename="../../posapp/ui/customer_list_model.py" line="43"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="44"/>
+        <location filename="../../posapp/ui/customer_list_model.py" line="45"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
@@ -707,32 +707,37 @@
     </message>
     <message>
         <location filename="../../posapp/ui/customers_panel.py" line="43"/>
-        <location filename="../../posapp/ui/customers_panel.py" line="110"/>
+        <location filename="../../posapp/ui/customers_panel.py" line="111"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="82"/>
+        <location filename="../../posapp/ui/customers_panel.py" line="49"/>
+        <source>Select a customer to see and edit it.</source>
+        <translation>选择一位客户以查看和编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/customers_panel.py" line="83"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="83"/>
+        <location filename="../../posapp/ui/customers_panel.py" line="84"/>
         <source>Delete %1 for good? Stripe cancels their subscriptions at once and this cannot be undone.</source>
         <translation>永久删除 %1？Stripe 会立即取消其订阅，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="103"/>
+        <location filename="../../posapp/ui/customers_panel.py" line="104"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="105"/>
+        <location filename="../../posapp/ui/customers_panel.py" line="106"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="108"/>
+        <location filename="../../posapp/ui/customers_panel.py" line="109"/>
         <source>Refund a payment…</source>
         <translation>退款…</translation>
     </message>
@@ -894,119 +899,119 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="85"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="86"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="86"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="87"/>
         <source>Customer&apos;s history</source>
         <translation>客户历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="88"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="89"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="89"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="90"/>
         <source>Submit evidence…</source>
         <translation>提交证据…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="90"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="91"/>
         <source>Accept dispute…</source>
         <translation>接受争议…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="143"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="144"/>
         <source>This dispute no longer takes evidence (%1).</source>
         <translation>此争议不再接受证据（%1）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="163"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="164"/>
         <source>Draft saved. You can change it until you submit.</source>
         <translation>草稿已保存。提交前可以修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="169"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="170"/>
         <source>Submit evidence</source>
         <translation>提交证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="171"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="172"/>
         <source>This is a LIVE dispute: the bank receives this evidence. Submit?</source>
         <translation>这是正式争议：银行将收到此证据。确定提交吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="175"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="176"/>
         <source>Evidence submitted; the bank is reviewing it.</source>
         <translation>证据已提交；银行正在审核。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_detail.py" line="180"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="181"/>
         <source>• %1: %n character(s)</source>
         <translation>
             <numerusform>• %1：%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="183"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="184"/>
         <source>Submit this evidence for the dispute of %1?</source>
         <translation>为 %1 的争议提交此证据？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="185"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="186"/>
         <source>(no evidence text)</source>
         <translation>（无证据文本）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="186"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="187"/>
         <source>Evidence can be submitted only once: it cannot be changed afterwards.</source>
         <translation>证据只能提交一次：提交后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="192"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="193"/>
         <source>Accept this dispute? %1 stays with the cardholder and the dispute is lost. This cannot be undone.</source>
         <translation>接受此争议？%1 将归持卡人所有，争议判负。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="196"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="197"/>
         <source>Accept dispute</source>
         <translation>接受争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="197"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="198"/>
         <source>This is a LIVE dispute: %1 is lost for real. Accept it?</source>
         <translation>这是正式争议：%1 将真实损失。确定接受吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="202"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="203"/>
         <source>Dispute accepted.</source>
         <translation>已接受争议。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="210"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="211"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="259"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="262"/>
         <source>No customer on file for this payment.</source>
         <translation>此付款没有关联客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="272"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="275"/>
         <source>disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="274"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="277"/>
         <source>refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="285"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="288"/>
         <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
         <translation>%1 笔已付款，%2 笔有争议，%3 笔已全额退款</translation>
     </message>
@@ -1202,57 +1207,57 @@
 <context>
     <name>EvidenceForm</name>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="94"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="92"/>
         <source>Product description</source>
         <translation>商品说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="95"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="93"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="96"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="94"/>
         <source>Customer e-mail</source>
         <translation>客户电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="97"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="95"/>
         <source>Billing address</source>
         <translation>账单地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="98"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="96"/>
         <source>Shipping carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="99"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="97"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="100"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="98"/>
         <source>Shipping date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="101"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="99"/>
         <source>Refund policy disclosure</source>
         <translation>退款政策说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="102"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="100"/>
         <source>Cancellation rebuttal</source>
         <translation>取消反驳说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="103"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="101"/>
         <source>Other information</source>
         <translation>其他信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="112"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="110"/>
         <source>Receipts and customer communication are files: upload them in the Stripe Dashboard, then describe them here.</source>
         <translation>收据和客户沟通记录是文件：请在 Stripe 控制台上传，然后在此处说明。</translation>
     </message>
@@ -1403,122 +1408,127 @@
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="132"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="133"/>
+        <source>Charged automatically</source>
+        <translation>自动扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="136"/>
         <source>%1 — overdue</source>
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="149"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="153"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="168"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="172"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="182"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="186"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="197"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="201"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="198"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="202"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="207"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="211"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="208"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="212"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="223"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="227"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="251"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="255"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="253"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="257"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="256"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="260"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="257"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="261"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="258"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="262"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="261"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="265"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="315"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="319"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="324"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="328"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="325"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="329"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="326"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="330"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="327"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="331"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="328"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="332"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="346"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="350"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="356"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="360"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="356"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="360"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1898,27 +1908,27 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="78"/>
+        <location filename="../../posapp/ui/list_panel.py" line="79"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="88"/>
+        <location filename="../../posapp/ui/list_panel.py" line="89"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="182"/>
+        <location filename="../../posapp/ui/list_panel.py" line="198"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="216"/>
+        <location filename="../../posapp/ui/list_panel.py" line="232"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="218"/>
+        <location filename="../../posapp/ui/list_panel.py" line="234"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -2292,6 +2302,64 @@
     </message>
 </context>
 <context>
+    <name>RefundDetail</name>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="42"/>
+        <source>Select a refund to see its details.</source>
+        <translation>选择一笔退款以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="59"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="60"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="61"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="62"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="63"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="64"/>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="65"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="67"/>
+        <source>Open payment</source>
+        <translation>打开付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="69"/>
+        <source>Copy id</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="72"/>
+        <source>Open in Stripe Dashboard</source>
+        <translation>在 Stripe 控制台中打开</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <location filename="../../posapp/ui/refund_dialog.py" line="68"/>
@@ -2398,42 +2466,42 @@
 <context>
     <name>RefundListModel</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="74"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="76"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="78"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="77"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="80"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="78"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="81"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="83"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="82"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="85"/>
         <source>Note / failure</source>
         <translation>备注 / 失败原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="109"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="113"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -2441,17 +2509,17 @@
 <context>
     <name>RefundReason</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="39"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="42"/>
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="41"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="44"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="42"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="45"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
@@ -2459,27 +2527,27 @@
 <context>
     <name>RefundStatus</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="30"/>
         <source>Pending</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="31"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="32"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="33"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/refund_list_model.py" line="34"/>
         <source>Needs action</source>
         <translation>需要处理</translation>
     </message>
@@ -2487,43 +2555,42 @@
 <context>
     <name>RefundsPanel</name>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="51"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="50"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="52"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="51"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="53"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="52"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="54"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="53"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="55"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="54"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="65"/>
-        <location filename="../../posapp/ui/refunds_panel.py" line="122"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="108"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="68"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="66"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="97"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="89"/>
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
     </message>
@@ -3432,7 +3499,7 @@
         <translation>最近付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/takings_view.py" line="57"/>
+        <location filename="../../posapp/ui/takings_view.py" line="64"/>
         <source>%n payment(s) today</source>
         <translation>
             <numerusform>今天 %n 笔付款</numerusform>
