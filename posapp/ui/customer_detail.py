@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -56,6 +56,9 @@ class CustomerDetail(QTabWidget):
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Every tab label whole: an elided "Pa…" behind scroll arrows hides a tab.
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.setUsesScrollButtons(False)
         self._state = state
         self.customer: dict[str, Any] = {}
 
@@ -110,7 +113,7 @@ class CustomerDetail(QTabWidget):
         self.invoices_model = InvoiceListModel(state.cache, state.formats, self)
         self.payments_model = PaymentListModel(state.cache, state.formats, self)
         self.addTab(profile, self.tr("Profile"))
-        self.addTab(methods_page, self.tr("Payment methods"))
+        self.addTab(methods_page, self.tr("Cards"))
         for model, title in ((self.subscriptions_model, self.tr("Subscriptions")),
                              (self.invoices_model, self.tr("Invoices")),
                              (self.payments_model, self.tr("Payments"))):

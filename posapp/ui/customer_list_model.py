@@ -32,18 +32,19 @@ class CustomerListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Name"), lambda c: c.get("name") or self.tr("(no name)"), width=170),
-            Column(self.tr("E-mail"), lambda c: c.get("email") or "", width=220),
+            Column(self.tr("Name"), lambda c: c.get("name") or self.tr("(no name)"), width=160),
+            Column(self.tr("E-mail"), lambda c: c.get("email") or "", width=210,
+                   stretch=True),
             Column(self.tr("Created"), lambda c: f.date(c.get("created")),
-                   sorts_by_created=True, width=90),
+                   sorts_by_created=True, width=80),
             Column(self.tr("Default card"),
                    lambda c: self.memo(("card", c["id"]), lambda: self._default_card(c)),
-                   width=150),
+                   width=140),
             Column(self.tr("Balance"), lambda c: f.money(c.get("balance"), c.get("currency"))
-                   if c.get("balance") else "", align_right=True, width=80),
+                   if c.get("balance") else "", align_right=True, width=75),
             Column(self.tr("Open invoices"),
                    lambda c: self.memo(("open", c["id"]), lambda: self._open_invoices(c)),
-                   align_right=True, width=100),
+                   align_right=True, width=95),
         )
 
     def _default_card(self, customer: dict[str, Any]) -> str:

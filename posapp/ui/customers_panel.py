@@ -44,8 +44,9 @@ class CustomersPanel(ListPanel[CustomerListModel]):
             lambda: self.list.current_object() is not None)
         self.delete_button.clicked.connect(self._delete_current)
         QShortcut(QKeySequence("Ctrl+N"), self, self.create_customer)
-        self.finish_layout(self.detail, (780, 460),
-                           ("customers", "payment_methods", "invoices"))
+        self.finish_layout(self.detail, (800, 440),
+                           ("customers", "payment_methods", "invoices"),
+                           placeholder=self.tr("Select a customer to see and edit it."))
 
     def show_object(self, object_id: str) -> bool:
         """Select the customer `object_id` (or the owner of payment method `object_id`)."""

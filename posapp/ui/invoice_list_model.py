@@ -67,19 +67,19 @@ class InvoiceListModel(CacheTableModel):
         f = self.formats
         return (
             Column(self.tr("Created"), lambda i: f.date(i.get("created")),
-                   sorts_by_created=True, width=90),
+                   sorts_by_created=True, width=75),
             Column(self.tr("Number"), lambda i: i.get("number") or self.tr("(draft)"),
                    width=120),
-            Column(self.tr("Customer"), invoice_customer, width=150),
+            Column(self.tr("Customer"), invoice_customer, stretch=True),
             Column(self.tr("Status"), lambda i: invoice_status_text(i.get("status")),
-                   color=lambda i: _STATUS_COLORS.get(str(i.get("status"))), width=90),
+                   color=lambda i: _STATUS_COLORS.get(str(i.get("status"))), width=60),
             Column(self.tr("Amount due"), lambda i: f.money(i.get("amount_due"),
                                                              i.get("currency")),
-                   align_right=True, width=90),
+                   align_right=True, width=85),
             Column(self.tr("Paid"), lambda i: f.money(i.get("amount_paid"), i.get("currency")),
-                   align_right=True, width=90),
+                   align_right=True, width=70),
             Column(self.tr("Due"), self._due_text,
-                   color=lambda i: DANGER_COLOR if is_overdue(i) else None, width=120),
+                   color=lambda i: DANGER_COLOR if is_overdue(i) else None, width=85),
         )
 
     def _due_text(self, invoice: dict[str, Any]) -> str:

@@ -71,7 +71,7 @@ class InvoicesPanel(ListPanel[InvoiceListModel]):
         self.filters.addWidget(self.date_from)
         self.filters.addWidget(QLabel(self.tr("to")))
         self.filters.addWidget(self.date_to)
-        self.finish_layout(self.detail, (680, 520), ("invoices",))
+        self.finish_layout(self.detail, (700, 460), ("invoices",))
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -94,10 +95,12 @@ class ListPanel(QWidget, Generic[ModelT]):
         return picker
 
     def finish_layout(self, detail: QWidget, sizes: tuple[int, int],
-                      tables: Iterable[str], reload: Callable[[], object] | None = None) -> None:
+                      tables: Iterable[str], reload: Callable[[], object] | None = None,
+                      placeholder: str = "") -> None:
         """Lay out toolbar, filters, list and `detail`; `reload` (the model's by default)
         runs now and whenever one of `tables` changes; money actions follow the online
-        state from now on, starting from the current one."""
+        state from now on, starting from the current one. A `placeholder` text stands in
+        for `detail` while nothing is selected."""
         if self._money_buttons or self._export is not None:
             self.toolbar.addWidget(self.message, 1)
         left: QWidget = self.list
@@ -109,6 +112,16 @@ class ListPanel(QWidget, Generic[ModelT]):
             left_layout.addWidget(self.list, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
+        if placeholder:
+            self.placeholder = QLabel(placeholder)
+            self.placeholder.setObjectName("muted")
+            self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.placeholder.setWordWrap(True)
+            self.detail_stack = QStackedWidget()
+            self.detail_stack.addWidget(self.placeholder)
+            self.detail_stack.addWidget(detail)
+            self.list.selected.connect(self._show_placeholder_unless)
+            detail = self.detail_stack
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -124,6 +137,9 @@ class ListPanel(QWidget, Generic[ModelT]):
         self._state.follow_online(self.update_actions)
 
     # -- behaviour -----------------------------------------------------------------------
+
+    def _show_placeholder_unless(self, selected: dict[str, Any]) -> None:
+        self.detail_stack.setCurrentIndex(1 if selected else 0)
 
     def update_actions(self) -> None:
         """Enable the toolbar's money actions that are allowed, only online; offline the

@@ -88,6 +88,11 @@ class CacheListView(QWidget):
         else:
             for section, column in enumerate(model.columns):
                 self.table.horizontalHeader().resizeSection(section, column.width)
+                if column.stretch:
+                    # One stretching column: the last one keeps its width, in view.
+                    self.table.horizontalHeader().setStretchLastSection(False)
+                    self.table.horizontalHeader().setSectionResizeMode(
+                        section, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.save_state())
         model.loaded.connect(self._update_count)
         model.modelReset.connect(self._reselect)

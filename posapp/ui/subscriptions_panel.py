@@ -63,7 +63,7 @@ class SubscriptionsPanel(ListPanel[SubscriptionListModel]):
             lambda count, path: self.tr("%n subscription(s) exported to %1.", "", count)
             .replace("%1", str(path)))
         self.add_customer_filter()
-        self.finish_layout(self.detail, (680, 520),
+        self.finish_layout(self.detail, (760, 440),
                            ("subscriptions", "customers", "products"))
 
     def create_subscription(self) -> SubscriptionDialog:

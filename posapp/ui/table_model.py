@@ -36,7 +36,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its translated header, the cell text, optional colour and alignment."""
+    """One column: its translated header, the cell text, optional colour and alignment;
+    `stretch` makes it take whatever width the others leave (eliding, full text in the
+    tooltip) so the columns after it stay in view."""
 
     header: str
     text: Callable[[dict[str, Any]], str]
@@ -44,6 +46,7 @@ class Column:
     align_right: bool = False
     sorts_by_created: bool = False
     width: int = 140
+    stretch: bool = False
 
 
 class Headed(Protocol):
@@ -143,7 +146,8 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return obj.get("id")
+            # The whole cell text, which a narrow column elides, above the object's id.
+            return "\n".join(t for t in (column.text(obj), str(obj.get("id") or "")) if t)
         return None
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
