@@ -15,6 +15,7 @@ from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
+from posapp.services.refunds import NOTE_KEY
 from posapp.store.journal import AuditEntry
 from posapp.ui.main_window import MainWindow, Panel
 from posapp.ui.refund_dialog import RefundDialog
@@ -202,3 +203,32 @@ def test_confirmation_names_amount_customer_and_card_and_live_mode_asks_again(
     assert run(loop, dialog.send()) is None  # the second, live-mode question said No
     assert len(asked) == 2 and "LIVE" in asked[1] and "$7.25" in asked[1]
     assert client.v1.refunds.list(params={"payment_intent": intent.id}).data == []
+
+
+def test_walk_in_refund_reads_as_a_merchant_would_in_list_and_detail(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    intent = client.v1.payment_intents.create(params={
+        "amount": 700, "currency": "usd", "payment_method": "pm_card_visa",
+        "confirm": True, "description": "Walk-in"})
+    refund = client.v1.refunds.create(params={
+        "payment_intent": intent.id, "reason": "requested_by_customer",
+        "metadata": {NOTE_KEY: "Cold coffee"}})
+    sync_now(loop, window)
+    window.show_panel(Panel.REFUNDS)
+    panel = window.refunds
+    row = panel.model.row_of(refund.id)
+    assert row is not None
+    assert panel.model.index(row, RefundListModel.Columns.CUSTOMER).data() == "—"
+    assert panel.show_object(refund.id)
+    detail = panel.detail
+    assert detail.amount.text() == "$7.00"
+    assert detail.reason.text() == "Requested by the customer"
+    assert detail.status.text() == "Succeeded"
+    assert detail.customer.text() == "—"
+    assert detail.card.text() == "Visa ···· 4242"
+    assert detail.note.text() == "Cold coffee"
+    assert intent.id in detail.payment.text()
+    opened: list[tuple[str, str]] = []
+    panel.open_object.connect(lambda table, oid: opened.append((table, oid)))
+    detail.payment.linkActivated.emit(intent.id)
+    assert opened == [("payment_intents", intent.id)]

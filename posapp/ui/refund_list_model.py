@@ -16,6 +16,9 @@ from .formatting import Formats
 from .table_model import CacheTableModel, Column
 from .theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
+NO_CUSTOMER = "—"
+"""The Customer cell of a walk-in payment's refund: nobody to name."""
+
 STATUSES = ("pending", "succeeded", "failed", "canceled", "requires_action")
 _STATUS_COLORS = {"succeeded": SUCCESS_COLOR, "pending": WARNING_COLOR,
                   "requires_action": WARNING_COLOR, "failed": DANGER_COLOR}
@@ -71,15 +74,15 @@ class RefundListModel(CacheTableModel):
             Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
                    sorts_by_created=True, width=120),
             Column(self.tr("Amount"), lambda r: f.money(r.get("amount"), r.get("currency")),
-                   align_right=True, width=80),
+                   align_right=True, width=75),
             Column(self.tr("Status"), lambda r: status_text(r.get("status")),
-                   color=lambda r: _STATUS_COLORS.get(str(r.get("status"))), width=90),
+                   color=lambda r: _STATUS_COLORS.get(str(r.get("status"))), width=80),
             Column(self.tr("Reason"), lambda r: reason_text(r.get("reason")), width=120),
             Column(self.tr("Customer"),
-                   lambda r: self.memo(("cus", r["id"]), lambda: self._customer(r)), width=130),
+                   lambda r: self.memo(("cus", r["id"]), lambda: self._customer(r)), width=110),
             Column(self.tr("Card"),
-                   lambda r: self.memo(("card", r["id"]), lambda: self._card(r)), width=110),
-            Column(self.tr("Note / failure"), self._note, width=200),
+                   lambda r: self.memo(("card", r["id"]), lambda: self._card(r)), width=120),
+            Column(self.tr("Note / failure"), self._note, stretch=True),
         )
 
     def payment_of(self, refund: dict[str, Any]) -> str | None:
@@ -96,7 +99,8 @@ class RefundListModel(CacheTableModel):
         customer = (self._cache.get("customers", customer_id) if customer_id else None) or {}
         billing = charge.get("billing_details") or {}
         return str(customer.get("name") or customer.get("email") or billing.get("name")
-                   or billing.get("email") or charge.get("receipt_email") or customer_id or "")
+                   or billing.get("email") or charge.get("receipt_email") or customer_id
+                   or NO_CUSTOMER)
 
     def _card(self, refund: dict[str, Any]) -> str:
         brand, last4 = card_of(self._charge(refund))

@@ -8,14 +8,13 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QWidget
 
 from .app_state import AppState
 from .list_panel import ListPanel
 from .list_view import add_action
-from .object_detail import ObjectDetail
+from .refund_detail import RefundDetail
 from .refund_list_model import STATUSES, RefundListModel, status_text
-from .resources import icon
 
 
 class Period(StrEnum):
@@ -59,23 +58,16 @@ class RefundsPanel(ListPanel[RefundListModel]):
         self.totals = QLabel()
         self.totals.setObjectName("muted")
         self.totals.setWordWrap(True)
-        self.detail = ObjectDetail(state.formats,
-                                   lambda r: state.dashboard_url(str(r.get("payment_intent")
-                                                                     or r.get("charge") or "")))
-        self.open_payment = QPushButton(icon("payments"), self.tr("Open payment"))
-        self.open_payment.clicked.connect(self._open_selected_payment)
-        self.list.selected.connect(self._selected)
+        self.detail = RefundDetail(self.model, state.formats,
+                                   lambda r: state.dashboard_url(self.dashboard_id(r)))
+        self.open_payment = self.detail.open_payment_button
+        self.detail.open_payment.connect(self._open_payment_id)
+        self.list.selected.connect(self.detail.show_refund)
         self.toolbar.addWidget(QLabel(self.tr("Period")))
         self.toolbar.addWidget(self.period)
         self.toolbar.addWidget(self.totals, 1)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.detail, 1)
-        side_layout.addWidget(self.open_payment)
-        self._selected({})
         # The period is recomputed on each change: "today" moves on at midnight.
-        self.finish_layout(side, (820, 420), ("refunds",), self._apply_period)
+        self.finish_layout(self.detail, (820, 420), ("refunds",), self._apply_period)
 
     def set_period(self, period: Period) -> None:
         """Show refunds created in `period`, with that period's totals."""
@@ -98,20 +90,14 @@ class RefundsPanel(ListPanel[RefundListModel]):
             .replace("%1", refunded or formats.money(0, self._state.settings.default_currency))
             .replace("%2", formats.number(pending)).replace("%3", formats.number(failed)))
 
-    def _selected(self, refund: dict[str, Any]) -> None:
-        self.detail.show_object(refund)
-        self.open_payment.setEnabled(bool(refund and self.model.payment_of(refund)))
-
-    def _open_selected_payment(self) -> None:
-        refund = self.list.current_object()
-        if refund:
-            self._open_payment(refund)
-
     def _open_payment(self, refund: dict[str, Any]) -> None:
         payment = self.model.payment_of(refund)
         if payment:
-            table = "payment_intents" if payment.startswith("pi_") else "charges"
-            self.open_object.emit(table, payment)
+            self._open_payment_id(payment)
+
+    def _open_payment_id(self, payment: str) -> None:
+        table = "payment_intents" if payment.startswith("pi_") else "charges"
+        self.open_object.emit(table, payment)
 
     def dashboard_id(self, refund: dict[str, Any]) -> str:
         """Refunds have no Dashboard page of their own: their payment's is opened."""
