@@ -116,3 +116,19 @@ def test_ctrl_k_search_jumps_to_the_customer(loop: qasync.QEventLoop, window: Ma
     search.results.itemActivated.emit(search.results.item(0))
     assert window.current_panel() is Panel.CUSTOMERS
     assert window.customers.list.current_object()["id"] == customer.id
+
+
+def test_placeholder_until_a_customer_is_selected_and_every_tab_named_whole(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create(params={"name": "Placed Paula"})
+    sync_now(loop, window)
+    window.show_panel(Panel.CUSTOMERS)
+    panel = window.customers
+    assert panel.detail_stack.currentWidget() is panel.placeholder
+    assert panel.placeholder.text() == "Select a customer to see and edit it."
+    assert panel.show_object(customer.id)
+    assert panel.detail_stack.currentWidget() is panel.detail
+    tabs = panel.detail
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Profile", "Cards", "Subscriptions", "Invoices", "Payments"]
+    assert not tabs.usesScrollButtons()
