@@ -116,7 +116,7 @@ class ActivityPanel(QWidget):
         events_side.addWidget(self.events)
         events_side.addWidget(self.detail)
         sides.addWidget(self._titled(self.tr("Stripe events applied"), events_side, events_bar))
-        sides.setSizes([720, 520])
+        sides.setSizes([600, 640])
         splitter.addWidget(sides)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([120, 600])

@@ -35,8 +35,8 @@ class EventListModel(CacheTableModel):
         f = self.formats
         return (
             Column(self.tr("Created"), lambda e: f.datetime(e.get("created")),
-                   sorts_by_created=True, width=110),
+                   sorts_by_created=True, width=135),
             Column(self.tr("Type"), lambda e: str(e.get("type") or ""), width=170),
-            Column(self.tr("Object"), lambda e: str(_object(e).get("id") or ""), width=150),
-            Column(self.tr("Event id"), lambda e: str(e.get("id") or ""), width=150),
+            Column(self.tr("Object"), lambda e: str(_object(e).get("id") or ""), stretch=True),
+            Column(self.tr("Event id"), lambda e: str(e.get("id") or ""), width=130),
         )
