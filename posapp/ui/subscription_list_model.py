@@ -122,18 +122,18 @@ class SubscriptionListModel(CacheTableModel):
                    sorts_by_created=True, width=80),
             Column(self.tr("Customer"), lambda s: self.memo(
                 ("cus", s["id"]), lambda: customer_name(self._cache, s.get("customer"))),
-                width=140),
+                width=120),
             Column(self.tr("Status"), self._status, width=90,
                    color=lambda s: _STATUS_COLORS.get(str(s.get("status")))),
             Column(self.tr("Price"), lambda s: self.memo(("price", s["id"]),
                                                          lambda: self._prices(s)), stretch=True),
             Column(self.tr("Quantity"), lambda s: f.number(sum(
                 int(i.get("quantity") or 1) for i in items_of(s))), align_right=True,
-                width=65),
-            Column(self.tr("Period ends"), lambda s: f.date(period_end(s)), width=90),
+                width=60),
+            Column(self.tr("Period ends"), lambda s: f.date(period_end(s)), width=85),
             Column(self.tr("Next invoice"), lambda s: f.money(renewal_amount(s),
                                                                s.get("currency")),
-                   align_right=True, width=100),
+                   align_right=True, width=90),
         )
 
     def _status(self, subscription: dict[str, Any]) -> str:
