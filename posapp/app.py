@@ -62,13 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "sandbox":
         return sandbox_cli.run(args)
-    paths = Paths.resolve(args.data_dir)
-    paths.create()
-    setup_logging(paths, args.log_level)
+    if args.demo and args.command is None:
+        return _run_demo(args)
+    paths = _prepare(args.data_dir, args.log_level)
     if args.command == "sync":
         return _run_sync(args, paths)
-    if args.demo:
-        return _run_demo(args)
     from posapp.ui.launch import GuiOptions, launch_gui
 
     return launch_gui(GuiOptions(paths=paths, profile_name=args.profile,
@@ -76,15 +74,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                                  demo_api_key=None))
 
 
+def _prepare(data_dir: Path | None, log_level: str) -> Paths:
+    """The data folders (created) with logging into them."""
+    paths = Paths.resolve(data_dir)
+    paths.create()
+    setup_logging(paths, log_level)
+    return paths
+
+
 def _run_demo(args: argparse.Namespace) -> int:
-    """The GUI against an in-process demo sandbox, in a data dir that is thrown away."""
+    """The GUI against an in-process demo sandbox, in a data dir that is thrown away
+    (logs included): a demo leaves nothing in the user's own PosApp folders."""
     from posapp.sandbox import running
     from posapp.ui.launch import GuiOptions, launch_gui
 
     with tempfile.TemporaryDirectory(prefix="posapp-demo-") as tmp, \
             running(seed="demo") as sandbox:
-        paths = Paths.resolve(args.data_dir or Path(tmp))
-        paths.create()
+        paths = _prepare(args.data_dir or Path(tmp), args.log_level)
         return launch_gui(GuiOptions(paths=paths, profile_name=None, api_base=None,
                                      demo_api_base=sandbox.url, demo_api_key=DEMO_API_KEY))
 
