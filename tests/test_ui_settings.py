@@ -68,15 +68,18 @@ def test_rename_and_remove_profiles(qapp: QApplication, tmp_path: Path,
     settings = Settings(paths.settings_file)
     store = ProfileStore(settings, KeyVault())
     store.add(Profile("Till 1", "test", "acct_1", "Shop"), "sk_test_till1")
-    store.add(Profile("Till 2", "test", "acct_1", "Shop"), "sk_test_till2")
+    store.add(Profile("Till 2", "test", "acct_1", "Shop", "http://127.0.0.1:12111"),
+              "sk_test_till2")
     dialog = SettingsDialog(settings, paths, store, "Till 1")
-    assert dialog.profiles.count() == 2
+    assert [dialog.profiles.item(i).text() for i in range(dialog.profiles.count())] == \
+        ["Till 1 — Shop (test) · https://api.stripe.com",
+         "Till 2 — Shop (test) · http://127.0.0.1:12111"]
     assert store.rename("Till 2", "Back office").name == "Back office"
     assert memory_keyring.store[("posapp", "Back office")] == "sk_test_till2"
     store.remove("Back office")
     dialog._fill_profiles()
     assert [dialog.profiles.item(i).text() for i in range(dialog.profiles.count())] == \
-        ["Till 1 — Shop (test)"]
+        ["Till 1 — Shop (test) · https://api.stripe.com"]
     assert ("posapp", "Back office") not in memory_keyring.store
 
 

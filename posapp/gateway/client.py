@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 import stripe
 
 from posapp.gateway.errors import ErrorKind, ForbiddenThreadError, GatewayError, translate
+from posapp.gateway.hosts import api_base_problem, destination_problem
 from posapp.gateway.paging import ListResource, iter_all
 from posapp.gateway.ratelimit import RateLimiter
 from posapp.gateway.retry import backoff_delay, retry_after, should_retry
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 API_VERSION: Final[str] = stripe.api_version
 METADATA_KEY: Final = "posapp_idempotency_key"
 IDEMPOTENCY_WINDOW: Final = 24 * 3600.0
+UNSAFE_API_BASE: Final = "unsafe_api_base"
 DEFAULT_RATES: Final[dict[Mode, float]] = {"test": 25.0, "live": 100.0}
 # Stripe's `created` and the journal's clock come from different machines.
 _CLOCK_SLACK = 3600.0
@@ -125,10 +127,12 @@ class _HttpClient(stripe.RequestsClient):
     def __init__(
         self,
         timeout: float,
+        api_key: str,
         before: Callable[[], None],
         after: Callable[[RequestRecord], None],
     ) -> None:
         super().__init__(timeout=timeout)
+        self._api_key = api_key
         self._before = before
         self._after = after
 
@@ -142,6 +146,12 @@ class _HttpClient(stripe.RequestsClient):
         _usage: list[str] | None = None,
     ) -> tuple[Any, int, Mapping[str, str]]:
         # `_usage` and the Any content reconcile the SDK's two differing base signatures.
+        problem = destination_problem(self._api_key, url)
+        if problem is not None:
+            # Raised as Stripe would answer a bad request: nothing was sent, the key ends.
+            raise stripe.InvalidRequestError(  # type: ignore[no-untyped-call]
+                problem, "api_base", code=UNSAFE_API_BASE, http_status=400,
+                json_body={"error": {"message": problem, "code": UNSAFE_API_BASE}})
         self._before()
         path = urlsplit(url).path
         try:
@@ -168,6 +178,8 @@ class Gateway:
     """All of PosApp's traffic with Stripe for one profile.
 
     `rate_per_second` defaults to Stripe's limit for the key's mode (test 25, live 100).
+    An `api_base` the key must not be sent to (see `hosts`) raises GatewayError
+    (INVALID_REQUEST, code `unsafe_api_base`) here, before anything is sent.
     `max_retries` counts retries after the first attempt. `sleep` waits between retries
     (tests pass one that does not).
     """
@@ -183,6 +195,9 @@ class Gateway:
         max_retries: int = 4,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        problem = api_base_problem(api_key, api_base)
+        if problem is not None:
+            raise GatewayError(ErrorKind.INVALID_REQUEST, problem, code=UNSAFE_API_BASE)
         self.mode: Mode = _mode(api_key)
         self.journal = journal
         self.api_base = api_base
@@ -199,7 +214,8 @@ class Gateway:
             api_key,
             base_addresses={"api": api_base} if api_base else None,
             max_network_retries=0,
-            http_client=_HttpClient(timeout, self._before_request, self._after_request),
+            http_client=_HttpClient(timeout, api_key, self._before_request,
+                                    self._after_request),
         )
 
     def __repr__(self) -> str:

@@ -52,6 +52,10 @@ class AddProfileDialog(QDialog):
         self.key.setPlaceholderText("sk_test_… / sk_live_… / rk_…")
         self.api_base = QLineEdit()
         self.api_base.setPlaceholderText(self.tr("Optional: a Stripe-compatible server URL"))
+        self.api_base.setToolTip(self.tr(
+            "Empty means Stripe itself (https://api.stripe.com), the only server a live key "
+            "is ever sent to. A test key may use a sandbox on this computer "
+            "(http://localhost:…) or a server with an https:// address."))
         form = QFormLayout()
         form.addRow(self.tr("Profile name"), self.name)
         form.addRow(self.tr("Secret key"), self.key)

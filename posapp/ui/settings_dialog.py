@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.config import Paths, Settings
+from posapp.gateway.hosts import STRIPE_API_BASE
 from posapp.keys import ProfileStore
 
 from .amount_edit import COMMON_CURRENCIES
@@ -120,7 +121,9 @@ class SettingsDialog(QDialog):
     def _fill_profiles(self) -> None:
         self.profiles.clear()
         for profile in self._store.list_profiles():
-            label = f"{profile.name} — {profile.account_name} ({profile.mode})"
+            # Which server sees the key: Stripe itself unless the profile names another.
+            base = profile.api_base or STRIPE_API_BASE
+            label = f"{profile.name} — {profile.account_name} ({profile.mode}) · {base}"
             self.profiles.addItem(label)
             self.profiles.item(self.profiles.count() - 1).setData(256, profile.name)
 

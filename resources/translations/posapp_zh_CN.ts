@@ -106,36 +106,41 @@
     </message>
     <message>
         <location filename="../../posapp/ui/add_profile_dialog.py" line="56"/>
+        <source>Empty means Stripe itself (https://api.stripe.com), the only server a live key is ever sent to. A test key may use a sandbox on this computer (http://localhost:…) or a server with an https:// address.</source>
+        <translation>留空表示直接连接 Stripe（https://api.stripe.com），这是正式密钥唯一会被发送到的服务器。测试密钥可以使用本机上的沙盒（http://localhost:…）或使用 https:// 地址的服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="60"/>
         <source>Profile name</source>
         <translation>配置名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="61"/>
         <source>Secret key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="58"/>
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="62"/>
         <source>API base URL</source>
         <translation>API 基础地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="65"/>
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="69"/>
         <source>Check and save</source>
         <translation>验证并保存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="68"/>
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="72"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="92"/>
         <source>Checking the key with Stripe…</source>
         <translation>正在向 Stripe 验证密钥…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="109"/>
+        <location filename="../../posapp/ui/add_profile_dialog.py" line="113"/>
         <source>Connected to %1 (%2). The key is in your keyring.</source>
         <translation>已连接到 %1（%2）。密钥保存在您的系统钥匙串中。</translation>
     </message>
@@ -2611,117 +2616,117 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="43"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="52"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="53"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="54"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="55"/>
         <source>How often to ask Stripe for news when nothing is pending (every 2 s while a payment is awaited).</source>
         <translation>无待处理事项时向 Stripe 查询更新的间隔（等待付款时每 2 秒一次）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="60"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="61"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="67"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="68"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="69"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="74"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="75"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="80"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="81"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="82"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="83"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="84"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="86"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="87"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="88"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="89"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="110"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="111"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="111"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="112"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="140"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="143"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="141"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="144"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="160"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="160"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="176"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="179"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="177"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="180"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
     </message>
