@@ -22,6 +22,8 @@ from typing import Any
 
 import sqlite_utils
 
+from .client_secrets import without_client_secrets
+
 
 class JournalState(StrEnum):
     """Where an idempotency key stands."""
@@ -143,7 +145,9 @@ class Journal:
     # -- idempotency journal -------------------------------------------------------------
 
     def begin(self, key: str, operation: str, params: Mapping[str, Any]) -> JournalEntry:
-        """Record a request as pending before it is sent; `key` must be new."""
+        """Record a request as pending before it is sent; `key` must be new. A client secret
+        among the parameters is not kept (and so not re-sent)."""
+        params = without_client_secrets(dict(params))
         now = self._now()
         row = {
             "key": key,

@@ -249,5 +249,22 @@ def _create_v1(db: Any) -> None:
     db["sync_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1,)
+def _purge_client_secrets(db: Any) -> None:
+    """Version 2: drop the client secrets earlier versions stored inside objects (and inside
+    events' copies of them); `secure_delete` overwrites the old text in the file too."""
+    import json
+
+    from .client_secrets import MARKER, without_client_secrets
+
+    db.execute("PRAGMA secure_delete = ON")
+    for name in TABLES:
+        rows = db.execute(f"SELECT id, data FROM [{name}] WHERE instr(data, ?) > 0",  # noqa: S608
+                          [MARKER]).fetchall()
+        for object_id, data in rows:
+            clean = without_client_secrets(json.loads(data))
+            db.execute(f"UPDATE [{name}] SET data = ? WHERE id = ?",  # noqa: S608
+                       [json.dumps(clean, separators=(",", ":"), ensure_ascii=False), object_id])
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1, _purge_client_secrets)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""
