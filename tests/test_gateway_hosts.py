@@ -4,6 +4,7 @@ is sent, whichever caller asked (a profile's API base, --api-base, the add-profi
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -111,3 +112,23 @@ def test_even_the_sdk_used_directly_cannot_send_a_live_key_elsewhere(journal: Jo
         with pytest.raises(GatewayError, match=STRIPE_ONLY):
             account.retrieve_account(gw)
         assert server.requests == []
+
+
+def test_the_sdk_sends_no_telemetry_and_writes_no_file(
+        journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import stripe._telemetry_id as telemetry_id
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(telemetry_id, "_loaded", False)
+    monkeypatch.setattr(telemetry_id, "_cached_id", None)
+    with recording_server() as server:
+        gw = Gateway(TEST_KEY, journal=journal, api_base=server.url)
+        for _ in range(3):
+            account.retrieve_account(gw)
+    assert len(server.requests) == 3
+    for request in server.requests:
+        assert "X-Stripe-Client-Telemetry" not in request.headers
+        agent = json.loads(request.headers["X-Stripe-Client-User-Agent"])
+        assert "telemetry_id" not in agent and "platform" not in agent
+    assert list(tmp_path.rglob("*")) == []

@@ -45,6 +45,10 @@ from posapp.store.journal import Journal, JournalEntry, JournalState
 
 log = logging.getLogger(__name__)
 
+# The SDK otherwise writes ~/.config/stripe/telemetry_id (ignoring --data-dir) and reports
+# request timings and the platform to Stripe with every request.
+stripe.enable_telemetry = False
+
 API_VERSION: Final[str] = stripe.api_version
 METADATA_KEY: Final = "posapp_idempotency_key"
 IDEMPOTENCY_WINDOW: Final = 24 * 3600.0
