@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from posapp import __version__
-from posapp.config import Paths, setup_logging
+from posapp.config import Paths, private_files, setup_logging
 from posapp.sandbox import cli as sandbox_cli
 
 DEMO_API_KEY = "sk_test_demo"
@@ -75,10 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _prepare(data_dir: Path | None, log_level: str) -> Paths:
-    """The data folders (created) with logging into them."""
+    """The data folders (created, private to the user) with logging into them."""
+    private_files()
     paths = Paths.resolve(data_dir)
     paths.create()
     setup_logging(paths, log_level)
+    paths.tighten()
     return paths
 
 

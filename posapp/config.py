@@ -11,6 +11,7 @@ import json
 import logging
 import logging.handlers
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ import platformdirs
 
 from posapp.keys.redact import RedactingFilter
 
-__all__ = ["APP_NAME", "Paths", "Settings", "setup_logging"]
+__all__ = ["APP_NAME", "Paths", "Settings", "private_files", "setup_logging"]
 
 APP_NAME = "PosApp"
 LOG_FILE_BYTES = 1_000_000
@@ -44,13 +45,15 @@ class Paths:
     data_dir: Path
     cache_dir: Path
     log_dir: Path
+    root: Path | None = None
+    """The --data-dir folder holding the others, when one was given."""
 
     @classmethod
     def resolve(cls, data_dir: Path | None = None) -> Paths:
         """The platform's per-user directories, or all of them under ``data_dir`` (--data-dir)."""
         if data_dir is not None:
             root = data_dir.expanduser().resolve()
-            return cls(root / "config", root / "data", root / "cache", root / "logs")
+            return cls(root / "config", root / "data", root / "cache", root / "logs", root)
         dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
         return cls(
             dirs.user_config_path, dirs.user_data_path, dirs.user_cache_path, dirs.user_log_path
@@ -61,10 +64,44 @@ class Paths:
         """The settings JSON file in the config directory."""
         return self.config_dir / "settings.json"
 
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder PosApp owns (the --data-dir folder first, when given)."""
+        dirs = (self.config_dir, self.data_dir, self.cache_dir, self.log_dir)
+        return dirs if self.root is None else (self.root, *dirs)
+
     def create(self) -> None:
         """Create every directory (readable by the user only) that does not exist yet."""
-        for directory in (self.config_dir, self.data_dir, self.cache_dir, self.log_dir):
+        for directory in self.folders:
             directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+    def tighten(self) -> list[Path]:
+        """On POSIX, take away every permission of others on PosApp's folders and the files
+        in them (folders 0700, files 0600 at most), logging each change; returns what changed.
+        Symbolic links are left alone."""
+        if os.name != "posix":
+            return []
+        changed: list[Path] = []
+        for folder in self.folders:
+            if not folder.is_dir() or folder.is_symlink():
+                continue
+            for path in [folder, *folder.rglob("*")]:
+                if path.is_symlink():
+                    continue
+                mode = stat.S_IMODE(path.lstat().st_mode)
+                if mode & 0o077:
+                    path.chmod(mode & 0o700)
+                    changed.append(path)
+                    logging.getLogger(__name__).warning(
+                        "Tightened permissions of %s (was %o, others could read it)", path, mode)
+        return changed
+
+
+def private_files() -> None:
+    """Make every file and folder this process creates from now on private to the user
+    (umask 077 on POSIX): settings, cache, journal, logs, exports."""
+    if os.name == "posix":
+        os.umask(0o077)
 
 
 class Settings:
