@@ -106,3 +106,24 @@ def test_quotes_and_brackets_match_literally(cache: Cache) -> None:
 def test_any_text_never_raises(cache: Cache, text: str) -> None:
     for hit in cache.search(text):
         assert hit.table in {"customers", "invoices", "charges", "payment_intents"}
+
+
+def test_a_lone_surrogate_is_ignored_not_raised(cache: Cache) -> None:
+    assert cache.search("\ud800") == []
+    assert ids(cache, "Espresso\udfff") == ["ch_9"]
+    assert ids(cache, "\ud83dMüller") == ["ch_9"]
+
+
+def test_a_flood_of_terms_is_cut_to_the_first_few(cache: Cache) -> None:
+    flood = " ".join(["Espresso", *[chr(0x4E00 + i) for i in range(1000)]])
+    assert cache.search(flood) == []
+    assert ids(cache, "Espresso " + "x2 " * 1000) == ["ch_9"]
+    assert ids(cache, "Espresso " + " ".join(["Espresso"] * 3000)) == ["ch_9"]
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(st.one_of(st.characters(), st.integers(0xD800, 0xDFFF).map(chr)),
+                        max_size=4), max_size=1200).map(" ".join))
+def test_many_short_terms_and_any_code_point_never_raise(cache: Cache, text: str) -> None:
+    assert len(cache.search(text)) <= 50

@@ -5,6 +5,10 @@ Every term is passed to FTS5 as a quoted phrase, so quotes, operators and bracke
 user's text are searched for literally and never reach the query parser; a term with no
 letter or digit in it is ignored. Trigram indexes cannot look up terms shorter than three
 characters; those are matched with LIKE instead, over a covering index.
+
+Text that SQLite cannot take is cleaned first: control characters and lone surrogates (which
+cannot be encoded) become spaces, repeated terms count once, and only the first
+`MAX_TERMS` terms are searched (a longer query would grow an expression SQLite refuses).
 """
 
 from __future__ import annotations
@@ -19,7 +23,10 @@ from typing import Any
 from .schema import SEARCHABLE, TABLES, table_for_id
 
 _ID = re.compile(r"^[a-z]+_[A-Za-z0-9_]*$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # FTS5 ends a quoted string at NUL
+# FTS5 ends a quoted string at NUL; a lone surrogate cannot be encoded for SQLite.
+_UNUSABLE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+MAX_TERMS = 16
+MAX_TERM_LENGTH = 200
 _LAST4 = re.compile(r"^\d{4}$")
 _LAST4_TABLES = ("charges", "payment_methods")
 # Full-text matches considered per type, newest first (rowid order follows age, see
@@ -41,9 +48,10 @@ def search(conn: sqlite3.Connection, text: str, *, tables: Sequence[str] | None 
            limit: int = 50) -> list[SearchHit]:
     """Objects matching `text`, newest first, at most `limit`. `tables` narrows free-text
     search (default: every searchable type); id and last4 matches are always included."""
-    text = _CONTROL.sub(" ", text).strip()
+    text = _UNUSABLE.sub(" ", text).strip()
     if not text or limit <= 0:
         return []
+    terms = list(dict.fromkeys(t[:MAX_TERM_LENGTH] for t in text.split()))[:MAX_TERMS]
     found: set[_Found] = set()
     if _ID.match(text):
         found.update(_by_id_prefix(conn, text, limit))
@@ -52,7 +60,7 @@ def search(conn: sqlite3.Connection, text: str, *, tables: Sequence[str] | None 
             found.update(_select(conn, table, "t.last4 = ?", [text], limit))
     for table in tables if tables is not None else SEARCHABLE:
         if TABLES[table].fts:
-            found.update(_by_text(conn, table, text.split(), limit))
+            found.update(_by_text(conn, table, terms, limit))
     best = sorted(found, key=lambda f: (f[2], f[1]), reverse=True)[:limit]
     # Only the objects shown are read and decoded.
     return [SearchHit(table, object_id, created, json.loads(conn.execute(
