@@ -118,24 +118,35 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path) -> Settings:
-        """Read ``path``; a missing file gives defaults."""
+        """Read ``path``; a missing file gives defaults, a damaged one is moved aside."""
         try:
-            raw = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
         except FileNotFoundError:
             return cls(path)
         try:
-            data = json.loads(raw)
-            if not isinstance(data, dict):
-                raise ValueError("settings must be a JSON object")
-        except ValueError:
+            data = json.loads(raw.decode("utf-8"))
+            problem = _shape_problem(data)
+            if problem is not None:
+                raise ValueError(problem)
+        except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError included
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             aside = path.with_name(f"{path.name}.damaged-{stamp}")
             os.replace(path, aside)
-            logging.getLogger(__name__).warning("Unreadable settings moved to %s", aside)
+            logging.getLogger(__name__).warning("Unreadable settings (%s) moved to %s",
+                                                str(exc)[:200], aside)
             settings = cls(path)
             settings.recovered_from = aside
             return settings
         return cls(path, data)
+
+    @property
+    def recovery_notice(self) -> str | None:
+        """What to tell the user when the file was damaged and moved aside, else None."""
+        if self.recovered_from is None:
+            return None
+        return (f"The settings file could not be read and was moved to {self.recovered_from}; "
+                "PosApp started with default settings. Keys stay in the keyring: add the "
+                "profile again with the same name to use its key.")
 
     def save(self) -> None:
         """Write atomically: a temporary file in the same directory replaces the old one."""
@@ -213,6 +224,34 @@ class Settings:
             self.data.pop("last_profile", None)
         else:
             self.data["last_profile"] = value
+
+
+_PROFILE_TEXT_FIELDS = ("account_id", "account_name", "default_currency")
+
+
+def _shape_problem(data: Any) -> str | None:
+    """What keeps `data` from being a settings object PosApp can use, or None.
+
+    Profiles and the last profile are checked strictly (a profile is unusable without them);
+    preferences of the wrong type fall back to their defaults where they are read."""
+    if not isinstance(data, dict):
+        return "settings must be a JSON object"
+    last = data.get("last_profile")
+    if last is not None and not isinstance(last, str):
+        return "last_profile must be a name"
+    profiles = data.get("profiles", [])
+    if not isinstance(profiles, list):
+        return "profiles must be a list"
+    for record in profiles:
+        if not isinstance(record, dict) or not isinstance(record.get("name"), str):
+            return "every profile needs a name"
+        if record.get("mode") not in ("test", "live"):
+            return f"profile {record['name']!r} has no mode (test or live)"
+        base = record.get("api_base")
+        texts = [record[f] for f in _PROFILE_TEXT_FIELDS if f in record]
+        if not all(isinstance(t, str) for t in texts) or not isinstance(base, str | None):
+            return f"profile {record['name']!r} has a field of the wrong type"
+    return None
 
 
 def setup_logging(paths: Paths, level: int | str = logging.INFO) -> list[logging.Handler]:

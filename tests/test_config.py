@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from posapp.config import Paths, Settings, setup_logging
-from posapp.keys import RedactingFilter
+from posapp.keys import KeyVault, ProfileStore, RedactingFilter
 
 SECRET = "sk_live_" + "Q1w2E3r4T5y6U7i8O9p0A1s2D3f4G5h6"
 
@@ -89,6 +89,38 @@ def test_unreadable_settings_are_moved_aside(tmp_path: Path, content: str) -> No
     assert not path.exists()
     settings.save()
     assert json.loads(path.read_text(encoding="utf-8")) == {}
+
+
+@pytest.mark.parametrize("content", [
+    b"\xff\xfe{\x00}", b"null", b'"settings"', b'{"profiles": [{"name": "Shop"}]}',
+    b'{"profiles": [null]}', b'{"profiles": {"Shop": {"mode": "test"}}}',
+    b'{"profiles": [{"name": 5, "mode": "test"}]}',
+    b'{"profiles": [{"name": "Shop", "mode": "prod"}]}',
+    b'{"profiles": [{"name": "Shop", "mode": "test", "api_base": 7}]}',
+    b'{"profiles": [{"name": "Shop", "mode": "test", "account_id": null}]}',
+    b'{"last_profile": ["Shop"]}',
+])
+def test_settings_of_the_wrong_shape_are_moved_aside(tmp_path: Path, content: bytes,
+                                                     memory_keyring: object) -> None:
+    path = tmp_path / "settings.json"
+    path.write_bytes(content)
+    settings = Settings.load(path)
+    assert settings.recovered_from is not None
+    assert settings.recovered_from.read_bytes() == content
+    store = ProfileStore(settings, KeyVault())
+    assert store.list_profiles() == [] and store.last_used() is None
+    settings.save()
+    assert json.loads(path.read_text(encoding="utf-8")) == {"profiles": []}
+
+
+def test_a_well_formed_profile_loads(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"profiles": [{"name": "Shop", "mode": "live", "api_base": None,
+                                              "future_field": [1]}], "last_profile": None}),
+                    encoding="utf-8")
+    settings = Settings.load(path)
+    assert settings.recovered_from is None
+    assert settings.profiles[0]["future_field"] == [1]
 
 
 def test_values_of_the_wrong_type_fall_back_to_defaults(tmp_path: Path) -> None:

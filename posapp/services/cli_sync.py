@@ -47,6 +47,8 @@ def run_sync_command(
     (no profile, no key, Stripe unreachable) are printed as one line, never with the key.
     """
     settings = Settings.load(paths.settings_file)
+    if settings.recovery_notice:
+        out.write(f"{settings.recovery_notice}\n")
     vault = vault or KeyVault()
     store = ProfileStore(settings, vault)
     try:
@@ -63,6 +65,9 @@ def run_sync_command(
     except GatewayError as exc:
         out.write(f"{exc}\n")
         return EXIT_FAILED
+    for notice in (session.cache.notice, session.journal.notice):
+        if notice:
+            out.write(f"{notice}\n")
     try:
         if verify:
             run_verify(session.gateway, session.cache, out=out)

@@ -23,6 +23,7 @@ import sqlite_utils
 
 from . import aggregates, search
 from .client_secrets import MARKER, without_client_secrets
+from .files import move_aside
 from .schema import MIGRATIONS, TABLE_FOR_OBJECT, TABLES, is_deletion
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ class Cache:
             self._conn = self._open_checked()
         except sqlite3.DatabaseError as exc:
             log.warning("cache %s is damaged (%s); rebuilding", self.path, exc)
-            self.damaged_copy = self._move_aside()
+            self.damaged_copy = move_aside(self.path)
             self.notice = ("The offline cache was damaged and has been rebuilt; "
                            "it will refill from Stripe on the next sync.")
             self._conn = self._open_checked()
@@ -115,15 +116,6 @@ class Cache:
             conn.close()
             raise
         return conn
-
-    def _move_aside(self) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            part = Path(f"{self.path}{suffix}")
-            if part.exists():
-                part.replace(Path(f"{target}{suffix}"))
-        return target
 
     def close(self) -> None:
         """Close the file (checkpointing the WAL)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 import threading
 import time
@@ -23,6 +24,10 @@ from typing import Any
 import sqlite_utils
 
 from .client_secrets import without_client_secrets
+from .files import move_aside
+from .salvage import readable_rows
+
+log = logging.getLogger(__name__)
 
 
 class JournalState(StrEnum):
@@ -86,15 +91,61 @@ class Journal:
     One connection guarded by a lock serves every thread: rows are tiny and writes rare,
     so serialising them costs nothing noticeable and keeps SQLite's threading rules simple.
     `now` returns Unix seconds; tests pass a fake clock.
+
+    The file is checked when opened. A damaged one (unreadable, or of another schema) is
+    moved aside (`damaged_copy`) and a new one started with every row that can still be
+    read; rows that were not settled come back `unknown` (a person checks them at Stripe,
+    nothing re-sends them) and `notice` tells the user what happened, listing them.
     """
 
     def __init__(self, path: str | Path, *, now: Callable[[], float] = time.time) -> None:
         self._now = now
         self._lock = threading.RLock()
+        self.notice: str | None = None
+        self.damaged_copy: Path | None = None
+        try:
+            self._open(path)
+        except sqlite3.DatabaseError as exc:
+            if str(path) == ":memory:":
+                raise
+            self._start_over(Path(path), exc)
+
+    def _open(self, path: str | Path) -> None:
         conn = sqlite3.connect(str(path), check_same_thread=False)
-        self._db = sqlite_utils.Database(conn)
-        self._db.enable_wal()
-        self._create_schema()
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+            if result is None or result[0] != "ok":
+                raise sqlite3.DatabaseError(f"quick_check: {result[0] if result else '?'}")
+            self._db = sqlite_utils.Database(conn)
+            self._db.enable_wal()
+            self._create_schema()
+            for table, columns in _COLUMNS.items():
+                missing = set(columns) - set(self._db.table(table).columns_dict)
+                if missing:
+                    raise sqlite3.DatabaseError(f"{table} lacks {sorted(missing)}")
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise
+
+    def _start_over(self, path: Path, cause: sqlite3.DatabaseError) -> None:
+        aside = move_aside(path)
+        self.damaged_copy = aside
+        log.warning("journal %s is damaged (%s); moved to %s", path, cause, aside)
+        entries = readable_rows(aside, "idempotency", _usable_entry)
+        audit = readable_rows(aside, "audit_log", _usable_audit)
+        self._open(path)
+        unsettled: list[JournalEntry] = []
+        with self._lock:
+            for row in entries:
+                if row["state"] in (JournalState.PENDING, JournalState.UNKNOWN):
+                    row["state"] = JournalState.UNKNOWN.value
+                    row["error"] = _FROM_DAMAGED
+                    unsettled.append(_journal_entry(row))
+                self._db.table("idempotency").insert(
+                    {c: row[c] for c in _COLUMNS["idempotency"]}, ignore=True)
+            self._db.table("audit_log").insert_all(
+                ({c: row[c] for c in _COLUMNS["audit_log"]} for row in audit), ignore=True)
+        self.notice = _damage_notice(aside, len(entries), len(audit), unsettled)
 
     def _create_schema(self) -> None:
         with self._lock:
@@ -328,6 +379,56 @@ class Journal:
         with self._lock:
             rows = list(self._db.query(sql, args))
         return [AuditEntry(**r) for r in rows]
+
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "idempotency": ("key", "operation", "params_hash", "params", "state", "object_id",
+                    "request_id", "error", "created", "updated"),
+    "audit_log": ("id", "at", "actor", "action", "object_id", "amount", "currency",
+                  "idempotency_key", "request_id", "outcome", "detail"),
+}
+_FROM_DAMAGED = "read back from a damaged journal: check this write in the Stripe Dashboard"
+_NOTICE_LISTED = 20
+
+
+def _usable_entry(row: Mapping[str, Any]) -> bool:
+    entry = _journal_entry(row)  # raises on anything of the wrong shape
+    texts = (row["key"], row["operation"], row["params_hash"])
+    return isinstance(entry.params, dict) and all(isinstance(t, str) for t in texts)
+
+
+def _usable_audit(row: Mapping[str, Any]) -> bool:
+    return (isinstance(row["at"], int | float) and isinstance(row["id"], int)
+            and all(isinstance(row[c], str) for c in ("actor", "action", "outcome", "detail")))
+
+
+def _utc(moment: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(moment))
+
+
+def _ids(entry: JournalEntry) -> str:
+    ids = entry.params.get("ids")
+    return "".join(f"{i} " for i in ids) if isinstance(ids, list) else ""
+
+
+def _damage_notice(aside: Path, entries: int, audit: int,
+                   unsettled: list[JournalEntry]) -> str:
+    """What to tell the user about a journal that was started again."""
+    text = (f"The journal of money writes was damaged and has been moved to {aside}; a new "
+            f"one was started with the {entries} requests and {audit} audit rows that "
+            "could still be read.")
+    if unsettled:
+        lines = [f"- {e.operation} {_ids(e)}(key {e.key}, begun {_utc(e.created)})"
+                 for e in unsettled[:_NOTICE_LISTED]]
+        if len(unsettled) > _NOTICE_LISTED:
+            lines.append(f"- and {len(unsettled) - _NOTICE_LISTED} more")
+        text += (" These writes were not settled and may need a look in the Stripe "
+                 "Dashboard (they are marked unknown and are never sent again by "
+                 "themselves):\n" + "\n".join(lines))
+    else:
+        text += (" No unsettled write could be read from it; if payments or refunds were "
+                 "being made just before, check them in the Stripe Dashboard.")
+    return text
 
 
 def _journal_entry(row: Mapping[str, Any]) -> JournalEntry:

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Coroutine
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QProcess, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, QProcess, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from posapp.config import Paths, Settings
 from posapp.keys import KeyVault, Profile, ProfileStore, UnknownProfile, resolve_api_key
@@ -65,6 +65,7 @@ class GuiController(QObject):
         self.state: AppState | None = None
         self._profile_name: str | None = None
         self._tasks: set[asyncio.Future[object]] = set()
+        self.notice_box: QMessageBox | None = None
 
     @property
     def language(self) -> str:
@@ -80,11 +81,26 @@ class GuiController(QObject):
             profile = self.store.get(profile_name) if profile_name else self.store.last_used()
         except UnknownProfile as error:
             self.show_welcome(str(error))
-            return
-        if profile is None:
-            self.show_welcome()
         else:
-            await self.open_profile(profile)
+            if profile is None:
+                self.show_welcome()
+            else:
+                await self.open_profile(profile)
+        self.tell_repairs([self.settings.recovery_notice])
+
+    def tell_repairs(self, notices: list[str | None]) -> None:
+        """Say, in a window that does not block, what was done about damaged files."""
+        text = "\n\n".join(n for n in notices if n)
+        if not text or self.window is None:
+            return
+        if self.notice_box is not None and self.notice_box.isVisible():
+            self.notice_box.setText(f"{self.notice_box.text()}\n\n{text}")
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Damaged files were repaired"),
+                          text, QMessageBox.StandardButton.Ok, self.window)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
+        self.notice_box = box
 
     def show_welcome(self, message: str = "") -> WelcomeWindow:
         """Show the first-run window (with `message` explaining a failed open)."""
@@ -116,7 +132,9 @@ class GuiController(QObject):
             return self.show_welcome(error_text(error))
         self.store.set_last_used(profile.name)
         names = [p.name for p in self.store.list_profiles()]
-        return self._open_window(session, DisplayMode(profile.mode), names)
+        window = self._open_window(session, DisplayMode(profile.mode), names)
+        self.tell_repairs([session.cache.notice, session.journal.notice])
+        return window
 
     def add_profile(self, parent: QWidget | None = None) -> AddProfileDialog:
         """Ask for a key; once saved, open the new profile."""

@@ -1273,6 +1273,14 @@
     </message>
 </context>
 <context>
+    <name>GuiController</name>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="99"/>
+        <source>Damaged files were repaired</source>
+        <translation>已修复损坏的文件</translation>
+    </message>
+</context>
+<context>
     <name>Interval</name>
     <message>
         <location filename="../../posapp/ui/subscription_list_model.py" line="73"/>
