@@ -7,22 +7,33 @@ when a window is opened, so `--help`, `sync` and `sandbox` work without a displa
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from posapp import __version__
 from posapp.config import Paths, private_files, setup_logging
+from posapp.keys import redact
 from posapp.sandbox import cli as sandbox_cli
 
 DEMO_API_KEY = "sk_test_demo"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with secrets masked in its error messages (they echo what was typed)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(redact(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: the GUI by default, `sync` and `sandbox` as subcommands."""
-    common = argparse.ArgumentParser(add_help=False)
+    """The whole command line: the GUI by default; `sync`, `profile` and `sandbox` as
+    subcommands."""
+    common = _Parser(add_help=False)
     common.add_argument("--profile", metavar="NAME",
                         help="profile to use (default: the last one used)")
     common.add_argument("--data-dir", metavar="DIR", type=Path,
@@ -33,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
                         help="log verbosity (default INFO)")
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="posapp", parents=[common],
         description="PosApp: point of sale and billing admin for Stripe merchants.",
         epilog="The API key comes from the profile's keyring entry, or from STRIPE_API_KEY.")
@@ -51,6 +62,19 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--verify", action="store_true",
                       help="compare the cache with Stripe and repair differences")
 
+    profile = commands.add_parser(
+        "profile", parents=[common], help="add, list or remove profiles (keys in the keyring)",
+        description="Manage profiles without the GUI. The key is read from a hidden prompt, "
+                    "or from stdin when it is not a terminal; never from the command line.")
+    actions = profile.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", parents=[common], help="check a key with Stripe and "
+                             "keep it in the keyring under NAME")
+    add.add_argument("name", metavar="NAME")
+    actions.add_parser("list", parents=[common], help="list the profiles")
+    remove = actions.add_parser("remove", parents=[common],
+                                help="remove a profile and its key")
+    remove.add_argument("name", metavar="NAME")
+
     sandbox = commands.add_parser("sandbox", help="run the local Stripe-compatible sandbox",
                                   description="Local Stripe-compatible API server.")
     sandbox_cli.add_arguments(sandbox)
@@ -67,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = _prepare(args.data_dir, args.log_level)
     if args.command == "sync":
         return _run_sync(args, paths)
+    if args.command == "profile":
+        return _run_profile(args, paths)
     from posapp.ui.launch import GuiOptions, launch_gui
 
     return launch_gui(GuiOptions(paths=paths, profile_name=args.profile,
@@ -95,6 +121,20 @@ def _run_demo(args: argparse.Namespace) -> int:
         paths = _prepare(args.data_dir or Path(tmp), args.log_level)
         return launch_gui(GuiOptions(paths=paths, profile_name=None, api_base=None,
                                      demo_api_base=sandbox.url, demo_api_key=DEMO_API_KEY))
+
+
+def _read_key() -> str:
+    """The key from a hidden prompt on a terminal, else the first line of stdin."""
+    if sys.stdin.isatty():
+        return getpass.getpass("Stripe secret key (not shown): ")
+    return sys.stdin.readline()
+
+
+def _run_profile(args: argparse.Namespace, paths: Paths) -> int:
+    from posapp.services.cli_profiles import run_profile_command
+
+    return run_profile_command(paths, args.action, name=getattr(args, "name", None),
+                               api_base=args.api_base, read_key=_read_key, out=sys.stdout)
 
 
 def _run_sync(args: argparse.Namespace, paths: Paths) -> int:

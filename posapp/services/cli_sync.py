@@ -9,6 +9,7 @@ from typing import TextIO
 from posapp.config import Paths, Settings
 from posapp.gateway import Gateway, GatewayError
 from posapp.keys import (
+    ENV_API_KEY,
     KeyFormatError,
     KeyringUnavailable,
     KeyVault,
@@ -17,6 +18,7 @@ from posapp.keys import (
     UnknownProfile,
     resolve_api_key,
 )
+from posapp.services.profiles import session_profile
 from posapp.services.session import open_session
 from posapp.store.cache import Cache
 from posapp.sync.commands import run_forever, run_sync_once, run_verify
@@ -42,7 +44,9 @@ def run_sync_command(
 ) -> int:
     """Sync the cache of `profile_name` (default: the last used profile); returns the exit code.
 
-    `once`: backfill, apply pending events, print counts. `verify`: also compare the cache
+    With no profile stored, a key in STRIPE_API_KEY is used alone (a profile for this run,
+    named after the account, never saved). `once`: backfill, apply pending events, print
+    counts. `verify`: also compare the cache
     with Stripe and repair it. Otherwise poll until `stop` is set or Ctrl-C. Problems
     (no profile, no key, Stripe unreachable) are printed as one line, never with the key.
     """
@@ -51,15 +55,25 @@ def run_sync_command(
         out.write(f"{settings.recovery_notice}\n")
     vault = vault or KeyVault()
     store = ProfileStore(settings, vault)
+    env_key = environ.get(ENV_API_KEY, "").strip()
     try:
         profile = store.get(profile_name) if profile_name else store.last_used()
-        if profile is None:
-            out.write("No profile yet: add your Stripe key in the app first, or pass --profile.\n")
+        if profile is None and not env_key:
+            out.write("No profile yet: add one with `posapp profile add NAME`, or set "
+                      f"{ENV_API_KEY} to sync with that key alone.\n")
             return EXIT_USAGE
+        if profile is None:
+            # Like the Stripe CLI: the key alone is enough, for this run only.
+            profile = session_profile(env_key, api_base)
+            out.write(f"Using {ENV_API_KEY} for {profile.account_name} "
+                      f"({profile.account_id}, {profile.mode} mode); nothing is saved.\n")
         key = resolve_api_key(profile, vault, environ)
     except (UnknownProfile, MissingKey, KeyFormatError, KeyringUnavailable) as exc:
         out.write(f"{exc}\n")
         return EXIT_USAGE
+    except GatewayError as exc:
+        out.write(f"{exc}\n")
+        return EXIT_FAILED
     try:
         session = open_session(paths, profile, key, api_base=api_base)
     except GatewayError as exc:

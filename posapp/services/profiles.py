@@ -15,7 +15,7 @@ from posapp.keys import (
 )
 from posapp.store.journal import Journal
 
-__all__ = ["account_display_name", "add_profile"]
+__all__ = ["account_display_name", "add_profile", "session_profile"]
 
 
 def account_display_name(acct: Mapping[str, Any]) -> str:
@@ -49,18 +49,33 @@ def add_profile(
     """
     cleaned = check_key_format(key)
     vault.check()
+    profile = _profile_of_account(name, cleaned, api_base, default_currency)
+    return store.add(profile, cleaned)
+
+
+def session_profile(key: str, api_base: str | None = None) -> Profile:
+    """A profile for this run only, for a key given through STRIPE_API_KEY: named after the
+    account the key belongs to (`GET /v1/account`), never saved, the key never stored.
+
+    Raises KeyFormatError or GatewayError, as `add_profile` does; needs no keyring."""
+    return _profile_of_account(None, check_key_format(key), api_base, None)
+
+
+def _profile_of_account(name: str | None, key: str, api_base: str | None,
+                        default_currency: str | None) -> Profile:
+    """The profile of the account `key` opens (`name` defaults to the account's name)."""
     # The request writes nothing, so the journal it would need stays in memory.
     journal = Journal(":memory:")
     try:
-        acct = account.retrieve_account(Gateway(cleaned, journal=journal, api_base=api_base))
+        acct = account.retrieve_account(Gateway(key, journal=journal, api_base=api_base))
     finally:
         journal.close()
-    profile = Profile(
-        name=name,
-        mode=mode_from_key(cleaned),
+    account_name = account_display_name(acct)
+    return Profile(
+        name=account_name if name is None else name,
+        mode=mode_from_key(key),
         account_id=str(acct["id"]),
-        account_name=account_display_name(acct),
+        account_name=account_name,
         api_base=api_base,
         default_currency=(default_currency or acct.get("default_currency") or "usd").lower(),
     )
-    return store.add(profile, cleaned)
