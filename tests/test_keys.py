@@ -376,3 +376,10 @@ def test_no_secret_reaches_any_file(
     assert all(secret_part not in p.read_bytes() for p in files)
     assert "sk_live_…S9t0" in (paths.log_dir / "posapp.log").read_text(encoding="utf-8")
     assert secret_part.decode() not in capsys.readouterr().err
+
+
+def test_install_hint_does_not_ask_for_a_variable_already_set() -> None:
+    unset = install_hint("linux", {})
+    already = install_hint("linux", {"STRIPE_API_KEY": "sk_test_x"})
+    assert "set STRIPE_API_KEY for this run" in unset
+    assert "STRIPE_API_KEY is set" in already and "set STRIPE_API_KEY for" not in already

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import qasync
 from keyring_support import MemoryKeyring
 from ui_support import loop as loop  # fixture
@@ -94,3 +95,26 @@ def test_unknown_profile_opens_the_welcome_saying_so(
     assert isinstance(welcome, WelcomeWindow)
     assert "Nope" in welcome.message.text()
     controller.shutdown()
+
+
+def test_with_stripe_api_key_set_the_app_opens_on_it_without_a_keyring(
+        loop: qasync.QEventLoop, tmp_path: Path, sandbox: Sandbox, worker: Worker,
+        failing_keyring: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STRIPE_API_KEY", KEY)
+    controller = make_controller(GuiOptions(paths=Paths.resolve(tmp_path),
+                                            api_base=sandbox.url), worker)
+    run(loop, controller.start())
+    main = controller.window
+    assert isinstance(main, MainWindow)
+    assert main.top_bar.badge.text() == "TEST"
+    assert main.top_bar.profiles.currentText() == main.top_bar.account.text() != ""
+    wait_until(loop, lambda: main.state.cache.last_success is not None, "the first sync")
+
+    dialog = controller.add_profile()
+    dialog.key.setText(KEY)
+    assert run(loop, dialog.save()) is None
+    assert "STRIPE_API_KEY is set" in dialog.status.text()
+    assert "set STRIPE_API_KEY for this run" not in dialog.status.text()
+    controller.shutdown()
+    assert controller.settings.profiles == []
+    assert _files_containing(tmp_path, KEY) == []

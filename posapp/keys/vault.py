@@ -6,8 +6,9 @@ install, and the key can still come from ``STRIPE_API_KEY`` for one run.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import keyring
 import keyring.errors
@@ -21,25 +22,28 @@ __all__ = ["SERVICE", "KeyVault", "KeyringUnavailable", "install_hint"]
 SERVICE = "posapp"
 
 
-def install_hint(platform: str = sys.platform) -> str:
-    """What a user on ``platform`` (a ``sys.platform`` value) can do to get a usable keyring."""
+def install_hint(platform: str = sys.platform, environ: Mapping[str, str] | None = None) -> str:
+    """What a user on ``platform`` (a ``sys.platform`` value) can do to get a usable keyring;
+    the way around it depends on whether STRIPE_API_KEY is already set."""
+    env = os.environ if environ is None else environ
+    if env.get("STRIPE_API_KEY", "").strip():
+        meanwhile = ("STRIPE_API_KEY is set, so PosApp works with that key for this run "
+                     "without storing it.")
+    else:
+        meanwhile = "Or set STRIPE_API_KEY for this run."
     if platform.startswith("linux") or "bsd" in platform:
-        return (
-            "Install a Secret Service keyring (gnome-keyring, or KWallet with its Secret "
-            "Service support) together with dbus-user-session, sign in again so it is "
-            "unlocked, and retry; or set STRIPE_API_KEY for this run."
-        )
-    if platform == "darwin":
-        return (
-            "Unlock your login keychain in Keychain Access (or create one if it is missing) "
-            "and retry; or set STRIPE_API_KEY for this run."
-        )
-    if platform in ("win32", "cygwin"):
-        return (
-            "Make sure Windows Credential Manager is available for your user account "
-            "(it is part of Windows) and retry; or set STRIPE_API_KEY for this run."
-        )
-    return "Install a keyring backend supported by Python's keyring package; or set STRIPE_API_KEY."
+        advice = ("Install a Secret Service keyring (gnome-keyring, or KWallet with its Secret "
+                  "Service support) together with dbus-user-session, sign in again so it is "
+                  "unlocked, and retry.")
+    elif platform == "darwin":
+        advice = ("Unlock your login keychain in Keychain Access (or create one if it is "
+                  "missing) and retry.")
+    elif platform in ("win32", "cygwin"):
+        advice = ("Make sure Windows Credential Manager is available for your user account "
+                  "(it is part of Windows) and retry.")
+    else:
+        advice = "Install a keyring backend supported by Python's keyring package."
+    return f"{advice} {meanwhile}"
 
 
 class KeyringUnavailable(RuntimeError):

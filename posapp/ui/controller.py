@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Coroutine
 from dataclasses import dataclass
@@ -17,7 +18,15 @@ from PySide6.QtCore import QObject, QProcess, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from posapp.config import Paths, Settings
-from posapp.keys import KeyVault, Profile, ProfileStore, UnknownProfile, resolve_api_key
+from posapp.keys import (
+    ENV_API_KEY,
+    KeyVault,
+    Profile,
+    ProfileStore,
+    UnknownProfile,
+    resolve_api_key,
+)
+from posapp.services.profiles import session_profile
 from posapp.services.session import Session, clear_cache, open_session
 from posapp.worker import Worker
 
@@ -73,7 +82,8 @@ class GuiController(QObject):
         return self.translations.language
 
     async def start(self, profile_name: str | None = None) -> None:
-        """Open the demo, the named profile, the last used one, or the welcome window."""
+        """Open the demo, the named profile, the last used one, the account of
+        STRIPE_API_KEY (when no profile is stored), or the welcome window."""
         if self.demo is not None:
             await self.open_demo()
             return
@@ -82,7 +92,10 @@ class GuiController(QObject):
         except UnknownProfile as error:
             self.show_welcome(str(error))
         else:
-            if profile is None:
+            env_key = os.environ.get(ENV_API_KEY, "").strip()
+            if profile is None and env_key:
+                await self.open_session_profile(env_key)
+            elif profile is None:
                 self.show_welcome()
             else:
                 await self.open_profile(profile)
@@ -121,6 +134,16 @@ class GuiController(QObject):
                                         locale=self.language)
         return self._open_window(session, DisplayMode.DEMO, [DEMO_PROFILE])
 
+    async def open_session_profile(self, key: str) -> QWidget:
+        """Open the account of `key` (from STRIPE_API_KEY) for this run only: a profile named
+        after the account, never saved, no keyring needed."""
+        try:
+            profile = await self.worker.run(session_profile, key, self.api_base)
+        except Exception as error:  # shown on the welcome window: bad key, offline
+            log.warning("cannot open %s: %s", ENV_API_KEY, error_text(error))
+            return self.show_welcome(f"{ENV_API_KEY}: {error_text(error)}")
+        return await self.open_profile(profile)
+
     async def open_profile(self, profile: Profile) -> QWidget:
         """Open `profile`'s session and main window; on failure the welcome window says why."""
         try:
@@ -130,8 +153,11 @@ class GuiController(QObject):
         except Exception as error:  # shown on the welcome window: missing key, no keyring
             log.warning("cannot open profile %s: %s", profile.name, error_text(error))
             return self.show_welcome(error_text(error))
-        self.store.set_last_used(profile.name)
         names = [p.name for p in self.store.list_profiles()]
+        if profile.name in names:
+            self.store.set_last_used(profile.name)
+        else:  # a profile for this run only (STRIPE_API_KEY)
+            names.append(profile.name)
         window = self._open_window(session, DisplayMode(profile.mode), names)
         self.tell_repairs([session.cache.notice, session.journal.notice])
         return window
