@@ -30,6 +30,11 @@ LOG_FILE_BYTES = 1_000_000
 LOG_FILE_BACKUPS = 5
 _HANDLER_NAMES = ("posapp.file", "posapp.stderr")
 
+# The files PosApp writes in its folders: settings, logs (with rotations), cache and journal
+# databases (with -wal/-shm files and damaged copies).
+_OWN_PREFIXES = ("settings.json", ".settings-", "posapp.log")
+_OWN_PARTS = (".cache.sqlite3", ".journal.sqlite3")
+
 _DEFAULTS: dict[str, Any] = {
     "poll_interval_seconds": 30,
     "default_currency": "usd",
@@ -45,15 +50,13 @@ class Paths:
     data_dir: Path
     cache_dir: Path
     log_dir: Path
-    root: Path | None = None
-    """The --data-dir folder holding the others, when one was given."""
 
     @classmethod
     def resolve(cls, data_dir: Path | None = None) -> Paths:
         """The platform's per-user directories, or all of them under ``data_dir`` (--data-dir)."""
         if data_dir is not None:
             root = data_dir.expanduser().resolve()
-            return cls(root / "config", root / "data", root / "cache", root / "logs", root)
+            return cls(root / "config", root / "data", root / "cache", root / "logs")
         dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
         return cls(
             dirs.user_config_path, dirs.user_data_path, dirs.user_cache_path, dirs.user_log_path
@@ -66,9 +69,8 @@ class Paths:
 
     @property
     def folders(self) -> tuple[Path, ...]:
-        """Every folder PosApp owns (the --data-dir folder first, when given)."""
-        dirs = (self.config_dir, self.data_dir, self.cache_dir, self.log_dir)
-        return dirs if self.root is None else (self.root, *dirs)
+        """The folders PosApp keeps its files in."""
+        return (self.config_dir, self.data_dir, self.cache_dir, self.log_dir)
 
     def create(self) -> None:
         """Create every directory (readable by the user only) that does not exist yet."""
@@ -76,18 +78,20 @@ class Paths:
             directory.mkdir(mode=0o700, parents=True, exist_ok=True)
 
     def tighten(self) -> list[Path]:
-        """On POSIX, take away every permission of others on PosApp's folders and the files
-        in them (folders 0700, files 0600 at most), logging each change; returns what changed.
-        Symbolic links are left alone."""
+        """On POSIX, take away every permission of others on PosApp's folders and on its own
+        files in them (settings, databases, logs: 0600 at most), logging each change;
+        returns what changed. Nothing else is touched: with --data-dir the folders may
+        hold other things, and links are left alone."""
         if os.name != "posix":
             return []
         changed: list[Path] = []
         for folder in self.folders:
             if not folder.is_dir() or folder.is_symlink():
                 continue
-            for path in [folder, *folder.rglob("*")]:
-                if path.is_symlink():
-                    continue
+            ours = [p for p in folder.iterdir() if p.is_file() and not p.is_symlink()
+                    and (p.name.startswith(_OWN_PREFIXES) or any(part in p.name
+                                                                  for part in _OWN_PARTS))]
+            for path in [folder, *ours]:
                 mode = stat.S_IMODE(path.lstat().st_mode)
                 if mode & 0o077:
                     path.chmod(mode & 0o700)

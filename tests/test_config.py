@@ -28,7 +28,7 @@ def test_default_paths_are_per_user_and_named_for_the_app() -> None:
 def test_data_dir_override_puts_everything_under_it(tmp_path: Path) -> None:
     paths = Paths.resolve(tmp_path / "store")
     root = (tmp_path / "store").resolve()
-    assert paths == Paths(root / "config", root / "data", root / "cache", root / "logs", root)
+    assert paths == Paths(root / "config", root / "data", root / "cache", root / "logs")
     paths.create()
     for directory in (paths.config_dir, paths.data_dir, paths.cache_dir, paths.log_dir):
         assert directory.is_dir()

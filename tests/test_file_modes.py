@@ -26,14 +26,18 @@ def test_everything_the_app_writes_is_private_and_loose_modes_are_tightened(
     settings = write_settings(data, sandbox.url)
     (data / "logs").mkdir(mode=0o755)
     (data / "logs" / "posapp.log").write_text("old line\n", encoding="utf-8")
+    (data / "config" / "notes.txt").write_text("the user's own", encoding="utf-8")
     for path in (data, data / "config", data / "logs"):
         path.chmod(0o755)
-    for path in (settings, data / "logs" / "posapp.log"):
+    for path in (settings, data / "logs" / "posapp.log", data / "config" / "notes.txt"):
         path.chmod(0o644)
     done = run_posapp(["sync", "--once", "--data-dir", str(data)],
                       env={"STRIPE_API_KEY": "sk_test_posapp_modes"})
     assert done.returncode == 0, done.stderr
-    found = modes(data)
+    # The --data-dir folder itself and files PosApp did not write are the user's business.
+    assert modes(data).pop(".") == 0o755
+    assert modes(data).pop("config/notes.txt") == 0o644
+    found = {k: v for k, v in modes(data).items() if k not in (".", "config/notes.txt")}
     assert any(name.endswith(".cache.sqlite3") for name in found)
     assert any(name.endswith(".journal.sqlite3") for name in found)
     wrong = {name: oct(mode) for name, mode in found.items()
