@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
+from urllib.parse import urlsplit
 
 from posapp import __version__
 from posapp.config import Paths, private_files, setup_logging
@@ -30,15 +31,49 @@ class _Parser(argparse.ArgumentParser):
         super().error(redact(message))
 
 
+def _folder(text: str) -> Path:
+    """--data-dir: a folder, or a path where one can be made (nothing on the way a file)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a folder")
+    path = Path(text).expanduser()
+    for existing in (path, *path.parents):
+        if existing.exists():
+            if not existing.is_dir():
+                raise argparse.ArgumentTypeError(f"{existing} is not a folder")
+            break
+    return path
+
+
+def _api_base(text: str) -> str:
+    """--api-base: an http:// or https:// address with a host (and a valid port)."""
+    parts = urlsplit(text.strip())
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(
+            f"“{text}”: give an http:// or https:// address, e.g. http://127.0.0.1:12111")
+    if not port_ok:
+        raise argparse.ArgumentTypeError(f"“{text}”: the port must be 1 to 65535")
+    return text.strip()
+
+
+def _profile_name(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a profile name")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line: the GUI by default; `sync`, `profile` and `sandbox` as
     subcommands."""
     common = _Parser(add_help=False)
-    common.add_argument("--profile", metavar="NAME",
+    common.add_argument("--profile", metavar="NAME", type=_profile_name,
                         help="profile to use (default: the last one used)")
-    common.add_argument("--data-dir", metavar="DIR", type=Path,
+    common.add_argument("--data-dir", metavar="DIR", type=_folder,
                         help="keep settings, cache, journal and logs under DIR")
-    common.add_argument("--api-base", metavar="URL",
+    common.add_argument("--api-base", metavar="URL", type=_api_base,
                         help="a Stripe-compatible API base, e.g. the sandbox's URL")
     common.add_argument("--log-level", default="INFO",
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
@@ -69,11 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     actions = profile.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser("add", parents=[common], help="check a key with Stripe and "
                              "keep it in the keyring under NAME")
-    add.add_argument("name", metavar="NAME")
+    add.add_argument("name", metavar="NAME", type=_profile_name)
     actions.add_parser("list", parents=[common], help="list the profiles")
     remove = actions.add_parser("remove", parents=[common],
                                 help="remove a profile and its key")
-    remove.add_argument("name", metavar="NAME")
+    remove.add_argument("name", metavar="NAME", type=_profile_name)
 
     sandbox = commands.add_parser("sandbox", help="run the local Stripe-compatible sandbox",
                                   description="Local Stripe-compatible API server.")
