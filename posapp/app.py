@@ -17,7 +17,7 @@ from typing import NoReturn
 from urllib.parse import urlsplit
 
 from posapp import __version__
-from posapp.config import Paths, private_files, setup_logging
+from posapp.config import Paths, log_crash, private_files, setup_logging
 from posapp.keys import redact
 from posapp.sandbox import cli as sandbox_cli
 
@@ -117,8 +117,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse the command line and run what it asks for; returns the exit code."""
+    """Parse the command line and run what it asks for; returns the exit code.
+
+    Nothing ends in a traceback: an unexpected error is one line on stderr (exit 1), its
+    traceback in the log file."""
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last line of defence
+        logged = log_crash(error)
+        where = f"; the details are in {Paths.resolve(args.data_dir).log_file}" if logged else ""
+        summary = redact(str(error)) or type(error).__name__
+        sys.stderr.write(f"posapp: stopped unexpectedly: {summary}{where}\n")
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "sandbox":
         return sandbox_cli.run(args)
     if args.demo and args.command is None:

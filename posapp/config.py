@@ -23,12 +23,13 @@ import platformdirs
 
 from posapp.keys.redact import RedactingFilter
 
-__all__ = ["APP_NAME", "Paths", "Settings", "private_files", "setup_logging"]
+__all__ = ["APP_NAME", "Paths", "Settings", "log_crash", "private_files", "setup_logging"]
 
 APP_NAME = "PosApp"
 LOG_FILE_BYTES = 1_000_000
 LOG_FILE_BACKUPS = 5
 _HANDLER_NAMES = ("posapp.file", "posapp.stderr")
+_FILE_ONLY = "posapp_file_only"
 
 # The files PosApp writes in its folders: settings, logs (with rotations), cache and journal
 # databases (with -wal/-shm files and damaged copies).
@@ -61,6 +62,11 @@ class Paths:
         return cls(
             dirs.user_config_path, dirs.user_data_path, dirs.user_cache_path, dirs.user_log_path
         )
+
+    @property
+    def log_file(self) -> Path:
+        """The current log file (older ones are rotated beside it)."""
+        return self.log_dir / "posapp.log"
 
     @property
     def settings_file(self) -> Path:
@@ -258,8 +264,32 @@ def _shape_problem(data: Any) -> str | None:
     return None
 
 
+class _OneLineFormatter(logging.Formatter):
+    """A record as one line: tracebacks are for the log file, never for the user's terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        kept = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = kept
+
+
+def log_crash(error: BaseException, what: str = "PosApp stopped unexpectedly") -> bool:
+    """Write `error`'s traceback (secrets masked) to the log file only; False when logging
+    to a file is not set up yet (then nothing is written)."""
+    if not any(h.get_name() == _HANDLER_NAMES[0] for h in logging.getLogger().handlers):
+        return False
+    logging.getLogger("posapp.crash").error(
+        what, exc_info=(type(error), error, error.__traceback__), extra={_FILE_ONLY: True})
+    return True
+
+
 def setup_logging(paths: Paths, level: int | str = logging.INFO) -> list[logging.Handler]:
     """Log to a rotating file in the log dir (1 MB x 5) and to stderr, secrets redacted.
+
+    Tracebacks go to the file only: stderr gets one line per record.
 
     Calling it again replaces the handlers it installed before. Returns the new handlers.
     """
@@ -269,15 +299,17 @@ def setup_logging(paths: Paths, level: int | str = logging.INFO) -> list[logging
         root.removeHandler(old)
         old.close()
     file_handler = logging.handlers.RotatingFileHandler(
-        paths.log_dir / "posapp.log",
+        paths.log_file,
         maxBytes=LOG_FILE_BYTES,
         backupCount=LOG_FILE_BACKUPS,
         encoding="utf-8",
     )
     stderr_handler = logging.StreamHandler(sys.stderr)
-    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    stderr_handler.addFilter(lambda record: not getattr(record, _FILE_ONLY, False))
+    line = "%(asctime)s %(levelname)s %(name)s: %(message)s"
     handlers: list[logging.Handler] = [file_handler, stderr_handler]
-    for name, handler in zip(_HANDLER_NAMES, handlers, strict=True):
+    formatters = [logging.Formatter(line), _OneLineFormatter(line)]
+    for name, handler, formatter in zip(_HANDLER_NAMES, handlers, formatters, strict=True):
         handler.set_name(name)
         handler.setFormatter(formatter)
         handler.addFilter(RedactingFilter())

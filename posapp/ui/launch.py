@@ -20,6 +20,7 @@ from posapp.keys import KeyVault
 from posapp.worker import Worker
 
 from .controller import DemoServer, GuiController
+from .crash import CrashReporter
 from .i18n import Translations, choose_language
 from .resources import icon
 from .theme import apply_theme
@@ -72,7 +73,10 @@ def make_controller(options: GuiOptions, worker: Worker) -> GuiController:
 def launch_gui(options: GuiOptions) -> int:
     """Run the desktop app until its last window closes; returns the exit code."""
     app = application()
+    crashes = CrashReporter(options.paths.log_file)
+    crashes.install()
     loop = qasync.QEventLoop(app)
+    loop.set_exception_handler(crashes.handle_loop_exception)
     asyncio.set_event_loop(loop)
     worker = Worker(max_workers=WORKER_THREADS)
     controller = make_controller(options, worker)
@@ -102,4 +106,5 @@ def launch_gui(options: GuiOptions) -> int:
         finally:
             controller.shutdown()
             worker.shutdown(wait=False)
+            crashes.uninstall()
     return 0

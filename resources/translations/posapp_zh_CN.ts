@@ -461,6 +461,29 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../../posapp/ui/crash.py" line="93"/>
+        <source>Something went wrong: %1</source>
+        <translation>出现问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/crash.py" line="94"/>
+        <source>PosApp keeps running; the details are in %1.</source>
+        <translation>PosApp 仍在运行；详细信息见 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/crash.py" line="96"/>
+        <source>PosApp hit a problem</source>
+        <translation>PosApp 遇到问题</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/crash.py" line="99"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
     <name>CsvExport</name>
     <message>
         <location filename="../../posapp/ui/csv_export.py" line="55"/>
@@ -1275,7 +1298,7 @@
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="99"/>
+        <location filename="../../posapp/ui/controller.py" line="112"/>
         <source>Damaged files were repaired</source>
         <translation>已修复损坏的文件</translation>
     </message>
