@@ -21,6 +21,7 @@ from posapp.worker import Worker
 
 from .controller import DemoServer, GuiController
 from .crash import CrashReporter
+from .display import display_problem
 from .i18n import Translations, choose_language
 from .resources import icon
 from .theme import apply_theme
@@ -71,7 +72,12 @@ def make_controller(options: GuiOptions, worker: Worker) -> GuiController:
 
 
 def launch_gui(options: GuiOptions) -> int:
-    """Run the desktop app until its last window closes; returns the exit code."""
+    """Run the desktop app until its last window closes; returns the exit code (1 when no
+    window can be opened here, with the reason on stderr)."""
+    problem = display_problem()
+    if problem is not None:
+        sys.stderr.write(f"{problem}\n")
+        return 1
     app = application()
     crashes = CrashReporter(options.paths.log_file)
     crashes.install()
