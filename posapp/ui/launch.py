@@ -52,6 +52,7 @@ def application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("posapp")  # resources/linux/posapp.desktop: the dock's icon
     app.setWindowIcon(icon("app"))
     apply_theme(app)
     return app

@@ -1,4 +1,7 @@
-"""Where the app's icons and translations live, and loading icons from there."""
+"""Where the app's icons and translations live, and loading icons from there.
+
+In a source checkout they are the top-level `resources/` folder; an installed wheel carries
+the same files as the package `posapp.resources` (see setup.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +10,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+_INSTALLED = Path(__file__).resolve().parents[1] / "resources"
+_CHECKOUT = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES_DIR = _INSTALLED if _INSTALLED.is_dir() else _CHECKOUT
 ICONS_DIR = RESOURCES_DIR / "icons"
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 
