@@ -21,7 +21,7 @@ from typing import Any
 
 import platformdirs
 
-from posapp.keys.redact import RedactingFilter
+from posapp.keys.redact import RedactingFilter, redact
 
 __all__ = ["APP_NAME", "Paths", "Settings", "log_crash", "private_files", "setup_logging"]
 
@@ -135,7 +135,8 @@ class Settings:
             return cls(path)
         try:
             data = json.loads(raw.decode("utf-8"))
-            problem = _shape_problem(data)
+            clean = _without_secrets(data)
+            problem = _shape_problem(clean)
             if problem is not None:
                 raise ValueError(problem)
         except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError included
@@ -147,7 +148,14 @@ class Settings:
             settings = cls(path)
             settings.recovered_from = aside
             return settings
-        return cls(path, data)
+        settings = cls(path, clean)
+        if clean != data:
+            # Keys live in the keyring only: one pasted into this file is taken out at once.
+            logging.getLogger(__name__).warning(
+                "A Stripe key was found in %s and removed from it; keep keys in the keyring "
+                "(posapp profile add) or in STRIPE_API_KEY", path)
+            settings.save()
+        return settings
 
     @property
     def recovery_notice(self) -> str | None:
@@ -237,6 +245,19 @@ class Settings:
 
 
 _PROFILE_TEXT_FIELDS = ("account_id", "account_name", "default_currency")
+
+
+def _without_secrets(value: Any) -> Any:
+    """`value` without any string that holds a Stripe secret (at any depth)."""
+    if isinstance(value, dict):
+        return {k: _without_secrets(v) for k, v in value.items() if not _is_secret(v)}
+    if isinstance(value, list):
+        return [_without_secrets(v) for v in value if not _is_secret(v)]
+    return value
+
+
+def _is_secret(value: Any) -> bool:
+    return isinstance(value, str) and redact(value) != value
 
 
 def _shape_problem(data: Any) -> str | None:
