@@ -65,22 +65,29 @@ def _profile_name(text: str) -> str:
     return text
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: the GUI by default; `sync`, `profile` and `sandbox` as
-    subcommands."""
-    common = _Parser(add_help=False)
+def _common_options(*, given_only: bool = False) -> _Parser:
+    """The options every command takes. `given_only` (for the subcommands) sets only what
+    was typed, so `posapp --data-dir DIR sync` keeps DIR instead of the default."""
+    common = _Parser(add_help=False, argument_default=argparse.SUPPRESS if given_only else None)
     common.add_argument("--profile", metavar="NAME", type=_profile_name,
                         help="profile to use (default: the last one used)")
     common.add_argument("--data-dir", metavar="DIR", type=_folder,
                         help="keep settings, cache, journal and logs under DIR")
     common.add_argument("--api-base", metavar="URL", type=_api_base,
                         help="a Stripe-compatible API base, e.g. the sandbox's URL")
-    common.add_argument("--log-level", default="INFO",
-                        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+    common.add_argument("--log-level", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
                         help="log verbosity (default INFO)")
+    if not given_only:
+        common.set_defaults(log_level="INFO")
+    return common
 
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: the GUI by default; `sync`, `profile` and `sandbox` as
+    subcommands."""
+    top, common = _common_options(), _common_options(given_only=True)
     parser = _Parser(
-        prog="posapp", parents=[common],
+        prog="posapp", parents=[top],
         description="PosApp: point of sale and billing admin for Stripe merchants.",
         epilog="The API key comes from the profile's keyring entry, or from STRIPE_API_KEY.")
     parser.add_argument("--version", action="version", version=f"PosApp {__version__}")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cli_support import run_posapp
 
-from posapp.app import main
+from posapp.app import build_parser, main
 
 
 @pytest.mark.parametrize(("args", "said"), [
@@ -43,3 +43,14 @@ def test_a_data_dir_on_dev_null_stops_cleanly_in_a_real_process() -> None:
     assert "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1] == (
         "posapp sync: error: argument --data-dir: /dev/null is not a folder")
+
+
+@pytest.mark.parametrize("args", [
+    ["--data-dir", "{dir}", "--profile", "Shop", "sync", "--once"],
+    ["sync", "--data-dir", "{dir}", "--profile", "Shop", "--once"],
+    ["--data-dir", "/elsewhere", "sync", "--data-dir", "{dir}", "--profile", "Shop"],
+])
+def test_common_options_count_before_or_after_the_command(tmp_path: Path,
+                                                           args: list[str]) -> None:
+    parsed = build_parser().parse_args([a.format(dir=tmp_path) for a in args])
+    assert (parsed.data_dir, parsed.profile) == (tmp_path, "Shop")
