@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from posapp.config import Paths, Settings, setup_logging
 from posapp.keys import KeyVault, ProfileStore, RedactingFilter
@@ -211,3 +213,31 @@ def test_sdk_request_and_body_lines_stay_out_of_the_log(
         assert not sdk.isEnabledFor(logging.DEBUG)
     finally:
         sdk.setLevel(level)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+    | st.sampled_from(["test", "live", "name", "mode", "Shop"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["profiles", "last_profile", "name", "mode", "api_base", "account_id",
+                         "language", "poll_interval_seconds", "x"]), inner, max_size=5),
+    max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=_JSON | st.binary(max_size=40).map(lambda b: b"\x00raw" + b))
+def test_any_settings_file_loads_or_is_moved_aside(tmp_path: Path, content: object) -> None:
+    path = tmp_path / "fuzz" / "settings.json"
+    path.parent.mkdir(exist_ok=True)
+    for old in path.parent.iterdir():
+        old.unlink()
+    raw = content if isinstance(content, bytes) else json.dumps(content).encode()
+    path.write_bytes(raw)
+    loaded = Settings.load(path)
+    store = ProfileStore(loaded, KeyVault())
+    profiles = store.list_profiles()  # never raises, whatever the file held
+    assert (loaded.recovered_from is None) == path.exists()
+    assert loaded.poll_interval_seconds > 0 and isinstance(loaded.language, str)
+    assert all(p.mode in ("test", "live") for p in profiles)
+    store.last_used()
