@@ -11,6 +11,7 @@ import getpass
 import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -136,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence
         logged = log_crash(error)
         where = f"; the details are in {Paths.resolve(args.data_dir).log_file}" if logged else ""
-        summary = redact(str(error)) or type(error).__name__
+        summary = redact(traceback.format_exception_only(error)[-1].strip())
         sys.stderr.write(f"posapp: stopped unexpectedly: {summary}{where}\n")
         return 1
 

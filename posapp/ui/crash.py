@@ -74,7 +74,8 @@ class CrashReporter(QObject):
             return
         log_crash(error.with_traceback(tb), "Uncaught error")
         details = redact("".join(traceback.format_exception(kind, error, tb)))
-        self.crashed.emit(redact(str(error)) or kind.__name__, details)
+        summary = traceback.format_exception_only(kind, error)[-1].strip()
+        self.crashed.emit(redact(summary), details)
 
     def handle_loop_exception(self, loop: asyncio.AbstractEventLoop,
                               context: dict[str, Any]) -> None:
