@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import io
 import json
-import logging
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_support import in_process as in_process  # fixture
 from cli_support import run_posapp
 from keyring_support import MemoryKeyring
 
@@ -19,21 +17,6 @@ from posapp.app import main
 from posapp.sandbox import Sandbox
 
 KEY = "sk_test_posapp_cli_profiles"
-
-
-@pytest.fixture
-def in_process(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """`main()` called in this process: its umask and log handlers are undone after."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    handlers = list(logging.getLogger().handlers)
-    monkeypatch.delenv("STRIPE_API_KEY", raising=False)
-    yield
-    os.umask(umask)
-    for handler in logging.getLogger().handlers:
-        if handler not in handlers:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
 
 
 def posapp(args: list[str], stdin: str, monkeypatch: pytest.MonkeyPatch,

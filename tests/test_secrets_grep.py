@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import io
 import json
-import logging
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import qasync
 import stripe
+from cli_support import in_process as in_process  # fixture
 from cli_support import run_posapp, write_settings
 from keyring_support import MemoryKeyring
 from recording_server import RecordingServer, recording_server
@@ -49,23 +48,10 @@ def other_server() -> Iterator[RecordingServer]:
         yield server
 
 
-@pytest.fixture
-def restore_process_state() -> Iterator[None]:
-    umask = os.umask(0o022)
-    os.umask(umask)
-    handlers = list(logging.getLogger().handlers)
-    yield
-    os.umask(umask)
-    for handler in logging.getLogger().handlers:
-        if handler not in handlers:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
-
-
 def test_a_live_key_leaks_nowhere_and_no_client_secret_is_kept(
         loop: qasync.QEventLoop, tmp_path: Path, sandbox: Sandbox, worker: Worker,
         client: stripe.StripeClient, other_server: RecordingServer,
-        memory_keyring: MemoryKeyring, restore_process_state: None,
+        memory_keyring: MemoryKeyring, in_process: None,
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "posapp"
     paths = Paths.resolve(data)
