@@ -12,6 +12,7 @@ from posapp.money import (
     MAX_AMOUNT,
     AmountError,
     check_amount,
+    check_minor_units,
     exponent,
     format_amount,
     from_decimal,
@@ -222,3 +223,21 @@ def test_too_many_decimals_always_rejected(
     text = f"{whole}{decimal_sign}{'0' * allowed}{extra_digit}"
     with pytest.raises(AmountError, match="decimal places"):
         parse_amount(text, currency, locale, minimum=False)
+
+
+@pytest.mark.parametrize(
+    "amount", [50.0, 1.5, True, False, Decimal(500), "500", None, 10**30, -(10**30)]
+)
+def test_check_amount_refuses_anything_but_whole_minor_units(amount: object) -> None:
+    with pytest.raises(AmountError) as raised:
+        check_amount(amount, "usd")  # type: ignore[arg-type]
+
+    assert raised.value.code in {"not_minor_units", "too_large", "not_positive"}
+
+
+def test_check_minor_units_bounds_any_currency() -> None:
+    assert check_minor_units(MAX_AMOUNT) == MAX_AMOUNT
+    with pytest.raises(AmountError, match="no more than"):
+        check_minor_units(MAX_AMOUNT + 1)
+    with pytest.raises(AmountError, match="whole number of minor units"):
+        check_minor_units(12.5)  # type: ignore[arg-type]

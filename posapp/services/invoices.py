@@ -65,8 +65,10 @@ def create_invoice(
     if not items:
         raise ValueError("An invoice needs at least one item.")
     for item in items:
-        if item.quantity < 1:
-            raise AmountError("Each item needs a quantity of at least 1.")
+        if isinstance(item.quantity, bool) or not isinstance(item.quantity, int) \
+                or item.quantity < 1:
+            raise AmountError("Each item needs a quantity of at least 1.", "quantity")
+        check_amount(item.unit_amount, currency, session.locale, minimum=False)
         check_amount(item.unit_amount * item.quantity, currency, session.locale, minimum=False)
     if collection_method == "send_invoice" and (days_until_due is None or days_until_due < 0):
         raise ValueError("An invoice sent to the customer needs the number of days until due.")

@@ -22,7 +22,7 @@ from posapp.gateway import (
     refunds,
 )
 from posapp.gateway.params import RefundCreateParams
-from posapp.money import AmountError, format_amount
+from posapp.money import AmountError, check_amount, check_minor_units, format_amount
 from posapp.services.customers import check_metadata
 from posapp.services.payments import card_of
 from posapp.services.session import Session, perform, stripe_params
@@ -172,19 +172,24 @@ def refund_payment(
 ) -> dict[str, Any]:
     """Refund `amount` (minor units; None for all that remains) of a payment or charge.
 
+    An amount that is not a whole number of minor units within Stripe's bounds is refused
+    (AmountError) before anything is looked up or sent.
+
     Blocked before sending (RefundTooLarge) when above what the cached charge leaves; if
     the cache has no charge for it, Stripe is asked first. `note` is kept in the refund's
     metadata. If Stripe refuses because the cache was behind, the charge is fetched again
     and RefundTooLarge says what really remains. The refund and the updated charge are
     stored in the cache.
     """
+    if amount is not None:
+        check_minor_units(amount)
     found = refundable(session.cache, payment_id) or _refresh_charge(session, payment_id)
     if found is None:
         raise ValueError("This payment has no successful charge to refund.")
     if found.blocked:
         raise ValueError(found.blocked)
-    if amount is not None and amount <= 0:
-        raise AmountError("Enter an amount greater than zero.")
+    if amount is not None:
+        check_amount(amount, found.currency, session.locale, minimum=False)
     asked = found.remaining if amount is None else amount
     if asked > found.remaining or found.remaining == 0:
         raise RefundTooLarge(_too_large(session, asked, found, stripe_said=False))
