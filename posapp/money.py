@@ -193,9 +193,24 @@ def _currency_markers(code: str, babel_locale: Locale) -> list[str]:
     return sorted(normalized, key=len, reverse=True)
 
 
+def _plain_text(text: str, babel_locale: Locale) -> str:
+    """``text`` NFKC-normalised (full-width "４．５０" -> "4.50"), with digits of any script
+    made ASCII (Arabic-Indic, Devanagari, Thai, ...), the ideographic full stop a Chinese
+    IME types made ".", and the Arabic separators made the locale's own."""
+    signs = {
+        "\u3002": ".",
+        "\u066b": get_decimal_symbol(babel_locale),
+        "\u066c": get_group_symbol(babel_locale),
+    }
+    return "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() else signs.get(c, c)
+        for c in unicodedata.normalize("NFKC", text)
+    )
+
+
 def _number_text(text: str, code: str, babel_locale: Locale) -> str:
     """The bare number in ``text``: currency markers removed, spaces made group separators."""
-    normalized = unicodedata.normalize("NFKC", text).strip()
+    normalized = _plain_text(text, babel_locale).strip()
     markers = "|".join(re.escape(m) for m in _currency_markers(code, babel_locale))
     bare = re.sub(markers, " ", normalized, flags=re.IGNORECASE).strip()
     group = get_group_symbol(babel_locale)
