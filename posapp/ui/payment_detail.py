@@ -23,7 +23,7 @@ from posapp.services.payments import cancel_payment, capture_payment, card_of
 from .app_state import AppState
 from .confirm import confirm
 from .errors import error_text
-from .payment_list_model import status_text
+from .payment_list_model import payment_status
 from .refund_dialog import RefundDialog
 from .resources import icon
 
@@ -94,7 +94,7 @@ class PaymentDetail(QWidget):
         formats = self._state.formats
         charge = self._charge()
         self.amount.setText(formats.money(payment.get("amount"), payment.get("currency")))
-        self.status.setText(status_text(payment.get("status")))
+        self.status.setText(payment_status(payment, charge, formats) if payment else "")
         customer_id = _ref(payment.get("customer"))
         customer = self._state.cache.get("customers", customer_id) if customer_id else None
         name = (customer or {}).get("name") or (customer or {}).get("email") or customer_id

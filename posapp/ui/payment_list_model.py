@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from posapp.store.aggregates import AUTHORISATION_DAYS
 from posapp.store.cache import Cache
 
 from .formatting import Formats
@@ -33,6 +34,31 @@ def status_text(status: str | None) -> str:
     return names.get(status or "", status or "")
 
 
+def capture_deadline(charge: dict[str, Any] | None) -> int | None:
+    """When an authorisation lapses: the charge's `capture_before`, else Stripe's default
+    hold counted from its creation (None without a charge)."""
+    if not charge:
+        return None
+    card = (charge.get("payment_method_details") or {}).get("card") or {}
+    deadline = card.get("capture_before")
+    if isinstance(deadline, int):
+        return deadline
+    created = charge.get("created")
+    return created + AUTHORISATION_DAYS * 86_400 if isinstance(created, int) else None
+
+
+def payment_status(payment: dict[str, Any], charge: dict[str, Any] | None,
+                   formats: Formats) -> str:
+    """A payment's status as the list, its detail and the latest payments say it: an
+    authorisation says until when it can be captured."""
+    status = payment.get("status")
+    deadline = capture_deadline(charge) if status == "requires_capture" else None
+    if deadline is not None:
+        return QCoreApplication.translate("PaymentStatus", "Uncaptured, capture by %1").replace(
+            "%1", formats.date(deadline))
+    return status_text(status)
+
+
 class PaymentListModel(CacheTableModel):
     """PaymentIntents from the cache, newest first, joined with their latest charge."""
 
@@ -55,7 +81,8 @@ class PaymentListModel(CacheTableModel):
                    sorts_by_created=True, width=130),
             Column(self.tr("Amount"), lambda p: f.money(p.get("amount"), p.get("currency")),
                    align_right=True, width=100),
-            Column(self.tr("Status"), lambda p: status_text(p.get("status")),
+            Column(self.tr("Status"), lambda p: self.memo(
+                       ("status", p["id"]), lambda: payment_status(p, self.charge_of(p), f)),
                    color=lambda p: _STATUS_COLORS.get(str(p.get("status")))),
             Column(self.tr("Customer"),
                    lambda p: self.memo(("cus", p["id"]), lambda: self._customer(p))),

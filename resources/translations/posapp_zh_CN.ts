@@ -745,112 +745,112 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="195"/>
-        <source>Today&apos;s takings</source>
-        <translation>今日收入</translation>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="211"/>
+        <source>Today&apos;s net takings</source>
+        <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="196"/>
-        <source>This month&apos;s takings</source>
-        <translation>本月收入</translation>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="213"/>
+        <source>This month&apos;s net takings</source>
+        <translation>本月净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="198"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="215"/>
         <source>Payment success rate (30 days)</source>
         <translation>付款成功率（30 天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="200"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="217"/>
         <source>Refunds this month</source>
         <translation>本月退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="202"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="219"/>
         <source>Open disputes</source>
         <translation>未结争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="203"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="220"/>
         <source>Monthly recurring revenue</source>
         <translation>每月经常性收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="205"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="222"/>
         <source>Past-due subscriptions</source>
         <translation>逾期订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="207"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="224"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="224"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="241"/>
         <source>Reading the cache…</source>
         <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="268"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="285"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n 笔付款</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="275"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="294"/>
         <source>%1 succeeded, %2 failed</source>
         <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="279"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="298"/>
         <source>%1 refunded, %2 pending, %3 failed</source>
         <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="285"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="304"/>
         <source>%1 open, %2 need a response</source>
         <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="290"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="309"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n 个有效订阅</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="292"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="311"/>
         <source>retrying or waiting for a new card</source>
         <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="295"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="314"/>
         <source>%1 open, %2 overdue (%3)</source>
         <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="301"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="320"/>
         <source>From the offline cache; last synced %1.</source>
         <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="302"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="321"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="316"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="335"/>
         <source>d MMM</source>
         <comment>a day under the takings chart, as a QDate format</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="318"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="337"/>
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="324"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="343"/>
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
@@ -2173,52 +2173,52 @@
 <context>
     <name>PaymentListModel</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="54"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="80"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="56"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="82"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="58"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="60"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="87"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="62"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="89"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="63"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="90"/>
         <source>Refunded / disputed</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="66"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="93"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="120"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="95"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="122"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="97"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="124"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -2245,39 +2245,44 @@
 <context>
     <name>PaymentStatus</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="25"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="26"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="26"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="27"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="28"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="29"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="30"/>
         <source>Needs authentication</source>
         <translation>需要验证</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="31"/>
         <source>Uncaptured</source>
         <translation>未请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="32"/>
         <source>Canceled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="57"/>
+        <source>Uncaptured, capture by %1</source>
+        <translation>未请款，请于 %1 前请款</translation>
     </message>
 </context>
 <context>
@@ -3487,19 +3492,27 @@
     </message>
 </context>
 <context>
+    <name>Takings</name>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="141"/>
+        <source>Not captured yet: %1 (%2), the first lapses %3</source>
+        <translation>尚未请款：%1（%2 笔），最早一笔于 %3 失效</translation>
+    </message>
+</context>
+<context>
     <name>TakingsView</name>
     <message>
-        <location filename="../../posapp/ui/takings_view.py" line="23"/>
-        <source>Today&apos;s takings</source>
-        <translation>今日收入</translation>
+        <location filename="../../posapp/ui/takings_view.py" line="26"/>
+        <source>Today&apos;s net takings</source>
+        <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/takings_view.py" line="30"/>
+        <location filename="../../posapp/ui/takings_view.py" line="37"/>
         <source>Latest payments</source>
         <translation>最近付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/takings_view.py" line="64"/>
+        <location filename="../../posapp/ui/takings_view.py" line="72"/>
         <source>%n payment(s) today</source>
         <translation>
             <numerusform>今天 %n 笔付款</numerusform>
