@@ -50,13 +50,37 @@ def capture_deadline(charge: dict[str, Any] | None) -> int | None:
 def payment_status(payment: dict[str, Any], charge: dict[str, Any] | None,
                    formats: Formats) -> str:
     """A payment's status as the list, its detail and the latest payments say it: an
-    authorisation says until when it can be captured."""
+    authorisation says until when it can be captured, a canceled payment says why."""
     status = payment.get("status")
     deadline = capture_deadline(charge) if status == "requires_capture" else None
     if deadline is not None:
         return QCoreApplication.translate("PaymentStatus", "Uncaptured, capture by %1").replace(
             "%1", formats.date(deadline))
+    if status == "requires_payment_method" and not payment.get("last_payment_error") \
+            and charge is None:
+        # Nothing was tried yet (an invoice not attempted, a page not paid): not a failure.
+        return QCoreApplication.translate("PaymentStatus", "Waiting for payment")
+    why = cancellation_text(payment.get("cancellation_reason")) if status == "canceled" else ""
+    if why:
+        return QCoreApplication.translate("PaymentStatus", "Canceled (%1)").replace("%1", why)
     return status_text(status)
+
+
+def cancellation_text(reason: str | None) -> str:
+    """Why Stripe or the merchant canceled a PaymentIntent, in the user's language ("" when
+    no reason is given)."""
+    reasons = {
+        "void_invoice": QCoreApplication.translate("PaymentStatus", "invoice voided"),
+        "failed_invoice": QCoreApplication.translate("PaymentStatus", "invoice failed"),
+        "abandoned": QCoreApplication.translate("PaymentStatus", "abandoned"),
+        "automatic": QCoreApplication.translate("PaymentStatus", "canceled by Stripe"),
+        "expired": QCoreApplication.translate("PaymentStatus", "expired"),
+        "duplicate": QCoreApplication.translate("PaymentStatus", "duplicate"),
+        "fraudulent": QCoreApplication.translate("PaymentStatus", "fraudulent"),
+        "requested_by_customer": QCoreApplication.translate("PaymentStatus",
+                                                            "requested by the customer"),
+    }
+    return reasons.get(reason or "", "")
 
 
 class PaymentListModel(CacheTableModel):

@@ -2173,52 +2173,52 @@
 <context>
     <name>PaymentListModel</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="104"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="82"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="106"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="84"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="87"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="111"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="89"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="113"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="90"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="114"/>
         <source>Refunded / disputed</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="117"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="120"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="144"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="122"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="146"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="124"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="148"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -2283,6 +2283,56 @@
         <location filename="../../posapp/ui/payment_list_model.py" line="57"/>
         <source>Uncaptured, capture by %1</source>
         <translation>未请款，请于 %1 前请款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="62"/>
+        <source>Waiting for payment</source>
+        <translation>等待付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="65"/>
+        <source>Canceled (%1)</source>
+        <translation>已取消（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="73"/>
+        <source>invoice voided</source>
+        <translation>账单已作废</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="74"/>
+        <source>invoice failed</source>
+        <translation>账单付款失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="75"/>
+        <source>abandoned</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="76"/>
+        <source>canceled by Stripe</source>
+        <translation>由 Stripe 取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="77"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="78"/>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="79"/>
+        <source>fraudulent</source>
+        <translation>欺诈</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="80"/>
+        <source>requested by the customer</source>
+        <translation>应客户要求</translation>
     </message>
 </context>
 <context>
