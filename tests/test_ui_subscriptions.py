@@ -403,3 +403,43 @@ def test_offline_lists_and_export_work_and_actions_say_why(
     assert row["id"] == sub.id and row["status"] == "active"
     assert row["amount_per_period"] == "15.0"
     assert not window.state.online
+
+
+def test_next_charge_is_told_the_same_in_list_and_detail_and_never_promised_wrongly(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    price = _price(client, amount=5800)
+    customer = customer_with_card(client, "pm_card_visa", "Next Nell")
+    sub = _subscribe(client, customer, price)
+    # A quantity change whose proration waits for the next invoice: Stripe's preview is
+    # more than the price list says.
+    client.v1.subscriptions.update(sub.id, params={
+        "items": [{"id": sub["items"].data[0].id, "quantity": 2}],
+        "proration_behavior": "create_prorations"})
+    _select(loop, window, sub.id)
+    panel = window.subscriptions
+    detail = panel.detail
+    preview = run(loop, detail.fetch_upcoming())
+    assert preview is not None and preview["amount_due"] != 2 * 5800
+    shown = window.state.formats.money(preview["amount_due"], "usd")
+    assert detail.amount.text() == shown
+    assert _cell(panel, sub.id, Cols.NEXT_INVOICE) == shown
+    end = window.state.formats.date(sub["items"].data[0].current_period_end)
+    assert detail.upcoming_summary.text() == \
+        f"Charged to the default card on {end}: {shown}"
+
+    assert run(loop, detail.pause_collection("keep_as_draft")) is not None
+    run(loop, detail.fetch_upcoming())
+    assert detail.collection.text() == "Collection paused: nothing is charged until resumed"
+    assert detail.upcoming_summary.text() == \
+        "No charge while collection is paused (until you resume it)."
+    assert detail.amount.text() == ""
+    assert _cell(panel, sub.id, Cols.NEXT_INVOICE) == ""
+    assert run(loop, detail.resume_collection()) is not None
+
+    dialog = detail.open_cancel()
+    assert run(loop, dialog.send(confirmed=True)) is not None
+    run(loop, detail.fetch_upcoming())
+    assert detail.upcoming_summary.text() == \
+        f"No next invoice: the subscription cancels on {end}."
+    assert detail.amount.text() == ""
+    assert _cell(panel, sub.id, Cols.NEXT_INVOICE) == ""

@@ -29,9 +29,11 @@ from posapp.services.invoices import CollectionMethod
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
+    "ENDED",
     "ChangePreview",
     "CollectionMethod",
     "NewSubscription",
+    "NextCharge",
     "PauseBehavior",
     "PaymentBehavior",
     "ProrationBehavior",
@@ -41,9 +43,12 @@ __all__ = [
     "cancel_subscription",
     "change_subscription",
     "create_subscription",
+    "next_charge",
     "pause_collection",
+    "period_end",
     "preview_change",
     "preview_next_invoice",
+    "price_list_amount",
     "resume_collection",
     "resume_subscription",
     "undo_cancellation",
@@ -54,6 +59,101 @@ ProrationBehavior = Literal["create_prorations", "always_invoice", "none"]
 PauseBehavior = Literal["keep_as_draft", "mark_uncollectible", "void"]
 
 _LATEST_INVOICE = (("latest_invoice",),)
+
+ENDED = ("canceled", "incomplete_expired")
+"""Statuses after which a subscription invoices nothing more."""
+
+NextChargeKind = Literal[
+    "charge", "invoice", "trial", "cancels", "collection_paused", "paused", "ended"
+]
+
+
+@dataclass(frozen=True)
+class NextCharge:
+    """What the merchant is told about a subscription's next charge.
+
+    `kind`: `charge` (the default card is charged), `invoice` (an invoice is e-mailed),
+    `trial` (the first charge when the trial ends); or no charge to expect: `cancels` (at
+    `when`), `collection_paused` (until `when`, or until resumed when None), `paused` (a
+    trial ended without a card: nothing until resumed), `ended`. `amount` is None when no
+    charge is expected; `estimated` when it comes from the prices (before discounts, tax
+    and pending items) because Stripe's preview is not at hand. `when` is never a past
+    date: None when unknown.
+    """
+
+    kind: NextChargeKind
+    amount: int | None
+    currency: str
+    when: int | None
+    estimated: bool = False
+
+
+def period_end(subscription: Mapping[str, Any]) -> int | None:
+    """When the current period ends: the latest of its items' period ends (this API
+    version keeps periods on the items)."""
+    items = (subscription.get("items") or {}).get("data") or []
+    ends = [i.get("current_period_end") for i in items]
+    known = [e for e in ends if isinstance(e, int)]
+    return max(known) if known else None
+
+
+def price_list_amount(subscription: Mapping[str, Any]) -> int | None:
+    """What the items cost per period at their prices, before discounts, tax and pending
+    items (None when a price has no unit amount)."""
+    total = 0
+    for item in (subscription.get("items") or {}).get("data") or []:
+        unit = (item.get("price") or {}).get("unit_amount")
+        if not isinstance(unit, int):
+            return None
+        total += unit * int(item.get("quantity") or 1)
+    return total
+
+
+def next_charge(
+    subscription: Mapping[str, Any],
+    preview: Mapping[str, Any] | None = None,
+    now: int | None = None,
+) -> NextCharge:
+    """What the subscription will charge next and when, from the cached subscription and,
+    when at hand, Stripe's preview of its next invoice (`preview_next_invoice`). The one
+    place the list, the detail and any confirmation learn it from, so they agree.
+
+    A cancellation, paused collection or a paused or ended subscription means no charge,
+    whatever the preview says."""
+    moment = int(time.time()) if now is None else now
+    currency = str(subscription.get("currency") or "")
+    status = subscription.get("status")
+    end = period_end(subscription)
+    if status in ENDED:
+        return NextCharge("ended", None, currency, None)
+    cancel_at = subscription.get("cancel_at")
+    if not isinstance(cancel_at, int) or (end is not None and cancel_at > end):
+        cancel_at = None  # a cancellation after the renewal leaves the renewal due
+    if subscription.get("cancel_at_period_end") or cancel_at is not None:
+        return NextCharge("cancels", None, currency, cancel_at or end)
+    if status == "paused":
+        return NextCharge("paused", None, currency, None)
+    pause = subscription.get("pause_collection")
+    if isinstance(pause, Mapping):
+        resumes = pause.get("resumes_at")
+        return NextCharge("collection_paused", None, currency,
+                          resumes if isinstance(resumes, int) and resumes > moment else None)
+    kind: NextChargeKind = "charge"
+    when = end
+    if status == "trialing":
+        kind, trial_end = "trial", subscription.get("trial_end")
+        when = trial_end if isinstance(trial_end, int) else end
+    elif subscription.get("collection_method") == "send_invoice":
+        kind = "invoice"
+    if preview is not None:
+        attempt = preview.get("next_payment_attempt")
+        when = attempt if isinstance(attempt, int) and kind == "charge" else when
+        due = preview.get("amount_due")
+        amount = due if isinstance(due, int) else None
+    else:
+        amount = price_list_amount(subscription)
+    return NextCharge(kind, amount, currency, when if when is not None and when > moment
+                      else None, estimated=preview is None)
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.services.subscriptions import (
+    ENDED,
     PauseBehavior,
     billing_portal_link,
+    next_charge,
     pause_collection,
+    period_end,
     preview_next_invoice,
+    price_list_amount,
     resume_collection,
     resume_subscription,
     undo_cancellation,
@@ -46,13 +50,11 @@ from .resources import icon
 from .subscription_cancel_dialog import SubscriptionCancelDialog
 from .subscription_change_dialog import SubscriptionChangeDialog
 from .subscription_list_model import (
-    ENDED,
     customer_name,
     items_of,
-    period_end,
+    next_charge_text,
     price_text,
     product_name,
-    renewal_amount,
     subscription_status_text,
 )
 from .theme import set_role
@@ -142,7 +144,6 @@ class SubscriptionDetail(ActionDetail):
         self.tabs.addTab(self.events, self.tr("Events"))
 
         self.lay_out(form, (*self.action_buttons, self.copy_id, self.dashboard), 3, self.tabs)
-        self.upcoming: dict[str, Any] | None = None
         state.connect_tables(frozenset(("subscriptions", "events", "products", "prices")),
                              self._reload)
         state.connect_tables(frozenset(("invoices",)), self.invoices_model.reload)
@@ -162,7 +163,10 @@ class SubscriptionDetail(ActionDetail):
         self.customer.setText(f"<a href='{customer_id}'>{name}</a>"
                               if isinstance(customer_id, str) else "")
         self.status.setText(self._status_text())
-        if subscription.get("collection_method") == "send_invoice":
+        if next_charge(subscription).kind in ("collection_paused", "paused"):
+            self.collection.setText(self.tr("Collection paused: nothing is charged until "
+                                            "resumed"))
+        elif subscription.get("collection_method") == "send_invoice":
             self.collection.setText(self.tr("Invoices e-mailed, due in %1 days").replace(
                 "%1", str(subscription.get("days_until_due"))))
         elif subscription:
@@ -176,12 +180,15 @@ class SubscriptionDetail(ActionDetail):
         self._fill_items()
         self.invoices_model.set_filters({"subscription": subscription.get("id", "\x00none")})
         self._fill_events()
-        if changed:
-            self.upcoming = None
-            self._show_upcoming()
-            if subscription and self._can_preview():
-                self._state.spawn(self.fetch_upcoming())
+        self._show_upcoming()
+        if changed and subscription and self._can_preview():
+            self._state.spawn(self.fetch_upcoming())
         self.update_actions()
+
+    @property
+    def upcoming(self) -> dict[str, Any] | None:
+        """Stripe's preview of the shown subscription's next invoice, once fetched."""
+        return self._state.previews.get(str(self.subscription.get("id", "")))
 
     def update_actions(self) -> None:
         """Enable what this status allows, only online; a disabled control says why."""
@@ -219,8 +226,10 @@ class SubscriptionDetail(ActionDetail):
             if self.subscription.get("id") == sub_id:
                 self.upcoming_summary.setText(error_text(error))
             return None
+        self._state.previews[sub_id] = upcoming
+        # The list tells the next charge from the same preview.
+        self._state.tables_changed.emit(frozenset(("subscriptions",)))
         if self.subscription.get("id") == sub_id:
-            self.upcoming = upcoming
             self._show_upcoming()
         return upcoming
 
@@ -255,7 +264,7 @@ class SubscriptionDetail(ActionDetail):
         the user confirms (tests pass `confirmed`): a new period starts now and its invoice
         is charged or sent at once."""
         sub = self.subscription
-        amount = self._state.formats.money(renewal_amount(sub), sub.get("currency"))
+        amount = self._state.formats.money(price_list_amount(sub), sub.get("currency"))
         if not confirmed and not confirm(
                 self, self._state.profile.mode, self.tr("Resume subscription"),
                 self.tr("Resume %1's subscription? A new period starts now and its invoice "
@@ -303,31 +312,32 @@ class SubscriptionDetail(ActionDetail):
         return ", ".join(parts)
 
     def _can_preview(self) -> bool:
-        return self.subscription.get("status") not in ENDED and not \
+        """Whether Stripe's preview can say more: a charge is expected, and we are online."""
+        return next_charge(self.subscription).amount is not None and not \
             self._state.money_blocked_reason()
 
     def _show_upcoming(self) -> None:
+        """The next charge as `next_charge` tells it (the list shows the same amount), with
+        the preview's lines when Stripe's preview is at hand."""
         self.upcoming_lines.clear()
         sub = self.subscription
+        if not sub:
+            self.amount.clear()
+            self.upcoming_summary.clear()
+            return
         upcoming = self.upcoming
+        coming = next_charge(sub, upcoming)
         money = self._state.formats.money
-        if upcoming is None:
-            self.amount.setText(money(renewal_amount(sub), sub.get("currency")))
-            if not sub:
-                self.upcoming_summary.clear()
-            elif sub.get("status") in ENDED:
-                self.upcoming_summary.setText(self.tr("No further invoices: the subscription "
-                                                      "has ended."))
-            elif self._state.money_blocked_reason():
-                self.upcoming_summary.setText(self.tr("The next invoice can be previewed "
-                                                      "when online."))
+        self.amount.setText(money(coming.amount, coming.currency))
+        if coming.estimated and coming.amount is not None and \
+                self._state.money_blocked_reason():
+            self.upcoming_summary.setText(self.tr("The next invoice can be previewed "
+                                                  "when online."))
+        else:
+            self.upcoming_summary.setText(next_charge_text(coming, self._state.formats))
+        if upcoming is None or coming.amount is None:
             return
         currency = upcoming.get("currency")
-        when = upcoming.get("next_payment_attempt") or upcoming.get("period_end")
-        self.amount.setText(money(upcoming.get("amount_due"), currency))
-        self.upcoming_summary.setText(self.tr("Next invoice on %1: %2").replace(
-            "%1", self._state.formats.date(when)).replace(
-            "%2", money(upcoming.get("amount_due"), currency)))
         for line in (upcoming.get("lines") or {}).get("data") or []:
             self.upcoming_lines.addItem(f"{money(line.get('amount'), currency)}  "
                                         f"{line.get('description') or ''}")
@@ -369,12 +379,11 @@ class SubscriptionDetail(ActionDetail):
         """Show the subscription as Stripe now has it, and its fresh next invoice."""
         if result is None:
             return
+        self._state.previews.pop(str(result.get("id")), None)
         self._state.tables_changed.emit(frozenset(("subscriptions", "invoices")))
         if self.subscription.get("id") == result.get("id"):
             self.show_subscription(self._state.cache.get("subscriptions", str(result["id"]))
                                    or result)
-            self.upcoming = None
-            self._show_upcoming()
             if self._can_preview():
                 self._state.spawn(self.fetch_upcoming())
 

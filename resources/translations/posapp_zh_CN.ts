@@ -143,7 +143,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../../posapp/ui/app_state.py" line="138"/>
+        <location filename="../../posapp/ui/app_state.py" line="141"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
@@ -501,42 +501,42 @@
         <translation>银行卡由客户在 Stripe 托管页面上保存；PosApp 永远看不到卡号。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="115"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="116"/>
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="116"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="117"/>
         <source>Cards</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="117"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="118"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="118"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="119"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="119"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="120"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="149"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="150"/>
         <source>Select a card first.</source>
         <translation>请先选择一张银行卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="159"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="160"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="190"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="191"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1270,42 +1270,42 @@
 <context>
     <name>Interval</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="87"/>
         <source>day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="87"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="88"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="89"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="77"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="91"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="78"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="92"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="79"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="93"/>
         <source>%1 months</source>
         <translation>%1 个月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="94"/>
         <source>%1 years</source>
         <translation>%1 年</translation>
     </message>
@@ -1999,6 +1999,59 @@
         <location filename="../../posapp/ui/main_window.py" line="121"/>
         <source>Activity</source>
         <translation>动态</translation>
+    </message>
+</context>
+<context>
+    <name>NextCharge</name>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="52"/>
+        <source>No further invoices: the subscription has ended.</source>
+        <translation>不再有账单：订阅已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="54"/>
+        <source>No next invoice: the subscription cancels on %1.</source>
+        <translation>没有下一张账单：订阅将于 %1 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="57"/>
+        <source>No charge while the subscription is paused: resuming it starts a new period.</source>
+        <translation>订阅暂停期间不会扣款：恢复后将开始新的周期。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="60"/>
+        <source>No charge while collection is paused (until %1).</source>
+        <translation>暂停收款期间不会扣款（至 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="63"/>
+        <source>No charge while collection is paused (until you resume it).</source>
+        <translation>暂停收款期间不会扣款（直到您恢复收款）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="66"/>
+        <source>First charge when the trial ends on %1: %2</source>
+        <translation>试用期于 %1 结束时首次扣款：%2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="68"/>
+        <source>Invoice e-mailed on %1: %2</source>
+        <translation>将于 %1 通过电子邮件发送账单：%2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="70"/>
+        <source>Charged to the default card on %1: %2</source>
+        <translation>将于 %1 从默认银行卡扣款：%2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="72"/>
+        <source>Next invoice: %2</source>
+        <translation>下一张账单：%2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="75"/>
+        <source>(at list prices, before discounts and tax)</source>
+        <translation>（按标价计算，未计折扣和税费）</translation>
     </message>
 </context>
 <context>
@@ -2784,53 +2837,53 @@
 <context>
     <name>SubscriptionCancelDialog</name>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="34"/>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="86"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="38"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="90"/>
         <source>Cancel subscription</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="37"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="41"/>
         <source>At the end of the period (%1); can be undone until then</source>
         <translation>在周期结束时（%1）；在此之前可撤销</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="39"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="43"/>
         <source>Now; cannot be undone</source>
         <translation>立即；无法撤销</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="44"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="48"/>
         <source>Credit the unused part of the period</source>
         <translation>抵扣本周期未使用部分</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="45"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="49"/>
         <source>Invoice pending usage and prorations now</source>
         <translation>立即为待结算用量和按比例费用开账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="47"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="51"/>
         <source>Cancel subscription…</source>
         <translation>取消订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="50"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="54"/>
         <source>Cancel %1&apos;s subscription:</source>
         <translation>取消 %1 的订阅：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="77"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="81"/>
         <source>Cancel %1&apos;s subscription at the end of the period, on %2? It keeps running until then.</source>
         <translation>在周期结束时（%2）取消 %1 的订阅？在此之前订阅继续有效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="84"/>
         <source>Cancel %1&apos;s subscription now? This cannot be undone.</source>
         <translation>立即取消 %1 的订阅？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="92"/>
         <source>Canceling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2942,204 +2995,199 @@
 <context>
     <name>SubscriptionDetail</name>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="79"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="81"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="80"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="81"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="83"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="82"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="84"/>
         <source>Current period</source>
         <translation>当前周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="84"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="86"/>
         <source>Change price or quantity…</source>
         <translation>更改价格或数量…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="85"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="87"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="86"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="88"/>
         <source>Undo cancellation</source>
         <translation>撤销取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="87"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="89"/>
         <source>Pause collection</source>
         <translation>暂停收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="89"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="91"/>
         <source>Void invoices made meanwhile</source>
         <translation>作废期间生成的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="90"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="92"/>
         <source>Keep invoices made meanwhile as drafts</source>
         <translation>期间生成的账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="92"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="94"/>
         <source>Mark invoices made meanwhile uncollectible</source>
         <translation>将期间生成的账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="98"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="100"/>
         <source>Resume collection</source>
         <translation>恢复收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="99"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="101"/>
         <source>Resume subscription…</source>
         <translation>恢复订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="100"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="102"/>
         <source>Billing portal link…</source>
         <translation>账单门户链接…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="101"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="103"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="102"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="104"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="118"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="120"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="118"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="120"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="119"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="121"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="119"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="121"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="139"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="141"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="140"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="142"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="141"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="143"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="142"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="144"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="166"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="167"/>
+        <source>Collection paused: nothing is charged until resumed</source>
+        <translation>已暂停收款：恢复前不会扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="170"/>
         <source>Invoices e-mailed, due in %1 days</source>
         <translation>账单通过电子邮件发送，%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="169"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="173"/>
         <source>Default card charged automatically</source>
         <translation>自动从默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="214"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="221"/>
         <source>Asking Stripe for the next invoice…</source>
         <translation>正在向 Stripe 查询下一张账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="260"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="269"/>
         <source>Resume subscription</source>
         <translation>恢复订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="261"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="270"/>
         <source>Resume %1&apos;s subscription? A new period starts now and its invoice of %2 is collected at once.</source>
         <translation>恢复 %1 的订阅？新的计费周期从现在开始，其 %2 的账单将立即收取。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="271"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="280"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="289"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="298"/>
         <source>trial ends %1</source>
         <translation>试用于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="291"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="300"/>
         <source>cancels on %1</source>
         <translation>将于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="294"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="303"/>
         <source>canceled on %1</source>
         <translation>已于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="298"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="307"/>
         <source>collection paused (%1)</source>
         <translation>已暂停收款（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="299"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="308"/>
         <source>invoices voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="300"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="309"/>
         <source>invoices kept as drafts</source>
         <translation>账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="301"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="310"/>
         <source>invoices marked uncollectible</source>
         <translation>账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="319"/>
-        <source>No further invoices: the subscription has ended.</source>
-        <translation>没有后续账单：订阅已结束。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="322"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="334"/>
         <source>The next invoice can be previewed when online.</source>
         <translation>联网后可预览下一张账单。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="328"/>
-        <source>Next invoice on %1: %2</source>
-        <translation>下一张账单（%1）：%2</translation>
     </message>
 </context>
 <context>
@@ -3308,52 +3356,52 @@
 <context>
     <name>SubscriptionListModel</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="121"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="137"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="123"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="139"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="126"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="142"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="128"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="144"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="130"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="146"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="133"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="149"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="134"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="150"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="142"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="158"/>
         <source>%1, cancels</source>
         <translation>%1，将取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="144"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="160"/>
         <source>%1, collection paused</source>
         <translation>%1，已暂停收款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscription_list_model.py" line="154"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="170"/>
         <source>+%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -3363,42 +3411,42 @@
 <context>
     <name>SubscriptionStatus</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="28"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="29"/>
         <source>Trialing</source>
         <translation>试用中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="30"/>
         <source>Past due</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="31"/>
         <source>Unpaid</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="32"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="33"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="33"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="34"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="34"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="35"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
@@ -3406,22 +3454,22 @@
 <context>
     <name>SubscriptionsPanel</name>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="53"/>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="54"/>
         <source>Search by subscription id…</source>
         <translation>按订阅 ID 搜索…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="58"/>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="59"/>
         <source>New subscription</source>
         <translation>新建订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="62"/>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="63"/>
         <source>Export the subscriptions the list shows now</source>
         <translation>导出列表当前显示的订阅</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="63"/>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="64"/>
         <source>%n subscription(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 个订阅导出到 %1。</numerusform>
