@@ -217,6 +217,70 @@
     </message>
 </context>
 <context>
+    <name>CaptureDialog</name>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="43"/>
+        <location filename="../../posapp/ui/capture_dialog.py" line="114"/>
+        <source>Capture payment</source>
+        <translation>请款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="54"/>
+        <source>Paid with</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="55"/>
+        <source>Authorised</source>
+        <translation>已授权</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="56"/>
+        <source>Capture by</source>
+        <translation>请款截止</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="57"/>
+        <source>Amount to capture</source>
+        <translation>请款金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="59"/>
+        <source>Capture…</source>
+        <translation>请款…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="76"/>
+        <source>a walk-in customer</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="80"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="87"/>
+        <source>At most %1 can be captured.</source>
+        <translation>最多可请款 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="99"/>
+        <source>Capture %1 from %2?</source>
+        <translation>向 %2 请款 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="101"/>
+        <source>Capture %1 of the %2 authorised from %3? The other %4 is released to the customer.</source>
+        <translation>从 %3 已授权的 %2 中请款 %1？其余 %4 将退还给客户。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="115"/>
+        <source>This is a LIVE payment: %1 is taken from a real card. Capture it?</source>
+        <translation>这是真实模式付款：将从真实银行卡扣取 %1。确定请款？</translation>
+    </message>
+</context>
+<context>
     <name>CardLinkDialog</name>
     <message>
         <location filename="../../posapp/ui/card_link_dialog.py" line="23"/>
@@ -2133,92 +2197,92 @@
 <context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="55"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="56"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="57"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="57"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="58"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="58"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="59"/>
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="59"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="60"/>
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="61"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="62"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="63"/>
-        <source>Capture</source>
-        <translation>请款</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="64"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="65"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="65"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="66"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="66"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="67"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="85"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="86"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="106"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="107"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="109"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="110"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="146"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="157"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="145"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="156"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="148"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="64"/>
+        <source>Capture…</source>
+        <translation>请款…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_detail.py" line="159"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="153"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="164"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="191"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="202"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
