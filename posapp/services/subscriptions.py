@@ -43,6 +43,7 @@ __all__ = [
     "cancel_subscription",
     "change_subscription",
     "create_subscription",
+    "has_card_to_charge",
     "next_charge",
     "pause_collection",
     "period_end",
@@ -478,11 +479,55 @@ def resume_collection(session: Session, subscription_id: str) -> dict[str, Any]:
     )
 
 
-def resume_subscription(session: Session, subscription_id: str) -> dict[str, Any]:
+def has_card_to_charge(
+    subscription: Mapping[str, Any], customer: Mapping[str, Any] | None
+) -> bool:
+    """Whether the subscription's invoices can be collected as set: e-mailed invoices need
+    no card; charged ones need the subscription's or the customer's default payment method
+    (`customer` as cached; None when unknown)."""
+    if subscription.get("collection_method") == "send_invoice":
+        return True
+    settings = (customer or {}).get("invoice_settings") or {}
+    return any(
+        _ref(value) is not None
+        for value in (
+            subscription.get("default_payment_method"),
+            settings.get("default_payment_method"),
+            (customer or {}).get("default_source"),
+        )
+    )
+
+
+def _ref(value: Any) -> str | None:
+    if isinstance(value, Mapping):
+        value = value.get("id")
+    return value if isinstance(value, str) and value else None
+
+
+def resume_subscription(
+    session: Session, subscription_id: str, *, send_invoice_days: int | None = None
+) -> dict[str, Any]:
     """Restart a subscription whose status is `paused` (a trial that ended without a payment
     method): a new period starts now and its invoice is collected at once. Not the same as
-    `resume_collection`, which undoes `pause_collection` on a running subscription."""
+    `resume_collection`, which undoes `pause_collection` on a running subscription.
 
+    With `send_invoice_days` (for a customer without a card) the subscription is first set
+    to e-mail its invoices, due in that many days, so the new period's invoice is sent
+    instead of charged."""
+    if send_invoice_days is not None:
+        if isinstance(send_invoice_days, bool) or not isinstance(send_invoice_days, int) \
+                or send_invoice_days < 0:
+            raise ValueError("An invoice sent to the customer needs the number of days until due.")
+        perform(
+            session,
+            "subscription.update",
+            lambda gw: subscriptions.update_subscription(
+                gw,
+                subscription_id,
+                {"collection_method": "send_invoice", "days_until_due": send_invoice_days},
+            ),
+            object_id=subscription_id,
+        )
     return perform(
         session,
         "subscription.resume",

@@ -9,6 +9,12 @@ from posapp.keys import KeyFormatError, KeyringUnavailable, ProfileError, redact
 
 translate = QCoreApplication.translate
 
+# Stripe's answers when there is no card to charge ("This customer has no attached payment
+# source or default payment method."), told in the user's words instead.
+_NO_CARD_CODES = frozenset(("resource_missing", "invoice_no_customer_payment_method",
+                            "invoice_no_payment_method_types", "missing"))
+_NO_CARD_PARAMS = frozenset(("default_payment_method", "payment_method", "source"))
+
 
 def error_text(error: BaseException) -> str:
     """The message to show for `error` (translated where the app knows the case)."""
@@ -24,6 +30,9 @@ def error_text(error: BaseException) -> str:
         if error.kind is ErrorKind.AUTHENTICATION_REQUIRED:
             return translate("Errors", "The customer must authenticate this payment: send "
                                        "them the payment link.")
+        if error.code in _NO_CARD_CODES and error.param in _NO_CARD_PARAMS:
+            return translate("Errors", "The customer has no card on file: collect a card, or "
+                                       "send an invoice instead.")
         if error.kind is ErrorKind.PERMISSION:
             return translate("Errors", "This key lacks permission for %1: use a key with "
                                        "write access, or ask the account owner.").replace(

@@ -1210,37 +1210,42 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="17"/>
+        <location filename="../../posapp/ui/errors.py" line="23"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="19"/>
+        <location filename="../../posapp/ui/errors.py" line="25"/>
         <source>Stripe did not accept this API key: check the key in the profile settings.</source>
         <translation>Stripe 不接受此 API 密钥：请在配置设置中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="22"/>
+        <location filename="../../posapp/ui/errors.py" line="28"/>
         <source>Stripe is receiving too many requests right now: try again in a moment.</source>
         <translation>Stripe 当前请求过多：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="25"/>
+        <location filename="../../posapp/ui/errors.py" line="31"/>
         <source>The customer must authenticate this payment: send them the payment link.</source>
         <translation>客户必须验证这笔付款：请把付款链接发给客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="28"/>
+        <location filename="../../posapp/ui/errors.py" line="34"/>
+        <source>The customer has no card on file: collect a card, or send an invoice instead.</source>
+        <translation>该客户没有已存银行卡：请先收集银行卡，或改为发送账单。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="37"/>
         <source>This key lacks permission for %1: use a key with write access, or ask the account owner.</source>
         <translation>此密钥没有 %1 的权限：请使用有写入权限的密钥，或联系账户所有者。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="30"/>
+        <location filename="../../posapp/ui/errors.py" line="39"/>
         <source>this action</source>
         <translation>此操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="34"/>
+        <location filename="../../posapp/ui/errors.py" line="43"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
@@ -3059,197 +3064,218 @@
 <context>
     <name>SubscriptionDetail</name>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="81"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="86"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="82"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="83"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="88"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="84"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="89"/>
         <source>Current period</source>
         <translation>当前周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="86"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="91"/>
         <source>Change price or quantity…</source>
         <translation>更改价格或数量…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="87"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="92"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="88"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="93"/>
         <source>Undo cancellation</source>
         <translation>撤销取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="89"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="94"/>
         <source>Pause collection</source>
         <translation>暂停收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="91"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="96"/>
         <source>Void invoices made meanwhile</source>
         <translation>作废期间生成的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="92"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="97"/>
         <source>Keep invoices made meanwhile as drafts</source>
         <translation>期间生成的账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="94"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="99"/>
         <source>Mark invoices made meanwhile uncollectible</source>
         <translation>将期间生成的账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="100"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="105"/>
         <source>Resume collection</source>
         <translation>恢复收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="101"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="106"/>
         <source>Resume subscription…</source>
         <translation>恢复订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="102"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="108"/>
+        <source>Collect a card…</source>
+        <translation>收集银行卡…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="109"/>
+        <source>Resume and send an invoice…</source>
+        <translation>恢复并发送账单…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="110"/>
         <source>Billing portal link…</source>
         <translation>账单门户链接…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="103"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="111"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="104"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="112"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="120"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="133"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="120"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="133"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="121"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="134"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="121"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="134"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="141"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="154"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="142"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="155"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="143"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="156"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="144"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="157"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="167"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="180"/>
         <source>Collection paused: nothing is charged until resumed</source>
         <translation>已暂停收款：恢复前不会扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="170"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="183"/>
         <source>Invoices e-mailed, due in %1 days</source>
         <translation>账单通过电子邮件发送，%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="173"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="186"/>
         <source>Default card charged automatically</source>
         <translation>自动从默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="221"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="227"/>
+        <source>%1 has no card on file: collect a card, or resume and send an invoice.</source>
+        <translation>%1 没有已存银行卡：请先收集银行卡，或恢复订阅并发送账单。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="244"/>
         <source>Asking Stripe for the next invoice…</source>
         <translation>正在向 Stripe 查询下一张账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="269"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="292"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="306"/>
         <source>Resume subscription</source>
         <translation>恢复订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="270"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="293"/>
         <source>Resume %1&apos;s subscription? A new period starts now and its invoice of %2 is collected at once.</source>
         <translation>恢复 %1 的订阅？新的计费周期从现在开始，其 %2 的账单将立即收取。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="280"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="307"/>
+        <source>Resume %1&apos;s subscription and e-mail them an invoice of %2 for the new period, due in %3 days? Later invoices are e-mailed too.</source>
+        <translation>恢复 %1 的订阅，并通过电子邮件向其发送新周期 %2 的账单（%3 天后到期）？之后的账单也将通过电子邮件发送。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="342"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="298"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="360"/>
         <source>trial ends %1</source>
         <translation>试用于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="300"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="362"/>
         <source>cancels on %1</source>
         <translation>将于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="303"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="365"/>
         <source>canceled on %1</source>
         <translation>已于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="307"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="369"/>
         <source>collection paused (%1)</source>
         <translation>已暂停收款（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="308"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="370"/>
         <source>invoices voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="309"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="371"/>
         <source>invoices kept as drafts</source>
         <translation>账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="310"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="372"/>
         <source>invoices marked uncollectible</source>
         <translation>账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="334"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="396"/>
         <source>The next invoice can be previewed when online.</source>
         <translation>联网后可预览下一张账单。</translation>
     </message>
