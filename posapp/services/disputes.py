@@ -11,6 +11,7 @@ from typing import Any
 
 from posapp.gateway import disputes
 from posapp.gateway.params import DisputeUpdateParams
+from posapp.services.customers import check_email
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
@@ -62,8 +63,11 @@ def check_evidence(
     """`evidence` as a plain dict when Stripe will take it, else EvidenceError.
 
     `current` is the dispute's evidence already on Stripe: the combined limit counts it too.
+    The customer's e-mail address, when given, must be one (ContactError).
     """
     for name, text in evidence.items():
+        if name == "customer_email_address" and text.strip():
+            check_email(text)
         limit = EVIDENCE_FIELDS.get(name)
         if limit is None:
             raise EvidenceError(f"“{name}” is not an evidence text field PosApp can send.")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from posapp.gateway.errors import ErrorKind, GatewayError
 from posapp.keys import KeyFormatError, KeyringUnavailable, ProfileError, redact
+from posapp.services.customers import ContactError
 
 translate = QCoreApplication.translate
 
@@ -38,6 +39,10 @@ def error_text(error: BaseException) -> str:
                                        "write access, or ask the account owner.").replace(
                 "%1", error.operation or translate("Errors", "this action"))
         return error.message
+    if isinstance(error, ContactError):
+        text = translate("Errors", "“%1” is not an e-mail address.") if error.code == "email" \
+            else translate("Errors", "“%1” is not a phone number.")
+        return text.replace("%1", error.params["text"])
     if isinstance(error, KeyFormatError | KeyringUnavailable | ProfileError | ValueError):
         return redact(str(error))
     return translate("Errors", "Something went wrong: %1").replace("%1", redact(str(error)))

@@ -626,92 +626,102 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="45"/>
+        <location filename="../../posapp/ui/customer_form.py" line="48"/>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/customer_form.py" line="50"/>
+        <source>+86 10 1234 5678</source>
+        <translation>+86 10 1234 5678</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/customer_form.py" line="53"/>
         <source>Street and number</source>
         <translation>街道和门牌号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="46"/>
+        <location filename="../../posapp/ui/customer_form.py" line="54"/>
         <source>Two-letter code, e.g. US, CN</source>
         <translation>两位字母代码，例如 US、CN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="49"/>
+        <location filename="../../posapp/ui/customer_form.py" line="57"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="50"/>
+        <location filename="../../posapp/ui/customer_form.py" line="58"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="51"/>
+        <location filename="../../posapp/ui/customer_form.py" line="59"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="52"/>
+        <location filename="../../posapp/ui/customer_form.py" line="60"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="53"/>
+        <location filename="../../posapp/ui/customer_form.py" line="61"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="53"/>
+        <location filename="../../posapp/ui/customer_form.py" line="61"/>
         <source>Address line 2</source>
         <translation>地址第二行</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="54"/>
+        <location filename="../../posapp/ui/customer_form.py" line="62"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="54"/>
+        <location filename="../../posapp/ui/customer_form.py" line="62"/>
         <source>Postal code</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="55"/>
+        <location filename="../../posapp/ui/customer_form.py" line="63"/>
         <source>State / province</source>
         <translation>州 / 省</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="55"/>
+        <location filename="../../posapp/ui/customer_form.py" line="63"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="60"/>
+        <location filename="../../posapp/ui/customer_form.py" line="68"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="60"/>
+        <location filename="../../posapp/ui/customer_form.py" line="68"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="65"/>
+        <location filename="../../posapp/ui/customer_form.py" line="73"/>
         <source>Add metadata</source>
         <translation>添加元数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="67"/>
+        <location filename="../../posapp/ui/customer_form.py" line="75"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="70"/>
+        <location filename="../../posapp/ui/customer_form.py" line="78"/>
         <source>Up to %1 keys; keys up to %2 characters, values up to %3.</source>
         <translation>最多 %1 个键；键最长 %2 个字符，值最长 %3 个字符。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="85"/>
+        <location filename="../../posapp/ui/customer_form.py" line="93"/>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
@@ -1210,42 +1220,52 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="23"/>
+        <location filename="../../posapp/ui/errors.py" line="24"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="25"/>
+        <location filename="../../posapp/ui/errors.py" line="26"/>
         <source>Stripe did not accept this API key: check the key in the profile settings.</source>
         <translation>Stripe 不接受此 API 密钥：请在配置设置中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="28"/>
+        <location filename="../../posapp/ui/errors.py" line="29"/>
         <source>Stripe is receiving too many requests right now: try again in a moment.</source>
         <translation>Stripe 当前请求过多：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="31"/>
+        <location filename="../../posapp/ui/errors.py" line="32"/>
         <source>The customer must authenticate this payment: send them the payment link.</source>
         <translation>客户必须验证这笔付款：请把付款链接发给客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="34"/>
+        <location filename="../../posapp/ui/errors.py" line="35"/>
         <source>The customer has no card on file: collect a card, or send an invoice instead.</source>
         <translation>该客户没有已存银行卡：请先收集银行卡，或改为发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="37"/>
+        <location filename="../../posapp/ui/errors.py" line="38"/>
         <source>This key lacks permission for %1: use a key with write access, or ask the account owner.</source>
         <translation>此密钥没有 %1 的权限：请使用有写入权限的密钥，或联系账户所有者。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="39"/>
+        <location filename="../../posapp/ui/errors.py" line="40"/>
         <source>this action</source>
         <translation>此操作</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/errors.py" line="43"/>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>“%1”不是有效的电子邮箱地址。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="44"/>
+        <source>“%1” is not a phone number.</source>
+        <translation>“%1”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="48"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
@@ -1276,62 +1296,62 @@
 <context>
     <name>EvidenceForm</name>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="92"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="94"/>
         <source>Product description</source>
         <translation>商品说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="93"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="95"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="94"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="96"/>
         <source>Customer e-mail</source>
         <translation>客户电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="95"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="97"/>
         <source>Billing address</source>
         <translation>账单地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="96"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="98"/>
         <source>Shipping carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="97"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="99"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="98"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="100"/>
         <source>Shipping date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="99"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="101"/>
         <source>Refund policy disclosure</source>
         <translation>退款政策说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="100"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="102"/>
         <source>Cancellation rebuttal</source>
         <translation>取消反驳说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="101"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="103"/>
         <source>Other information</source>
         <translation>其他信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="110"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="112"/>
         <source>Receipts and customer communication are files: upload them in the Stripe Dashboard, then describe them here.</source>
         <translation>收据和客户沟通记录是文件：请在 Stripe 控制台上传，然后在此处说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="169"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="171"/>
         <source>All evidence: %1 / %2 characters</source>
         <translation>全部证据：%1 / %2 个字符</translation>
     </message>
