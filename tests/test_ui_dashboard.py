@@ -55,7 +55,7 @@ def test_figures_agree_with_the_cache_and_open_filtered_lists(
     assert figures.disputes_open == [Total("usd", 6000, 1)]
     cards = dashboard.cards
     assert cards["today"].value.text() == "$90.00"
-    assert cards["today"].detail.text() == "3 payment(s)"
+    assert cards["today"].detail.text() == "3 payments"
     assert cards["success"].value.text() == "75.0 %"
     assert cards["refunds"].value.text() == "$5.00"
     assert cards["refunds"].detail.text() == "1 refunded, 0 pending, 0 failed"
@@ -161,7 +161,7 @@ def test_an_authorisation_is_not_takings_and_is_shown_apart_with_its_expiry(
     today = window.dashboard.cards["today"]
     assert today.value.text() == "$40.00"
     assert today.detail.text() == (
-        f"2 payment(s)\nNot captured yet: $50.00 (1), the first lapses {expiry}")
+        f"2 payments\nNot captured yet: $50.00 (1), the first lapses {expiry}")
     assert window.dashboard.takings_chart.values[-1] == 40.0
 
     takings = window.collect.takings

@@ -235,7 +235,7 @@ def test_filters_by_status_customer_and_date_and_searches(
     assert set(_shown(panel.model)) == {opened.id, other.id}
     panel.customer_filter.set_customer(window.state.cache.get("customers", alice.id))
     assert _shown(panel.model) == [opened.id]
-    assert panel.list.count_label.text() == "1 item(s)"
+    assert panel.list.count_label.text() == "1 item"
     panel.status_filter.setCurrentIndex(0)
     assert set(_shown(panel.model)) == {draft.id, opened.id}
     panel.date_to.setDate(QDate.currentDate().addDays(-1))
@@ -300,7 +300,7 @@ def test_csv_export_escapes_formula_prefixes(
     window.show_panel(Panel.INVOICES)
     path = tmp_path / "invoices.csv"
     assert run(loop, window.invoices.export_csv(path)) == len(names)
-    assert "5 invoice(s) exported" in window.invoices.message.text()
+    assert "5 invoices exported" in window.invoices.message.text()
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert sorted(r["customer_name"] for r in rows) == sorted(

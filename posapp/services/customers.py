@@ -14,6 +14,7 @@ from posapp.gateway.params import (
     CustomerCreateParams,
     CustomerUpdateParams,
 )
+from posapp.services.errors import ServiceError
 from posapp.services.session import ParamsT, Session, perform, stripe_params
 
 __all__ = [
@@ -53,14 +54,9 @@ _EMAIL = re.compile(r"[^\s@]{1,64}@(?:(?!-)[\w-]{1,63}(?<!-)\.)+(?!-)[\w-]{2,63}
 _PHONE = re.compile(r"\+?[\d\s().-]+")
 
 
-class ContactError(ValueError):
-    """An e-mail address or phone number that cannot reach anyone. ``code`` is the field
-    ("email" or "phone") and ``params["text"]`` what was typed, so the UI can word it."""
-
-    def __init__(self, message: str, code: str, text: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = {"text": text}
+class ContactError(ServiceError):
+    """An e-mail address or phone number that cannot reach anyone: ``code`` is "email" or
+    "phone", ``params["text"]`` what was typed."""
 
 
 def check_email(text: str) -> str:
@@ -69,7 +65,8 @@ def check_email(text: str) -> str:
     address = unicodedata.normalize("NFKC", text).strip()
     if len(address) > EMAIL_MAX_LENGTH or not _EMAIL.fullmatch(address) \
             or "_" in address.rpartition("@")[2]:
-        raise ContactError(f"“{text.strip()}” is not an e-mail address.", "email", text.strip())
+        raise ContactError(f"“{text.strip()}” is not an e-mail address.", "email",
+                           text=text.strip())
     return address
 
 
@@ -80,11 +77,12 @@ def check_phone(text: str) -> str:
     digits = sum(c.isdigit() for c in number)
     if len(number) > PHONE_MAX_LENGTH or not _PHONE.fullmatch(number) \
             or not 5 <= digits <= 15 or not number.isascii():
-        raise ContactError(f"“{text.strip()}” is not a phone number.", "phone", text.strip())
+        raise ContactError(f"“{text.strip()}” is not a phone number.", "phone",
+                           text=text.strip())
     return number
 
 
-class MetadataError(ValueError):
+class MetadataError(ServiceError):
     """Metadata Stripe would refuse; the message names the key and the limit."""
 
 
@@ -100,22 +98,28 @@ def check_metadata(
     count = sum(1 for value in merged.values() if value != "")
     if count > METADATA_MAX_KEYS:
         raise MetadataError(
-            f"Stripe keeps at most {METADATA_MAX_KEYS} metadata keys; this would make {count}."
+            f"Stripe keeps at most {METADATA_MAX_KEYS} metadata keys; this would make {count}.",
+            "metadata_too_many", count=str(count), maximum=str(METADATA_MAX_KEYS),
         )
     for key, value in metadata.items():
         if not key.strip():
-            raise MetadataError("A metadata key cannot be empty.")
+            raise MetadataError("A metadata key cannot be empty.", "metadata_empty_key")
         if len(key) > METADATA_MAX_KEY_LENGTH:
             raise MetadataError(
                 f"Metadata key “{key}” has {len(key)} characters; "
-                f"Stripe allows {METADATA_MAX_KEY_LENGTH}."
+                f"Stripe allows {METADATA_MAX_KEY_LENGTH}.",
+                "metadata_key_long", key=key, length=str(len(key)),
+                maximum=str(METADATA_MAX_KEY_LENGTH),
             )
         if "[" in key or "]" in key:
-            raise MetadataError(f"Metadata key “{key}” cannot contain square brackets.")
+            raise MetadataError(f"Metadata key “{key}” cannot contain square brackets.",
+                                "metadata_key_brackets", key=key)
         if len(value) > METADATA_MAX_VALUE_LENGTH:
             raise MetadataError(
                 f"The value of metadata key “{key}” has {len(value)} characters; "
-                f"Stripe allows {METADATA_MAX_VALUE_LENGTH}."
+                f"Stripe allows {METADATA_MAX_VALUE_LENGTH}.",
+                "metadata_value_long", key=key, length=str(len(value)),
+                maximum=str(METADATA_MAX_VALUE_LENGTH),
             )
     return dict(metadata)
 

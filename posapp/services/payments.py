@@ -29,6 +29,7 @@ from posapp.gateway.params import (
     PaymentLinkCreateParams,
 )
 from posapp.money import check_amount, check_minor_units, format_amount
+from posapp.services.errors import ServiceError
 from posapp.services.invoices import InvoiceItem, create_invoice, finalize_invoice
 from posapp.services.invoices import send_invoice as send_finalized_invoice
 from posapp.services.session import Session, perform, stripe_params
@@ -152,7 +153,8 @@ def request_payment(
     currency = currency.lower()
     check_amount(amount, currency, session.locale)
     if not description.strip():
-        raise ValueError("Describe what the payment is for; the customer sees it.")
+        raise ServiceError("Describe what the payment is for; the customer sees it.",
+                           "description_required")
     line_item = {
         "quantity": 1,
         "price_data": {

@@ -25,6 +25,7 @@ from posapp.gateway.params import (
     SubscriptionUpdateParamsPauseCollection,
 )
 from posapp.money import format_amount
+from posapp.services.errors import ServiceError
 from posapp.services.invoices import CollectionMethod
 from posapp.services.session import Session, perform, stripe_params
 
@@ -228,11 +229,12 @@ def create_subscription(
     with the reason and the invoice link to send the customer.
     """
     if not items:
-        raise ValueError("Choose at least one price.")
+        raise ServiceError("Choose at least one price.", "choose_price")
     if any(item.quantity < 1 for item in items):
-        raise ValueError("Quantities must be at least 1.")
+        raise ServiceError("Quantities must be at least 1.", "quantity")
     if collection_method == "send_invoice" and (days_until_due is None or days_until_due < 0):
-        raise ValueError("Invoices sent to the customer need the number of days until due.")
+        raise ServiceError("Invoices sent to the customer need the number of days until due.",
+                           "days_until_due")
     params = stripe_params(
         SubscriptionCreateParams,
         customer=customer_id,
@@ -317,12 +319,13 @@ def _item_params(
     current = (subscription.get("items") or {}).get("data") or []
     if item_id is None:
         if len(current) != 1:
-            raise ValueError("This subscription has several items: choose the one to change.")
+            raise ServiceError("This subscription has several items: choose the one to change.",
+                               "several_items")
         item_id = str(current[0]["id"])
     if price_id is None and quantity is None:
-        raise ValueError("Choose a new price or quantity.")
+        raise ServiceError("Choose a new price or quantity.", "choose_change")
     if quantity is not None and quantity < 1:
-        raise ValueError("Quantities must be at least 1.")
+        raise ServiceError("Quantities must be at least 1.", "quantity")
     return [
         stripe_params(SubscriptionUpdateParamsItem, id=item_id, price=price_id, quantity=quantity)
     ]
@@ -517,7 +520,10 @@ def resume_subscription(
     if send_invoice_days is not None:
         if isinstance(send_invoice_days, bool) or not isinstance(send_invoice_days, int) \
                 or send_invoice_days < 0:
-            raise ValueError("An invoice sent to the customer needs the number of days until due.")
+            raise ServiceError(
+                "An invoice sent to the customer needs the number of days until due.",
+                "days_until_due",
+            )
         perform(
             session,
             "subscription.update",

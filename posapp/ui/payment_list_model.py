@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from posapp.services.payments import PaymentStatus
 from posapp.store.aggregates import AUTHORISATION_DAYS
 from posapp.store.cache import Cache
 
@@ -32,6 +33,23 @@ def status_text(status: str | None) -> str:
         "canceled": QCoreApplication.translate("PaymentStatus", "Canceled"),
     }
     return names.get(status or "", status or "")
+
+
+def request_status_text(status: PaymentStatus) -> str:
+    """Where a payment request stands, said to the cashier in their language (a refused
+    attempt keeps Stripe's reason)."""
+    translate = QCoreApplication.translate
+    match status.state:
+        case "waiting":
+            return translate("PaymentStatus", "Waiting for the customer to pay.")
+        case "processing":
+            return translate("PaymentStatus", "The customer has paid; the bank is still "
+                                              "confirming the payment.")
+        case "expired":
+            return translate("PaymentStatus", "The payment page expired without a payment.")
+        case "canceled":
+            return translate("PaymentStatus", "The payment request was switched off.")
+    return status.message
 
 
 def capture_deadline(charge: dict[str, Any] | None) -> int | None:

@@ -151,49 +151,127 @@
 <context>
     <name>AuditListModel</name>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="68"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="92"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="97"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="69"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="93"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="70"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="94"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="95"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="72"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="96"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="98"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="99"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="100"/>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditOutcome</name>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="43"/>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="44"/>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="45"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="46"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="47"/>
+        <source>Card declined</source>
+        <translation>银行卡被拒</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="48"/>
+        <source>Needs authentication</source>
+        <translation>需要验证</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="49"/>
+        <source>Refused by Stripe</source>
+        <translation>被 Stripe 拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="50"/>
+        <source>Key not accepted</source>
+        <translation>密钥未被接受</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="51"/>
+        <source>Not permitted</source>
+        <translation>无权限</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="52"/>
+        <source>Too many requests</source>
+        <translation>请求过多</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="53"/>
+        <source>Stripe unreachable</source>
+        <translation>无法连接 Stripe</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="54"/>
+        <source>Stripe unavailable</source>
+        <translation>Stripe 暂不可用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="55"/>
+        <source>Repeated request refused</source>
+        <translation>重复请求被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="56"/>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="58"/>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -333,175 +411,175 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="68"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="69"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="73"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="74"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="76"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="77"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="77"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="78"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="78"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="79"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="81"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="82"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="82"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="83"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="83"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="84"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="85"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="86"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="91"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="92"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="99"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="100"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="100"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="101"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="101"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="102"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="128"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="129"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="170"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="171"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="172"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="173"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="174"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="175"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="177"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="178"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="178"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="179"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="182"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="183"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="226"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="227"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="245"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="246"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="259"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="334"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="260"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="335"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="263"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="264"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="265"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="266"/>
         <source>The customer&apos;s bank wants them to confirm this payment. Send them this link: they confirm it on Stripe&apos;s page.</source>
         <translation>客户的银行要求客户确认这笔付款。请把此链接发给客户：客户在 Stripe 页面上确认。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="278"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="279"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="286"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="287"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="301"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="302"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="302"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="303"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="303"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="304"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="304"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="305"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="342"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="343"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="359"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="359"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
         <source>The payment page was closed.</source>
         <translation>付款页面已关闭。</translation>
     </message>
@@ -944,6 +1022,20 @@
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dispute_list_model.py" line="85"/>
+        <source>%n hour(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dispute_list_model.py" line="86"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 天</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DisputeDetail</name>
@@ -1093,37 +1185,37 @@
 <context>
     <name>DisputeListModel</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="121"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="127"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="123"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="129"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="125"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="131"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="127"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="133"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="128"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="134"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="131"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="137"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="133"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="139"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
@@ -1220,52 +1312,247 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="24"/>
-        <source>Stripe unreachable: try again when online.</source>
-        <translation>无法连接 Stripe：请在联网后重试。</translation>
+        <location filename="../../posapp/ui/errors.py" line="51"/>
+        <source>Enter an amount.</source>
+        <translation>请输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="26"/>
-        <source>Stripe did not accept this API key: check the key in the profile settings.</source>
-        <translation>Stripe 不接受此 API 密钥：请在配置设置中检查密钥。</translation>
+        <location filename="../../posapp/ui/errors.py" line="52"/>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="29"/>
-        <source>Stripe is receiving too many requests right now: try again in a moment.</source>
-        <translation>Stripe 当前请求过多：请稍后重试。</translation>
+        <location filename="../../posapp/ui/errors.py" line="53"/>
+        <source>“%1” is not an amount (decimals go after “%2”).</source>
+        <translation>“%1”不是有效金额（小数点请用“%2”）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="32"/>
-        <source>The customer must authenticate this payment: send them the payment link.</source>
-        <translation>客户必须验证这笔付款：请把付款链接发给客户。</translation>
+        <location filename="../../posapp/ui/errors.py" line="54"/>
+        <source>Enter an amount greater than zero.</source>
+        <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="35"/>
-        <source>The customer has no card on file: collect a card, or send an invoice instead.</source>
-        <translation>该客户没有已存银行卡：请先收集银行卡，或改为发送账单。</translation>
+        <location filename="../../posapp/ui/errors.py" line="55"/>
+        <source>The amount must be no more than %1.</source>
+        <translation>金额不能超过 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="38"/>
-        <source>This key lacks permission for %1: use a key with write access, or ask the account owner.</source>
-        <translation>此密钥没有 %1 的权限：请使用有写入权限的密钥，或联系账户所有者。</translation>
+        <location filename="../../posapp/ui/errors.py" line="56"/>
+        <source>%1 has no decimal places.</source>
+        <translation>%1 没有小数位。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="40"/>
-        <source>this action</source>
-        <translation>此操作</translation>
+        <location filename="../../posapp/ui/errors.py" line="57"/>
+        <source>%1 allows at most %2 decimal places.</source>
+        <translation>%1 最多允许 %2 位小数。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="43"/>
+        <location filename="../../posapp/ui/errors.py" line="58"/>
+        <source>%1 amounts go in steps of %2.</source>
+        <translation>%1 金额须以 %2 为单位递增。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="59"/>
+        <source>The minimum charge in %1 is %2.</source>
+        <translation>%1 的最低收费金额为 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="60"/>
+        <source>The amount is not a whole number of cents.</source>
+        <translation>金额不是以最小货币单位表示的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="61"/>
+        <source>Quantities must be at least 1.</source>
+        <translation>数量至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="63"/>
+        <source>%1 is more than can be refunded: %2 of %3 remains (%4 already refunded).</source>
+        <translation>%1 超过可退款金额：%3 中尚余 %2（已退款 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="65"/>
+        <source>Nothing is left to refund on this payment of %1 (%2 already refunded).</source>
+        <translation>这笔 %1 的付款已无可退金额（已退款 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="67"/>
+        <source>Nothing is left to refund on this payment of %1.</source>
+        <translation>这笔 %1 的付款已无可退金额。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="69"/>
+        <source>This payment did not succeed; there is nothing to refund.</source>
+        <translation>这笔付款未成功，没有可退款的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="71"/>
+        <source>This payment is not captured yet: cancel it to release the hold instead.</source>
+        <translation>这笔付款尚未请款：请取消付款以释放预授权。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="73"/>
+        <source>This payment is disputed: respond to the dispute instead of refunding.</source>
+        <translation>这笔付款存在争议：请回应争议，而不是退款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="75"/>
+        <source>This payment has no successful charge to refund.</source>
+        <translation>这笔付款没有可退款的成功扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="77"/>
         <source>“%1” is not an e-mail address.</source>
         <translation>“%1”不是有效的电子邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="44"/>
+        <location filename="../../posapp/ui/errors.py" line="78"/>
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="48"/>
+        <location filename="../../posapp/ui/errors.py" line="79"/>
+        <source>Stripe keeps at most %1 metadata keys; this would make %2.</source>
+        <translation>Stripe 最多保存 %1 个元数据键；此操作将达到 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="81"/>
+        <source>A metadata key cannot be empty.</source>
+        <translation>元数据键不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="82"/>
+        <source>Metadata key “%1” has %2 characters; Stripe allows %3.</source>
+        <translation>元数据键“%1”有 %2 个字符；Stripe 最多允许 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="84"/>
+        <source>Metadata key “%1” cannot contain square brackets.</source>
+        <translation>元数据键“%1”不能包含方括号。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="86"/>
+        <source>The value of metadata key “%1” has %2 characters; Stripe allows %3.</source>
+        <translation>元数据键“%1”的值有 %2 个字符；Stripe 最多允许 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="88"/>
+        <source>“%1” is not an evidence field PosApp can send.</source>
+        <translation>“%1”不是 PosApp 可以提交的证据字段。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="90"/>
+        <source>%1 has %2 characters; Stripe allows %3.</source>
+        <translation>%1 有 %2 个字符；Stripe 最多允许 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="91"/>
+        <source>All evidence together has %1 characters; Stripe allows %2.</source>
+        <translation>全部证据共有 %1 个字符；Stripe 最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="94"/>
+        <source>Describe what the payment is for; the customer sees it.</source>
+        <translation>请说明付款用途；客户会看到这段说明。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="96"/>
+        <source>An invoice needs at least one item.</source>
+        <translation>账单至少需要一个项目。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="97"/>
+        <source>An invoice sent to the customer needs the number of days until due.</source>
+        <translation>发送给客户的账单需要填写到期天数。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="99"/>
+        <source>Choose at least one price.</source>
+        <translation>请至少选择一个价格。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="100"/>
+        <source>This subscription has several items: choose the one to change.</source>
+        <translation>该订阅有多个项目：请选择要更改的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="102"/>
+        <source>Choose a new price or quantity.</source>
+        <translation>请选择新的价格或数量。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="110"/>
+        <source>Stripe knew of refunds this computer had not seen yet; the payment is updated.</source>
+        <translation>Stripe 上有本机尚未获知的退款；付款信息已更新。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="117"/>
+        <source>The card was declined. Ask for another card.</source>
+        <translation>银行卡被拒。请客户换一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="119"/>
+        <source>The card was declined: not enough funds. Ask for another card.</source>
+        <translation>银行卡被拒：余额不足。请客户换一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="121"/>
+        <source>The card was declined: it has expired. Ask for another card.</source>
+        <translation>银行卡被拒：卡已过期。请客户换一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="123"/>
+        <source>The card was declined: the security code is wrong.</source>
+        <translation>银行卡被拒：安全码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="125"/>
+        <source>The card could not be processed: try again.</source>
+        <translation>无法处理该银行卡：请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="140"/>
+        <source>Stripe unreachable: try again when online.</source>
+        <translation>无法连接 Stripe：请在联网后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="142"/>
+        <source>Stripe did not accept this API key: check the key in the profile settings.</source>
+        <translation>Stripe 不接受此 API 密钥：请在配置设置中检查密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="145"/>
+        <source>Stripe is receiving too many requests right now: try again in a moment.</source>
+        <translation>Stripe 当前请求过多：请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="148"/>
+        <source>The customer must authenticate this payment: send them the payment link.</source>
+        <translation>客户必须验证这笔付款：请把付款链接发给客户。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="151"/>
+        <source>The customer has no card on file: collect a card, or send an invoice instead.</source>
+        <translation>该客户没有已存银行卡：请先收集银行卡，或改为发送账单。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="155"/>
+        <source>Stripe could not find it: %1</source>
+        <translation>Stripe 上找不到该对象：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="160"/>
+        <source>This key lacks permission for %1: use a key with write access, or ask the account owner.</source>
+        <translation>此密钥没有 %1 的权限：请使用有写入权限的密钥，或联系账户所有者。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="162"/>
+        <source>this action</source>
+        <translation>此操作</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="166"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
@@ -2218,6 +2505,11 @@
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
+    <message>
+        <location filename="../../posapp/ui/object_detail.py" line="53"/>
+        <source>Select a row to see its details.</source>
+        <translation>选择一行以查看详情。</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDetail</name>
@@ -2315,52 +2607,52 @@
 <context>
     <name>PaymentListModel</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="104"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="122"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="106"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="124"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="108"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="111"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="129"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="113"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="131"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="114"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="132"/>
         <source>Refunded / disputed</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="117"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="135"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="144"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="162"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="146"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="164"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="148"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="166"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -2387,92 +2679,112 @@
 <context>
     <name>PaymentStatus</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="26"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="27"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="28"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="29"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="30"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="31"/>
         <source>Needs authentication</source>
         <translation>需要验证</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="32"/>
         <source>Uncaptured</source>
         <translation>未请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="33"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="57"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="44"/>
+        <source>Waiting for the customer to pay.</source>
+        <translation>正在等待客户付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="46"/>
+        <source>The customer has paid; the bank is still confirming the payment.</source>
+        <translation>客户已付款；银行仍在确认这笔付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="49"/>
+        <source>The payment page expired without a payment.</source>
+        <translation>付款页面已过期，未收到付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="51"/>
+        <source>The payment request was switched off.</source>
+        <translation>付款请求已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="75"/>
         <source>Uncaptured, capture by %1</source>
         <translation>未请款，请于 %1 前请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="62"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="80"/>
         <source>Waiting for payment</source>
         <translation>等待付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="65"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="83"/>
         <source>Canceled (%1)</source>
         <translation>已取消（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="91"/>
         <source>invoice voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="92"/>
         <source>invoice failed</source>
         <translation>账单付款失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="93"/>
         <source>abandoned</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="94"/>
         <source>canceled by Stripe</source>
         <translation>由 Stripe 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="77"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="95"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="78"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="96"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="79"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="97"/>
         <source>fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="98"/>
         <source>requested by the customer</source>
         <translation>应客户要求</translation>
     </message>
