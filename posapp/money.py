@@ -26,6 +26,7 @@ __all__ = [
     "MAX_AMOUNT",
     "AmountError",
     "check_amount",
+    "check_minor_units",
     "exponent",
     "format_amount",
     "from_decimal",
@@ -85,7 +86,14 @@ _MINUS_SIGNS = ("-", "\u2212", "\u2012", "\u2013", "\u2014", "\ufe63", "\uff0d")
 
 
 class AmountError(ValueError):
-    """An amount the cashier typed cannot be charged; ``str(err)`` is fit to show them."""
+    """An amount that cannot be charged. ``str(err)`` is an English sentence fit to show a
+    cashier; ``code`` names the case and ``params`` fill its blanks (amounts already
+    formatted), so the UI can say it in the cashier's language."""
+
+    def __init__(self, message: str, code: str = "invalid", **params: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def _code(currency: str) -> str:
@@ -133,7 +141,7 @@ def from_decimal(value: Decimal, currency: str) -> int:
     """Minor units for a major-unit ``value``; AmountError if it has more decimals than allowed."""
     scaled = value.scaleb(exponent(currency))
     if scaled != scaled.to_integral_value():
-        raise AmountError(_too_many_decimals(_code(currency)))
+        raise _too_many_decimals(_code(currency))
     return int(scaled)
 
 
@@ -167,11 +175,16 @@ def _allowed_decimals(code: str) -> int:
     return 0 if code in _WHOLE_UNITS_IN_TWO_DECIMALS else exponent(code)
 
 
-def _too_many_decimals(code: str) -> str:
+def _too_many_decimals(code: str) -> AmountError:
     allowed = _allowed_decimals(code)
     if allowed == 0:
-        return f"{code} has no decimal places."
-    return f"{code} allows at most {allowed} decimal places."
+        return AmountError(f"{code} has no decimal places.", "no_decimals", currency=code)
+    return AmountError(
+        f"{code} allows at most {allowed} decimal places.",
+        "too_many_decimals",
+        currency=code,
+        decimals=str(allowed),
+    )
 
 
 def _currency_markers(code: str, babel_locale: Locale) -> list[str]:
@@ -180,9 +193,24 @@ def _currency_markers(code: str, babel_locale: Locale) -> list[str]:
     return sorted(normalized, key=len, reverse=True)
 
 
+def _plain_text(text: str, babel_locale: Locale) -> str:
+    """``text`` NFKC-normalised (full-width "４．５０" -> "4.50"), with digits of any script
+    made ASCII (Arabic-Indic, Devanagari, Thai, ...), the ideographic full stop a Chinese
+    IME types made ".", and the Arabic separators made the locale's own."""
+    signs = {
+        "\u3002": ".",
+        "\u066b": get_decimal_symbol(babel_locale),
+        "\u066c": get_group_symbol(babel_locale),
+    }
+    return "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() else signs.get(c, c)
+        for c in unicodedata.normalize("NFKC", text)
+    )
+
+
 def _number_text(text: str, code: str, babel_locale: Locale) -> str:
     """The bare number in ``text``: currency markers removed, spaces made group separators."""
-    normalized = unicodedata.normalize("NFKC", text).strip()
+    normalized = _plain_text(text, babel_locale).strip()
     markers = "|".join(re.escape(m) for m in _currency_markers(code, babel_locale))
     bare = re.sub(markers, " ", normalized, flags=re.IGNORECASE).strip()
     group = get_group_symbol(babel_locale)
@@ -204,13 +232,16 @@ def parse_amount(text: str, currency: str, locale: str = "en_US", *, minimum: bo
     code = _code(currency)
     babel_locale = _locale(locale)
     if not text.strip():
-        raise AmountError("Enter an amount.")
+        raise AmountError("Enter an amount.", "empty")
     bare = _number_text(text, code, babel_locale)
     if bare.startswith(_MINUS_SIGNS) or bare.endswith(_MINUS_SIGNS):
-        raise AmountError("The amount cannot be negative.")
+        raise AmountError("The amount cannot be negative.", "negative")
     decimal_sign = get_decimal_symbol(babel_locale)
     not_a_number = AmountError(
-        f"“{text.strip()}” is not an amount (decimals go after “{decimal_sign}”)."
+        f"“{text.strip()}” is not an amount (decimals go after “{decimal_sign}”).",
+        "not_a_number",
+        text=text.strip(),
+        decimal_sign=decimal_sign,
     )
     allowed = re.escape(decimal_sign + get_group_symbol(babel_locale))
     if not re.fullmatch(rf"[0-9{allowed}]+", bare) or not re.search(r"[0-9]", bare):
@@ -223,31 +254,53 @@ def parse_amount(text: str, currency: str, locale: str = "en_US", *, minimum: bo
     if value > to_decimal(max_amount(code), code):
         raise _too_large(code, locale)
     if value.scaleb(_allowed_decimals(code)) % 1:
-        raise AmountError(_too_many_decimals(code))
+        raise _too_many_decimals(code)
     return check_amount(from_decimal(value, code), code, locale, minimum=minimum)
+
+
+def check_minor_units(amount: int) -> int:
+    """``amount`` if it is a whole number of minor units (an ``int``, not a ``bool``) in
+    1..MAX_AMOUNT, whatever the currency; else AmountError. The guard at the services'
+    boundary where the currency is not known yet."""
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise AmountError(
+            f"An amount must be a whole number of minor units, not {amount!r}.",
+            "not_minor_units",
+        )
+    if amount <= 0:
+        raise AmountError("Enter an amount greater than zero.", "not_positive")
+    if amount > MAX_AMOUNT:
+        raise AmountError(
+            f"The amount must be no more than {MAX_AMOUNT:,} minor units.",
+            "too_large",
+            maximum=f"{MAX_AMOUNT:,}",
+        )
+    return amount
 
 
 def check_amount(amount: int, currency: str, locale: str = "en_US", *, minimum: bool = True) -> int:
     """``amount`` (minor units) if Stripe can charge it, else AmountError fit for a cashier:
-    not positive, above Stripe's maximum, off the currency's step, or (when ``minimum``)
-    below Stripe's minimum charge."""
+    not an ``int`` (floats and bools are refused), not positive, above Stripe's maximum, off
+    the currency's step, or (when ``minimum``) below Stripe's minimum charge."""
     code = _code(currency)
-    if amount <= 0:
-        raise AmountError("Enter an amount greater than zero.")
-    if amount > max_amount(code):
+    if isinstance(amount, int) and not isinstance(amount, bool) and amount > max_amount(code):
         raise _too_large(code, locale)
+    check_minor_units(amount)
     increment = step(code)
     if amount % increment:
+        shown = format_amount(increment, code, locale)
         raise AmountError(
-            f"{code} amounts go in steps of {format_amount(increment, code, locale)}."
+            f"{code} amounts go in steps of {shown}.", "step", currency=code, step=shown
         )
     floor = minimum_charge(code)
     if minimum and floor is not None and amount < floor:
-        raise AmountError(f"The minimum charge in {code} is {format_amount(floor, code, locale)}.")
+        shown = format_amount(floor, code, locale)
+        raise AmountError(
+            f"The minimum charge in {code} is {shown}.", "minimum", currency=code, minimum=shown
+        )
     return amount
 
 
 def _too_large(code: str, locale: str) -> AmountError:
-    return AmountError(
-        f"The amount must be no more than {format_amount(max_amount(code), code, locale)}."
-    )
+    shown = format_amount(max_amount(code), code, locale)
+    return AmountError(f"The amount must be no more than {shown}.", "too_large", maximum=shown)

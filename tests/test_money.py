@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 
 import pytest
+from babel import Locale
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,6 +15,7 @@ from posapp.money import (
     MAX_AMOUNT,
     AmountError,
     check_amount,
+    check_minor_units,
     exponent,
     format_amount,
     from_decimal,
@@ -222,3 +226,74 @@ def test_too_many_decimals_always_rejected(
     text = f"{whole}{decimal_sign}{'0' * allowed}{extra_digit}"
     with pytest.raises(AmountError, match="decimal places"):
         parse_amount(text, currency, locale, minimum=False)
+
+
+@pytest.mark.parametrize(
+    "amount", [50.0, 1.5, True, False, Decimal(500), "500", None, 10**30, -(10**30)]
+)
+def test_check_amount_refuses_anything_but_whole_minor_units(amount: object) -> None:
+    with pytest.raises(AmountError) as raised:
+        check_amount(amount, "usd")  # type: ignore[arg-type]
+
+    assert raised.value.code in {"not_minor_units", "too_large", "not_positive"}
+
+
+def test_check_minor_units_bounds_any_currency() -> None:
+    assert check_minor_units(MAX_AMOUNT) == MAX_AMOUNT
+    with pytest.raises(AmountError, match="no more than"):
+        check_minor_units(MAX_AMOUNT + 1)
+    with pytest.raises(AmountError, match="whole number of minor units"):
+        check_minor_units(12.5)  # type: ignore[arg-type]
+
+
+def _in_script(text: str, zero: str, decimal_sign: str, group_sign: str, locale: str) -> str:
+    """`text` with its digits written from `zero` on, and the locale's separators replaced;
+    with full-width digits, every ASCII sign is full width too."""
+    if zero == "０":
+        return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+    ours = {get_decimal_symbol(locale): decimal_sign, get_group_symbol(locale): group_sign}
+    return "".join(
+        chr(ord(zero) + int(c)) if c.isascii() and c.isdigit() else ours.get(c, c) for c in text
+    )
+
+
+# (zero digit, decimal sign, group sign): None keeps the locale's own sign.
+SCRIPTS = [
+    ("0", None, None),
+    ("０", None, None),  # full width, as a Chinese or Japanese IME types it
+    ("\u0660", "\u066b", "\u066c"),  # Arabic-Indic, with the Arabic separators
+    ("\u06f0", "\u066b", "\u066c"),  # Extended Arabic-Indic (Persian, Urdu)
+    ("\u0966", None, None),  # Devanagari
+    ("\u09e6", None, None),  # Bengali
+    ("\u0e50", None, None),  # Thai
+    ("\U0001d7ce", None, None),  # mathematical bold (NFKC folds it)
+]
+
+
+@given(chargeable(), st.sampled_from([*LOCALES, "ar_EG", "hi_IN", "th_TH"]),
+       st.sampled_from(SCRIPTS))
+def test_digits_of_any_script_parse_as_the_same_amount(
+    amount: tuple[int, str], locale: str, script: tuple[str, str | None, str | None]
+) -> None:
+    minor, currency = amount
+    zero, decimal_sign, group_sign = script
+    digits = 0 if currency == "isk" and minor % 100 == 0 else exponent(currency)
+    pattern = copy.copy(Locale.parse(locale).decimal_formats[None])
+    pattern.frac_prec = (digits, digits)
+    number = format_decimal(to_decimal(minor, currency), pattern, locale=locale)
+    typed = _in_script(number, zero, decimal_sign or get_decimal_symbol(locale),
+                       group_sign or get_group_symbol(locale), locale)
+
+    assert parse_amount(typed, currency, locale) == minor
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [("４．５０", "zh_CN", 450), ("４．５０", "en_US", 450), ("４。５０", "zh_CN", 450),
+     ("４｡５０", "ja_JP", 450), ("４，５０", "de_DE", 450), ("￥４．５０", "zh_CN", 450),
+     ("٤٫٥٠", "en_US", 450), ("१२.३४", "hi_IN", 1234)],
+)  # fmt: skip
+def test_full_width_and_other_scripts_mean_the_same_amount(
+    text: str, locale: str, expected: int
+) -> None:
+    assert parse_amount(text, "usd" if "￥" not in text else "cny", locale) == expected

@@ -115,6 +115,10 @@ def test_invoice_input_is_checked_before_sending(session: Session) -> None:
         invoices.create_invoice(session, "cus_1", "usd", [])
     with pytest.raises(AmountError, match="greater than zero"):
         invoices.create_invoice(session, "cus_1", "usd", [InvoiceItem("Free", 0)])
+    for bad in (InvoiceItem("Tea", 1.5, 2), InvoiceItem("Tea", 300, 1.5),  # type: ignore[arg-type]
+                InvoiceItem("Tea", 300, True), InvoiceItem("Tea", 10**30)):
+        with pytest.raises(AmountError):
+            invoices.create_invoice(session, "cus_1", "usd", [bad])
     with pytest.raises(ValueError, match="days until due"):
         invoices.create_invoice(
             session, "cus_1", "usd", [InvoiceItem("Tea", 300)], days_until_due=None

@@ -12,7 +12,7 @@ from test_services_session import assert_audited, cached, customer_with_card
 
 from posapp.gateway import METADATA_KEY, ErrorKind, GatewayError, checkout
 from posapp.services import customers
-from posapp.services.customers import MetadataError, check_metadata
+from posapp.services.customers import ContactError, MetadataError, check_metadata
 from posapp.services.session import Session
 
 
@@ -126,3 +126,25 @@ def test_collect_card_link_saves_a_card_on_the_customer(session: Session) -> Non
     assert checkout.retrieve_session(session.gateway, setup["id"])["status"] == "complete"
     brands = {m["card"]["brand"] for m in customers.list_payment_methods(session, customer_id)}
     assert brands == {"visa", "mastercard"}
+
+
+@pytest.mark.parametrize(("fields", "code"), [
+    ({"email": "wang.fang@"}, "email"), ({"email": "a b@example.com"}, "email"),
+    ({"phone": "call me"}, "phone"), ({"phone": "+1 2"}, "phone"),
+    ({"phone": "1" * 21}, "phone"),
+])
+def test_contact_fields_stripe_would_not_reach_are_refused_before_sending(
+        session: Session, fields: dict[str, str], code: str) -> None:
+    sent = session.gateway.request_count
+    with pytest.raises(ContactError) as raised:
+        customers.create_customer(session, name="Wang", **fields)
+    assert raised.value.code == code
+    assert session.gateway.request_count == sent
+
+
+def test_contact_fields_are_kept_as_typed_once_checked(session: Session) -> None:
+    created = customers.create_customer(session, name="Wang", email="wang.fang@例子.中国",
+                                        phone="+86 10 1234 5678")
+    assert (created["email"], created["phone"]) == ("wang.fang@例子.中国", "+86 10 1234 5678")
+    cleared = customers.update_customer(session, created["id"], email="", phone="")
+    assert not cleared["email"] and not cleared["phone"]

@@ -8,6 +8,7 @@ from test_services_session import assert_audited, cached, customer_with_card
 
 from posapp.gateway import ErrorKind, GatewayError, disputes
 from posapp.services import payments
+from posapp.services.customers import ContactError
 from posapp.services.disputes import (
     EVIDENCE_TOTAL_LIMIT,
     EvidenceError,
@@ -88,3 +89,10 @@ def test_combined_evidence_limit_counts_what_is_already_staged() -> None:
     assert check_evidence({long_fields[0]: "y" * 10_000}, staged)
     with pytest.raises(EvidenceError, match=f"Stripe allows {EVIDENCE_TOTAL_LIMIT:,}"):
         check_evidence({long_fields[1]: "y" * 10_001}, staged)
+
+
+def test_the_customers_email_in_evidence_is_checked() -> None:
+    with pytest.raises(ContactError, match="is not an e-mail address"):
+        check_evidence({"customer_email_address": "wang.fang@"})
+    assert check_evidence({"customer_email_address": "wang.fang@example.com"})
+    assert check_evidence({"customer_email_address": ""}) == {"customer_email_address": ""}

@@ -220,6 +220,19 @@ def test_capture_part_of_an_authorization(session: Session) -> None:
     assert assert_audited(session, "payment.capture").amount == 3500
 
 
+@pytest.mark.parametrize("amount", [35.0, False, 10**30, 0])
+def test_capture_amount_that_is_not_whole_minor_units_is_refused_before_sending(
+    session: Session, amount: object
+) -> None:
+    intent_id = _authorized(session, 5000)
+    sent = session.gateway.request_count
+
+    with pytest.raises(AmountError):
+        payments.capture_payment(session, intent_id, amount)  # type: ignore[arg-type]
+
+    assert session.gateway.request_count == sent
+
+
 def test_cancel_an_authorization_and_not_twice(session: Session) -> None:
     intent_id = _authorized(session, 5000)
 

@@ -10,6 +10,7 @@ import stripe
 from test_services_session import assert_audited, cached, customer_with_card
 
 from posapp.gateway import ErrorKind, GatewayError, payment_intents
+from posapp.money import AmountError
 from posapp.sandbox import Sandbox
 from posapp.services import payments
 from posapp.services.customers import MetadataError
@@ -164,6 +165,20 @@ def test_overlong_note_is_refused_before_sending(session: Session) -> None:
         refund_payment(session, intent_id, 100, note="n" * 501)
 
     assert session.gateway.request_count == sent
+
+
+@pytest.mark.parametrize("amount", [10**30, 1.5, True, 0, -5])
+def test_refund_amount_that_is_not_whole_minor_units_is_refused_before_sending(
+    session: Session, amount: object
+) -> None:
+    intent_id = _paid(session)
+    sent = session.gateway.request_count
+
+    with pytest.raises(AmountError):
+        refund_payment(session, intent_id, amount)  # type: ignore[arg-type]
+
+    assert session.gateway.request_count == sent
+    assert refundable_amount(session.cache, intent_id) == 2000
 
 
 def test_refund_while_stripe_is_unreachable_is_audited_as_unknown(

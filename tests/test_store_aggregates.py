@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from posapp.store.aggregates import MonthlyMrr, Total
+from posapp.store.aggregates import MonthlyMrr, Total, Uncaptured
 from posapp.store.cache import Cache
 
 
@@ -52,3 +52,40 @@ def test_mrr_history_counts_subscriptions_alive_at_each_month_end(cache: Cache) 
     assert history == [MonthlyMrr(200, "usd", 3000), MonthlyMrr(300, "usd", 1500)]
     # The latest month agrees with the MRR the dashboard shows for now.
     assert cache.mrr() == {"usd": history[-1].amount}
+
+
+def charge(n: int, amount: int, *, captured: int | None = None, refunded: int = 0,
+           status: str = "succeeded", capture_before: int | None = None) -> dict[str, Any]:
+    """A card charge created at 1000 + n: captured in full unless `captured` says otherwise
+    (0: an authorisation still held)."""
+    taken = amount if captured is None else captured
+    card = {"brand": "visa", "last4": "4242", "capture_before": capture_before}
+    return {"id": f"ch_{n}", "object": "charge", "created": 1000 + n, "status": status,
+            "amount": amount, "amount_captured": taken if status == "succeeded" else 0,
+            "captured": status == "succeeded" and taken > 0, "amount_refunded": refunded,
+            "refunded": refunded == amount, "currency": "usd",
+            "payment_method_details": {"type": "card", "card": card}}
+
+
+def test_takings_count_only_captured_money_less_refunds(cache: Cache) -> None:
+    cache.upsert("charges", [
+        charge(1, 1000),
+        charge(2, 2500, refunded=500),
+        charge(3, 5000, captured=0, capture_before=9000),  # authorised, not captured
+        charge(4, 4000, captured=3000, refunded=1000),  # 3000 taken, the rest released
+        charge(5, 700, status="failed"),
+        charge(6, 800, captured=0, refunded=800),  # authorisation released
+    ])
+    days = cache.takings_per_day(since=0)
+    assert [(d.gross, d.refunded, d.count) for d in days] == [(1000 + 2500 + 3000, 500, 3)]
+
+
+def test_uncaptured_authorisations_are_totalled_apart_with_the_first_expiry(
+        cache: Cache) -> None:
+    cache.upsert("charges", [
+        charge(1, 1000),
+        charge(2, 5000, captured=0, capture_before=9000),
+        charge(3, 2000, captured=0),  # no expiry from Stripe: the card default of 7 days
+        charge(4, 800, captured=0, refunded=800),
+    ])
+    assert cache.uncaptured() == [Uncaptured("usd", 7000, 2, min(9000, 1003 + 7 * 86_400))]

@@ -189,11 +189,11 @@ def test_dashboard_aggregates(cache: Cache) -> None:
     day = 1_767_225_600  # 2026-01-01T00:00:00Z
     cache.upsert("charges", [
         {"id": "ch_1", "object": "charge", "created": day + 100, "amount": 1000,
-         "amount_refunded": 250, "currency": "usd", "status": "succeeded"},
+         "amount_refunded": 250, "currency": "usd", "status": "succeeded", "captured": True},
         {"id": "ch_2", "object": "charge", "created": day + 200, "amount": 500,
-         "amount_refunded": 0, "currency": "usd", "status": "succeeded"},
+         "amount_refunded": 0, "currency": "usd", "status": "succeeded", "captured": True},
         {"id": "ch_3", "object": "charge", "created": day + 86_400, "amount": 700,
-         "amount_refunded": 0, "currency": "jpy", "status": "succeeded"},
+         "amount_refunded": 0, "currency": "jpy", "status": "succeeded", "captured": True},
         {"id": "ch_4", "object": "charge", "created": day + 300, "amount": 9999,
          "currency": "usd", "status": "failed"}])
     takings = cache.takings_per_day(since=day)

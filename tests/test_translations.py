@@ -35,3 +35,19 @@ def test_shipped_qm_is_compiled_from_the_ts_source(tmp_path: Path) -> None:
     compiled = tmp_path / "posapp_zh_CN.qm"
     _tool("pyside6-lrelease", str(TS), "-qm", str(compiled))
     assert compiled.read_bytes() == QM.read_bytes(), "run pyside6-lrelease (docs/ui.md)"
+
+
+EN_TS = TS.with_name("posapp_en.ts")
+
+
+def test_every_plural_has_its_english_forms(tmp_path: Path) -> None:
+    scanned = tmp_path / "scanned_en.ts"
+    shutil.copy(EN_TS, scanned)
+    sources = sorted(str(p.relative_to(REPO)) for p in (REPO / "posapp" / "ui").glob("*.py"))
+    _tool("pyside6-lupdate", *sources, "-ts", str(scanned), "-pluralonly", "-no-obsolete")
+    text = scanned.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text, "a %n string lacks its English plural forms: " \
+        "see docs/ui.md, Languages"
+    compiled = tmp_path / "posapp_en.qm"
+    _tool("pyside6-lrelease", str(EN_TS), "-qm", str(compiled))
+    assert compiled.read_bytes() == EN_TS.with_suffix(".qm").read_bytes()

@@ -47,7 +47,7 @@ def test_audit_rows_appear_after_actions_and_filter(
     model = panel.audit_model
     cols = AuditListModel.Columns
     assert _texts(model, cols.ACTION) == ["refund.create", "refund.create"]
-    assert _texts(model, cols.OUTCOME) == ["invalid_request", "succeeded"]
+    assert _texts(model, cols.OUTCOME) == ["Refused by Stripe", "Succeeded"]
     assert _texts(model, cols.AMOUNT) == ["$5.00", "$10.00"]
     assert _texts(model, cols.OBJECT) == [intent.id, intent.id]
     assert _texts(model, cols.WHO) == [window.state.session.actor] * 2
@@ -59,7 +59,7 @@ def test_audit_rows_appear_after_actions_and_filter(
     assert _texts(model, cols.AMOUNT) == ["$10.00"]
     panel.outcome.setCurrentIndex(0)
     model.set_search(keys[0][-8:])
-    assert _texts(model, cols.OUTCOME) == ["invalid_request"]
+    assert _texts(model, cols.OUTCOME) == ["Refused by Stripe"]
     model.set_search("no such thing")
     assert model.rowCount() == 0
 

@@ -132,3 +132,41 @@ def test_placeholder_until_a_customer_is_selected_and_every_tab_named_whole(
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Profile", "Cards", "Subscriptions", "Invoices", "Payments"]
     assert not tabs.usesScrollButtons()
+
+
+def test_email_and_phone_are_checked_before_anything_is_sent(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    dialog = window.customers.create_customer()
+    form = dialog.form
+    form.name.setText("王芳")
+    form.email.setText("wang.fang@")
+    assert form.problem.text() == "“wang.fang@” is not an e-mail address."
+    assert not dialog.save_button.isEnabled()
+    assert run(loop, dialog.save()) is None
+    assert not client.v1.customers.search(params={"query": "name:'王芳'"}).data
+    for typed in ("wang fang@example.com", "wang.fang@example", "@example.com",
+                  "wang@@example.com", "wang.fang@-example.com"):
+        form.email.setText(typed)
+        assert not dialog.save_button.isEnabled(), typed
+    form.email.setText("wang.fang@例子.中国")
+    assert form.problem.text() == "" and dialog.save_button.isEnabled()
+    form.phone.setText("call me")
+    assert form.problem.text() == "“call me” is not a phone number."
+    assert not dialog.save_button.isEnabled()
+    form.phone.setText("+86 (10) 1234-5678")
+    assert form.problem.text() == "" and dialog.save_button.isEnabled()
+    form.phone.setText("＋８６ １０ １２３４ ５６７８")  # typed with a Chinese IME
+    assert form.problem.text() == "" and dialog.save_button.isEnabled()
+    dialog.reject()
+
+
+def test_an_edited_email_is_checked_too(loop: qasync.QEventLoop, window: MainWindow,
+                                        client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create(params={"name": "Ed Email"})
+    sync_now(loop, window)
+    window.show_panel(Panel.CUSTOMERS)
+    assert window.customers.show_object(customer.id)
+    detail = window.customers.detail
+    detail.form.email.setText("ed@")
+    assert not detail.save.isEnabled()
+    assert detail.form.problem.text() == "“ed@” is not an e-mail address."

@@ -55,7 +55,7 @@ def test_figures_agree_with_the_cache_and_open_filtered_lists(
     assert figures.disputes_open == [Total("usd", 6000, 1)]
     cards = dashboard.cards
     assert cards["today"].value.text() == "$90.00"
-    assert cards["today"].detail.text() == "3 payment(s)"
+    assert cards["today"].detail.text() == "3 payments"
     assert cards["success"].value.text() == "75.0 %"
     assert cards["refunds"].value.text() == "$5.00"
     assert cards["refunds"].detail.text() == "1 refunded, 0 pending, 0 failed"
@@ -131,3 +131,44 @@ def test_past_due_subscription_and_overdue_invoice_are_counted(
     subscriptions = window.subscriptions.list
     assert subscriptions.status_filter.currentData() == "past_due"
     assert subscriptions.model.rowCount() == 1
+
+
+def test_an_authorisation_is_not_takings_and_is_shown_apart_with_its_expiry(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    customer = customer_with_card(client, "pm_card_visa", "Hold Hana")
+    _pay(client, customer, 1000)
+    assert customer.invoice_settings is not None
+    held = client.v1.payment_intents.create(params={
+        "amount": 5000, "currency": "usd", "customer": customer.id, "confirm": True,
+        "capture_method": "manual",
+        "payment_method": str(customer.invoice_settings.default_payment_method)})
+    partly = client.v1.payment_intents.create(params={
+        "amount": 4000, "currency": "usd", "customer": customer.id, "confirm": True,
+        "capture_method": "manual",
+        "payment_method": str(customer.invoice_settings.default_payment_method)})
+    client.v1.payment_intents.capture(partly.id, params={"amount_to_capture": 3000})
+    sync_now(loop, window)
+    charge = client.v1.charges.retrieve(str(held.latest_charge))
+    assert charge.payment_method_details is not None
+    card = charge.payment_method_details.card
+    assert card is not None and card.capture_before is not None
+    expiry = window.state.formats.date(card.capture_before)
+
+    figures = run(loop, window.dashboard.refresh())
+
+    assert figures.today == [Total("usd", 4000, 2)]
+    assert (figures.succeeded, figures.failed) == (2, 0)
+    today = window.dashboard.cards["today"]
+    assert today.value.text() == "$40.00"
+    assert today.detail.text() == (
+        f"2 payments\nNot captured yet: $50.00 (1), the first lapses {expiry}")
+    assert window.dashboard.takings_chart.values[-1] == 40.0
+
+    takings = window.collect.takings
+    takings.refresh()
+    assert takings.total.text() == "$40.00"
+    assert takings.uncaptured.text() == f"Not captured yet: $50.00 (1), the first lapses {expiry}"
+    assert takings.uncaptured.isVisibleTo(takings)
+    rows = [row.text() for row in takings.rows]
+    assert any("$50.00" in r and f"Uncaptured, capture by {expiry}" in r for r in rows)
+    assert any("$30.00" in r and "Succeeded" in r for r in rows)

@@ -54,7 +54,7 @@ def test_list_and_detail_show_the_dispute_its_charge_and_the_customer_history(
     cols = DisputeListModel.Columns
     assert model.index(row, cols.AMOUNT).data() == "$60.00"
     assert model.index(row, cols.STATUS).data() == "Needs response"
-    assert model.index(row, cols.DUE).data() == "6 day(s) left"
+    assert model.index(row, cols.DUE).data() == "6 days left"
     assert model.index(row, cols.DUE).data(FOREGROUND) is None  # not urgent yet
     assert model.index(row, cols.CUSTOMER).data() == "Dana Dispute"
     assert model.index(row, cols.PAYMENT).data() == dispute.payment_intent
@@ -79,7 +79,7 @@ def test_countdown_turns_red_under_three_days(window: MainWindow,
     row = late.row_of(dispute.id)
     assert row is not None
     index = late.index(row, DisputeListModel.Columns.DUE)
-    assert index.data() == "2 day(s) left"
+    assert index.data() == "2 days left"
     assert index.data(FOREGROUND).name() == DANGER_COLOR
     overdue = DisputeListModel(window.state.cache, window.state.formats,
                                now=lambda: due + 60)
@@ -104,7 +104,7 @@ def test_evidence_draft_then_submit_then_won_through_the_poller(
 
     form.fields["shipping_carrier"].set_text("Counter pickup")
     summary = detail.submission_summary()
-    assert f"Product description: {len(PRODUCT)} character(s)" in summary
+    assert f"Product description: {len(PRODUCT)} characters" in summary
     assert "only once" in summary
     assert run(loop, detail.submit_evidence(confirmed=True)) is not None
     on_stripe = client.v1.disputes.retrieve(dispute.id)

@@ -22,6 +22,7 @@ from ui_support import worker as worker  # fixture
 from posapp.sandbox import Sandbox
 from posapp.ui.invoice_list_model import InvoiceListModel
 from posapp.ui.main_window import MainWindow, Panel
+from posapp.ui.payment_list_model import PaymentListModel
 
 REASON = "Stripe unreachable: try again when online."
 DAY = 86_400
@@ -234,7 +235,7 @@ def test_filters_by_status_customer_and_date_and_searches(
     assert set(_shown(panel.model)) == {opened.id, other.id}
     panel.customer_filter.set_customer(window.state.cache.get("customers", alice.id))
     assert _shown(panel.model) == [opened.id]
-    assert panel.list.count_label.text() == "1 item(s)"
+    assert panel.list.count_label.text() == "1 item"
     panel.status_filter.setCurrentIndex(0)
     assert set(_shown(panel.model)) == {draft.id, opened.id}
     panel.date_to.setDate(QDate.currentDate().addDays(-1))
@@ -299,7 +300,7 @@ def test_csv_export_escapes_formula_prefixes(
     window.show_panel(Panel.INVOICES)
     path = tmp_path / "invoices.csv"
     assert run(loop, window.invoices.export_csv(path)) == len(names)
-    assert "5 invoice(s) exported" in window.invoices.message.text()
+    assert "5 invoices exported" in window.invoices.message.text()
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert sorted(r["customer_name"] for r in rows) == sorted(
@@ -350,3 +351,36 @@ def test_automatically_charged_invoice_says_so_instead_of_a_blank_due_date(
         "auto_advance": False})
     _open(loop, window, invoice.id)
     assert window.invoices.detail.due.text() == "Charged automatically"
+
+
+def test_a_voided_invoices_payment_shows_as_canceled_with_why(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    customer = customer_with_card(client, "pm_card_chargeCustomerFail", "Voided Viv")
+    invoice = _invoice(client, customer.id, 9000)
+    _open(loop, window, invoice.id)
+    detail = window.invoices.detail
+    assert run(loop, detail.pay(confirmed=True)) is None  # declined: the invoice stays open
+    assert run(loop, detail.void_invoice(confirmed=True)) is not None
+    untried = client.v1.payment_intents.create(params={"amount": 500, "currency": "usd"})
+    sync_now(loop, window)
+    intent_id = window.state.cache.page(
+        "payment_intents", filters={"customer": customer.id}, limit=1).rows[0]["id"]
+
+    window.show_panel(Panel.PAYMENTS)
+    assert window.payments.show_object(intent_id)
+    model = window.payments.model
+    row = model.row_of(intent_id)
+    assert row is not None
+    status = model.index(row, PaymentListModel.Columns.STATUS).data()
+    assert status == "Canceled (invoice voided)"
+    assert window.payments.detail.status.text() == "Canceled (invoice voided)"
+    takings = window.collect.takings
+    takings.refresh()
+    latest = [r.text() for r in takings.rows if "$90.00" in r.text()]
+    assert latest and all("Canceled (invoice voided)" in r for r in latest)
+    assert not any("Failed" in r for r in latest)
+    # A payment nobody has tried to pay yet has not failed either.
+    untried_row = model.row_of(untried.id)
+    assert untried_row is not None
+    assert model.index(untried_row, PaymentListModel.Columns.STATUS).data() == \
+        "Waiting for payment"

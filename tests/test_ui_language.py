@@ -3,17 +3,29 @@ the window in Chinese, with money and dates in the Chinese locale."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
 import qasync
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from ui_support import demo_controller, run, wait_until
 from ui_support import loop as loop  # fixture
 from ui_support import worker as worker  # fixture
 
+from posapp.gateway import ErrorKind, GatewayError
+from posapp.money import AmountError, parse_amount
 from posapp.sandbox import Sandbox
-from posapp.ui.i18n import choose_language
+from posapp.services.payments import PaymentStatus
+from posapp.services.refunds import RefundTooLarge
+from posapp.ui.audit_list_model import outcome_text
+from posapp.ui.dispute_list_model import countdown_text
+from posapp.ui.errors import error_text
+from posapp.ui.formatting import Formats
+from posapp.ui.i18n import Translations, choose_language
 from posapp.ui.main_window import MainWindow, Panel
+from posapp.ui.object_detail import ObjectDetail
+from posapp.ui.payment_list_model import request_status_text, status_text
 from posapp.worker import Worker
 
 
@@ -50,3 +62,44 @@ def test_language_follows_settings_then_system(qapp: object) -> None:
                                        QLocale.Country.Taiwan)) == "en_US"
     assert choose_language("", QLocale(QLocale.Language.German)) == "en_US"
     assert choose_language("fr_FR", QLocale(QLocale.Language.Chinese)) == "zh_CN"
+
+
+def _dispute_due_in(seconds: int) -> dict[str, object]:
+    return {"status": "needs_response",
+            "evidence_details": {"due_by": int(time.time()) + seconds}}
+
+
+def test_errors_statuses_and_counts_are_said_in_chinese(loop: qasync.QEventLoop) -> None:
+    assert Translations().install("zh_CN")
+    with pytest.raises(AmountError) as small:
+        parse_amount("0.49", "usd", "zh_CN")
+    assert error_text(small.value) == "USD 的最低收费金额为 US$0.50。"
+    with pytest.raises(AmountError) as typed:
+        parse_amount("abc", "usd", "zh_CN")
+    assert error_text(typed.value) == "“abc”不是有效金额（小数点请用“.”）。"
+    too_large = RefundTooLarge("$16.00 is more than…", "refund_too_large", asked="US$16.00",
+                               remaining="US$15.00", amount="US$20.00", refunded="US$5.00")
+    assert error_text(too_large) == \
+        "US$16.00 超过可退款金额：US$20.00 中尚余 US$15.00（已退款 US$5.00）。"
+    missing = GatewayError(ErrorKind.NOT_FOUND, "No such customer: 'cus_1'", code="not_found")
+    assert error_text(missing) == "Stripe 上找不到该对象：No such customer: 'cus_1'"
+    for code in ("not_found", "invalid_request", "card_declined", "unknown", "succeeded"):
+        assert "_" not in outcome_text(code) and outcome_text(code).strip()
+        assert not outcome_text(code).isascii(), code
+    assert status_text("requires_payment_method") == "失败"
+    assert countdown_text(_dispute_due_in(2 * 86_400 + 60), time.time()) == "还剩 2 天"
+    assert countdown_text(_dispute_due_in(5 * 3600 + 60), time.time()) == "还剩 5 小时"
+    waiting = PaymentStatus("waiting", "Waiting for the customer to pay.")
+    assert request_status_text(waiting) == "正在等待客户付款。"
+    placeholder = ObjectDetail(Formats("zh_CN"), lambda _id: "")
+    assert "选择一行" in placeholder.text.toPlainText()
+
+
+def test_counts_are_proper_english_plurals(loop: qasync.QEventLoop) -> None:
+    Translations().install("en_US")
+    translate = QCoreApplication.translate
+    assert translate("DashboardPanel", "%n payment(s)", "", 1) == "1 payment"
+    assert translate("DashboardPanel", "%n payment(s)", "", 2) == "2 payments"
+    assert translate("CacheListView", "%n item(s)", "", 1) == "1 item"
+    assert translate("CacheListView", "%n item(s)", "", 0) == "0 items"
+    assert countdown_text(_dispute_due_in(86_400 + 60), time.time()) == "1 day left"

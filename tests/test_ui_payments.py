@@ -7,12 +7,13 @@ import pytest
 import qasync
 import stripe
 from PySide6.QtWidgets import QMessageBox
-from ui_support import customer_with_card, run, sync_now
+from ui_support import customer_with_card, run, sync_now, wait_until
 from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
 from posapp.ui.app_state import ProfileView
+from posapp.ui.capture_dialog import CaptureDialog
 from posapp.ui.main_window import MainWindow, Panel
 from posapp.ui.payment_list_model import PaymentListModel
 from posapp.ui.theme import DisplayMode
@@ -49,18 +50,65 @@ def test_list_shows_payment_with_card_and_timeline(
     assert not detail.capture.isEnabled()
 
 
-def test_capture_uncaptured_payment(loop: qasync.QEventLoop, window: MainWindow,
-                                    client: stripe.StripeClient) -> None:
-    customer = customer_with_card(client, "pm_card_visa", "Hold Harry")
-    intent = _payment(client, customer, 5000, capture="manual")
+def _open_capture(loop: qasync.QEventLoop, window: MainWindow, intent_id: str) -> CaptureDialog:
     sync_now(loop, window)
     window.show_panel(Panel.PAYMENTS)
-    assert window.payments.show_object(intent.id)
+    assert window.payments.show_object(intent_id)
     detail = window.payments.detail
     assert detail.capture.isEnabled() and detail.cancel.isEnabled()
-    assert run(loop, detail.capture_payment()) is not None
+    detail.capture.click()
+    dialog = detail.findChild(CaptureDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_capture_offers_the_amount_and_asks_first(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    customer = customer_with_card(client, "pm_card_visa", "Hold Harry")
+    intent = _payment(client, customer, 5000, capture="manual")
+    dialog = _open_capture(loop, window, intent.id)
+    assert dialog.authorised.text() == "$50.00"
+    assert dialog.amount.text_edit.text() == "50.00"
+    dialog.amount.text_edit.setText("60")
+    assert not dialog.capture_button.isEnabled()
+    assert dialog.message.text() == "At most $50.00 can be captured."
+    dialog.amount.text_edit.setText("35")
+    assert dialog.capture_button.isEnabled()
+    asked: list[str] = []
+
+    def answer(reply: QMessageBox.StandardButton) -> object:
+        def ask(_parent: object, _title: str, text: str, *_args: object) -> object:
+            asked.append(text)
+            return reply
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    dialog.capture_button.click()
+    wait_until(loop, lambda: asked, "the confirmation")
+    assert asked == ["Capture $35.00 of the $50.00 authorised from Hold Harry, Visa ···· "
+                     "4242? The other $15.00 is released to the customer."]
+    assert client.v1.payment_intents.retrieve(intent.id).status == "requires_capture"
+    assert dialog.isVisible()
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert run(loop, dialog.send()) is not None
+    captured = client.v1.payment_intents.retrieve(intent.id)
+    assert (captured.status, captured.amount_received) == ("succeeded", 3500)
+    assert not dialog.isVisible()
+    detail = window.payments.detail
     assert detail.status.text() == "Succeeded"
     assert not detail.capture.isEnabled()
+
+
+def test_capture_of_the_whole_amount_says_nothing_is_released(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    customer = customer_with_card(client, "pm_card_visa", "Whole Wanda")
+    intent = _payment(client, customer, 2000, capture="manual")
+    dialog = _open_capture(loop, window, intent.id)
+    assert dialog.question() == "Capture $20.00 from Whole Wanda, Visa ···· 4242?"
+    assert run(loop, dialog.send(confirmed=True)) is not None
+    assert client.v1.payment_intents.retrieve(intent.id).amount_received == 2000
 
 
 def test_partial_refund_then_too_large_is_blocked(

@@ -170,7 +170,7 @@ def test_refunds_list_filters_by_status_and_totals_the_period(
     panel.list.status_filter.setCurrentIndex(panel.list.status_filter.findData("failed"))
     assert panel.model.rowCount() == 1
     assert (panel.model.object_at(0) or {}).get("id") == failed.id
-    assert panel.list.count_label.text() == "1 item(s)"
+    assert panel.list.count_label.text() == "1 item"
     panel.list.status_filter.setCurrentIndex(0)
     assert panel.show_object(kept.id)
     opened: list[tuple[str, str]] = []

@@ -307,16 +307,36 @@ def test_paused_subscription_is_resumed_and_billed(
     assert detail.invoices_model.rowCount() == 2  # the trial's $0 one and the resumed period's
 
 
-def test_resuming_without_a_card_says_why(
+def test_without_a_card_resume_is_not_offered_but_a_card_link_or_an_invoice_is(
         loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
     sub_id, _ = paused_subscription(client, "Cardless Cal")
     _select(loop, window, sub_id)
     detail = window.subscriptions.detail
 
+    assert not detail.resume_paused.isEnabled()
+    assert detail.resume_paused.toolTip() == detail.reason.text() == (
+        "Cardless Cal has no card on file: collect a card, or resume and send an invoice.")
+    assert detail.reason.isVisibleTo(detail)
+    assert detail.collect_card.isEnabled() and detail.resume_invoiced.isEnabled()
+    # Even forced, Stripe's raw "no attached payment source" is never shown.
     assert run(loop, detail.resume_subscription(confirmed=True)) is None
+    assert "payment source" not in detail.reason.text()
+    assert detail.reason.text() == ("The customer has no card on file: collect a card, or "
+                                    "send an invoice instead.")
 
-    assert "no attached payment source or default payment method" in detail.reason.text()
-    assert detail.status.text().startswith("Paused")
+    card_link = run(loop, detail.start_card_collection())
+    assert card_link is not None and card_link.view.url.text().startswith("http")
+    card_link.reject()
+
+    resumed = run(loop, detail.resume_with_invoice(confirmed=True))
+
+    assert resumed is not None
+    assert detail.status.text().startswith("Active")
+    assert detail.collection.text() == "Invoices e-mailed, due in 30 days"
+    stripe_sub = client.v1.subscriptions.retrieve(sub_id, params={"expand": ["latest_invoice"]})
+    assert stripe_sub.status == "active" and stripe_sub.collection_method == "send_invoice"
+    assert not detail.collect_card.isVisibleTo(detail)
+    assert not detail.resume_invoiced.isVisibleTo(detail)
 
 
 def test_resume_subscription_is_only_offered_for_paused_ones(
@@ -403,3 +423,43 @@ def test_offline_lists_and_export_work_and_actions_say_why(
     assert row["id"] == sub.id and row["status"] == "active"
     assert row["amount_per_period"] == "15.0"
     assert not window.state.online
+
+
+def test_next_charge_is_told_the_same_in_list_and_detail_and_never_promised_wrongly(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    price = _price(client, amount=5800)
+    customer = customer_with_card(client, "pm_card_visa", "Next Nell")
+    sub = _subscribe(client, customer, price)
+    # A quantity change whose proration waits for the next invoice: Stripe's preview is
+    # more than the price list says.
+    client.v1.subscriptions.update(sub.id, params={
+        "items": [{"id": sub["items"].data[0].id, "quantity": 2}],
+        "proration_behavior": "create_prorations"})
+    _select(loop, window, sub.id)
+    panel = window.subscriptions
+    detail = panel.detail
+    preview = run(loop, detail.fetch_upcoming())
+    assert preview is not None and preview["amount_due"] != 2 * 5800
+    shown = window.state.formats.money(preview["amount_due"], "usd")
+    assert detail.amount.text() == shown
+    assert _cell(panel, sub.id, Cols.NEXT_INVOICE) == shown
+    end = window.state.formats.date(sub["items"].data[0].current_period_end)
+    assert detail.upcoming_summary.text() == \
+        f"Charged to the default card on {end}: {shown}"
+
+    assert run(loop, detail.pause_collection("keep_as_draft")) is not None
+    run(loop, detail.fetch_upcoming())
+    assert detail.collection.text() == "Collection paused: nothing is charged until resumed"
+    assert detail.upcoming_summary.text() == \
+        "No charge while collection is paused (until you resume it)."
+    assert detail.amount.text() == ""
+    assert _cell(panel, sub.id, Cols.NEXT_INVOICE) == ""
+    assert run(loop, detail.resume_collection()) is not None
+
+    dialog = detail.open_cancel()
+    assert run(loop, dialog.send(confirmed=True)) is not None
+    run(loop, detail.fetch_upcoming())
+    assert detail.upcoming_summary.text() == \
+        f"No next invoice: the subscription cancels on {end}."
+    assert detail.amount.text() == ""
+    assert _cell(panel, sub.id, Cols.NEXT_INVOICE) == ""

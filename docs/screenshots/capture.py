@@ -27,6 +27,7 @@ import qasync
 from posapp.app import DEMO_API_KEY
 from posapp.config import Paths, Settings
 from posapp.sandbox import running
+from posapp.services.subscriptions import next_charge
 from posapp.ui.controller import GuiController
 from posapp.ui.launch import GuiOptions, application, make_controller
 from posapp.ui.main_window import MainWindow, Panel
@@ -175,7 +176,9 @@ async def dashboard(tour: Tour, name: str = "dashboard") -> None:
 async def subscriptions(tour: Tour) -> None:
     """A running subscription with Stripe's preview of its next invoice."""
     window = tour.window
-    chosen = window.state.cache.page("subscriptions", filters={"status": "active"}).rows[0]
+    # One that will charge again: Stripe is asked for no preview of one that cancels.
+    chosen = next(s for s in window.state.cache.page(
+        "subscriptions", filters={"status": "active"}).rows if next_charge(s).amount)
     window.jump_to("subscriptions", str(chosen["id"]))
     detail = window.subscriptions.detail
     detail.tabs.setCurrentIndex(1)

@@ -3,6 +3,8 @@ they save a new card on a Stripe-hosted page (the app never sees card data)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,14 +14,18 @@ from posapp.gateway.params import (
     CustomerCreateParams,
     CustomerUpdateParams,
 )
+from posapp.services.errors import ServiceError
 from posapp.services.session import ParamsT, Session, perform, stripe_params
 
 __all__ = [
     "METADATA_MAX_KEYS",
     "METADATA_MAX_KEY_LENGTH",
     "METADATA_MAX_VALUE_LENGTH",
+    "ContactError",
     "MetadataError",
+    "check_email",
     "check_metadata",
+    "check_phone",
     "collect_card_link",
     "create_customer",
     "delete_customer",
@@ -37,8 +43,46 @@ METADATA_MAX_VALUE_LENGTH = 500
 
 _PROFILE_FIELDS = ("name", "email", "phone", "description", "address")
 
+# Stripe's limits: an e-mail address up to 512 characters, a phone number up to 20.
+EMAIL_MAX_LENGTH = 512
+PHONE_MAX_LENGTH = 20
+# local@domain: no spaces, one "@", a domain of two or more labels (letters of any script,
+# digits, inner hyphens).
+_EMAIL = re.compile(r"[^\s@]{1,64}@(?:(?!-)[\w-]{1,63}(?<!-)\.)+(?!-)[\w-]{2,63}(?<!-)")
+# E.164 allows 15 digits; the shortest numbers in use have 5. Spaces, dots, hyphens and
+# parentheses may group them, and "+" may start them.
+_PHONE = re.compile(r"\+?[\d\s().-]+")
 
-class MetadataError(ValueError):
+
+class ContactError(ServiceError):
+    """An e-mail address or phone number that cannot reach anyone: ``code`` is "email" or
+    "phone", ``params["text"]`` what was typed."""
+
+
+def check_email(text: str) -> str:
+    """``text`` (trimmed, NFKC-normalised) when it has the shape of an e-mail address,
+    else ContactError."""
+    address = unicodedata.normalize("NFKC", text).strip()
+    if len(address) > EMAIL_MAX_LENGTH or not _EMAIL.fullmatch(address) \
+            or "_" in address.rpartition("@")[2]:
+        raise ContactError(f"“{text.strip()}” is not an e-mail address.", "email",
+                           text=text.strip())
+    return address
+
+
+def check_phone(text: str) -> str:
+    """``text`` (trimmed, NFKC-normalised: full-width digits become ASCII) when it is a
+    phone number Stripe keeps (5 to 15 digits, at most 20 characters), else ContactError."""
+    number = unicodedata.normalize("NFKC", text).strip()
+    digits = sum(c.isdigit() for c in number)
+    if len(number) > PHONE_MAX_LENGTH or not _PHONE.fullmatch(number) \
+            or not 5 <= digits <= 15 or not number.isascii():
+        raise ContactError(f"“{text.strip()}” is not a phone number.", "phone",
+                           text=text.strip())
+    return number
+
+
+class MetadataError(ServiceError):
     """Metadata Stripe would refuse; the message names the key and the limit."""
 
 
@@ -54,22 +98,28 @@ def check_metadata(
     count = sum(1 for value in merged.values() if value != "")
     if count > METADATA_MAX_KEYS:
         raise MetadataError(
-            f"Stripe keeps at most {METADATA_MAX_KEYS} metadata keys; this would make {count}."
+            f"Stripe keeps at most {METADATA_MAX_KEYS} metadata keys; this would make {count}.",
+            "metadata_too_many", count=str(count), maximum=str(METADATA_MAX_KEYS),
         )
     for key, value in metadata.items():
         if not key.strip():
-            raise MetadataError("A metadata key cannot be empty.")
+            raise MetadataError("A metadata key cannot be empty.", "metadata_empty_key")
         if len(key) > METADATA_MAX_KEY_LENGTH:
             raise MetadataError(
                 f"Metadata key “{key}” has {len(key)} characters; "
-                f"Stripe allows {METADATA_MAX_KEY_LENGTH}."
+                f"Stripe allows {METADATA_MAX_KEY_LENGTH}.",
+                "metadata_key_long", key=key, length=str(len(key)),
+                maximum=str(METADATA_MAX_KEY_LENGTH),
             )
         if "[" in key or "]" in key:
-            raise MetadataError(f"Metadata key “{key}” cannot contain square brackets.")
+            raise MetadataError(f"Metadata key “{key}” cannot contain square brackets.",
+                                "metadata_key_brackets", key=key)
         if len(value) > METADATA_MAX_VALUE_LENGTH:
             raise MetadataError(
                 f"The value of metadata key “{key}” has {len(value)} characters; "
-                f"Stripe allows {METADATA_MAX_VALUE_LENGTH}."
+                f"Stripe allows {METADATA_MAX_VALUE_LENGTH}.",
+                "metadata_value_long", key=key, length=str(len(value)),
+                maximum=str(METADATA_MAX_VALUE_LENGTH),
             )
     return dict(metadata)
 
@@ -82,6 +132,9 @@ def _profile_params(
         raise ValueError(f"not a customer field PosApp edits: {', '.join(sorted(unknown))}")
     if "metadata" in fields:
         fields = {**fields, "metadata": check_metadata(fields["metadata"] or {}, current)}
+    for name, check in (("email", check_email), ("phone", check_phone)):
+        if fields.get(name):
+            fields = {**fields, name: check(str(fields[name]))}
     return stripe_params(kind, **fields)
 
 

@@ -11,6 +11,8 @@ from typing import Any
 
 from posapp.gateway import disputes
 from posapp.gateway.params import DisputeUpdateParams
+from posapp.services.customers import check_email
+from posapp.services.errors import ServiceError
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
@@ -52,7 +54,7 @@ EVIDENCE_FIELDS: dict[str, int] = {
 EVIDENCE_TOTAL_LIMIT = 150_000
 
 
-class EvidenceError(ValueError):
+class EvidenceError(ServiceError):
     """Evidence Stripe would refuse; the message names the field and the limit."""
 
 
@@ -62,22 +64,28 @@ def check_evidence(
     """`evidence` as a plain dict when Stripe will take it, else EvidenceError.
 
     `current` is the dispute's evidence already on Stripe: the combined limit counts it too.
+    The customer's e-mail address, when given, must be one (ContactError).
     """
     for name, text in evidence.items():
+        if name == "customer_email_address" and text.strip():
+            check_email(text)
         limit = EVIDENCE_FIELDS.get(name)
         if limit is None:
-            raise EvidenceError(f"“{name}” is not an evidence text field PosApp can send.")
+            raise EvidenceError(f"“{name}” is not an evidence text field PosApp can send.",
+                                "evidence_unknown_field", field=name)
         if len(text) > limit:
             raise EvidenceError(
                 f"{name.replace('_', ' ').capitalize()} has {len(text):,} characters; "
-                f"Stripe allows {limit:,}."
+                f"Stripe allows {limit:,}.",
+                "evidence_too_long", field=name, length=f"{len(text):,}", maximum=f"{limit:,}",
             )
     merged = {**{k: v for k, v in (current or {}).items() if isinstance(v, str)}, **evidence}
     total = sum(len(v) for v in merged.values())
     if total > EVIDENCE_TOTAL_LIMIT:
         raise EvidenceError(
             f"All evidence together has {total:,} characters; Stripe allows "
-            f"{EVIDENCE_TOTAL_LIMIT:,}."
+            f"{EVIDENCE_TOTAL_LIMIT:,}.",
+            "evidence_total", length=f"{total:,}", maximum=f"{EVIDENCE_TOTAL_LIMIT:,}",
         )
     return dict(evidence)
 

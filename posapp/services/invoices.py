@@ -14,6 +14,7 @@ from typing import Any, Literal
 from posapp.gateway import invoice_items, invoices
 from posapp.gateway.params import InvoiceCreateParams, InvoiceItemCreateParams, InvoicePayParams
 from posapp.money import AmountError, check_amount
+from posapp.services.errors import ServiceError
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
@@ -63,13 +64,16 @@ def create_invoice(
     """
     currency = currency.lower()
     if not items:
-        raise ValueError("An invoice needs at least one item.")
+        raise ServiceError("An invoice needs at least one item.", "no_items")
     for item in items:
-        if item.quantity < 1:
-            raise AmountError("Each item needs a quantity of at least 1.")
+        if isinstance(item.quantity, bool) or not isinstance(item.quantity, int) \
+                or item.quantity < 1:
+            raise AmountError("Each item needs a quantity of at least 1.", "quantity")
+        check_amount(item.unit_amount, currency, session.locale, minimum=False)
         check_amount(item.unit_amount * item.quantity, currency, session.locale, minimum=False)
     if collection_method == "send_invoice" and (days_until_due is None or days_until_due < 0):
-        raise ValueError("An invoice sent to the customer needs the number of days until due.")
+        raise ServiceError("An invoice sent to the customer needs the number of days until due.",
+                           "days_until_due")
     params = stripe_params(
         InvoiceCreateParams,
         customer=customer_id,

@@ -28,7 +28,8 @@ from posapp.gateway.params import (
     PaymentIntentCaptureParams,
     PaymentLinkCreateParams,
 )
-from posapp.money import check_amount, format_amount
+from posapp.money import check_amount, check_minor_units, format_amount
+from posapp.services.errors import ServiceError
 from posapp.services.invoices import InvoiceItem, create_invoice, finalize_invoice
 from posapp.services.invoices import send_invoice as send_finalized_invoice
 from posapp.services.session import Session, perform, stripe_params
@@ -152,7 +153,8 @@ def request_payment(
     currency = currency.lower()
     check_amount(amount, currency, session.locale)
     if not description.strip():
-        raise ValueError("Describe what the payment is for; the customer sees it.")
+        raise ServiceError("Describe what the payment is for; the customer sees it.",
+                           "description_required")
     line_item = {
         "quantity": 1,
         "price_data": {
@@ -443,7 +445,11 @@ def send_invoice(
 def capture_payment(
     session: Session, payment_intent_id: str, amount: int | None = None
 ) -> dict[str, Any]:
-    """Capture an authorized payment, fully or `amount` of it (the rest is released)."""
+    """Capture an authorized payment, fully or `amount` of it (the rest is released).
+
+    An `amount` that is not whole minor units within Stripe's bounds is refused locally."""
+    if amount is not None:
+        check_minor_units(amount)
     params = stripe_params(
         PaymentIntentCaptureParams, amount_to_capture=amount, expand=["latest_charge"]
     )

@@ -22,14 +22,16 @@ from posapp.gateway import (
     refunds,
 )
 from posapp.gateway.params import RefundCreateParams
-from posapp.money import AmountError, format_amount
+from posapp.money import AmountError, check_amount, check_minor_units, format_amount
 from posapp.services.customers import check_metadata
+from posapp.services.errors import ServiceError
 from posapp.services.payments import card_of
 from posapp.services.session import Session, perform, stripe_params
 from posapp.store.cache import Cache
 
 __all__ = [
     "NOTE_KEY",
+    "RefundBlocked",
     "RefundReason",
     "RefundTooLarge",
     "Refundable",
@@ -50,6 +52,23 @@ class RefundTooLarge(AmountError):
     """A refund above what remains refundable; the message gives both amounts."""
 
 
+BlockedReason = Literal["not_succeeded", "not_captured", "disputed", "no_charge"]
+
+_BLOCKED = {
+    "not_succeeded": "This payment did not succeed; there is nothing to refund.",
+    "not_captured": "This payment is not captured yet: cancel it to release the hold instead.",
+    "disputed": "This payment is disputed: respond to the dispute instead of refunding.",
+    "no_charge": "This payment has no successful charge to refund.",
+}
+
+
+class RefundBlocked(ServiceError):
+    """Nothing can be refunded of this payment; ``code`` is a `BlockedReason`."""
+
+    def __init__(self, code: BlockedReason) -> None:
+        super().__init__(_BLOCKED[code], code)
+
+
 @dataclass(frozen=True)
 class Refundable:
     """What can still be refunded of one charge, as the cache knows it, with the customer
@@ -64,7 +83,7 @@ class Refundable:
     customer_id: str | None = None
     card_brand: str | None = None
     card_last4: str | None = None
-    blocked: str | None = None
+    blocked: BlockedReason | None = None
     """Why nothing can be refunded at all (not captured, failed, disputed), else None."""
 
 
@@ -91,13 +110,13 @@ def _refundable_of(charge: Mapping[str, Any]) -> Refundable:
     paid = int(captured) if isinstance(captured, int) and charge.get("captured") else 0
     # After a partial capture Stripe counts the released rest in `amount_refunded`.
     refunded = max(int(charge.get("amount_refunded") or 0) - (amount - paid), 0)
-    blocked = None
+    blocked: BlockedReason | None = None
     if charge.get("status") != "succeeded":
-        blocked = "This payment did not succeed; there is nothing to refund."
+        blocked = "not_succeeded"
     elif not charge.get("captured"):
-        blocked = "This payment is not captured yet: cancel it to release the hold instead."
+        blocked = "not_captured"
     elif charge.get("disputed"):
-        blocked = "This payment is disputed: respond to the dispute instead of refunding."
+        blocked = "disputed"
     intent = charge.get("payment_intent")
     customer = charge.get("customer")
     brand, last4 = card_of(charge)
@@ -146,21 +165,27 @@ def _refresh_charge(session: Session, payment_id: str) -> Refundable | None:
     return _refundable_of(charge)
 
 
-def _too_large(session: Session, asked: int, found: Refundable, *, stripe_said: bool) -> str:
+def _too_large(
+    session: Session, asked: int, found: Refundable, *, stripe_said: bool
+) -> RefundTooLarge:
     def fmt(minor: int) -> str:
         return format_amount(minor, found.currency, session.locale)
 
+    amounts = {"asked": fmt(asked), "remaining": fmt(found.remaining),
+               "amount": fmt(found.amount), "refunded": fmt(found.refunded)}
     if found.remaining == 0:
+        code = "nothing_left" if found.refunded else "nothing_to_refund"
         text = f"Nothing is left to refund on this payment of {fmt(found.amount)}"
         text += f" ({fmt(found.refunded)} already refunded)." if found.refunded else "."
     else:
+        code = "refund_too_large"
         text = (
             f"{fmt(asked)} is more than can be refunded: {fmt(found.remaining)} of "
             f"{fmt(found.amount)} remains ({fmt(found.refunded)} already refunded)."
         )
     if stripe_said:
         text += " Stripe knew of refunds this computer had not seen yet; the payment is updated."
-    return text
+    return RefundTooLarge(text, code, stripe_said="yes" if stripe_said else "", **amounts)
 
 
 def refund_payment(
@@ -172,22 +197,27 @@ def refund_payment(
 ) -> dict[str, Any]:
     """Refund `amount` (minor units; None for all that remains) of a payment or charge.
 
+    An amount that is not a whole number of minor units within Stripe's bounds is refused
+    (AmountError) before anything is looked up or sent.
+
     Blocked before sending (RefundTooLarge) when above what the cached charge leaves; if
     the cache has no charge for it, Stripe is asked first. `note` is kept in the refund's
     metadata. If Stripe refuses because the cache was behind, the charge is fetched again
     and RefundTooLarge says what really remains. The refund and the updated charge are
     stored in the cache.
     """
+    if amount is not None:
+        check_minor_units(amount)
     found = refundable(session.cache, payment_id) or _refresh_charge(session, payment_id)
     if found is None:
-        raise ValueError("This payment has no successful charge to refund.")
+        raise RefundBlocked("no_charge")
     if found.blocked:
-        raise ValueError(found.blocked)
-    if amount is not None and amount <= 0:
-        raise AmountError("Enter an amount greater than zero.")
+        raise RefundBlocked(found.blocked)
+    if amount is not None:
+        check_amount(amount, found.currency, session.locale, minimum=False)
     asked = found.remaining if amount is None else amount
     if asked > found.remaining or found.remaining == 0:
-        raise RefundTooLarge(_too_large(session, asked, found, stripe_said=False))
+        raise _too_large(session, asked, found, stripe_said=False)
     metadata = check_metadata({NOTE_KEY: note}, {METADATA_KEY: "reserved"}) if note else None
     params = stripe_params(
         RefundCreateParams, charge=found.charge_id, amount=amount, reason=reason, metadata=metadata
@@ -207,9 +237,9 @@ def refund_payment(
             raise
         fresh = _refresh_charge(session, found.charge_id)
         if fresh is not None and fresh.blocked:
-            raise ValueError(fresh.blocked) from error
+            raise RefundBlocked(fresh.blocked) from error
         if fresh is not None and asked > fresh.remaining:
-            raise RefundTooLarge(_too_large(session, asked, fresh, stripe_said=True)) from error
+            raise _too_large(session, asked, fresh, stripe_said=True) from error
         raise
     try:
         _refresh_charge(session, found.charge_id)

@@ -25,13 +25,16 @@ from posapp.gateway.params import (
     SubscriptionUpdateParamsPauseCollection,
 )
 from posapp.money import format_amount
+from posapp.services.errors import ServiceError
 from posapp.services.invoices import CollectionMethod
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
+    "ENDED",
     "ChangePreview",
     "CollectionMethod",
     "NewSubscription",
+    "NextCharge",
     "PauseBehavior",
     "PaymentBehavior",
     "ProrationBehavior",
@@ -41,9 +44,13 @@ __all__ = [
     "cancel_subscription",
     "change_subscription",
     "create_subscription",
+    "has_card_to_charge",
+    "next_charge",
     "pause_collection",
+    "period_end",
     "preview_change",
     "preview_next_invoice",
+    "price_list_amount",
     "resume_collection",
     "resume_subscription",
     "undo_cancellation",
@@ -54,6 +61,101 @@ ProrationBehavior = Literal["create_prorations", "always_invoice", "none"]
 PauseBehavior = Literal["keep_as_draft", "mark_uncollectible", "void"]
 
 _LATEST_INVOICE = (("latest_invoice",),)
+
+ENDED = ("canceled", "incomplete_expired")
+"""Statuses after which a subscription invoices nothing more."""
+
+NextChargeKind = Literal[
+    "charge", "invoice", "trial", "cancels", "collection_paused", "paused", "ended"
+]
+
+
+@dataclass(frozen=True)
+class NextCharge:
+    """What the merchant is told about a subscription's next charge.
+
+    `kind`: `charge` (the default card is charged), `invoice` (an invoice is e-mailed),
+    `trial` (the first charge when the trial ends); or no charge to expect: `cancels` (at
+    `when`), `collection_paused` (until `when`, or until resumed when None), `paused` (a
+    trial ended without a card: nothing until resumed), `ended`. `amount` is None when no
+    charge is expected; `estimated` when it comes from the prices (before discounts, tax
+    and pending items) because Stripe's preview is not at hand. `when` is never a past
+    date: None when unknown.
+    """
+
+    kind: NextChargeKind
+    amount: int | None
+    currency: str
+    when: int | None
+    estimated: bool = False
+
+
+def period_end(subscription: Mapping[str, Any]) -> int | None:
+    """When the current period ends: the latest of its items' period ends (this API
+    version keeps periods on the items)."""
+    items = (subscription.get("items") or {}).get("data") or []
+    ends = [i.get("current_period_end") for i in items]
+    known = [e for e in ends if isinstance(e, int)]
+    return max(known) if known else None
+
+
+def price_list_amount(subscription: Mapping[str, Any]) -> int | None:
+    """What the items cost per period at their prices, before discounts, tax and pending
+    items (None when a price has no unit amount)."""
+    total = 0
+    for item in (subscription.get("items") or {}).get("data") or []:
+        unit = (item.get("price") or {}).get("unit_amount")
+        if not isinstance(unit, int):
+            return None
+        total += unit * int(item.get("quantity") or 1)
+    return total
+
+
+def next_charge(
+    subscription: Mapping[str, Any],
+    preview: Mapping[str, Any] | None = None,
+    now: int | None = None,
+) -> NextCharge:
+    """What the subscription will charge next and when, from the cached subscription and,
+    when at hand, Stripe's preview of its next invoice (`preview_next_invoice`). The one
+    place the list, the detail and any confirmation learn it from, so they agree.
+
+    A cancellation, paused collection or a paused or ended subscription means no charge,
+    whatever the preview says."""
+    moment = int(time.time()) if now is None else now
+    currency = str(subscription.get("currency") or "")
+    status = subscription.get("status")
+    end = period_end(subscription)
+    if status in ENDED:
+        return NextCharge("ended", None, currency, None)
+    cancel_at = subscription.get("cancel_at")
+    if not isinstance(cancel_at, int) or (end is not None and cancel_at > end):
+        cancel_at = None  # a cancellation after the renewal leaves the renewal due
+    if subscription.get("cancel_at_period_end") or cancel_at is not None:
+        return NextCharge("cancels", None, currency, cancel_at or end)
+    if status == "paused":
+        return NextCharge("paused", None, currency, None)
+    pause = subscription.get("pause_collection")
+    if isinstance(pause, Mapping):
+        resumes = pause.get("resumes_at")
+        return NextCharge("collection_paused", None, currency,
+                          resumes if isinstance(resumes, int) and resumes > moment else None)
+    kind: NextChargeKind = "charge"
+    when = end
+    if status == "trialing":
+        kind, trial_end = "trial", subscription.get("trial_end")
+        when = trial_end if isinstance(trial_end, int) else end
+    elif subscription.get("collection_method") == "send_invoice":
+        kind = "invoice"
+    if preview is not None:
+        attempt = preview.get("next_payment_attempt")
+        when = attempt if isinstance(attempt, int) and kind == "charge" else when
+        due = preview.get("amount_due")
+        amount = due if isinstance(due, int) else None
+    else:
+        amount = price_list_amount(subscription)
+    return NextCharge(kind, amount, currency, when if when is not None and when > moment
+                      else None, estimated=preview is None)
 
 
 @dataclass(frozen=True)
@@ -127,11 +229,12 @@ def create_subscription(
     with the reason and the invoice link to send the customer.
     """
     if not items:
-        raise ValueError("Choose at least one price.")
+        raise ServiceError("Choose at least one price.", "choose_price")
     if any(item.quantity < 1 for item in items):
-        raise ValueError("Quantities must be at least 1.")
+        raise ServiceError("Quantities must be at least 1.", "quantity")
     if collection_method == "send_invoice" and (days_until_due is None or days_until_due < 0):
-        raise ValueError("Invoices sent to the customer need the number of days until due.")
+        raise ServiceError("Invoices sent to the customer need the number of days until due.",
+                           "days_until_due")
     params = stripe_params(
         SubscriptionCreateParams,
         customer=customer_id,
@@ -216,12 +319,13 @@ def _item_params(
     current = (subscription.get("items") or {}).get("data") or []
     if item_id is None:
         if len(current) != 1:
-            raise ValueError("This subscription has several items: choose the one to change.")
+            raise ServiceError("This subscription has several items: choose the one to change.",
+                               "several_items")
         item_id = str(current[0]["id"])
     if price_id is None and quantity is None:
-        raise ValueError("Choose a new price or quantity.")
+        raise ServiceError("Choose a new price or quantity.", "choose_change")
     if quantity is not None and quantity < 1:
-        raise ValueError("Quantities must be at least 1.")
+        raise ServiceError("Quantities must be at least 1.", "quantity")
     return [
         stripe_params(SubscriptionUpdateParamsItem, id=item_id, price=price_id, quantity=quantity)
     ]
@@ -378,11 +482,58 @@ def resume_collection(session: Session, subscription_id: str) -> dict[str, Any]:
     )
 
 
-def resume_subscription(session: Session, subscription_id: str) -> dict[str, Any]:
+def has_card_to_charge(
+    subscription: Mapping[str, Any], customer: Mapping[str, Any] | None
+) -> bool:
+    """Whether the subscription's invoices can be collected as set: e-mailed invoices need
+    no card; charged ones need the subscription's or the customer's default payment method
+    (`customer` as cached; None when unknown)."""
+    if subscription.get("collection_method") == "send_invoice":
+        return True
+    settings = (customer or {}).get("invoice_settings") or {}
+    return any(
+        _ref(value) is not None
+        for value in (
+            subscription.get("default_payment_method"),
+            settings.get("default_payment_method"),
+            (customer or {}).get("default_source"),
+        )
+    )
+
+
+def _ref(value: Any) -> str | None:
+    if isinstance(value, Mapping):
+        value = value.get("id")
+    return value if isinstance(value, str) and value else None
+
+
+def resume_subscription(
+    session: Session, subscription_id: str, *, send_invoice_days: int | None = None
+) -> dict[str, Any]:
     """Restart a subscription whose status is `paused` (a trial that ended without a payment
     method): a new period starts now and its invoice is collected at once. Not the same as
-    `resume_collection`, which undoes `pause_collection` on a running subscription."""
+    `resume_collection`, which undoes `pause_collection` on a running subscription.
 
+    With `send_invoice_days` (for a customer without a card) the subscription is first set
+    to e-mail its invoices, due in that many days, so the new period's invoice is sent
+    instead of charged."""
+    if send_invoice_days is not None:
+        if isinstance(send_invoice_days, bool) or not isinstance(send_invoice_days, int) \
+                or send_invoice_days < 0:
+            raise ServiceError(
+                "An invoice sent to the customer needs the number of days until due.",
+                "days_until_due",
+            )
+        perform(
+            session,
+            "subscription.update",
+            lambda gw: subscriptions.update_subscription(
+                gw,
+                subscription_id,
+                {"collection_method": "send_invoice", "days_until_due": send_invoice_days},
+            ),
+            object_id=subscription_id,
+        )
     return perform(
         session,
         "subscription.resume",

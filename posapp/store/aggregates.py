@@ -1,5 +1,8 @@
-"""Dashboard aggregates over the cache: takings per day, refunds, disputes, MRR, invoices.
+"""Dashboard aggregates over the cache: takings per day, authorisations not captured yet,
+refunds, disputes, MRR, invoices.
 
+Money is counted as Stripe counts it: a charge is taken once it succeeded and was captured,
+for the amount captured; an authorisation still held is not takings (see `uncaptured`).
 Amounts are integer minor units, always grouped by currency (they never add across
 currencies)."""
 
@@ -11,10 +14,15 @@ from dataclasses import dataclass
 
 MRR_STATUSES = ("active", "past_due")
 
+AUTHORISATION_DAYS = 7
+"""How long Stripe holds an online card authorisation when the charge does not say
+(`payment_method_details.card.capture_before`)."""
+
 
 @dataclass(frozen=True)
 class DailyTakings:
-    """Succeeded charges on one local day in one currency, and what was refunded of them."""
+    """Captured charges on one local day in one currency: the amount captured (`gross`),
+    what was refunded of it, and how many charges."""
 
     day: str
     currency: str
@@ -33,6 +41,17 @@ class Total:
 
 
 @dataclass(frozen=True)
+class Uncaptured:
+    """Card authorisations held and not captured yet, in one currency: their total, count,
+    and when the first of them lapses (Unix time)."""
+
+    currency: str
+    amount: int
+    count: int
+    first_expiry: int
+
+
+@dataclass(frozen=True)
 class InvoiceSummary:
     """Open invoices in one currency, and those of them past their due date."""
 
@@ -45,14 +64,33 @@ class InvoiceSummary:
 
 def takings_per_day(conn: sqlite3.Connection, *, since: int, until: int | None,
                     utc_offset: int) -> list[DailyTakings]:
-    """Succeeded charges grouped by day (shifted by `utc_offset` seconds) and currency."""
+    """Captured charges grouped by day (shifted by `utc_offset` seconds) and currency.
+
+    After a partial capture Stripe counts the released rest in `amount_refunded`; it is
+    taken off that figure, so `refunded` is only what was given back of the money taken."""
+    # `captured` and `amount_captured` are read from the charge's JSON.
     rows = conn.execute(
-        "SELECT date(created + ?, 'unixepoch') AS day, currency, SUM(amount), "
-        "SUM(COALESCE(amount_refunded, 0)), COUNT(*) FROM charges "
-        "WHERE deleted = 0 AND status = 'succeeded' AND created >= ? AND created < ? "
+        "WITH taken AS (SELECT created, currency, amount, amount_refunded, "
+        "COALESCE(json_extract(data, '$.amount_captured'), amount) AS captured FROM charges "
+        "WHERE deleted = 0 AND status = 'succeeded' AND json_extract(data, '$.captured') = 1 "
+        "AND created >= ? AND created < ?) "
+        "SELECT date(created + ?, 'unixepoch') AS day, currency, SUM(captured), "
+        "SUM(COALESCE(amount_refunded, 0) - amount + captured), COUNT(*) FROM taken "
         "GROUP BY day, currency ORDER BY day, currency",
-        (utc_offset, since, until if until is not None else 2**62)).fetchall()
+        (since, until if until is not None else 2**62, utc_offset)).fetchall()
     return [DailyTakings(*r) for r in rows]
+
+
+def uncaptured(conn: sqlite3.Connection) -> list[Uncaptured]:
+    """Authorisations held now (succeeded, not captured, not released), per currency, with
+    the earliest `capture_before` (else created + AUTHORISATION_DAYS)."""
+    rows = conn.execute(
+        "SELECT currency, SUM(amount), COUNT(*), "
+        "MIN(COALESCE(json_extract(data, '$.payment_method_details.card.capture_before'), "
+        "created + ?)) FROM charges WHERE deleted = 0 AND status = 'succeeded' "
+        "AND json_extract(data, '$.captured') = 0 AND COALESCE(refunded, 0) = 0 "
+        "GROUP BY currency ORDER BY currency", (AUTHORISATION_DAYS * 86_400,)).fetchall()
+    return [Uncaptured(*r) for r in rows]
 
 
 def refund_totals(conn: sqlite3.Connection, *, since: int) -> list[Total]:

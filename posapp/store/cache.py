@@ -347,10 +347,15 @@ class Cache:
 
     def takings_per_day(self, *, since: int, until: int | None = None,
                         utc_offset: int = 0) -> list[aggregates.DailyTakings]:
-        """Succeeded charges per local day and currency (see `aggregates`)."""
+        """Captured charges per local day and currency (see `aggregates`)."""
         with self._reading() as conn:
             return aggregates.takings_per_day(conn, since=since, until=until,
                                               utc_offset=utc_offset)
+
+    def uncaptured(self) -> list[aggregates.Uncaptured]:
+        """Authorisations held and not captured yet, per currency (see `aggregates`)."""
+        with self._reading() as conn:
+            return aggregates.uncaptured(conn)
 
     def refund_totals(self, *, since: int) -> list[aggregates.Total]:
         """Succeeded refunds since a time, per currency."""

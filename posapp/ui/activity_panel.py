@@ -26,7 +26,7 @@ from posapp.store.schema import TABLES
 from posapp.sync.notifications import Notification
 
 from .app_state import AppState
-from .audit_list_model import AuditListModel
+from .audit_list_model import AuditListModel, outcome_text
 from .event_list_model import EventListModel
 from .list_view import CacheListView
 from .notices import notice_text
@@ -59,7 +59,7 @@ class ActivityPanel(QWidget):
         self.outcome.addItem(self.tr("Succeeded"), "succeeded")
         self.outcome.addItem(self.tr("Unknown (retry with the same key)"), "unknown")
         for kind in ErrorKind:
-            self.outcome.addItem(kind.value.replace("_", " ").capitalize(), kind.value)
+            self.outcome.addItem(outcome_text(kind.value), kind.value)
         self.outcome.currentIndexChanged.connect(
             lambda _i: self.audit_model.set_outcome(self.outcome.currentData()))
         self.audit = QTableView()
@@ -158,7 +158,7 @@ class ActivityPanel(QWidget):
         lines = [
             (self.tr("Idempotency key"), entry.idempotency_key or "—"),
             (self.tr("Stripe request id"), entry.request_id or "—"),
-            (self.tr("Outcome"), entry.outcome),
+            (self.tr("Outcome"), outcome_text(entry.outcome)),
             (self.tr("Detail"), entry.detail or "—"),
         ]
         self.audit_detail.setText("\n".join(f"{label}: {value}" for label, value in lines))

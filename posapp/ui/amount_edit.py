@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from posapp.money import AmountError, exponent, parse_amount
 
+from .errors import error_text
+
 COMMON_CURRENCIES = ("usd", "eur", "gbp", "cny", "jpy", "cad", "aud", "chf", "hkd", "sgd",
                      "krw", "kwd")
 
@@ -63,7 +65,7 @@ class AmountEdit(QWidget):
             try:
                 self._value = parse_amount(text, self.currency, self._language)
             except AmountError as exc:
-                message = str(exc)
+                message = error_text(exc)
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
         self.changed.emit()

@@ -73,6 +73,9 @@ class AppState(QObject):
         self.ui_settings = QSettings(str(paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
         self.online = True
         self.offline_reason = ""
+        self.previews: dict[str, dict[str, Any]] = {}
+        """Stripe's previews of subscriptions' next invoices fetched this run, by
+        subscription id: the list and the detail tell the same next charge from them."""
         self.poller = Poller(session.gateway, session.cache, notify=self._notify_from_sync,
                              on_change=self.tables_changed.emit,
                              idle_interval=float(settings.poll_interval_seconds))

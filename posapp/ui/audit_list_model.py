@@ -10,6 +10,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     Qt,
@@ -32,6 +33,29 @@ class AuditColumn:
     header: str
     text: Callable[[AuditEntry], str]
     width: int = 140
+
+
+def outcome_text(outcome: str) -> str:
+    """An audit row's outcome (a journal state or an error kind) in the user's words, never
+    the raw code."""
+    translate = QCoreApplication.translate
+    names = {
+        "succeeded": translate("AuditOutcome", "Succeeded"),
+        "pending": translate("AuditOutcome", "Pending"),
+        "failed": translate("AuditOutcome", "Failed"),
+        "unknown": translate("AuditOutcome", "Unknown"),
+        "card_declined": translate("AuditOutcome", "Card declined"),
+        "authentication_required": translate("AuditOutcome", "Needs authentication"),
+        "invalid_request": translate("AuditOutcome", "Refused by Stripe"),
+        "authentication": translate("AuditOutcome", "Key not accepted"),
+        "permission": translate("AuditOutcome", "Not permitted"),
+        "rate_limited": translate("AuditOutcome", "Too many requests"),
+        "network": translate("AuditOutcome", "Stripe unreachable"),
+        "stripe_unavailable": translate("AuditOutcome", "Stripe unavailable"),
+        "idempotency": translate("AuditOutcome", "Repeated request refused"),
+        "not_found": translate("AuditOutcome", "Not found"),
+    }
+    return names.get(outcome, translate("AuditOutcome", "Other"))
 
 
 def outcome_color(outcome: str) -> str:
@@ -69,7 +93,7 @@ class AuditListModel(PagedRowsModel[AuditEntry]):
             AuditColumn(self.tr("Action"), lambda e: e.action, 130),
             AuditColumn(self.tr("Object"), lambda e: e.object_id or "", 120),
             AuditColumn(self.tr("Amount"), lambda e: f.money(e.amount, e.currency), 70),
-            AuditColumn(self.tr("Outcome"), lambda e: e.outcome, 80),
+            AuditColumn(self.tr("Outcome"), lambda e: outcome_text(e.outcome), 80),
             AuditColumn(self.tr("Who"), lambda e: e.actor, 55),
             AuditColumn(self.tr("Idempotency key"), lambda e: e.idempotency_key or "", 110),
             AuditColumn(self.tr("Stripe request id"), lambda e: e.request_id or "", 110),

@@ -48,6 +48,7 @@ from .app_state import AppState
 from .customer_picker import CustomerPicker, customer_label
 from .errors import error_text
 from .link_view import LinkView
+from .payment_list_model import request_status_text
 from .payment_method_list_model import card_label, default_method_id
 from .takings_view import TakingsView
 from .theme import set_role
@@ -339,9 +340,9 @@ class CollectPanel(QWidget):
             self.view.waiting.setText(status.message)
         elif status.state in ("expired", "canceled"):
             self.request = None
-            self.view.show_failed(self.tr("Not paid"), status.message)
+            self.view.show_failed(self.tr("Not paid"), request_status_text(status))
         else:
-            self.view.waiting.setText(status.message)
+            self.view.waiting.setText(request_status_text(status))
         return status
 
     async def cancel_request(self) -> None:

@@ -109,7 +109,8 @@ class CustomerDetail(QTabWidget):
         methods_layout.addLayout(method_buttons)
         methods_layout.addWidget(self.methods_reason)
 
-        self.subscriptions_model = SubscriptionListModel(state.cache, state.formats, self)
+        self.subscriptions_model = SubscriptionListModel(state.cache, state.formats,
+                                                         state.previews, self)
         self.invoices_model = InvoiceListModel(state.cache, state.formats, self)
         self.payments_model = PaymentListModel(state.cache, state.formats, self)
         self.addTab(profile, self.tr("Profile"))

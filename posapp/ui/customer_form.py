@@ -1,5 +1,6 @@
 """`CustomerForm`: a customer's editable profile — name, e-mail, phone, description,
-address and metadata — with Stripe's metadata limits checked as the user types."""
+address and metadata — with the e-mail address, the phone number and Stripe's metadata
+limits checked as the user types."""
 
 from __future__ import annotations
 
@@ -23,9 +24,14 @@ from posapp.services.customers import (
     METADATA_MAX_KEY_LENGTH,
     METADATA_MAX_KEYS,
     METADATA_MAX_VALUE_LENGTH,
+    ContactError,
     MetadataError,
+    check_email,
     check_metadata,
+    check_phone,
 )
+
+from .errors import error_text
 
 ADDRESS_FIELDS = ("line1", "line2", "city", "postal_code", "state", "country")
 
@@ -39,7 +45,9 @@ class CustomerForm(QWidget):
         super().__init__(parent)
         self.name = QLineEdit()
         self.email = QLineEdit()
+        self.email.setPlaceholderText(self.tr("name@example.com"))
         self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("+86 10 1234 5678"))
         self.description = QLineEdit()
         self.address = {key: QLineEdit() for key in ADDRESS_FIELDS}
         self.address["line1"].setPlaceholderText(self.tr("Street and number"))
@@ -89,6 +97,8 @@ class CustomerForm(QWidget):
         layout.addWidget(self.problem)
         self._removed_keys: set[str] = set()
         self._valid = True
+        self.email.textChanged.connect(lambda _text: self.check())
+        self.phone.textChanged.connect(lambda _text: self.check())
 
     def load(self, customer: dict[str, Any]) -> None:
         """Fill the form from a customer object (empty dict: a blank form)."""
@@ -119,11 +129,15 @@ class CustomerForm(QWidget):
         return rows
 
     def check(self) -> bool:
-        """Check the metadata against Stripe's limits; the problem is shown under the table."""
+        """Check the e-mail address, the phone number and the metadata (against Stripe's
+        limits); the problem is shown under the form."""
         try:
+            for edit, check in ((self.email, check_email), (self.phone, check_phone)):
+                if edit.text().strip():
+                    check(edit.text())
             check_metadata(self.metadata_rows())
-        except MetadataError as error:
-            self.problem.setText(str(error))
+        except (ContactError, MetadataError) as error:
+            self.problem.setText(error_text(error))
             valid = False
         else:
             self.problem.clear()

@@ -12,17 +12,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from posapp.money import to_decimal
-from posapp.store.aggregates import InvoiceSummary, MonthlyMrr, Total
+from posapp.store.aggregates import InvoiceSummary, MonthlyMrr, Total, Uncaptured
 from posapp.store.cache import Cache
 
 from .app_state import AppState
 from .dashboard_charts import MrrChart, TakingsChart
 from .dispute_list_model import OPEN_STATUSES
+from .formatting import Formats
 from .refunds_panel import Period, period_start
 
 DAYS_CHARTED = 30
@@ -45,12 +46,13 @@ class DashboardFigures:
     """Everything the dashboard shows, read from the cache at one moment."""
 
     today: list[Total]
-    """Net takings (succeeded charges less their refunds) since local midnight."""
+    """Net takings (captured charges less their refunds) since local midnight."""
     month: list[Total]
     """Net takings since the first of this month."""
     succeeded: int
     failed: int
-    """Succeeded and failed charges of the last `SUCCESS_RATE_DAYS` days."""
+    """Captured and failed charges of the last `SUCCESS_RATE_DAYS` days (authorisations
+    still held are neither yet)."""
     refunds: list[Total]
     refunds_pending: int
     refunds_failed: int
@@ -67,6 +69,8 @@ class DashboardFigures:
     """Net takings per currency, then per day."""
     month_ends: list[int] = field(default_factory=list)
     mrr_history: list[MonthlyMrr] = field(default_factory=list)
+    uncaptured: list[Uncaptured] = field(default_factory=list)
+    """Authorisations held and not captured yet: not takings, shown apart."""
 
     @property
     def success_rate(self) -> float | None:
@@ -109,7 +113,8 @@ def compute_figures(cache: Cache, now: datetime) -> DashboardFigures:
     return DashboardFigures(
         today=_net_totals(cache, today, offset),
         month=_net_totals(cache, month, offset),
-        succeeded=cache.count("charges", filters={"status": "succeeded"}, since=rate_since),
+        succeeded=sum(d.count for d in cache.takings_per_day(since=rate_since,
+                                                             utc_offset=offset)),
         failed=cache.count("charges", filters={"status": "failed"}, since=rate_since),
         refunds=cache.refund_totals(since=month),
         refunds_pending=cache.count("refunds", filters={"status": "pending"}, since=month),
@@ -125,7 +130,18 @@ def compute_figures(cache: Cache, now: datetime) -> DashboardFigures:
         takings_by_day=dict(by_day),
         month_ends=ends,
         mrr_history=cache.mrr_history(month_ends=ends),
+        uncaptured=cache.uncaptured(),
     )
+
+
+def uncaptured_text(formats: Formats, held: list[Uncaptured]) -> str:
+    """One line per currency for authorisations not captured yet ("" when there are none):
+    the amount held, how many, and when the first of them lapses."""
+    return "\n".join(
+        QCoreApplication.translate("Takings", "Not captured yet: %1 (%2), the first lapses %3")
+        .replace("%1", formats.money(h.amount, h.currency))
+        .replace("%2", formats.number(h.count)).replace("%3", formats.date(h.first_expiry))
+        for h in held)
 
 
 class FigureCard(QFrame):
@@ -192,8 +208,9 @@ class DashboardPanel(QWidget):
         self.figures: DashboardFigures | None = None
         self.cards: dict[str, FigureCard] = {}
         cards = (
-            ("today", self.tr("Today's takings"), ListFilter("payment_intents", "succeeded")),
-            ("month", self.tr("This month's takings"),
+            ("today", self.tr("Today's net takings"),
+             ListFilter("payment_intents", "succeeded")),
+            ("month", self.tr("This month's net takings"),
              ListFilter("payment_intents", "succeeded")),
             ("success", self.tr("Payment success rate (30 days)"),
              ListFilter("payment_intents", "requires_payment_method")),
@@ -267,7 +284,9 @@ class DashboardPanel(QWidget):
         def payments(totals: list[Total]) -> str:
             return self.tr("%n payment(s)", "", sum(t.count for t in totals))
 
-        self.cards["today"].set_figure(amounts(figures.today), payments(figures.today))
+        held = uncaptured_text(formats, figures.uncaptured)
+        self.cards["today"].set_figure(amounts(figures.today),
+                                       "\n".join(filter(None, (payments(figures.today), held))))
         self.cards["month"].set_figure(amounts(figures.month), payments(figures.month))
         rate = figures.success_rate
         self.cards["success"].set_figure(

@@ -71,19 +71,25 @@ def due_by(dispute: dict[str, Any]) -> int | None:
     return due if isinstance(due, int) else None
 
 
+class DisputeCountdown(QObject):
+    """The countdown's words. A QObject so that lupdate sees its plurals: it marks them as
+    plural forms only in `tr` calls."""
+
+    def text(self, left: float) -> str:
+        """"Overdue", "%n hour(s) left" or "%n day(s) left" for `left` seconds."""
+        if left <= 0:
+            return self.tr("Overdue")
+        # Whole hours and days through int(): lupdate reads a floor-division sign as the
+        # start of a C++ comment and would miss the strings.
+        if left < 86_400:
+            return self.tr("%n hour(s) left", "", max(int(left / 3600), 1))
+        return self.tr("%n day(s) left", "", int(left / 86_400))
+
+
 def countdown_text(dispute: dict[str, Any], now: float) -> str:
     """How long is left to respond ("4 days left", "overdue"); "" once answered or closed."""
     due = due_by(dispute)
-    if due is None:
-        return ""
-    left = due - now
-    if left <= 0:
-        return QCoreApplication.translate("DisputeCountdown", "Overdue")
-    if left < 86_400:
-        return QCoreApplication.translate("DisputeCountdown", "%n hour(s) left", "",
-                                          max(int(left // 3600), 1))
-    return QCoreApplication.translate("DisputeCountdown", "%n day(s) left", "",
-                                      int(left // 86_400))
+    return "" if due is None else DisputeCountdown().text(due - now)
 
 
 def is_urgent(dispute: dict[str, Any], now: float) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.services.customers import ContactError
 from posapp.services.disputes import (
     EVIDENCE_FIELDS,
     EVIDENCE_TOTAL_LIMIT,
@@ -24,6 +25,7 @@ from posapp.services.disputes import (
     check_evidence,
 )
 
+from .errors import error_text
 from .theme import set_role
 
 SHOWN_FIELDS = ("product_description", "customer_name", "customer_email_address",
@@ -154,8 +156,8 @@ class EvidenceForm(QWidget):
         """Why Stripe would refuse the evidence as typed ("" when it would take it)."""
         try:
             check_evidence(self.evidence(), self._staged)
-        except EvidenceError as error:
-            return str(error)
+        except (ContactError, EvidenceError) as error:
+            return error_text(error)
         return ""
 
     def set_editable(self, editable: bool) -> None:

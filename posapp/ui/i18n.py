@@ -1,7 +1,9 @@
 """UI language: which translation to load (settings, else the system locale) and installing it.
 
-Shipped languages are English (the source strings) and Simplified Chinese (`zh_CN`). The
-chosen locale also drives how numbers, dates and money are formatted (`formatting.Formats`).
+Shipped languages are English (the source strings, plus `posapp_en` which holds only the
+English plural forms of the `%n` strings: "1 payment", "2 payments") and Simplified
+Chinese (`zh_CN`). The chosen locale also drives how numbers, dates and money are
+formatted (`formatting.Formats`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from .resources import TRANSLATIONS_DIR
 
 LANGUAGES: dict[str, str] = {"en_US": "English", "zh_CN": "简体中文"}
 """Shipped UI languages: locale name → the language's own name."""
+_FILES = {"en_US": "posapp_en", "zh_CN": "posapp_zh_CN"}
+"""Each shipped language's translation file in TRANSLATIONS_DIR (without `.qm`)."""
 
 
 def choose_language(setting: str, system: QLocale | None = None) -> str:
@@ -35,7 +39,8 @@ class Translations:
 
     def install(self, language: str) -> bool:
         """Install the app's and Qt's own translations for `language` (a LANGUAGES key) and
-        make it the default QLocale. Returns False if the app's translation is missing."""
+        make it the default QLocale. Returns False if the app's translation is missing
+        (English needs only its plural forms)."""
         app = QCoreApplication.instance()
         if app is None:
             raise RuntimeError("create the QApplication first")
@@ -44,13 +49,13 @@ class Translations:
         self._installed.clear()
         self.language = language
         QLocale.setDefault(QLocale(language))
-        if language == "en_US":
-            return True
         ours = QTranslator(app)
-        found = ours.load(f"posapp_{language}", str(TRANSLATIONS_DIR))
+        found = ours.load(_FILES[language], str(TRANSLATIONS_DIR))
         if found:
             app.installTranslator(ours)
             self._installed.append(ours)
+        if language == "en_US":
+            return found
         qt_own = QTranslator(app)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_own.load(f"qtbase_{language}", qt_dir):

@@ -50,7 +50,8 @@ class ObjectDetail(QWidget):
         self.copy_id.setEnabled(bool(obj))
         self.open_dashboard.setEnabled(bool(obj))
         if not obj:
-            self.text.setHtml(f"<p>{html.escape(self.tr('Select a row to see its details.'))}</p>")
+            hint = self.tr("Select a row to see its details.")
+            self.text.setHtml(f"<p>{html.escape(hint)}</p>")
             return
         rows = []
         currency = obj.get("currency")

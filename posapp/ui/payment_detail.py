@@ -1,6 +1,6 @@
 """`PaymentDetail`: one payment — amount, status, customer, card, refunds and disputes — the
-timeline of its events, and its actions (capture or cancel when uncaptured, copy ids, open
-in the Stripe Dashboard)."""
+timeline of its events, and its actions (capture all or part, after a confirmation, or
+cancel when uncaptured; copy ids, open in the Stripe Dashboard)."""
 
 from __future__ import annotations
 
@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.services.payments import cancel_payment, capture_payment, card_of
+from posapp.services.payments import cancel_payment, card_of
 
 from .app_state import AppState
+from .capture_dialog import CaptureDialog
 from .confirm import confirm
 from .errors import error_text
-from .payment_list_model import status_text
+from .payment_list_model import payment_status
 from .refund_dialog import RefundDialog
 from .resources import icon
 
@@ -60,11 +61,11 @@ class PaymentDetail(QWidget):
 
         self.refund = QPushButton(icon("refunds"), self.tr("Refund…"))
         self.refund.clicked.connect(self.open_refund)
-        self.capture = QPushButton(self.tr("Capture"))
+        self.capture = QPushButton(self.tr("Capture…"))
         self.cancel = QPushButton(self.tr("Cancel payment…"))
         self.copy_ids = QPushButton(icon("copy"), self.tr("Copy ids"))
         self.dashboard = QPushButton(icon("open"), self.tr("Open in Stripe Dashboard"))
-        self.capture.clicked.connect(lambda: self._state.spawn(self.capture_payment()))
+        self.capture.clicked.connect(self.open_capture)
         self.cancel.clicked.connect(lambda: self._state.spawn(self.cancel_payment()))
         self.copy_ids.clicked.connect(self._copy_ids)
         self.dashboard.clicked.connect(lambda: QDesktopServices.openUrl(
@@ -94,7 +95,7 @@ class PaymentDetail(QWidget):
         formats = self._state.formats
         charge = self._charge()
         self.amount.setText(formats.money(payment.get("amount"), payment.get("currency")))
-        self.status.setText(status_text(payment.get("status")))
+        self.status.setText(payment_status(payment, charge, formats) if payment else "")
         customer_id = _ref(payment.get("customer"))
         customer = self._state.cache.get("customers", customer_id) if customer_id else None
         name = (customer or {}).get("name") or (customer or {}).get("email") or customer_id
@@ -135,9 +136,19 @@ class PaymentDetail(QWidget):
         dialog.open()
         return dialog
 
-    async def capture_payment(self) -> dict[str, Any] | None:
-        """Capture the whole authorized amount."""
-        return await self._act(capture_payment, self.payment["id"])
+    def open_capture(self) -> CaptureDialog:
+        """Open the capture dialog: the amount (all that is authorised, or less), then a
+        confirmation."""
+        dialog = CaptureDialog(self._state, self.payment, self._charge(), self)
+        dialog.accepted.connect(lambda: self._after_capture(dialog))
+        dialog.open()
+        return dialog
+
+    def _after_capture(self, dialog: CaptureDialog) -> None:
+        if dialog.captured is not None:
+            payment_id = str(dialog.captured["id"])
+            self.show_payment(self._state.cache.get("payment_intents", payment_id)
+                              or dialog.captured)
 
     async def cancel_payment(self, confirmed: bool = False) -> dict[str, Any] | None:
         """Cancel the payment after confirmation (twice in live mode)."""

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from posapp.services.payments import PaymentStatus
+from posapp.store.aggregates import AUTHORISATION_DAYS
 from posapp.store.cache import Cache
 
 from .formatting import Formats
@@ -33,6 +35,72 @@ def status_text(status: str | None) -> str:
     return names.get(status or "", status or "")
 
 
+def request_status_text(status: PaymentStatus) -> str:
+    """Where a payment request stands, said to the cashier in their language (a refused
+    attempt keeps Stripe's reason)."""
+    translate = QCoreApplication.translate
+    match status.state:
+        case "waiting":
+            return translate("PaymentStatus", "Waiting for the customer to pay.")
+        case "processing":
+            return translate("PaymentStatus", "The customer has paid; the bank is still "
+                                              "confirming the payment.")
+        case "expired":
+            return translate("PaymentStatus", "The payment page expired without a payment.")
+        case "canceled":
+            return translate("PaymentStatus", "The payment request was switched off.")
+    return status.message
+
+
+def capture_deadline(charge: dict[str, Any] | None) -> int | None:
+    """When an authorisation lapses: the charge's `capture_before`, else Stripe's default
+    hold counted from its creation (None without a charge)."""
+    if not charge:
+        return None
+    card = (charge.get("payment_method_details") or {}).get("card") or {}
+    deadline = card.get("capture_before")
+    if isinstance(deadline, int):
+        return deadline
+    created = charge.get("created")
+    return created + AUTHORISATION_DAYS * 86_400 if isinstance(created, int) else None
+
+
+def payment_status(payment: dict[str, Any], charge: dict[str, Any] | None,
+                   formats: Formats) -> str:
+    """A payment's status as the list, its detail and the latest payments say it: an
+    authorisation says until when it can be captured, a canceled payment says why."""
+    status = payment.get("status")
+    deadline = capture_deadline(charge) if status == "requires_capture" else None
+    if deadline is not None:
+        return QCoreApplication.translate("PaymentStatus", "Uncaptured, capture by %1").replace(
+            "%1", formats.date(deadline))
+    if status == "requires_payment_method" and not payment.get("last_payment_error") \
+            and charge is None:
+        # Nothing was tried yet (an invoice not attempted, a page not paid): not a failure.
+        return QCoreApplication.translate("PaymentStatus", "Waiting for payment")
+    why = cancellation_text(payment.get("cancellation_reason")) if status == "canceled" else ""
+    if why:
+        return QCoreApplication.translate("PaymentStatus", "Canceled (%1)").replace("%1", why)
+    return status_text(status)
+
+
+def cancellation_text(reason: str | None) -> str:
+    """Why Stripe or the merchant canceled a PaymentIntent, in the user's language ("" when
+    no reason is given)."""
+    reasons = {
+        "void_invoice": QCoreApplication.translate("PaymentStatus", "invoice voided"),
+        "failed_invoice": QCoreApplication.translate("PaymentStatus", "invoice failed"),
+        "abandoned": QCoreApplication.translate("PaymentStatus", "abandoned"),
+        "automatic": QCoreApplication.translate("PaymentStatus", "canceled by Stripe"),
+        "expired": QCoreApplication.translate("PaymentStatus", "expired"),
+        "duplicate": QCoreApplication.translate("PaymentStatus", "duplicate"),
+        "fraudulent": QCoreApplication.translate("PaymentStatus", "fraudulent"),
+        "requested_by_customer": QCoreApplication.translate("PaymentStatus",
+                                                            "requested by the customer"),
+    }
+    return reasons.get(reason or "", "")
+
+
 class PaymentListModel(CacheTableModel):
     """PaymentIntents from the cache, newest first, joined with their latest charge."""
 
@@ -55,7 +123,8 @@ class PaymentListModel(CacheTableModel):
                    sorts_by_created=True, width=130),
             Column(self.tr("Amount"), lambda p: f.money(p.get("amount"), p.get("currency")),
                    align_right=True, width=100),
-            Column(self.tr("Status"), lambda p: status_text(p.get("status")),
+            Column(self.tr("Status"), lambda p: self.memo(
+                       ("status", p["id"]), lambda: payment_status(p, self.charge_of(p), f)),
                    color=lambda p: _STATUS_COLORS.get(str(p.get("status")))),
             Column(self.tr("Customer"),
                    lambda p: self.memo(("cus", p["id"]), lambda: self._customer(p))),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from posapp.money import format_amount, to_decimal
 from posapp.services.payments import card_of
-from posapp.services.refunds import Refundable, refund_payment, refundable
+from posapp.services.refunds import Refundable, RefundBlocked, refund_payment, refundable
 from posapp.store.cache import Cache
 
 from .amount_edit import AmountEdit
@@ -165,7 +165,7 @@ class RefundDialog(QDialog):
         if not self._payment_id:
             problem = problem or self.tr("There is no paid payment to refund.")
         elif self.found is not None and self.found.blocked:
-            problem = problem or self.found.blocked
+            problem = problem or error_text(RefundBlocked(self.found.blocked))
         elif self.found is not None and asked is not None and asked > self.found.remaining:
             problem = problem or self.tr("At most %1 can be refunded.").replace(
                 "%1", self._state.formats.money(self.found.remaining, self.found.currency))

@@ -16,13 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.services.subscriptions import cancel_at_period_end, cancel_subscription
+from posapp.services.subscriptions import (
+    cancel_at_period_end,
+    cancel_subscription,
+    period_end,
+)
 
 from .app_state import AppState
 from .confirm import confirm
 from .dialog_parts import dialog_buttons
 from .subscription_action_dialog import SubscriptionActionDialog
-from .subscription_list_model import customer_name, period_end
+from .subscription_list_model import customer_name
 
 
 class SubscriptionCancelDialog(SubscriptionActionDialog):

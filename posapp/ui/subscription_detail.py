@@ -26,11 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.services.customers import collect_card_link
 from posapp.services.subscriptions import (
+    ENDED,
     PauseBehavior,
     billing_portal_link,
+    has_card_to_charge,
+    next_charge,
     pause_collection,
+    period_end,
     preview_next_invoice,
+    price_list_amount,
     resume_collection,
     resume_subscription,
     undo_cancellation,
@@ -38,6 +44,7 @@ from posapp.services.subscriptions import (
 
 from .action_detail import ActionDetail
 from .app_state import AppState
+from .card_link_dialog import CardLinkDialog
 from .confirm import confirm
 from .errors import error_text
 from .invoice_list_model import InvoiceListModel
@@ -46,18 +53,18 @@ from .resources import icon
 from .subscription_cancel_dialog import SubscriptionCancelDialog
 from .subscription_change_dialog import SubscriptionChangeDialog
 from .subscription_list_model import (
-    ENDED,
     customer_name,
     items_of,
-    period_end,
+    next_charge_text,
     price_text,
     product_name,
-    renewal_amount,
     subscription_status_text,
 )
 from .theme import set_role
 
 EVENTS_LIMIT = 100
+INVOICE_DAYS = 30
+"""Days to pay the invoice sent when a paused subscription is resumed without a card."""
 
 
 class SubscriptionDetail(ActionDetail):
@@ -97,6 +104,9 @@ class SubscriptionDetail(ActionDetail):
         self.pause.setMenu(pause_menu)
         self.resume = QPushButton(self.tr("Resume collection"))
         self.resume_paused = QPushButton(self.tr("Resume subscription…"))
+        # Offered instead of resuming when the customer has no card to charge.
+        self.collect_card = QPushButton(self.tr("Collect a card…"))
+        self.resume_invoiced = QPushButton(self.tr("Resume and send an invoice…"))
         self.portal = QPushButton(icon("qr"), self.tr("Billing portal link…"))
         self.copy_id = QPushButton(icon("copy"), self.tr("Copy id"))
         self.dashboard = QPushButton(icon("open"), self.tr("Open in Stripe Dashboard"))
@@ -106,13 +116,18 @@ class SubscriptionDetail(ActionDetail):
         self.resume.clicked.connect(lambda: self._state.spawn(self.resume_collection()))
         self.resume_paused.clicked.connect(
             lambda: self._state.spawn(self.resume_subscription()))
+        self.collect_card.clicked.connect(
+            lambda: self._state.spawn(self.start_card_collection()))
+        self.resume_invoiced.clicked.connect(
+            lambda: self._state.spawn(self.resume_with_invoice()))
         self.portal.clicked.connect(lambda: self._state.spawn(self.send_portal_link()))
         self.copy_id.clicked.connect(lambda: QGuiApplication.clipboard().setText(
             str(self.subscription.get("id", ""))))
         self.dashboard.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl(self._state.dashboard_url(str(self.subscription.get("id", ""))))))
         self.action_buttons = (self.change, self.cancel, self.undo_cancel, self.pause,
-                               self.resume, self.resume_paused, self.portal)
+                               self.resume, self.resume_paused, self.collect_card,
+                               self.resume_invoiced, self.portal)
 
         self.items = QTableWidget(0, 4)
         self.items.setHorizontalHeaderLabels([self.tr("Product"), self.tr("Price"),
@@ -142,9 +157,8 @@ class SubscriptionDetail(ActionDetail):
         self.tabs.addTab(self.events, self.tr("Events"))
 
         self.lay_out(form, (*self.action_buttons, self.copy_id, self.dashboard), 3, self.tabs)
-        self.upcoming: dict[str, Any] | None = None
-        state.connect_tables(frozenset(("subscriptions", "events", "products", "prices")),
-                             self._reload)
+        state.connect_tables(frozenset(("subscriptions", "events", "products", "prices",
+                                        "customers")), self._reload)
         state.connect_tables(frozenset(("invoices",)), self.invoices_model.reload)
         self.show_subscription({})
         state.follow_online(self.update_actions)
@@ -162,7 +176,10 @@ class SubscriptionDetail(ActionDetail):
         self.customer.setText(f"<a href='{customer_id}'>{name}</a>"
                               if isinstance(customer_id, str) else "")
         self.status.setText(self._status_text())
-        if subscription.get("collection_method") == "send_invoice":
+        if next_charge(subscription).kind in ("collection_paused", "paused"):
+            self.collection.setText(self.tr("Collection paused: nothing is charged until "
+                                            "resumed"))
+        elif subscription.get("collection_method") == "send_invoice":
             self.collection.setText(self.tr("Invoices e-mailed, due in %1 days").replace(
                 "%1", str(subscription.get("days_until_due"))))
         elif subscription:
@@ -176,12 +193,15 @@ class SubscriptionDetail(ActionDetail):
         self._fill_items()
         self.invoices_model.set_filters({"subscription": subscription.get("id", "\x00none")})
         self._fill_events()
-        if changed:
-            self.upcoming = None
-            self._show_upcoming()
-            if subscription and self._can_preview():
-                self._state.spawn(self.fetch_upcoming())
+        self._show_upcoming()
+        if changed and subscription and self._can_preview():
+            self._state.spawn(self.fetch_upcoming())
         self.update_actions()
+
+    @property
+    def upcoming(self) -> dict[str, Any] | None:
+        """Stripe's preview of the shown subscription's next invoice, once fetched."""
+        return self._state.previews.get(str(self.subscription.get("id", "")))
 
     def update_actions(self) -> None:
         """Enable what this status allows, only online; a disabled control says why."""
@@ -189,22 +209,32 @@ class SubscriptionDetail(ActionDetail):
         status = sub.get("status")
         live = bool(sub) and status not in ENDED
         paused = bool(sub.get("pause_collection"))
+        no_card = status == "paused" and not has_card_to_charge(sub, self._customer())
+        self.collect_card.setVisible(no_card)
+        self.resume_invoiced.setVisible(no_card)
         allowed = {
             self.change: live and status != "incomplete",
             self.cancel: live,
             self.undo_cancel: live and bool(sub.get("cancel_at_period_end")),
             self.pause: live and not paused and status not in ("incomplete", "paused"),
             self.resume: live and paused,
-            self.resume_paused: status == "paused",
+            self.resume_paused: status == "paused" and not no_card,
+            self.collect_card: no_card,
+            self.resume_invoiced: no_card,
             self.portal: bool(sub.get("customer")),
         }
         blocked = self._state.money_blocked_reason()
+        why_not = self.tr("%1 has no card on file: collect a card, or resume and send an "
+                          "invoice.").replace("%1", customer_name(self._state.cache,
+                                                                  sub.get("customer")))
         for button, ok in allowed.items():
             button.setEnabled(ok and not blocked)
             button.setToolTip(blocked if ok else "")
+        if no_card:
+            self.resume_paused.setToolTip(blocked or why_not)
         self.copy_id.setEnabled(bool(sub))
         self.dashboard.setEnabled(bool(sub))
-        self.reason.setText(blocked if live else "")
+        self.reason.setText(blocked or (why_not if no_card else "") if live else "")
         set_role(self.reason, "reason")
 
     async def fetch_upcoming(self) -> dict[str, Any] | None:
@@ -219,8 +249,10 @@ class SubscriptionDetail(ActionDetail):
             if self.subscription.get("id") == sub_id:
                 self.upcoming_summary.setText(error_text(error))
             return None
+        self._state.previews[sub_id] = upcoming
+        # The list tells the next charge from the same preview.
+        self._state.tables_changed.emit(frozenset(("subscriptions",)))
         if self.subscription.get("id") == sub_id:
-            self.upcoming = upcoming
             self._show_upcoming()
         return upcoming
 
@@ -255,7 +287,7 @@ class SubscriptionDetail(ActionDetail):
         the user confirms (tests pass `confirmed`): a new period starts now and its invoice
         is charged or sent at once."""
         sub = self.subscription
-        amount = self._state.formats.money(renewal_amount(sub), sub.get("currency"))
+        amount = self._state.formats.money(price_list_amount(sub), sub.get("currency"))
         if not confirmed and not confirm(
                 self, self._state.profile.mode, self.tr("Resume subscription"),
                 self.tr("Resume %1's subscription? A new period starts now and its invoice "
@@ -264,6 +296,45 @@ class SubscriptionDetail(ActionDetail):
                 .replace("%2", amount)):
             return None
         return await self._act(resume_subscription)
+
+    async def resume_with_invoice(self, confirmed: bool = False) -> dict[str, Any] | None:
+        """For a customer without a card: after the user confirms, set the subscription to
+        e-mail its invoices (due in 30 days) and resume it, so the new period's invoice is
+        sent to the customer."""
+        sub = self.subscription
+        if not confirmed and not confirm(
+                self, self._state.profile.mode, self.tr("Resume subscription"),
+                self.tr("Resume %1's subscription and e-mail them an invoice of %2 for the new "
+                        "period, due in %3 days? Later invoices are e-mailed too.")
+                .replace("%1", customer_name(self._state.cache, sub.get("customer")))
+                .replace("%2", self._state.formats.money(price_list_amount(sub),
+                                                         sub.get("currency")))
+                .replace("%3", str(INVOICE_DAYS))):
+            return None
+        result = await self.run_action(resume_subscription, str(sub["id"]),
+                                       send_invoice_days=INVOICE_DAYS)
+        if result is not None:
+            self.say("")
+            self._after(result)
+        return result
+
+    async def start_card_collection(self) -> CardLinkDialog | None:
+        """Make a Stripe-hosted page where the customer saves a card and show it as link
+        and QR code; resuming is offered once the card is saved."""
+        customer_id = str(self.subscription.get("customer", ""))
+        checkout = await self.run_action(collect_card_link, customer_id)
+        if checkout is None:
+            return None
+        self.update_actions()
+        dialog = CardLinkDialog(self._state, self._customer() or {"id": customer_id},
+                                checkout, self)
+        dialog.open()
+        return dialog
+
+    def _customer(self) -> dict[str, Any] | None:
+        customer_id = self.subscription.get("customer")
+        return self._state.cache.get("customers", customer_id) \
+            if isinstance(customer_id, str) else None
 
     async def send_portal_link(self) -> LinkDialog | None:
         """Create a billing portal session for the customer and show its link and QR code."""
@@ -303,31 +374,32 @@ class SubscriptionDetail(ActionDetail):
         return ", ".join(parts)
 
     def _can_preview(self) -> bool:
-        return self.subscription.get("status") not in ENDED and not \
+        """Whether Stripe's preview can say more: a charge is expected, and we are online."""
+        return next_charge(self.subscription).amount is not None and not \
             self._state.money_blocked_reason()
 
     def _show_upcoming(self) -> None:
+        """The next charge as `next_charge` tells it (the list shows the same amount), with
+        the preview's lines when Stripe's preview is at hand."""
         self.upcoming_lines.clear()
         sub = self.subscription
+        if not sub:
+            self.amount.clear()
+            self.upcoming_summary.clear()
+            return
         upcoming = self.upcoming
+        coming = next_charge(sub, upcoming)
         money = self._state.formats.money
-        if upcoming is None:
-            self.amount.setText(money(renewal_amount(sub), sub.get("currency")))
-            if not sub:
-                self.upcoming_summary.clear()
-            elif sub.get("status") in ENDED:
-                self.upcoming_summary.setText(self.tr("No further invoices: the subscription "
-                                                      "has ended."))
-            elif self._state.money_blocked_reason():
-                self.upcoming_summary.setText(self.tr("The next invoice can be previewed "
-                                                      "when online."))
+        self.amount.setText(money(coming.amount, coming.currency))
+        if coming.estimated and coming.amount is not None and \
+                self._state.money_blocked_reason():
+            self.upcoming_summary.setText(self.tr("The next invoice can be previewed "
+                                                  "when online."))
+        else:
+            self.upcoming_summary.setText(next_charge_text(coming, self._state.formats))
+        if upcoming is None or coming.amount is None:
             return
         currency = upcoming.get("currency")
-        when = upcoming.get("next_payment_attempt") or upcoming.get("period_end")
-        self.amount.setText(money(upcoming.get("amount_due"), currency))
-        self.upcoming_summary.setText(self.tr("Next invoice on %1: %2").replace(
-            "%1", self._state.formats.date(when)).replace(
-            "%2", money(upcoming.get("amount_due"), currency)))
         for line in (upcoming.get("lines") or {}).get("data") or []:
             self.upcoming_lines.addItem(f"{money(line.get('amount'), currency)}  "
                                         f"{line.get('description') or ''}")
@@ -369,12 +441,11 @@ class SubscriptionDetail(ActionDetail):
         """Show the subscription as Stripe now has it, and its fresh next invoice."""
         if result is None:
             return
+        self._state.previews.pop(str(result.get("id")), None)
         self._state.tables_changed.emit(frozenset(("subscriptions", "invoices")))
         if self.subscription.get("id") == result.get("id"):
             self.show_subscription(self._state.cache.get("subscriptions", str(result["id"]))
                                    or result)
-            self.upcoming = None
-            self._show_upcoming()
             if self._can_preview():
                 self._state.spawn(self.fetch_upcoming())
 

@@ -1,14 +1,16 @@
 """The subscriptions list: customer, status, price, quantity, current period end (from the
-items: this API version keeps periods there) and the amount of the next renewal."""
+items: this API version keeps periods there) and the amount of the next charge
+(`services.subscriptions.next_charge`, with Stripe's preview when the detail fetched one)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from posapp.services.subscriptions import NextCharge, next_charge, period_end
 from posapp.store.cache import Cache
 
 from .formatting import Formats
@@ -16,7 +18,6 @@ from .table_model import CacheTableModel, Column
 from .theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 STATUSES = ("active", "trialing", "past_due", "unpaid", "paused", "incomplete", "canceled")
-ENDED = ("canceled", "incomplete_expired")
 _STATUS_COLORS = {"active": SUCCESS_COLOR, "past_due": DANGER_COLOR, "unpaid": DANGER_COLOR,
                   "incomplete": WARNING_COLOR, "paused": WARNING_COLOR}
 
@@ -41,25 +42,38 @@ def items_of(subscription: dict[str, Any]) -> list[dict[str, Any]]:
     return list((subscription.get("items") or {}).get("data") or [])
 
 
-def period_end(subscription: dict[str, Any]) -> int | None:
-    """When the current period ends: the latest of its items' period ends."""
-    ends = [i.get("current_period_end") for i in items_of(subscription)]
-    known = [e for e in ends if isinstance(e, int)]
-    return max(known) if known else None
-
-
-def renewal_amount(subscription: dict[str, Any]) -> int | None:
-    """What the items cost per period before discounts and tax (None once nothing more
-    will be invoiced: ended, or canceling at the period end)."""
-    if subscription.get("status") in ENDED or subscription.get("cancel_at_period_end"):
-        return None
-    total = 0
-    for item in items_of(subscription):
-        unit = (item.get("price") or {}).get("unit_amount")
-        if not isinstance(unit, int):
-            return None
-        total += unit * int(item.get("quantity") or 1)
-    return total
+def next_charge_text(coming: NextCharge, formats: Formats) -> str:
+    """The sentence that tells the merchant a subscription's next charge (`next_charge`)."""
+    translate = QCoreApplication.translate
+    amount = formats.money(coming.amount, coming.currency)
+    when = formats.date(coming.when)
+    match coming.kind:
+        case "ended":
+            return translate("NextCharge", "No further invoices: the subscription has ended.")
+        case "cancels":
+            return translate("NextCharge", "No next invoice: the subscription cancels on %1.") \
+                .replace("%1", when)
+        case "paused":
+            return translate("NextCharge", "No charge while the subscription is paused: "
+                                           "resuming it starts a new period.")
+        case "collection_paused" if when:
+            return translate("NextCharge", "No charge while collection is paused "
+                                           "(until %1).").replace("%1", when)
+        case "collection_paused":
+            return translate("NextCharge", "No charge while collection is paused "
+                                           "(until you resume it).")
+    if coming.kind == "trial":
+        text = translate("NextCharge", "First charge when the trial ends on %1: %2")
+    elif coming.kind == "invoice":
+        text = translate("NextCharge", "Invoice e-mailed on %1: %2")
+    else:
+        text = translate("NextCharge", "Charged to the default card on %1: %2")
+    if not when:
+        text = translate("NextCharge", "Next invoice: %2")
+    text = text.replace("%1", when).replace("%2", amount)
+    if coming.estimated:
+        text += " " + translate("NextCharge", "(at list prices, before discounts and tax)")
+    return text
 
 
 def price_text(price: dict[str, Any], formats: Formats) -> str:
@@ -112,8 +126,10 @@ class SubscriptionListModel(CacheTableModel):
         PERIOD_END = 5
         NEXT_INVOICE = 6
 
-    def __init__(self, cache: Cache, formats: Formats, parent: QObject | None = None) -> None:
+    def __init__(self, cache: Cache, formats: Formats,
+                 previews: Mapping[str, dict[str, Any]], parent: QObject | None = None) -> None:
         super().__init__(cache, "subscriptions", formats, parent)
+        self._previews = previews
 
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
@@ -131,8 +147,8 @@ class SubscriptionListModel(CacheTableModel):
                 int(i.get("quantity") or 1) for i in items_of(s))), align_right=True,
                 width=60),
             Column(self.tr("Period ends"), lambda s: f.date(period_end(s)), width=85),
-            Column(self.tr("Next invoice"), lambda s: f.money(renewal_amount(s),
-                                                               s.get("currency")),
+            Column(self.tr("Next invoice"), lambda s: f.money(
+                next_charge(s, self._previews.get(s["id"])).amount, s.get("currency")),
                    align_right=True, width=90),
         )
 

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
+from posapp.services.subscriptions import period_end, price_list_amount
+
 from .app_state import AppState
 from .csv_export import CsvColumn, csv_money, csv_time
 from .list_panel import ListPanel
@@ -18,8 +20,6 @@ from .subscription_list_model import (
     STATUSES,
     SubscriptionListModel,
     items_of,
-    period_end,
-    renewal_amount,
     subscription_status_text,
 )
 from .theme import set_role
@@ -31,7 +31,7 @@ CSV_COLUMNS: tuple[CsvColumn, ...] = (
     ("prices", lambda s: " ".join(
         f"{i.get('quantity', 1)}x{(i.get('price') or {}).get('id')}" for i in items_of(s))),
     ("currency", lambda s: s.get("currency")),
-    ("amount_per_period", lambda s: csv_money(renewal_amount(s), s.get("currency"))),
+    ("amount_per_period", lambda s: csv_money(price_list_amount(s), s.get("currency"))),
     ("current_period_end", lambda s: csv_time(period_end(s))),
     ("cancel_at_period_end", lambda s: bool(s.get("cancel_at_period_end"))),
     ("collection_method", lambda s: s.get("collection_method")),
@@ -47,7 +47,8 @@ class SubscriptionsPanel(ListPanel[SubscriptionListModel]):
     """(table, id) of a related object to show in its own panel."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(state, SubscriptionListModel(state.cache, state.formats),
+        super().__init__(state, SubscriptionListModel(state.cache, state.formats,
+                                                      state.previews),
                          "lists/subscriptions",
                          [(s, subscription_status_text(s)) for s in STATUSES], parent)
         self.list.search.setPlaceholderText(self.tr("Search by subscription id…"))

@@ -1,15 +1,18 @@
-"""`TakingsView`: today's takings per currency and the latest payments, from the cache."""
+"""`TakingsView`: today's net takings per currency, authorisations not captured yet, and
+the latest payments, from the cache."""
 
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from .app_state import AppState
+from .dashboard_panel import uncaptured_text
 from .formatting import start_of_today, utc_offset_seconds
-from .payment_list_model import status_text
+from .payment_list_model import payment_status
 
 LATEST = 8
 
@@ -20,13 +23,17 @@ class TakingsView(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
-        heading = QLabel(self.tr("Today's takings"))
+        heading = QLabel(self.tr("Today's net takings"))
         heading.setObjectName("muted")
         self.total = QLabel()
         self.total.setObjectName("bigAmount")
         self.total.setWordWrap(True)
         self.count = QLabel()
         self.count.setObjectName("muted")
+        self.uncaptured = QLabel()
+        """Authorisations held and not captured yet: not takings, so shown apart."""
+        self.uncaptured.setObjectName("reason")
+        self.uncaptured.setWordWrap(True)
         latest = QLabel(self.tr("Latest payments"))
         latest.setObjectName("muted")
         # Word-wrapped labels rather than a QListWidget: a list view keeps row heights
@@ -46,6 +53,7 @@ class TakingsView(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.total)
         layout.addWidget(self.count)
+        layout.addWidget(self.uncaptured)
         layout.addSpacing(12)
         layout.addWidget(latest)
         layout.addWidget(self.latest, 1)
@@ -62,15 +70,20 @@ class TakingsView(QWidget):
         self.total.setText("\n".join(totals) or formats.money(0, self._currency()))
         count = sum(d.count for d in days)
         self.count.setText(self.tr("%n payment(s) today", "", count))
+        held = uncaptured_text(formats, cache.uncaptured())
+        self.uncaptured.setText(held)
+        self.uncaptured.setVisible(bool(held))
         for row in self.rows:
             self._rows.removeWidget(row)
             row.deleteLater()
         self.rows = []
         for payment in cache.page("payment_intents", limit=LATEST).rows:
+            charge_id = payment.get("latest_charge")
+            charge = cache.get("charges", charge_id) if isinstance(charge_id, str) else None
             summary = "  ".join((
                 formats.time(payment.get("created")),
-                formats.money(payment.get("amount"), payment.get("currency")),
-                status_text(payment.get("status"))))
+                formats.money(_taken(payment), payment.get("currency")),
+                payment_status(payment, charge, formats)))
             description = str(payment.get("description") or "")
             row = QLabel(f"{summary}\n{description}" if description else summary)
             row.setWordWrap(True)
@@ -80,3 +93,13 @@ class TakingsView(QWidget):
 
     def _currency(self) -> str:
         return self._state.settings.default_currency
+
+
+def _taken(payment: dict[str, Any]) -> int | None:
+    """What a payment took: the amount received once it succeeded (less than asked after a
+    partial capture), else the amount asked."""
+    received = payment.get("amount_received")
+    if payment.get("status") == "succeeded" and isinstance(received, int):
+        return received
+    amount = payment.get("amount")
+    return amount if isinstance(amount, int) else None

@@ -148,7 +148,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../../posapp/ui/app_state.py" line="138"/>
+        <location filename="../../posapp/ui/app_state.py" line="141"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
@@ -156,49 +156,127 @@
 <context>
     <name>AuditListModel</name>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="68"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="92"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="97"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="69"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="93"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="70"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="94"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="95"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="72"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="96"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="98"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="99"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/audit_list_model.py" line="100"/>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditOutcome</name>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="43"/>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="44"/>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="45"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="46"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="47"/>
+        <source>Card declined</source>
+        <translation>银行卡被拒</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="48"/>
+        <source>Needs authentication</source>
+        <translation>需要验证</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="49"/>
+        <source>Refused by Stripe</source>
+        <translation>被 Stripe 拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="50"/>
+        <source>Key not accepted</source>
+        <translation>密钥未被接受</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="51"/>
+        <source>Not permitted</source>
+        <translation>无权限</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="52"/>
+        <source>Too many requests</source>
+        <translation>请求过多</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="53"/>
+        <source>Stripe unreachable</source>
+        <translation>无法连接 Stripe</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="54"/>
+        <source>Stripe unavailable</source>
+        <translation>Stripe 暂不可用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="55"/>
+        <source>Repeated request refused</source>
+        <translation>重复请求被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="56"/>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/audit_list_model.py" line="58"/>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -219,6 +297,70 @@
         <translation>
             <numerusform>%n 项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="43"/>
+        <location filename="../../posapp/ui/capture_dialog.py" line="114"/>
+        <source>Capture payment</source>
+        <translation>请款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="54"/>
+        <source>Paid with</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="55"/>
+        <source>Authorised</source>
+        <translation>已授权</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="56"/>
+        <source>Capture by</source>
+        <translation>请款截止</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="57"/>
+        <source>Amount to capture</source>
+        <translation>请款金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="59"/>
+        <source>Capture…</source>
+        <translation>请款…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="76"/>
+        <source>a walk-in customer</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="80"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="87"/>
+        <source>At most %1 can be captured.</source>
+        <translation>最多可请款 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="99"/>
+        <source>Capture %1 from %2?</source>
+        <translation>向 %2 请款 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="101"/>
+        <source>Capture %1 of the %2 authorised from %3? The other %4 is released to the customer.</source>
+        <translation>从 %3 已授权的 %2 中请款 %1？其余 %4 将退还给客户。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/capture_dialog.py" line="115"/>
+        <source>This is a LIVE payment: %1 is taken from a real card. Capture it?</source>
+        <translation>这是真实模式付款：将从真实银行卡扣取 %1。确定请款？</translation>
     </message>
 </context>
 <context>
@@ -274,175 +416,175 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="68"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="69"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="73"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="74"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="76"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="77"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="77"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="78"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="78"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="79"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="81"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="82"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="82"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="83"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="83"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="84"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="85"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="86"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="91"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="92"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="99"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="100"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="100"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="101"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="101"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="102"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="128"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="129"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="170"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="171"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="172"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="173"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="174"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="175"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="177"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="178"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="178"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="179"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="182"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="183"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="226"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="227"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="245"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="246"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="259"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="334"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="260"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="335"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="263"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="264"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="265"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="266"/>
         <source>The customer&apos;s bank wants them to confirm this payment. Send them this link: they confirm it on Stripe&apos;s page.</source>
         <translation>客户的银行要求客户确认这笔付款。请把此链接发给客户：客户在 Stripe 页面上确认。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="278"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="279"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="286"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="287"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="301"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="302"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="302"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="303"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="303"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="304"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="304"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="305"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="342"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="343"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="359"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="359"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
         <source>The payment page was closed.</source>
         <translation>付款页面已关闭。</translation>
     </message>
@@ -463,22 +605,22 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="93"/>
+        <location filename="../../posapp/ui/crash.py" line="94"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="94"/>
+        <location filename="../../posapp/ui/crash.py" line="95"/>
         <source>PosApp keeps running; the details are in %1.</source>
         <translation>PosApp 仍在运行；详细信息见 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="96"/>
+        <location filename="../../posapp/ui/crash.py" line="97"/>
         <source>PosApp hit a problem</source>
         <translation>PosApp 遇到问题</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="99"/>
+        <location filename="../../posapp/ui/crash.py" line="100"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -529,42 +671,42 @@
         <translation>银行卡由客户在 Stripe 托管页面上保存；PosApp 永远看不到卡号。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="115"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="116"/>
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="116"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="117"/>
         <source>Cards</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="117"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="118"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="118"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="119"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="119"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="120"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="149"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="150"/>
         <source>Select a card first.</source>
         <translation>请先选择一张银行卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="159"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="160"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="190"/>
+        <location filename="../../posapp/ui/customer_detail.py" line="191"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -590,92 +732,102 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="45"/>
+        <location filename="../../posapp/ui/customer_form.py" line="48"/>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/customer_form.py" line="50"/>
+        <source>+86 10 1234 5678</source>
+        <translation>+86 10 1234 5678</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/customer_form.py" line="53"/>
         <source>Street and number</source>
         <translation>街道和门牌号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="46"/>
+        <location filename="../../posapp/ui/customer_form.py" line="54"/>
         <source>Two-letter code, e.g. US, CN</source>
         <translation>两位字母代码，例如 US、CN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="49"/>
+        <location filename="../../posapp/ui/customer_form.py" line="57"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="50"/>
+        <location filename="../../posapp/ui/customer_form.py" line="58"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="51"/>
+        <location filename="../../posapp/ui/customer_form.py" line="59"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="52"/>
+        <location filename="../../posapp/ui/customer_form.py" line="60"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="53"/>
+        <location filename="../../posapp/ui/customer_form.py" line="61"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="53"/>
+        <location filename="../../posapp/ui/customer_form.py" line="61"/>
         <source>Address line 2</source>
         <translation>地址第二行</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="54"/>
+        <location filename="../../posapp/ui/customer_form.py" line="62"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="54"/>
+        <location filename="../../posapp/ui/customer_form.py" line="62"/>
         <source>Postal code</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="55"/>
+        <location filename="../../posapp/ui/customer_form.py" line="63"/>
         <source>State / province</source>
         <translation>州 / 省</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="55"/>
+        <location filename="../../posapp/ui/customer_form.py" line="63"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="60"/>
+        <location filename="../../posapp/ui/customer_form.py" line="68"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="60"/>
+        <location filename="../../posapp/ui/customer_form.py" line="68"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="65"/>
+        <location filename="../../posapp/ui/customer_form.py" line="73"/>
         <source>Add metadata</source>
         <translation>添加元数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="67"/>
+        <location filename="../../posapp/ui/customer_form.py" line="75"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="70"/>
+        <location filename="../../posapp/ui/customer_form.py" line="78"/>
         <source>Up to %1 keys; keys up to %2 characters, values up to %3.</source>
         <translation>最多 %1 个键；键最长 %2 个字符，值最长 %3 个字符。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="85"/>
+        <location filename="../../posapp/ui/customer_form.py" line="93"/>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
@@ -773,112 +925,112 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="195"/>
-        <source>Today&apos;s takings</source>
-        <translation>今日收入</translation>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="211"/>
+        <source>Today&apos;s net takings</source>
+        <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="196"/>
-        <source>This month&apos;s takings</source>
-        <translation>本月收入</translation>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="213"/>
+        <source>This month&apos;s net takings</source>
+        <translation>本月净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="198"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="215"/>
         <source>Payment success rate (30 days)</source>
         <translation>付款成功率（30 天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="200"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="217"/>
         <source>Refunds this month</source>
         <translation>本月退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="202"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="219"/>
         <source>Open disputes</source>
         <translation>未结争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="203"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="220"/>
         <source>Monthly recurring revenue</source>
         <translation>每月经常性收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="205"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="222"/>
         <source>Past-due subscriptions</source>
         <translation>逾期订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="207"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="224"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="224"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="241"/>
         <source>Reading the cache…</source>
         <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="268"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="285"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n 笔付款</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="275"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="294"/>
         <source>%1 succeeded, %2 failed</source>
         <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="279"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="298"/>
         <source>%1 refunded, %2 pending, %3 failed</source>
         <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="285"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="304"/>
         <source>%1 open, %2 need a response</source>
         <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="290"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="309"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n 个有效订阅</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="292"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="311"/>
         <source>retrying or waiting for a new card</source>
         <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="295"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="314"/>
         <source>%1 open, %2 overdue (%3)</source>
         <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="301"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="320"/>
         <source>From the offline cache; last synced %1.</source>
         <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="302"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="321"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="316"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="335"/>
         <source>d MMM</source>
         <comment>a day under the takings chart, as a QDate format</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="318"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="337"/>
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="324"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="343"/>
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
@@ -897,6 +1049,20 @@
         <location filename="../../posapp/ui/dispute_list_model.py" line="81"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dispute_list_model.py" line="85"/>
+        <source>%n hour(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dispute_list_model.py" line="86"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 天</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1047,37 +1213,37 @@
 <context>
     <name>DisputeListModel</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="121"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="127"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="123"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="129"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="125"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="131"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="127"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="133"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="128"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="134"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="131"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="137"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="133"/>
+        <location filename="../../posapp/ui/dispute_list_model.py" line="139"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
@@ -1174,37 +1340,247 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="17"/>
+        <location filename="../../posapp/ui/errors.py" line="51"/>
+        <source>Enter an amount.</source>
+        <translation>请输入金额。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="52"/>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="53"/>
+        <source>“%1” is not an amount (decimals go after “%2”).</source>
+        <translation>“%1”不是有效金额（小数点请用“%2”）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="54"/>
+        <source>Enter an amount greater than zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="55"/>
+        <source>The amount must be no more than %1.</source>
+        <translation>金额不能超过 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="56"/>
+        <source>%1 has no decimal places.</source>
+        <translation>%1 没有小数位。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="57"/>
+        <source>%1 allows at most %2 decimal places.</source>
+        <translation>%1 最多允许 %2 位小数。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="58"/>
+        <source>%1 amounts go in steps of %2.</source>
+        <translation>%1 金额须以 %2 为单位递增。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="59"/>
+        <source>The minimum charge in %1 is %2.</source>
+        <translation>%1 的最低收费金额为 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="60"/>
+        <source>The amount is not a whole number of cents.</source>
+        <translation>金额不是以最小货币单位表示的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="61"/>
+        <source>Quantities must be at least 1.</source>
+        <translation>数量至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="63"/>
+        <source>%1 is more than can be refunded: %2 of %3 remains (%4 already refunded).</source>
+        <translation>%1 超过可退款金额：%3 中尚余 %2（已退款 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="65"/>
+        <source>Nothing is left to refund on this payment of %1 (%2 already refunded).</source>
+        <translation>这笔 %1 的付款已无可退金额（已退款 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="67"/>
+        <source>Nothing is left to refund on this payment of %1.</source>
+        <translation>这笔 %1 的付款已无可退金额。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="69"/>
+        <source>This payment did not succeed; there is nothing to refund.</source>
+        <translation>这笔付款未成功，没有可退款的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="71"/>
+        <source>This payment is not captured yet: cancel it to release the hold instead.</source>
+        <translation>这笔付款尚未请款：请取消付款以释放预授权。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="73"/>
+        <source>This payment is disputed: respond to the dispute instead of refunding.</source>
+        <translation>这笔付款存在争议：请回应争议，而不是退款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="75"/>
+        <source>This payment has no successful charge to refund.</source>
+        <translation>这笔付款没有可退款的成功扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="77"/>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>“%1”不是有效的电子邮箱地址。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="78"/>
+        <source>“%1” is not a phone number.</source>
+        <translation>“%1”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="79"/>
+        <source>Stripe keeps at most %1 metadata keys; this would make %2.</source>
+        <translation>Stripe 最多保存 %1 个元数据键；此操作将达到 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="81"/>
+        <source>A metadata key cannot be empty.</source>
+        <translation>元数据键不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="82"/>
+        <source>Metadata key “%1” has %2 characters; Stripe allows %3.</source>
+        <translation>元数据键“%1”有 %2 个字符；Stripe 最多允许 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="84"/>
+        <source>Metadata key “%1” cannot contain square brackets.</source>
+        <translation>元数据键“%1”不能包含方括号。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="86"/>
+        <source>The value of metadata key “%1” has %2 characters; Stripe allows %3.</source>
+        <translation>元数据键“%1”的值有 %2 个字符；Stripe 最多允许 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="88"/>
+        <source>“%1” is not an evidence field PosApp can send.</source>
+        <translation>“%1”不是 PosApp 可以提交的证据字段。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="90"/>
+        <source>%1 has %2 characters; Stripe allows %3.</source>
+        <translation>%1 有 %2 个字符；Stripe 最多允许 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="91"/>
+        <source>All evidence together has %1 characters; Stripe allows %2.</source>
+        <translation>全部证据共有 %1 个字符；Stripe 最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="94"/>
+        <source>Describe what the payment is for; the customer sees it.</source>
+        <translation>请说明付款用途；客户会看到这段说明。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="96"/>
+        <source>An invoice needs at least one item.</source>
+        <translation>账单至少需要一个项目。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="97"/>
+        <source>An invoice sent to the customer needs the number of days until due.</source>
+        <translation>发送给客户的账单需要填写到期天数。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="99"/>
+        <source>Choose at least one price.</source>
+        <translation>请至少选择一个价格。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="100"/>
+        <source>This subscription has several items: choose the one to change.</source>
+        <translation>该订阅有多个项目：请选择要更改的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="102"/>
+        <source>Choose a new price or quantity.</source>
+        <translation>请选择新的价格或数量。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="110"/>
+        <source>Stripe knew of refunds this computer had not seen yet; the payment is updated.</source>
+        <translation>Stripe 上有本机尚未获知的退款；付款信息已更新。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="117"/>
+        <source>The card was declined. Ask for another card.</source>
+        <translation>银行卡被拒。请客户换一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="119"/>
+        <source>The card was declined: not enough funds. Ask for another card.</source>
+        <translation>银行卡被拒：余额不足。请客户换一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="121"/>
+        <source>The card was declined: it has expired. Ask for another card.</source>
+        <translation>银行卡被拒：卡已过期。请客户换一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="123"/>
+        <source>The card was declined: the security code is wrong.</source>
+        <translation>银行卡被拒：安全码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="125"/>
+        <source>The card could not be processed: try again.</source>
+        <translation>无法处理该银行卡：请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="140"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="19"/>
+        <location filename="../../posapp/ui/errors.py" line="142"/>
         <source>Stripe did not accept this API key: check the key in the profile settings.</source>
         <translation>Stripe 不接受此 API 密钥：请在配置设置中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="22"/>
+        <location filename="../../posapp/ui/errors.py" line="145"/>
         <source>Stripe is receiving too many requests right now: try again in a moment.</source>
         <translation>Stripe 当前请求过多：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="25"/>
+        <location filename="../../posapp/ui/errors.py" line="148"/>
         <source>The customer must authenticate this payment: send them the payment link.</source>
         <translation>客户必须验证这笔付款：请把付款链接发给客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="28"/>
+        <location filename="../../posapp/ui/errors.py" line="151"/>
+        <source>The customer has no card on file: collect a card, or send an invoice instead.</source>
+        <translation>该客户没有已存银行卡：请先收集银行卡，或改为发送账单。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="155"/>
+        <source>Stripe could not find it: %1</source>
+        <translation>Stripe 上找不到该对象：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/errors.py" line="160"/>
         <source>This key lacks permission for %1: use a key with write access, or ask the account owner.</source>
         <translation>此密钥没有 %1 的权限：请使用有写入权限的密钥，或联系账户所有者。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="30"/>
+        <location filename="../../posapp/ui/errors.py" line="162"/>
         <source>this action</source>
         <translation>此操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="34"/>
+        <location filename="../../posapp/ui/errors.py" line="166"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
@@ -1235,62 +1611,62 @@
 <context>
     <name>EvidenceForm</name>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="92"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="94"/>
         <source>Product description</source>
         <translation>商品说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="93"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="95"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="94"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="96"/>
         <source>Customer e-mail</source>
         <translation>客户电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="95"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="97"/>
         <source>Billing address</source>
         <translation>账单地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="96"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="98"/>
         <source>Shipping carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="97"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="99"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="98"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="100"/>
         <source>Shipping date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="99"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="101"/>
         <source>Refund policy disclosure</source>
         <translation>退款政策说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="100"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="102"/>
         <source>Cancellation rebuttal</source>
         <translation>取消反驳说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="101"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="103"/>
         <source>Other information</source>
         <translation>其他信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="110"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="112"/>
         <source>Receipts and customer communication are files: upload them in the Stripe Dashboard, then describe them here.</source>
         <translation>收据和客户沟通记录是文件：请在 Stripe 控制台上传，然后在此处说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="169"/>
+        <location filename="../../posapp/ui/evidence_form.py" line="171"/>
         <source>All evidence: %1 / %2 characters</source>
         <translation>全部证据：%1 / %2 个字符</translation>
     </message>
@@ -1306,42 +1682,42 @@
 <context>
     <name>Interval</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="87"/>
         <source>day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="87"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="88"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="89"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="77"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="91"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="78"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="92"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="79"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="93"/>
         <source>%1 months</source>
         <translation>%1 个月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="94"/>
         <source>%1 years</source>
         <translation>%1 年</translation>
     </message>
@@ -2038,6 +2414,59 @@
     </message>
 </context>
 <context>
+    <name>NextCharge</name>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="52"/>
+        <source>No further invoices: the subscription has ended.</source>
+        <translation>不再有账单：订阅已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="54"/>
+        <source>No next invoice: the subscription cancels on %1.</source>
+        <translation>没有下一张账单：订阅将于 %1 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="57"/>
+        <source>No charge while the subscription is paused: resuming it starts a new period.</source>
+        <translation>订阅暂停期间不会扣款：恢复后将开始新的周期。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="60"/>
+        <source>No charge while collection is paused (until %1).</source>
+        <translation>暂停收款期间不会扣款（至 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="63"/>
+        <source>No charge while collection is paused (until you resume it).</source>
+        <translation>暂停收款期间不会扣款（直到您恢复收款）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="66"/>
+        <source>First charge when the trial ends on %1: %2</source>
+        <translation>试用期于 %1 结束时首次扣款：%2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="68"/>
+        <source>Invoice e-mailed on %1: %2</source>
+        <translation>将于 %1 通过电子邮件发送账单：%2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="70"/>
+        <source>Charged to the default card on %1: %2</source>
+        <translation>将于 %1 从默认银行卡扣款：%2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="72"/>
+        <source>Next invoice: %2</source>
+        <translation>下一张账单：%2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="75"/>
+        <source>(at list prices, before discounts and tax)</source>
+        <translation>（按标价计算，未计折扣和税费）</translation>
+    </message>
+</context>
+<context>
     <name>Notices</name>
     <message>
         <location filename="../../posapp/ui/notices.py" line="36"/>
@@ -2112,96 +2541,101 @@
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
+    <message>
+        <location filename="../../posapp/ui/object_detail.py" line="53"/>
+        <source>Select a row to see its details.</source>
+        <translation>选择一行以查看详情。</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="55"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="56"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="57"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="57"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="58"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="58"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="59"/>
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="59"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="60"/>
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="61"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="62"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="63"/>
-        <source>Capture</source>
-        <translation>请款</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="64"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="65"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="65"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="66"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="66"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="67"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="85"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="86"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="106"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="107"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="109"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="110"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="146"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="157"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="145"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="156"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="148"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="64"/>
+        <source>Capture…</source>
+        <translation>请款…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_detail.py" line="159"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="153"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="164"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="191"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="202"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -2209,52 +2643,52 @@
 <context>
     <name>PaymentListModel</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="54"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="122"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="56"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="124"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="58"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="60"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="129"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="62"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="131"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="63"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="132"/>
         <source>Refunded / disputed</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="66"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="135"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="162"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="95"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="164"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="97"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="166"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -2281,39 +2715,114 @@
 <context>
     <name>PaymentStatus</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="25"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="27"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="26"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="28"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="29"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="30"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="31"/>
         <source>Needs authentication</source>
         <translation>需要验证</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="32"/>
         <source>Uncaptured</source>
         <translation>未请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/payment_list_model.py" line="33"/>
         <source>Canceled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="44"/>
+        <source>Waiting for the customer to pay.</source>
+        <translation>正在等待客户付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="46"/>
+        <source>The customer has paid; the bank is still confirming the payment.</source>
+        <translation>客户已付款；银行仍在确认这笔付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="49"/>
+        <source>The payment page expired without a payment.</source>
+        <translation>付款页面已过期，未收到付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="51"/>
+        <source>The payment request was switched off.</source>
+        <translation>付款请求已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="75"/>
+        <source>Uncaptured, capture by %1</source>
+        <translation>未请款，请于 %1 前请款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="80"/>
+        <source>Waiting for payment</source>
+        <translation>等待付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="83"/>
+        <source>Canceled (%1)</source>
+        <translation>已取消（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="91"/>
+        <source>invoice voided</source>
+        <translation>账单已作废</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="92"/>
+        <source>invoice failed</source>
+        <translation>账单付款失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="93"/>
+        <source>abandoned</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="94"/>
+        <source>canceled by Stripe</source>
+        <translation>由 Stripe 取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="95"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="96"/>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="97"/>
+        <source>fraudulent</source>
+        <translation>欺诈</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_list_model.py" line="98"/>
+        <source>requested by the customer</source>
+        <translation>应客户要求</translation>
     </message>
 </context>
 <context>
@@ -2765,53 +3274,53 @@
 <context>
     <name>SubscriptionCancelDialog</name>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="34"/>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="86"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="38"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="90"/>
         <source>Cancel subscription</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="37"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="41"/>
         <source>At the end of the period (%1); can be undone until then</source>
         <translation>在周期结束时（%1）；在此之前可撤销</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="39"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="43"/>
         <source>Now; cannot be undone</source>
         <translation>立即；无法撤销</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="44"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="48"/>
         <source>Credit the unused part of the period</source>
         <translation>抵扣本周期未使用部分</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="45"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="49"/>
         <source>Invoice pending usage and prorations now</source>
         <translation>立即为待结算用量和按比例费用开账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="47"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="51"/>
         <source>Cancel subscription…</source>
         <translation>取消订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="50"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="54"/>
         <source>Cancel %1&apos;s subscription:</source>
         <translation>取消 %1 的订阅：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="77"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="81"/>
         <source>Cancel %1&apos;s subscription at the end of the period, on %2? It keeps running until then.</source>
         <translation>在周期结束时（%2）取消 %1 的订阅？在此之前订阅继续有效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="84"/>
         <source>Cancel %1&apos;s subscription now? This cannot be undone.</source>
         <translation>立即取消 %1 的订阅？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="92"/>
         <source>Canceling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2923,204 +3432,220 @@
 <context>
     <name>SubscriptionDetail</name>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="79"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="86"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="80"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="81"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="88"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="82"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="89"/>
         <source>Current period</source>
         <translation>当前周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="84"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="91"/>
         <source>Change price or quantity…</source>
         <translation>更改价格或数量…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="85"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="92"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="86"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="93"/>
         <source>Undo cancellation</source>
         <translation>撤销取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="87"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="94"/>
         <source>Pause collection</source>
         <translation>暂停收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="89"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="96"/>
         <source>Void invoices made meanwhile</source>
         <translation>作废期间生成的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="90"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="97"/>
         <source>Keep invoices made meanwhile as drafts</source>
         <translation>期间生成的账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="92"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="99"/>
         <source>Mark invoices made meanwhile uncollectible</source>
         <translation>将期间生成的账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="98"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="105"/>
         <source>Resume collection</source>
         <translation>恢复收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="99"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="106"/>
         <source>Resume subscription…</source>
         <translation>恢复订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="100"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="108"/>
+        <source>Collect a card…</source>
+        <translation>收集银行卡…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="109"/>
+        <source>Resume and send an invoice…</source>
+        <translation>恢复并发送账单…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="110"/>
         <source>Billing portal link…</source>
         <translation>账单门户链接…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="101"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="111"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="102"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="112"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="118"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="133"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="118"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="133"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="119"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="134"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="119"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="134"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="139"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="154"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="140"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="155"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="141"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="156"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="142"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="157"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="166"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="180"/>
+        <source>Collection paused: nothing is charged until resumed</source>
+        <translation>已暂停收款：恢复前不会扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="183"/>
         <source>Invoices e-mailed, due in %1 days</source>
         <translation>账单通过电子邮件发送，%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="169"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="186"/>
         <source>Default card charged automatically</source>
         <translation>自动从默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="214"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="227"/>
+        <source>%1 has no card on file: collect a card, or resume and send an invoice.</source>
+        <translation>%1 没有已存银行卡：请先收集银行卡，或恢复订阅并发送账单。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="244"/>
         <source>Asking Stripe for the next invoice…</source>
         <translation>正在向 Stripe 查询下一张账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="260"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="292"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="306"/>
         <source>Resume subscription</source>
         <translation>恢复订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="261"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="293"/>
         <source>Resume %1&apos;s subscription? A new period starts now and its invoice of %2 is collected at once.</source>
         <translation>恢复 %1 的订阅？新的计费周期从现在开始，其 %2 的账单将立即收取。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="271"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="307"/>
+        <source>Resume %1&apos;s subscription and e-mail them an invoice of %2 for the new period, due in %3 days? Later invoices are e-mailed too.</source>
+        <translation>恢复 %1 的订阅，并通过电子邮件向其发送新周期 %2 的账单（%3 天后到期）？之后的账单也将通过电子邮件发送。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="342"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="289"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="360"/>
         <source>trial ends %1</source>
         <translation>试用于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="291"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="362"/>
         <source>cancels on %1</source>
         <translation>将于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="294"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="365"/>
         <source>canceled on %1</source>
         <translation>已于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="298"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="369"/>
         <source>collection paused (%1)</source>
         <translation>已暂停收款（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="299"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="370"/>
         <source>invoices voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="300"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="371"/>
         <source>invoices kept as drafts</source>
         <translation>账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="301"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="372"/>
         <source>invoices marked uncollectible</source>
         <translation>账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="319"/>
-        <source>No further invoices: the subscription has ended.</source>
-        <translation>没有后续账单：订阅已结束。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="322"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="396"/>
         <source>The next invoice can be previewed when online.</source>
         <translation>联网后可预览下一张账单。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="328"/>
-        <source>Next invoice on %1: %2</source>
-        <translation>下一张账单（%1）：%2</translation>
     </message>
 </context>
 <context>
@@ -3289,52 +3814,52 @@
 <context>
     <name>SubscriptionListModel</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="121"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="137"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="123"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="139"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="126"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="142"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="128"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="144"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="130"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="146"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="133"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="149"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="134"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="150"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="142"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="158"/>
         <source>%1, cancels</source>
         <translation>%1，将取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="144"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="160"/>
         <source>%1, collection paused</source>
         <translation>%1，已暂停收款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscription_list_model.py" line="154"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="170"/>
         <source>+%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -3344,42 +3869,42 @@
 <context>
     <name>SubscriptionStatus</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="28"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="29"/>
         <source>Trialing</source>
         <translation>试用中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="30"/>
         <source>Past due</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="31"/>
         <source>Unpaid</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="32"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="33"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="33"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="34"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="34"/>
+        <location filename="../../posapp/ui/subscription_list_model.py" line="35"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
@@ -3387,22 +3912,22 @@
 <context>
     <name>SubscriptionsPanel</name>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="53"/>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="54"/>
         <source>Search by subscription id…</source>
         <translation>按订阅 ID 搜索…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="58"/>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="59"/>
         <source>New subscription</source>
         <translation>新建订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="62"/>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="63"/>
         <source>Export the subscriptions the list shows now</source>
         <translation>导出列表当前显示的订阅</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="63"/>
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="64"/>
         <source>%n subscription(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 个订阅导出到 %1。</numerusform>
@@ -3523,19 +4048,27 @@
     </message>
 </context>
 <context>
+    <name>Takings</name>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="141"/>
+        <source>Not captured yet: %1 (%2), the first lapses %3</source>
+        <translation>尚未请款：%1（%2 笔），最早一笔于 %3 失效</translation>
+    </message>
+</context>
+<context>
     <name>TakingsView</name>
     <message>
-        <location filename="../../posapp/ui/takings_view.py" line="23"/>
-        <source>Today&apos;s takings</source>
-        <translation>今日收入</translation>
+        <location filename="../../posapp/ui/takings_view.py" line="26"/>
+        <source>Today&apos;s net takings</source>
+        <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/takings_view.py" line="30"/>
+        <location filename="../../posapp/ui/takings_view.py" line="37"/>
         <source>Latest payments</source>
         <translation>最近付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/takings_view.py" line="64"/>
+        <location filename="../../posapp/ui/takings_view.py" line="72"/>
         <source>%n payment(s) today</source>
         <translation>
             <numerusform>今天 %n 笔付款</numerusform>

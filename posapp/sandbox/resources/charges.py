@@ -10,6 +10,7 @@ from ..state import Obj, State, copy_json, search_response
 from .payment_methods import DECLINES, card_details
 
 STATEMENT_DESCRIPTOR = "POSAPP SANDBOX"
+_AUTHORISATION_SECONDS = 7 * 86_400
 _OUTCOME_APPROVED: Obj = {
     "advice_code": None, "network_advice_code": None, "network_decline_code": None,
     "network_status": "approved_by_network", "reason": None, "risk_level": "normal",
@@ -41,6 +42,9 @@ def record_charge(state: State, pi: Obj, pm: Obj, *, decline: str | None = None,
         three_d_secure={"authentication_flow": "challenge", "result": "authenticated",
                         "version": "2.2.0"} if authenticated else None,
     )
+    if decline is None and not captured:
+        # Stripe holds an online card authorisation for 7 days.
+        details["capture_before"] = state.now() + _AUTHORISATION_SECONDS
     charge: Obj = {
         "id": charge_id,
         "object": "charge",

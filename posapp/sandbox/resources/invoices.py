@@ -536,15 +536,22 @@ def mark_paid(state: State, invoice: Obj, pi: Obj | None, *, out_of_band: bool =
 
 
 def void_invoice(state: State, invoice: Obj) -> Obj:
-    """Void an open or uncollectible invoice (`invoice.voided`)."""
+    """Void an open or uncollectible invoice (`invoice.voided`); its PaymentIntent is
+    canceled with `cancellation_reason` `void_invoice`."""
     if invoice["status"] not in ("open", "uncollectible"):
         raise state_error(f"You can only void open or uncollectible invoices; this invoice "
                           f"is {invoice['status']}.", code="invoice_not_editable")
+    from .payment_intents import CANCELABLE, cancel_payment_intent
+
     now = state.now()
     payment = open_payment(invoice)
     if payment is not None:
         payment.update({"status": "canceled",
                         "status_transitions": {"canceled_at": now, "paid_at": None}})
+        # Stripe cancels the invoice's PaymentIntent too, saying why.
+        pi = state.find(payment["payment"]["payment_intent"], "payment_intent")
+        if pi is not None and pi["status"] in CANCELABLE:
+            cancel_payment_intent(state, pi, "void_invoice")
     return state.update(invoice, {
         "status": "void", "next_payment_attempt": None,
         "status_transitions": {**invoice["status_transitions"], "voided_at": now},

@@ -1,0 +1,119 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CacheListView</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/list_view.py" line="157"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dashboard_panel.py" line="285"/>
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n payment</numerusform>
+            <numerusform>%n payments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dashboard_panel.py" line="309"/>
+        <source>%n active subscription(s)</source>
+        <translation>
+            <numerusform>%n active subscription</numerusform>
+            <numerusform>%n active subscriptions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DisputeCountdown</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dispute_list_model.py" line="85"/>
+        <source>%n hour(s) left</source>
+        <translation>
+            <numerusform>%n hour left</numerusform>
+            <numerusform>%n hours left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dispute_list_model.py" line="86"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDetail</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/dispute_detail.py" line="181"/>
+        <source>• %1: %n character(s)</source>
+        <translation>
+            <numerusform>• %1: %n character</numerusform>
+            <numerusform>• %1: %n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/invoices_panel.py" line="63"/>
+        <source>%n invoice(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n invoice exported to %1.</numerusform>
+            <numerusform>%n invoices exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionListModel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/subscription_list_model.py" line="170"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/subscriptions_panel.py" line="64"/>
+        <source>%n subscription(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n subscription exported to %1.</numerusform>
+            <numerusform>%n subscriptions exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/status_bar.py" line="114"/>
+        <source>Synced %n minute(s) ago</source>
+        <translation>
+            <numerusform>Synced %n minute ago</numerusform>
+            <numerusform>Synced %n minutes ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TakingsView</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/takings_view.py" line="72"/>
+        <source>%n payment(s) today</source>
+        <translation>
+            <numerusform>%n payment today</numerusform>
+            <numerusform>%n payments today</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
