@@ -29,7 +29,9 @@ _FINALIZE = operation(
     "invoices.finalize", lambda c, ids, p, o: c.v1.invoices.finalize_invoice(ids[0], p, o)
 )
 _SEND = operation("invoices.send", lambda c, ids, p, o: c.v1.invoices.send_invoice(ids[0], p, o))
-_PAY = operation("invoices.pay", lambda c, ids, p, o: c.v1.invoices.pay(ids[0], p, o))
+_PAY = operation(
+    "invoices.pay", lambda c, ids, p, o: c.v1.invoices.pay(ids[0], p, o), moves_money=True
+)
 _VOID = operation("invoices.void", lambda c, ids, p, o: c.v1.invoices.void_invoice(ids[0], p, o))
 _MARK_UNCOLLECTIBLE = operation(
     "invoices.mark_uncollectible",

@@ -45,6 +45,7 @@ __all__ = [
     "card_of",
     "charge_saved_card",
     "payment_request_status",
+    "recent_charge",
     "request_payment",
     "send_invoice",
 ]
@@ -53,11 +54,17 @@ log = logging.getLogger(__name__)
 
 RequestMethod = Literal["checkout", "payment_link"]
 RequestState = Literal["waiting", "processing", "paid", "failed", "expired", "canceled"]
-ChargeState = Literal["succeeded", "processing", "declined", "authentication_required"]
+ChargeState = Literal[
+    "succeeded", "processing", "declined", "authentication_required", "unknown"
+]
 
 _METADATA_DESCRIPTION = "posapp_description"
 _LATEST_CHARGE = (("latest_charge",),)
 _CHARGE_OF_SESSION = (("payment_intent", "latest_charge"), ("payment_intent",))
+_TAKEN = ("succeeded", "processing", "requires_capture")
+REPEAT_WINDOW = 300
+"""Seconds within which a second charge of the same amount to the same customer is
+questioned ("charge again?")."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,8 @@ class ChargeOutcome:
     reason as Stripe words it for a cashier (`decline_code` the machine-readable one).
     `authentication_required`: the bank wants the customer to confirm; `payment_request` is
     a hosted page to send them (its `url`), followed like any other payment request.
+    `unknown`: retries ran out and Stripe may or may not have charged; nothing is known
+    until the same tender is sent again with its `idempotency_key`.
     """
 
     state: ChargeState
@@ -116,6 +125,7 @@ class ChargeOutcome:
     card_last4: str | None = None
     decline_code: str | None = None
     payment_request: PaymentRequest | None = None
+    idempotency_key: str | None = None
 
 
 def card_of(charge: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
@@ -140,6 +150,7 @@ def request_payment(
     method: RequestMethod = "checkout",
     *,
     expires_in: int | None = None,
+    idempotency_key: str | None = None,
 ) -> PaymentRequest:
     """Ask for `amount` on a Stripe-hosted page and return its link.
 
@@ -147,7 +158,7 @@ def request_payment(
     30 minutes to 24 hours; Stripe's default is 24 hours) that can carry the customer.
     `payment_link` makes a Payment Link limited to one purchase (Stripe switches it off
     once it is paid); it never expires, and a customer id is kept in its metadata (payment
-    links cannot take a customer).
+    links cannot take a customer). The same `idempotency_key` never makes a second page.
     """
     currency = currency.lower()
     check_amount(amount, currency, session.locale)
@@ -173,7 +184,9 @@ def request_payment(
             metadata=metadata,
             expires_at=int(time.time()) + expires_in if expires_in else None,
         )
-        create = functools.partial(checkout.create_session, params=params)
+        create = functools.partial(
+            checkout.create_session, params=params, idempotency_key=idempotency_key
+        )
     else:
         if customer_id:
             metadata["posapp_customer"] = customer_id
@@ -184,7 +197,11 @@ def request_payment(
             payment_intent_data={"description": description, "metadata": metadata},
             restrictions={"completed_sessions": {"limit": 1}},
         )
-        create = functools.partial(payment_links.create_payment_link, params=link_params)
+        create = functools.partial(
+            payment_links.create_payment_link,
+            params=link_params,
+            idempotency_key=idempotency_key,
+        )
     created = perform(
         session,
         "payment_request.create",
@@ -285,7 +302,9 @@ def _expanded(obj: Mapping[str, Any] | None, name: str) -> dict[str, Any] | None
     return value if isinstance(value, dict) else None
 
 
-def cancel_payment_request(session: Session, request: PaymentRequest) -> dict[str, Any]:
+def cancel_payment_request(
+    session: Session, request: PaymentRequest, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
     """Stop `request` from being paid: expire the Checkout page or switch the link off.
 
     Stripe refuses (GatewayError) to expire a Checkout page that was already paid.
@@ -294,7 +313,7 @@ def cancel_payment_request(session: Session, request: PaymentRequest) -> dict[st
         return perform(
             session,
             "payment_request.cancel",
-            lambda gw: checkout.expire_session(gw, request.id),
+            lambda gw: checkout.expire_session(gw, request.id, idempotency_key=idempotency_key),
             object_id=request.id,
             amount=request.amount,
             currency=request.currency,
@@ -302,7 +321,9 @@ def cancel_payment_request(session: Session, request: PaymentRequest) -> dict[st
     return perform(
         session,
         "payment_request.cancel",
-        lambda gw: payment_links.update_payment_link(gw, request.id, {"active": False}),
+        lambda gw: payment_links.update_payment_link(
+            gw, request.id, {"active": False}, idempotency_key=idempotency_key
+        ),
         object_id=request.id,
         amount=request.amount,
         currency=request.currency,
@@ -316,8 +337,14 @@ def charge_saved_card(
     amount: int,
     currency: str,
     description: str,
+    *,
+    idempotency_key: str | None = None,
 ) -> ChargeOutcome:
     """Charge a card the customer saved earlier, without them present (off-session).
+
+    `idempotency_key` is the tender attempt's key: charging again with it ("Check again"
+    after an `unknown` outcome, or a second click) sends the same request, which Stripe
+    carries out at most once.
 
     Declines come back as a `declined` outcome with the reason, not as an exception.
     When the bank insists on authentication (SCA), Stripe's guidance is to bring the
@@ -346,6 +373,7 @@ def charge_saved_card(
                     "confirm": True,
                     "expand": ["latest_charge"],
                 },
+                idempotency_key=idempotency_key,
             ),
             amount=amount,
             currency=currency,
@@ -353,6 +381,16 @@ def charge_saved_card(
             expanded=_LATEST_CHARGE,
         )
     except GatewayError as error:
+        if error.idempotency_key:
+            return ChargeOutcome(
+                "unknown",
+                "We don't know yet whether this went through: Stripe did not answer. "
+                "PosApp checks again with the same request, which cannot charge twice.",
+                None,
+                amount,
+                currency,
+                idempotency_key=error.idempotency_key,
+            )
         if error.kind is ErrorKind.CARD_DECLINED:
             _refresh_intent(session, error.payment_intent_id)
             return ChargeOutcome(
@@ -365,11 +403,18 @@ def charge_saved_card(
             )
         if error.kind is ErrorKind.AUTHENTICATION_REQUIRED:
             _refresh_intent(session, error.payment_intent_id)
-            hosted = request_payment(session, amount, currency, description, customer_id)
+            hosted = request_payment(
+                session,
+                amount,
+                currency,
+                description,
+                customer_id,
+                idempotency_key=f"{idempotency_key}-confirm" if idempotency_key else None,
+            )
             return ChargeOutcome(
                 "authentication_required",
-                "The customer's bank wants them to confirm this payment. Send them the "
-                "link: they pay and confirm it on Stripe's page.",
+                "This payment needs the customer to confirm it with their bank: send them "
+                "this page to pay.",
                 error.payment_intent_id,
                 amount,
                 currency,
@@ -397,6 +442,31 @@ def charge_saved_card(
         brand,
         last4,
     )
+
+
+def recent_charge(
+    session: Session,
+    customer_id: str,
+    amount: int,
+    currency: str,
+    *,
+    now: float | None = None,
+) -> dict[str, Any] | None:
+    """The customer's latest payment of `amount` taken in the last `REPEAT_WINDOW` seconds,
+    as the cache knows it (None when there is none): a second one is probably a mistake."""
+    since = int(now if now is not None else time.time()) - REPEAT_WINDOW
+    rows = session.cache.page(
+        "payment_intents",
+        filters={
+            "customer": customer_id,
+            "amount": amount,
+            "currency": currency.lower(),
+            "status": list(_TAKEN),
+        },
+        since=since,
+        limit=1,
+    ).rows
+    return rows[0] if rows else None
 
 
 def _refresh_intent(session: Session, payment_intent_id: str | None) -> None:

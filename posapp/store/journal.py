@@ -135,6 +135,10 @@ class Journal:
             self._db.table("audit_log").create_index(["at"], if_not_exists=True)
             self._db.table("audit_log").create_index(["object_id"], if_not_exists=True)
 
+    def now(self) -> float:
+        """The journal's clock (Unix seconds), which dates its rows."""
+        return self._now()
+
     def close(self) -> None:
         """Close the database connection."""
         with self._lock:
@@ -160,6 +164,17 @@ class Journal:
         with self._lock:
             self._db.table("idempotency").insert(row)
         return _journal_entry(row)
+
+    def claim(
+        self, key: str, operation: str, params: Mapping[str, Any]
+    ) -> tuple[JournalEntry, bool]:
+        """The row for `key`, begun now as `begin` does unless it exists; and whether it is
+        new. One tender attempt keeps one key: a second send of it finds the first row."""
+        with self._lock:
+            found = self.get(key)
+            if found is not None:
+                return found, False
+            return self.begin(key, operation, params), True
 
     def succeed(self, key: str, *, object_id: str | None, request_id: str | None) -> None:
         """Mark the request sent with `key` as done, with the object it produced."""
