@@ -32,6 +32,7 @@ from posapp.money import check_amount, format_amount
 from posapp.services.invoices import InvoiceItem, create_invoice, finalize_invoice
 from posapp.services.invoices import send_invoice as send_finalized_invoice
 from posapp.services.session import Session, perform, stripe_params
+from posapp.store.journal import JournalState
 from posapp.sync.sources import split_expanded
 
 __all__ = [
@@ -44,6 +45,9 @@ __all__ = [
     "capture_payment",
     "card_of",
     "charge_saved_card",
+    "close_overdue_requests",
+    "close_payment_request",
+    "open_requests",
     "payment_request_status",
     "recent_charge",
     "request_payment",
@@ -59,6 +63,10 @@ ChargeState = Literal[
 ]
 
 _METADATA_DESCRIPTION = "posapp_description"
+_METADATA_CUSTOMER = "posapp_customer"
+_METADATA_EXPIRES = "posapp_expires_at"
+_REQUEST_CREATES = {"checkout.sessions.create": "checkout", "payment_links.create": "payment_link"}
+_DAY = 24 * 3600
 _LATEST_CHARGE = (("latest_charge",),)
 _CHARGE_OF_SESSION = (("payment_intent", "latest_charge"), ("payment_intent",))
 _TAKEN = ("succeeded", "processing", "requires_capture")
@@ -72,7 +80,9 @@ class PaymentRequest:
     """A payment asked of a customer on a Stripe-hosted page (show `url` as link or QR).
 
     `id` is the Checkout session (`cs_…`) or the payment link (`plink_…`). A Checkout page
-    expires at `expires_at`; a payment link stays open until paid once or cancelled.
+    expires at `expires_at` (Stripe closes it); a payment link is switched off by the app
+    after its `expires_at` (`close_overdue_requests`), or once paid. `created` is when this
+    station made it (Unix seconds).
     """
 
     method: RequestMethod
@@ -83,6 +93,7 @@ class PaymentRequest:
     description: str
     customer_id: str | None
     expires_at: int | None
+    created: int | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +161,7 @@ def request_payment(
     method: RequestMethod = "checkout",
     *,
     expires_in: int | None = None,
+    expires_at: int | None = None,
     idempotency_key: str | None = None,
 ) -> PaymentRequest:
     """Ask for `amount` on a Stripe-hosted page and return its link.
@@ -157,8 +169,11 @@ def request_payment(
     `checkout` makes a one-time Checkout Session (expires after `expires_in` seconds,
     30 minutes to 24 hours; Stripe's default is 24 hours) that can carry the customer.
     `payment_link` makes a Payment Link limited to one purchase (Stripe switches it off
-    once it is paid); it never expires, and a customer id is kept in its metadata (payment
-    links cannot take a customer). The same `idempotency_key` never makes a second page.
+    once it is paid); links never expire at Stripe, so `expires_in` is kept in its metadata
+    and the app switches it off after that (`close_overdue_requests`); a customer id is
+    kept in its metadata too (payment links cannot take a customer). `expires_at` (Unix
+    seconds) may be given instead of `expires_in`: a tender sent again with its
+    `idempotency_key` must send the same time. The same key never makes a second page.
     """
     currency = currency.lower()
     check_amount(amount, currency, session.locale)
@@ -173,6 +188,9 @@ def request_payment(
         },
     }
     metadata = {_METADATA_DESCRIPTION: description[:500]}
+    now = int(time.time())
+    if expires_in:
+        expires_at = now + expires_in
     create: Callable[[Gateway], dict[str, Any]]
     if method == "checkout":
         params = stripe_params(
@@ -182,14 +200,16 @@ def request_payment(
             customer=customer_id,
             payment_intent_data={"description": description},
             metadata=metadata,
-            expires_at=int(time.time()) + expires_in if expires_in else None,
+            expires_at=expires_at,
         )
         create = functools.partial(
             checkout.create_session, params=params, idempotency_key=idempotency_key
         )
     else:
         if customer_id:
-            metadata["posapp_customer"] = customer_id
+            metadata[_METADATA_CUSTOMER] = customer_id
+        if expires_at:
+            metadata[_METADATA_EXPIRES] = str(expires_at)
         link_params = stripe_params(
             PaymentLinkCreateParams,
             line_items=[line_item],
@@ -218,7 +238,8 @@ def request_payment(
         currency,
         description,
         customer_id,
-        created.get("expires_at"),
+        created.get("expires_at") or expires_at,
+        created.get("created") or now,
     )
 
 
@@ -328,6 +349,81 @@ def cancel_payment_request(
         amount=request.amount,
         currency=request.currency,
     )
+
+
+def close_payment_request(
+    session: Session, request: PaymentRequest, *, idempotency_key: str | None = None
+) -> PaymentStatus:
+    """Close `request` at Stripe first, then say where it ended: `paid` (or `processing`)
+    when the customer paid before it closed, so that payment is never missed; `canceled`
+    otherwise. An unknown outcome of the close raises GatewayError with its key (send the
+    same close again with it); a close Stripe refuses because the request was paid returns
+    that payment."""
+    try:
+        cancel_payment_request(session, request, idempotency_key=idempotency_key)
+    except GatewayError as error:
+        if error.idempotency_key:
+            raise
+        status = payment_request_status(session, request)
+        if status.state == "waiting" or status.state == "failed":
+            raise
+        return status
+    status = payment_request_status(session, request)
+    if status.state in ("paid", "processing"):
+        return status
+    return PaymentStatus("canceled", "The payment request was closed; it can no longer be paid.")
+
+
+def open_requests(session: Session, *, now: float | None = None) -> list[PaymentRequest]:
+    """Payment requests this station made in the last 24 hours that are still open as far
+    as the cache knows, oldest first (from the journal, so they survive a restart)."""
+    since = (now if now is not None else time.time()) - _DAY
+    found: list[PaymentRequest] = []
+    for entry in session.journal.entries(
+        JournalState.SUCCEEDED, operations=tuple(_REQUEST_CREATES), since=since
+    ):
+        method: RequestMethod = "checkout"
+        if _REQUEST_CREATES[entry.operation] == "payment_link":
+            method = "payment_link"
+        table = "checkout_sessions" if method == "checkout" else "payment_links"
+        obj = session.cache.get(table, entry.object_id or "")
+        if obj is None or obj.get("deleted"):
+            continue
+        if (obj.get("status") != "open") if method == "checkout" else not obj.get("active"):
+            continue
+        found.append(_request_from(method, obj, entry.params.get("params") or {}))
+    return found
+
+
+def _request_from(
+    method: RequestMethod, obj: Mapping[str, Any], params: Mapping[str, Any]
+) -> PaymentRequest:
+    metadata = obj.get("metadata") or params.get("metadata") or {}
+    price = ((params.get("line_items") or [{}])[0]).get("price_data") or {}
+    expires = obj.get("expires_at") or metadata.get(_METADATA_EXPIRES)
+    return PaymentRequest(
+        method,
+        obj["id"],
+        obj.get("url") or "",
+        int(price.get("unit_amount") or obj.get("amount_total") or 0),
+        str(price.get("currency") or obj.get("currency") or ""),
+        str(metadata.get(_METADATA_DESCRIPTION) or ""),
+        params.get("customer") or metadata.get(_METADATA_CUSTOMER),
+        int(expires) if expires else None,
+        obj.get("created"),
+    )
+
+
+def close_overdue_requests(session: Session, *, now: float | None = None) -> list[PaymentRequest]:
+    """Switch off this station's payment links whose expiry has passed (Stripe closes
+    Checkout pages itself); returns those closed."""
+    moment = now if now is not None else time.time()
+    closed: list[PaymentRequest] = []
+    for request in open_requests(session, now=moment):
+        if request.method == "payment_link" and request.expires_at and request.expires_at <= moment:
+            cancel_payment_request(session, request)
+            closed.append(request)
+    return closed
 
 
 def charge_saved_card(

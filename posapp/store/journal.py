@@ -215,13 +215,29 @@ class Journal:
             rows = list(self._db.query("select * from idempotency where key = ?", [key]))
         return _journal_entry(rows[0]) if rows else None
 
-    def entries(self, state: JournalState | None = None) -> list[JournalEntry]:
-        """Every journal row, oldest first, optionally only those in `state`."""
-        sql = "select * from idempotency"
+    def entries(
+        self,
+        state: JournalState | None = None,
+        *,
+        operations: tuple[str, ...] = (),
+        since: float | None = None,
+    ) -> list[JournalEntry]:
+        """Journal rows, oldest first, optionally only those in `state`, of `operations`,
+        begun at or after `since` (Unix seconds)."""
+        clauses: list[str] = []
         args: list[Any] = []
         if state is not None:
-            sql += " where state = ?"
+            clauses.append("state = ?")
             args.append(state.value)
+        if operations:
+            clauses.append(f"operation in ({', '.join('?' * len(operations))})")
+            args.extend(operations)
+        if since is not None:
+            clauses.append("created >= ?")
+            args.append(since)
+        sql = "select * from idempotency"
+        if clauses:
+            sql += " where " + " and ".join(clauses)
         with self._lock:
             rows = list(self._db.query(sql + " order by created, key", args))
         return [_journal_entry(r) for r in rows]

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self.toasts = ToastArea(central)
+        self.collect.announce.connect(self.toasts.show_toast)
 
         self.status = SyncStatusBar(state.formats)
         self.setStatusBar(self.status)
@@ -222,6 +223,8 @@ class MainWindow(QMainWindow):
             self.status.set_unread(0)
 
     def _notified(self, notice: Notification) -> None:
+        if self.collect.explains(notice):
+            return
         self.toasts.show_toast(notice_text(notice, self.state.formats))
         if self.current_panel() != Panel.ACTIVITY:
             self.unread += 1
