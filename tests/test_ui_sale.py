@@ -117,7 +117,7 @@ def test_a_second_sale_of_the_same_amount_to_the_same_customer_asks_first(
     collect.charge.click()
     wait_until(loop, lambda: collect.repeat_bar.isVisibleTo(window), "the question again")
     collect.repeat_yes.click()
-    wait_until(loop, collect.view.is_paid, "the second sale paid")
+    wait_until(loop, lambda: collect.sale is Sale.PAID, "the second sale paid")
     assert len(_charges(client, buyer)) == 2
 
 
@@ -144,6 +144,32 @@ def test_an_unknown_outcome_keeps_the_sale_locked_and_check_again_settles_it_onc
     assert len(_charges(client, buyer)) == 1
     assert journal.entries(JournalState.UNKNOWN) == []
     assert "4242" in collect.view.outcome_detail.text()
+
+
+def test_activity_lists_an_unknown_outcome_and_settles_it_by_looking_it_up(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        buyer: stripe.Customer, dropped_answers: list[bool]) -> None:
+    collect = _fill(window, "4.50", "Espresso", buyer)
+    collect.charge.click()
+    wait_until(loop, lambda: collect.sale is Sale.UNKNOWN, "the unknown outcome")
+    window.state.online_changed.emit(False, "Stripe unreachable: try again when online.")
+    window.show_panel(Panel.ACTIVITY)
+    activity = window.activity
+    assert activity.unsettled_box.isVisibleTo(window)
+    [row] = [activity.unsettled.item(i).text() for i in range(activity.unsettled.count())]
+    assert row.startswith("payment_intents.create  ·  $4.50  ·  Espresso")
+
+    window.state.online_changed.emit(True, "")  # looked up (reads only: POSTs still drop)
+    wait_until(loop, lambda: not activity.unsettled_box.isVisibleTo(window), "the look-up")
+    journal = window.state.session.journal
+    assert journal.entries(JournalState.UNKNOWN) == []
+    assert journal.list_audit(search="looked up at Stripe")[0].outcome == "succeeded"
+
+    dropped_answers[0] = False
+    window.show_panel(Panel.COLLECT)
+    collect.view.check_again.click()
+    wait_until(loop, collect.view.is_paid, "the Paid state")
+    assert len(_charges(client, buyer)) == 1
 
 
 def test_a_replaced_payment_link_is_switched_off_first(

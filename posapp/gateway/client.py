@@ -88,6 +88,12 @@ class Operation:
 _OPERATIONS: dict[str, Operation] = {}
 
 
+def moves_money(operation_name: str) -> bool:
+    """Whether the registered operation `operation_name` charges, captures or refunds."""
+    op = _OPERATIONS.get(operation_name)
+    return op is not None and op.moves_money
+
+
 def operation(
     name: str,
     call: Call,
@@ -490,9 +496,13 @@ class Gateway:
             # Refused at the door this time: says nothing about what an earlier attempt did.
             raise error
         if should_retry(exc):
-            # Out of retries with the outcome undetermined.
+            # Out of retries with the outcome undetermined, unless an earlier attempt with
+            # this key was already settled (a look-up found it): that stays as it was.
             error.idempotency_key = entry.key
-            if not keep_pending:
+            now = self.journal.get(entry.key)
+            settled = now is not None and now.state in (
+                JournalState.SUCCEEDED, JournalState.FAILED)
+            if not keep_pending and not settled:
                 self.journal.mark_unknown(entry.key, error=f"{error.kind}: {error.message}")
         else:
             self.journal.fail(

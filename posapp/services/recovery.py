@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from posapp.gateway import GatewayError
+from posapp.gateway import GatewayError, moves_money
 from posapp.services.session import Session, perform
 from posapp.store.journal import JournalEntry, JournalState
 
@@ -22,6 +22,7 @@ __all__ = [
     "drop_interrupted",
     "interrupted_writes",
     "reconcile_unknown",
+    "recovered_money_writes",
     "send_again",
     "unsettled_writes",
 ]
@@ -67,6 +68,12 @@ def interrupted_writes(session: Session) -> list[UnsettledWrite]:
     """Money writes a crash interrupted that Stripe does not have (looked up at start):
     each waits for the cashier's yes or no."""
     return [describe(e) for e in session.gateway.awaiting_confirmation()]
+
+
+def recovered_money_writes(session: Session) -> list[UnsettledWrite]:
+    """Money writes a crash interrupted that opening the session settled by looking them
+    up (found: they went through; the cashier is told)."""
+    return [describe(e) for e in session.recovered if moves_money(e.operation)]
 
 
 def _minutes_ago(created: float, now: float) -> str:

@@ -27,6 +27,7 @@ from .errors import error_text
 from .formatting import Formats
 from .i18n import Translations, choose_language
 from .main_window import MainWindow
+from .recovery_dialog import RecoveryDialog, needs_recovery
 from .settings_dialog import SettingsDialog
 from .theme import DisplayMode
 from .welcome_window import WelcomeWindow
@@ -206,6 +207,9 @@ class GuiController(QObject):
         self._profile_name = profile.name
         self._show(window)
         state.start_sync()
+        if needs_recovery(state):
+            window.recovery = RecoveryDialog(state, window)
+            window.recovery.open()
         return window
 
     def _show(self, window: QWidget | None) -> None:
