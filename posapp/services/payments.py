@@ -365,10 +365,10 @@ def close_payment_request(
         if error.idempotency_key:
             raise
         status = payment_request_status(session, request)
-        if status.state == "waiting" or status.state == "failed":
-            raise
-        return status
-    status = payment_request_status(session, request)
+        if status.state in ("waiting", "failed"):
+            raise  # still open: the close really failed
+    else:
+        status = payment_request_status(session, request)
     if status.state in ("paid", "processing"):
         return status
     return PaymentStatus("canceled", "The payment request was closed; it can no longer be paid.")
