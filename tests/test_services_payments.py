@@ -11,7 +11,7 @@ import pytest
 from stripe import APIConnectionError
 from test_services_session import assert_audited, cached, customer_with_card
 
-from posapp.gateway import ErrorKind, GatewayError, RequestRecord, payment_intents
+from posapp.gateway import ErrorKind, GatewayError, RequestRecord, payment_intents, payment_links
 from posapp.money import AmountError
 from posapp.services import payments
 from posapp.services.session import Session
@@ -288,3 +288,22 @@ def test_cancel_an_authorization_and_not_twice(session: Session) -> None:
     assert row.outcome == "invalid_request" and row.idempotency_key is not None
     entry = session.journal.get(row.idempotency_key)
     assert entry is not None and entry.state is JournalState.FAILED
+
+
+def test_this_stations_open_requests_and_overdue_links_switched_off(session: Session) -> None:
+    page = payments.request_payment(session, 300, "usd", "Muffin", expires_in=3600)
+    link = payments.request_payment(session, 250, "usd", "Scone", method="payment_link",
+                                    expires_in=1800)
+    assert link.expires_at is not None and link.created is not None
+    assert [(r.id, r.amount, r.description) for r in payments.open_requests(session)] == [
+        (page.id, 300, "Muffin"), (link.id, 250, "Scone")]
+
+    assert payments.close_overdue_requests(session, now=link.expires_at - 1) == []
+    [closed] = payments.close_overdue_requests(session, now=link.expires_at + 1)
+    assert closed.id == link.id
+    assert payment_links.retrieve_payment_link(session.gateway, link.id)["active"] is False
+    assert [r.id for r in payments.open_requests(session)] == [page.id]
+
+    status = payments.close_payment_request(session, page)
+    assert status.state == "canceled"
+    assert payments.open_requests(session) == []
