@@ -65,6 +65,7 @@ class GuiController(QObject):
         self.window: QWidget | None = None
         self.state: AppState | None = None
         self._profile_name: str | None = None
+        self._recovery_asked: Session | None = None
         self._tasks: set[asyncio.Future[object]] = set()
 
     @property
@@ -207,7 +208,10 @@ class GuiController(QObject):
         self._profile_name = profile.name
         self._show(window)
         state.start_sync()
-        if needs_recovery(state):
+        # Once per opened session: a window rebuilt for a language switch must not take a
+        # charge in flight for an interrupted one.
+        if session is not self._recovery_asked and needs_recovery(state):
+            self._recovery_asked = session
             window.recovery = RecoveryDialog(state, window)
             window.recovery.open()
         return window
