@@ -314,10 +314,11 @@ class CollectPanel(QWidget):
         button.setEnabled(not reason)
         button.setToolTip(reason)
         if why is not None:
-            # A reason shared by every button is said once, under them all.
-            shown = own if reason == own or not self._locked_reason() else ""
+            # This button's own reason goes beside it; one shared by every button is said
+            # once, under them all (`self.reason`).
+            shown = "" if self._locked_reason() else own
             why.setText(shown)
-            why.setVisible(bool(shown) and self.sale is Sale.EDITING)
+            why.setVisible(bool(shown))
 
     def _customer_picked(self, customer: dict[str, Any]) -> None:
         self._customer_changed(customer)
