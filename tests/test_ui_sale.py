@@ -236,6 +236,23 @@ def test_open_requests_are_listed_with_their_age_and_can_be_cancelled(
     assert collect.sale is Sale.WAITING  # the sale on the screen is untouched
 
 
+def test_a_listed_request_paid_as_it_is_cancelled_is_announced_against_its_sale(
+        loop: qasync.QEventLoop, window: MainWindow) -> None:
+    collect = _fill(window, "", "")
+    other = run(loop, window.state.run(request_payment, window.state.session, 250, "usd",
+                                       "Scone", None, "payment_link", expires_in=3600))
+    collect.reload_open_requests()
+    window.state.stop_sync()  # the customer pays before the screen hears of it
+    assert run(loop, pay_hosted_page(other.url)) == 200
+    collect.open_list.cancel_buttons[0].click()
+    wait_until(loop, lambda: collect.open_list.texts() == [], "the closed request")
+    assert ("Payment received on a closed request: $2.50 for “Scone”. It is in the latest "
+            "payments.") in window.toasts.texts()
+    window.state.start_sync()
+    sync_now(loop, window)
+    assert "$2.50  Succeeded" in collect.takings.rows[0].text()  # in the latest payments
+
+
 def test_the_currency_is_chosen_from_the_list_only(
         loop: qasync.QEventLoop, window: MainWindow) -> None:
     collect = _fill(window, "", "")
