@@ -4,7 +4,7 @@
 <context>
     <name>ActionDetail</name>
     <message>
-        <location filename="../../posapp/ui/action_detail.py" line="71"/>
+        <location filename="../../posapp/ui/action_detail.py" line="75"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -424,17 +424,17 @@
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="521"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="522"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="655"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="656"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="670"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="671"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
@@ -459,101 +459,101 @@
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="396"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="397"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="397"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="398"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="413"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="414"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="432"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="433"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="451"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="452"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="456"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="457"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="481"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="482"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="496"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="497"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="510"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="635"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="511"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="636"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="512"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="513"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="515"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="516"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="532"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="533"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="540"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="541"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="569"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="570"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="570"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="571"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="571"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="572"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="572"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="573"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="590"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="740"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="591"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="741"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="624"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="625"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -2029,27 +2029,27 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="79"/>
+        <location filename="../../posapp/ui/list_panel.py" line="80"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="89"/>
+        <location filename="../../posapp/ui/list_panel.py" line="90"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="198"/>
+        <location filename="../../posapp/ui/list_panel.py" line="206"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="232"/>
+        <location filename="../../posapp/ui/list_panel.py" line="240"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="234"/>
+        <location filename="../../posapp/ui/list_panel.py" line="242"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
