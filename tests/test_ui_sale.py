@@ -172,6 +172,38 @@ def test_activity_lists_an_unknown_outcome_and_settles_it_by_looking_it_up(
     assert len(_charges(client, buyer)) == 1
 
 
+def test_an_invoice_whose_sending_is_unknown_is_finished_once_with_the_same_keys(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create(params={"name": "Ivo", "email": "ivo@example.com"})
+    sync_now(loop, window)
+    gateway = window.state.session.gateway
+    gateway.max_retries = 0
+    dropping = [True]
+
+    def drop(record: RequestRecord) -> None:  # the e-mail goes out; the answer is lost
+        if dropping[0] and record.method == "POST" and record.path.endswith("/send"):
+            raise stripe.APIConnectionError("dropped after the commit", should_retry=True)
+
+    gateway.add_request_hook(drop)
+    collect = _fill(window, "40.00", "Catering", customer)
+    collect.invoice.click()
+    wait_until(loop, lambda: collect.sale is Sale.UNKNOWN, "the unknown outcome")
+    assert "The invoice may or may not have been sent." in collect.view.outcome_detail.text()
+
+    dropping[0] = False
+    collect.view.check_again.click()
+    wait_until(loop, lambda: collect.sale is Sale.INVOICED, "the invoiced sale")
+    invoices = client.v1.invoices.list(params={"customer": customer.id}).data
+    assert len(invoices) == 1 and invoices[0].status == "open"
+    assert len(client.v1.invoice_items.list(params={"customer": customer.id}).data) == 1
+    sent = client.v1.events.list(params={"type": "invoice.sent"}).data
+    assert [e.data.object["id"] for e in sent] == [invoices[0].id]  # e-mailed once
+    assert collect.view.outcome.text() == "Invoice sent"
+    assert not collect.invoice.isEnabled() and not collect.amount.text_edit.isEnabled()
+    QTest.keyClick(collect.view.new_sale, Qt.Key.Key_Return)
+    assert collect.sale is Sale.EDITING
+
+
 def test_a_replaced_payment_link_is_switched_off_first(
         loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
     collect = _fill(window, "4.50", "Tea")

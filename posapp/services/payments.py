@@ -589,9 +589,18 @@ def send_invoice(
     currency: str,
     description: str,
     days_until_due: int,
+    *,
+    idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Bill the customer by e-mail: a one-line invoice, finalized and sent by Stripe, due in
-    `days_until_due` days; the customer pays on its hosted page (`hosted_invoice_url`)."""
+    `days_until_due` days; the customer pays on its hosted page (`hosted_invoice_url`).
+
+    Every step's key is made from `idempotency_key`: when the outcome is unknown (retries
+    ran out, or a read between the steps failed) doing it again with the same key finishes
+    it without a second invoice or e-mail."""
+    def step(name: str) -> str | None:
+        return f"{idempotency_key}/{name}" if idempotency_key else None
+
     currency = currency.lower()
     check_amount(amount, currency, session.locale)
     draft = create_invoice(
@@ -601,9 +610,10 @@ def send_invoice(
         [InvoiceItem(description, amount)],
         collection_method="send_invoice",
         days_until_due=days_until_due,
+        idempotency_key=idempotency_key,
     )
-    finalize_invoice(session, draft["id"])
-    return send_finalized_invoice(session, draft["id"])
+    finalize_invoice(session, draft["id"], idempotency_key=step("finalize"))
+    return send_finalized_invoice(session, draft["id"], idempotency_key=step("send"))
 
 
 def capture_payment(

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.gateway.errors import GatewayError
+from posapp.gateway.errors import ErrorKind, GatewayError
 from posapp.services.payments import (
     ChargeOutcome,
     PaymentRequest,
@@ -83,6 +83,7 @@ class Sale(StrEnum):
     EDITING = "editing"
     WAITING = "waiting"
     PAID = "paid"
+    INVOICED = "invoiced"
     UNKNOWN = "unknown"
     FAILED = "failed"
 
@@ -278,6 +279,7 @@ class CollectPanel(QWidget):
             Sale.EDITING: "",
             Sale.WAITING: self.tr("A payment request is open: cancel it to change the sale."),
             Sale.PAID: self.tr("This sale is paid: press New sale for the next one."),
+            Sale.INVOICED: self.tr("This sale is invoiced: press New sale for the next one."),
             Sale.FAILED: self.tr("This sale is over: press New sale for the next one."),
             Sale.UNKNOWN: self.tr("We don't know yet whether this sale was paid: check again "
                                   "first."),
@@ -382,10 +384,14 @@ class CollectPanel(QWidget):
         self._tender = _Tender(str(uuid.uuid4()), send)
         return self._tender
 
-    def _failed(self, error: Exception, what: str) -> None:
+    def _failed(self, error: Exception, what: str, *, steps: bool = False) -> None:
         """A tender attempt raised: unknown when Stripe may have done it (the sale waits
-        for "Check again" with the same key), otherwise nothing happened (say why)."""
-        if isinstance(error, GatewayError) and error.idempotency_key:
+        for "Check again" with the same key), otherwise nothing happened (say why).
+        `steps`: the attempt is several writes, so an unreachable Stripe between them
+        leaves it unknown too."""
+        unreachable = steps and isinstance(error, GatewayError) and error.kind in (
+            ErrorKind.NETWORK, ErrorKind.STRIPE_UNAVAILABLE)
+        if isinstance(error, GatewayError) and (error.idempotency_key or unreachable):
             self._show_unknown(what)
             return
         self._tender = None
@@ -525,26 +531,42 @@ class CollectPanel(QWidget):
             self._say(outcome.message, "muted")
 
     async def send_invoice(self) -> dict[str, Any] | None:
-        """Have Stripe e-mail the customer an invoice due in N days."""
+        """Have Stripe e-mail the customer an invoice due in N days; the sale is then
+        invoiced (locked until New sale)."""
         amount = self.amount.amount()
         customer = self.customer.customer()
         if amount is None or customer is None or not self._may_start():
             return None
-        self._say(self.tr("Sending the invoice…"), "muted")
-        try:
-            invoice: dict[str, Any] = await self._call(
-                send_invoice, customer["id"], amount, self.amount.currency,
-                self.description.text().strip(), self.due_days.value())
-        except Exception as error:  # shown to the cashier
-            self._say(error_text(error), "error")
-            return None
-        self._say(self.tr("Invoice %1 for %2 sent to %3, due %4.")
-                  .replace("%1", str(invoice.get("number") or invoice.get("id")))
-                  .replace("%2", self._money(invoice.get("amount_due"), invoice.get("currency")))
-                  .replace("%3", str(customer.get("email")))
-                  .replace("%4", self._state.formats.date(invoice.get("due_date"))), "success")
-        self._state.tables_changed.emit(frozenset(("invoices",)))
-        return invoice
+        args = (customer["id"], amount, self.amount.currency, self.description.text().strip(),
+                self.due_days.value())
+
+        async def send(key: str) -> dict[str, Any] | None:
+            self._say(self.tr("Sending the invoice…"), "muted")
+            try:
+                invoice: dict[str, Any] = await self._call(send_invoice, *args,
+                                                           idempotency_key=key)
+            except Exception as error:  # shown to the cashier
+                self._failed(error, self.tr("The invoice may or may not have been sent."),
+                             steps=True)
+                return None
+            self._tender = None
+            sent = (self.tr("Invoice %1 for %2 sent to %3, due %4.")
+                    .replace("%1", str(invoice.get("number") or invoice.get("id")))
+                    .replace("%2", self._money(invoice.get("amount_due"),
+                                               invoice.get("currency")))
+                    .replace("%3", str(customer.get("email")))
+                    .replace("%4", self._state.formats.date(invoice.get("due_date"))))
+            self._say(sent, "success")
+            self.view.amount.setText(self._money(invoice.get("amount_due"),
+                                                 invoice.get("currency")))
+            self.view.amount.show()
+            self.view.show_sent(self.tr("Invoice sent"), customer_label(customer))
+            self.center.setCurrentWidget(self.view)
+            self._set_sale(Sale.INVOICED)
+            self._state.tables_changed.emit(frozenset(("invoices",)))
+            return invoice
+
+        return await send(self._begin(send).key)
 
     # --- an unknown outcome -------------------------------------------------------------
 
@@ -709,7 +731,8 @@ class CollectPanel(QWidget):
         request; Enter on an unknown outcome checks again."""
         key = event.key()
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if self.sale in (Sale.PAID, Sale.FAILED) and (enter or key == Qt.Key.Key_Escape):
+        if self.sale in (Sale.PAID, Sale.INVOICED, Sale.FAILED) and (
+                enter or key == Qt.Key.Key_Escape):
             self.new_sale()
         elif self.sale is Sale.WAITING and key == Qt.Key.Key_Escape:
             self._state.spawn(self.cancel_request())

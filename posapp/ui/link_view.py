@@ -104,6 +104,7 @@ class LinkView(QWidget):
         layout.addWidget(self.pages, 1)
         self._mail_subject = ""
         self._mail_body = ""
+        self._shown = ""
 
     def show_link(self, url: str, heading: str, amount_text: str, waiting_text: str,
                   mail_subject: str, mail_body: str) -> None:
@@ -130,16 +131,21 @@ class LinkView(QWidget):
         """Turn to the failed (or canceled, or expired) state."""
         self._outcome("failed", headline, detail, "error")
 
+    def show_sent(self, headline: str, detail: str) -> None:
+        """Turn to the invoiced state: Stripe e-mailed the customer an invoice."""
+        self._outcome("email", headline, detail, "success")
+
     def show_unknown(self, headline: str, detail: str) -> None:
         """The outcome is not known yet: only "Check again" is offered, no new sale."""
         self._outcome("offline", headline, detail, "reason", settled=False)
 
     def is_paid(self) -> bool:
         """Whether the view shows the paid state."""
-        return self.pages.currentIndex() == 1 and self.outcome.objectName() == "success"
+        return self.pages.currentIndex() == 1 and self._shown == "paid"
 
     def _outcome(self, icon_name: str, headline: str, detail: str, style: str,
                  *, settled: bool = True) -> None:
+        self._shown = icon_name
         self.outcome_icon.setPixmap(icon(icon_name).pixmap(96, 96))
         set_role(self.outcome, style)
         self.heading.hide()

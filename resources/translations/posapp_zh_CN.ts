@@ -294,266 +294,281 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="117"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="118"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="122"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="123"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="127"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="128"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="130"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="131"/>
         <source>A payment page or link closes this long after it was shown</source>
         <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="133"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="134"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="134"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="135"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="135"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="136"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="136"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="137"/>
         <source>Links expire after</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="139"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="140"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="140"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="141"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="141"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="142"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="143"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="144"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="149"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="150"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="158"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="159"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="159"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="160"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="160"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="161"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="169"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="170"/>
         <source>Charge again</source>
         <translation>再次扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="170"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="171"/>
         <source>Don&apos;t charge</source>
         <translation>不扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="210"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="211"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="276"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="277"/>
         <source>Answer the question below first.</source>
         <translation>请先回答下方的问题。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="279"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="280"/>
         <source>A payment request is open: cancel it to change the sale.</source>
         <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="280"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="281"/>
         <source>This sale is paid: press New sale for the next one.</source>
         <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="281"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="282"/>
+        <source>This sale is invoiced: press New sale for the next one.</source>
+        <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="283"/>
         <source>This sale is over: press New sale for the next one.</source>
         <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="282"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="284"/>
         <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
         <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="297"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="299"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="299"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="301"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="522"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="528"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="656"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="549"/>
+        <source>The invoice may or may not have been sent.</source>
+        <translation>发票可能已发送，也可能没有。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="563"/>
+        <source>Invoice sent</source>
+        <translation>发票已发送</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="678"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="671"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="693"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="274"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="275"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="304"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="306"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="305"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="307"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="308"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="310"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="397"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="403"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="398"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="404"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="414"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="420"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="433"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="439"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="452"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="458"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="457"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="463"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="482"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="488"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="497"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="503"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="511"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="636"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="517"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="658"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="513"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="519"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="516"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="522"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="533"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="544"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="541"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="553"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="570"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="592"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="571"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="593"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="572"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="594"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="573"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="595"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="591"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="741"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="613"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="764"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="625"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="647"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -2021,7 +2036,7 @@
         <translation>再次核实</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="155"/>
+        <location filename="../../posapp/ui/link_view.py" line="161"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
