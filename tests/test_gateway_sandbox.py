@@ -411,7 +411,7 @@ def test_one_gateway_shared_by_worker_threads(journal: Journal) -> None:
     assert [e.state for e in journal.entries()] == [JournalState.SUCCEEDED] * 30
 
 
-def test_crash_after_sending_is_resolved_without_a_duplicate(
+def test_crash_after_a_charge_is_looked_up_not_resent(
     sandbox: Sandbox, journal: Journal
 ) -> None:
     crashing = Gateway(KEY, journal=journal, api_base=sandbox.url)
@@ -440,8 +440,76 @@ def test_crash_after_sending_is_resolved_without_a_duplicate(
         JournalState.SUCCEEDED,
         intents[0]["id"],
     )
-    assert seen[0].replayed
+    assert [r.method for r in seen] == ["GET"] * len(seen)  # looked up: no charge re-sent
     assert intents[0]["metadata"][METADATA_KEY] == pending.key
+
+
+def test_an_interrupted_charge_not_found_waits_for_the_cashier(
+    sandbox: Sandbox, gateway: Gateway, journal: Journal
+) -> None:
+    params = {"amount": 450, "currency": "usd", "customer": "cus_x", "confirm": True}
+    journal.begin(
+        "never-sent", "payment_intents.create", {"ids": [], "params": params}
+    )
+    journal.begin("name", "customers.create", {"ids": [], "params": {"name": "Late"}})
+    settled = gateway.resolve_pending()
+    assert [e.key for e in settled] == ["name"]  # a customer is re-sent; a charge is not
+    [waiting] = gateway.awaiting_confirmation()
+    assert waiting.key == "never-sent"
+    assert list(iter_all(gateway, "payment_intents")) == []
+    gateway.abandon("never-sent")
+    assert gateway.awaiting_confirmation() == []
+    entry = journal.get("never-sent")
+    assert entry is not None and entry.state is JournalState.UNKNOWN
+
+
+def test_one_key_per_tender_attempt_charges_once_even_when_sent_twice_at_once(
+    gateway: Gateway, journal: Journal
+) -> None:
+    params: payment_intents.PaymentIntentCreateParams = {
+        "amount": 450, "currency": "usd", "payment_method": "pm_card_visa", "confirm": True}
+    results: list[str] = []
+
+    def charge() -> None:
+        results.append(
+            payment_intents.create_payment_intent(gateway, params, idempotency_key="tender-1")[
+                "id"]
+        )
+
+    clicks = [threading.Thread(target=charge) for _ in range(2)]
+    for click in clicks:
+        click.start()
+    for click in clicks:
+        click.join()
+    assert len(set(results)) == 1 and len(results) == 2
+    assert len(list(iter_all(gateway, "payment_intents"))) == 1
+    assert only_entry(journal) is JournalState.SUCCEEDED
+    with pytest.raises(ValueError, match="another request"):
+        payment_intents.create_payment_intent(
+            gateway, {**params, "amount": 999}, idempotency_key="tender-1")
+
+
+def test_reconcile_settles_unknown_rows_by_their_tag(journal: Journal, clock: Clock) -> None:
+    # Seed 0: the first answer is dropped after the commit, the second is a 500 before one.
+    with running(fail_rate=1.0, fail_seed=0) as flaky:
+        gw = Gateway(KEY, journal=journal, api_base=flaky.url, max_retries=0)
+        keys = []
+        for amount in (450, 990):
+            with pytest.raises(GatewayError) as caught:
+                payment_intents.create_payment_intent(
+                    gw, {"amount": amount, "currency": "usd", "payment_method": "pm_card_visa",
+                         "confirm": True})
+            keys.append(caught.value.idempotency_key or "")
+        flaky.options.fail_rate = 0.0
+        assert [e.key for e in journal.entries(JournalState.UNKNOWN)] == keys
+        [made] = iter_all(gw, "payment_intents")
+        assert made["amount"] == 450
+        assert [gw.reconcile(k).state for k in keys] == [
+            JournalState.SUCCEEDED, JournalState.UNKNOWN]  # not found yet: maybe in flight
+        clock.offset = 600  # long after the last attempt: what is not found never arrived
+        assert [gw.reconcile(k).state for k in keys] == [
+            JournalState.SUCCEEDED, JournalState.FAILED]
+        assert journal.get(keys[0]).object_id == made["id"]  # type: ignore[union-attr]
 
 
 def test_crash_before_sending_is_resolved_by_sending_once(
@@ -543,6 +611,7 @@ def test_resend_refuses_keys_past_the_idempotency_window(
 ) -> None:
     clock.offset = -(DAY + 1)
     journal.begin("stale", "customers.create", {"ids": [], "params": {"name": "Old"}})
+    clock.offset = 0
     with pytest.raises(ValueError, match="24 hours"):
         gateway.resend("stale")
     with pytest.raises(ValueError, match="no journaled request"):

@@ -8,9 +8,10 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from stripe import APIConnectionError
 from test_services_session import assert_audited, cached, customer_with_card
 
-from posapp.gateway import ErrorKind, GatewayError, payment_intents
+from posapp.gateway import ErrorKind, GatewayError, RequestRecord, payment_intents, payment_links
 from posapp.money import AmountError
 from posapp.services import payments
 from posapp.services.session import Session
@@ -144,6 +145,59 @@ def test_saved_card_charge_succeeds_with_brand_and_last4(session: Session) -> No
     assert (row.amount, row.currency) == (4200, "usd")
 
 
+def test_one_tender_key_charges_once_however_often_it_is_sent(session: Session) -> None:
+    customer_id, card_id = customer_with_card(session)
+    first = payments.charge_saved_card(
+        session, customer_id, card_id, 450, "usd", "Espresso", idempotency_key="sale-1/1")
+    again = payments.charge_saved_card(
+        session, customer_id, card_id, 450, "usd", "Espresso", idempotency_key="sale-1/1")
+
+    assert (first.state, again.state) == ("succeeded", "succeeded")
+    assert first.payment_intent_id == again.payment_intent_id
+    intents, _ = payment_intents.list_payment_intents(session.gateway, {"customer": customer_id})
+    assert len(intents) == 1
+
+
+def test_an_unknown_charge_is_settled_with_its_own_key(session: Session) -> None:
+    customer_id, card_id = customer_with_card(session)
+    gw = session.gateway
+    gw.max_retries = 0
+    dropped: list[str] = []
+
+    def drop_after_commit(record: RequestRecord) -> None:
+        # The charge is made at Stripe, then the answer is lost on the way back.
+        if record.method == "POST" and not dropped:
+            dropped.append(record.path)
+            raise APIConnectionError("connection dropped after the commit", should_retry=True)
+
+    gw.add_request_hook(drop_after_commit)
+    unknown = payments.charge_saved_card(
+        session, customer_id, card_id, 450, "usd", "Espresso", idempotency_key="sale-2/1")
+    assert unknown.state == "unknown" and unknown.idempotency_key == "sale-2/1"
+    assert "don't know yet" in unknown.message
+    [audit] = session.journal.list_audit(action="payment.charge_saved_card")
+    assert (audit.outcome, audit.idempotency_key) == ("unknown", "sale-2/1")
+
+    settled = payments.charge_saved_card(
+        session, customer_id, card_id, 450, "usd", "Espresso",
+        idempotency_key=unknown.idempotency_key)
+    assert settled.state == "succeeded"
+    intents, _ = payment_intents.list_payment_intents(gw, {"customer": customer_id})
+    assert [i["id"] for i in intents] == [settled.payment_intent_id]
+    assert session.journal.entries(JournalState.UNKNOWN) == []
+
+
+def test_a_second_charge_of_the_same_amount_is_noticed(session: Session) -> None:
+    customer_id, card_id = customer_with_card(session)
+    assert payments.recent_charge(session, customer_id, 450, "usd") is None
+    paid = payments.charge_saved_card(session, customer_id, card_id, 450, "usd", "Espresso")
+    found = payments.recent_charge(session, customer_id, 450, "USD")
+    assert found is not None and found["id"] == paid.payment_intent_id
+    assert payments.recent_charge(session, customer_id, 500, "usd") is None
+    later = found["created"] + payments.REPEAT_WINDOW + 1
+    assert payments.recent_charge(session, customer_id, 450, "usd", now=later) is None
+
+
 def test_declined_saved_card_gives_the_reason(session: Session) -> None:
     customer_id, card_id = customer_with_card(session, "pm_card_chargeCustomerFail")
 
@@ -247,3 +301,22 @@ def test_cancel_an_authorization_and_not_twice(session: Session) -> None:
     assert row.outcome == "invalid_request" and row.idempotency_key is not None
     entry = session.journal.get(row.idempotency_key)
     assert entry is not None and entry.state is JournalState.FAILED
+
+
+def test_this_stations_open_requests_and_overdue_links_switched_off(session: Session) -> None:
+    page = payments.request_payment(session, 300, "usd", "Muffin", expires_in=3600)
+    link = payments.request_payment(session, 250, "usd", "Scone", method="payment_link",
+                                    expires_in=1800)
+    assert link.expires_at is not None and link.created is not None
+    assert [(r.id, r.amount, r.description) for r in payments.open_requests(session)] == [
+        (page.id, 300, "Muffin"), (link.id, 250, "Scone")]
+
+    assert payments.close_overdue_requests(session, now=link.expires_at - 1) == []
+    [closed] = payments.close_overdue_requests(session, now=link.expires_at + 1)
+    assert closed.id == link.id
+    assert payment_links.retrieve_payment_link(session.gateway, link.id)["active"] is False
+    assert [r.id for r in payments.open_requests(session)] == [page.id]
+
+    status = payments.close_payment_request(session, page)
+    assert status.state == "canceled"
+    assert payments.open_requests(session) == []

@@ -26,7 +26,7 @@ def test_payment_link_paid_on_hosted_page_turns_screen_to_paid(
     collect = window.collect
     assert collect.show_link.isEnabled()
     request = run(loop, collect.request_link())
-    assert request is not None
+    assert request is not None, collect.message.text()
     assert collect.view.url.text() == request.url
     assert collect.view.qr.text == request.url
     assert "$12.50" in collect.view.amount.text()
@@ -89,7 +89,15 @@ def test_card_needing_authentication_offers_the_hosted_link(
     assert outcome.payment_request is not None
     assert collect.center.currentWidget() is collect.view
     assert collect.view.url.text() == outcome.payment_request.url
-    assert "confirm" in collect.message.text()
+    # One consistent sentence, beside the page to send, and no "declined" toast.
+    assert collect.view.waiting.text() == ("This payment needs the customer to confirm it "
+                                           "with their bank: send them this page to pay.")
+    assert collect.message.text() == ""
+    sync_now(loop, window)
+    assert not any("failed" in t.lower() for t in window.toasts.texts())
+    run(loop, pay_hosted_page(outcome.payment_request.url))
+    wait_until(loop, collect.view.is_paid, "the Paid state")
+    assert "confirm" not in collect.message.text() + collect.reason.text()
 
 
 def test_saved_card_charge_succeeds(loop: qasync.QEventLoop, window: MainWindow,

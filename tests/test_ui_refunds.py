@@ -15,6 +15,7 @@ from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
+from posapp.gateway import RequestRecord
 from posapp.services.refunds import NOTE_KEY
 from posapp.store.journal import AuditEntry
 from posapp.ui.main_window import MainWindow, Panel
@@ -232,3 +233,32 @@ def test_walk_in_refund_reads_as_a_merchant_would_in_list_and_detail(
     panel.open_object.connect(lambda table, oid: opened.append((table, oid)))
     detail.payment.linkActivated.emit(intent.id)
     assert opened == [("payment_intents", intent.id)]
+
+
+def test_a_refund_whose_outcome_is_unknown_is_checked_again_never_made_twice(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    customer = customer_with_card(client, "pm_card_visa", "Una Unknown")
+    intent = _pay(client, customer, 1000)
+    sync_now(loop, window)
+    gateway = window.state.session.gateway
+    gateway.max_retries = 0
+    dropping = [True]
+
+    def drop(record: RequestRecord) -> None:
+        if dropping[0] and record.method == "POST" and record.path == "/v1/refunds":
+            raise stripe.APIConnectionError("dropped after the commit", should_retry=True)
+
+    gateway.add_request_hook(drop)
+    dialog = RefundDialog(window.state, intent.id, window)
+    dialog.amount.text_edit.setText("4")
+    assert run(loop, dialog.send(confirmed=True)) is None
+    assert dialog.message.text().startswith("We don't know yet whether this refund went")
+    assert dialog.refund_button.text() == "Check again"
+    assert not dialog.amount.isEnabled() and not dialog.note.isEnabled()
+    made = client.v1.refunds.list(params={"payment_intent": intent.id}).data
+    assert len(made) == 1  # Stripe did refund; the dialog does not claim it yet
+
+    dropping[0] = False
+    refund = run(loop, dialog.send())  # "Check again": no second confirmation, same key
+    assert refund is not None and refund["id"] == made[0].id
+    assert len(client.v1.refunds.list(params={"payment_intent": intent.id}).data) == 1

@@ -19,6 +19,7 @@ from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
+from posapp.services.subscriptions import resume_subscription
 from posapp.ui.main_window import MainWindow, Panel
 from posapp.ui.subscription_list_model import SubscriptionListModel
 from posapp.ui.subscriptions_panel import SubscriptionsPanel
@@ -463,3 +464,23 @@ def test_next_charge_is_told_the_same_in_list_and_detail_and_never_promised_wron
         f"No next invoice: the subscription cancels on {end}."
     assert detail.amount.text() == ""
     assert _cell(panel, sub.id, Cols.NEXT_INVOICE) == ""
+
+
+def test_the_panels_success_message_goes_when_a_later_action_fails(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    price = _price(client)
+    customer = customer_with_card(client, "pm_card_visa", "Green Gus")
+    sync_now(loop, window)
+    window.show_panel(Panel.SUBSCRIPTIONS)
+    panel = window.subscriptions
+    dialog = panel.create_subscription()
+    dialog.customer.set_customer(window.state.cache.get("customers", customer.id))
+    assert dialog.rows[0].price.select_price(price.id)
+    outcome = run(loop, dialog.save())
+    assert outcome is not None and panel.message.text() == "The subscription is active."
+
+    detail = panel.detail  # Stripe refuses to resume a subscription that is not paused
+    assert run(loop, detail.run_action(resume_subscription, str(outcome.subscription["id"])))\
+        is None
+    assert detail.reason.objectName() == "error"
+    assert panel.message.text() == ""  # no green "active" beside the red failure

@@ -25,7 +25,14 @@ from posapp.gateway import (
     subscriptions,
     test_clocks,
 )
-from posapp.gateway.client import API_VERSION, METADATA_KEY, Gateway, PostRecord, RequestRecord
+from posapp.gateway.client import (
+    API_VERSION,
+    METADATA_KEY,
+    Gateway,
+    PostRecord,
+    RequestRecord,
+    moves_money,
+)
 from posapp.gateway.errors import ErrorKind, ForbiddenThreadError, GatewayError
 from posapp.gateway.events import iter_events_after
 from posapp.gateway.paging import ListResource, iter_all
@@ -51,6 +58,7 @@ __all__ = [
     "invoices",
     "iter_all",
     "iter_events_after",
+    "moves_money",
     "payment_intents",
     "payment_links",
     "payment_methods",

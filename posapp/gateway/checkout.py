@@ -25,9 +25,11 @@ _EXPIRE = operation(
 )
 
 
-def create_session(gw: Gateway, params: SessionCreateParams) -> dict[str, Any]:
+def create_session(
+    gw: Gateway, params: SessionCreateParams, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
     """Create a Stripe-hosted payment (or `mode="setup"`) page; its URL is in `url`."""
-    return gw.post(_CREATE, params)
+    return gw.post(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_session(
@@ -40,10 +42,14 @@ def retrieve_session(
 
 
 def expire_session(
-    gw: Gateway, session_id: str, params: SessionExpireParams | None = None
+    gw: Gateway,
+    session_id: str,
+    params: SessionExpireParams | None = None,
+    *,
+    idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Expire an open Checkout session so it can no longer be paid."""
-    return gw.post(_EXPIRE, params, (session_id,))
+    return gw.post(_EXPIRE, params, (session_id,), key=idempotency_key)
 
 
 def list_sessions(

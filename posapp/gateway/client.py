@@ -10,14 +10,20 @@ Outcomes of a mutating request, as the journal records them:
 - *succeeded*: Stripe answered 2xx (possibly replaying an earlier attempt with the key).
 - *failed*: Stripe answered with a 4xx that ends the key; nothing was done.
 - *unknown*: retries ran out on a network error, 409, 429 or 5xx; Stripe may or may not
-  have done it. The raised `GatewayError` carries the key, and `resend(key)` tries again
-  safely. Such rows are never re-sent by themselves: a cashier who gave up on a payment
-  must not find the customer charged the next morning.
-- *pending*: the process stopped mid-request; `resolve_pending` re-sends rows younger than
-  Stripe's 24-hour idempotency window with the same key. Older rows cannot be re-sent
-  (the key has expired, so a re-send could do it twice): creates are looked up by the
-  `posapp_idempotency_key` metadata the gateway adds to them and marked succeeded (found)
-  or failed (not found); anything else is marked unknown for a person to check.
+  have done it. The raised `GatewayError` carries the key, and `resend(key)` finishes it
+  with the same key while the cashier is there ("Check again"). Such rows are never
+  re-sent by themselves: a cashier who gave up on a payment must not find the customer
+  charged the next morning. `reconcile(key)` settles them later without sending a money
+  write again: creates are looked up by the `posapp_idempotency_key` metadata the gateway
+  adds to them.
+- *pending*: the process stopped mid-request; `resolve_pending` settles these at the next
+  start. A write that moves money is looked up first and never re-sent there: when it is not
+  found it stays pending until the cashier says whether to send it again
+  (`awaiting_confirmation`, then `resend` or `abandon`). Other writes younger than Stripe's
+  24-hour idempotency window are re-sent with the same key. Older rows cannot be re-sent
+  (the key has expired, so a re-send could do it twice): creates are looked up and marked
+  succeeded (found) or failed (not found); anything else is marked unknown for a person to
+  check.
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ from posapp.gateway.paging import ListResource, iter_all
 from posapp.gateway.ratelimit import RateLimiter
 from posapp.gateway.retry import backoff_delay, retry_after, should_retry
 from posapp.keys import KeyFormatError, Mode, mode_from_key
-from posapp.store.journal import Journal, JournalEntry, JournalState
+from posapp.store.journal import Journal, JournalEntry, JournalState, params_hash
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +62,8 @@ UNSAFE_API_BASE: Final = "unsafe_api_base"
 DEFAULT_RATES: Final[dict[Mode, float]] = {"test": 25.0, "live": 100.0}
 # Stripe's `created` and the journal's clock come from different machines.
 _CLOCK_SLACK = 3600.0
+# An unknown create not found this long after its last attempt never reached Stripe.
+RECONCILE_GRACE: Final = 120.0
 
 Call = Callable[
     [stripe.StripeClient, tuple[str, ...], Any, stripe.RequestOptions], stripe.StripeObject
@@ -72,16 +80,24 @@ class Operation:
     `find_in` names the list where a create tagged with `METADATA_KEY` shows up (creates
     whose object has metadata). `refetch(client, ids)` is set for DELETE requests, which
     Stripe does not make idempotent: when a repeated attempt hears "no such object", the
-    first one did the job, and `refetch` reads the object as it now is.
+    first one did the job, and `refetch` reads the object as it now is. `moves_money`: a
+    charge, capture or refund, which is never sent again without a person's word.
     """
 
     name: str
     call: Call
     find_in: ListResource | None = None
     refetch: Refetch | None = None
+    moves_money: bool = False
 
 
 _OPERATIONS: dict[str, Operation] = {}
+
+
+def moves_money(operation_name: str) -> bool:
+    """Whether the registered operation `operation_name` charges, captures or refunds."""
+    op = _OPERATIONS.get(operation_name)
+    return op is not None and op.moves_money
 
 
 def operation(
@@ -90,11 +106,12 @@ def operation(
     *,
     find_in: ListResource | None = None,
     refetch: Refetch | None = None,
+    moves_money: bool = False,
 ) -> Operation:
     """Define and register a mutating operation under a unique name."""
     if name in _OPERATIONS:
         raise ValueError(f"operation {name!r} is defined twice")
-    op = Operation(name, call, find_in, refetch)
+    op = Operation(name, call, find_in, refetch, moves_money)
     _OPERATIONS[name] = op
     return op
 
@@ -319,15 +336,23 @@ class Gateway:
         return data
 
     def post(
-        self, op: Operation, params: Mapping[str, Any] | None, ids: Sequence[str] = ()
+        self,
+        op: Operation,
+        params: Mapping[str, Any] | None,
+        ids: Sequence[str] = (),
+        *,
+        key: str | None = None,
     ) -> dict[str, Any]:
-        """Perform the mutating request `op` with a new, journaled idempotency key.
+        """Perform the mutating request `op` with a journaled idempotency key.
 
-        `ids` are the path parameters (the object acted on). Raises GatewayError; when
-        its `idempotency_key` is set the outcome is unknown and `resend` may finish it.
+        `ids` are the path parameters (the object acted on). `key` is the caller's own key
+        for one tender attempt (default: a new one): posting it again, even while the first
+        post is in flight, sends the same request with the same key, so Stripe does it once.
+        Raises ValueError when `key` was used for a different request. Raises GatewayError;
+        when its `idempotency_key` is set the outcome is unknown and `resend` may finish it.
         """
         self._check_thread()
-        key = str(uuid.uuid4())
+        key = key or str(uuid.uuid4())
         body = dict(params or {})
         if op.find_in is not None:
             metadata = body.get("metadata")
@@ -335,9 +360,14 @@ class Gateway:
                 **(metadata if isinstance(metadata, Mapping) else {}),
                 METADATA_KEY: key,
             }
-        entry = self.journal.begin(key, op.name, {"ids": list(ids), "params": body})
+        request = {"ids": list(ids), "params": body}
+        entry, new = self.journal.claim(key, op.name, request)
+        if not new and (entry.operation, entry.params_hash) != (op.name, params_hash(request)):
+            raise ValueError("this idempotency key was used for another request")
+        if not new and self.journal.now() - entry.created >= IDEMPOTENCY_WINDOW:
+            raise ValueError("this request is older than 24 hours and cannot be re-sent safely")
         # Send what the journal holds, so a later re-send is byte-for-byte the same request.
-        return self._send(op, entry, sent_before=False)
+        return self._send(op, entry, sent_before=not new)
 
     def resend(self, key: str) -> dict[str, Any]:
         """Send the journaled request `key` again with the same key and parameters.
@@ -350,47 +380,106 @@ class Gateway:
         entry = self.journal.get(key)
         if entry is None:
             raise ValueError(f"no journaled request with key {key!r}")
-        if time.time() - entry.created >= IDEMPOTENCY_WINDOW:
+        if self.journal.now() - entry.created >= IDEMPOTENCY_WINDOW:
             raise ValueError("this request is older than 24 hours and cannot be re-sent safely")
         return self._send(_OPERATIONS[entry.operation], entry, sent_before=True)
 
     def resolve_pending(self) -> list[JournalEntry]:
         """Settle journal rows left pending by a crash; returns them as settled.
 
-        Rows younger than 24 hours are re-sent with their key; older rows are looked up or
-        marked unknown, as the module docstring explains. Once Stripe cannot be reached (or
-        no longer accepts the key) the remaining rows stay pending for the next start: this
-        raises only ForbiddenThreadError.
+        As the module docstring explains: money writes are looked up, never re-sent (those
+        not found stay pending for `awaiting_confirmation`); other rows younger than 24 hours
+        are re-sent with their key; older rows are looked up or marked unknown. Once Stripe
+        cannot be reached (or no longer accepts the key) the remaining rows stay pending for
+        the next start: this raises only ForbiddenThreadError.
         """
         self._check_thread()
         settled: list[JournalEntry] = []
-        for entry in self.journal.pending(younger_than=IDEMPOTENCY_WINDOW):
+        for entry in self.journal.pending():
             op = _OPERATIONS.get(entry.operation)
-            if op is None:
-                self.journal.mark_unknown(entry.key, error=f"unknown operation {entry.operation}")
-            else:
-                try:
-                    self._send(op, entry, sent_before=True, keep_pending=True)
-                except GatewayError:
-                    pass  # the row says what happened
-                except Exception:
-                    # A row that cannot be sent must not stop every later start-up.
-                    log.exception("could not re-send journaled %s", entry.operation)
-                    self.journal.mark_unknown(entry.key, error="could not be re-sent: see log")
-            now = self.journal.get(entry.key)
-            assert now is not None
-            if now.state is JournalState.PENDING:
-                return settled
-            settled.append(now)
-        for entry in self.journal.pending(older_than=IDEMPOTENCY_WINDOW):
+            unreachable = False
             try:
-                self._settle_expired(entry)
+                self._settle_interrupted(op, entry)
             except GatewayError:
-                return settled  # the look-up could not be done; try again next start
+                unreachable = True  # unless the row says what happened
+            except Exception:
+                # A row that cannot be sent must not stop every later start-up.
+                log.exception("could not settle journaled %s", entry.operation)
+                self.journal.mark_unknown(entry.key, error="could not be re-sent: see log")
             now = self.journal.get(entry.key)
             assert now is not None
-            settled.append(now)
+            if now.state is not JournalState.PENDING:
+                settled.append(now)
+            elif unreachable:
+                return settled
         return settled
+
+    def awaiting_confirmation(self) -> list[JournalEntry]:
+        """Money writes a crash interrupted that `resolve_pending` could not find at Stripe:
+        only a person may have them sent again (`resend`) or dropped (`abandon`)."""
+        return [
+            e
+            for e in self.journal.pending()
+            if (op := _OPERATIONS.get(e.operation)) is not None and op.moves_money
+        ]
+
+    def abandon(self, key: str) -> None:
+        """The cashier chose not to send the interrupted money write `key` again.
+
+        It is marked unknown, not failed: the interrupted attempt may still land, and
+        `reconcile` finds it then.
+        """
+        self.journal.mark_unknown(key, error="not sent again: the cashier said no")
+
+    def reconcile(self, key: str) -> JournalEntry:
+        """Settle the unknown row `key` without sending a money write again, and return it.
+
+        Creates are looked up by their metadata tag: found is succeeded; not found
+        `RECONCILE_GRACE` seconds after the last attempt is failed (it never reached Stripe).
+        Other writes that move no money are re-sent with their key within 24 hours. What
+        cannot be settled stays unknown. Raises GatewayError when Stripe cannot be reached.
+        """
+        self._check_thread()
+        entry = self.journal.get(key)
+        if entry is None:
+            raise ValueError(f"no journaled request with key {key!r}")
+        op = _OPERATIONS.get(entry.operation)
+        if entry.state is not JournalState.UNKNOWN or op is None:
+            return entry
+        if op.find_in is not None:
+            found = self._find_tagged(op.find_in, entry)
+            if found is not None:
+                self.journal.succeed(key, object_id=found["id"], request_id=None)
+            elif self.journal.now() - entry.updated >= RECONCILE_GRACE:
+                self.journal.fail(key, error="never reached Stripe: no object carries its key")
+        elif not op.moves_money and self.journal.now() - entry.created < IDEMPOTENCY_WINDOW:
+            self._send(op, entry, sent_before=True)
+        settled = self.journal.get(key)
+        assert settled is not None
+        return settled
+
+    def _settle_interrupted(self, op: Operation | None, entry: JournalEntry) -> None:
+        if op is None:
+            self.journal.mark_unknown(entry.key, error=f"unknown operation {entry.operation}")
+            return
+        young = self.journal.now() - entry.created < IDEMPOTENCY_WINDOW
+        if op.find_in is not None and (op.moves_money or not young):
+            found = self._find_tagged(op.find_in, entry)
+            if found is not None:
+                self.journal.succeed(entry.key, object_id=found["id"], request_id=None)
+            elif not (op.moves_money and young):
+                self.journal.fail(
+                    entry.key, error="never reached Stripe: no object carries its key"
+                )
+        elif op.moves_money and young:
+            return  # a person decides
+        elif young:
+            self._send(op, entry, sent_before=True, keep_pending=True)
+        else:
+            self.journal.mark_unknown(
+                entry.key,
+                error="left pending for more than 24 hours: check the object in the Dashboard",
+            )
 
     def _send(
         self,
@@ -427,9 +516,13 @@ class Gateway:
             # Refused at the door this time: says nothing about what an earlier attempt did.
             raise error
         if should_retry(exc):
-            # Out of retries with the outcome undetermined.
+            # Out of retries with the outcome undetermined, unless an earlier attempt with
+            # this key was already settled (a look-up found it): that stays as it was.
             error.idempotency_key = entry.key
-            if not keep_pending:
+            now = self.journal.get(entry.key)
+            settled = now is not None and now.state in (
+                JournalState.SUCCEEDED, JournalState.FAILED)
+            if not keep_pending and not settled:
                 self.journal.mark_unknown(entry.key, error=f"{error.kind}: {error.message}")
         else:
             self.journal.fail(
@@ -472,20 +565,6 @@ class Gateway:
                 delay = backoff_delay(attempt, retry_after=retry_after(exc), rand=random.random)
             log.info("retrying a Stripe request in %.2f s (attempt %d)", delay, attempt + 1)
             self._sleep(delay)
-
-    def _settle_expired(self, entry: JournalEntry) -> None:
-        op = _OPERATIONS.get(entry.operation)
-        if op is None or op.find_in is None:
-            self.journal.mark_unknown(
-                entry.key,
-                error="left pending for more than 24 hours: check the object in the Dashboard",
-            )
-            return
-        found = self._find_tagged(op.find_in, entry)
-        if found is None:
-            self.journal.fail(entry.key, error="never reached Stripe: no object carries its key")
-        else:
-            self.journal.succeed(entry.key, object_id=found["id"], request_id=None)
 
     def _find_tagged(self, resource: ListResource, entry: JournalEntry) -> dict[str, Any] | None:
         oldest = entry.created - _CLOCK_SLACK

@@ -15,6 +15,8 @@ _CREATE = operation(
 )
 
 
-def create_invoice_item(gw: Gateway, params: InvoiceItemCreateParams) -> dict[str, Any]:
+def create_invoice_item(
+    gw: Gateway, params: InvoiceItemCreateParams, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
     """Add an invoice item for a customer (to a draft invoice with `invoice`)."""
-    return gw.post(_CREATE, params)
+    return gw.post(_CREATE, params, key=idempotency_key)

@@ -29,7 +29,9 @@ _FINALIZE = operation(
     "invoices.finalize", lambda c, ids, p, o: c.v1.invoices.finalize_invoice(ids[0], p, o)
 )
 _SEND = operation("invoices.send", lambda c, ids, p, o: c.v1.invoices.send_invoice(ids[0], p, o))
-_PAY = operation("invoices.pay", lambda c, ids, p, o: c.v1.invoices.pay(ids[0], p, o))
+_PAY = operation(
+    "invoices.pay", lambda c, ids, p, o: c.v1.invoices.pay(ids[0], p, o), moves_money=True
+)
 _VOID = operation("invoices.void", lambda c, ids, p, o: c.v1.invoices.void_invoice(ids[0], p, o))
 _MARK_UNCOLLECTIBLE = operation(
     "invoices.mark_uncollectible",
@@ -37,9 +39,11 @@ _MARK_UNCOLLECTIBLE = operation(
 )
 
 
-def create_invoice(gw: Gateway, params: InvoiceCreateParams) -> dict[str, Any]:
+def create_invoice(
+    gw: Gateway, params: InvoiceCreateParams, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
     """Create a draft invoice."""
-    return gw.post(_CREATE, params)
+    return gw.post(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_invoice(
@@ -55,17 +59,25 @@ def update_invoice(gw: Gateway, invoice_id: str, params: InvoiceUpdateParams) ->
 
 
 def finalize_invoice(
-    gw: Gateway, invoice_id: str, params: InvoiceFinalizeInvoiceParams | None = None
+    gw: Gateway,
+    invoice_id: str,
+    params: InvoiceFinalizeInvoiceParams | None = None,
+    *,
+    idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Finalize a draft invoice so it can be paid."""
-    return gw.post(_FINALIZE, params, (invoice_id,))
+    return gw.post(_FINALIZE, params, (invoice_id,), key=idempotency_key)
 
 
 def send_invoice(
-    gw: Gateway, invoice_id: str, params: InvoiceSendInvoiceParams | None = None
+    gw: Gateway,
+    invoice_id: str,
+    params: InvoiceSendInvoiceParams | None = None,
+    *,
+    idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """E-mail a finalized invoice to the customer."""
-    return gw.post(_SEND, params, (invoice_id,))
+    return gw.post(_SEND, params, (invoice_id,), key=idempotency_key)
 
 
 def pay_invoice(

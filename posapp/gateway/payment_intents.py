@@ -21,24 +21,32 @@ _CREATE = operation(
     "payment_intents.create",
     lambda c, ids, p, o: c.v1.payment_intents.create(p, o),
     find_in="payment_intents",
+    moves_money=True,
 )
 _UPDATE = operation(
     "payment_intents.update", lambda c, ids, p, o: c.v1.payment_intents.update(ids[0], p, o)
 )
 _CONFIRM = operation(
-    "payment_intents.confirm", lambda c, ids, p, o: c.v1.payment_intents.confirm(ids[0], p, o)
+    "payment_intents.confirm",
+    lambda c, ids, p, o: c.v1.payment_intents.confirm(ids[0], p, o),
+    moves_money=True,
 )
 _CAPTURE = operation(
-    "payment_intents.capture", lambda c, ids, p, o: c.v1.payment_intents.capture(ids[0], p, o)
+    "payment_intents.capture",
+    lambda c, ids, p, o: c.v1.payment_intents.capture(ids[0], p, o),
+    moves_money=True,
 )
 _CANCEL = operation(
     "payment_intents.cancel", lambda c, ids, p, o: c.v1.payment_intents.cancel(ids[0], p, o)
 )
 
 
-def create_payment_intent(gw: Gateway, params: PaymentIntentCreateParams) -> dict[str, Any]:
-    """Create a payment intent (with `confirm=True`, also try to charge it)."""
-    return gw.post(_CREATE, params)
+def create_payment_intent(
+    gw: Gateway, params: PaymentIntentCreateParams, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
+    """Create a payment intent (with `confirm=True`, also try to charge it); the same
+    `idempotency_key` (one tender attempt) never makes a second one."""
+    return gw.post(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_payment_intent(

@@ -23,9 +23,11 @@ _UPDATE = operation(
 )
 
 
-def create_payment_link(gw: Gateway, params: PaymentLinkCreateParams) -> dict[str, Any]:
+def create_payment_link(
+    gw: Gateway, params: PaymentLinkCreateParams, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
     """Create a reusable Stripe-hosted payment link; its URL is in `url`."""
-    return gw.post(_CREATE, params)
+    return gw.post(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_payment_link(
@@ -38,10 +40,14 @@ def retrieve_payment_link(
 
 
 def update_payment_link(
-    gw: Gateway, payment_link_id: str, params: PaymentLinkUpdateParams
+    gw: Gateway,
+    payment_link_id: str,
+    params: PaymentLinkUpdateParams,
+    *,
+    idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Change a payment link (`active=False` switches it off)."""
-    return gw.post(_UPDATE, params, (payment_link_id,))
+    return gw.post(_UPDATE, params, (payment_link_id,), key=idempotency_key)
 
 
 def list_payment_links(

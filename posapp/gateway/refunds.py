@@ -9,13 +9,19 @@ from stripe.params import RefundCreateParams, RefundListParams, RefundRetrievePa
 from posapp.gateway.client import Gateway, operation
 
 _CREATE = operation(
-    "refunds.create", lambda c, ids, p, o: c.v1.refunds.create(p, o), find_in="refunds"
+    "refunds.create",
+    lambda c, ids, p, o: c.v1.refunds.create(p, o),
+    find_in="refunds",
+    moves_money=True,
 )
 
 
-def create_refund(gw: Gateway, params: RefundCreateParams) -> dict[str, Any]:
-    """Refund a payment intent or charge, fully or `amount` of it."""
-    return gw.post(_CREATE, params)
+def create_refund(
+    gw: Gateway, params: RefundCreateParams, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
+    """Refund a payment intent or charge, fully or `amount` of it; the same
+    `idempotency_key` never refunds twice."""
+    return gw.post(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_refund(

@@ -54,8 +54,12 @@ def create_invoice(
     collection_method: CollectionMethod = "send_invoice",
     days_until_due: int | None = 30,
     description: str | None = None,
+    idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """A draft invoice for the customer holding exactly `items` (pending items stay out).
+
+    With `idempotency_key` the invoice and each item are sent under keys made from it, so
+    doing it again with the same key (after an unknown outcome) makes nothing twice.
 
     `days_until_due` applies to `send_invoice` (once sent, the customer pays on the hosted
     page); a `charge_automatically` invoice is charged with `pay_invoice` (the customer's
@@ -87,10 +91,10 @@ def create_invoice(
     invoice = perform(
         session,
         "invoice.create",
-        lambda gw: invoices.create_invoice(gw, params),
+        lambda gw: invoices.create_invoice(gw, params, idempotency_key=idempotency_key),
         currency=currency,
     )
-    for item in items:
+    for number, item in enumerate(items):
         amount = item.unit_amount * item.quantity
         item_params = stripe_params(
             InvoiceItemCreateParams,
@@ -106,7 +110,11 @@ def create_invoice(
         perform(
             session,
             "invoice.add_item",
-            functools.partial(invoice_items.create_invoice_item, params=item_params),
+            functools.partial(
+                invoice_items.create_invoice_item,
+                params=item_params,
+                idempotency_key=f"{idempotency_key}/item-{number}" if idempotency_key else None,
+            ),
             object_id=invoice["id"],
             amount=amount,
             currency=currency,
@@ -116,22 +124,29 @@ def create_invoice(
     return refreshed
 
 
-def finalize_invoice(session: Session, invoice_id: str) -> dict[str, Any]:
+def finalize_invoice(
+    session: Session, invoice_id: str, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
     """Finalize a draft: it gets its number and hosted page, and can be paid."""
     return perform(
         session,
         "invoice.finalize",
-        lambda gw: invoices.finalize_invoice(gw, invoice_id, {"auto_advance": False}),
+        lambda gw: invoices.finalize_invoice(
+            gw, invoice_id, {"auto_advance": False}, idempotency_key=idempotency_key
+        ),
         object_id=invoice_id,
     )
 
 
-def send_invoice(session: Session, invoice_id: str) -> dict[str, Any]:
-    """E-mail a finalized invoice with its payment link to the customer."""
+def send_invoice(
+    session: Session, invoice_id: str, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
+    """E-mail a finalized invoice with its payment link to the customer (the same
+    `idempotency_key` never e-mails it twice)."""
     return perform(
         session,
         "invoice.send",
-        lambda gw: invoices.send_invoice(gw, invoice_id),
+        lambda gw: invoices.send_invoice(gw, invoice_id, idempotency_key=idempotency_key),
         object_id=invoice_id,
     )
 

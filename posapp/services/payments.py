@@ -33,6 +33,7 @@ from posapp.services.errors import ServiceError
 from posapp.services.invoices import InvoiceItem, create_invoice, finalize_invoice
 from posapp.services.invoices import send_invoice as send_finalized_invoice
 from posapp.services.session import Session, perform, stripe_params
+from posapp.store.journal import JournalState
 from posapp.sync.sources import split_expanded
 
 __all__ = [
@@ -45,7 +46,11 @@ __all__ = [
     "capture_payment",
     "card_of",
     "charge_saved_card",
+    "close_overdue_requests",
+    "close_payment_request",
+    "open_requests",
     "payment_request_status",
+    "recent_charge",
     "request_payment",
     "send_invoice",
 ]
@@ -54,11 +59,21 @@ log = logging.getLogger(__name__)
 
 RequestMethod = Literal["checkout", "payment_link"]
 RequestState = Literal["waiting", "processing", "paid", "failed", "expired", "canceled"]
-ChargeState = Literal["succeeded", "processing", "declined", "authentication_required"]
+ChargeState = Literal[
+    "succeeded", "processing", "declined", "authentication_required", "unknown"
+]
 
 _METADATA_DESCRIPTION = "posapp_description"
+_METADATA_CUSTOMER = "posapp_customer"
+_METADATA_EXPIRES = "posapp_expires_at"
+_REQUEST_CREATES = {"checkout.sessions.create": "checkout", "payment_links.create": "payment_link"}
+_DAY = 24 * 3600
 _LATEST_CHARGE = (("latest_charge",),)
 _CHARGE_OF_SESSION = (("payment_intent", "latest_charge"), ("payment_intent",))
+_TAKEN = ("succeeded", "processing", "requires_capture")
+REPEAT_WINDOW = 300
+"""Seconds within which a second charge of the same amount to the same customer is
+questioned ("charge again?")."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +81,9 @@ class PaymentRequest:
     """A payment asked of a customer on a Stripe-hosted page (show `url` as link or QR).
 
     `id` is the Checkout session (`cs_…`) or the payment link (`plink_…`). A Checkout page
-    expires at `expires_at`; a payment link stays open until paid once or cancelled.
+    expires at `expires_at` (Stripe closes it); a payment link is switched off by the app
+    after its `expires_at` (`close_overdue_requests`), or once paid. `created` is when this
+    station made it (Unix seconds).
     """
 
     method: RequestMethod
@@ -77,6 +94,7 @@ class PaymentRequest:
     description: str
     customer_id: str | None
     expires_at: int | None
+    created: int | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +124,8 @@ class ChargeOutcome:
     reason as Stripe words it for a cashier (`decline_code` the machine-readable one).
     `authentication_required`: the bank wants the customer to confirm; `payment_request` is
     a hosted page to send them (its `url`), followed like any other payment request.
+    `unknown`: retries ran out and Stripe may or may not have charged; nothing is known
+    until the same tender is sent again with its `idempotency_key`.
     """
 
     state: ChargeState
@@ -117,6 +137,7 @@ class ChargeOutcome:
     card_last4: str | None = None
     decline_code: str | None = None
     payment_request: PaymentRequest | None = None
+    idempotency_key: str | None = None
 
 
 def card_of(charge: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
@@ -141,14 +162,19 @@ def request_payment(
     method: RequestMethod = "checkout",
     *,
     expires_in: int | None = None,
+    expires_at: int | None = None,
+    idempotency_key: str | None = None,
 ) -> PaymentRequest:
     """Ask for `amount` on a Stripe-hosted page and return its link.
 
     `checkout` makes a one-time Checkout Session (expires after `expires_in` seconds,
     30 minutes to 24 hours; Stripe's default is 24 hours) that can carry the customer.
     `payment_link` makes a Payment Link limited to one purchase (Stripe switches it off
-    once it is paid); it never expires, and a customer id is kept in its metadata (payment
-    links cannot take a customer).
+    once it is paid); links never expire at Stripe, so `expires_in` is kept in its metadata
+    and the app switches it off after that (`close_overdue_requests`); a customer id is
+    kept in its metadata too (payment links cannot take a customer). `expires_at` (Unix
+    seconds) may be given instead of `expires_in`: a tender sent again with its
+    `idempotency_key` must send the same time. The same key never makes a second page.
     """
     currency = currency.lower()
     check_amount(amount, currency, session.locale)
@@ -164,6 +190,9 @@ def request_payment(
         },
     }
     metadata = {_METADATA_DESCRIPTION: description[:500]}
+    now = int(time.time())
+    if expires_in:
+        expires_at = now + expires_in
     create: Callable[[Gateway], dict[str, Any]]
     if method == "checkout":
         params = stripe_params(
@@ -173,12 +202,16 @@ def request_payment(
             customer=customer_id,
             payment_intent_data={"description": description},
             metadata=metadata,
-            expires_at=int(time.time()) + expires_in if expires_in else None,
+            expires_at=expires_at,
         )
-        create = functools.partial(checkout.create_session, params=params)
+        create = functools.partial(
+            checkout.create_session, params=params, idempotency_key=idempotency_key
+        )
     else:
         if customer_id:
-            metadata["posapp_customer"] = customer_id
+            metadata[_METADATA_CUSTOMER] = customer_id
+        if expires_at:
+            metadata[_METADATA_EXPIRES] = str(expires_at)
         link_params = stripe_params(
             PaymentLinkCreateParams,
             line_items=[line_item],
@@ -186,7 +219,11 @@ def request_payment(
             payment_intent_data={"description": description, "metadata": metadata},
             restrictions={"completed_sessions": {"limit": 1}},
         )
-        create = functools.partial(payment_links.create_payment_link, params=link_params)
+        create = functools.partial(
+            payment_links.create_payment_link,
+            params=link_params,
+            idempotency_key=idempotency_key,
+        )
     created = perform(
         session,
         "payment_request.create",
@@ -203,7 +240,8 @@ def request_payment(
         currency,
         description,
         customer_id,
-        created.get("expires_at"),
+        created.get("expires_at") or expires_at,
+        created.get("created") or now,
     )
 
 
@@ -287,7 +325,9 @@ def _expanded(obj: Mapping[str, Any] | None, name: str) -> dict[str, Any] | None
     return value if isinstance(value, dict) else None
 
 
-def cancel_payment_request(session: Session, request: PaymentRequest) -> dict[str, Any]:
+def cancel_payment_request(
+    session: Session, request: PaymentRequest, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
     """Stop `request` from being paid: expire the Checkout page or switch the link off.
 
     Stripe refuses (GatewayError) to expire a Checkout page that was already paid.
@@ -296,7 +336,7 @@ def cancel_payment_request(session: Session, request: PaymentRequest) -> dict[st
         return perform(
             session,
             "payment_request.cancel",
-            lambda gw: checkout.expire_session(gw, request.id),
+            lambda gw: checkout.expire_session(gw, request.id, idempotency_key=idempotency_key),
             object_id=request.id,
             amount=request.amount,
             currency=request.currency,
@@ -304,11 +344,88 @@ def cancel_payment_request(session: Session, request: PaymentRequest) -> dict[st
     return perform(
         session,
         "payment_request.cancel",
-        lambda gw: payment_links.update_payment_link(gw, request.id, {"active": False}),
+        lambda gw: payment_links.update_payment_link(
+            gw, request.id, {"active": False}, idempotency_key=idempotency_key
+        ),
         object_id=request.id,
         amount=request.amount,
         currency=request.currency,
     )
+
+
+def close_payment_request(
+    session: Session, request: PaymentRequest, *, idempotency_key: str | None = None
+) -> PaymentStatus:
+    """Close `request` at Stripe first, then say where it ended: `paid` (or `processing`)
+    when the customer paid before it closed, so that payment is never missed; `canceled`
+    otherwise. An unknown outcome of the close raises GatewayError with its key (send the
+    same close again with it); a close Stripe refuses because the request was paid returns
+    that payment."""
+    try:
+        cancel_payment_request(session, request, idempotency_key=idempotency_key)
+    except GatewayError as error:
+        if error.idempotency_key:
+            raise
+        status = payment_request_status(session, request)
+        if status.state in ("waiting", "failed"):
+            raise  # still open: the close really failed
+    else:
+        status = payment_request_status(session, request)
+    if status.state in ("paid", "processing"):
+        return status
+    return PaymentStatus("canceled", "The payment request was closed; it can no longer be paid.")
+
+
+def open_requests(session: Session, *, now: float | None = None) -> list[PaymentRequest]:
+    """Payment requests this station made in the last 24 hours that are still open as far
+    as the cache knows, oldest first (from the journal, so they survive a restart)."""
+    since = (now if now is not None else time.time()) - _DAY
+    found: list[PaymentRequest] = []
+    for entry in session.journal.entries(
+        JournalState.SUCCEEDED, operations=tuple(_REQUEST_CREATES), since=since
+    ):
+        method: RequestMethod = "checkout"
+        if _REQUEST_CREATES[entry.operation] == "payment_link":
+            method = "payment_link"
+        table = "checkout_sessions" if method == "checkout" else "payment_links"
+        obj = session.cache.get(table, entry.object_id or "")
+        if obj is None or obj.get("deleted"):
+            continue
+        if (obj.get("status") != "open") if method == "checkout" else not obj.get("active"):
+            continue
+        found.append(_request_from(method, obj, entry.params.get("params") or {}))
+    return found
+
+
+def _request_from(
+    method: RequestMethod, obj: Mapping[str, Any], params: Mapping[str, Any]
+) -> PaymentRequest:
+    metadata = obj.get("metadata") or params.get("metadata") or {}
+    price = ((params.get("line_items") or [{}])[0]).get("price_data") or {}
+    expires = obj.get("expires_at") or metadata.get(_METADATA_EXPIRES)
+    return PaymentRequest(
+        method,
+        obj["id"],
+        obj.get("url") or "",
+        int(price.get("unit_amount") or obj.get("amount_total") or 0),
+        str(price.get("currency") or obj.get("currency") or ""),
+        str(metadata.get(_METADATA_DESCRIPTION) or ""),
+        params.get("customer") or metadata.get(_METADATA_CUSTOMER),
+        int(expires) if expires else None,
+        obj.get("created"),
+    )
+
+
+def close_overdue_requests(session: Session, *, now: float | None = None) -> list[PaymentRequest]:
+    """Switch off this station's payment links whose expiry has passed (Stripe closes
+    Checkout pages itself); returns those closed."""
+    moment = now if now is not None else time.time()
+    closed: list[PaymentRequest] = []
+    for request in open_requests(session, now=moment):
+        if request.method == "payment_link" and request.expires_at and request.expires_at <= moment:
+            cancel_payment_request(session, request)
+            closed.append(request)
+    return closed
 
 
 def charge_saved_card(
@@ -318,8 +435,14 @@ def charge_saved_card(
     amount: int,
     currency: str,
     description: str,
+    *,
+    idempotency_key: str | None = None,
 ) -> ChargeOutcome:
     """Charge a card the customer saved earlier, without them present (off-session).
+
+    `idempotency_key` is the tender attempt's key: charging again with it ("Check again"
+    after an `unknown` outcome, or a second click) sends the same request, which Stripe
+    carries out at most once.
 
     Declines come back as a `declined` outcome with the reason, not as an exception.
     When the bank insists on authentication (SCA), Stripe's guidance is to bring the
@@ -348,6 +471,7 @@ def charge_saved_card(
                     "confirm": True,
                     "expand": ["latest_charge"],
                 },
+                idempotency_key=idempotency_key,
             ),
             amount=amount,
             currency=currency,
@@ -355,6 +479,16 @@ def charge_saved_card(
             expanded=_LATEST_CHARGE,
         )
     except GatewayError as error:
+        if error.idempotency_key:
+            return ChargeOutcome(
+                "unknown",
+                "We don't know yet whether this went through: Stripe did not answer. "
+                "PosApp checks again with the same request, which cannot charge twice.",
+                None,
+                amount,
+                currency,
+                idempotency_key=error.idempotency_key,
+            )
         if error.kind is ErrorKind.CARD_DECLINED:
             _refresh_intent(session, error.payment_intent_id)
             return ChargeOutcome(
@@ -367,11 +501,18 @@ def charge_saved_card(
             )
         if error.kind is ErrorKind.AUTHENTICATION_REQUIRED:
             _refresh_intent(session, error.payment_intent_id)
-            hosted = request_payment(session, amount, currency, description, customer_id)
+            hosted = request_payment(
+                session,
+                amount,
+                currency,
+                description,
+                customer_id,
+                idempotency_key=f"{idempotency_key}-confirm" if idempotency_key else None,
+            )
             return ChargeOutcome(
                 "authentication_required",
-                "The customer's bank wants them to confirm this payment. Send them the "
-                "link: they pay and confirm it on Stripe's page.",
+                "This payment needs the customer to confirm it with their bank: send them "
+                "this page to pay.",
                 error.payment_intent_id,
                 amount,
                 currency,
@@ -401,6 +542,31 @@ def charge_saved_card(
     )
 
 
+def recent_charge(
+    session: Session,
+    customer_id: str,
+    amount: int,
+    currency: str,
+    *,
+    now: float | None = None,
+) -> dict[str, Any] | None:
+    """The customer's latest payment of `amount` taken in the last `REPEAT_WINDOW` seconds,
+    as the cache knows it (None when there is none): a second one is probably a mistake."""
+    since = int(now if now is not None else time.time()) - REPEAT_WINDOW
+    rows = session.cache.page(
+        "payment_intents",
+        filters={
+            "customer": customer_id,
+            "amount": amount,
+            "currency": currency.lower(),
+            "status": list(_TAKEN),
+        },
+        since=since,
+        limit=1,
+    ).rows
+    return rows[0] if rows else None
+
+
 def _refresh_intent(session: Session, payment_intent_id: str | None) -> None:
     """Store a declined payment intent and its failed charge, so views show the attempt;
     a failure to read them is logged, not raised (the decline is what the cashier needs)."""
@@ -425,9 +591,18 @@ def send_invoice(
     currency: str,
     description: str,
     days_until_due: int,
+    *,
+    idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Bill the customer by e-mail: a one-line invoice, finalized and sent by Stripe, due in
-    `days_until_due` days; the customer pays on its hosted page (`hosted_invoice_url`)."""
+    `days_until_due` days; the customer pays on its hosted page (`hosted_invoice_url`).
+
+    Every step's key is made from `idempotency_key`: when the outcome is unknown (retries
+    ran out, or a read between the steps failed) doing it again with the same key finishes
+    it without a second invoice or e-mail."""
+    def step(name: str) -> str | None:
+        return f"{idempotency_key}/{name}" if idempotency_key else None
+
     currency = currency.lower()
     check_amount(amount, currency, session.locale)
     draft = create_invoice(
@@ -437,9 +612,10 @@ def send_invoice(
         [InvoiceItem(description, amount)],
         collection_method="send_invoice",
         days_until_due=days_until_due,
+        idempotency_key=idempotency_key,
     )
-    finalize_invoice(session, draft["id"])
-    return send_finalized_invoice(session, draft["id"])
+    finalize_invoice(session, draft["id"], idempotency_key=step("finalize"))
+    return send_finalized_invoice(session, draft["id"], idempotency_key=step("send"))
 
 
 def capture_payment(

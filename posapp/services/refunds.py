@@ -194,6 +194,8 @@ def refund_payment(
     amount: int | None = None,
     reason: RefundReason | None = None,
     note: str = "",
+    *,
+    idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Refund `amount` (minor units; None for all that remains) of a payment or charge.
 
@@ -204,19 +206,22 @@ def refund_payment(
     the cache has no charge for it, Stripe is asked first. `note` is kept in the refund's
     metadata. If Stripe refuses because the cache was behind, the charge is fetched again
     and RefundTooLarge says what really remains. The refund and the updated charge are
-    stored in the cache.
+    stored in the cache. `idempotency_key` is the refund attempt's key: sending it again
+    after an unknown outcome skips the checks (the first attempt may already count against
+    what remains) and Stripe refunds at most once.
     """
     if amount is not None:
         check_minor_units(amount)
+    again = bool(idempotency_key) and session.journal.get(idempotency_key or "") is not None
     found = refundable(session.cache, payment_id) or _refresh_charge(session, payment_id)
     if found is None:
         raise RefundBlocked("no_charge")
-    if found.blocked:
+    if found.blocked and not again:
         raise RefundBlocked(found.blocked)
     if amount is not None:
         check_amount(amount, found.currency, session.locale, minimum=False)
     asked = found.remaining if amount is None else amount
-    if asked > found.remaining or found.remaining == 0:
+    if not again and (asked > found.remaining or found.remaining == 0):
         raise _too_large(session, asked, found, stripe_said=False)
     metadata = check_metadata({NOTE_KEY: note}, {METADATA_KEY: "reserved"}) if note else None
     params = stripe_params(
@@ -226,7 +231,7 @@ def refund_payment(
         refund = perform(
             session,
             "refund.create",
-            lambda gw: refunds.create_refund(gw, params),
+            lambda gw: refunds.create_refund(gw, params, idempotency_key=idempotency_key),
             object_id=found.payment_intent_id or found.charge_id,
             amount=asked,
             currency=found.currency,

@@ -14,7 +14,7 @@ from posapp.config import Paths
 from posapp.gateway import Gateway, GatewayError
 from posapp.keys import Profile
 from posapp.store.cache import Cache
-from posapp.store.journal import Journal
+from posapp.store.journal import Journal, JournalEntry
 from posapp.sync.sources import split_expanded
 
 __all__ = [
@@ -60,6 +60,8 @@ class Session:
     """Everything a service needs to act for one profile.
 
     `locale` formats amounts in the messages services raise (Babel locale name).
+    `recovered`: journal rows a crash had left pending that opening the session settled
+    (the start-up screen tells the cashier how they ended).
     """
 
     profile: Profile
@@ -68,6 +70,7 @@ class Session:
     cache: Cache
     journal: Journal
     locale: str = "en_US"
+    recovered: list[JournalEntry] = field(default_factory=list)
     _closed: bool = field(default=False, repr=False)
 
     @property
@@ -121,8 +124,10 @@ def open_session(
     """Open the cache and journal of `profile` and a gateway with `api_key`.
 
     `api_base` overrides the profile's (a sandbox or proxy). Requests a crash left pending
-    are settled first, each with an audit row; when Stripe cannot be reached they stay
-    pending for the next start and the session opens anyway (offline, read-only use).
+    are settled first, each with an audit row, and kept in `recovered`; money writes Stripe
+    does not have stay pending for the cashier (`services.recovery.interrupted_writes`).
+    When Stripe cannot be reached they stay pending for the next start and the session
+    opens anyway (offline, read-only use).
     """
     paths.create()
     base = api_base or profile.api_base
@@ -146,6 +151,7 @@ def open_session(
             request_id=entry.request_id,
             detail="settled when the app started again after an interruption",
         )
+    session.recovered = settled
     return session
 
 

@@ -188,6 +188,10 @@ class Journal:
             self._db.table("audit_log").create_index(["at"], if_not_exists=True)
             self._db.table("audit_log").create_index(["object_id"], if_not_exists=True)
 
+    def now(self) -> float:
+        """The journal's clock (Unix seconds), which dates its rows."""
+        return self._now()
+
     def close(self) -> None:
         """Close the database connection."""
         with self._lock:
@@ -215,6 +219,17 @@ class Journal:
         with self._lock:
             self._db.table("idempotency").insert(row)
         return _journal_entry(row)
+
+    def claim(
+        self, key: str, operation: str, params: Mapping[str, Any]
+    ) -> tuple[JournalEntry, bool]:
+        """The row for `key`, begun now as `begin` does unless it exists; and whether it is
+        new. One tender attempt keeps one key: a second send of it finds the first row."""
+        with self._lock:
+            found = self.get(key)
+            if found is not None:
+                return found, False
+            return self.begin(key, operation, params), True
 
     def succeed(self, key: str, *, object_id: str | None, request_id: str | None) -> None:
         """Mark the request sent with `key` as done, with the object it produced."""
@@ -255,13 +270,29 @@ class Journal:
             rows = list(self._db.query("select * from idempotency where key = ?", [key]))
         return _journal_entry(rows[0]) if rows else None
 
-    def entries(self, state: JournalState | None = None) -> list[JournalEntry]:
-        """Every journal row, oldest first, optionally only those in `state`."""
-        sql = "select * from idempotency"
+    def entries(
+        self,
+        state: JournalState | None = None,
+        *,
+        operations: tuple[str, ...] = (),
+        since: float | None = None,
+    ) -> list[JournalEntry]:
+        """Journal rows, oldest first, optionally only those in `state`, of `operations`,
+        begun at or after `since` (Unix seconds)."""
+        clauses: list[str] = []
         args: list[Any] = []
         if state is not None:
-            sql += " where state = ?"
+            clauses.append("state = ?")
             args.append(state.value)
+        if operations:
+            clauses.append(f"operation in ({', '.join('?' * len(operations))})")
+            args.extend(operations)
+        if since is not None:
+            clauses.append("created >= ?")
+            args.append(since)
+        sql = "select * from idempotency"
+        if clauses:
+            sql += " where " + " and ".join(clauses)
         with self._lock:
             rows = list(self._db.query(sql + " order by created, key", args))
         return [_journal_entry(r) for r in rows]

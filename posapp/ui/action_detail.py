@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -28,6 +28,9 @@ from .theme import set_role
 
 class ActionDetail(QWidget):
     """One object's detail with its actions; subclasses fill it and call `lay_out`."""
+
+    action_started = Signal()
+    """An action began: what the panel said about an earlier one no longer applies."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +71,7 @@ class ActionDetail(QWidget):
         """Run the service `fn(session, object_id, *args, **kwargs)` on the worker; a failure
         (declined, refused by Stripe, offline) runs `on_failure`, is said under the buttons
         and gives None."""
+        self.action_started.emit()
         self.say(QCoreApplication.translate("ActionDetail", "Working…"), "muted")
         try:
             result: dict[str, Any] = await self._state.run(fn, self._state.session, object_id,

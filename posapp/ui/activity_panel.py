@@ -1,12 +1,17 @@
 """`ActivityPanel`: what happened — this session's notifications above the app's own audit
 log (who did what, with which idempotency key and Stripe request id, and the outcome) beside
-the Stripe events the poller applied to the cache; each side filtered and searched."""
+the Stripe events the poller applied to the cache; each side filtered and searched.
+
+Writes whose outcome is still unknown are listed on their own above, and looked up at
+Stripe (`reconcile_unknown`) when the panel is shown, when the app is online again, and on
+"Check with Stripe"."""
 
 from __future__ import annotations
 
 import time
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -22,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.gateway.errors import ErrorKind
+from posapp.services.recovery import UnsettledWrite, reconcile_unknown, unsettled_writes
 from posapp.store.schema import TABLES
 from posapp.sync.notifications import Notification
 
@@ -31,6 +38,7 @@ from .event_list_model import EventListModel
 from .list_view import CacheListView
 from .notices import notice_text
 from .object_detail import ObjectDetail
+from .open_requests_view import age_text
 
 EVENT_OBJECT_TYPES = ("payment_intent", "charge", "refund", "dispute", "customer",
                       "payment_method", "invoice", "subscription", "checkout.session")
@@ -45,6 +53,16 @@ class ActivityPanel(QWidget):
         self._state = state
         self.notices = QListWidget()
         self.notices.setAlternatingRowColors(True)
+        self.unsettled = QListWidget()
+        self.unsettled.setMaximumHeight(110)
+        self.check_unsettled = QPushButton(self.tr("Check with Stripe"))
+        self.check_unsettled.setToolTip(self.tr("Look these writes up at Stripe by their "
+                                                "idempotency key; nothing is sent again"))
+        self.check_unsettled.clicked.connect(lambda: state.spawn(self.reconcile()))
+        unsettled_bar = QHBoxLayout()
+        unsettled_bar.addWidget(QLabel(self.tr("Not known yet whether Stripe did these:")), 1)
+        unsettled_bar.addWidget(self.check_unsettled)
+        self.unsettled_box = self._titled(self.tr("Unsettled"), self.unsettled, unsettled_bar)
 
         self.audit_model = AuditListModel(state.session.journal, state.formats, self)
         self.audit_search = QLineEdit()
@@ -98,6 +116,7 @@ class ActivityPanel(QWidget):
         self.events.selected.connect(self.detail.show_object)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.unsettled_box)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._titled(self.tr("Notifications"), self.notices))
         sides = QSplitter(Qt.Orientation.Horizontal)
@@ -127,6 +146,47 @@ class ActivityPanel(QWidget):
         state.connect_tables(frozenset(TABLES), self.audit_model.reload)
         self.events_model.reload()
         self.audit_model.reload()
+        state.connect_tables(frozenset(TABLES), self.reload_unsettled)
+        state.follow_online(self._reconcile_if_due)
+        self.reload_unsettled()
+
+    def reload_unsettled(self) -> list[UnsettledWrite]:
+        """List the journal's unknown rows (the box hides when there are none)."""
+        writes = unsettled_writes(self._state.session)
+        now = time.time()
+        self.unsettled.clear()
+        for write in writes:
+            money = (self._state.formats.money(write.amount, write.currency)
+                     if write.amount is not None else "")
+            self.unsettled.addItem("  ·  ".join(p for p in (
+                write.operation, money, write.description, write.object_id or "",
+                self.tr("%1 ago").replace("%1", age_text(now - write.created))) if p))
+        self.unsettled_box.setVisible(bool(writes))
+        return writes
+
+    async def reconcile(self) -> list[UnsettledWrite]:
+        """Look the unknown rows up at Stripe; what is settled leaves the list."""
+        self.check_unsettled.setEnabled(False)
+        try:
+            settled: list[UnsettledWrite] = await self._state.run(
+                reconcile_unknown, self._state.session)
+        finally:
+            self.check_unsettled.setEnabled(True)
+        self.reload_unsettled()
+        if settled:
+            self.audit_model.reload()
+        return settled
+
+    def _reconcile_if_due(self) -> None:
+        if self._state.online and self.unsettled.count():
+            self._state.spawn(self.reconcile())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """List the unsettled writes afresh and look them up whenever the panel comes
+        into view."""
+        super().showEvent(event)
+        self.reload_unsettled()
+        self._reconcile_if_due()
 
     @staticmethod
     def _titled(title: str, body: QWidget, bar: QHBoxLayout | None = None) -> QWidget:

@@ -36,6 +36,7 @@ from .errors import error_text
 from .formatting import Formats
 from .i18n import Translations, choose_language
 from .main_window import MainWindow
+from .recovery_dialog import RecoveryDialog, needs_recovery
 from .settings_dialog import SettingsDialog
 from .theme import DisplayMode
 from .welcome_window import WelcomeWindow
@@ -73,6 +74,7 @@ class GuiController(QObject):
         self.window: QWidget | None = None
         self.state: AppState | None = None
         self._profile_name: str | None = None
+        self._recovery_asked: Session | None = None
         self._tasks: set[asyncio.Future[object]] = set()
         self.notice_box: QMessageBox | None = None
 
@@ -250,6 +252,12 @@ class GuiController(QObject):
         self._profile_name = profile.name
         self._show(window)
         state.start_sync()
+        # Once per opened session: a window rebuilt for a language switch must not take a
+        # charge in flight for an interrupted one.
+        if session is not self._recovery_asked and needs_recovery(state):
+            self._recovery_asked = session
+            window.recovery = RecoveryDialog(state, window)
+            window.recovery.open()
         return window
 
     def _show(self, window: QWidget | None) -> None:

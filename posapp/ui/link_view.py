@@ -1,5 +1,8 @@
 """`LinkView`: a Stripe-hosted page to hand to a customer — URL, big QR code, copy, open and
-e-mail — that turns to "Paid" (or shows the failure) when the outcome arrives."""
+e-mail — that turns to "Paid" (or shows the failure) when the outcome arrives, or says the
+outcome is not known yet and offers to check again.
+
+Cancel sits at the left of its row, away from the corner where toasts appear."""
 
 from __future__ import annotations
 
@@ -27,7 +30,9 @@ class LinkView(QWidget):
 
     cancel_requested = Signal()
     done = Signal()
-    """The cashier is finished with this link (new sale)."""
+    """The cashier is finished with this sale (new sale)."""
+    check_requested = Signal()
+    """The cashier asks to settle an unknown outcome now ("Check again")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,10 +54,10 @@ class LinkView(QWidget):
         self.email.clicked.connect(self._email)
         self.cancel.clicked.connect(self.cancel_requested)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
         for button in (self.copy, self.open, self.email):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel)
         self.waiting = QLabel()
         self.waiting.setObjectName("muted")
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -76,6 +81,9 @@ class LinkView(QWidget):
         self.new_sale = QPushButton(self.tr("New sale"))
         self.new_sale.setObjectName("primary")
         self.new_sale.clicked.connect(self.done)
+        self.check_again = QPushButton(self.tr("Check again"))
+        self.check_again.setObjectName("primary")
+        self.check_again.clicked.connect(self.check_requested)
         outcome_page = QWidget()
         outcome_layout = QVBoxLayout(outcome_page)
         outcome_layout.addStretch(1)
@@ -83,6 +91,7 @@ class LinkView(QWidget):
         outcome_layout.addWidget(self.outcome)
         outcome_layout.addWidget(self.outcome_detail)
         outcome_layout.addWidget(self.new_sale, 0, Qt.AlignmentFlag.AlignCenter)
+        outcome_layout.addWidget(self.check_again, 0, Qt.AlignmentFlag.AlignCenter)
         outcome_layout.addStretch(1)
 
         self.pages = QStackedWidget()
@@ -95,6 +104,7 @@ class LinkView(QWidget):
         layout.addWidget(self.pages, 1)
         self._mail_subject = ""
         self._mail_body = ""
+        self._shown = ""
 
     def show_link(self, url: str, heading: str, amount_text: str, waiting_text: str,
                   mail_subject: str, mail_body: str) -> None:
@@ -106,6 +116,7 @@ class LinkView(QWidget):
         self.url.setText(url)
         self.url.setCursorPosition(0)
         self.qr.set_text(url)
+        set_role(self.waiting, "muted")
         self.waiting.setText(waiting_text)
         self._mail_subject = mail_subject
         self._mail_body = mail_body
@@ -120,18 +131,30 @@ class LinkView(QWidget):
         """Turn to the failed (or canceled, or expired) state."""
         self._outcome("failed", headline, detail, "error")
 
+    def show_sent(self, headline: str, detail: str) -> None:
+        """Turn to the invoiced state: Stripe e-mailed the customer an invoice."""
+        self._outcome("email", headline, detail, "success")
+
+    def show_unknown(self, headline: str, detail: str) -> None:
+        """The outcome is not known yet: only "Check again" is offered, no new sale."""
+        self._outcome("offline", headline, detail, "reason", settled=False)
+
     def is_paid(self) -> bool:
         """Whether the view shows the paid state."""
-        return self.pages.currentIndex() == 1 and self.outcome.objectName() == "success"
+        return self.pages.currentIndex() == 1 and self._shown == "paid"
 
-    def _outcome(self, icon_name: str, headline: str, detail: str, style: str) -> None:
+    def _outcome(self, icon_name: str, headline: str, detail: str, style: str,
+                 *, settled: bool = True) -> None:
+        self._shown = icon_name
         self.outcome_icon.setPixmap(icon(icon_name).pixmap(96, 96))
         set_role(self.outcome, style)
         self.heading.hide()
         self.outcome.setText(headline)
         self.outcome_detail.setText(detail)
+        self.new_sale.setVisible(settled)
+        self.check_again.setVisible(not settled)
         self.pages.setCurrentIndex(1)
-        self.new_sale.setFocus()
+        (self.new_sale if settled else self.check_again).setFocus()
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.url.text())

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .action_detail import ActionDetail
 from .app_state import AppState
 from .csv_export import CsvColumn, choose_csv_path, export_list
 from .customer_picker import CustomerPicker
@@ -103,6 +104,8 @@ class ListPanel(QWidget, Generic[ModelT]):
         for `detail` while nothing is selected."""
         if self._money_buttons or self._export is not None:
             self.toolbar.addWidget(self.message, 1)
+        if isinstance(detail, ActionDetail):
+            detail.action_started.connect(self._clear_message)
         left: QWidget = self.list
         if self.filters.count():
             left = QWidget()
@@ -140,6 +143,11 @@ class ListPanel(QWidget, Generic[ModelT]):
 
     def _show_placeholder_unless(self, selected: dict[str, Any]) -> None:
         self.detail_stack.setCurrentIndex(1 if selected else 0)
+
+    def _clear_message(self) -> None:
+        """A new action's outcome replaces the last one's message (not the offline reason)."""
+        if self.message.text() != self._shown_reason:
+            self.message.clear()
 
     def update_actions(self) -> None:
         """Enable the toolbar's money actions that are allowed, only online; offline the

@@ -13,6 +13,7 @@ from enum import IntEnum
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QListWidget,
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.unread = 0
         self._was_online = True
+        self.recovery: QDialog | None = None
+        """The start-up screen about interrupted money writes, when there were any."""
 
         self.top_bar = TopBar(state.profile, profile_names)
         self.top_bar.profile_chosen.connect(self.profile_chosen)
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self.toasts = ToastArea(central)
+        self.collect.announce.connect(self.toasts.show_toast)
 
         self.status = SyncStatusBar(state.formats)
         self.setStatusBar(self.status)
@@ -222,6 +226,8 @@ class MainWindow(QMainWindow):
             self.status.set_unread(0)
 
     def _notified(self, notice: Notification) -> None:
+        if self.collect.explains(notice):
+            return
         self.toasts.show_toast(notice_text(notice, self.state.formats))
         if self.current_panel() != Panel.ACTIVITY:
             self.unread += 1

@@ -10,6 +10,7 @@ the dialog shows what really remains.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.gateway.errors import GatewayError
 from posapp.money import format_amount, to_decimal
 from posapp.services.payments import card_of
 from posapp.services.refunds import Refundable, RefundBlocked, refund_payment, refundable
@@ -65,6 +67,8 @@ class RefundDialog(QDialog):
         self.refund: dict[str, Any] | None = None
         self.found: Refundable | None = None
         self._payment_id = ""
+        self._key: str | None = None
+        """The refund attempt's idempotency key, kept while its outcome is unknown."""
         self.setWindowTitle(self.tr("Refund payment"))
         self.setMinimumWidth(480)
         self.payment_choice = QComboBox()
@@ -187,22 +191,43 @@ class RefundDialog(QDialog):
         """Send the refund after confirmation; the dialog closes on success. When Stripe
         refuses it as too large, the refreshed charge's limit is shown."""
         asked = self.amount.amount()
-        if asked is None or not self._payment_id or (not confirmed and not self.confirm()):
+        again = self._key is not None  # "Check again" after an unknown outcome: confirmed
+        if asked is None or not self._payment_id or (
+                not confirmed and not again and not self.confirm()):
             return None
         self.refund_button.setEnabled(False)
         try:
+            self._key = self._key or str(uuid.uuid4())
             result: dict[str, Any] = await self._state.run(
                 refund_payment, self._state.session, self._payment_id, asked,
-                self.reason.currentData(), self.note.text().strip())
+                self.reason.currentData(), self.note.text().strip(), idempotency_key=self._key)
+        except GatewayError as error:
+            if not error.idempotency_key:
+                self._failed(error)
+                return None
+            # Stripe may have refunded: the same request is sent again, never a new one.
+            for field in (self.payment_choice, self.amount, self.reason, self.note):
+                field.setEnabled(False)
+            self.refund_button.setText(self.tr("Check again"))
+            self.refund_button.setEnabled(True)
+            self.message.setText(self.tr("We don't know yet whether this refund went through. "
+                                         "Check again: it sends the same request, which "
+                                         "cannot refund twice."))
+            return None
         except Exception as error:  # too large, offline, declined by Stripe
-            self._state.tables_changed.emit(frozenset(("charges", "payment_intents")))
-            self.found = refundable(self._state.cache, self._payment_id)
-            self._show_found()
-            self._check()
-            self.message.setText(error_text(error))
+            self._failed(error)
             return None
         self.refund = result
         self._state.tables_changed.emit(frozenset(("refunds", "charges", "payment_intents")))
         self._state.expect_activity()  # the refund's events, for the payment's timeline
         self.accept()
         return result
+
+    def _failed(self, error: Exception) -> None:
+        """Nothing was refunded: say why; a later attempt is a new one."""
+        self._key = None
+        self._state.tables_changed.emit(frozenset(("charges", "payment_intents")))
+        self.found = refundable(self._state.cache, self._payment_id)
+        self._show_found()
+        self._check()
+        self.message.setText(error_text(error))

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDetail</name>
     <message>
-        <location filename="../../posapp/ui/action_detail.py" line="71"/>
+        <location filename="../../posapp/ui/action_detail.py" line="75"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -12,72 +12,97 @@
 <context>
     <name>ActivityPanel</name>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="51"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="58"/>
+        <source>Check with Stripe</source>
+        <translation>向 Stripe 核实</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="59"/>
+        <source>Look these writes up at Stripe by their idempotency key; nothing is sent again</source>
+        <translation>按幂等键在 Stripe 查找这些写入操作；不会重新发送任何请求</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="63"/>
+        <source>Not known yet whether Stripe did these:</source>
+        <translation>尚不清楚 Stripe 是否已执行以下操作：</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="65"/>
+        <source>Unsettled</source>
+        <translation>结果未定</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="69"/>
         <source>Search action, object, key, request id…</source>
         <translation>搜索操作、对象、键、请求 ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="58"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="76"/>
         <source>All outcomes</source>
         <translation>所有结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="59"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="77"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="60"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="78"/>
         <source>Unknown (retry with the same key)</source>
         <translation>未知（使用同一键重试）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="84"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="102"/>
         <source>Event id (evt_…)</source>
         <translation>事件 ID（evt_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="86"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="104"/>
         <source>All objects</source>
         <translation>所有对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="90"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="108"/>
         <source>Object id (pi_…, cus_…)</source>
         <translation>对象 ID（pi_…、cus_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="102"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="121"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="111"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="130"/>
         <source>This app&apos;s actions</source>
         <translation>本应用的操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="118"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="137"/>
         <source>Stripe events applied</source>
         <translation>已应用的 Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="159"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="163"/>
+        <source>%1 ago</source>
+        <translation>%1前</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity_panel.py" line="219"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="160"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="220"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="161"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="221"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="162"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="222"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -416,177 +441,283 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="69"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="119"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="74"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="124"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="77"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="129"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="132"/>
+        <source>A payment page or link closes this long after it was shown</source>
+        <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="135"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="78"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="136"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="79"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="137"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="82"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="138"/>
+        <source>Links expire after</source>
+        <translation>链接有效期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="141"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="83"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="142"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="84"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="143"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="86"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="145"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="92"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="151"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="100"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="160"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="101"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="161"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="102"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="162"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="129"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="171"/>
+        <source>Charge again</source>
+        <translation>再次扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="172"/>
+        <source>Don&apos;t charge</source>
+        <translation>不扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="212"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="171"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="278"/>
+        <source>Answer the question below first.</source>
+        <translation>请先回答下方的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="281"/>
+        <source>A payment request is open: cancel it to change the sale.</source>
+        <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="282"/>
+        <source>This sale is paid: press New sale for the next one.</source>
+        <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="283"/>
+        <source>This sale is invoiced: press New sale for the next one.</source>
+        <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="284"/>
+        <source>This sale is over: press New sale for the next one.</source>
+        <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="285"/>
+        <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
+        <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="300"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="173"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="302"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="175"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="529"/>
+        <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
+        <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="679"/>
+        <source>The payment request may or may not have been closed.</source>
+        <translation>付款请求可能已关闭，也可能没有。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="694"/>
+        <source>The payment request for %1 was closed; it can no longer be paid.</source>
+        <translation>%1 的付款请求已关闭，无法再付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="276"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="178"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="307"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="179"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="308"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="183"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="311"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="227"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="404"/>
+        <source>We don&apos;t know yet whether this went through</source>
+        <translation>尚不清楚这笔操作是否成功</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="405"/>
+        <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
+        <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="421"/>
+        <source>%1 paid %2 %3 ago. Charge again?</source>
+        <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="440"/>
+        <source>Not charged again.</source>
+        <translation>未再次扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="459"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="246"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="464"/>
+        <source>The payment page may or may not have been made.</source>
+        <translation>付款页面可能已创建，也可能没有。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="489"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="260"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="335"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="504"/>
+        <source>The charge of %1 may or may not have been made.</source>
+        <translation>%1 的扣款可能已完成，也可能没有。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="518"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="659"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="264"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="520"/>
+        <source>Paid, the bank is still confirming</source>
+        <translation>已付款，银行仍在确认</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="523"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="266"/>
-        <source>The customer&apos;s bank wants them to confirm this payment. Send them this link: they confirm it on Stripe&apos;s page.</source>
-        <translation>客户的银行要求客户确认这笔付款。请把此链接发给客户：客户在 Stripe 页面上确认。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="279"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="545"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="287"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="550"/>
+        <source>The invoice may or may not have been sent.</source>
+        <translation>发票可能已发送，也可能没有。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="554"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="302"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="564"/>
+        <source>Invoice sent</source>
+        <translation>发票已发送</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="593"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="303"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="594"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="304"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="595"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="305"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="596"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="343"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="614"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="765"/>
+        <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
+        <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="648"/>
         <source>Not paid</source>
         <translation>未付款</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
-        <source>Canceled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
-        <source>The payment page was closed.</source>
-        <translation>付款页面已关闭。</translation>
     </message>
 </context>
 <context>
@@ -1674,7 +1805,7 @@
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="112"/>
+        <location filename="../../posapp/ui/controller.py" line="114"/>
         <source>Damaged files were repaired</source>
         <translation>已修复损坏的文件</translation>
     </message>
@@ -2287,32 +2418,37 @@
 <context>
     <name>LinkView</name>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="43"/>
+        <location filename="../../posapp/ui/link_view.py" line="48"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="44"/>
+        <location filename="../../posapp/ui/link_view.py" line="49"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="45"/>
+        <location filename="../../posapp/ui/link_view.py" line="50"/>
         <source>E-mail…</source>
         <translation>发送邮件…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="46"/>
+        <location filename="../../posapp/ui/link_view.py" line="51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="76"/>
+        <location filename="../../posapp/ui/link_view.py" line="81"/>
         <source>New sale</source>
         <translation>新交易</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="138"/>
+        <location filename="../../posapp/ui/link_view.py" line="84"/>
+        <source>Check again</source>
+        <translation>再次核实</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/link_view.py" line="161"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
@@ -2320,27 +2456,27 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="79"/>
+        <location filename="../../posapp/ui/list_panel.py" line="80"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="89"/>
+        <location filename="../../posapp/ui/list_panel.py" line="90"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="198"/>
+        <location filename="../../posapp/ui/list_panel.py" line="206"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="232"/>
+        <location filename="../../posapp/ui/list_panel.py" line="240"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="234"/>
+        <location filename="../../posapp/ui/list_panel.py" line="242"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -2348,67 +2484,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="81"/>
+        <location filename="../../posapp/ui/main_window.py" line="82"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="81"/>
+        <location filename="../../posapp/ui/main_window.py" line="82"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="82"/>
+        <location filename="../../posapp/ui/main_window.py" line="83"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="83"/>
+        <location filename="../../posapp/ui/main_window.py" line="84"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="112"/>
+        <location filename="../../posapp/ui/main_window.py" line="115"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="113"/>
+        <location filename="../../posapp/ui/main_window.py" line="116"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="114"/>
+        <location filename="../../posapp/ui/main_window.py" line="117"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="115"/>
+        <location filename="../../posapp/ui/main_window.py" line="118"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="116"/>
+        <location filename="../../posapp/ui/main_window.py" line="119"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="118"/>
+        <location filename="../../posapp/ui/main_window.py" line="121"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="119"/>
+        <location filename="../../posapp/ui/main_window.py" line="122"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="120"/>
+        <location filename="../../posapp/ui/main_window.py" line="123"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="121"/>
+        <location filename="../../posapp/ui/main_window.py" line="124"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
@@ -2545,6 +2681,34 @@
         <location filename="../../posapp/ui/object_detail.py" line="53"/>
         <source>Select a row to see its details.</source>
         <translation>选择一行以查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenRequestsView</name>
+    <message>
+        <location filename="../../posapp/ui/open_requests_view.py" line="22"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/open_requests_view.py" line="23"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/open_requests_view.py" line="35"/>
+        <source>Open payment requests</source>
+        <translation>未关闭的付款请求</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/open_requests_view.py" line="67"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/open_requests_view.py" line="68"/>
+        <source>Close this request at Stripe so it cannot be paid</source>
+        <translation>在 Stripe 关闭此请求，使其无法再付款</translation>
     </message>
 </context>
 <context>
@@ -2847,6 +3011,54 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../posapp/ui/recovery_dialog.py" line="55"/>
+        <source>The app was stopped during a payment</source>
+        <translation>应用在付款过程中被中断</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/recovery_dialog.py" line="61"/>
+        <source>%1 — interrupted %2 ago: it went through at Stripe.</source>
+        <translation>%1 — %2前被中断：Stripe 已完成此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/recovery_dialog.py" line="72"/>
+        <source>%1 — interrupted %2 ago, and Stripe does not have it: it was not charged. Send it again now? Only if the customer is still here and has not paid another way.</source>
+        <translation>%1 — %2前被中断，Stripe 没有此记录：未扣款。现在重新发送吗？仅当顾客仍在场且未以其他方式付款时才这样做。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/recovery_dialog.py" line="78"/>
+        <source>Send it again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/recovery_dialog.py" line="79"/>
+        <source>Don&apos;t send</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/recovery_dialog.py" line="97"/>
+        <source>Refund of %1</source>
+        <translation>退款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/recovery_dialog.py" line="98"/>
+        <source>Charge of %1</source>
+        <translation>扣款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/recovery_dialog.py" line="121"/>
+        <source>Sent again: Stripe has it now.</source>
+        <translation>已重新发送：Stripe 现已收到。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/recovery_dialog.py" line="125"/>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
+    </message>
+</context>
+<context>
     <name>RefundDetail</name>
     <message>
         <location filename="../../posapp/ui/refund_detail.py" line="42"/>
@@ -2907,105 +3119,115 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="68"/>
-        <location filename="../../posapp/ui/refund_dialog.py" line="183"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="187"/>
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="74"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="78"/>
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="79"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="76"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="80"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="78"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="82"/>
         <source>Internal note (kept in Stripe&apos;s metadata)</source>
         <translation>内部备注（保存在 Stripe 元数据中）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="86"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="90"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="91"/>
         <source>Paid with</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="92"/>
         <source>Refundable</source>
         <translation>可退金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="93"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="94"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="95"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="97"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="123"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="127"/>
         <source>No payment of this customer can be refunded</source>
         <translation>该客户没有可退款的付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="156"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="160"/>
         <source>a walk-in customer</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="164"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="166"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="170"/>
         <source>There is no paid payment to refund.</source>
         <translation>没有可退款的已付款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="170"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="174"/>
         <source>At most %1 can be refunded.</source>
         <translation>最多可退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="180"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="184"/>
         <source>Refund %1 to %2?</source>
         <translation>向 %2 退款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="181"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="185"/>
         <source>the customer</source>
         <translation>该客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="182"/>
+        <location filename="../../posapp/ui/refund_dialog.py" line="186"/>
         <source>This is a LIVE payment: %1 goes back to a real card. Refund it?</source>
         <translation>这是一笔正式付款：%1 将退回真实银行卡。确定退款吗？</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_dialog.py" line="211"/>
+        <source>Check again</source>
+        <translation>再次核实</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_dialog.py" line="213"/>
+        <source>We don&apos;t know yet whether this refund went through. Check again: it sends the same request, which cannot refund twice.</source>
+        <translation>尚不清楚这笔退款是否成功。请再次核实：它会发送同一个请求，不会重复退款。</translation>
     </message>
 </context>
 <context>
