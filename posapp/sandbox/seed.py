@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .demo import seed_bench, seed_demo
 from .errors import ApiError
 from .state import State
 
@@ -12,13 +13,9 @@ def apply_seed(state: State, seed: str) -> None:
     if name == "empty":
         return
     if name == "demo":
-        from .demo import seed_demo
-
         seed_demo(state)
         return
     if name == "bench":
-        from .demo import seed_bench
-
         try:
             count = int(arg)
         except ValueError:

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from . import router
 from .errors import ApiError
 from .params import Params, decode_form
+from .seed import apply_seed
 from .state import API_VERSION, RequestContext, State
 
 TEST_KEY_PREFIXES = ("sk_test_", "rk_test_")
@@ -357,8 +358,6 @@ def running(seed: str = "empty", *, latency_ms: int = 0, rate_limit: int | None 
             fail_rate: float = 0.0, fail_seed: int | None = None,
             port: int = 0) -> Iterator[Sandbox]:
     """Run a sandbox in this process on a free port; `.url` is its API base."""
-    from .seed import apply_seed
-
     state = State()
     sandbox = Sandbox(state, Options(latency_ms, rate_limit, fail_rate, fail_seed), port=port)
     apply_seed(state, seed)

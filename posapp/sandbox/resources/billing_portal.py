@@ -6,10 +6,10 @@ The session's `url` is the sandbox's portal page, where a person can cancel a su
 
 from __future__ import annotations
 
+from ..engine.clock import frozen_time_of
+from ..engine.customers import require_customer
 from ..router import Request, api
 from ..state import Obj
-from .customers import require_customer
-from .test_clocks import frozen_time_of
 
 _CONFIGURATION = "bpc_sandbox_default"
 

@@ -7,12 +7,12 @@ refund fail later, as a bank can: `refund.failed` and `refund.updated`, and the 
 
 from __future__ import annotations
 
+from ..engine.charges import display_amount, unrefunded
+from ..engine.clock import customer_time
 from ..errors import ApiError, invalid
 from ..params import merge_metadata
 from ..router import Request, api
 from ..state import Obj, State
-from .charges import display_amount, unrefunded
-from .test_clocks import customer_time
 
 REASONS = ("duplicate", "fraudulent", "requested_by_customer")
 FAILURE_REASONS = ("lost_or_stolen_card", "expired_or_canceled_card", "declined", "unknown")
