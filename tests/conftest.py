@@ -16,14 +16,12 @@ import pytest
 import stripe
 from keyring.backends import fail
 from keyring_support import MemoryKeyring
+from sdk_support import SANDBOX_ACCOUNT, TEST_KEY
 
 from posapp.config import Paths
 from posapp.keys import Profile
 from posapp.sandbox import Sandbox, running
 from posapp.services.session import Session, open_session
-
-TEST_KEY = "sk_test_posapp_tests"
-SANDBOX_ACCOUNT = "acct_1PosAppSandbox0001"
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import stripe
-from test_sandbox_billing import customer_with_card, event_types, monthly_price
+from sandbox_support import customer_with_card, event_types, monthly_price
 
 DAY = 86_400
 START = 1_780_000_000  # 2026-05-28, a Thursday

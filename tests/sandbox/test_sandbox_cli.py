@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import stripe
-from conftest import TEST_KEY
+from sdk_support import TEST_KEY
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @contextmanager

@@ -10,13 +10,9 @@ from typing import Any
 
 import pytest
 import stripe
-from conftest import TEST_KEY
+from sandbox_support import sdk
 
 from posapp.sandbox import Sandbox, running
-
-
-def sdk(server: Sandbox, key: str = TEST_KEY) -> stripe.StripeClient:
-    return stripe.StripeClient(key, base_addresses={"api": server.url}, max_network_retries=0)
 
 
 def http(server: Sandbox, method: str, path: str, headers: dict[str, str],

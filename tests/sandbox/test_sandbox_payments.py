@@ -10,29 +10,9 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 import stripe
+from sandbox_support import event_types, helper, pay
 
 from posapp.sandbox import Sandbox
-
-
-def helper(client: stripe.StripeClient, path: str, **params: Any) -> dict[str, Any]:
-    """POST a sandbox-only test helper route (`/v1/test_helpers/sandbox/<path>`)."""
-    response = client.raw_request("post", f"/v1/test_helpers/sandbox/{path}", **params)
-    data: dict[str, Any] = response.data
-    return data
-
-
-def pay(client: stripe.StripeClient, card: str = "pm_card_visa", amount: int = 2000,
-        **params: Any) -> stripe.PaymentIntent:
-    """A confirmed PaymentIntent for `amount` cents paid with the test `card`."""
-    create: Any = {"amount": amount, "currency": "usd", "payment_method": card,
-                   "confirm": True, **params}
-    return client.v1.payment_intents.create(params=create)
-
-
-def event_types(client: stripe.StripeClient, object_id: str) -> list[str]:
-    """Types of the events about `object_id`, oldest first."""
-    events = client.v1.events.list(params={"limit": 100}).data
-    return [e.type for e in reversed(events) if e.data.object["id"] == object_id]
 
 
 def card_error(call: Any) -> stripe.CardError:

@@ -8,32 +8,9 @@ from typing import Any
 
 import pytest
 import stripe
-from test_sandbox_payments import helper
+from sandbox_support import customer_with_card, event_types, helper, monthly_price
 
 from posapp.sandbox import Sandbox
-
-
-def monthly_price(client: stripe.StripeClient, amount: int = 1500,
-                  name: str = "Cloud Pro", **extra: Any) -> stripe.Price:
-    return client.v1.prices.create(params={
-        "currency": "usd", "unit_amount": amount, "recurring": {"interval": "month"},
-        "product_data": {"name": name}, **extra})
-
-
-def customer_with_card(client: stripe.StripeClient, card: str = "pm_card_visa",
-                       **extra: Any) -> stripe.Customer:
-    """A customer whose default PaymentMethod comes from the test token `card`."""
-    customer = client.v1.customers.create(params={"email": "buyer@example.com", **extra})
-    pm = client.v1.payment_methods.attach(card, params={"customer": customer.id})
-    return client.v1.customers.update(customer.id, params={
-        "invoice_settings": {"default_payment_method": pm.id}})
-
-
-def event_types(client: stripe.StripeClient) -> list[str]:
-    """Every event type so far, oldest first."""
-    events = client.v1.events.list(params={"limit": 100})
-    return [e.type for e in reversed(events.data)]
-
 
 # products and prices -------------------------------------------------------------------
 
