@@ -36,6 +36,8 @@ from .router import Request
 from .state import Obj, State
 
 DAY = 86_400
+# Called with (objects so far, objects wanted) while a big seed is built.
+Progress = Callable[[int, int], None]
 HISTORY_DAYS = 60
 YEAR_DAYS = 365
 
@@ -567,7 +569,7 @@ def _checkout_stories(line: _Timeline, shop: _Shop) -> None:
 # bench --------------------------------------------------------------------------------
 
 
-def seed_bench(state: State, n: int) -> None:
+def seed_bench(state: State, n: int, progress: Progress | None = None) -> None:
     """About `n` Stripe-shaped objects across the main types, for benchmarks.
 
     Built with the engine functions but without events (a benchmark wants the objects, and
@@ -575,11 +577,12 @@ def seed_bench(state: State, n: int) -> None:
     their charges and refunds (~45%), open invoices with their items, payments and
     PaymentIntents (~25%), subscriptions with their first invoice (~10%), the catalogue.
     Objects are created in `created` order, so every list is newest first as on Stripe.
+    `progress(objects so far, n)` is called at every tenth of the way.
     """
     if n < 0:
         raise ValueError("bench seed count must not be negative")
     with _events_off(state):
-        _bench(state, n)
+        _bench(state, n, progress or (lambda _done, _total: None))
 
 
 @contextmanager
@@ -598,7 +601,7 @@ _BENCH_KINDS = 9
 _SIGNUP_DAYS = 30
 
 
-def _bench(state: State, n: int) -> None:
+def _bench(state: State, n: int, progress: Progress) -> None:
     rng = random.Random(n)
     shop = _Shop(state)
     shop.catalogue()
@@ -618,9 +621,12 @@ def _bench(state: State, n: int) -> None:
         window = 25 * DAY if kind == _BENCH_KINDS - 1 else HISTORY_DAYS * DAY
         steps.append((now - rng.randrange(window), len(steps), rng.randint(300, 20000)))
         total += made[kind]
-    for moment, index, amount in sorted(steps):
+    tenth = max(1, len(steps) // 10)
+    for done, (moment, index, amount) in enumerate(sorted(steps), 1):
         state.clock_offset = moment - now
         _bench_step(state, shop, shop.customers[index % count], index, amount)
+        if done % tenth == 0 or done == len(steps):
+            progress(len(state.objects), n)
     state.clock_offset = 0
 
 

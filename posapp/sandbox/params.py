@@ -14,12 +14,22 @@ _KEY = re.compile(r"([^\[\]]+)|\[([^\[\]]*)\]")
 METADATA_MAX_KEYS = 50
 METADATA_KEY_MAX = 40
 METADATA_VALUE_MAX = 500
+# More form fields than any Stripe request needs: refused before they are decoded.
+MAX_FIELDS = 10_000
 
 
 def decode_form(body: str) -> dict[str, Any]:
-    """Turn a form-encoded body or query string into nested dicts and lists."""
+    """Turn a form-encoded body or query string into nested dicts and lists; percent-escapes
+    that are not UTF-8 are Stripe's 400."""
     root: dict[str, Any] = {}
-    for raw_key, value in parse_qsl(body, keep_blank_values=True):
+    try:
+        pairs = parse_qsl(body, keep_blank_values=True, errors="strict",
+                          max_num_fields=MAX_FIELDS)
+    except UnicodeDecodeError:
+        raise invalid("Invalid request: the parameters are not valid UTF-8.") from None
+    except ValueError:
+        raise invalid(f"Invalid request: more than {MAX_FIELDS} parameters.") from None
+    for raw_key, value in pairs:
         parts = [m.group(1) if m.group(1) is not None else m.group(2)
                  for m in _KEY.finditer(raw_key)]
         if not parts:

@@ -40,6 +40,14 @@ class Options:
     fail_rate: float = 0.0
     fail_seed: int | None = None
 
+    def __post_init__(self) -> None:
+        if self.latency_ms < 0:
+            raise ValueError(f"latency_ms must not be negative (got {self.latency_ms})")
+        if self.rate_limit is not None and self.rate_limit < 1:
+            raise ValueError(f"rate_limit must be at least 1 (got {self.rate_limit})")
+        if not 0.0 <= self.fail_rate <= 1.0:
+            raise ValueError(f"fail_rate must be between 0 and 1 (got {self.fail_rate})")
+
 
 @dataclass
 class _Stored:
@@ -114,11 +122,12 @@ class Sandbox:
         request_id = "req_" + "".join(random.choices("abcdefghijklmnopqrstuvwxyz0123456789",
                                                      k=14))
         out_headers = {"Request-Id": request_id, "Stripe-Version": API_VERSION}
-        raw_params = decode_form(body if method == "POST" else query)
         idem_key = headers.get("idempotency-key") if method == "POST" else None
-        fingerprint = _fingerprint(method, path, raw_params)
+        fingerprint = ""  # stays empty when the parameters cannot be read: nothing is stored
         try:
             key = _check_auth(headers.get("authorization", ""))
+            raw_params = decode_form(body if method == "POST" else query)
+            fingerprint = _fingerprint(method, path, raw_params)
             if over_limit:
                 raise ApiError(429, "Request rate limit exceeded. You can learn more about "
                                "rate limits here https://stripe.com/docs/rate-limits.",
@@ -150,7 +159,8 @@ class Sandbox:
             payload = json.dumps(error.body()).encode()
             out_headers.update(error.headers)
             # Stripe saves no idempotent result when the request never started executing.
-            if status in (401, 409, 429) or status >= 500 or error.code in _NOT_EXECUTED:
+            if status in (401, 409, 429) or status >= 500 or error.code in _NOT_EXECUTED \
+                    or not fingerprint:
                 return status, payload, out_headers
         if idem_key:
             with self._window_lock:
@@ -297,8 +307,14 @@ class _Handler(BaseHTTPRequestHandler):
         sandbox = self.server.sandbox
         sandbox.requests_served += 1
         parts = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8") if length else ""
+        try:
+            body = self._read_body()
+        except ApiError as refused:
+            # The body's end is unknown: answer and close rather than read on.
+            self.close_connection = True
+            self._send(refused.status, json.dumps(refused.body()).encode(), "application/json",
+                       {})
+            return
         headers = {k.lower(): v for k, v in self.headers.items()}
         # Counted on arrival, as Stripe does, not after the simulated latency.
         over_limit = parts.path.startswith("/v1/") and sandbox.over_rate_limit()
@@ -322,6 +338,21 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._send(status, payload, "application/json", extra)
 
+    def _read_body(self) -> str:
+        """The request body as text; a malformed length or non-UTF-8 bytes are Stripe's 400."""
+        declared = self.headers.get("Content-Length")
+        if declared is None:
+            return ""
+        if not declared.strip().isdigit():
+            raise ApiError(400, f"Invalid request: Content-Length must be a number of bytes, "
+                           f"not {declared[:40]!r}.")
+        length = int(declared)
+        try:
+            return self.rfile.read(length).decode("utf-8") if length else ""
+        except UnicodeDecodeError:
+            raise ApiError(400, "Invalid request: the request body is not valid UTF-8.") \
+                from None
+
     def _page(self, method: str, path: str, query: str, body: str) -> None:
         sandbox = self.server.sandbox
         found = router.match(method, path)
@@ -329,11 +360,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b"<h1>Not found</h1>", "text/html; charset=utf-8", {})
             return
         route, args = found
-        form = {k: v for k, v in decode_form(body or query).items() if isinstance(v, str)}
-        request = router.Request(sandbox.state, Params(decode_form(query)), args, method, path,
-                                 sandbox.url, form=form)
         with sandbox.state.lock:
             try:
+                form = {k: v for k, v in decode_form(body or query).items()
+                        if isinstance(v, str)}
+                request = router.Request(sandbox.state, Params(decode_form(query)), args,
+                                         method, path, sandbox.url, form=form)
                 response = route.handler(request)
             except ApiError as error:
                 response = router.PageResponse(
