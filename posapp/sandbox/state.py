@@ -18,6 +18,16 @@ API_VERSION = "2026-10-28.endive"
 
 Obj = dict[str, Any]
 
+# Fields Stripe returns only when asked for with `expand[]` (includable), per object type.
+INCLUDABLE: dict[str, tuple[str, ...]] = {
+    "invoice": ("payments", "confirmation_secret"),
+    "checkout.session": ("line_items",),
+    "payment_link": ("line_items",),
+    "charge": ("refunds",),
+}
+MAX_EXPAND_DEPTH = 4
+_ID = re.compile(r"[a-z]+(_[a-z]+)*_[A-Za-z0-9_]+")
+
 # Id prefix -> (object type, the noun Stripe uses in "No such ..." messages).
 PREFIXES: dict[str, tuple[str, str]] = {
     "cus_": ("customer", "customer"),
@@ -210,9 +220,10 @@ class State:
 
     def emit(self, event_type: str, obj: Obj, previous: Obj | None = None) -> Obj:
         """Record an event with a snapshot of `obj` and the request that caused it."""
-        data: Obj = {"object": copy_json(obj)}
+        data: Obj = {"object": self.snapshot(obj)}
         if previous:
-            data["previous_attributes"] = copy_json(previous)
+            data["previous_attributes"] = {k: copy_json(v) for k, v in previous.items()
+                                           if k not in INCLUDABLE.get(obj["object"], ())}
         event = {
             "id": self.new_id("evt_"),
             "object": "event",
@@ -253,39 +264,83 @@ class State:
         self._lists["event"] = _TypeList(remaining, {e: i for i, e in enumerate(remaining)})
         return len(dropped)
 
-    # expansion --------------------------------------------------------------------
+    # rendering: expansion and includable fields -------------------------------------
 
     def render(self, obj: Obj, expand: list[str]) -> Obj:
-        """`obj` with `expand[]` paths replaced by the objects they name (stored data untouched)."""
-        result = obj
-        for path in expand:
-            result = self._expand_path(result, path.split("."))
+        """`obj` as the API answers it (stored data untouched): `expand[]` paths replaced by
+        the objects they name, includable fields only where expanded. Stripe's 400 for a
+        path that names nothing expandable or goes deeper than four levels."""
+        paths = [path.split(".") for path in expand]
+        for path, text in zip(paths, expand, strict=True):
+            if len(path) > MAX_EXPAND_DEPTH:
+                raise invalid(f"You cannot expand more than {MAX_EXPAND_DEPTH} levels of a "
+                              f"property. Property: {text}", param="expand")
+        shaped: Obj = self._shape(obj, paths)
+        return shaped
+
+    def snapshot(self, obj: Obj) -> Obj:
+        """A copy of `obj` as events carry it: no includable fields."""
+        shaped: Obj = copy_json(self._shape(obj, []))
+        return shaped
+
+    def _shape(self, node: Any, paths: list[list[str]]) -> Any:
+        if not isinstance(node, dict):
+            return node
+        if node.get("object") in ("list", "search_result"):
+            for path in paths:
+                if path[0] != "data":
+                    raise _not_expandable(path[0])
+            inner = [path[1:] for path in paths if len(path) > 1]
+            return {**node, "data": [self._shape(item, inner) for item in node["data"]]}
+        includable = INCLUDABLE.get(str(node.get("object")), ())
+        wanted: dict[str, list[list[str]]] = {}
+        for path in paths:
+            head = path[0]
+            if head not in node and head not in includable:
+                raise _not_expandable(head)
+            wanted.setdefault(head, []).append(path[1:])
+        if not wanted and not any(key in node for key in includable):
+            return node
+        result = {key: value for key, value in node.items() if key not in includable}
+        for head, rests in wanted.items():
+            inner = [r for r in rests if r]
+            if head in includable:
+                result[head] = self._shape(self._includable(node, head), inner)
+            else:
+                result[head] = self._expand_value(head, node.get(head), inner,
+                                                  terminal=any(not r for r in rests))
         return result
 
-    def _expand_path(self, node: Any, parts: list[str]) -> Any:
-        if not parts or not isinstance(node, dict):
-            return node
-        head, rest = parts[0], parts[1:]
-        if node.get("object") == "list" and head == "data":
-            copied = dict(node)
-            copied["data"] = [self._expand_path(item, rest) for item in node.get("data", [])]
-            return copied
-        if head not in node:
-            return node
-        value = node[head]
-        if isinstance(value, str) and value in self.objects:
-            value = self.objects[value]
-        elif isinstance(value, list):
-            value = [self.objects.get(v, v) if isinstance(v, str) else v for v in value]
-            value = [self._expand_path(v, rest) for v in value]
-            copied = dict(node)
-            copied[head] = value
-            return copied
-        elif value is None:
-            return node
-        copied = dict(node)
-        copied[head] = self._expand_path(value, rest)
-        return copied
+    def _expand_value(self, head: str, value: Any, rests: list[list[str]],
+                      terminal: bool) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, list):
+            return [self._expand_value(head, item, rests, terminal) for item in value]
+        if isinstance(value, str):
+            found = self.objects.get(value)
+            if found is None:
+                if not _ID.fullmatch(value):
+                    raise _not_expandable(head)
+                return value
+            return self._shape(as_retrieved(found), rests)
+        if isinstance(value, dict):
+            if terminal and "object" not in value:
+                raise _not_expandable(head)
+            return self._shape(value, rests)
+        raise _not_expandable(head)
+
+    def _includable(self, node: Obj, name: str) -> Any:
+        """An includable field's value: stored on the object, or (a charge's refunds) listed."""
+        if node.get("object") == "charge" and name == "refunds":
+            refunds = [r for r in self.iter_type("refund") if r["charge"] == node["id"]]
+            return {"object": "list", "data": refunds, "has_more": False,
+                    "total_count": len(refunds), "url": f"/v1/charges/{node['id']}/refunds"}
+        return node.get(name)
+
+
+def _not_expandable(name: str) -> ApiError:
+    return invalid(f"This property cannot be expanded ({name}).", param="expand")
 
 
 def _previous(old: Any, new: Any) -> Any:

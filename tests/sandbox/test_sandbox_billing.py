@@ -155,12 +155,12 @@ def test_sca_card_needs_action_then_pays(client: stripe.StripeClient,
     customer = customer_with_card(client, "pm_card_authenticationRequired")
     sub = client.v1.subscriptions.create(params={
         "customer": customer.id, "items": [{"price": price.id}],
-        "expand": ["latest_invoice.payments.data.payment.payment_intent"]})
+        "expand": ["latest_invoice.payments", "latest_invoice.confirmation_secret"]})
     assert sub.status == "incomplete"
     invoice = sub.latest_invoice
     assert isinstance(invoice, stripe.Invoice) and invoice.payments is not None
-    pi = invoice.payments.data[0].payment.payment_intent
-    assert isinstance(pi, stripe.PaymentIntent) and pi.status == "requires_action"
+    pi = client.v1.payment_intents.retrieve(str(invoice.payments.data[0].payment.payment_intent))
+    assert pi.status == "requires_action"
     assert invoice.confirmation_secret is not None
     assert invoice.confirmation_secret.client_secret == pi.client_secret
     assert "invoice.payment_action_required" in event_types(client)
@@ -586,7 +586,9 @@ def test_retrieve_and_search_by_id_across_billing_objects(client: stripe.StripeC
                                                  "items": [{"price": price.id}]})
     item = client.v1.subscription_items.retrieve(sub["items"].data[0].id)
     assert (item.subscription, item.price.id, item.plan.amount) == (sub.id, price.id, 1500)
-    invoice = client.v1.invoices.retrieve(str(sub.latest_invoice))
+    assert "payments" not in client.v1.invoices.retrieve(str(sub.latest_invoice))
+    invoice = client.v1.invoices.retrieve(str(sub.latest_invoice),
+                                          params={"expand": ["payments"]})
     assert invoice.payments is not None
     payment = client.v1.invoice_payments.retrieve(invoice.payments.data[0].id)
     assert (payment.invoice, payment.amount_paid, payment.is_default) == (invoice.id, 1500, True)
