@@ -3,6 +3,8 @@ fields only when expanded, expand paths Stripe refuses, and the behaviours aroun
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import stripe
 from sandbox_support import customer_with_card, espresso, monthly_price, pay
@@ -77,3 +79,52 @@ def test_a_list_expand_must_start_with_data(client: stripe.StripeClient) -> None
     pay(client)
     with pytest.raises(stripe.InvalidRequestError, match=r"cannot be expanded \(customer\)"):
         client.v1.payment_intents.list(params={"expand": ["customer"]})
+
+
+# decline test cards ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("card", "code", "decline_code"), [
+    ("pm_card_chargeDeclined", "card_declined", "generic_decline"),
+    ("pm_card_visa_chargeDeclined", "card_declined", "generic_decline"),
+    ("pm_card_chargeDeclinedInsufficientFunds", "card_declined", "insufficient_funds"),
+    ("pm_card_chargeDeclinedLostCard", "card_declined", "lost_card"),
+    ("pm_card_chargeDeclinedStolenCard", "card_declined", "stolen_card"),
+    ("pm_card_chargeDeclinedFraudulent", "card_declined", "fraudulent"),
+    ("pm_card_chargeDeclinedVelocityLimitExceeded", "card_declined", "card_velocity_exceeded"),
+    ("pm_card_chargeDeclinedExpiredCard", "expired_card", "expired_card"),
+    ("pm_card_chargeDeclinedIncorrectCvc", "incorrect_cvc", "incorrect_cvc"),
+    ("pm_card_chargeDeclinedProcessingError", "processing_error", "processing_error"),
+])
+def test_every_decline_card_fails_with_its_code(client: stripe.StripeClient, card: str,
+                                                code: str, decline_code: str) -> None:
+    with pytest.raises(stripe.CardError) as caught:
+        pay(client, card)
+    error = caught.value
+    assert (error.http_status, error.code) == (402, code)
+    assert error.error is not None and error.error.decline_code == decline_code
+    assert error.error.payment_intent is not None
+    charge = client.v1.charges.retrieve(str(error.error.payment_intent.latest_charge))
+    assert (charge.status, charge.failure_code) == ("failed", code)
+    customer = client.v1.customers.create()
+    with pytest.raises(stripe.CardError):
+        client.v1.payment_methods.attach(card, params={"customer": customer.id})
+
+
+# current enum values --------------------------------------------------------------------
+
+
+def test_checkout_ui_mode_takes_the_current_values(client: stripe.StripeClient) -> None:
+    base: Any = {"mode": "payment",
+                 "line_items": [{"price": espresso(client).id, "quantity": 1}]}
+    hosted = client.v1.checkout.sessions.create(params={
+        **base, "success_url": "https://shop.example/ok", "ui_mode": "hosted_page"})
+    assert hosted.ui_mode == "hosted_page" and hosted.url is not None
+    embedded = client.v1.checkout.sessions.create(params={
+        **base, "ui_mode": "embedded_page", "return_url": "https://shop.example/back"})
+    assert embedded.ui_mode == "embedded_page"
+    assert embedded.url is None and embedded.client_secret is not None
+    assert client.v1.checkout.sessions.create(params=base).ui_mode == "hosted_page"
+    for old in ("hosted", "embedded", "custom"):
+        with pytest.raises(stripe.InvalidRequestError, match="ui_mode"):
+            client.v1.checkout.sessions.create(params={**base, "ui_mode": old})

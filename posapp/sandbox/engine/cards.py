@@ -46,6 +46,19 @@ TEST_CARDS: tuple[TestCard, ...] = (
              charge_decline="insufficient_funds", attach_decline="insufficient_funds"),
     TestCard("pm_card_chargeDeclinedExpiredCard", "4000000000000069", "visa",
              charge_decline="expired_card", attach_decline="expired_card"),
+    TestCard("pm_card_chargeDeclinedLostCard", "4000000000009987", "visa",
+             charge_decline="lost_card", attach_decline="lost_card"),
+    TestCard("pm_card_chargeDeclinedStolenCard", "4000000000009979", "visa",
+             charge_decline="stolen_card", attach_decline="stolen_card"),
+    TestCard("pm_card_chargeDeclinedIncorrectCvc", "4000000000000127", "visa",
+             charge_decline="incorrect_cvc", attach_decline="incorrect_cvc"),
+    TestCard("pm_card_chargeDeclinedProcessingError", "4000000000000119", "visa",
+             charge_decline="processing_error", attach_decline="processing_error"),
+    TestCard("pm_card_chargeDeclinedFraudulent", "4100000000000019", "visa",
+             charge_decline="fraudulent", attach_decline="fraudulent"),
+    TestCard("pm_card_chargeDeclinedVelocityLimitExceeded", "4000000000006975", "visa",
+             charge_decline="card_velocity_exceeded",
+             attach_decline="card_velocity_exceeded"),
     TestCard("pm_card_authenticationRequired", "4000002760003184", "visa",
              authentication=True),
     # 4000 0025 0000 3155: the sandbox asks for 3D Secure on every payment with it too.
@@ -55,7 +68,10 @@ TEST_CARDS: tuple[TestCard, ...] = (
     TestCard("pm_card_chargeCustomerFail", "4000000000000341", "visa",
              charge_decline="generic_decline"),
 )
-_BY_TOKEN = {card.token: card for card in TEST_CARDS}
+# The testing page also names the Visa declines `pm_card_visa_chargeDeclined…`.
+_BY_TOKEN = {card.token: card for card in TEST_CARDS} | {
+    card.token.replace("pm_card_", "pm_card_visa_"): card for card in TEST_CARDS
+    if card.token.startswith("pm_card_chargeDeclined")}
 _BY_NUMBER = {card.number: card for card in TEST_CARDS}
 _BY_FINGERPRINT = {card.fingerprint: card for card in TEST_CARDS}
 
@@ -63,7 +79,14 @@ _BY_FINGERPRINT = {card.fingerprint: card for card in TEST_CARDS}
 DECLINES: dict[str, tuple[str, str, str | None]] = {
     "generic_decline": ("card_declined", "Your card was declined.", None),
     "insufficient_funds": ("card_declined", "Your card has insufficient funds.", None),
+    "lost_card": ("card_declined", "Your card was declined.", None),
+    "stolen_card": ("card_declined", "Your card was declined.", None),
+    "fraudulent": ("card_declined", "Your card was declined.", None),
+    "card_velocity_exceeded": ("card_declined", "Your card was declined.", None),
     "expired_card": ("expired_card", "Your card has expired.", "exp_month"),
+    "incorrect_cvc": ("incorrect_cvc", "Your card's security code is incorrect.", "cvc"),
+    "processing_error": ("processing_error", "An error occurred while processing your card. "
+                         "Try again in a little bit.", None),
     "authentication_required": ("authentication_required", "Your card was declined. This "
                                 "transaction requires authentication.", None),
 }

@@ -28,6 +28,11 @@ def record_charge(state: State, pi: Obj, pm: Obj, *, decline: str | None = None,
         outcome.update(network_status="declined_by_network", reason=decline,
                        seller_message="The bank did not return any further details with "
                                       "this decline.", type="issuer_declined")
+        if decline == "fraudulent":
+            # Radar blocks it before the card network sees it.
+            outcome.update(network_status="not_sent_to_network", reason="highest_risk_level",
+                           risk_level="highest", risk_score=95, type="blocked",
+                           seller_message="Stripe blocked this payment as too risky.")
     details = card_details(pm)
     details.update(
         amount_authorized=pi["amount"] if decline is None else None,

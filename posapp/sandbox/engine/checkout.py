@@ -31,6 +31,8 @@ from .setups import authenticate_setup_intent, confirm_setup_intent, create_setu
 from .subscriptions import create_subscription
 
 MODES = ("payment", "setup", "subscription")
+# Only `hosted_page` has a page here; the others get a `client_secret` for Stripe.js.
+UI_MODES = ("hosted_page", "embedded_page", "elements", "form")
 MIN_LIFETIME, MAX_LIFETIME = 30 * 60, 24 * 3600
 
 
@@ -95,8 +97,10 @@ def create_session(state: State, *, mode: str, items: list[Obj], customer: Obj |
                    metadata: Any = None, payment_intent_data: Obj | None = None,
                    subscription_data: Obj | None = None, currency: str | None = None,
                    expires_at: int | None = None, payment_link: str | None = None,
-                   client_reference_id: str | None = None) -> Obj:
-    """Store an open Checkout Session whose `url` is the sandbox's hosted Checkout page."""
+                   client_reference_id: str | None = None, ui_mode: str = "hosted_page",
+                   return_url: str | None = None) -> Obj:
+    """Store an open Checkout Session; a `hosted_page` one has the sandbox's hosted Checkout
+    page as its `url`, the others a `client_secret` instead."""
     line_currency = check_mode(mode, items)
     now = state.now()
     session_id = state.new_id("cs_test_", 58)
@@ -114,7 +118,8 @@ def create_session(state: State, *, mode: str, items: list[Obj], customer: Obj |
         "billing_address_collection": None,
         "cancel_url": cancel_url,
         "client_reference_id": client_reference_id,
-        "client_secret": None,
+        "client_secret": (None if ui_mode == "hosted_page"
+                          else f"{session_id}_secret_{state.new_id('', 24)}"),
         "consent": None,
         "consent_collection": None,
         "created": now,
@@ -157,8 +162,10 @@ def create_session(state: State, *, mode: str, items: list[Obj], customer: Obj |
         "subscription": None,
         "success_url": success_url,
         "total_details": {"amount_discount": 0, "amount_shipping": 0, "amount_tax": 0},
-        "ui_mode": "hosted",
-        "url": f"{state.api_base}/checkout/{session_id}",
+        "return_url": return_url,
+        "ui_mode": ui_mode,
+        "url": (f"{state.api_base}/checkout/{session_id}" if ui_mode == "hosted_page"
+                else None),
     }
     _settings(state)[session_id] = {"payment_intent_data": payment_intent_data or {},
                                     "subscription_data": subscription_data or {}}

@@ -7,12 +7,13 @@ from ..engine.checkout import (
     MAX_LIFETIME,
     MIN_LIFETIME,
     MODES,
+    UI_MODES,
     create_session,
     expire_session,
     parse_line_items,
 )
 from ..engine.customers import require_customer
-from ..errors import invalid
+from ..errors import invalid, missing_param
 from ..params import Params, merge_metadata
 from ..router import Request, api
 from ..state import Obj
@@ -22,7 +23,7 @@ _SETUP_FUTURE_USAGE = ("on_session", "off_session")
 CREATE_PARAMS = ("mode", "line_items", "customer", "customer_email", "customer_creation",
                  "success_url", "cancel_url", "metadata", "payment_intent_data",
                  "subscription_data", "setup_intent_data", "currency", "expires_at",
-                 "client_reference_id", "payment_method_types", "ui_mode", "locale",
+                 "client_reference_id", "payment_method_types", "ui_mode", "locale", "return_url",
                  "submit_type", "billing_address_collection", "allow_promotion_codes")
 
 
@@ -39,10 +40,9 @@ def create_session_route(req: Request) -> Obj:
         raise invalid("`customer_creation` can only be used in `payment` mode.",
                       param="customer_creation")
     customer = require_customer(state, customer_id, "customer") if customer_id else None
-    ui_mode = p.enum("ui_mode", ("hosted", "embedded", "custom"), "hosted")
-    if ui_mode != "hosted":
-        raise invalid("The sandbox serves hosted Checkout only (`ui_mode=hosted`).",
-                      param="ui_mode")
+    ui_mode = str(p.enum("ui_mode", UI_MODES, "hosted_page"))
+    if ui_mode in ("embedded_page", "elements") and not p.string("return_url"):
+        raise missing_param("return_url")
     intent_data = p.hash("payment_intent_data")
     if intent_data is not None:
         if mode != "payment":
@@ -74,7 +74,8 @@ def create_session_route(req: Request) -> Obj:
         metadata=p.raw("metadata"), payment_intent_data=intent_data,
         subscription_data=subscription_data,
         currency=currency.lower() if currency else None, expires_at=expires_at,
-        client_reference_id=p.string("client_reference_id"))
+        client_reference_id=p.string("client_reference_id"), ui_mode=ui_mode,
+        return_url=p.string("return_url"))
 
 
 @api("GET", "/v1/checkout/sessions/{id}")
