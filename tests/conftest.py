@@ -16,12 +16,10 @@ import pytest
 import stripe
 from keyring.backends import fail
 from keyring_support import MemoryKeyring
-from sdk_support import SANDBOX_ACCOUNT, TEST_KEY
+from sdk_support import TEST_KEY, open_test_session
 
-from posapp.config import Paths
-from posapp.keys import Profile
 from posapp.sandbox import Sandbox, running
-from posapp.services.session import Session, open_session
+from posapp.services.session import Session
 
 
 @pytest.fixture
@@ -36,16 +34,6 @@ def client(sandbox: Sandbox) -> stripe.StripeClient:
     """The official SDK pointed at the `sandbox` fixture, with SDK retries off."""
     return stripe.StripeClient(TEST_KEY, base_addresses={"api": sandbox.url},
                                max_network_retries=0)
-
-
-def sandbox_profile(name: str = "Counter", mode: str = "test") -> Profile:
-    """A profile of the sandbox's account, as `add_profile` would have stored it."""
-    return Profile(name, "live" if mode == "live" else "test", SANDBOX_ACCOUNT, "Sandbox Coffee")
-
-
-def open_test_session(sandbox: Sandbox, data_dir: Path) -> Session:
-    """A services session on the sandbox with its files under `data_dir`."""
-    return open_session(Paths.resolve(data_dir), sandbox_profile(), TEST_KEY, api_base=sandbox.url)
 
 
 @pytest.fixture

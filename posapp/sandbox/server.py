@@ -20,15 +20,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import router
-from .errors import ApiError
+from .errors import REQUEST_LOG_URL, ApiError
 from .params import Params, decode_form
 from .seed import apply_seed
 from .state import API_VERSION, RequestContext, State
 
 TEST_KEY_PREFIXES = ("sk_test_", "rk_test_")
 LIVE_KEY_PREFIXES = ("sk_live_", "rk_live_")
-_NOT_EXECUTED = {"parameter_unknown", "parameter_missing", "unrecognized_url",
-                 "insufficient_permissions"}
+IDEMPOTENCY_KEY_MAX = 255
 
 
 @dataclass
@@ -51,6 +50,7 @@ class Options:
 
 @dataclass
 class _Stored:
+    endpoint: str
     fingerprint: str
     status: int
     body: bytes
@@ -132,8 +132,12 @@ class Sandbox:
                 raise ApiError(429, "Request rate limit exceeded. You can learn more about "
                                "rate limits here https://stripe.com/docs/rate-limits.",
                                code="rate_limit", headers={"Stripe-Should-Retry": "true"})
+            if idem_key and len(idem_key) > IDEMPOTENCY_KEY_MAX:
+                raise ApiError(400, f"Invalid idempotency key: it can be at most "
+                               f"{IDEMPOTENCY_KEY_MAX} characters long (it has "
+                               f"{len(idem_key)}).", param="Idempotency-Key", executed=False)
             if idem_key:
-                replay = self._replay(idem_key, fingerprint)
+                replay = self._replay(idem_key, fingerprint, f"{method} {path}")
                 if replay is not None:
                     return replay[0], replay[1], {**out_headers, **replay[2]}
             try:
@@ -156,16 +160,18 @@ class Sandbox:
                 # Stripe: 404 for the URL's object, 400 for an id passed as a parameter.
                 error.status = 400
             status = error.status
-            payload = json.dumps(error.body()).encode()
+            payload = json.dumps(error.body(REQUEST_LOG_URL.format(request_id=request_id)))\
+                .encode()
             out_headers.update(error.headers)
             # Stripe saves no idempotent result when the request never started executing.
-            if status in (401, 409, 429) or status >= 500 or error.code in _NOT_EXECUTED \
+            if status in (401, 409, 429) or status >= 500 or not error.executed \
                     or not fingerprint:
                 return status, payload, out_headers
         if idem_key:
             with self._window_lock:
                 self._idempotency.setdefault(
-                    idem_key, _Stored(fingerprint, status, payload, request_id))
+                    idem_key, _Stored(f"{method} {path}", fingerprint, status, payload,
+                                      request_id))
         return status, payload, out_headers
 
     def _execute(self, method: str, path: str, raw_params: dict[str, Any], key: str,
@@ -174,14 +180,14 @@ class Sandbox:
         if found is None or not found[0].is_api:
             raise ApiError(404, f"Unrecognized request URL ({method}: {path}). Please see "
                            "https://stripe.com/docs or we can help at "
-                           "https://support.stripe.com/.", code="unrecognized_url")
+                           "https://support.stripe.com/.", executed=False)
         route, path_args = found
         if _restricted_readonly(key) and method != "GET":
             raise ApiError(403, f"The provided key '{_mask(key)}' does not have the required "
                            "permissions for this endpoint on account "
                            f"'{self.state.account['id']}'. Having the 'rak_write' permission "
                            "would allow this request to continue.",
-                           code="insufficient_permissions")
+                           code="insufficient_permissions", executed=False)
         params = Params(raw_params)
         params.check(route.allowed, route.required)
         request = router.Request(self.state, params, path_args, method, path, self.url,
@@ -194,8 +200,8 @@ class Sandbox:
             finally:
                 self.state.request = RequestContext()
 
-    def _replay(self, key: str,
-                fingerprint: str) -> tuple[int, bytes, dict[str, str]] | None:
+    def _replay(self, key: str, fingerprint: str,
+                endpoint: str) -> tuple[int, bytes, dict[str, str]] | None:
         with self._window_lock:
             stored = self._idempotency.get(key)
             if stored is None:
@@ -207,6 +213,12 @@ class Sandbox:
                                    headers={"Stripe-Should-Retry": "true"})
                 self._inflight.add(key)
                 return None
+        if stored.endpoint != endpoint:
+            error = ApiError(400, "Keys for idempotent requests can only be used for the same "
+                             f"endpoint they were first used for ('{stored.endpoint}' vs "
+                             f"'{endpoint}'). Try using a key other than '{key}' if you meant "
+                             "to execute a different request.", type="idempotency_error")
+            return 400, json.dumps(error.body()).encode(), {}
         if stored.fingerprint != fingerprint:
             error = ApiError(400, "Keys for idempotent requests can only be used with the same "
                              "parameters they were first used with. Try using a key other than "

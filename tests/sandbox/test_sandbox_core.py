@@ -302,7 +302,8 @@ def test_unknown_route_is_stripe_404(client: stripe.StripeClient) -> None:
     with pytest.raises(stripe.InvalidRequestError) as caught:
         client.raw_request("get", "/v1/nonsense")
     assert caught.value.http_status == 404
-    assert caught.value.code == "unrecognized_url"
+    assert caught.value.code is None
+    assert str(caught.value.user_message).startswith("Unrecognized request URL (GET: /v1/nonsense)")
 
 
 # events -----------------------------------------------------------------------------------

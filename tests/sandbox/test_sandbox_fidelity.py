@@ -128,3 +128,67 @@ def test_checkout_ui_mode_takes_the_current_values(client: stripe.StripeClient) 
     for old in ("hosted", "embedded", "custom"):
         with pytest.raises(stripe.InvalidRequestError, match="ui_mode"):
             client.v1.checkout.sessions.create(params={**base, "ui_mode": old})
+
+
+# validation and error bodies ------------------------------------------------------------
+
+
+def test_error_bodies_are_written_as_stripe_writes_them(client: stripe.StripeClient) -> None:
+    with pytest.raises(stripe.CardError) as declined:
+        pay(client, "pm_card_chargeDeclined")
+    body = declined.value.json_body["error"]
+    assert body["doc_url"] == "https://stripe.com/docs/error-codes/card-declined"
+    assert body["request_log_url"].startswith("https://dashboard.stripe.com/test/logs/req_")
+    with pytest.raises(stripe.InvalidRequestError) as bad_integer:
+        client.v1.customers.list(params={"limit": "ten"})  # type: ignore[typeddict-item]
+    assert bad_integer.value.code == "parameter_invalid_integer"
+    assert bad_integer.value.param == "limit"
+
+
+@pytest.mark.parametrize(("params", "param"), [
+    ({"address": {"zip": "10001"}}, "address[zip]"),
+    ({"shipping": {"name": "Ann", "address": {"line1": "1 Main", "zip": "1"}}},
+     "shipping[address][zip]"),
+    ({"invoice_settings": {"colour": "red"}}, "invoice_settings[colour]"),
+])
+def test_unknown_nested_keys_are_refused_by_name(client: stripe.StripeClient,
+                                                 params: dict[str, Any], param: str) -> None:
+    with pytest.raises(stripe.InvalidRequestError) as caught:
+        client.v1.customers.create(params=params)  # type: ignore[arg-type]
+    assert (caught.value.code, caught.value.param) == ("parameter_unknown", param)
+    assert caught.value.user_message == f"Received unknown parameter: {param}"
+
+
+def test_an_unknown_currency_is_refused(client: stripe.StripeClient) -> None:
+    with pytest.raises(stripe.InvalidRequestError, match="Invalid currency: abc") as caught:
+        client.v1.payment_intents.create(params={"amount": 500, "currency": "abc"})
+    assert caught.value.param == "currency"
+    assert client.v1.payment_intents.create(params={"amount": 500, "currency": "EUR"}) \
+        .currency == "eur"
+
+
+def test_idempotency_keys_are_at_most_255_characters_and_tied_to_one_endpoint(
+        client: stripe.StripeClient) -> None:
+    with pytest.raises(stripe.InvalidRequestError, match="255"):
+        client.v1.customers.create(options={"idempotency_key": "k" * 256})
+    client.v1.customers.create(options={"idempotency_key": "k" * 255})
+    client.v1.customers.create(params={"name": "Ann"}, options={"idempotency_key": "shared"})
+    with pytest.raises(stripe.IdempotencyError, match="same endpoint"):
+        client.v1.products.create(params={"name": "Ann"}, options={"idempotency_key": "shared"})
+
+
+# payment_method_options -------------------------------------------------------------------
+
+
+def test_card_options_ask_for_3d_secure_and_manual_capture(client: stripe.StripeClient) -> None:
+    secure = pay(client, payment_method_options={"card": {"request_three_d_secure": "any"}})
+    assert secure.status == "requires_action"
+    assert secure.payment_method_options is not None
+    assert secure.payment_method_options.card is not None
+    assert secure.payment_method_options.card.request_three_d_secure == "any"
+    held = pay(client, payment_method_options={"card": {"capture_method": "manual"}})
+    assert (held.status, held.amount_capturable) == ("requires_capture", 2000)
+    captured = client.v1.payment_intents.capture(held.id)
+    assert captured.status == "succeeded"
+    with pytest.raises(stripe.InvalidRequestError, match="request_three_d_secure"):
+        pay(client, payment_method_options={"card": {"request_three_d_secure": "always"}})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import invalid, missing_param
-from ..params import Params, merge_metadata
+from ..params import Params, currency_code, merge_metadata
 from ..state import Obj, State
 
 
@@ -61,11 +61,7 @@ def currency_param(p: Params, name: str = "currency", param: str | None = None) 
     value = p.string(name)
     if not value:
         raise missing_param(param or name)
-    code = value.lower()
-    if len(code) != 3 or not code.isalpha():
-        raise invalid(f"Invalid currency: {value}. Stripe currently supports these "
-                      "currencies: usd, eur, gbp, jpy, cny, ...", param=param or name)
-    return code
+    return currency_code(value, param or name)
 
 
 def _recurring(value: Any, param: str) -> Obj | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..state import Obj, State, copy_json
 from .cards import DECLINES, card_details
 
@@ -13,6 +15,16 @@ _OUTCOME_APPROVED: Obj = {
 }
 
 
+def card_option(pi: Obj, name: str) -> Any:
+    """One of the PaymentIntent's `payment_method_options[card]` settings."""
+    return ((pi.get("payment_method_options") or {}).get("card") or {}).get(name)
+
+
+def is_manual(pi: Obj) -> bool:
+    """Whether a card payment waits for capture: the intent's, or its card option's, method."""
+    return "manual" in (pi["capture_method"], card_option(pi, "capture_method"))
+
+
 def record_charge(state: State, pi: Obj, pm: Obj, *, decline: str | None = None,
                   authenticated: bool = False) -> Obj:
     """Store the charge of one payment attempt: succeeded (captured or not) or failed.
@@ -20,7 +32,7 @@ def record_charge(state: State, pi: Obj, pm: Obj, *, decline: str | None = None,
     Emits nothing: the caller emits `charge.succeeded`/`charge.failed` in Stripe's order.
     """
     charge_id = state.new_id("ch_")
-    captured = decline is None and pi["capture_method"] != "manual"
+    captured = decline is None and not is_manual(pi)
     outcome = dict(_OUTCOME_APPROVED)
     failure_code = failure_message = None
     if decline is not None:

@@ -13,7 +13,8 @@ from typing import Any, NoReturn
 from urllib.parse import quote
 
 from ..errors import ApiError, invalid
-from ..state import Obj, State
+from ..params import currency_code
+from ..state import Obj, State, copy_json
 from .cards import (
     attach_payment_method,
     authentication_failure,
@@ -22,7 +23,7 @@ from .cards import (
     resolve_payment_method,
     test_card,
 )
-from .charges import display_amount, record_charge
+from .charges import card_option, display_amount, is_manual, record_charge
 from .customers import require_customer
 from .disputes import open_dispute
 
@@ -30,6 +31,9 @@ CONFIRMABLE = ("requires_payment_method", "requires_confirmation", "requires_act
 CANCELABLE = ("requires_payment_method", "requires_capture", "requires_confirmation",
               "requires_action", "processing")
 CAPTURE_METHODS = ("automatic", "automatic_async", "manual")
+THREE_D_SECURE = ("any", "automatic", "challenge")
+DEFAULT_OPTIONS: Obj = {"card": {"installments": None, "mandate_options": None, "network": None,
+                                 "request_three_d_secure": "automatic"}}
 MAX_AMOUNT = 99_999_999
 # Stripe's minimum charge per currency (minor units); others need at least 1.
 _MINIMUMS = {"usd": 50, "eur": 50, "cad": 50, "aud": 50, "chf": 50, "nzd": 50, "sgd": 50,
@@ -52,14 +56,6 @@ def check_amount(amount: int, currency: str, param: str = "amount") -> None:
     if amount > MAX_AMOUNT:
         raise invalid(f"Amount must be no more than {display_amount(MAX_AMOUNT, currency)}",
                       param=param, code="amount_too_large")
-
-
-def check_currency(currency: str, param: str = "currency") -> str:
-    code = currency.lower()
-    if len(code) != 3 or not code.isalpha():
-        raise invalid(f"Invalid currency: {currency}. Stripe currently supports these "
-                      "currencies: usd, eur, gbp, jpy, cny, ...", param=param)
-    return code
 
 
 def create_payment_intent(
@@ -85,7 +81,7 @@ def create_payment_intent(
     `payment_details`, `statement_descriptor`, ...); `return_url` is where the 3D Secure
     page sends the customer back to.
     """
-    currency = check_currency(currency)
+    currency = currency_code(currency)
     check_amount(amount, currency)
     if customer is not None:
         require_customer(state, customer, "customer")
@@ -122,9 +118,7 @@ def create_payment_intent(
         "payment_details": None,
         "payment_method": pm["id"] if pm else None,
         "payment_method_configuration_details": None,
-        "payment_method_options": {"card": {"installments": None, "mandate_options": None,
-                                            "network": None,
-                                            "request_three_d_secure": "automatic"}},
+        "payment_method_options": copy_json(DEFAULT_OPTIONS),
         "payment_method_types": ["card"],
         "processing": None,
         "receipt_email": receipt_email,
@@ -164,7 +158,8 @@ def confirm_payment_intent(state: State, pi: Obj, *, payment_method: str | None 
     pm = resolve_payment_method(state, pm_id, pi["customer"])
     state.update(pi, {"payment_method": pm["id"], "last_payment_error": None,
                       "next_action": None})
-    if test_card(pm).authentication:
+    if test_card(pm).authentication or card_option(pi, "request_three_d_secure") in (
+            "any", "challenge"):
         if off_session:
             _decline(state, pi, pm, "authentication_required")
         state.update(pi, {"status": "requires_action",
@@ -251,13 +246,38 @@ def _next_action(state: State, pi: Obj, return_url: str | None) -> Obj:
                                "source": pi["payment_method"]}}
 
 
+def card_options(current: Obj, update: Obj | None) -> Obj:
+    """`payment_method_options` with a `payment_method_options[card]` update applied."""
+    card = dict((current or {}).get("card") or {})
+    given = (update or {}).get("card")
+    if isinstance(given, dict):
+        if "request_three_d_secure" in given:
+            value = given["request_three_d_secure"]
+            if value not in THREE_D_SECURE:
+                raise invalid("Invalid payment_method_options[card][request_three_d_secure]: "
+                              f"must be one of {', '.join(THREE_D_SECURE)}",
+                              param="payment_method_options[card][request_three_d_secure]")
+            card["request_three_d_secure"] = value
+        if "capture_method" in given:
+            value = given["capture_method"] or None
+            if value not in (None, "manual"):
+                raise invalid("Invalid payment_method_options[card][capture_method]: must be "
+                              "manual or empty",
+                              param="payment_method_options[card][capture_method]")
+            card["capture_method"] = value
+        for key in ("setup_future_usage", "require_cvc_recollection", "network"):
+            if key in given:
+                card[key] = given[key] or None
+    return {**(current or {}), "card": card}
+
+
 def _attempt(state: State, pi: Obj, pm: Obj, *, authenticated: bool) -> Obj:
     """Charge the card once: success moves `pi` on; a decline raises the 402 card error."""
     card = test_card(pm)
     if card.charge_decline:
         _decline(state, pi, pm, card.charge_decline)
     charge = record_charge(state, pi, pm, authenticated=authenticated)
-    manual = pi["capture_method"] == "manual"
+    manual = is_manual(pi)
     changes: Obj = {"latest_charge": charge["id"], "next_action": None}
     if manual:
         changes.update(status="requires_capture", amount_capturable=pi["amount"])

@@ -14,7 +14,7 @@ from ..engine.checkout import (
 )
 from ..engine.customers import require_customer
 from ..errors import invalid, missing_param
-from ..params import Params, merge_metadata
+from ..params import Params, currency_code, merge_metadata
 from ..router import Request, api
 from ..state import Obj
 
@@ -73,7 +73,7 @@ def create_session_route(req: Request) -> Obj:
         success_url=p.string("success_url"), cancel_url=p.string("cancel_url"),
         metadata=p.raw("metadata"), payment_intent_data=intent_data,
         subscription_data=subscription_data,
-        currency=currency.lower() if currency else None, expires_at=expires_at,
+        currency=currency_code(currency) if currency else None, expires_at=expires_at,
         client_reference_id=p.string("client_reference_id"), ui_mode=ui_mode,
         return_url=p.string("return_url"))
 

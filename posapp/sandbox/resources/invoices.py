@@ -22,7 +22,7 @@ from ..engine.invoices import (
 )
 from ..engine.subscriptions import preview_invoice
 from ..errors import invalid, missing_param, state_error
-from ..params import Params, merge_metadata
+from ..params import Params, currency_code, merge_metadata
 from ..router import Request, api
 from ..state import Obj, State, as_retrieved, search_response
 from .customers import live_customer
@@ -70,7 +70,7 @@ def create_invoice_item_route(req: Request) -> Obj:
         if invoice["status"] != "draft":
             raise state_error("You can only add invoice items to draft invoices.",
                               code="invoice_not_editable", param="invoice")
-    currency = (p.string("currency") or "").lower() or None
+    currency = currency_code(p.req_string("currency")) if p.string("currency") else None
     price, unit, currency = _item_amounts(state, p, currency)
     # An `amount` is the item's total: its quantity is 1.
     quantity = p.integer("quantity", 1, minimum=0) if price is not None else 1
@@ -199,7 +199,7 @@ def create_invoice_route(req: Request) -> Obj:
     with customer_time(state, customer):
         items = (pending_items(state, customer["id"], subscription)
                  if behavior == "include" else [])
-        currency = (p.string("currency") or "").lower() or (
+        currency = (currency_code(p.req_string("currency")) if p.string("currency") else None) or (
             items[0]["currency"] if items else None)
         invoice = create_invoice(
             state, customer, currency=currency, collection_method=str(method),
@@ -336,7 +336,8 @@ def _int_filter(value: Any, param: str) -> Any:
     try:
         exact = int(value)
     except ValueError:
-        raise invalid(f"Invalid integer: {value}", param=param) from None
+        raise invalid(f"Invalid integer: {value}", param=param,
+                      code="parameter_invalid_integer") from None
     return lambda n: n == exact
 
 

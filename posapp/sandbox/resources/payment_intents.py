@@ -19,16 +19,17 @@ from ..engine.customers import require_customer
 from ..engine.payments import (
     CAPTURE_METHODS,
     CONFIRMABLE,
+    DEFAULT_OPTIONS,
     cancel_payment_intent,
     capture_payment_intent,
+    card_options,
     check_amount,
-    check_currency,
     confirm_payment_intent,
     create_payment_intent,
     unexpected_state,
 )
 from ..errors import invalid
-from ..params import Params, merge_metadata
+from ..params import Params, currency_code, merge_metadata
 from ..router import PageResponse, Request, api, page
 from ..state import Obj, search_response
 
@@ -38,10 +39,10 @@ _SETUP_FUTURE_USAGE = ("on_session", "off_session")
 CREATE_PARAMS = ("amount", "currency", "customer", "payment_method", "payment_method_types",
                  "confirm", "off_session", "capture_method", "metadata", "description",
                  "receipt_email", "automatic_payment_methods", "setup_future_usage",
-                 "statement_descriptor", "return_url")
+                 "statement_descriptor", "return_url", "payment_method_options")
 UPDATE_PARAMS = ("amount", "currency", "customer", "payment_method", "payment_method_types",
                  "capture_method", "metadata", "description", "receipt_email",
-                 "setup_future_usage", "statement_descriptor")
+                 "setup_future_usage", "statement_descriptor", "payment_method_options")
 _AMOUNT_FIELDS = ("amount", "currency", "payment_method", "capture_method",
                   "payment_method_types")
 
@@ -81,6 +82,9 @@ def create_route(req: Request) -> Obj:
     kinds = _payment_method_types(p)
     if kinds is not None:
         extra["payment_method_types"] = kinds
+    if "payment_method_options" in p:
+        extra["payment_method_options"] = card_options(DEFAULT_OPTIONS,
+                                                       p.hash("payment_method_options"))
     amount = p.integer("amount")
     assert amount is not None
     customer = p.string("customer") or None
@@ -121,7 +125,7 @@ def update_route(req: Request) -> Obj:
                                     f"the following statuses: {', '.join(CONFIRMABLE)}.")
     changes: Obj = {}
     if "amount" in p or "currency" in p:
-        currency = check_currency(p.string("currency") or pi["currency"])
+        currency = currency_code(p.string("currency") or pi["currency"])
         amount = p.integer("amount", pi["amount"])
         assert amount is not None
         check_amount(amount, currency)
@@ -152,12 +156,16 @@ def update_route(req: Request) -> Obj:
         changes["payment_method_types"] = kinds
     if "metadata" in p:
         changes["metadata"] = merge_metadata(pi["metadata"], p.raw("metadata"))
+    if "payment_method_options" in p:
+        changes["payment_method_options"] = card_options(pi["payment_method_options"],
+                                                         p.hash("payment_method_options"))
     return state.update(pi, changes, "payment_intent.updated")
 
 
 @api("POST", "/v1/payment_intents/{id}/confirm", ("payment_method", "off_session",
                                                   "return_url", "receipt_email",
-                                                  "setup_future_usage", "capture_method"))
+                                                  "setup_future_usage", "capture_method",
+                                                  "payment_method_options"))
 def confirm_route(req: Request) -> Obj:
     state, p = req.state, req.params
     pi = state.get(req.path_args["id"], "payment_intent")
@@ -169,6 +177,9 @@ def confirm_route(req: Request) -> Obj:
     if "capture_method" in p:
         changes["capture_method"] = p.enum("capture_method",
                                            CAPTURE_METHODS)
+    if "payment_method_options" in p:
+        changes["payment_method_options"] = card_options(pi["payment_method_options"],
+                                                         p.hash("payment_method_options"))
     if changes and pi["status"] in CONFIRMABLE:
         state.update(pi, changes)
     with customer_time(state, pi["customer"]):

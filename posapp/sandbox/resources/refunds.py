@@ -59,9 +59,10 @@ def create_refund(state: State, *, charge: str | None = None,
         raise invalid("This value must be greater than or equal to 1.", param="amount")
     if value > remaining:
         currency = target["currency"]
+        against = ("charge amount" if remaining == int(target["amount"])
+                   else "unrefunded amount on charge")
         raise invalid(f"Refund amount ({display_amount(value, currency)}) is greater than "
-                      f"unrefunded amount on charge ({display_amount(remaining, currency)})",
-                      param="amount")
+                      f"{against} ({display_amount(remaining, currency)})", param="amount")
     refund: Obj = {
         "id": state.new_id("re_"),
         "object": "refund",
