@@ -12,6 +12,15 @@ from .server import Options, Sandbox
 from .state import State
 
 MAX_BENCH = 10_000_000
+DEFAULT_API_KEY = "sk_test_posapp_sandbox"
+
+
+def test_key(text: str) -> str:
+    """An argparse type: a test-mode secret or restricted key."""
+    if not text.startswith(("sk_test_", "rk_test_")) or len(text) <= len("sk_test_"):
+        raise argparse.ArgumentTypeError(f"{text[:12]!r}… is not a test key (sk_test_… or "
+                                         "rk_test_…)")
+    return text
 
 
 def whole_number(low: int, high: int) -> Callable[[str], int]:
@@ -62,6 +71,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="answer 429 beyond N requests per second (N >= 1)")
     parser.add_argument("--fail-rate", type=share, default=0.0,
                         help="share of requests (0..1) answered 500 or committed then dropped")
+    keys = parser.add_mutually_exclusive_group()
+    keys.add_argument("--api-key", action="append", type=test_key, metavar="KEY",
+                      help=f"a test key the sandbox accepts (repeatable; default "
+                           f"{DEFAULT_API_KEY}); others get 401 Invalid API Key")
+    keys.add_argument("--any-test-key", action="store_true",
+                      help="accept any well-formed test key (sk_test_… or rk_test_…)")
 
 
 def report_progress(done: int, total: int) -> None:
@@ -73,8 +88,9 @@ def run(args: argparse.Namespace) -> int:
     """Start the sandbox in the foreground until interrupted; prints the base URL first."""
     state = State()
     try:
-        sandbox = Sandbox(state, Options(args.latency_ms, args.rate_limit, args.fail_rate),
-                          port=args.port)
+        keys = None if args.any_test_key else tuple(args.api_key or (DEFAULT_API_KEY,))
+        sandbox = Sandbox(state, Options(args.latency_ms, args.rate_limit, args.fail_rate,
+                                         api_keys=keys), port=args.port)
     except OSError as error:
         print(f"cannot listen on 127.0.0.1:{args.port}: {error.strerror}", file=sys.stderr)
         return 1
@@ -86,8 +102,8 @@ def run(args: argparse.Namespace) -> int:
         print("stopped while seeding", file=sys.stderr)
         return 130
     print(sandbox.url, flush=True)
-    print(f"PosApp Stripe sandbox ({args.seed}); test keys only, e.g. sk_test_123. "
-          "Ctrl-C stops.", flush=True)
+    accepted = "any test key" if keys is None else "API key " + ", ".join(keys)
+    print(f"PosApp Stripe sandbox ({args.seed}); {accepted}. Ctrl-C stops.", flush=True)
     sandbox.start()
     try:
         threading.Event().wait()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import json
@@ -38,6 +39,11 @@ class Options:
     rate_limit: int | None = None
     fail_rate: float = 0.0
     fail_seed: int | None = None
+    # The API keys the sandbox knows; None: any well-formed test key (the demo, the tests).
+    api_keys: tuple[str, ...] | None = None
+
+    def keys(self) -> frozenset[str] | None:
+        return None if self.api_keys is None else frozenset(self.api_keys)
 
     def __post_init__(self) -> None:
         if self.latency_ms < 0:
@@ -125,7 +131,8 @@ class Sandbox:
         idem_key = headers.get("idempotency-key") if method == "POST" else None
         fingerprint = ""  # stays empty when the parameters cannot be read: nothing is stored
         try:
-            key = _check_auth(headers.get("authorization", ""))
+            key = _check_auth(headers.get("authorization", ""), self.options.keys())
+            _check_version(headers.get("stripe-version"))
             raw_params = decode_form(body if method == "POST" else query)
             fingerprint = _fingerprint(method, path, raw_params)
             if over_limit:
@@ -243,9 +250,24 @@ def _restricted_readonly(key: str) -> bool:
     return key.startswith("rk_") and "readonly" in key
 
 
-def _check_auth(header: str) -> str:
-    """The API key from `Authorization: Bearer`, or Stripe's 401."""
-    key = header[7:].strip() if header.lower().startswith("bearer ") else ""
+def _key_of(header: str) -> str:
+    """The API key of `Authorization: Bearer KEY` or of HTTP Basic auth (`KEY:`), as Stripe
+    reads it."""
+    scheme, _, value = header.strip().partition(" ")
+    if scheme.lower() == "bearer":
+        return value.strip()
+    if scheme.lower() == "basic":
+        try:
+            return base64.b64decode(value.strip(), validate=True).decode().partition(":")[0]
+        except (ValueError, UnicodeDecodeError):
+            return ""
+    return ""
+
+
+def _check_auth(header: str, keys: frozenset[str] | None) -> str:
+    """The API key of the request, or Stripe's 401: none given, a live key, or a key this
+    sandbox does not know (any well-formed test key when `keys` is None)."""
+    key = _key_of(header)
     if not key:
         raise ApiError(401, "You did not provide an API key. You need to provide your API key "
                        "in the Authorization header, using Bearer auth (e.g. 'Authorization: "
@@ -255,10 +277,18 @@ def _check_auth(header: str) -> str:
                        f"rk_test_…); a live mode key was provided: {_mask(key)}.",
                        code="api_key_expired" if "expired" in key else None)
     suffix = key.split("_", 2)[-1]
-    if not key.startswith(TEST_KEY_PREFIXES) or not suffix.replace("_", "").isalnum() \
-            or "expired" in key:
+    well_formed = key.startswith(TEST_KEY_PREFIXES) and suffix.replace("_", "").isalnum()
+    known = key in keys if keys is not None else well_formed
+    if not well_formed or not known or "expired" in key:
         raise ApiError(401, f"Invalid API Key provided: {_mask(key)}")
     return key
+
+
+def _check_version(requested: str | None) -> None:
+    """The sandbox renders one API version: another `Stripe-Version` is refused."""
+    if requested is not None and requested.strip() != API_VERSION:
+        raise ApiError(400, f"Invalid Stripe API version: {requested.strip()}. This sandbox "
+                       f"serves {API_VERSION} only.", param="Stripe-Version", executed=False)
 
 
 class _Server(ThreadingHTTPServer):
@@ -399,11 +429,13 @@ class _Handler(BaseHTTPRequestHandler):
 
 @contextmanager
 def running(seed: str = "empty", *, latency_ms: int = 0, rate_limit: int | None = None,
-            fail_rate: float = 0.0, fail_seed: int | None = None,
-            port: int = 0) -> Iterator[Sandbox]:
-    """Run a sandbox in this process on a free port; `.url` is its API base."""
+            fail_rate: float = 0.0, fail_seed: int | None = None, port: int = 0,
+            api_keys: tuple[str, ...] | None = None) -> Iterator[Sandbox]:
+    """Run a sandbox in this process on a free port; `.url` is its API base. It accepts any
+    test key unless `api_keys` names the ones it knows."""
     state = State()
-    sandbox = Sandbox(state, Options(latency_ms, rate_limit, fail_rate, fail_seed), port=port)
+    sandbox = Sandbox(state, Options(latency_ms, rate_limit, fail_rate, fail_seed, api_keys),
+                      port=port)
     apply_seed(state, seed)
     sandbox.start()
     try:

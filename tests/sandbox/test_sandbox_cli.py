@@ -34,9 +34,10 @@ def serving(*command: str) -> Iterator[tuple[str, str]]:
 
 
 def test_module_entry_point_serves_the_demo() -> None:
-    with serving("-m", "posapp.sandbox", "--port", "0", "--seed", "demo") as (url, banner):
+    with serving("-m", "posapp.sandbox", "--port", "0", "--seed", "demo",
+                 "--api-key", TEST_KEY) as (url, banner):
         assert url.startswith("http://127.0.0.1:")
-        assert "sk_test_" in banner
+        assert TEST_KEY in banner
         client = stripe.StripeClient(TEST_KEY, base_addresses={"api": url},
                                      max_network_retries=0)
         names = [c.name for c in client.v1.customers.list(params={"limit": 100}).data]
@@ -47,7 +48,7 @@ def test_module_entry_point_serves_the_demo() -> None:
 
 def test_main_entry_point_with_options() -> None:
     with serving("main.py", "sandbox", "--port", "0", "--seed", "bench:200",
-                 "--latency-ms", "1", "--rate-limit", "1000") as (url, _):
+                 "--latency-ms", "1", "--rate-limit", "1000", "--any-test-key") as (url, _):
         client = stripe.StripeClient(TEST_KEY, base_addresses={"api": url},
                                      max_network_retries=0)
         assert len(client.v1.customers.list(params={"limit": 100}).data) == 20
@@ -58,6 +59,7 @@ def test_main_entry_point_with_options() -> None:
     ["--seed", "bench:99999999"], ["--seed", "demo:3"], ["--fail-rate", "2"],
     ["--fail-rate", "half"], ["--port", "eighty"], ["--port", "70000"], ["--port", "-1"],
     ["--latency-ms", "-5"], ["--rate-limit", "-1"], ["--rate-limit", "0"], ["--colour"],
+    ["--api-key", "sk_live_x"], ["--api-key", "pk_test_x"],
 ])
 def test_bad_options_exit_2(options: list[str]) -> None:
     done = subprocess.run([sys.executable, "-m", "posapp.sandbox", "--port", "0",  # noqa: S603

@@ -3,6 +3,7 @@ validation, metadata limits, idempotency, auth, rate limits and injected faults.
 
 from __future__ import annotations
 
+import base64
 import json
 import urllib.error
 import urllib.request
@@ -225,7 +226,8 @@ def test_validation_errors_do_not_burn_the_key(client: stripe.StripeClient) -> N
     ({}, "did not provide an API key"),
     ({"Authorization": "Bearer sk_test_"}, "Invalid API Key"),
     ({"Authorization": "Bearer pk_test_abc"}, "Invalid API Key"),
-    ({"Authorization": "Basic c2tfdGVzdF94Og=="}, "did not provide an API key"),
+    ({"Authorization": "Basic bm90LWJhc2U2NA==!"}, "did not provide an API key"),
+    ({"Authorization": "Token sk_test_abc"}, "did not provide an API key"),
 ])
 def test_missing_or_malformed_keys_get_401(sandbox: Sandbox, headers: dict[str, str],
                                            words: str) -> None:
@@ -252,6 +254,32 @@ def test_restricted_readonly_key_may_read_but_not_write(sandbox: Sandbox) -> Non
     assert caught.value.http_status == 403
     assert sandbox.state.count("customer") == 0
     assert sdk(sandbox, "rk_test_writer123").v1.customers.create().id.startswith("cus_")
+
+
+def test_a_sandbox_started_with_its_keys_refuses_others_as_stripe_does() -> None:
+    with running(api_keys=("sk_test_known",)) as server:
+        assert sdk(server, "sk_test_known").v1.customers.list().data == []
+        with pytest.raises(stripe.AuthenticationError) as caught:
+            sdk(server, "sk_test_unknown123").v1.customers.list()
+        assert caught.value.http_status == 401
+        assert caught.value.user_message == "Invalid API Key provided: sk_test_************n123"
+
+
+def test_http_basic_auth_carries_the_key_as_curl_u_sends_it(sandbox: Sandbox) -> None:
+    token = base64.b64encode(b"sk_test_abc:").decode()
+    status, body, _ = http(sandbox, "GET", "/v1/customers", {"Authorization": f"Basic {token}"})
+    assert (status, body["object"]) == (200, "list")
+
+
+def test_stripe_version_is_read_and_another_one_refused(sandbox: Sandbox) -> None:
+    auth = {"Authorization": "Bearer sk_test_abc"}
+    status, _, headers = http(sandbox, "GET", "/v1/customers",
+                              {**auth, "Stripe-Version": "2026-10-28.endive"})
+    assert status == 200 and headers["Stripe-Version"] == "2026-10-28.endive"
+    status, body, _ = http(sandbox, "GET", "/v1/customers",
+                           {**auth, "Stripe-Version": "2020-08-27"})
+    assert status == 400
+    assert body["error"]["message"].startswith("Invalid Stripe API version: 2020-08-27")
 
 
 # reliability knobs -------------------------------------------------------------------------
