@@ -33,7 +33,7 @@ from .resources import customers, disputes, payment_links, prices, products, ref
 from .resources import invoices as invoice_routes
 from .resources import subscriptions as subscription_routes
 from .router import Request
-from .state import Obj, State
+from .state import EVENT_RETENTION, Obj, State
 
 DAY = 86_400
 # Called with (objects so far, objects wanted) while a big seed is built.
@@ -360,6 +360,8 @@ def seed_demo(state: State) -> None:
     _invoice_stories(line, shop)
     _checkout_stories(line, shop)
     line.run()
+    # Stripe lists 30 days of events: older history lives in the objects only.
+    state.expire_events(state.now() - EVENT_RETENTION)
 
 
 def _subscription_stories(line: _Timeline, shop: _Shop) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 import string
@@ -26,6 +27,9 @@ INCLUDABLE: dict[str, tuple[str, ...]] = {
     "charge": ("refunds",),
 }
 MAX_EXPAND_DEPTH = 4
+# Base 62 in ASCII order, so fixed-width numbers in it sort as strings.
+_SORTED_ALPHABET = string.digits + string.ascii_uppercase + string.ascii_lowercase
+EVENT_RETENTION = 30 * 86_400
 _ID = re.compile(r"[a-z]+(_[a-z]+)*_[A-Za-z0-9_]+")
 
 # Id prefix -> (object type, the noun Stripe uses in "No such ..." messages).
@@ -88,6 +92,16 @@ class _TypeList:
         self.position[object_id] = len(self.ids)
         self.ids.append(object_id)
 
+    def add_in_order(self, object_id: str, key: Callable[[str], Any]) -> None:
+        """Add keeping the ids sorted by `key` (appending when it sorts last, as is usual)."""
+        if not self.ids or key(self.ids[-1]) <= key(object_id):
+            self.add(object_id)
+            return
+        index = bisect.bisect_right(self.ids, key(object_id), key=key)
+        self.ids.insert(index, object_id)
+        for position in range(index, len(self.ids)):
+            self.position[self.ids[position]] = position
+
 
 class State:
     """All objects of one sandbox account. Callers hold `lock` while they read or mutate."""
@@ -98,6 +112,7 @@ class State:
         self._lists: dict[str, _TypeList] = {}
         self._rng = random.Random(seed)  # ids only; deterministic for a seeded demo
         self.clock_offset = 0
+        self._events_made = 0
         self.request = RequestContext()
         self.api_base = api_base
         self.event_api_version = API_VERSION
@@ -131,10 +146,28 @@ class State:
     # storage ----------------------------------------------------------------------
 
     def insert(self, obj: Obj) -> Obj:
-        """Store a new object and append it to its type's list (newest last)."""
+        """Store a new object and append it to its type's list (newest last). Events are kept
+        in Stripe's order, by `created` then id, whatever time they were made at."""
         self.objects[obj["id"]] = obj
-        self._lists.setdefault(obj["object"], _TypeList()).add(obj["id"])
+        typelist = self._lists.setdefault(obj["object"], _TypeList())
+        if obj["object"] == "event":
+            typelist.add_in_order(obj["id"], self._event_key)
+        else:
+            typelist.add(obj["id"])
         return obj
+
+    def _event_key(self, event_id: str) -> tuple[int, str]:
+        return int(self.objects[event_id]["created"]), event_id
+
+    def _event_id(self) -> str:
+        """`evt_` ids that sort in the order events are made (as Stripe's do), so events of
+        one second list in order."""
+        self._events_made += 1
+        number, digits = self._events_made, ""
+        for _ in range(8):
+            number, digit = divmod(number, len(_SORTED_ALPHABET))
+            digits = _SORTED_ALPHABET[digit] + digits
+        return "evt_1" + digits + self.new_id("", 15)
 
     def get(self, object_id: str, kind: str | None = None, param: str = "id") -> Obj:
         """The stored object, or Stripe's 404 when it does not exist (or is of another type)."""
@@ -225,7 +258,7 @@ class State:
             data["previous_attributes"] = {k: copy_json(v) for k, v in previous.items()
                                            if k not in INCLUDABLE.get(obj["object"], ())}
         event = {
-            "id": self.new_id("evt_"),
+            "id": self._event_id(),
             "object": "event",
             "api_version": self.event_api_version,
             "created": self.now(),
@@ -253,16 +286,25 @@ class State:
         self.emit(event_type, obj)
         return as_retrieved(obj)
 
-    def purge_events(self, keep_after: str | None = None) -> int:
-        """Drop events older than `keep_after` (all when None): Stripe keeps 30 days only."""
+    def expire_events(self, before: int) -> int:
+        """Drop the events created before `before` (Stripe lists 30 days of events)."""
         typelist = self._lists.get("event", _TypeList())
-        cut = len(typelist.ids) if keep_after is None else typelist.position.get(keep_after, 0)
-        dropped = typelist.ids[:cut]
-        for event_id in dropped:
+        return self._drop_first_events(bisect.bisect_left(
+            typelist.ids, before, key=lambda e: int(self.objects[e]["created"])))
+
+    def purge_events(self, keep_after: str | None = None) -> int:
+        """Drop events older than `keep_after` (all when None)."""
+        typelist = self._lists.get("event", _TypeList())
+        return self._drop_first_events(
+            len(typelist.ids) if keep_after is None else typelist.position.get(keep_after, 0))
+
+    def _drop_first_events(self, cut: int) -> int:
+        typelist = self._lists.get("event", _TypeList())
+        for event_id in typelist.ids[:cut]:
             self.objects.pop(event_id, None)
         remaining = typelist.ids[cut:]
         self._lists["event"] = _TypeList(remaining, {e: i for i, e in enumerate(remaining)})
-        return len(dropped)
+        return cut
 
     # rendering: expansion and includable fields -------------------------------------
 

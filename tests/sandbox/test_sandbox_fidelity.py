@@ -3,11 +3,12 @@ fields only when expanded, expand paths Stripe refuses, and the behaviours aroun
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
 import stripe
-from sandbox_support import customer_with_card, espresso, monthly_price, pay
+from sandbox_support import customer_with_card, espresso, event_types, monthly_price, pay
 
 # includable fields ----------------------------------------------------------------------
 
@@ -192,3 +193,51 @@ def test_card_options_ask_for_3d_secure_and_manual_capture(client: stripe.Stripe
     assert captured.status == "succeeded"
     with pytest.raises(stripe.InvalidRequestError, match="request_three_d_secure"):
         pay(client, payment_method_options={"card": {"request_three_d_secure": "always"}})
+
+
+# behaviours -------------------------------------------------------------------------------
+
+
+def test_deleting_a_customer_cancels_its_subscriptions(client: stripe.StripeClient) -> None:
+    customer = customer_with_card(client)
+    sub = client.v1.subscriptions.create(params={
+        "customer": customer.id, "items": [{"price": monthly_price(client).id}]})
+    client.v1.customers.delete(customer.id)
+    assert client.v1.subscriptions.retrieve(sub.id).status == "canceled"
+    types = event_types(client)
+    assert types.index("customer.subscription.deleted") < types.index("customer.deleted")
+
+
+def test_voiding_an_invoice_cancels_its_payment_intent(client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create()
+    client.v1.invoice_items.create(params={"customer": customer.id, "amount": 700,
+                                           "currency": "usd"})
+    invoice = client.v1.invoices.create(params={
+        "customer": customer.id, "pending_invoice_items_behavior": "include"})
+    client.v1.invoices.finalize_invoice(invoice.id)
+    paid_by = client.v1.invoices.retrieve(invoice.id, params={"expand": ["payments"]})
+    assert paid_by.payments is not None
+    pi_id = str(paid_by.payments.data[0].payment.payment_intent)
+    client.v1.invoices.void_invoice(invoice.id)
+    pi = client.v1.payment_intents.retrieve(pi_id)
+    assert (pi.status, pi.cancellation_reason) == ("canceled", "void_invoice")
+    assert "payment_intent.canceled" in event_types(client, pi_id)
+
+
+def test_a_billing_portal_session_emits_its_event(client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create()
+    session = client.v1.billing_portal.sessions.create(params={"customer": customer.id})
+    assert event_types(client, session.id) == ["billing_portal.session.created"]
+
+
+def test_events_list_newest_first_by_created_then_id(client: stripe.StripeClient) -> None:
+    client.v1.customers.create(params={"name": "Now"})
+    # A customer on a clock a week back: its events carry the clock's older time.
+    clock = client.v1.test_helpers.test_clocks.create(params={
+        "frozen_time": int(time.time()) - 7 * 86_400})
+    client.v1.customers.create(params={"name": "Past", "test_clock": clock.id})
+    client.v1.customers.create(params={"name": "Later"})
+    events = client.v1.events.list(params={"limit": 100}).data
+    keys = [(e.created, e.id) for e in events]
+    assert keys == sorted(keys, reverse=True)
+    assert events[-1].data.object["name"] == "Past"

@@ -349,9 +349,8 @@ def test_update_changes_fields_and_refuses_amount_after_success(
     assert caught.value.error is not None and caught.value.error.payment_intent is not None
     noted = client.v1.payment_intents.update(pi.id, params={"metadata": {"note": "ok"}})
     assert noted.metadata.to_dict() == {"till": "3", "note": "ok"}
-    events = client.v1.events.list(params={"type": "payment_intent.updated"}).data
-    first_update = events[-1].data.previous_attributes
-    assert first_update is not None and first_update["amount"] == 500
+    # Stripe has no payment_intent.updated event type.
+    assert client.v1.events.list(params={"type": "payment_intent.updated"}).data == []
 
 
 def test_list_filters_by_customer_and_search_finds_by_fields(

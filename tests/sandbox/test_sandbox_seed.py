@@ -126,7 +126,8 @@ def test_demo_history_is_chronological(demo: Sandbox) -> None:
     oldest_first = list(reversed(events))
     created = [e.created for e in oldest_first]
     assert created == sorted(created)
-    assert created[-1] - created[0] > 55 * DAY
+    # Stripe lists 30 days of events; the older history is in the objects.
+    assert time.time() - 30 * DAY - 60 <= created[0] < time.time() - 25 * DAY
     types = {e.type for e in events}
     assert {"customer.created", "invoice.payment_failed", "customer.subscription.deleted",
             "charge.dispute.closed", "charge.refunded", "checkout.session.completed",

@@ -16,7 +16,12 @@ from ..errors import ApiError, invalid, state_error
 from ..params import merge_metadata
 from ..state import Obj, State
 from .charges import display_amount
-from .payments import confirm_payment_intent, create_payment_intent
+from .payments import (
+    CANCELABLE,
+    cancel_payment_intent,
+    confirm_payment_intent,
+    create_payment_intent,
+)
 
 DAY = 86_400
 # Automatic retries of a failed subscription renewal: days after the 1st, 2nd, 3rd failure.
@@ -561,6 +566,9 @@ def void_invoice(state: State, invoice: Obj) -> Obj:
     if payment is not None:
         payment.update({"status": "canceled",
                         "status_transitions": {"canceled_at": now, "paid_at": None}})
+        pi = state.find(payment["payment"]["payment_intent"], "payment_intent")
+        if pi is not None and pi["status"] in CANCELABLE:
+            cancel_payment_intent(state, pi, "void_invoice")
     return state.update(invoice, {
         "status": "void", "next_payment_attempt": None,
         "status_transitions": {**invoice["status_transitions"], "voided_at": now},

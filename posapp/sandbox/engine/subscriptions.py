@@ -16,6 +16,7 @@ from ..errors import ApiError, invalid, missing_param, state_error
 from ..params import Params, merge_metadata, parse_int
 from ..state import Obj, State, copy_json
 from .catalog import inline_price, usable_price
+from .clock import customer_time
 from .invoices import (
     DAY,
     attempt_payment,
@@ -302,6 +303,16 @@ def cancel_subscription(state: State, sub: Obj, *, invoice_now: bool = False,
     })
     state.emit("customer.subscription.deleted", sub)
     return sub
+
+
+def delete_customer(state: State, customer: Obj) -> Obj:
+    """Delete a customer (`customer.deleted`); as on Stripe, its live subscriptions are
+    canceled first (`customer.subscription.deleted`)."""
+    with customer_time(state, customer):
+        for sub in state.iter_type("subscription", newest_first=False):
+            if sub["customer"] == customer["id"] and sub["status"] not in ENDED:
+                cancel_subscription(state, sub)
+        return state.delete(customer, "customer.deleted")
 
 
 def proration_items(state: State, sub: Obj,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..engine.customers import create_customer, invoice_settings, require_customer
+from ..engine.subscriptions import delete_customer
 from ..errors import invalid
 from ..params import merge_metadata
 from ..router import Request, api
@@ -78,8 +79,9 @@ def update_customer(req: Request) -> Obj:
 
 
 @api("DELETE", "/v1/customers/{id}")
-def delete_customer(req: Request) -> Obj:
-    return req.state.delete(live_customer(req, req.path_args["id"]), "customer.deleted")
+def delete_customer_route(req: Request) -> Obj:
+    """Delete the customer; as on Stripe, its subscriptions are canceled first."""
+    return delete_customer(req.state, live_customer(req, req.path_args["id"]))
 
 
 @api("GET", "/v1/customers", ("email", "created", "limit", "starting_after", "ending_before",

@@ -159,7 +159,8 @@ def update_route(req: Request) -> Obj:
     if "payment_method_options" in p:
         changes["payment_method_options"] = card_options(pi["payment_method_options"],
                                                          p.hash("payment_method_options"))
-    return state.update(pi, changes, "payment_intent.updated")
+    # Stripe has no payment_intent.updated event: an update emits nothing.
+    return state.update(pi, changes)
 
 
 @api("POST", "/v1/payment_intents/{id}/confirm", ("payment_method", "off_session",
@@ -197,7 +198,7 @@ def capture_route(req: Request) -> Obj:
     metadata = merge_metadata(pi["metadata"], p.raw("metadata"))
     with customer_time(state, pi["customer"]):
         capture_payment_intent(state, pi, p.integer("amount_to_capture"))
-        return state.update(pi, {"metadata": metadata}, "payment_intent.updated")
+        return state.update(pi, {"metadata": metadata})
 
 
 @api("POST", "/v1/payment_intents/{id}/cancel", ("cancellation_reason",))

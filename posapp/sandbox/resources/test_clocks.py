@@ -8,6 +8,7 @@ advancing a clock runs every subscription of its customers up to the new time
 from __future__ import annotations
 
 from ..engine.renewals import run_clock
+from ..engine.subscriptions import delete_customer
 from ..errors import invalid, state_error
 from ..params import Params
 from ..router import Request, api
@@ -64,7 +65,7 @@ def delete_test_clock(req: Request) -> Obj:
     clock = _live_clock(state, req.path_args["id"])
     for customer in state.iter_type("customer"):
         if customer.get("test_clock") == clock["id"] and not customer.get("deleted"):
-            state.delete(customer, "customer.deleted")
+            delete_customer(state, customer)
     return state.delete(clock, "test_helpers.test_clock.deleted")
 
 
