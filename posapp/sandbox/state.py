@@ -112,6 +112,8 @@ class State:
         self._lists: dict[str, _TypeList] = {}
         self._rng = random.Random(seed)  # ids only; deterministic for a seeded demo
         self.clock_offset = 0
+        # While a test clock sets `clock_offset`, the offset events are dated with.
+        self.event_offset: int | None = None
         self._events_made = 0
         self.request = RequestContext()
         self.api_base = api_base
@@ -261,7 +263,8 @@ class State:
             "id": self._event_id(),
             "object": "event",
             "api_version": self.event_api_version,
-            "created": self.now(),
+            "created": self.now() if self.event_offset is None
+            else int(time.time()) + self.event_offset,
             "data": data,
             "livemode": False,
             "pending_webhooks": 0,

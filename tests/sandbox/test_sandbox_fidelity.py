@@ -3,12 +3,13 @@ fields only when expanded, expand paths Stripe refuses, and the behaviours aroun
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
 import stripe
 from sandbox_support import customer_with_card, espresso, event_types, monthly_price, pay
+
+from posapp.sandbox import Sandbox
 
 # includable fields ----------------------------------------------------------------------
 
@@ -230,14 +231,19 @@ def test_a_billing_portal_session_emits_its_event(client: stripe.StripeClient) -
     assert event_types(client, session.id) == ["billing_portal.session.created"]
 
 
-def test_events_list_newest_first_by_created_then_id(client: stripe.StripeClient) -> None:
+def test_events_list_newest_first_by_created_then_id(client: stripe.StripeClient,
+                                                    sandbox: Sandbox) -> None:
     client.v1.customers.create(params={"name": "Now"})
-    # A customer on a clock a week back: its events carry the clock's older time.
-    clock = client.v1.test_helpers.test_clocks.create(params={
-        "frozen_time": int(time.time()) - 7 * 86_400})
-    client.v1.customers.create(params={"name": "Past", "test_clock": clock.id})
-    client.v1.customers.create(params={"name": "Later"})
+    # Something recorded an hour late (as a seed laying down history can) still lists in
+    # its place.
+    sandbox.state.clock_offset = -3600
+    client.v1.customers.create(params={"name": "Earlier"})
+    sandbox.state.clock_offset = 0
+    for name in ("Later", "Last"):
+        client.v1.customers.create(params={"name": name})
     events = client.v1.events.list(params={"limit": 100}).data
     keys = [(e.created, e.id) for e in events]
     assert keys == sorted(keys, reverse=True)
-    assert events[-1].data.object["name"] == "Past"
+    assert [e.data.object["name"] for e in events] == ["Last", "Later", "Now", "Earlier"]
+    page = client.v1.events.list(params={"limit": 2, "starting_after": events[1].id}).data
+    assert [e.id for e in page] == [events[2].id, events[3].id]

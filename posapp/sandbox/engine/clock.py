@@ -10,17 +10,22 @@ from ..state import Obj, State
 
 
 @contextmanager
-def clock_time(state: State, at: int | None) -> Iterator[None]:
-    """Make `state.now()` read `at` (a clock's frozen time) inside the block; None: no change."""
+def clock_time(state: State, at: int | None, *, test_clock: bool = True) -> Iterator[None]:
+    """Make `state.now()` read `at` inside the block; None: no change. On a `test_clock`,
+    objects carry the clock's time but events keep the time they are really made at (as on
+    Stripe, whose events list stays in the order things happened); a seed laying down
+    history (`test_clock=False`) dates its events too."""
     if at is None:
         yield
         return
-    saved = state.clock_offset
+    saved, saved_events = state.clock_offset, state.event_offset
+    if test_clock and saved_events is None:
+        state.event_offset = saved
     state.clock_offset = at - int(time.time())
     try:
         yield
     finally:
-        state.clock_offset = saved
+        state.clock_offset, state.event_offset = saved, saved_events
 
 
 def frozen_time_of(state: State, customer: Obj | str | None) -> int | None:

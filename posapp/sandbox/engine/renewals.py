@@ -8,10 +8,15 @@ hours and cancels at period end.
 
 from __future__ import annotations
 
+import threading
+from weakref import WeakKeyDictionary
+
 from ..errors import state_error
+from ..params import Params
 from ..state import Obj, State, copy_json
 from .clock import clock_time
 from .invoices import (
+    DAY,
     attempt_payment,
     create_invoice,
     finalize_invoice,
@@ -29,8 +34,17 @@ from .subscriptions import (
     items_of,
     next_period_end,
     period_of,
+    preview_invoice,
     set_items,
 )
+
+TRIAL_NOTICE_DAYS = 3
+# Stripe's default "upcoming renewal events" setting: days before a renewal.
+UPCOMING_DAYS = 3
+# How long an advance takes here (Stripe takes seconds to minutes).
+ADVANCE_SECONDS = 0.05
+# Notices already sent: (subscription id, kind, when), per sandbox state.
+_SENT: WeakKeyDictionary[State, set[tuple[str, str, int]]] = WeakKeyDictionary()
 
 
 def _default_pm(state: State, sub: Obj) -> str | None:
@@ -138,9 +152,29 @@ def _next_step(state: State, sub: Obj) -> tuple[int, str] | None:
         steps.append((int(sub["cancel_at"]), "cancel"))
     if status != "unpaid" or sub["collection_method"] == "send_invoice":
         steps.append((period_of(sub)[1], "renew"))
+    steps.extend(_notices(state, sub))
     # At equal times a cancellation wins over a renewal.
-    order = {"cancel": 0, "expire": 1, "retry": 2, "overdue": 3, "renew": 4}
+    order = {"cancel": 0, "expire": 1, "retry": 2, "overdue": 3, "renew": 4,
+             "trial_will_end": 5, "upcoming": 6}
     return min(steps, key=lambda step: (step[0], order[step[1]])) if steps else None
+
+
+def _notices(state: State, sub: Obj) -> list[tuple[int, str]]:
+    """Stripe's advance notices not yet sent: the trial's end (3 days ahead) and the next
+    renewal's invoice (`invoice.upcoming`, UPCOMING_DAYS ahead)."""
+    sent = _SENT.setdefault(state, set())
+    found: list[tuple[int, str]] = []
+    if sub["status"] == "trialing" and sub["trial_end"]:
+        at = int(sub["trial_end"]) - TRIAL_NOTICE_DAYS * DAY
+        if at >= sub["created"] and (sub["id"], "trial_will_end", at) not in sent:
+            found.append((at, "trial_will_end"))
+    end = period_of(sub)[1]
+    renews = not sub["cancel_at_period_end"] and (sub["cancel_at"] or end + 1) > end
+    at = end - UPCOMING_DAYS * DAY
+    if renews and sub["status"] in ("active", "trialing", "past_due") \
+            and at >= sub["created"] and (sub["id"], "upcoming", at) not in sent:
+        found.append((at, "upcoming"))
+    return found
 
 
 def run_clock(state: State, clock: Obj, target: int) -> None:
@@ -148,18 +182,20 @@ def run_clock(state: State, clock: Obj, target: int) -> None:
     customers = {c["id"] for c in state.iter_type("customer")
                  if c.get("test_clock") == clock["id"] and not c.get("deleted")}
     run_subscriptions(state, [s for s in state.iter_type("subscription", newest_first=False)
-                              if s["customer"] in customers], target)
+                              if s["customer"] in customers], target, test_clock=True)
 
 
-def run_subscriptions(state: State, subs: list[Obj], target: int) -> None:
-    """Renew, retry, expire and cancel `subs` as time passes up to `target`, in time order."""
+def run_subscriptions(state: State, subs: list[Obj], target: int,
+                      test_clock: bool = False) -> None:
+    """Renew, retry, expire and cancel `subs` as time passes up to `target`, in time order
+    (on a `test_clock`, or laying down a seed's history: see `clock_time`)."""
     while True:
         due = [(step, sub) for sub in subs if (step := _next_step(state, sub)) is not None
                and step[0] <= target]
         if not due:
             return
         (at, action), sub = min(due, key=lambda entry: entry[0][0])
-        with clock_time(state, at):
+        with clock_time(state, at, test_clock=test_clock):
             _perform(state, sub, action)
 
 
@@ -176,5 +212,29 @@ def _perform(state: State, sub: Obj, action: str) -> None:
         state.update(sub, {"status": "past_due"}, "customer.subscription.updated")
     elif action == "cancel":
         cancel_subscription(state, sub)
+    elif action == "trial_will_end":
+        _SENT.setdefault(state, set()).add((sub["id"], action, state.now()))
+        state.emit("customer.subscription.trial_will_end", sub)
+    elif action == "upcoming":
+        _SENT.setdefault(state, set()).add((sub["id"], action, state.now()))
+        customer = state.get(sub["customer"], "customer")
+        state.emit("invoice.upcoming", preview_invoice(state, customer, sub, Params({})))
     else:
         renew(state, sub)
+
+
+def advance_clock(state: State, clock: Obj, target: int) -> Obj:
+    """Start moving a test clock to `target`, as Stripe does: `advancing` now, the renewals,
+    retries and notices of the passing time shortly after on another thread, then `ready`."""
+    state.update(clock, {"status": "advancing"}, "test_helpers.test_clock.advancing")
+
+    def finish() -> None:
+        with state.lock:
+            if clock.get("deleted"):
+                return
+            run_clock(state, clock, target)
+            state.update(clock, {"status": "ready", "frozen_time": target},
+                         "test_helpers.test_clock.ready")
+
+    threading.Timer(ADVANCE_SECONDS, finish).start()
+    return clock

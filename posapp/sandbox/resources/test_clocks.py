@@ -7,7 +7,7 @@ advancing a clock runs every subscription of its customers up to the new time
 
 from __future__ import annotations
 
-from ..engine.renewals import run_clock
+from ..engine.renewals import advance_clock
 from ..engine.subscriptions import delete_customer
 from ..errors import invalid, state_error
 from ..params import Params
@@ -71,11 +71,8 @@ def delete_test_clock(req: Request) -> Obj:
 
 @api("POST", "/v1/test_helpers/test_clocks/{id}/advance", ("frozen_time",), ("frozen_time",))
 def advance_test_clock(req: Request) -> Obj:
-    """Move the clock forward; renewals, retries, trial ends and cancellations run at once.
-
-    Stripe advances asynchronously; the sandbox finishes before answering, so the clock is
-    back to `ready` (after `advancing` and `ready` events) when the call returns.
-    """
+    """Move the clock forward: answered `advancing` at once; renewals, retries, trial ends,
+    notices and cancellations run shortly after, then the clock is `ready` again."""
     state = req.state
     clock = _live_clock(state, req.path_args["id"])
     target = Params(req.params.data).integer("frozen_time", minimum=0)
@@ -85,8 +82,4 @@ def advance_test_clock(req: Request) -> Obj:
                           "time.", code="test_clock_advance_backwards", param="frozen_time")
     if clock["status"] != "ready":
         raise state_error("The test clock is already advancing.", code="test_clock_advancing")
-    state.update(clock, {"status": "advancing"}, "test_helpers.test_clock.advancing")
-    run_clock(state, clock, target)
-    state.update(clock, {"status": "ready", "frozen_time": target},
-                 "test_helpers.test_clock.ready")
-    return clock
+    return advance_clock(state, clock, target)
