@@ -54,6 +54,7 @@ PREFIXES: dict[str, tuple[str, str]] = {
     "evt_": ("event", "event"),
     "clock_": ("test_helpers.test_clock", "test clock"),
     "inpay_": ("invoice_payment", "invoice payment"),
+    "txn_": ("balance_transaction", "balance transaction"),
 }
 
 

@@ -247,3 +247,43 @@ def test_events_list_newest_first_by_created_then_id(client: stripe.StripeClient
     assert [e.data.object["name"] for e in events] == ["Last", "Later", "Now", "Earlier"]
     page = client.v1.events.list(params={"limit": 2, "starting_after": events[1].id}).data
     assert [e.id for e in page] == [events[2].id, events[3].id]
+
+
+# balance ------------------------------------------------------------------------------------
+
+
+def test_a_charge_gets_its_balance_transaction_with_stripes_standard_fee(
+        client: stripe.StripeClient) -> None:
+    pi = pay(client, amount=10_000)
+    charge = client.v1.charges.retrieve(str(pi.latest_charge),
+                                        params={"expand": ["balance_transaction"]})
+    txn = charge.balance_transaction
+    assert isinstance(txn, stripe.BalanceTransaction)
+    assert (txn.type, txn.reporting_category, txn.source) == ("charge", "charge", charge.id)
+    assert (txn.amount, txn.fee, txn.net) == (10_000, 320, 9_680)  # 2.9% + 30¢
+    assert [(f.type, f.amount) for f in txn.fee_details] == [("stripe_fee", 320)]
+    assert txn.status == "pending" and txn.available_on > txn.created
+    updated = client.v1.events.list(params={"type": "charge.updated"}).data[0]
+    assert updated.data.object["balance_transaction"] == txn.id
+    assert updated.data.previous_attributes is not None
+    assert updated.data.previous_attributes["balance_transaction"] is None
+
+
+def test_refunds_and_disputes_move_the_balance(client: stripe.StripeClient) -> None:
+    pi = pay(client, amount=2_000)
+    refund = client.v1.refunds.create(params={"payment_intent": pi.id, "amount": 500})
+    assert (refund.customer, refund.payment_method) == (pi.customer, pi.payment_method)
+    refund_txn = client.v1.balance_transactions.retrieve(str(refund.balance_transaction))
+    assert (refund_txn.type, refund_txn.amount, refund_txn.fee) == ("refund", -500, 0)
+    disputed = pay(client, "pm_card_createDispute", amount=3_000)
+    dispute = client.v1.disputes.list(params={"payment_intent": disputed.id}).data[0]
+    [withdrawal] = dispute.balance_transactions
+    assert (withdrawal.reporting_category, withdrawal.amount, withdrawal.fee) == \
+        ("dispute", -3_000, 1_500)
+    listed = client.v1.balance_transactions.list(params={"type": "charge"}).data
+    assert {t.source for t in listed} == {pi.latest_charge, disputed.latest_charge}
+    balance = client.v1.balance.retrieve()
+    [pending] = balance.pending
+    expected = (2_000 - 88) - 500 + (3_000 - 117) - 3_000 - 1_500
+    assert (pending.currency, pending.amount) == ("usd", expected)
+    assert balance.available[0].amount == 0

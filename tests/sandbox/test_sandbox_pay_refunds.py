@@ -26,7 +26,8 @@ def test_full_refund_by_payment_intent(client: stripe.StripeClient) -> None:
     charge = charge_of(client, pi)
     assert refund.charge == charge.id
     assert charge.amount_refunded == 2500 and charge.refunded is True
-    assert event_types(client, charge.id) == ["charge.succeeded", "charge.refunded"]
+    assert event_types(client, charge.id) == ["charge.succeeded", "charge.updated",
+                                               "charge.refunded"]
     assert event_types(client, refund.id) == ["refund.created"]
     assert client.v1.payment_intents.retrieve(pi.id).amount_received == 2500
 

@@ -53,7 +53,8 @@ def test_confirmed_payment_succeeds_with_a_captured_charge(client: stripe.Stripe
     assert card.exp_month == 12 and card.exp_year > 2025
     assert charge.payment_method == pi.payment_method
     assert event_types(client, pi.id) == ["payment_intent.created", "payment_intent.succeeded"]
-    assert event_types(client, charge.id) == ["charge.succeeded"]
+    # The balance transaction is attached a moment later, with charge.updated.
+    assert event_types(client, charge.id) == ["charge.succeeded", "charge.updated"]
 
 
 def test_intent_without_method_waits_then_confirms(client: stripe.StripeClient) -> None:
@@ -248,7 +249,8 @@ def test_manual_capture_authorises_then_captures_part(client: stripe.StripeClien
     assert event_types(client, pi.id) == ["payment_intent.created",
                                           "payment_intent.amount_capturable_updated",
                                           "payment_intent.succeeded"]
-    assert event_types(client, charge.id) == ["charge.succeeded", "charge.captured"]
+    assert event_types(client, charge.id) == ["charge.succeeded", "charge.captured",
+                                               "charge.updated"]
 
 
 def test_capture_and_cancel_from_wrong_states_are_refused(client: stripe.StripeClient) -> None:

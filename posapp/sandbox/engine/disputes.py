@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..errors import state_error
 from ..state import Obj, State
+from .balance import dispute_moved
 
 RESPONSE_DAYS = 7
 EVIDENCE_FIELDS = (
@@ -50,6 +51,7 @@ def open_dispute(state: State, charge: Obj, reason: str = "fraudulent") -> Obj:
         "reason": reason,
         "status": "needs_response",
     }
+    dispute["balance_transactions"] = [dispute_moved(state, dispute)]
     state.insert(dispute)
     charge["disputed"] = True
     state.emit("charge.dispute.created", dispute)
@@ -64,5 +66,6 @@ def decide_dispute(state: State, dispute: Obj, status: str) -> Obj:
     state.update(dispute, {"status": status})
     state.emit("charge.dispute.closed", dispute)
     if status == "won":
+        dispute["balance_transactions"].append(dispute_moved(state, dispute, won=True))
         state.emit("charge.dispute.funds_reinstated", dispute)
     return dispute

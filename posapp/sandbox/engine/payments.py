@@ -15,6 +15,7 @@ from urllib.parse import quote
 from ..errors import ApiError, invalid
 from ..params import currency_code
 from ..state import Obj, State, copy_json
+from .balance import settle_charge
 from .cards import (
     attach_payment_method,
     authentication_failure,
@@ -206,6 +207,7 @@ def capture_payment_intent(state: State, pi: Obj, amount_to_capture: int | None 
     state.update(pi, {"status": "succeeded", "amount_received": amount,
                       "amount_capturable": 0})
     state.emit("payment_intent.succeeded", pi)
+    settle_charge(state, charge, amount)
     if test_card(state.get(charge["payment_method"], "payment_method")).dispute:
         open_dispute(state, charge)
     return pi
@@ -290,6 +292,8 @@ def _attempt(state: State, pi: Obj, pm: Obj, *, authenticated: bool) -> Obj:
     state.emit("charge.succeeded", charge)
     state.emit("payment_intent.amount_capturable_updated" if manual
                else "payment_intent.succeeded", pi)
+    if not manual:
+        settle_charge(state, charge, int(charge["amount"]))
     if card.dispute and not manual:
         open_dispute(state, charge)
     return pi

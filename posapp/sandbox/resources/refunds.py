@@ -7,6 +7,7 @@ refund fail later, as a bank can: `refund.failed` and `refund.updated`, and the 
 
 from __future__ import annotations
 
+from ..engine.balance import refund_failed, refund_moved
 from ..engine.charges import display_amount, unrefunded
 from ..engine.clock import customer_time
 from ..errors import ApiError, invalid
@@ -71,6 +72,8 @@ def create_refund(state: State, *, charge: str | None = None,
         "charge": target["id"],
         "created": state.now(),
         "currency": target["currency"],
+        "customer": target["customer"],
+        "customer_account": None,
         "destination_details": {"card": {"reference_status": "pending",
                                          "reference_type": "acquirer_reference_number",
                                          "type": "refund"},
@@ -78,12 +81,14 @@ def create_refund(state: State, *, charge: str | None = None,
         "failure_reason": None,
         "metadata": dict(metadata or {}),
         "payment_intent": target["payment_intent"],
+        "payment_method": target["payment_method"],
         "reason": reason,
         "receipt_number": None,
         "source_transfer_reversal": None,
         "status": "succeeded",
         "transfer_reversal": None,
     }
+    refund["balance_transaction"] = refund_moved(state, refund)["id"]
     state.insert(refund)
     refunded = int(target["amount_refunded"]) + value
     state.update(target, {"amount_refunded": refunded,
@@ -100,7 +105,9 @@ def fail_refund(state: State, refund: Obj, reason: str = "expired_or_canceled_ca
     charge = state.get(refund["charge"], "charge")
     refunded = int(charge["amount_refunded"]) - int(refund["amount"])
     state.update(charge, {"amount_refunded": refunded, "refunded": False}, "charge.updated")
-    state.update(refund, {"status": "failed", "failure_reason": reason}, "refund.updated")
+    state.update(refund, {"status": "failed", "failure_reason": reason,
+                          "failure_balance_transaction": refund_failed(state, refund)["id"]},
+                 "refund.updated")
     state.emit("refund.failed", refund)
     return refund
 
