@@ -11,6 +11,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 from collections.abc import Iterator
 from pathlib import Path
 
+import contract_support
 import keyring
 import pytest
 import stripe
@@ -61,3 +62,17 @@ def failing_keyring() -> Iterator[None]:
     keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
     yield
     keyring.set_keyring(previous)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every sandbox the suite starts records its answers for the contract check."""
+    contract_support.install()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The sandbox contract: everything it answered this session, and every request the SDK
+    sent it, checked against stripe-python's classes and typed params (0 differences)."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    write = reporter.write_line if reporter is not None else print
+    if contract_support.report(contract_support.RECORDED, write) and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -84,6 +84,13 @@ NESTED: dict[str, Any] = {
 }
 
 
+def full_address(value: Any) -> Any:
+    """An address hash as Stripe returns it: every key present, unset ones null."""
+    if not isinstance(value, dict):
+        return value
+    return {key: value.get(key) or None for key in sorted(ADDRESS_KEYS)}
+
+
 def check_nested(name: str, value: Any, shape: Any) -> None:
     """Refuse keys of the hash `value` (named `name`) that `shape` does not know."""
     if shape is None or not isinstance(value, dict):

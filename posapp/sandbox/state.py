@@ -26,11 +26,75 @@ INCLUDABLE: dict[str, tuple[str, ...]] = {
     "payment_link": ("line_items",),
     "charge": ("refunds",),
 }
+# Paths `expand[]` may name, per object type: stripe-python's ExpandableField annotations
+# (top-level fields and those of nested hashes), for the types the sandbox serves.
+EXPANDABLE: dict[str, frozenset[str]] = {
+    "account": frozenset(("company.verification.document.back",
+        "company.verification.document.front", "settings.branding.icon",
+        "settings.branding.logo",)),
+    "balance_transaction": frozenset(("source",)),
+    "billing_portal.session": frozenset(("configuration",)),
+    "charge": frozenset(("application", "application_fee", "balance_transaction", "customer",
+        "failure_balance_transaction", "on_behalf_of", "payment_intent",
+        "payment_method_details.bancontact.generated_sepa_debit",
+        "payment_method_details.bancontact.generated_sepa_debit_mandate",
+        "payment_method_details.card.mandate",
+        "payment_method_details.ideal.generated_sepa_debit",
+        "payment_method_details.ideal.generated_sepa_debit_mandate",
+        "payment_method_details.sofort.generated_sepa_debit",
+        "payment_method_details.sofort.generated_sepa_debit_mandate",
+        "payment_method_details.us_bank_account.mandate", "review", "source_transfer", "transfer",
+        "transfer_data.destination",)),
+    "checkout.session": frozenset(("automatic_tax.liability.account", "customer",
+        "discounts.coupon", "discounts.promotion_code", "invoice",
+        "invoice_creation.invoice_data.issuer.account", "payment_intent", "payment_link",
+        "setup_intent", "shipping_cost.shipping_rate", "shipping_options.shipping_rate",
+        "subscription",)),
+    "customer": frozenset(("default_source", "invoice_settings.default_payment_method",
+        "test_clock",)),
+    "dispute": frozenset(("charge", "evidence.cancellation_policy",
+        "evidence.customer_communication", "evidence.customer_signature",
+        "evidence.duplicate_charge_documentation", "evidence.receipt", "evidence.refund_policy",
+        "evidence.service_documentation", "evidence.shipping_documentation",
+        "evidence.uncategorized_file", "payment_intent",)),
+    "invoice": frozenset(("application", "automatic_tax.liability.account", "customer",
+        "default_payment_method", "default_source", "from_invoice.invoice", "issuer.account",
+        "latest_revision", "on_behalf_of", "parent.subscription_details.subscription",
+        "shipping_cost.shipping_rate", "test_clock", "total_discount_amounts.discount",
+        "total_pretax_credit_amounts.credit_balance_transaction",
+        "total_pretax_credit_amounts.discount",)),
+    "invoice_payment": frozenset(("invoice", "payment.charge", "payment.payment_intent",
+        "payment.payment_record",)),
+    "invoiceitem": frozenset(("customer", "invoice", "pricing.price_details.price",
+        "proration_details.discount_amounts.discount", "test_clock",)),
+    "line_item": frozenset(("discount_amounts.discount",
+        "pretax_credit_amounts.credit_balance_transaction", "pretax_credit_amounts.discount",
+        "pricing.price_details.price", "subscription",)),
+    "payment_intent": frozenset(("application", "customer", "latest_charge", "on_behalf_of",
+        "payment_method", "payment_record", "review", "source", "transfer_data.destination",)),
+    "payment_link": frozenset(("application", "automatic_tax.liability.account",
+        "invoice_creation.invoice_data.issuer.account", "on_behalf_of",
+        "shipping_options.shipping_rate", "subscription_data.invoice_settings.issuer.account",
+        "transfer_data.destination",)),
+    "payment_method": frozenset(("card.generated_from.setup_attempt", "customer",
+        "sepa_debit.generated_from.charge", "sepa_debit.generated_from.setup_attempt",)),
+    "price": frozenset(("product",)),
+    "product": frozenset(("default_price", "tax_code",)),
+    "refund": frozenset(("balance_transaction", "charge", "customer",
+        "failure_balance_transaction", "payment_intent", "payment_method",
+        "source_transfer_reversal", "transfer_reversal",)),
+    "setup_intent": frozenset(("application", "customer", "latest_attempt", "mandate",
+        "on_behalf_of", "payment_method", "single_use_mandate",)),
+    "subscription": frozenset(("application", "automatic_tax.liability.account",
+        "billing_schedules.applies_to.price", "cancellation_details.feedback_option", "customer",
+        "default_payment_method", "default_source", "invoice_settings.issuer.account",
+        "latest_invoice", "on_behalf_of", "pending_setup_intent", "schedule", "test_clock",
+        "transfer_data.destination",)),
+}
 MAX_EXPAND_DEPTH = 4
 # Base 62 in ASCII order, so fixed-width numbers in it sort as strings.
 _SORTED_ALPHABET = string.digits + string.ascii_uppercase + string.ascii_lowercase
 EVENT_RETENTION = 30 * 86_400
-_ID = re.compile(r"[a-z]+(_[a-z]+)*_[A-Za-z0-9_]+")
 
 # Id prefix -> (object type, the noun Stripe uses in "No such ..." messages).
 PREFIXES: dict[str, tuple[str, str]] = {
@@ -329,7 +393,10 @@ class State:
         shaped: Obj = copy_json(self._shape(obj, []))
         return shaped
 
-    def _shape(self, node: Any, paths: list[list[str]]) -> Any:
+    def _shape(self, node: Any, paths: list[list[str]], kind: str = "",
+               prefix: str = "") -> Any:
+        """`node` with `paths` expanded; `kind` and `prefix` place a nested hash in its
+        object (`invoice_settings.` of a customer)."""
         if not isinstance(node, dict):
             return node
         if node.get("object") in ("list", "search_result"):
@@ -338,7 +405,9 @@ class State:
                     raise _not_expandable(path[0])
             inner = [path[1:] for path in paths if len(path) > 1]
             return {**node, "data": [self._shape(item, inner) for item in node["data"]]}
-        includable = INCLUDABLE.get(str(node.get("object")), ())
+        if "object" in node:
+            kind, prefix = str(node["object"]), ""
+        includable = INCLUDABLE.get(kind, ()) if not prefix else ()
         wanted: dict[str, list[list[str]]] = {}
         for path in paths:
             head = path[0]
@@ -352,29 +421,29 @@ class State:
             inner = [r for r in rests if r]
             if head in includable:
                 result[head] = self._shape(self._includable(node, head), inner)
+                continue
+            value = node.get(head)
+            if prefix + head in EXPANDABLE.get(kind, ()):
+                result[head] = self._expand(head, value, inner)
+            elif inner and isinstance(value, dict | list) and (
+                    isinstance(value, list) or "object" in value
+                    or any(p.startswith(f"{prefix}{head}.") for p in EXPANDABLE.get(kind, ()))):
+                # Through a list, a full object or a hash holding expandable fields.
+                result[head] = ([self._shape(v, inner, kind, f"{prefix}{head}.") for v in value]
+                                if isinstance(value, list)
+                                else self._shape(value, inner, kind, f"{prefix}{head}."))
             else:
-                result[head] = self._expand_value(head, node.get(head), inner,
-                                                  terminal=any(not r for r in rests))
+                raise _not_expandable(head)
         return result
 
-    def _expand_value(self, head: str, value: Any, rests: list[list[str]],
-                      terminal: bool) -> Any:
-        if value is None:
-            return None
+    def _expand(self, head: str, value: Any, rests: list[list[str]]) -> Any:
+        """An expandable field's id (or ids) replaced by the object(s) it names."""
         if isinstance(value, list):
-            return [self._expand_value(head, item, rests, terminal) for item in value]
+            return [self._expand(head, item, rests) for item in value]
         if isinstance(value, str):
             found = self.objects.get(value)
-            if found is None:
-                if not _ID.fullmatch(value):
-                    raise _not_expandable(head)
-                return value
-            return self._shape(as_retrieved(found), rests)
-        if isinstance(value, dict):
-            if terminal and "object" not in value:
-                raise _not_expandable(head)
-            return self._shape(value, rests)
-        raise _not_expandable(head)
+            return value if found is None else self._shape(as_retrieved(found), rests)
+        return self._shape(value, rests) if isinstance(value, dict) else value
 
     def _includable(self, node: Obj, name: str) -> Any:
         """An includable field's value: stored on the object, or (a charge's refunds) listed."""

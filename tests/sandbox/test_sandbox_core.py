@@ -111,15 +111,21 @@ def test_expand_replaces_ids_with_objects_including_nested_paths(
     plain = client.v1.payment_intents.retrieve(pi.id)
     assert isinstance(plain.latest_charge, str)
     expanded = client.v1.payment_intents.retrieve(
-        pi.id, params={"expand": ["customer", "latest_charge.payment_method"]})
+        pi.id, params={"expand": ["customer", "latest_charge.balance_transaction",
+                                  "payment_method"]})
     assert isinstance(expanded.customer, stripe.Customer)
     assert expanded.customer.email == "ann@example.com"
     charge = expanded.latest_charge
     assert isinstance(charge, stripe.Charge)
-    method: Any = charge.payment_method
+    assert isinstance(charge.balance_transaction, stripe.BalanceTransaction)
+    method: Any = expanded.payment_method
     assert isinstance(method, stripe.PaymentMethod)
     assert method.card is not None
     assert method.card.last4 == "4242"
+    # As on Stripe, a charge's payment_method is an id that cannot be expanded.
+    with pytest.raises(stripe.InvalidRequestError, match=r"\(payment_method\)"):
+        client.v1.payment_intents.retrieve(
+            pi.id, params={"expand": ["latest_charge.payment_method"]})
     # The stored object is untouched by rendering.
     assert isinstance(client.v1.payment_intents.retrieve(pi.id).latest_charge, str)
 

@@ -170,6 +170,7 @@ def payment_method_for_token(state: State, token: str, param: str = "payment_met
         },
         "created": now,
         "customer": None,
+        "customer_account": None,
         "livemode": False,
         "metadata": {},
         "type": "card",

@@ -48,6 +48,9 @@ def record_charge(state: State, pi: Obj, pm: Obj, *, decline: str | None = None,
     details = card_details(pm)
     details.update(
         amount_authorized=pi["amount"] if decline is None else None,
+        # Like Stripe's test mode: a six-digit authorization code and a network's id.
+        authorization_code=None if decline else f"{int(charge_id[-6:], 36) % 1_000_000:06d}",
+        network_transaction_id=None if decline else f"{int(charge_id[-9:], 36) % 10**15:015d}",
         extended_authorization={"status": "disabled"},
         network=details["brand"],
         network_token={"used": False},
@@ -91,6 +94,7 @@ def record_charge(state: State, pi: Obj, pm: Obj, *, decline: str | None = None,
         "review": None,
         "shipping": None,
         "source": None,
+        "source_transfer": None,
         "statement_descriptor": pi.get("statement_descriptor"),
         "statement_descriptor_suffix": None,
         "status": "failed" if decline else "succeeded",

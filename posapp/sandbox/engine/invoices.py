@@ -58,6 +58,7 @@ def build_invoice_item(state: State, customer: Obj, *, currency: str, unit_amoun
         "amount": unit_amount * quantity,
         "currency": currency,
         "customer": customer["id"],
+        "customer_account": None,
         "date": now,
         "description": description or _product_name(state, price) or "Invoice item",
         "discountable": not proration,

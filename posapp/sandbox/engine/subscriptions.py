@@ -187,6 +187,7 @@ def create_subscription(state: State, customer: Obj, specs: list[tuple[Obj, int,
         "billing_cycle_anchor": period_end if trialing else now,
         "billing_cycle_anchor_config": None,
         # Flexible billing mode is the default for new subscriptions since 2025-09-30.
+        "billing_schedules": [],
         "billing_mode": {"flexible": {"proration_discounts": "included"}, "type": "flexible",
                          "updated_at": now},
         "billing_thresholds": None,
@@ -211,6 +212,7 @@ def create_subscription(state: State, customer: Obj, specs: list[tuple[Obj, int,
                   "url": f"/v1/subscription_items?subscription={sub_id}"},
         "latest_invoice": None,
         "livemode": False,
+        "managed_payments": None,
         "metadata": merge_metadata({}, metadata),
         "next_pending_invoice_item_invoice": None,
         "on_behalf_of": None,
@@ -238,6 +240,9 @@ def create_subscription(state: State, customer: Obj, specs: list[tuple[Obj, int,
     elif cancel_at is not None:
         sub["cancel_at"] = cancel_at
     state.emit("customer.subscription.created", sub)
+    if customer["currency"] is None:
+        # A customer's currency is set by its first subscription, as on Stripe.
+        state.update(customer, {"currency": currency}, "customer.updated")
     lines = [subscription_line(state, sub, item, now, period_end) for item in items]
     if trialing:
         for line in lines:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..engine.customers import create_customer, invoice_settings, require_customer
 from ..engine.subscriptions import delete_customer
 from ..errors import invalid
-from ..params import merge_metadata
+from ..params import full_address, merge_metadata
 from ..router import Request, api
 from ..state import Obj, as_retrieved, search_response
 
@@ -28,9 +28,13 @@ def _scalar_changes(req: Request) -> Obj:
         changes["balance"] = p.integer("balance", 0)
     if "preferred_locales" in p:
         changes["preferred_locales"] = p.array("preferred_locales")
-    for key in ("address", "shipping"):
-        if key in p:
-            changes[key] = p.hash(key)
+    if "address" in p:
+        changes["address"] = full_address(p.hash("address"))
+    shipping = p.hash("shipping")
+    if "shipping" in p:
+        changes["shipping"] = None if shipping is None else {
+            "address": full_address(shipping.get("address") or {}),
+            "name": shipping.get("name"), "phone": shipping.get("phone") or None}
     email = changes.get("email")
     if email and ("@" not in email or len(email) > 512):
         raise invalid(f"Invalid email address: {email}", param="email", code="email_invalid")
