@@ -92,6 +92,10 @@ EXPANDABLE: dict[str, frozenset[str]] = {
         "transfer_data.destination",)),
 }
 MAX_EXPAND_DEPTH = 4
+# A fully verified account: nothing due.
+_NO_REQUIREMENTS: Obj = {"alternatives": [], "current_deadline": None, "currently_due": [],
+                         "disabled_reason": None, "errors": [], "eventually_due": [],
+                         "past_due": [], "pending_verification": []}
 # Base 62 in ASCII order, so fixed-width numbers in it sort as strings.
 _SORTED_ALPHABET = string.digits + string.ascii_uppercase + string.ascii_lowercase
 EVENT_RETENTION = 30 * 86_400
@@ -188,15 +192,24 @@ class State:
             "object": "account",
             "business_profile": {"name": "PosApp Sandbox Coffee", "url": None},
             "business_type": "company",
+            "capabilities": {"card_payments": "active", "transfers": "active"},
             "charges_enabled": True,
+            "controller": {"type": "account"},
             "country": "US",
             "created": 1_700_000_000,
             "default_currency": "usd",
             "details_submitted": True,
             "email": "owner@sandbox.example",
+            "external_accounts": {"object": "list", "data": [], "has_more": False,
+                                  "url": "/v1/accounts/acct_1PosAppSandbox0001/"
+                                         "external_accounts"},
+            "future_requirements": _NO_REQUIREMENTS,
+            "metadata": {},
             "payouts_enabled": True,
+            "requirements": _NO_REQUIREMENTS,
             "settings": {"dashboard": {"display_name": "PosApp Sandbox Coffee",
                                        "timezone": "Etc/UTC"}},
+            "tos_acceptance": {"date": 1_700_000_000, "ip": None, "user_agent": None},
             "type": "standard",
         }
 
