@@ -35,8 +35,9 @@ from typing_extensions import is_typeddict
 from posapp.sandbox.params import decode_form
 from posapp.sandbox.server import Sandbox
 
-# Top-level fields Stripe always returns, per object type the sandbox serves: taken from
-# Stripe's published fixtures (stripe/openapi `fixtures3.json`, MIT licence).
+# Fields Stripe always returns, per object type the sandbox serves (nested hashes as
+# nested objects): taken from Stripe's published fixtures (stripe/openapi `fixtures3.json`,
+# MIT licence).
 FIXTURES = Path(__file__).with_name("stripe_fields.json")
 
 # Simplifications docs/sandbox.md admits: (object type or endpoint, field) -> why.
@@ -141,10 +142,22 @@ def _signature(data: Any) -> str:
 
 
 @cache
-def _fixtures() -> dict[str, list[str]]:
-    fields: dict[str, list[str]] = json.loads(FIXTURES.read_text(encoding="utf-8"))
+def _fixtures() -> dict[str, dict[str, Any]]:
+    fields: dict[str, dict[str, Any]] = json.loads(FIXTURES.read_text(encoding="utf-8"))
     fields.pop("_source")
     return fields
+
+
+def _missing(data: dict[str, Any], tree: dict[str, Any], where: str, kind: str,
+             found: set[str]) -> None:
+    """Fields of Stripe's fixture `tree` (nested hashes included) that `data` lacks."""
+    for key, inner in tree.items():
+        path = f"{where}.{key}"
+        if key not in data:
+            if (kind, path.removeprefix(f"{kind}.")) not in ALLOWED:
+                found.add(f"{path}: missing (Stripe always returns it)")
+        elif isinstance(inner, dict) and isinstance(data[key], dict):
+            _missing(data[key], inner, path, kind, found)
 
 
 @cache
@@ -185,9 +198,7 @@ def check_object(data: Any, where: str, found: set[str], cls: type | None = None
         where = kind
         fixture = _fixtures().get(kind)
         if fixture is not None and not data.get("deleted"):
-            for key in fixture:
-                if key not in data and (kind, key) not in ALLOWED:
-                    found.add(f"{where}.{key}: missing (Stripe always returns it)")
+            _missing(data, fixture, where, kind, found)
     if cls is None:
         return
     hints = _hints(cls)

@@ -132,10 +132,7 @@ def create_session(state: State, *, mode: str, items: list[Obj], customer: Obj |
         "customer": customer["id"] if customer else None,
         "customer_account": None,
         "customer_creation": customer_creation if mode == "payment" else None,
-        "customer_details": ({"address": customer.get("address"), "email": customer["email"],
-                              "name": customer["name"], "phone": customer["phone"],
-                              "tax_exempt": customer["tax_exempt"], "tax_ids": []}
-                             if customer else None),
+        "customer_details": customer_details(customer) if customer else None,
         "customer_email": customer_email,
         "discounts": [],
         "expires_at": expires_at or now + MAX_LIFETIME,
@@ -230,7 +227,8 @@ def pay_session(state: State, session: Obj, card: str, *, email: str | None = No
         (session["customer_details"] or {}).get("email"))
     if not email and not session["customer"]:
         raise invalid("An email address is required.", param="email")
-    state.update(session, {"customer_details": _details(state, session, email, name)})
+    known = state.find(session["customer"], "customer")
+    state.update(session, {"customer_details": customer_details(known, email, name)})
     customer = session_customer(state, session, email, name)
     customer_id = customer["id"] if customer else None
     try:
@@ -264,13 +262,14 @@ def pay_session(state: State, session: Obj, card: str, *, email: str | None = No
     return resume_session(state, session)
 
 
-def _details(state: State, session: Obj, email: str | None, name: str | None) -> Obj:
-    customer = state.find(session["customer"], "customer")
-    return {"address": customer.get("address") if customer else None,
-            "email": email or (customer["email"] if customer else None),
-            "name": name or (customer["name"] if customer else None),
-            "phone": customer["phone"] if customer else None,
-            "tax_exempt": customer["tax_exempt"] if customer else "none", "tax_ids": []}
+def customer_details(customer: Obj | None, email: str | None = None,
+                     name: str | None = None) -> Obj:
+    """A session's `customer_details`: what the customer (if any) and the form gave."""
+    known = customer or {}
+    return {"address": known.get("address"), "business_name": None,
+            "email": email or known.get("email"), "individual_name": None,
+            "name": name or known.get("name"), "phone": known.get("phone"),
+            "tax_exempt": known.get("tax_exempt", "none"), "tax_ids": []}
 
 
 def _start_subscription(state: State, session: Obj, customer: Obj, card: str) -> None:

@@ -26,7 +26,7 @@ UPDATE_PARAMS = ("active", "metadata", "after_completion", "customer_creation",
 
 def _after_completion(value: Any) -> Obj:
     if value in (None, ""):
-        return {"hosted_confirmation": {"custom_message": None},
+        return {"hosted_confirmation": {"custom_message": None}, "redirect": None,
                 "type": "hosted_confirmation"}
     if not isinstance(value, dict):
         raise invalid("Invalid object", param="after_completion")
@@ -38,9 +38,9 @@ def _after_completion(value: Any) -> Obj:
         if not url:
             raise invalid("Missing required param: after_completion[redirect][url].",
                           param="after_completion[redirect][url]", code="parameter_missing")
-        return {"redirect": {"url": str(url)}, "type": "redirect"}
+        return {"hosted_confirmation": None, "redirect": {"url": str(url)}, "type": "redirect"}
     message = (p.hash("hosted_confirmation") or {}).get("custom_message")
-    return {"hosted_confirmation": {"custom_message": message},
+    return {"hosted_confirmation": {"custom_message": message}, "redirect": None,
             "type": "hosted_confirmation"}
 
 
