@@ -287,3 +287,15 @@ def test_refunds_and_disputes_move_the_balance(client: stripe.StripeClient) -> N
     expected = (2_000 - 88) - 500 + (3_000 - 117) - 3_000 - 1_500
     assert (pending.currency, pending.amount) == ("usd", expected)
     assert balance.available[0].amount == 0
+
+
+def test_events_older_than_30_days_are_gone(client: stripe.StripeClient,
+                                            sandbox: Sandbox) -> None:
+    sandbox.state.clock_offset = -31 * 86_400
+    old = client.v1.customers.create(params={"name": "Last month"})
+    sandbox.state.clock_offset = -29 * 86_400
+    recent = client.v1.customers.create(params={"name": "Within the window"})
+    sandbox.state.clock_offset = 0
+    about = {e.data.object["id"] for e in client.v1.events.list(params={"limit": 100}).data}
+    assert recent.id in about and old.id not in about
+    assert client.v1.customers.retrieve(old.id).name == "Last month"
