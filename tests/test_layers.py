@@ -265,3 +265,57 @@ def test_checker_reports_each_forbidden_import_with_file_and_line(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(source, encoding="utf-8")
     assert violations(path, package_dir) == expected
+
+
+# The sandbox: an engine under the routes -------------------------------------------------
+
+SANDBOX = PACKAGE / "sandbox"
+SANDBOX_MODULES = sorted(SANDBOX.rglob("*.py"))
+# The engine (shared state transitions) sits on the sandbox's core and nothing above it.
+ENGINE_MAY_IMPORT = ("posapp.sandbox.engine", "posapp.sandbox.errors", "posapp.sandbox.params",
+                     "posapp.sandbox.state")
+# Imports inside a function that must stay, with the reason. Empty: none dodges a cycle.
+FUNCTION_IMPORTS_ALLOWED: dict[str, str] = {}
+
+
+def function_level_imports(tree: ast.Module) -> list[int]:
+    """Lines of the imports made inside a function or method body."""
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            lines.update(inner.lineno for inner in ast.walk(node)
+                         if isinstance(inner, ast.Import | ast.ImportFrom))
+    return sorted(lines)
+
+
+@pytest.mark.parametrize("path", SANDBOX_MODULES,
+                         ids=[p.relative_to(REPO).as_posix() for p in SANDBOX_MODULES])
+def test_sandbox_module_imports_only_at_the_top(path: Path) -> None:
+    """A function-level import hides a cycle; the sandbox's imports run one way instead."""
+    shown = path.relative_to(REPO).as_posix()
+    lines = function_level_imports(ast.parse(path.read_text(encoding="utf-8")))
+    problems = [f"{shown}:{line}: import inside a function" for line in lines
+                if f"{shown}:{line}" not in FUNCTION_IMPORTS_ALLOWED]
+    assert not problems, "\n".join(problems)
+
+
+def test_function_level_import_check_finds_nested_imports() -> None:
+    tree = ast.parse("import json\n\ndef f():\n    def g():\n        from . import x\n"
+                     "    import os\n")
+    assert function_level_imports(tree) == [5, 6]
+
+
+ENGINE_MODULES = sorted((SANDBOX / "engine").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", ENGINE_MODULES,
+                         ids=[p.relative_to(REPO).as_posix() for p in ENGINE_MODULES])
+def test_sandbox_engine_never_imports_routes_pages_or_the_server(path: Path) -> None:
+    module = module_name(path, PACKAGE)
+    known = known_modules(PACKAGE)
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    wrong = [f"{line}: {target}" for line, target in
+             imported_modules(tree, module, path.name == "__init__.py", known)
+             if target.startswith("posapp")
+             and not any(is_within(target, allowed) for allowed in ENGINE_MAY_IMPORT)]
+    assert not wrong, f"{module} imports above the engine: {wrong}"

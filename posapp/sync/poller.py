@@ -31,7 +31,7 @@ from .notifications import (
     Notification,
     for_event,
 )
-from .sources import refetch
+from .sources import REFETCHED_ON_EVENT, refetch
 
 log = logging.getLogger(__name__)
 
@@ -195,11 +195,13 @@ def apply_event(gateway: Gateway, cache: Cache, event: Mapping[str, Any],
     the table its object went to ("" when its type is not cached). An object rendered at
     another API version than the pinned one is fetched again (its current state)."""
     obj: dict[str, Any] = dict(event["data"]["object"])
-    table = TABLE_FOR_OBJECT.get(str(obj.get("object")), "")
-    if table and event.get("api_version") != API_VERSION and not is_deletion(event) \
-            and cache.get("events", event["id"]) is None:
+    # A preview (`invoice.upcoming` carries the next invoice) is no stored object.
+    preview = str(obj.get("id") or "upcoming_").startswith("upcoming_")
+    table = "" if preview else TABLE_FOR_OBJECT.get(str(obj.get("object")), "")
+    stale = event.get("api_version") != API_VERSION or table in REFETCHED_ON_EVENT
+    if table and stale and not is_deletion(event) and cache.get("events", event["id"]) is None:
         obj = refetch(gateway, table, obj["id"])
-    if not cache.apply_event(event, obj):
+    if not cache.apply_event(event, None if preview else obj):
         return None
     if "created" in obj:  # not a deletion stub from the re-fetch
         notification = for_event(event, obj, _customer_name(cache))
