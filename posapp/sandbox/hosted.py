@@ -19,6 +19,7 @@ from .engine.cards import attach_payment_method, token_for_number
 from .engine.charges import display_amount
 from .engine.checkout import (
     Outcome,
+    apply_promotion_code,
     authenticate_setup,
     expire_session,
     open_session,
@@ -116,12 +117,18 @@ def card_token(form: dict[str, str]) -> str:
     return token
 
 
-def _rows(items: Iterable[tuple[str, int, int]], currency: str, total: int) -> str:
-    """A table of (description, quantity, amount) rows and their total."""
+def _rows(items: Iterable[tuple[str, int, int]], currency: str, total: int,
+          totals: Iterable[tuple[str, int]] = ()) -> str:
+    """A table of (description, quantity, amount) rows, (label, amount) summary rows (such
+    as the discount and tax) and the total."""
     body = "".join(
         f"<tr><td>{_e(name)}</td><td class='num'>{_e(quantity)}</td>"
         f"<td class='num'>{_e(display_amount(amount, currency))}</td></tr>"
         for name, quantity, amount in items)
+    body += "".join(
+        f"<tr><td>{_e(label)}</td><td></td>"
+        f"<td class='num'>{_e(display_amount(amount, currency))}</td></tr>"
+        for label, amount in totals if amount)
     return (f"<table><tr><th>Item</th><th class='num'>Qty</th><th class='num'>Amount</th>"
             f"</tr>{body}<tr class='total'><td>Total</td><td></td>"
             f"<td class='num'>{_e(display_amount(total, currency))}</td></tr></table>")
@@ -135,7 +142,13 @@ def _session_items(session: Obj) -> Iterable[tuple[str, int, int]]:
         recurring = item["price"]["recurring"]
         every = f" / {recurring['interval']}" if recurring else ""
         yield (f"{item['description'] or 'Item'}{every}", item["quantity"],
-               item["amount_total"])
+               item["amount_subtotal"])
+
+
+def _session_totals(session: Obj) -> list[tuple[str, int]]:
+    details = session["total_details"] or {}
+    return [("Discount", -details.get("amount_discount", 0)),
+            ("Tax", details.get("amount_tax", 0))]
 
 
 def _checkout_page(state: State, session: Obj, error: str | None = None,
@@ -147,7 +160,7 @@ def _checkout_page(state: State, session: Obj, error: str | None = None,
     parts = [f"<h1>{title}</h1>"]
     if session["mode"] != "setup":
         parts.append(_rows(_session_items(session), session["currency"],
-                           session["amount_total"]))
+                           session["amount_total"], _session_totals(session)))
     if session["status"] == "complete":
         parts.append("<p class='ok'>Thank you! This checkout is complete.</p>")
         return _page(state, title, "".join(parts), status)
@@ -163,10 +176,18 @@ def _checkout_page(state: State, session: Obj, error: str | None = None,
            f"</label>")
     cancel = (f" <a href='{_e(session['cancel_url'])}'>Cancel</a>"
               if session["cancel_url"] else "")
+    code = ("<label>Promotion code <input type='text' name='promotion_code'></label>"
+            if session["allow_promotion_codes"] and not session["discounts"] else "")
     parts.append(f"{_error(error)}<form method='post' action='/checkout/{_e(session['id'])}'>"
-                 f"{who}{_card_choices()}<button type='submit'>{title}</button>{cancel}"
+                 f"{who}{code}{_card_choices()}<button type='submit'>{title}</button>{cancel}"
                  f"</form>")
     return _page(state, title, "".join(parts), status)
+
+
+def _apply_typed_code(state: State, session: Obj, form: dict[str, str]) -> None:
+    code = (form.get("promotion_code") or "").strip()
+    if code:
+        apply_promotion_code(state, session, code)
 
 
 def _after(state: State, session: Obj, outcome: Outcome) -> PageResponse:
@@ -188,11 +209,13 @@ def checkout_page(req: Request) -> PageResponse:
 
 @page("POST", "/checkout/{id}")
 def checkout_submit(req: Request) -> PageResponse:
-    """Form fields: `card`, and `email` / `name` when the session has no customer."""
+    """Form fields: `card`, `email` / `name` when the session has no customer, and
+    `promotion_code` when it allows codes (applied before paying)."""
     session = _session(req)
     if session["status"] != "open":
         return _checkout_page(req.state, session, status=409)
     try:
+        _apply_typed_code(req.state, session, req.form)
         outcome = pay_session(req.state, session, card_token(req.form),
                               email=req.form.get("email") or None,
                               name=req.form.get("name") or None)
@@ -246,6 +269,8 @@ def payment_link_page(req: Request) -> PageResponse:
             f"<form method='post' action='/pay/{_e(link['id'])}'>"
             "<label>Email <input type='email' name='email' required></label>"
             "<label>Name <input type='text' name='name'></label>"
+            + ("<label>Promotion code <input type='text' name='promotion_code'></label>"
+               if link["allow_promotion_codes"] else "") +
             f"{_card_choices()}<button type='submit'>Pay</button></form>")
     return _page(req.state, "Pay", body)
 
@@ -258,6 +283,7 @@ def payment_link_submit(req: Request) -> PageResponse:
     token = card_token(req.form)
     session = open_session(state, link)
     try:
+        _apply_typed_code(state, session, req.form)
         outcome = pay_session(state, session, token, email=req.form.get("email") or None,
                               name=req.form.get("name") or None)
     except ApiError as error:

@@ -123,6 +123,8 @@ PREFIXES: dict[str, tuple[str, str]] = {
     "clock_": ("test_helpers.test_clock", "test clock"),
     "inpay_": ("invoice_payment", "invoice payment"),
     "txn_": ("balance_transaction", "balance transaction"),
+    "promo_": ("promotion_code", "promotion code"),
+    "txr_": ("tax_rate", "tax rate"),
 }
 
 

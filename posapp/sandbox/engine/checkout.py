@@ -20,6 +20,15 @@ from .cards import attach_payment_method
 from .catalog import inline_price, usable_price
 from .clock import customer_time
 from .customers import create_customer, require_customer
+from .discounts import (
+    automatic_rate,
+    item_rates,
+    line_tax_rates,
+    price_items,
+    promotion_code_by_code,
+    redeem,
+    session_discounts,
+)
 from .invoices import attempt_payment, settle_payment_intent
 from .links import count_completed_session, unavailable_message
 from .payments import (
@@ -47,15 +56,17 @@ def line_item(state: State, price: Obj, quantity: int) -> Obj:
             "price": price, "quantity": quantity}
 
 
-def parse_line_items(state: State, raw: list[Any], param: str = "line_items") -> list[Obj]:
-    """Line items from `line_items[]` (`price` or `price_data`, with `quantity`)."""
+def parse_line_items(state: State, raw: list[Any], param: str = "line_items", *,
+                     taxed: bool = True) -> list[Obj]:
+    """Line items from `line_items[]` (`price` or `price_data`, with `quantity`, and
+    `tax_rates` where `taxed`: Checkout takes them, Payment Links only `automatic_tax`)."""
     items = []
+    allowed = ("price", "price_data", "quantity", "adjustable_quantity", "metadata")
     for index, spec in enumerate(raw):
         name = f"{param}[{index}]"
         if not isinstance(spec, dict):
             raise invalid("Invalid object", param=name)
-        Params(spec).check(("price", "price_data", "quantity", "adjustable_quantity",
-                            "tax_rates", "dynamic_tax_rates", "metadata"))
+        Params(spec).check(allowed + (("tax_rates", "dynamic_tax_rates") if taxed else ()))
         if spec.get("price"):
             price = usable_price(state, str(spec["price"]), f"{name}[price]")
         elif spec.get("price_data") is not None:
@@ -65,7 +76,11 @@ def parse_line_items(state: State, raw: list[Any], param: str = "line_items") ->
         if spec.get("quantity") in (None, ""):
             raise missing_param(f"{name}[quantity]")
         quantity = parse_int(spec["quantity"], f"{name}[quantity]", minimum=1, maximum=999_999)
-        items.append(line_item(state, price, quantity))
+        item = line_item(state, price, quantity)
+        rates = line_tax_rates(state, spec.get("tax_rates"), f"{name}[tax_rates]")
+        if rates:
+            item_rates(state)[item["id"]] = rates
+        items.append(item)
     return items
 
 
@@ -98,9 +113,16 @@ def create_session(state: State, *, mode: str, items: list[Obj], customer: Obj |
                    subscription_data: Obj | None = None, currency: str | None = None,
                    expires_at: int | None = None, payment_link: str | None = None,
                    client_reference_id: str | None = None, ui_mode: str = "hosted_page",
-                   return_url: str | None = None) -> Obj:
+                   return_url: str | None = None, discounts: list[Obj] | None = None,
+                   allow_promotion_codes: bool | None = None,
+                   automatic_tax: bool = False) -> Obj:
     """Store an open Checkout Session; a `hosted_page` one has the sandbox's hosted Checkout
-    page as its `url`, the others a `client_secret` instead."""
+    page as its `url`, the others a `client_secret` instead. Lines are priced with their
+    tax rates, `discounts` (a coupon or promotion code) or `automatic_tax` (engine/discounts.py).
+    """
+    if discounts and allow_promotion_codes:
+        raise invalid("You may only specify one of these parameters: allow_promotion_codes, "
+                      "discounts.", param="allow_promotion_codes")
     line_currency = check_mode(mode, items)
     now = state.now()
     session_id = state.new_id("cs_test_", 58)
@@ -110,11 +132,13 @@ def create_session(state: State, *, mode: str, items: list[Obj], customer: Obj |
         "object": "checkout.session",
         "adaptive_pricing": {"enabled": False},
         "after_expiration": None,
-        "allow_promotion_codes": None,
+        "allow_promotion_codes": allow_promotion_codes,
         "amount_subtotal": total if mode != "setup" else None,
         "amount_total": total if mode != "setup" else None,
-        "automatic_tax": {"enabled": False, "liability": None, "provider": None,
-                          "status": None},
+        "automatic_tax": ({"enabled": True, "liability": {"account": None, "type": "self"},
+                           "provider": "stripe", "status": "complete"} if automatic_tax else
+                          {"enabled": False, "liability": None, "provider": None,
+                           "status": None}),
         "billing_address_collection": None,
         "cancel_url": cancel_url,
         "client_reference_id": client_reference_id,
@@ -134,7 +158,7 @@ def create_session(state: State, *, mode: str, items: list[Obj], customer: Obj |
         "customer_creation": customer_creation if mode == "payment" else None,
         "customer_details": customer_details(customer) if customer else None,
         "customer_email": customer_email,
-        "discounts": [],
+        "discounts": discounts or [],
         "expires_at": expires_at or now + MAX_LIFETIME,
         "invoice": None,
         "invoice_creation": None,
@@ -170,8 +194,32 @@ def create_session(state: State, *, mode: str, items: list[Obj], customer: Obj |
     }
     _settings(state)[session_id] = {"payment_intent_data": payment_intent_data or {},
                                     "subscription_data": subscription_data or {}}
+    if mode != "setup":
+        reprice(state, session)
     state.insert(session)
     return session
+
+
+def reprice(state: State, session: Obj) -> None:
+    """Work out the session's discount, tax and totals from its lines (engine/discounts.py);
+    `automatic_tax` charges the rate of the customer's country (the account's without one)."""
+    automatic = None
+    if session["automatic_tax"]["enabled"]:
+        customer = state.find(session["customer"], "customer") or {}
+        address = (session["customer_details"] or {}).get("address") or \
+            customer.get("address") or {}
+        automatic = automatic_rate(state, address.get("country") or state.account["country"])
+    session.update(price_items(state, session["line_items"]["data"], session["currency"],
+                               session["discounts"], automatic))
+
+
+def apply_promotion_code(state: State, session: Obj, code: str) -> None:
+    """The code a customer typed on the hosted page of a session that allows codes."""
+    if not session["allow_promotion_codes"]:
+        raise invalid("This checkout does not accept promotion codes.", param="promotion_code")
+    promo = promotion_code_by_code(state, code, "promotion_code")
+    session["discounts"] = session_discounts(state, [{"promotion_code": promo["id"]}])
+    reprice(state, session)
 
 
 # What a session was created with but Stripe does not show on it, per sandbox state.
@@ -351,6 +399,7 @@ def authenticate_setup(state: State, session: Obj, approve: bool) -> Outcome:
 
 
 def _complete(state: State, session: Obj) -> None:
+    redeem(state, session["discounts"])
     changes: Obj = {"status": "complete"}
     if session["mode"] == "payment":
         changes["payment_status"] = "paid"
@@ -394,4 +443,6 @@ def open_session(state: State, link: Obj) -> Obj:
                                              else None),
                           success_url=(after["redirect"]["url"] if after["type"] == "redirect"
                                        else None),
-                          payment_link=link["id"])
+                          payment_link=link["id"],
+                          allow_promotion_codes=link["allow_promotion_codes"] or None,
+                          automatic_tax=link["automatic_tax"]["enabled"])

@@ -7,6 +7,7 @@ from . import (
     billing_portal,
     charges,
     checkout,
+    coupons,
     customers,
     disputes,
     events,
@@ -22,7 +23,7 @@ from . import (
     test_clocks,
 )
 
-__all__ = ["account", "balance", "billing_portal", "charges", "checkout", "customers", "disputes",
-           "events", "hosted", "invoices", "payment_intents", "payment_links",
+__all__ = ["account", "balance", "billing_portal", "charges", "checkout", "coupons", "customers",
+           "disputes", "events", "hosted", "invoices", "payment_intents", "payment_links",
            "payment_methods", "prices", "products", "refunds", "setup_intents",
            "subscriptions", "test_clocks"]

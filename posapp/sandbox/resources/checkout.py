@@ -13,6 +13,7 @@ from ..engine.checkout import (
     parse_line_items,
 )
 from ..engine.customers import require_customer
+from ..engine.discounts import automatic_tax_enabled, session_discounts
 from ..errors import invalid, missing_param
 from ..params import Params, currency_code, merge_metadata
 from ..router import Request, api
@@ -24,7 +25,8 @@ CREATE_PARAMS = ("mode", "line_items", "customer", "customer_email", "customer_c
                  "success_url", "cancel_url", "metadata", "payment_intent_data",
                  "subscription_data", "setup_intent_data", "currency", "expires_at",
                  "client_reference_id", "payment_method_types", "ui_mode", "locale", "return_url",
-                 "submit_type", "billing_address_collection", "allow_promotion_codes")
+                 "submit_type", "billing_address_collection", "allow_promotion_codes",
+                 "discounts", "automatic_tax")
 
 
 @api("POST", "/v1/checkout/sessions", CREATE_PARAMS, ("mode",))
@@ -75,7 +77,10 @@ def create_session_route(req: Request) -> Obj:
         subscription_data=subscription_data,
         currency=currency_code(currency) if currency else None, expires_at=expires_at,
         client_reference_id=p.string("client_reference_id"), ui_mode=ui_mode,
-        return_url=p.string("return_url"))
+        return_url=p.string("return_url"),
+        discounts=session_discounts(state, p.raw("discounts")),
+        allow_promotion_codes=p.boolean("allow_promotion_codes") or None,
+        automatic_tax=automatic_tax_enabled(p))
 
 
 @api("GET", "/v1/checkout/sessions/{id}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine.checkout import check_mode, parse_line_items
+from ..engine.discounts import automatic_tax_enabled
 from ..engine.links import limit_reached
 from ..errors import invalid, missing_param
 from ..params import Params, merge_metadata, parse_int
@@ -19,7 +20,7 @@ from ..state import Obj, State
 CREATE_PARAMS = ("line_items", "metadata", "after_completion", "customer_creation",
                  "inactive_message", "payment_intent_data", "subscription_data",
                  "submit_type", "allow_promotion_codes", "billing_address_collection",
-                 "currency", "payment_method_types", "restrictions")
+                 "currency", "payment_method_types", "restrictions", "automatic_tax")
 UPDATE_PARAMS = ("active", "metadata", "after_completion", "customer_creation",
                  "inactive_message", "allow_promotion_codes", "billing_address_collection",
                  "submit_type", "restrictions")
@@ -64,8 +65,10 @@ def _restrictions(value: Any, count: int = 0) -> Obj | None:
 def create_payment_link(state: State, items: list[Obj], *, metadata: Any = None,
                         after_completion: Any = None,
                         customer_creation: str = "if_required",
-                        restrictions: Any = None) -> Obj:
-    """Store an active Payment Link whose `url` is the sandbox's `/pay/{id}` page."""
+                        restrictions: Any = None, allow_promotion_codes: bool = False,
+                        automatic_tax: bool = False) -> Obj:
+    """Store an active Payment Link whose `url` is the sandbox's `/pay/{id}` page; its
+    sessions take promotion codes / automatic tax when it does."""
     mode = "subscription" if any(i["price"]["type"] == "recurring" for i in items) \
         else "payment"
     currency = check_mode(mode, items)
@@ -75,11 +78,12 @@ def create_payment_link(state: State, items: list[Obj], *, metadata: Any = None,
         "object": "payment_link",
         "active": True,
         "after_completion": _after_completion(after_completion),
-        "allow_promotion_codes": False,
+        "allow_promotion_codes": allow_promotion_codes,
         "application": None,
         "application_fee_amount": None,
         "application_fee_percent": None,
-        "automatic_tax": {"enabled": False, "liability": None},
+        "automatic_tax": ({"enabled": True, "liability": {"account": None, "type": "self"}}
+                          if automatic_tax else {"enabled": False, "liability": None}),
         "billing_address_collection": "auto",
         "consent_collection": None,
         "currency": currency,
@@ -116,12 +120,15 @@ def create_payment_link(state: State, items: list[Obj], *, metadata: Any = None,
 @api("POST", "/v1/payment_links", CREATE_PARAMS, ("line_items",))
 def create_payment_link_route(req: Request) -> Obj:
     p = req.params
-    items = parse_line_items(req.state, p.array("line_items"))
+    items = parse_line_items(req.state, p.array("line_items"), taxed=False)
     creation = p.enum("customer_creation", ("always", "if_required"), "if_required")
     return create_payment_link(req.state, items, metadata=p.raw("metadata"),
                                after_completion=p.raw("after_completion"),
                                customer_creation=str(creation),
-                               restrictions=p.raw("restrictions"))
+                               restrictions=p.raw("restrictions"),
+                               allow_promotion_codes=p.boolean("allow_promotion_codes"),
+                               automatic_tax=automatic_tax_enabled(p))
+
 
 
 @api("GET", "/v1/payment_links/{id}")
@@ -142,6 +149,8 @@ def update_payment_link(req: Request) -> Obj:
         changes["after_completion"] = _after_completion(p.raw("after_completion"))
     if "inactive_message" in p:
         changes["inactive_message"] = p.string("inactive_message") or None
+    if "allow_promotion_codes" in p:
+        changes["allow_promotion_codes"] = p.boolean("allow_promotion_codes")
     if "customer_creation" in p:
         changes["customer_creation"] = p.enum("customer_creation", ("always", "if_required"))
     if "restrictions" in p:

@@ -1,0 +1,181 @@
+"""Coupons, promotion codes and tax rates, and Checkout / Payment Link totals priced with
+them as Stripe prices them (per line, half away from zero; inclusive and exclusive tax),
+a code typed by the customer on the hosted page, `automatic_tax`, and the events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import requests
+import stripe
+from sandbox_support import event_types
+
+VISA = "4242424242424242"
+
+
+def product_price(client: stripe.StripeClient, amount: int, currency: str = "usd",
+                  name: str = "Latte", **extra: Any) -> stripe.Price:
+    return client.v1.prices.create(params={"currency": currency, "unit_amount": amount,
+                                           "product_data": {"name": name}, **extra})
+
+
+def tax_rate(client: stripe.StripeClient, percentage: float,
+             inclusive: bool) -> stripe.TaxRate:
+    return client.v1.tax_rates.create(params={"display_name": "VAT", "percentage": percentage,
+                                              "inclusive": inclusive, "country": "GB"})
+
+
+def session(client: stripe.StripeClient, lines: list[dict[str, Any]],
+            **extra: Any) -> stripe.checkout.Session:
+    return client.v1.checkout.sessions.create(params={
+        "mode": "payment", "line_items": lines, **extra})
+
+
+def pay_page(url: str, **form: str) -> requests.Response:
+    return requests.post(url, data={"card": VISA, "email": "a@b.example", **form},
+                         allow_redirects=False, timeout=10)
+
+
+def test_coupon_promotion_code_and_tax_rate_round_trip(client: stripe.StripeClient) -> None:
+    coupon = client.v1.coupons.create(params={"percent_off": 10, "duration": "once",
+                                              "name": "Ten off", "max_redemptions": 5})
+    promo = client.v1.promotion_codes.create(params={
+        "promotion": {"type": "coupon", "coupon": coupon.id}, "code": "COFFEE10"})
+    rate = tax_rate(client, 20, inclusive=True)
+    assert client.v1.coupons.retrieve(coupon.id).percent_off == 10
+    assert promo.promotion.coupon == coupon.id and promo.active
+    assert client.v1.tax_rates.retrieve(rate.id).inclusive is True
+    assert [p.id for p in client.v1.promotion_codes.list(params={"code": "coffee10"})] \
+        == [promo.id]
+    client.v1.promotion_codes.update(promo.id, params={"active": False})
+    client.v1.tax_rates.update(rate.id, params={"active": False})
+    deleted = client.v1.coupons.delete(coupon.id)
+    assert deleted.deleted is True
+    assert [c.id for c in client.v1.coupons.list()] == []
+    assert event_types(client)[-6:] == [
+        "coupon.created", "promotion_code.created", "tax_rate.created",
+        "promotion_code.updated", "tax_rate.updated", "coupon.deleted"]
+
+
+def test_a_second_active_code_with_the_same_text_is_refused(client: stripe.StripeClient) -> None:
+    coupon = client.v1.coupons.create(params={"amount_off": 100, "currency": "usd"})
+    params: Any = {"promotion": {"type": "coupon", "coupon": coupon.id}, "code": "SAME"}
+    client.v1.promotion_codes.create(params=params)
+    with pytest.raises(stripe.InvalidRequestError, match="already exists"):
+        client.v1.promotion_codes.create(params=params)
+
+
+def test_coupon_needs_exactly_one_of_percent_or_amount(client: stripe.StripeClient) -> None:
+    with pytest.raises(stripe.InvalidRequestError, match="exactly one"):
+        client.v1.coupons.create(params={"duration": "once"})
+    with pytest.raises(stripe.InvalidRequestError) as error:
+        client.v1.coupons.create(params={"amount_off": 100})
+    assert error.value.param == "currency"
+
+
+def test_exclusive_tax_is_added_per_line_after_the_discount(
+        client: stripe.StripeClient) -> None:
+    rate = tax_rate(client, 8.875, inclusive=False)
+    coupon = client.v1.coupons.create(params={"percent_off": 15})
+    latte, cake = product_price(client, 455), product_price(client, 333, name="Cake")
+    made = session(client, [{"price": latte.id, "quantity": 3, "tax_rates": [rate.id]},
+                            {"price": cake.id, "quantity": 1, "tax_rates": [rate.id]}],
+                   discounts=[{"coupon": coupon.id}])
+    # latte 1365: discount round(204.75)=205, base 1160, tax round(102.95)=103 -> 1263
+    # cake 333: discount round(49.95)=50, base 283, tax round(25.116)=25 -> 308
+    items = client.v1.checkout.sessions.line_items.list(made.id).data
+    assert [(i.amount_subtotal, i.amount_discount, i.amount_tax, i.amount_total)
+            for i in items] == [(1365, 205, 103, 1263), (333, 50, 25, 308)]
+    assert made.amount_subtotal == 1698 and made.amount_total == 1571
+    assert made.total_details is not None
+    assert (made.total_details.amount_discount, made.total_details.amount_tax) == (255, 128)
+    assert made.discounts is not None and made.discounts[0].coupon == coupon.id
+
+
+def test_inclusive_tax_is_part_of_the_price(client: stripe.StripeClient) -> None:
+    rate = tax_rate(client, 20, inclusive=True)
+    price = product_price(client, 350, currency="gbp")
+    made = session(client, [{"price": price.id, "quantity": 1, "tax_rates": [rate.id]}])
+    assert made.amount_total == 350
+    assert made.total_details is not None and made.total_details.amount_tax == 58
+
+
+def test_amount_off_is_spread_over_lines_by_their_share(client: stripe.StripeClient) -> None:
+    coupon = client.v1.coupons.create(params={"amount_off": 100, "currency": "usd"})
+    a, b = product_price(client, 200), product_price(client, 100, name="Cookie")
+    made = session(client, [{"price": a.id, "quantity": 1}, {"price": b.id, "quantity": 1}],
+                   discounts=[{"coupon": coupon.id}])
+    items = client.v1.checkout.sessions.line_items.list(made.id).data
+    assert [i.amount_discount for i in items] == [67, 33]
+    assert made.amount_total == 200
+
+
+def test_zero_and_three_decimal_currencies_round_in_their_minor_unit(
+        client: stripe.StripeClient) -> None:
+    rate = tax_rate(client, 10, inclusive=False)
+    coupon = client.v1.coupons.create(params={"percent_off": 12.5})
+    yen = product_price(client, 455, currency="jpy")
+    made = session(client, [{"price": yen.id, "quantity": 1, "tax_rates": [rate.id]}],
+                   discounts=[{"coupon": coupon.id}])
+    # 455 - round(56.875)=57 -> 398, tax round(39.8)=40 -> 438
+    assert made.amount_total == 438
+    dinar = product_price(client, 1250, currency="kwd")
+    made = session(client, [{"price": dinar.id, "quantity": 3, "tax_rates": [rate.id]}])
+    assert made.amount_total == 4125
+
+
+def test_promotion_code_typed_on_the_hosted_page_discounts_the_payment(
+        client: stripe.StripeClient) -> None:
+    coupon = client.v1.coupons.create(params={"percent_off": 20})
+    promo = client.v1.promotion_codes.create(params={
+        "promotion": {"type": "coupon", "coupon": coupon.id}, "code": "HAPPYHOUR"})
+    price = product_price(client, 500)
+    made = session(client, [{"price": price.id, "quantity": 2}], allow_promotion_codes=True)
+    page = requests.get(str(made.url), timeout=10)
+    assert "name='promotion_code'" in page.text
+    wrong = pay_page(str(made.url), promotion_code="NOPE")
+    assert wrong.status_code == 400 and "This code is invalid." in wrong.text
+    paid = pay_page(str(made.url), promotion_code="happyhour")
+    assert paid.status_code in (200, 303)
+    done = client.v1.checkout.sessions.retrieve(made.id, params={"expand": ["payment_intent"]})
+    assert done.status == "complete" and done.amount_total == 800
+    assert done.discounts is not None and done.discounts[0].promotion_code == promo.id
+    assert isinstance(done.payment_intent, stripe.PaymentIntent)
+    assert done.payment_intent.amount == 800
+    assert client.v1.promotion_codes.retrieve(promo.id).times_redeemed == 1
+    assert client.v1.coupons.retrieve(coupon.id).times_redeemed == 1
+
+
+def test_discounts_and_allow_promotion_codes_exclude_each_other(
+        client: stripe.StripeClient) -> None:
+    coupon = client.v1.coupons.create(params={"percent_off": 5})
+    price = product_price(client, 500)
+    with pytest.raises(stripe.InvalidRequestError, match="only specify one"):
+        session(client, [{"price": price.id, "quantity": 1}], allow_promotion_codes=True,
+                discounts=[{"coupon": coupon.id}])
+
+
+def test_automatic_tax_charges_the_customers_country_rate(client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create(params={"address": {"country": "DE"}})
+    price = product_price(client, 1000, currency="eur")
+    made = session(client, [{"price": price.id, "quantity": 1}], customer=customer.id,
+                   automatic_tax={"enabled": True})
+    assert made.automatic_tax.enabled and made.automatic_tax.status == "complete"
+    assert made.amount_total == 1190
+
+
+def test_payment_link_takes_a_typed_code_and_automatic_tax(
+        client: stripe.StripeClient) -> None:
+    coupon = client.v1.coupons.create(params={"amount_off": 50, "currency": "usd"})
+    client.v1.promotion_codes.create(params={
+        "promotion": {"type": "coupon", "coupon": coupon.id}, "code": "LINK50"})
+    price = product_price(client, 400)
+    link = client.v1.payment_links.create(params={
+        "line_items": [{"price": price.id, "quantity": 1}], "allow_promotion_codes": True,
+        "automatic_tax": {"enabled": True}})
+    assert link.allow_promotion_codes is True and link.automatic_tax.enabled
+    pay_page(str(link.url), promotion_code="LINK50")
+    sessions = client.v1.checkout.sessions.list(params={"payment_link": link.id}).data
+    # 400 - 50 = 350, plus the account's (US) 8.875% = 31 -> 381
+    assert sessions[0].status == "complete" and sessions[0].amount_total == 381
