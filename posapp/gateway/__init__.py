@@ -10,6 +10,7 @@ from posapp.gateway import (
     billing_portal,
     charges,
     checkout,
+    coupons,
     customers,
     disputes,
     events,
@@ -20,9 +21,11 @@ from posapp.gateway import (
     payment_methods,
     prices,
     products,
+    promotion_codes,
     refunds,
     setup_intents,
     subscriptions,
+    tax_rates,
     test_clocks,
 )
 from posapp.gateway.client import (
@@ -51,6 +54,7 @@ __all__ = [
     "billing_portal",
     "charges",
     "checkout",
+    "coupons",
     "customers",
     "disputes",
     "events",
@@ -64,8 +68,10 @@ __all__ = [
     "payment_methods",
     "prices",
     "products",
+    "promotion_codes",
     "refunds",
     "setup_intents",
     "subscriptions",
+    "tax_rates",
     "test_clocks",
 ]

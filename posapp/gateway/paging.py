@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 ListResource = Literal[
     "charges",
     "checkout.sessions",
+    "coupons",
     "customers",
     "disputes",
     "events",
@@ -20,9 +21,11 @@ ListResource = Literal[
     "payment_links",
     "prices",
     "products",
+    "promotion_codes",
     "refunds",
     "setup_intents",
     "subscriptions",
+    "tax_rates",
 ]
 LIST_RESOURCES: frozenset[str] = frozenset(get_args(ListResource))
 PAGE_SIZE = 100

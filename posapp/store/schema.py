@@ -107,7 +107,22 @@ def _dispute(o: Mapping[str, Any]) -> Extracted:
 
 
 def _product(o: Mapping[str, Any]) -> Extracted:
-    return {"name": o.get("name"), "active": _bool(o.get("active"))}
+    return {"name": o.get("name"), "active": _bool(o.get("active")),
+            "sku": _get(o, "metadata", "sku"), "barcode": _get(o, "metadata", "barcode"),
+            "category": _get(o, "metadata", "category")}
+
+
+def _coupon(o: Mapping[str, Any]) -> Extracted:
+    return {"name": o.get("name"), "valid": _bool(o.get("valid"))}
+
+
+def _promotion_code(o: Mapping[str, Any]) -> Extracted:
+    return {"code": o.get("code"), "active": _bool(o.get("active")),
+            "coupon": _ref(_get(o, "promotion", "coupon"))}
+
+
+def _tax_rate(o: Mapping[str, Any]) -> Extracted:
+    return {"display_name": o.get("display_name"), "active": _bool(o.get("active"))}
 
 
 def _price(o: Mapping[str, Any]) -> Extracted:
@@ -181,8 +196,9 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
               {"charge": S, "payment_intent": S, "status": S, "amount": N, "currency": S,
                "reason": S, "due_by": N},
               _dispute, (("charge",), ("status",))),
-    TableSpec("products", "product", ("prod_",), {"name": S, "active": N}, _product,
-              (("active",),)),
+    TableSpec("products", "product", ("prod_",),
+              {"name": S, "active": N, "sku": S, "barcode": S, "category": S}, _product,
+              (("active",), ("barcode",)), ("name", "sku", "barcode")),
     TableSpec("prices", "price", ("price_",),
               {"product": S, "active": N, "currency": S, "amount": N, "type": S,
                "interval": S},
@@ -203,6 +219,11 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
               _checkout_session, (("customer",), ("status",), ("payment_link",))),
     TableSpec("payment_links", "payment_link", ("plink_",), {"active": N, "url": S},
               _payment_link),
+    # Coupons are keyed by ids without a prefix (Stripe lets the merchant choose them).
+    TableSpec("coupons", "coupon", (), {"name": S, "valid": N}, _coupon),
+    TableSpec("promotion_codes", "promotion_code", ("promo_",),
+              {"code": S, "active": N, "coupon": S}, _promotion_code, (("code",),)),
+    TableSpec("tax_rates", "tax_rate", ("txr_",), {"display_name": S, "active": N}, _tax_rate),
     TableSpec("events", "event", ("evt_",),
               {"type": S, "api_version": S, "object_id": S, "object_type": S},
               _event, (("type",), ("object_id",)), extra={"seq": N}),
@@ -228,23 +249,32 @@ def table_for_id(object_id: str) -> str | None:
     return None
 
 
+def _create_table(db: Any, spec: TableSpec) -> None:
+    """One object table with its indexes and full-text index."""
+    columns: dict[str, type] = {"id": str, "data": str, "created": int, "deleted": int,
+                                "synced_gen": int, **spec.columns, **spec.extra}
+    table = db[spec.name]
+    table.create(columns, pk="id", not_null={"data", "created", "deleted", "synced_gen"},
+                 defaults={"deleted": 0, "synced_gen": 0, "created": 0})
+    table.create_index(["created", "id"])
+    _index(table, spec)
+
+
+def _index(table: Any, spec: TableSpec) -> None:
+    for index in spec.indexes:
+        table.create_index([*index, "created", "id"], if_not_exists=True)
+    if spec.fts and not table.detect_fts():
+        table.enable_fts(list(spec.fts), tokenize="trigram", create_triggers=True)
+        # Covers the LIKE scan for terms too short for trigrams, newest first, without
+        # reading the rows' JSON.
+        table.create_index(["created", "id", "deleted", *spec.fts],
+                           index_name=f"idx_{spec.name}_short_search", if_not_exists=True)
+
+
 def _create_v1(db: Any) -> None:
     """Version 1: every object table, its indexes and FTS index, and `sync_state`."""
     for spec in TABLES.values():
-        columns: dict[str, type] = {"id": str, "data": str, "created": int, "deleted": int,
-                                    "synced_gen": int, **spec.columns, **spec.extra}
-        table = db[spec.name]
-        table.create(columns, pk="id", not_null={"data", "created", "deleted", "synced_gen"},
-                     defaults={"deleted": 0, "synced_gen": 0, "created": 0})
-        table.create_index(["created", "id"])
-        for index in spec.indexes:
-            table.create_index([*index, "created", "id"])
-        if spec.fts:
-            table.enable_fts(list(spec.fts), tokenize="trigram", create_triggers=True)
-            # Covers the LIKE scan for terms too short for trigrams, newest first, without
-            # reading the rows' JSON.
-            table.create_index(["created", "id", "deleted", *spec.fts],
-                               index_name=f"idx_{spec.name}_short_search")
+        _create_table(db, spec)
     db["events"].create_index(["seq"])
     db["sync_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
 
@@ -266,5 +296,25 @@ def _purge_client_secrets(db: Any) -> None:
                        [json.dumps(clean, separators=(",", ":"), ensure_ascii=False), object_id])
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1, _purge_client_secrets)
+def _add_catalogue(db: Any) -> None:
+    """Version 3: coupons, promotion codes and tax rates; products gain their SKU, barcode
+    and category (from metadata) and a full-text index over name, SKU and barcode. (A cache
+    created at this version has them from version 1 already.)"""
+    import json
+
+    for name in ("coupons", "promotion_codes", "tax_rates"):
+        if name not in db.table_names():
+            _create_table(db, TABLES[name])
+    spec = TABLES["products"]
+    products = db["products"]
+    for column in ("sku", "barcode", "category"):
+        if column not in products.columns_dict:
+            products.add_column(column, str)
+    for object_id, data in db.execute("SELECT id, data FROM products").fetchall():
+        products.update(object_id, spec.extract(json.loads(data)))
+    _index(products, spec)
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1, _purge_client_secrets,
+                                                 _add_catalogue)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""

@@ -20,6 +20,7 @@ from typing import Any
 from posapp.gateway import (
     charges,
     checkout,
+    coupons,
     customers,
     disputes,
     invoices,
@@ -28,8 +29,10 @@ from posapp.gateway import (
     payment_methods,
     prices,
     products,
+    promotion_codes,
     refunds,
     subscriptions,
+    tax_rates,
 )
 from posapp.gateway.client import Gateway
 from posapp.gateway.errors import ErrorKind, GatewayError
@@ -64,6 +67,9 @@ SOURCES: tuple[Source, ...] = (
     Source("disputes", "disputes", "disputes"),
     Source("products", "products", "products"),
     Source("prices", "prices", "prices"),
+    Source("coupons", "coupons", "coupons"),
+    Source("promotion_codes", "promotion_codes", "promotion_codes"),
+    Source("tax_rates", "tax_rates", "tax_rates"),
     Source("subscriptions", "subscriptions", "subscriptions", {"status": "all"}),
     Source("invoices", "invoices", "invoices", {"expand": ["data.payments"]}),
     Source("checkout_sessions", "checkout.sessions", "checkout_sessions"),
@@ -112,6 +118,9 @@ _RETRIEVE: dict[str, Callable[[Gateway, str], dict[str, Any]]] = {
     "disputes": disputes.retrieve_dispute,
     "products": products.retrieve_product,
     "prices": prices.retrieve_price,
+    "coupons": coupons.retrieve_coupon,
+    "promotion_codes": promotion_codes.retrieve_promotion_code,
+    "tax_rates": tax_rates.retrieve_tax_rate,
     "subscriptions": subscriptions.retrieve_subscription,
     "invoices": invoices.retrieve_invoice,
     "checkout_sessions": checkout.retrieve_session,

@@ -1,0 +1,39 @@
+"""Tax rates (inclusive or exclusive, by country/state): create, retrieve, update, list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stripe.params import TaxRateCreateParams, TaxRateListParams, TaxRateUpdateParams
+
+from posapp.gateway.client import Gateway, operation
+
+_CREATE = operation(
+    "tax_rates.create", lambda c, ids, p, o: c.v1.tax_rates.create(p, o), find_in="tax_rates"
+)
+_UPDATE = operation(
+    "tax_rates.update", lambda c, ids, p, o: c.v1.tax_rates.update(ids[0], p, o)
+)
+
+
+def create_tax_rate(gw: Gateway, params: TaxRateCreateParams) -> dict[str, Any]:
+    """Create a tax rate (its percentage and inclusiveness are fixed once made)."""
+    return gw.post(_CREATE, params)
+
+
+def retrieve_tax_rate(gw: Gateway, tax_rate_id: str) -> dict[str, Any]:
+    """One tax rate."""
+    return gw.read("tax_rates.retrieve", lambda c: c.v1.tax_rates.retrieve(tax_rate_id))
+
+
+def update_tax_rate(gw: Gateway, tax_rate_id: str, params: TaxRateUpdateParams) -> dict[str, Any]:
+    """Archive (`active: False`) or rename a tax rate."""
+    return gw.post(_UPDATE, params, (tax_rate_id,))
+
+
+def list_tax_rates(
+    gw: Gateway, params: TaxRateListParams | None = None
+) -> tuple[list[dict[str, Any]], bool]:
+    """One page of tax rates, newest first, and whether more follow."""
+    page = gw.read("tax_rates.list", lambda c: c.v1.tax_rates.list(params))
+    return page["data"], page["has_more"]

@@ -1,0 +1,255 @@
+"""A counter sale's cart: lines, discounts, tax and a tip, priced in minor units the way
+Stripe prices the same lines on a Checkout Session, so the total the cashier shows is the
+amount Stripe asks of the customer.
+
+Pure: no I/O. How Stripe prices lines (and so this module):
+- a line's subtotal is unit amount × quantity, less a manual line discount (sent to Stripe
+  as that line's own price, `price_data`, so Stripe sees the reduced subtotal);
+- a cart coupon applies per line: `percent_off` takes `round(subtotal × p / 100)` off each
+  line it applies to; `amount_off` is spread over those lines in proportion to their
+  subtotals, the odd minor units going to the largest remainders (earliest first);
+- each tax rate is computed per line on the subtotal left after the coupon: exclusive
+  `round(base × p / 100)` is added, inclusive `round(base × p / (100 + p))` is the share of
+  the base that is tax;
+- rounding is half away from zero in the currency's minor unit (JPY's yen, KWD's fils).
+The tip is a line of its own (no tax); a coupon without product restrictions applies to it
+too, as Stripe would, so the tip shown is the tip charged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = ["TIP_PRESETS", "Cart", "Coupon", "Line", "PricedLine", "TaxRate", "Tip", "Totals"]
+
+TIP_PRESETS = (Decimal(10), Decimal(15), Decimal(20))
+"""Tip percentages offered as buttons."""
+
+TIP_DESCRIPTION = "Tip"
+
+
+def _round(value: Decimal) -> int:
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class TaxRate:
+    """A Stripe tax rate (`txr_…`): `percentage` of the line, included in its price or added."""
+
+    id: str
+    name: str
+    percentage: Decimal
+    inclusive: bool
+
+    def tax(self, base: int) -> int:
+        """The tax in `base` (inclusive) or on top of it (exclusive), rounded per line."""
+        if self.inclusive:
+            return _round(Decimal(base) * self.percentage / (100 + self.percentage))
+        return _round(Decimal(base) * self.percentage / 100)
+
+
+@dataclass(frozen=True)
+class Coupon:
+    """A whole-cart discount Stripe knows: a coupon, applied directly or redeemed through a
+    promotion code (`promotion_code` is then its `promo_…` id and `code` what was typed)."""
+
+    id: str
+    name: str
+    percent_off: Decimal | None = None
+    amount_off: int | None = None
+    currency: str | None = None
+    products: frozenset[str] = frozenset()
+    promotion_code: str | None = None
+    code: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.percent_off is None) == (self.amount_off is None):
+            raise ValueError("a coupon takes exactly one of percent_off and amount_off")
+
+    def applies_to(self, line: Line) -> bool:
+        return not self.products or line.product_id in self.products
+
+
+@dataclass(frozen=True)
+class Line:
+    """One cart line: a catalogue price (`price_id`) or a custom amount (no price id).
+
+    `discount` is a manual amount off the whole line (staff only, with a `discount_reason`).
+    """
+
+    description: str
+    unit_amount: int
+    quantity: int = 1
+    price_id: str | None = None
+    product_id: str | None = None
+    tax_rates: tuple[TaxRate, ...] = ()
+    discount: int = 0
+    discount_reason: str = ""
+
+    def __post_init__(self) -> None:
+        if self.quantity < 1 or self.unit_amount < 0:
+            raise ValueError("a line needs a quantity of at least 1 and an amount of 0 or more")
+        if not 0 <= self.discount <= self.unit_amount * self.quantity:
+            raise ValueError("a line discount cannot exceed the line")
+
+    @property
+    def gross(self) -> int:
+        """Unit amount × quantity."""
+        return self.unit_amount * self.quantity
+
+    @property
+    def subtotal(self) -> int:
+        """What Stripe sees as the line's subtotal: gross less the manual discount."""
+        return self.gross - self.discount
+
+
+@dataclass(frozen=True)
+class Tip:
+    """A tip: a percentage of the goods' total (after discount, with tax) or an amount."""
+
+    percent: Decimal | None = None
+    amount: int | None = None
+
+    def on(self, goods_total: int) -> int:
+        if self.amount is not None:
+            return self.amount
+        if self.percent is not None:
+            return _round(Decimal(goods_total) * self.percent / 100)
+        return 0
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    """A line as Stripe will price it: subtotal, the coupon's share, tax and total."""
+
+    line: Line
+    subtotal: int
+    coupon_discount: int
+    tax: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The cart in figures (all in minor units of the cart's currency).
+
+    `subtotal` is before any discount; `discount` counts line and coupon discounts; `tax`
+    includes inclusive tax (already inside the prices) and exclusive tax (added); `tip` is
+    the tip charged; `total` is what the customer pays.
+    """
+
+    lines: tuple[PricedLine, ...]
+    subtotal: int
+    discount: int
+    tax: int
+    tip: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Cart:
+    """An immutable cart in one currency; each change answers a new cart."""
+
+    currency: str
+    lines: tuple[Line, ...] = ()
+    coupon: Coupon | None = None
+    tip: Tip = field(default_factory=Tip)
+
+    def add(self, line: Line) -> Cart:
+        """Add a line; a catalogue price already in the cart (undiscounted) gains quantity."""
+        for index, existing in enumerate(self.lines):
+            if line.price_id and existing.price_id == line.price_id and not existing.discount:
+                return self.set_quantity(index, existing.quantity + line.quantity)
+        return replace(self, lines=(*self.lines, line))
+
+    def set_quantity(self, index: int, quantity: int) -> Cart:
+        """Change line `index`'s quantity; 0 removes it."""
+        if quantity <= 0:
+            return self.remove(index)
+        line = self.lines[index]
+        changed = replace(line, quantity=quantity, discount=min(line.discount,
+                                                                line.unit_amount * quantity))
+        return replace(self, lines=self._with(index, changed))
+
+    def remove(self, index: int) -> Cart:
+        return replace(self, lines=self.lines[:index] + self.lines[index + 1:])
+
+    def discount_line(self, index: int, amount: int, reason: str) -> Cart:
+        """A manual amount off line `index` (capped at the line), with the reason."""
+        line = self.lines[index]
+        changed = replace(line, discount=max(0, min(amount, line.gross)),
+                          discount_reason=reason)
+        return replace(self, lines=self._with(index, changed))
+
+    def with_coupon(self, coupon: Coupon | None) -> Cart:
+        return replace(self, coupon=coupon)
+
+    def with_tip(self, tip: Tip) -> Cart:
+        return replace(self, tip=tip)
+
+    def _with(self, index: int, line: Line) -> tuple[Line, ...]:
+        return self.lines[:index] + (line,) + self.lines[index + 1:]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.lines
+
+    def priced_lines(self) -> tuple[Line, ...]:
+        """The lines Stripe is sent: the cart's, then the tip as an untaxed line."""
+        goods = self._price(self.lines)
+        tip = self.tip.on(sum(p.total for p in goods))
+        if tip <= 0:
+            return self.lines
+        return (*self.lines, Line(TIP_DESCRIPTION, tip))
+
+    def totals(self) -> Totals:
+        """Price every line as Stripe will (see the module's docstring)."""
+        lines = self.priced_lines()
+        priced = self._price(lines)
+        goods = priced[:len(self.lines)]
+        tip = sum(p.total for p in priced[len(self.lines):])
+        total = sum(p.total for p in priced)
+        return Totals(
+            goods,
+            subtotal=sum(line.gross for line in self.lines),
+            discount=sum(line.discount for line in self.lines)
+            + sum(p.coupon_discount for p in goods),
+            tax=sum(p.tax for p in priced),
+            tip=tip,
+            total=total,
+        )
+
+    def _price(self, lines: tuple[Line, ...]) -> tuple[PricedLine, ...]:
+        cuts = self._coupon_cuts(lines)
+        priced = []
+        for line, cut in zip(lines, cuts, strict=True):
+            base = line.subtotal - cut
+            taxes = [(rate, rate.tax(base)) for rate in line.tax_rates]
+            added = sum(amount for rate, amount in taxes if not rate.inclusive)
+            priced.append(PricedLine(line, line.subtotal, cut,
+                                     sum(amount for _, amount in taxes), base + added))
+        return tuple(priced)
+
+    def _coupon_cuts(self, lines: tuple[Line, ...]) -> list[int]:
+        coupon = self.coupon
+        if coupon is None:
+            return [0] * len(lines)
+        eligible = [coupon.applies_to(line) for line in lines]
+        if coupon.percent_off is not None:
+            return [_round(Decimal(line.subtotal) * coupon.percent_off / 100) if ok else 0
+                    for line, ok in zip(lines, eligible, strict=True)]
+        assert coupon.amount_off is not None
+        if coupon.currency != self.currency:
+            return [0] * len(lines)
+        base = sum(line.subtotal for line, ok in zip(lines, eligible, strict=True) if ok)
+        if not base:
+            return [0] * len(lines)
+        off = min(coupon.amount_off, base)
+        shares = [Decimal(off) * line.subtotal / base if ok else Decimal(0)
+                  for line, ok in zip(lines, eligible, strict=True)]
+        cuts = [int(share) for share in shares]
+        order = sorted(range(len(lines)), key=lambda i: (-(shares[i] - cuts[i]), i))
+        for index in order[:off - sum(cuts)]:
+            cuts[index] += 1
+        return cuts
