@@ -189,7 +189,7 @@ class Cart:
         return replace(self, tip=tip)
 
     def _with(self, index: int, line: Line) -> tuple[Line, ...]:
-        return self.lines[:index] + (line,) + self.lines[index + 1:]
+        return (*self.lines[:index], line, *self.lines[index + 1:])
 
     @property
     def is_empty(self) -> bool:
