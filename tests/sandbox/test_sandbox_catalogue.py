@@ -179,3 +179,23 @@ def test_payment_link_takes_a_typed_code_and_automatic_tax(
     sessions = client.v1.checkout.sessions.list(params={"payment_link": link.id}).data
     # 400 - 50 = 350, plus the account's (US) 8.875% = 31 -> 381
     assert sessions[0].status == "complete" and sessions[0].amount_total == 381
+
+
+def test_invoice_items_with_tax_rates_tax_the_invoice(client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create(params={"email": "cash@example.com"})
+    excl, incl = tax_rate(client, 10, inclusive=False), tax_rate(client, 20, inclusive=True)
+    invoice = client.v1.invoices.create(params={"customer": customer.id, "currency": "usd"})
+    assert invoice.id is not None
+    client.v1.invoice_items.create(params={"customer": customer.id, "invoice": invoice.id,
+                                           "amount": 1005, "currency": "usd",
+                                           "tax_rates": [excl.id]})
+    client.v1.invoice_items.create(params={"customer": customer.id, "invoice": invoice.id,
+                                           "amount": 600, "currency": "usd",
+                                           "tax_rates": [incl.id]})
+    invoice = client.v1.invoices.retrieve(invoice.id)
+    # 1005 + round(100.5)=101 exclusive; 600 holds 100 inclusive
+    assert (invoice.subtotal, invoice.total, invoice.amount_due) == (1605, 1706, 1706)
+    assert invoice.total_excluding_tax == 1505
+    assert sorted(t.amount for t in invoice.total_taxes or []) == [100, 101]
+    line = client.v1.invoices.line_items.list(invoice.id).data[0]
+    assert line.taxes is not None and line.taxes[0].tax_rate_details is not None

@@ -302,7 +302,8 @@ def _line_discounts(items: list[Obj], coupon: Obj | None, currency: str) -> list
     return floors
 
 
-def _tax(base: int, rate: Obj) -> int:
+def tax_amount(base: int, rate: Obj) -> int:
+    """The tax `rate` puts on (exclusive) or finds in (inclusive) `base`, rounded."""
     percent = Decimal(str(rate["percentage"]))
     if rate["inclusive"]:
         return _round(Decimal(base) * percent / (100 + percent))
@@ -322,7 +323,7 @@ def price_items(state: State, items: list[Obj], currency: str | None,
     for item, cut in zip(items, cuts, strict=True):
         base = item["amount_subtotal"] - cut
         rates = [automatic] if automatic else item_rates(state).get(item["id"], [])
-        taxes = [_tax(base, rate) for rate in rates]
+        taxes = [tax_amount(base, rate) for rate in rates]
         exclusive = sum(t for t, rate in zip(taxes, rates, strict=True)
                         if not rate["inclusive"])
         item.update({"amount_discount": cut, "amount_tax": sum(taxes),

@@ -16,6 +16,7 @@ from ..errors import ApiError, invalid, state_error
 from ..params import merge_metadata
 from ..state import Obj, State
 from .charges import display_amount
+from .discounts import tax_amount
 from .payments import (
     CANCELABLE,
     cancel_payment_intent,
@@ -48,7 +49,8 @@ def build_invoice_item(state: State, customer: Obj, *, currency: str, unit_amoun
                        quantity: int = 1, price: Obj | None = None,
                        description: str | None = None, period: tuple[int, int] | None = None,
                        subscription: str | None = None, subscription_item: str | None = None,
-                       proration: bool = False, metadata: Any = None) -> Obj:
+                       proration: bool = False, metadata: Any = None,
+                       tax_rates: list[Obj] | None = None) -> Obj:
     """An invoice item, not stored (previews use it as is)."""
     now = state.now()
     start, end = period or (now, now)
@@ -76,7 +78,7 @@ def build_invoice_item(state: State, customer: Obj, *, currency: str, unit_amoun
         "proration": proration,
         "quantity": quantity,
         "quantity_decimal": str(quantity),
-        "tax_rates": [],
+        "tax_rates": tax_rates or [],
         "test_clock": customer.get("test_clock"),
     }
     return item
@@ -131,7 +133,13 @@ def item_line(state: State, item: Obj) -> Obj:
         "quantity_decimal": str(item["quantity"]),
         "subscription": details.get("subscription"),
         "subtotal": item["amount"],
-        "taxes": [],
+        "taxes": [{"amount": tax_amount(item["amount"], rate),
+                   "tax_behavior": "inclusive" if rate["inclusive"] else "exclusive",
+                   "tax_rate_details": {"tax_rate": rate["id"]},
+                   "taxability_reason": "standard_rated",
+                   "taxable_amount": (item["amount"] - tax_amount(item["amount"], rate)
+                                      if rate["inclusive"] else item["amount"]),
+                   "type": "tax_rate_details"} for rate in item.get("tax_rates") or []],
     }
 
 
@@ -329,12 +337,26 @@ def add_items(state: State, invoice: Obj, items: list[Obj]) -> None:
 
 
 def recompute(invoice: Obj) -> None:
-    subtotal = sum(line["amount"] for line in invoice["lines"]["data"])
-    invoice["lines"]["total_count"] = len(invoice["lines"]["data"])
-    for key in ("subtotal", "subtotal_excluding_tax", "total", "total_excluding_tax"):
-        invoice[key] = subtotal
-    invoice["amount_due"] = max(subtotal, 0)
-    invoice["amount_remaining"] = max(subtotal, 0) - invoice["amount_paid"]
+    """Totals from the lines: exclusive tax is added, inclusive tax is inside the amounts;
+    `total_taxes` sums each rate's tax over the lines."""
+    lines = invoice["lines"]["data"]
+    subtotal = sum(line["amount"] for line in lines)
+    invoice["lines"]["total_count"] = len(lines)
+    by_rate: dict[tuple[str, str], Obj] = {}
+    for tax in (tax for line in lines for tax in line.get("taxes") or []):
+        key = (tax["tax_rate_details"]["tax_rate"], tax["tax_behavior"])
+        total = by_rate.setdefault(key, {**tax, "amount": 0, "taxable_amount": 0})
+        total["amount"] += tax["amount"]
+        total["taxable_amount"] += tax["taxable_amount"]
+    taxes = list(by_rate.values())
+    inclusive = sum(t["amount"] for t in taxes if t["tax_behavior"] == "inclusive")
+    exclusive = sum(t["amount"] for t in taxes if t["tax_behavior"] == "exclusive")
+    invoice["subtotal"] = subtotal
+    invoice["subtotal_excluding_tax"] = invoice["total_excluding_tax"] = subtotal - inclusive
+    invoice["total"] = total_due = subtotal + exclusive
+    invoice["total_taxes"] = taxes
+    invoice["amount_due"] = max(total_due, 0)
+    invoice["amount_remaining"] = max(total_due, 0) - invoice["amount_paid"]
     invoice["ending_balance"] = 0 if invoice["status"] != "draft" else None
 
 

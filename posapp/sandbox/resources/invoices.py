@@ -7,6 +7,7 @@ from typing import Any
 
 from ..engine.catalog import currency_param, inline_price, usable_price
 from ..engine.clock import customer_time
+from ..engine.discounts import line_tax_rates
 from ..engine.invoices import (
     DAY,
     attempt_payment,
@@ -81,7 +82,8 @@ def create_invoice_item_route(req: Request) -> Obj:
             state, customer, currency=currency, unit_amount=unit, quantity=quantity,
             price=price, description=p.string("description"),
             period=(int(period["start"]), int(period["end"])) if period else None,
-            invoice=invoice, subscription=p.string("subscription"), metadata=p.raw("metadata"))
+            invoice=invoice, subscription=p.string("subscription"), metadata=p.raw("metadata"),
+            tax_rates=line_tax_rates(state, p.raw("tax_rates"), "tax_rates"))
 
 
 def _live_item(req: Request) -> Obj:
