@@ -121,7 +121,7 @@ def test_an_amount_off_coupon_takes_exactly_its_amount_or_everything(cart: Cart)
     coupon = cart.coupon
     if coupon is None or coupon.amount_off is None:
         return
-    priced = cart._price(cart.priced_lines())
+    priced = cart.priced()
     assert sum(p.coupon_discount for p in priced) == min(
         coupon.amount_off, sum(p.subtotal for p in priced))
 

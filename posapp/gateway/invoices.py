@@ -91,10 +91,14 @@ def send_invoice(
 
 
 def pay_invoice(
-    gw: Gateway, invoice_id: str, params: InvoicePayParams | None = None
+    gw: Gateway,
+    invoice_id: str,
+    params: InvoicePayParams | None = None,
+    *,
+    idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Charge an open invoice now (or mark it paid out of band with `paid_out_of_band`)."""
-    return gw.post(_PAY, with_payments(params), (invoice_id,))
+    return gw.post(_PAY, with_payments(params), (invoice_id,), key=idempotency_key)
 
 
 def void_invoice(

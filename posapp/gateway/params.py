@@ -7,6 +7,7 @@ are renamed after their resource.
 """
 
 from stripe.params import (
+    CouponCreateParams,
     CustomerCreateParams,
     CustomerUpdateParams,
     DisputeUpdateParams,
@@ -16,12 +17,17 @@ from stripe.params import (
     PaymentIntentCancelParams,
     PaymentIntentCaptureParams,
     PaymentLinkCreateParams,
+    PriceCreateParams,
+    ProductCreateParams,
+    ProductUpdateParams,
+    PromotionCodeCreateParams,
     RefundCreateParams,
     SubscriptionCancelParams,
     SubscriptionCreateParams,
     SubscriptionUpdateParams,
     SubscriptionUpdateParamsItem,
     SubscriptionUpdateParamsPauseCollection,
+    TaxRateCreateParams,
 )
 from stripe.params.billing_portal import SessionCreateParams as BillingPortalSessionCreateParams
 from stripe.params.checkout import SessionCreateParams as CheckoutSessionCreateParams
@@ -29,6 +35,7 @@ from stripe.params.checkout import SessionCreateParams as CheckoutSessionCreateP
 __all__ = [
     "BillingPortalSessionCreateParams",
     "CheckoutSessionCreateParams",
+    "CouponCreateParams",
     "CustomerCreateParams",
     "CustomerUpdateParams",
     "DisputeUpdateParams",
@@ -38,10 +45,15 @@ __all__ = [
     "PaymentIntentCancelParams",
     "PaymentIntentCaptureParams",
     "PaymentLinkCreateParams",
+    "PriceCreateParams",
+    "ProductCreateParams",
+    "ProductUpdateParams",
+    "PromotionCodeCreateParams",
     "RefundCreateParams",
     "SubscriptionCancelParams",
     "SubscriptionCreateParams",
     "SubscriptionUpdateParams",
     "SubscriptionUpdateParamsItem",
     "SubscriptionUpdateParamsPauseCollection",
+    "TaxRateCreateParams",
 ]

@@ -203,10 +203,13 @@ class Cart:
             return self.lines
         return (*self.lines, Line(TIP_DESCRIPTION, tip))
 
+    def priced(self) -> tuple[PricedLine, ...]:
+        """Every line Stripe is sent (the tip last), priced as Stripe will."""
+        return self._price(self.priced_lines())
+
     def totals(self) -> Totals:
         """Price every line as Stripe will (see the module's docstring)."""
-        lines = self.priced_lines()
-        priced = self._price(lines)
+        priced = self.priced()
         goods = priced[:len(self.lines)]
         tip = sum(p.total for p in priced[len(self.lines):])
         total = sum(p.total for p in priced)

@@ -38,11 +38,13 @@ _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class InvoiceItem:
-    """One line of a one-off invoice: `unit_amount` minor units times `quantity`."""
+    """One line of a one-off invoice: `unit_amount` minor units times `quantity`, taxed at
+    the Stripe tax rates `tax_rates` (ids)."""
 
     description: str
     unit_amount: int
     quantity: int = 1
+    tax_rates: tuple[str, ...] = ()
 
 
 def create_invoice(
@@ -106,6 +108,7 @@ def create_invoice(
                 item.description if item.quantity == 1
                 else f"{item.description} × {item.quantity}"
             ),
+            tax_rates=list(item.tax_rates) or None,
         )
         perform(
             session,
@@ -152,21 +155,29 @@ def send_invoice(
 
 
 def pay_invoice(
-    session: Session, invoice_id: str, *, out_of_band: bool = False
+    session: Session,
+    invoice_id: str,
+    *,
+    out_of_band: bool = False,
+    payment_method: str | None = None,
+    idempotency_key: str | None = None,
 ) -> dict[str, Any]:
-    """Charge an open invoice with the customer's default card now, or (`out_of_band`)
-    record that it was paid outside Stripe (cash, bank transfer).
+    """Charge an open invoice with the customer's default card (or `payment_method`, off
+    session) now, or (`out_of_band`) record that it was paid outside Stripe (cash, bank
+    transfer). The same `idempotency_key` never pays twice.
 
     A declined card raises GatewayError (CARD_DECLINED, Stripe's reason); paying a void or
     paid invoice raises Stripe's refusal (INVALID_REQUEST).
     """
     cached = session.cache.get("invoices", invoice_id) or {}
     amount, currency = cached.get("amount_remaining"), cached.get("currency")
-    params = stripe_params(InvoicePayParams, paid_out_of_band=True if out_of_band else None)
+    params = stripe_params(InvoicePayParams, paid_out_of_band=True if out_of_band else None,
+                           payment_method=payment_method,
+                           off_session=True if payment_method else None)
     return perform(
         session,
         "invoice.pay_out_of_band" if out_of_band else "invoice.pay",
-        lambda gw: invoices.pay_invoice(gw, invoice_id, params),
+        lambda gw: invoices.pay_invoice(gw, invoice_id, params, idempotency_key=idempotency_key),
         object_id=invoice_id,
         amount=amount,
         currency=currency,

@@ -51,6 +51,7 @@ __all__ = [
     "open_requests",
     "payment_request_status",
     "recent_charge",
+    "request_items",
     "request_payment",
     "send_invoice",
 ]
@@ -66,6 +67,7 @@ ChargeState = Literal[
 _METADATA_DESCRIPTION = "posapp_description"
 _METADATA_CUSTOMER = "posapp_customer"
 _METADATA_EXPIRES = "posapp_expires_at"
+_METADATA_AMOUNT = "posapp_amount"
 _REQUEST_CREATES = {"checkout.sessions.create": "checkout", "payment_links.create": "payment_link"}
 _DAY = 24 * 3600
 _LATEST_CHARGE = (("latest_charge",),)
@@ -189,20 +191,54 @@ def request_payment(
             "product_data": {"name": description},
         },
     }
-    metadata = {_METADATA_DESCRIPTION: description[:500]}
+    return request_items(session, [line_item], amount, currency, description, customer_id,
+                         method, expires_in=expires_in, expires_at=expires_at,
+                         idempotency_key=idempotency_key)
+
+
+def request_items(
+    session: Session,
+    line_items: list[dict[str, Any]],
+    amount: int,
+    currency: str,
+    description: str,
+    customer_id: str | None = None,
+    method: RequestMethod = "checkout",
+    *,
+    expires_in: int | None = None,
+    expires_at: int | None = None,
+    idempotency_key: str | None = None,
+    checkout_extra: Mapping[str, Any] | None = None,
+    metadata_extra: Mapping[str, str] | None = None,
+    receipt_email: str | None = None,
+) -> PaymentRequest:
+    """`request_payment` for Stripe line items (`price` or `price_data`, with `tax_rates`)
+    that come to `amount`: a cart's. `checkout_extra` adds Checkout parameters
+    (`discounts`, `allow_promotion_codes`, `automatic_tax`); `metadata_extra` goes on the
+    request and its payment (the tip, so reports can separate it); Stripe e-mails a receipt
+    to `receipt_email` once paid (Checkout only)."""
+    metadata = {_METADATA_DESCRIPTION: description[:500], **(metadata_extra or {})}
+    if metadata_extra:
+        metadata[_METADATA_AMOUNT] = str(amount)
     now = int(time.time())
     if expires_in:
         expires_at = now + expires_in
     create: Callable[[Gateway], dict[str, Any]]
     if method == "checkout":
+        intent_data: dict[str, Any] = {"description": description}
+        if metadata_extra:
+            intent_data["metadata"] = dict(metadata_extra)
+        if receipt_email:
+            intent_data["receipt_email"] = receipt_email
         params = stripe_params(
             CheckoutSessionCreateParams,
             mode="payment",
-            line_items=[line_item],
+            line_items=line_items,
             customer=customer_id,
-            payment_intent_data={"description": description},
+            payment_intent_data=intent_data,
             metadata=metadata,
             expires_at=expires_at,
+            **(checkout_extra or {}),
         )
         create = functools.partial(
             checkout.create_session, params=params, idempotency_key=idempotency_key
@@ -214,7 +250,7 @@ def request_payment(
             metadata[_METADATA_EXPIRES] = str(expires_at)
         link_params = stripe_params(
             PaymentLinkCreateParams,
-            line_items=[line_item],
+            line_items=line_items,
             metadata=metadata,
             payment_intent_data={"description": description, "metadata": metadata},
             restrictions={"completed_sessions": {"limit": 1}},
@@ -407,7 +443,8 @@ def _request_from(
         method,
         obj["id"],
         obj.get("url") or "",
-        int(price.get("unit_amount") or obj.get("amount_total") or 0),
+        int(metadata.get(_METADATA_AMOUNT) or price.get("unit_amount")
+            or obj.get("amount_total") or 0),
         str(price.get("currency") or obj.get("currency") or ""),
         str(metadata.get(_METADATA_DESCRIPTION) or ""),
         params.get("customer") or metadata.get(_METADATA_CUSTOMER),

@@ -199,3 +199,18 @@ def test_invoice_items_with_tax_rates_tax_the_invoice(client: stripe.StripeClien
     assert sorted(t.amount for t in invoice.total_taxes or []) == [100, 101]
     line = client.v1.invoices.line_items.list(invoice.id).data[0]
     assert line.taxes is not None and line.taxes[0].tax_rate_details is not None
+
+
+def test_currency_options_price_a_session_in_another_currency(
+        client: stripe.StripeClient) -> None:
+    price = product_price(client, 450, currency_options={"eur": {"unit_amount": 420},
+                                                         "jpy": {"unit_amount": 650}})
+    assert "currency_options" not in client.v1.prices.retrieve(price.id)
+    expanded = client.v1.prices.retrieve(price.id, params={"expand": ["currency_options"]})
+    assert expanded.currency_options is not None
+    assert expanded.currency_options["jpy"].unit_amount == 650
+    made = session(client, [{"price": price.id, "quantity": 2}], currency="jpy")
+    assert (made.currency, made.amount_total) == ("jpy", 1300)
+    with pytest.raises(stripe.InvalidRequestError) as error:
+        product_price(client, 100, currency_options={"usd": {"unit_amount": 1}})
+    assert error.value.param == "currency_options[usd]"

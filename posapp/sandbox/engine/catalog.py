@@ -136,6 +136,7 @@ def create_price(state: State, p: Params, product_id: str | None, *, active: boo
     price_id = state.new_id("price_", 24)
     lookup_key = p.string("lookup_key")
     claim_lookup_key(state, lookup_key, p.boolean("transfer_lookup_key"), price_id)
+    behavior = p.enum("tax_behavior", ("inclusive", "exclusive", "unspecified"), "unspecified")
     price: Obj = {
         "id": price_id,
         "object": "price",
@@ -143,6 +144,9 @@ def create_price(state: State, p: Params, product_id: str | None, *, active: boo
         "billing_scheme": "per_unit",
         "created": state.now(),
         "currency": currency,
+        "currency_options": {currency: _option(amount, behavior),
+                             **_currency_options(p.raw("currency_options"), currency,
+                                                 name("currency_options"))},
         "custom_unit_amount": None,
         "livemode": False,
         "lookup_key": lookup_key,
@@ -150,8 +154,7 @@ def create_price(state: State, p: Params, product_id: str | None, *, active: boo
         "nickname": p.string("nickname"),
         "product": product_id,
         "recurring": recurring,
-        "tax_behavior": p.enum("tax_behavior", ("inclusive", "exclusive", "unspecified"),
-                               "unspecified"),
+        "tax_behavior": behavior,
         "tiers_mode": None,
         "transform_quantity": None,
         "type": "recurring" if recurring else "one_time",
@@ -161,6 +164,46 @@ def create_price(state: State, p: Params, product_id: str | None, *, active: boo
     state.insert(price)
     state.emit("price.created", price)
     return price
+
+
+def _option(amount: int, behavior: str | None) -> Obj:
+    return {"custom_unit_amount": None, "tax_behavior": behavior, "unit_amount": amount,
+            "unit_amount_decimal": str(amount)}
+
+
+def _currency_options(raw: Any, currency: str, param: str) -> Obj:
+    """`currency_options[<code>][unit_amount]`: the price's amount in other currencies
+    (Stripe returns them only with `expand[]=currency_options`)."""
+    if raw in (None, ""):
+        return {}
+    if not isinstance(raw, dict):
+        raise invalid("Invalid object", param=param)
+    options: Obj = {}
+    for code, spec in raw.items():
+        name = f"{param}[{code}]"
+        key = currency_code(code, name)
+        if key == currency:
+            raise invalid("currency_options cannot repeat the price's own currency.",
+                          param=name)
+        option = Params(spec if isinstance(spec, dict) else {})
+        option.check(("unit_amount", "unit_amount_decimal", "tax_behavior",
+                      "custom_unit_amount", "tiers"))
+        amount = option.integer("unit_amount", minimum=0, maximum=99_999_999)
+        if amount is None:
+            raise missing_param(f"{name}[unit_amount]")
+        options[key] = _option(amount, option.enum(
+            "tax_behavior", ("inclusive", "exclusive", "unspecified"), "unspecified"))
+    return options
+
+
+def in_currency(item: Obj, currency: str) -> None:
+    """Re-price a line item in `currency` from its price's `currency_options`, when the
+    price has that currency (a session created with `currency`)."""
+    option = (item["price"].get("currency_options") or {}).get(currency)
+    if option is None or item["currency"] == currency:
+        return
+    amount = option["unit_amount"] * item["quantity"]
+    item.update({"currency": currency, "amount_subtotal": amount, "amount_total": amount})
 
 
 def inline_price(state: State, price_data: Any, param: str) -> Obj:

@@ -17,7 +17,7 @@ from ..errors import ApiError, invalid, missing_param, state_error
 from ..params import Params, merge_metadata, parse_int
 from ..state import Obj, State
 from .cards import attach_payment_method
-from .catalog import inline_price, usable_price
+from .catalog import in_currency, inline_price, usable_price
 from .clock import customer_time
 from .customers import create_customer, require_customer
 from .discounts import (
@@ -123,6 +123,8 @@ def create_session(state: State, *, mode: str, items: list[Obj], customer: Obj |
     if discounts and allow_promotion_codes:
         raise invalid("You may only specify one of these parameters: allow_promotion_codes, "
                       "discounts.", param="allow_promotion_codes")
+    for item in items if currency else ():
+        in_currency(item, str(currency))
     line_currency = check_mode(mode, items)
     now = state.now()
     session_id = state.new_id("cs_test_", 58)
@@ -295,7 +297,8 @@ def pay_session(state: State, session: Obj, card: str, *, email: str | None = No
                     pi = create_payment_intent(
                         state, amount=session["amount_total"], currency=session["currency"],
                         customer=customer_id, metadata=data.get("metadata") or {},
-                        description=data.get("description"), receipt_email=email,
+                        description=data.get("description"),
+                        receipt_email=data.get("receipt_email") or email,
                         setup_future_usage=data.get("setup_future_usage"))
                     state.update(session, {"payment_intent": pi["id"]})
                 confirm_payment_intent(state, pi, payment_method=card,
