@@ -50,11 +50,25 @@ def build_parser() -> argparse.ArgumentParser:
                       help="backfill, apply pending events, print counts and exit")
     mode.add_argument("--verify", action="store_true",
                       help="compare the cache with Stripe and repair differences")
+    sync.add_argument("--rate", metavar="N", type=_positive_rate,
+                      help="requests per second at most (default: Stripe's limit for the "
+                           "key's mode, 25 test / 100 live)")
 
     sandbox = commands.add_parser("sandbox", help="run the local Stripe-compatible sandbox",
                                   description="Local Stripe-compatible API server.")
     sandbox_cli.add_arguments(sandbox)
     return parser
+
+
+def _positive_rate(text: str) -> float:
+    """`--rate`: a positive number of requests per second."""
+    try:
+        rate = float(text)
+    except ValueError:
+        rate = 0.0
+    if not 0 < rate < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of requests per second: {text!r}")
+    return rate
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -100,4 +114,4 @@ def _run_sync(args: argparse.Namespace, paths: Paths) -> int:
 
     return run_sync_command(paths, profile_name=args.profile, api_base=args.api_base,
                             once=args.once, verify=args.verify, environ=os.environ,
-                            out=sys.stdout)
+                            out=sys.stdout, rate=args.rate)
