@@ -22,6 +22,7 @@ from typing import Any
 import sqlite_utils
 
 from . import aggregates, search
+from .codec import Codec, dumps
 from .schema import MIGRATIONS, TABLE_FOR_OBJECT, TABLES, is_deletion
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,7 @@ class Cache:
                            "it will refill from Stripe on the next sync.")
             self._conn = self._open_checked()
         self._db = sqlite_utils.Database(self._conn)
+        self._codec = Codec(self._reading, self._transaction)
 
     def _open_checked(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
@@ -161,8 +163,9 @@ class Cache:
 
     def upsert(self, table: str, objects: Iterable[Mapping[str, Any]]) -> int:
         """Insert or update objects of one type; returns how many were written."""
+        batch = self._prepare(table, objects, generation=0)
         with self._transaction() as conn:
-            return _upsert(conn, table, objects, generation=0)
+            return _write(conn, batch)
 
     def upsert_object(self, obj: Mapping[str, Any]) -> str | None:
         """Store one object in the table its `object` field names (a service's result).
@@ -171,6 +174,19 @@ class Cache:
         if table is not None:
             self.upsert(table, [obj])
         return table
+
+    def _prepare(self, table: str, objects: Iterable[Mapping[str, Any]],
+                 generation: int) -> _Batch:
+        """Encode objects of one type for `_write` (outside any transaction: see `Codec`).
+        A deletion stub ({"id", "object", "deleted"}) keeps the last known state."""
+        _check_table(table)
+        batch = _Batch(table, [], [], generation)
+        for obj in objects:
+            if obj.get("deleted") and "created" not in obj:
+                batch.stubs.append(obj["id"])
+            else:
+                batch.rows.append(_row(table, obj, generation, self._codec))
+        return batch
 
     def mark_deleted(self, table: str, ids: Iterable[str]) -> int:
         """Flag rows as deleted on Stripe; they stay readable by id but leave lists."""
@@ -185,12 +201,18 @@ class Cache:
         are the listed objects, `related` the objects that came expanded inside them; each
         goes to the table its `object` field names (objects of uncached types are
         skipped)."""
+        # Encoded before taking the lock: readers wait only for the SQL.
+        batches: list[_Batch] = []
+        for group, group_generation in ((objects, generation), (related, 0)):
+            by_table: dict[str, list[Mapping[str, Any]]] = {}
+            for obj in group:
+                table = TABLE_FOR_OBJECT.get(str(obj.get("object")))
+                if table is not None:
+                    by_table.setdefault(table, []).append(obj)
+            batches += [self._prepare(t, objs, group_generation) for t, objs in by_table.items()]
         with self._transaction() as conn:
-            for batch, batch_generation in ((objects, generation), (related, 0)):
-                for obj in batch:
-                    table = TABLE_FOR_OBJECT.get(str(obj.get("object")))
-                    if table is not None:
-                        _upsert(conn, table, [obj], generation=batch_generation)
+            for batch in batches:
+                _write(conn, batch)
             _set_state(conn, _BACKFILL_PREFIX + source, json.dumps(
                 {"segments": [dataclasses.astuple(s) for s in checkpoint.segments],
                  "count": checkpoint.count, "newest": checkpoint.newest}))
@@ -213,18 +235,19 @@ class Cache:
         object to store (the event's own, or a re-fetched one; None stores nothing); see
         `schema.is_deletion` for which events delete. Returns
         False, changing nothing, if the event was already applied."""
+        row = _row("events", event, 0, self._codec)
+        table = TABLE_FOR_OBJECT.get(str(obj.get("object"))) if obj else None
+        batch = None
+        if obj is not None and table is not None and table != "events":
+            batch = self._prepare(table, [{**obj, "deleted": True} if is_deletion(event)
+                                          else obj], generation=0)
         with self._transaction() as conn:
             if conn.execute("SELECT 1 FROM events WHERE id = ?", (event["id"],)).fetchone():
                 return False
-            row = _row("events", event, generation=0)
             row["seq"] = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events").fetchone()[0]
             conn.execute(_insert_sql("events", list(row)), list(row.values()))
-            table = TABLE_FOR_OBJECT.get(str(obj.get("object"))) if obj else None
-            if obj is not None and table is not None and table != "events":
-                if is_deletion(event):
-                    _upsert(conn, table, [{**obj, "deleted": True}], generation=0)
-                else:
-                    _upsert(conn, table, [obj], generation=0)
+            if batch is not None:
+                _write(conn, batch)
             _set_state(conn, _CURSOR_KEY, str(event["id"]))
         return True
 
@@ -288,7 +311,7 @@ class Cache:
                                (object_id,)).fetchone()
         if row is None:
             return None
-        obj: dict[str, Any] = json.loads(row[0])
+        obj: dict[str, Any] = self._codec.decode(row[0])
         if row[1]:
             obj["deleted"] = True
         return obj
@@ -319,7 +342,8 @@ class Cache:
         rows = rows[:limit]
         if going_newer:
             rows.reverse()
-        objects = [json.loads(r[0]) | ({"deleted": True} if r[3] else {}) for r in rows]
+        decode = self._codec.decode
+        objects = [decode(r[0]) | ({"deleted": True} if r[3] else {}) for r in rows]
         return Page(
             rows=objects,
             newest=Cursor(rows[0][1], rows[0][2]) if rows else None,
@@ -344,13 +368,14 @@ class Cache:
         with self._reading() as conn:
             rows = conn.execute(
                 f"SELECT id, data FROM [{table}] WHERE deleted = 0").fetchall()  # noqa: S608
-        return {r[0]: json.loads(r[1]) for r in rows}
+        return {r[0]: self._codec.decode(r[1]) for r in rows}
 
     def search(self, text: str, *, tables: Sequence[str] | None = None,
                limit: int = 50) -> list[search.SearchHit]:
         """Find objects by free text, id prefix or card last4; never raises on odd input."""
         with self._reading() as conn:
-            return search.search(conn, text, tables=tables, limit=limit)
+            return search.search(conn, text, tables=tables, limit=limit,
+                                 decode=self._codec.decode)
 
     def takings_per_day(self, *, since: int, until: int | None = None,
                         utc_offset: int = 0) -> list[aggregates.DailyTakings]:
@@ -412,11 +437,11 @@ def _check_table(table: str) -> None:
         raise ValueError(f"not a cached type: {table!r}")
 
 
-def _row(table: str, obj: Mapping[str, Any], generation: int) -> dict[str, Any]:
+def _row(table: str, obj: Mapping[str, Any], generation: int, codec: Codec) -> dict[str, Any]:
     spec = TABLES[table]
     created = obj.get("created")
     return {"id": obj["id"],
-            "data": json.dumps(obj, separators=(",", ":"), ensure_ascii=False),
+            "data": codec.encode(table, dumps(obj)),
             "created": created if isinstance(created, int) else 0,
             "deleted": int(bool(obj.get("deleted"))),
             "synced_gen": generation,
@@ -442,25 +467,31 @@ def _insert_sql(table: str, columns: list[str], upsert: bool = False) -> str:
     return sql
 
 
-def _upsert(conn: sqlite3.Connection, table: str, objects: Iterable[Mapping[str, Any]],
-            generation: int) -> int:
-    _check_table(table)
-    written = 0
-    for obj in objects:
-        if obj.get("deleted") and "created" not in obj:
-            # A deletion stub ({"id", "object", "deleted"}): keep the last known state.
-            _mark_deleted(conn, table, [obj["id"]])
-        else:
-            row = _row(table, obj, generation)
-            if generation:
-                # A backfill lists newest first: counting rowids down keeps rowid order
-                # equal to age for backfilled rows (new rows from events count up), which
-                # lets search take the newest full-text matches without sorting them all.
-                row["rowid"] = conn.execute(
-                    f"SELECT COALESCE(MIN(rowid), 0) - 1 FROM [{table}]").fetchone()[0]  # noqa: S608
-            conn.execute(_insert_sql(table, list(row), upsert=True), list(row.values()))
-        written += 1
-    return written
+@dataclass
+class _Batch:
+    """Objects of one type encoded for writing: rows to upsert, ids of deletion stubs."""
+
+    table: str
+    rows: list[dict[str, Any]]
+    stubs: list[str]
+    generation: int
+
+
+def _write(conn: sqlite3.Connection, batch: _Batch) -> int:
+    table, rows = batch.table, batch.rows
+    _mark_deleted(conn, table, batch.stubs)
+    if rows:
+        if batch.generation:
+            # A backfill lists newest first: counting rowids down keeps rowid order equal
+            # to age for backfilled rows (new rows from events count up), which lets search
+            # take the newest full-text matches without sorting them all.
+            lowest = conn.execute(
+                f"SELECT COALESCE(MIN(rowid), 0) FROM [{table}]").fetchone()[0]  # noqa: S608
+            for n, row in enumerate(rows, 1):
+                row["rowid"] = lowest - n
+        conn.executemany(_insert_sql(table, list(rows[0]), upsert=True),
+                         [list(row.values()) for row in rows])
+    return len(rows) + len(batch.stubs)
 
 
 def _mark_deleted(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> int:

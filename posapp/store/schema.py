@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .codec import compress_table
+
 Extracted = dict[str, Any]
 
 
@@ -249,5 +251,13 @@ def _create_v1(db: Any) -> None:
     db["sync_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1,)
+def _compress_v2(db: Any) -> None:
+    """Version 2: objects' JSON deflated against a dictionary per type (see `codec`)."""
+    db.conn.execute("CREATE TABLE dictionaries (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
+                    "data BLOB NOT NULL)")
+    for name in TABLES:
+        compress_table(db.conn, name)
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1, _compress_v2)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""
