@@ -304,7 +304,7 @@ class CollectPanel(QWidget):
             self.tr("Please pay %1 for “%2” here:\n%3").replace("%1", money)
             .replace("%2", request.description).replace("%3", request.url))
         self.center.setCurrentWidget(self.view)
-        self._state.expect_activity()
+        self._state.hurry_while(lambda: self.request is request)
 
     def _notified(self, notice: Notification) -> None:
         if self.request is None or not isinstance(
