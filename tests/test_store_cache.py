@@ -347,3 +347,24 @@ def test_a_version_1_cache_is_compressed_on_opening_and_stays_searchable(
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT DISTINCT typeof(data) FROM customers").fetchall() == [("blob",)]
     conn.close()
+
+
+def test_a_view_reads_the_last_commit_while_a_page_is_being_written(cache: Cache) -> None:
+    cache.upsert("customers", [customer(1, 10)])
+    writing, read_done = threading.Event(), threading.Event()
+
+    def slow_page() -> None:
+        # A backfill page's transaction, held open until the reader has finished.
+        with cache._transaction() as conn:
+            conn.execute("UPDATE customers SET name = 'Half written'")
+            writing.set()
+            read_done.wait(10)
+
+    writer = threading.Thread(target=slow_page)
+    writer.start()
+    assert writing.wait(10)
+    seen = cache.count("customers", filters={"name": "Customer 1"})
+    read_done.set()
+    writer.join()
+    assert seen == 1
+    assert cache.count("customers", filters={"name": "Half written"}) == 1

@@ -1,8 +1,10 @@
 """The offline cache: one SQLite file per profile mirroring the merchant's Stripe objects.
 
 Writers are the sync engine and the services (results of the app's own calls); readers are
-the views. One connection is shared by every thread behind a lock: each statement is short
-(pages of 100 objects, keyset reads), and WAL keeps the file consistent if the app dies.
+the views. Writes share one connection behind a lock (each transaction is short: a page of
+100 objects, one event); reads share a second, read-only connection behind a lock of its
+own, so a view never waits for a backfill's page to be written (WAL lets a reader see the
+last commit while a writer works). WAL keeps the file consistent if the app dies.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ class Cache:
         self.notice: str | None = None
         self.damaged_copy: Path | None = None
         self._lock = threading.RLock()
+        self._read_lock = threading.RLock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._conn = self._open_checked()
@@ -100,6 +103,9 @@ class Cache:
                            "it will refill from Stripe on the next sync.")
             self._conn = self._open_checked()
         self._db = sqlite_utils.Database(self._conn)
+        self._reader = sqlite3.connect(self.path, check_same_thread=False,
+                                       isolation_level=None)
+        self._reader.execute("PRAGMA query_only = 1")
         self._codec = Codec(self._reading, self._transaction)
 
     def _open_checked(self) -> sqlite3.Connection:
@@ -128,6 +134,8 @@ class Cache:
 
     def close(self) -> None:
         """Close the file (checkpointing the WAL)."""
+        with self._read_lock:
+            self._reader.close()
         with self._lock:
             self._conn.close()
 
@@ -150,8 +158,8 @@ class Cache:
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            yield self._conn
+        with self._read_lock:
+            yield self._reader
 
     @property
     def schema_version(self) -> int:
