@@ -24,9 +24,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
+from bench_sync import print_load, start_sandbox
 from PySide6.QtCore import QTimer
 
-from bench_sync import print_load, start_sandbox
 from posapp.config import Paths
 from posapp.sync.backfill import is_complete
 from posapp.ui import launch

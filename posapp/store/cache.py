@@ -109,11 +109,18 @@ class Cache:
         self._codec = Codec(self._reading, self._transaction)
 
     def _open_checked(self) -> sqlite3.Connection:
+        # A cache closed cleanly leaves no WAL file behind; one left by a crash (or open in
+        # another process) is read in full by `quick_check`. A clean one is only read as far
+        # as its schema, so opening does not take longer as the cache grows.
+        crashed = Path(f"{self.path}-wal").exists()
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
-            if result is None or result[0] != "ok":
-                raise sqlite3.DatabaseError(f"quick_check: {result[0] if result else '?'}")
+            if crashed:
+                result = conn.execute("PRAGMA quick_check").fetchone()
+                if result is None or result[0] != "ok":
+                    raise sqlite3.DatabaseError(f"quick_check: {result[0] if result else '?'}")
+            else:
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=5000")
