@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -86,6 +87,8 @@ def bench_backfill(work: Path, objects: int, latency_ms: int, rate_limit: int) -
     print(f"floor (requests / {rate_limit}/s): {floor:.1f} s; "
           f"elapsed / floor: {result.elapsed / floor:.2f}x  (target <= {target})")
     print_cache_size(work / "backfill.db", total)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of the syncing process: {peak:.0f} MiB")
 
 
 def print_cache_size(path: Path, objects: int) -> None:
@@ -217,14 +220,17 @@ def main() -> None:
     parser.add_argument("--search-rows", type=int, default=200000)
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--skip-backfill", action="store_true")
+    parser.add_argument("--backfill-only", action="store_true",
+                        help="skip the event apply and search parts")
     args = parser.parse_args()
     print_load("before")
     with tempfile.TemporaryDirectory(prefix="posapp-bench-") as tmp:
         work = Path(tmp)
         if not args.skip_backfill:
             bench_backfill(work, args.objects, args.latency_ms, args.rate_limit)
-        bench_events(work, args.events)
-        bench_search(work, args.search_rows, args.queries)
+        if not args.backfill_only:
+            bench_events(work, args.events)
+            bench_search(work, args.search_rows, args.queries)
     print_load("after")
 
 
