@@ -216,7 +216,14 @@ class Cache:
         are the listed objects, `related` the objects that came expanded inside them; each
         goes to the table its `object` field names (objects of uncached types are
         skipped)."""
-        # Encoded before taking the lock: readers wait only for the SQL.
+        self.save_encoded_page(source, self.encode_page(objects, generation, related),
+                               checkpoint)
+
+    def encode_page(self, objects: Iterable[Mapping[str, Any]], generation: int,
+                    related: Iterable[Mapping[str, Any]] = ()) -> EncodedPage:
+        """A backfill page's objects encoded for `save_encoded_page`, without the lock: the
+        caller may drop the objects while it waits for the lock (a page of rows holds a
+        fraction of the objects the garbage collector would walk)."""
         batches: list[_Batch] = []
         for group, group_generation in ((objects, generation), (related, 0)):
             by_table: dict[str, list[Mapping[str, Any]]] = {}
@@ -225,8 +232,13 @@ class Cache:
                 if table is not None:
                     by_table.setdefault(table, []).append(obj)
             batches += [self._prepare(t, objs, group_generation) for t, objs in by_table.items()]
+        return EncodedPage(batches)
+
+    def save_encoded_page(self, source: str, page: EncodedPage,
+                          checkpoint: Checkpoint) -> None:
+        """`save_backfill_page` of a page `encode_page` made."""
         with self._transaction() as conn:
-            for batch in batches:
+            for batch in page.batches:
                 _write(conn, batch)
             _set_state(conn, _BACKFILL_PREFIX + source, json.dumps(
                 {"segments": [dataclasses.astuple(s) for s in checkpoint.segments],
@@ -484,6 +496,13 @@ def _insert_sql(table: str, columns: list[str], upsert: bool = False, rows: int 
                     "synced_gen = MAX(synced_gen, excluded.synced_gen)")
         _SQL_CACHE[key] = sql
     return sql
+
+
+@dataclass(frozen=True)
+class EncodedPage:
+    """A backfill page's rows, encoded by `Cache.encode_page`."""
+
+    batches: list[_Batch]
 
 
 @dataclass
