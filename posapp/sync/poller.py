@@ -12,6 +12,7 @@ event is unknown), the cache is listed again from scratch and the user is told.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -79,6 +80,7 @@ class Poller:
         self._lock = threading.Lock()
         self._active_until = 0.0
         self._hurry: list[Callable[[], bool]] = []
+        self._rhythm_from = -math.inf
         self._quiet_polls = 0
         self._failures = 0
         self.online: bool | None = None
@@ -92,10 +94,20 @@ class Poller:
 
     def hurry_while(self, waiting: Callable[[], bool]) -> None:
         """Poll every `hurry_interval` for as long as `waiting()` is true (a cashier waits
-        for the customer to pay an open request), from the next wait on. `waiting` is
-        called from the polling thread; once it returns False it is forgotten."""
+        for the customer to pay an open request), the first poll one interval from now
+        (nobody has paid yet). Hurried polls start `hurry_interval` apart, however long
+        each takes. `waiting` is called from the polling thread; once it returns False it
+        is forgotten."""
         with self._lock:
             self._hurry.append(waiting)
+            self._rhythm_from = max(self._rhythm_from, self._clock())
+
+    @property
+    def hurrying(self) -> bool:
+        """Whether a `hurry_while` condition still holds."""
+        with self._lock:
+            self._hurry = [waiting for waiting in self._hurry if waiting()]
+            return bool(self._hurry)
 
     def next_delay(self) -> float:
         """Seconds to wait before the next poll."""
@@ -105,7 +117,7 @@ class Poller:
                                  self.active_interval * 2 ** self._failures))
             self._hurry = [waiting for waiting in self._hurry if waiting()]
             if self._hurry:
-                return self.hurry_interval
+                return max(0.0, self._rhythm_from + self.hurry_interval - self._clock())
             if self._clock() < self._active_until:
                 return self.active_interval
             return float(min(self.idle_interval,
@@ -116,6 +128,8 @@ class Poller:
         the backfill if the cache needs one; `cancel` stops that backfill between pages.
         Raises GatewayError when Stripe cannot be read; the cache keeps everything applied
         up to the failure."""
+        with self._lock:
+            self._rhythm_from = self._clock()
         try:
             result = self._poll(cancel)
         except GatewayError as error:
