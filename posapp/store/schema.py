@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .codec import compress_table
+
 Extracted = dict[str, Any]
 
 
@@ -266,5 +268,16 @@ def _purge_client_secrets(db: Any) -> None:
                        [json.dumps(clean, separators=(",", ":"), ensure_ascii=False), object_id])
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1, _purge_client_secrets)
+
+
+def _compress_v3(db: Any) -> None:
+    """Version 3: objects' JSON deflated against a dictionary per type (see `codec`)."""
+    db.conn.execute("CREATE TABLE dictionaries (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
+                    "data BLOB NOT NULL)")
+    for name in TABLES:
+        compress_table(db.conn, name)
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1, _purge_client_secrets,
+                                                  _compress_v3)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""
