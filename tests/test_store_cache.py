@@ -368,3 +368,27 @@ def test_a_view_reads_the_last_commit_while_a_page_is_being_written(cache: Cache
     writer.join()
     assert seen == 1
     assert cache.count("customers", filters={"name": "Half written"}) == 1
+
+
+def test_a_version_3_cache_learns_which_charges_were_captured_on_opening(
+        tmp_path: Path) -> None:
+    path = tmp_path / "v3.db"
+    day = 1_764_547_200  # 2025-12-01 00:00 UTC
+    taken = {"id": "ch_taken", "object": "charge", "created": day + 60, "status": "succeeded",
+             "amount": 900, "amount_captured": 900, "amount_refunded": 0, "currency": "usd",
+             "captured": True, "refunded": False, "padding": "x" * 400}
+    held = {**taken, "id": "ch_held", "amount_captured": 0, "captured": False,
+            "payment_method_details": {"card": {"capture_before": day + 7 * 86_400}}}
+    with Cache(path) as c:
+        c.upsert("charges", [taken, held])
+    conn = sqlite3.connect(path, isolation_level=None)
+    for column in ("captured", "amount_captured", "capture_before"):
+        conn.execute(f"ALTER TABLE charges DROP COLUMN {column}")
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+
+    with Cache(path) as c:
+        assert c.schema_version == SCHEMA_VERSION
+        assert [(t.gross, t.count) for t in c.takings_per_day(since=day)] == [(900, 1)]
+        [held_now] = c.uncaptured()
+        assert (held_now.amount, held_now.first_expiry) == (900, day + 7 * 86_400)
