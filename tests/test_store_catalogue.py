@@ -43,16 +43,18 @@ def test_coupons_codes_and_tax_rates_are_cached(tmp_path: Path) -> None:
         assert cache.get("tax_rates", "txr_1") is not None
 
 
-def test_version_2_cache_gains_the_catalogue_and_finds_its_products(tmp_path: Path) -> None:
+def test_version_4_cache_gains_the_catalogue_and_finds_its_products(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE dictionaries (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
+                 "data BLOB NOT NULL)")
     conn.execute("CREATE TABLE products (id TEXT PRIMARY KEY, data TEXT NOT NULL, "
                  "created INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0, "
                  "synced_gen INTEGER NOT NULL DEFAULT 0, name TEXT, active INTEGER)")
     old = product(7, "Croissant", "CR-1", "4006381333931")
     conn.execute("INSERT INTO products (id, data, created, name, active) VALUES (?,?,?,?,1)",
                  [old["id"], json.dumps(old), old["created"], old["name"]])
-    conn.execute("PRAGMA user_version = 2")
+    conn.execute("PRAGMA user_version = 4")
     conn.commit()
     conn.close()
     with Cache(path) as cache:
