@@ -17,14 +17,16 @@ from stripe import APIConnectionError
 from test_services_session import cached, customer_with_card
 
 from posapp.gateway import RequestRecord, checkout, invoices, payment_intents, products
-from posapp.services import catalogue, payments
+from posapp.services import catalogue, payments, refunds
 from posapp.services.cart import Cart, Tip
 from posapp.services.errors import ServiceError
 from posapp.services.sale_tenders import (
     METADATA_TIP,
     charge_cart_to_card,
     record_outside_payment,
+    refund_amount,
     request_cart_payment,
+    sold_lines,
 )
 from posapp.services.session import Session
 from posapp.sync import Poller, run_sync_once
@@ -207,3 +209,26 @@ def test_declined_saved_card_says_why_and_charges_nothing(session: Session) -> N
     assert outcome.state == "declined" and outcome.message == "Your card was declined."
     intents, _ = payment_intents.list_payment_intents(session.gateway, {"customer": customer_id})
     assert [i["status"] for i in intents] == ["requires_payment_method"]
+
+
+def test_refund_by_line_gives_back_the_lines_share_of_discount_and_tax(
+        session: Session) -> None:
+    made = shop(session)
+    cart = cart_of(session, tax=True).with_coupon(catalogue.cart_coupon(made["coupon"]))
+    request = request_cart_payment(session, cart)
+    pay_page(request.url)
+    status = payments.payment_request_status(session, request)
+    assert status.payment_intent_id is not None
+    lines = sold_lines(session, request.id)
+    assert [(line.description, line.quantity) for line in lines] == [
+        ("Croissant", 1), ("Latte", 2)]
+    latte = lines[1]
+    # 2 × 4.55 = 910, 10% off = 91, base 819, tax round(72.68) = 73 -> 892; one back = 446
+    assert (latte.amount_discount, latte.amount_tax, latte.amount_total) == (91, 73, 892)
+    assert refund_amount(lines, {1: 1}) == 446
+    assert refund_amount(lines, {0: 1, 1: 2}) == cart.totals().total
+    with pytest.raises(ServiceError):
+        refund_amount(lines, {1: 3})
+    refund = refunds.refund_payment(session, status.payment_intent_id,
+                                    refund_amount(lines, {1: 1}))
+    assert refund["amount"] == 446

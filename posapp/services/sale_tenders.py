@@ -16,10 +16,12 @@ tender again (after an unknown outcome, or a second click) makes nothing twice.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from posapp.gateway import ErrorKind, GatewayError
+from posapp.gateway import ErrorKind, GatewayError, checkout
 from posapp.money import check_amount, format_amount
 from posapp.services import invoices, payments
 from posapp.services.cart import Cart
@@ -28,8 +30,9 @@ from posapp.services.errors import ServiceError
 from posapp.services.payments import PaymentRequest, RequestMethod
 from posapp.services.session import Session
 
-__all__ = ["METADATA_TIP", "WALK_IN", "CartTender", "charge_cart_to_card", "invoice_items",
-           "line_items", "record_outside_payment", "request_cart_payment", "sale_description"]
+__all__ = ["METADATA_TIP", "WALK_IN", "CartTender", "SoldLine", "charge_cart_to_card",
+           "invoice_items", "line_items", "record_outside_payment", "refund_amount",
+           "request_cart_payment", "sale_description", "sold_lines"]
 
 METADATA_TIP = "posapp_tip"
 WALK_IN = "Walk-in customer (PosApp)"
@@ -248,3 +251,38 @@ def charge_cart_to_card(
 
 _UNKNOWN = ("We don't know yet whether this went through: Stripe did not answer. Send it "
             "again: the same request cannot be recorded twice.")
+
+
+@dataclass(frozen=True)
+class SoldLine:
+    """One line of a sale as Stripe recorded it: what the customer paid for it in all
+    (`amount_total`, after its share of the discount, with its tax)."""
+
+    description: str
+    quantity: int
+    amount_total: int
+    amount_tax: int
+    amount_discount: int
+
+
+def sold_lines(session: Session, checkout_session_id: str) -> list[SoldLine]:
+    """The lines of a sale paid through Checkout (or a payment link's session)."""
+    found, _ = checkout.list_line_items(session.gateway, checkout_session_id, {"limit": 100})
+    return [SoldLine(str(item.get("description") or ""), int(item.get("quantity") or 1),
+                     int(item["amount_total"]), int(item.get("amount_tax") or 0),
+                     int(item.get("amount_discount") or 0)) for item in found]
+
+
+def refund_amount(lines: Sequence[SoldLine], returned: Mapping[int, int]) -> int:
+    """What to refund for `returned` (line index -> quantity back): each line's share of
+    what was paid for it, discount and tax included, rounded half up per line; all of a
+    line back is all it cost."""
+    total = 0
+    for index, quantity in returned.items():
+        line = lines[index]
+        if not 0 <= quantity <= line.quantity:
+            raise ServiceError(f"At most {line.quantity} of {line.description} can come back.",
+                               "refund_quantity")
+        share = Decimal(line.amount_total) * quantity / line.quantity
+        total += int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return total
