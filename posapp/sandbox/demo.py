@@ -25,6 +25,7 @@ from typing import Any
 
 from .engine import checkout, invoices, renewals, subscriptions
 from .engine.cards import attach_payment_method
+from .engine.discounts import create_coupon, create_promotion_code, create_tax_rate
 from .engine.disputes import decide_dispute
 from .engine.payments import capture_payment_intent, create_payment_intent
 from .errors import ApiError
@@ -145,6 +146,11 @@ COFFEE: tuple[tuple[str, str, int], ...] = (
     ("Single origin beans 1 kg", "beans_1kg", 5200),
     ("Gift card", "gift_card", 2500),
 )
+# The sale screen's tabs (product metadata `category`), by lookup key; an EAN-13 barcode
+# and a SKU per product (metadata `barcode`, `sku`).
+CATEGORIES = {"croissant": "Bakery", "beans_250g": "Beans", "beans_1kg": "Beans",
+              "gift_card": "Gifts"}
+BARCODE_PREFIX = "200000000"
 
 # product name, lookup key prefix, monthly amount, yearly amount
 PLANS: tuple[tuple[str, str, int, int], ...] = (
@@ -226,9 +232,11 @@ class _Shop:
         self.intents: list[Obj] = []
 
     def catalogue(self) -> None:
-        for name, key, amount in COFFEE:
+        for number, (name, key, amount) in enumerate(COFFEE):
             product = _call(self.state, products.create_product_route, {
-                "name": name, "metadata": {"category": "coffee"},
+                "name": name, "metadata": {"category": CATEGORIES.get(key, "Coffee"),
+                                           "sku": key.upper().replace("_", "-"),
+                                           "barcode": ean13(f"{BARCODE_PREFIX}{number:03d}")},
                 "default_price_data": {"currency": "usd", "unit_amount": amount}})
             price = self.state.get(product["default_price"], "price")
             _call(self.state, prices.update_price, {"lookup_key": key}, id=price["id"])
@@ -347,6 +355,12 @@ class _Shop:
 _FAILING_CUSTOMERS = frozenset({44, 45})
 
 
+def ean13(twelve: str) -> str:
+    """`twelve` digits and their EAN-13 check digit (what a barcode scanner types)."""
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(twelve))
+    return twelve + str((10 - total % 10) % 10)
+
+
 def seed_demo(state: State) -> None:
     """Fill `state` with the demo shop and its history (a year of subscriptions, 60 days of
     everything else)."""
@@ -360,6 +374,7 @@ def seed_demo(state: State) -> None:
     _sales(line, shop)
     _invoice_stories(line, shop)
     _checkout_stories(line, shop)
+    _counter_stories(line, shop)
     line.run()
     # Stripe lists 30 days of events: older history lives in the objects only.
     state.expire_events(state.now() - EVENT_RETENTION)
@@ -567,6 +582,45 @@ def _checkout_stories(line: _Timeline, shop: _Shop) -> None:
     line.at(30.5, links)
     line.at(34.5, lambda: buy_through_link(3))
     line.at(51.5, lambda: buy_through_link(4))
+
+
+def _counter_stories(line: _Timeline, shop: _Shop) -> None:
+    """Discounts and tax arrive: a sales tax, two coupons with their codes, and counter
+    sales rung up through the cart (itemised, taxed, some discounted, some tipped)."""
+    state = shop.state
+    made: dict[str, Obj] = {}
+
+    def setup() -> None:
+        made["tax"] = create_tax_rate(state, Params({
+            "display_name": "Sales tax", "percentage": "8.875", "inclusive": "false",
+            "country": "US", "state": "NY", "jurisdiction": "New York City"}))
+        for coupon_id, params, code in (
+                ("HAPPYHOUR", {"percent_off": "10", "name": "Happy hour 10%"}, "HAPPY10"),
+                ("WELCOME2", {"amount_off": "200", "currency": "usd",
+                              "name": "Welcome $2 off", "max_redemptions": "100"},
+                 "WELCOME")):
+            made[coupon_id] = create_coupon(state, Params({"id": coupon_id, **params}))
+            create_promotion_code(state, Params({
+                "promotion": {"type": "coupon", "coupon": coupon_id}, "code": code}))
+
+    def sale(items: list[tuple[int, int]], coupon: str | None, tip: int, card: str) -> None:
+        lines: list[dict[str, Any]] = [
+            {"price": shop.coffee[i]["id"], "quantity": q, "tax_rates": [made["tax"]["id"]]}
+            for i, q in items]
+        if tip:
+            lines.append({"quantity": 1, "price_data": {
+                "currency": "usd", "unit_amount": tip, "product_data": {"name": "Tip"}}})
+        cs = _call(state, checkout_routes.create_session_route, {
+            "mode": "payment", "line_items": lines,
+            "discounts": [{"coupon": coupon}] if coupon else [],
+            "payment_intent_data": {"metadata": {"posapp_tip": str(tip)}}})
+        checkout.pay_session(state, cs, card, email="counter@sandbox.example")
+
+    line.at(52.0, setup)
+    line.at(52.4, lambda: sale([(0, 2), (6, 1)], None, 100, "pm_card_visa"))
+    line.at(54.4, lambda: sale([(2, 1), (6, 2)], "HAPPYHOUR", 0, "pm_card_mastercard"))
+    line.at(56.4, lambda: sale([(7, 1)], "WELCOME2", 150, "pm_card_visa"))
+    line.at(58.4, lambda: sale([(1, 3), (5, 1)], None, 200, "pm_card_amex"))
 
 
 # bench --------------------------------------------------------------------------------

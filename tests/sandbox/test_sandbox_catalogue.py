@@ -11,6 +11,8 @@ import requests
 import stripe
 from sandbox_support import event_types
 
+from posapp.sandbox import Sandbox
+
 VISA = "4242424242424242"
 
 
@@ -214,3 +216,20 @@ def test_currency_options_price_a_session_in_another_currency(
     with pytest.raises(stripe.InvalidRequestError) as error:
         product_price(client, 100, currency_options={"usd": {"unit_amount": 1}})
     assert error.value.param == "currency_options[usd]"
+
+
+def test_demo_seed_has_a_cafe_catalogue_discounts_tax_and_cart_sales(demo: Sandbox) -> None:
+    client = stripe.StripeClient("sk_test_posapp_tests", base_addresses={"api": demo.url},
+                                 max_network_retries=0)
+    products = client.v1.products.list(params={"limit": 100}).data
+    categories = {p.metadata["category"] for p in products if p.metadata and
+                  "barcode" in p.metadata}
+    assert {"Coffee", "Bakery", "Beans", "Gifts"} <= categories
+    espresso = next(p for p in products if p.name == "Espresso")
+    assert espresso.metadata is not None and len(espresso.metadata["barcode"]) == 13
+    assert {c.code for c in client.v1.promotion_codes.list().data} == {"HAPPY10", "WELCOME"}
+    assert [r.display_name for r in client.v1.tax_rates.list().data] == ["Sales tax"]
+    sessions = client.v1.checkout.sessions.list(params={"limit": 100}).data
+    taxed = [s for s in sessions if s.total_details and s.total_details.amount_tax]
+    assert len(taxed) == 4 and all(s.status == "complete" for s in taxed)
+    assert any(s.total_details and s.total_details.amount_discount for s in taxed)
