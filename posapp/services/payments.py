@@ -38,6 +38,7 @@ from posapp.sync.sources import split_expanded
 
 __all__ = [
     "ChargeOutcome",
+    "ChargeState",
     "PaymentRequest",
     "PaymentStatus",
     "RequestMethod",

@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -39,8 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.gateway.errors import ErrorKind, GatewayError
+from posapp.services.cart import Cart
 from posapp.services.payments import (
     ChargeOutcome,
+    ChargeState,
     PaymentRequest,
     PaymentStatus,
     charge_saved_card,
@@ -51,6 +54,13 @@ from posapp.services.payments import (
     recent_charge,
     request_payment,
     send_invoice,
+)
+from posapp.services.sale_tenders import (
+    CartTender,
+    charge_cart_to_card,
+    record_outside_payment,
+    request_cart_payment,
+    sale_description,
 )
 from posapp.sync.notifications import (
     CheckoutCompleted,
@@ -102,6 +112,8 @@ class CollectPanel(QWidget):
 
     announce = Signal(str)
     """A sentence for a toast (a payment that landed on a request this screen closed)."""
+    cart_done = Signal()
+    """The sale of a cart handed over by the sale screen is over (New sale)."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +127,7 @@ class CollectPanel(QWidget):
         self._repeat: Callable[[], Coroutine[Any, Any, Any]] | None = None
         self._closed: dict[str, PaymentRequest] = {}
         self._explained: set[str] = set()
+        self.cart: Cart | None = None
 
         title = QLabel(self.tr("Collect payment"))
         title.setObjectName("title")
@@ -165,6 +178,16 @@ class CollectPanel(QWidget):
         invoice_row.addWidget(self.due_days, 1)
         self.invoice_why = self._why_label()
 
+        self.cart_label = QLabel()
+        self.cart_label.setObjectName("muted")
+        self.cart_label.setWordWrap(True)
+        self.allow_codes = QCheckBox(self.tr("Let the customer type a promotion code"))
+        self.cash = QPushButton(self.tr("Record cash payment"))
+        self.cash.setToolTip(self.tr("Recorded at Stripe as an itemised invoice paid outside "
+                                     "Stripe"))
+        for widget in (self.cart_label, self.allow_codes, self.cash):
+            widget.hide()
+
         self.repeat_text = QLabel()
         self.repeat_text.setObjectName("reason")
         self.repeat_text.setWordWrap(True)
@@ -192,12 +215,15 @@ class CollectPanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(title)
         left.addLayout(form)
+        left.addWidget(self.cart_label)
+        left.addWidget(self.allow_codes)
         left.addSpacing(8)
         left.addLayout(link_row)
         left.addLayout(card_row)
         left.addWidget(self.card_why)
         left.addLayout(invoice_row)
         left.addWidget(self.invoice_why)
+        left.addWidget(self.cash)
         left.addWidget(self.reason)
         left.addWidget(self.repeat_bar)
         left.addWidget(self.message)
@@ -229,6 +255,7 @@ class CollectPanel(QWidget):
         self.show_link.clicked.connect(lambda: self._state.spawn(self.request_link()))
         self.charge.clicked.connect(lambda: self._state.spawn(self.charge_card()))
         self.invoice.clicked.connect(lambda: self._state.spawn(self.send_invoice()))
+        self.cash.clicked.connect(lambda: self._state.spawn(self.record_cash()))
         self.repeat_yes.clicked.connect(self._repeat_confirmed)
         self.repeat_no.clicked.connect(self._repeat_declined)
         self.view.cancel_requested.connect(lambda: self._state.spawn(self.cancel_request()))
@@ -290,13 +317,17 @@ class CollectPanel(QWidget):
         """Enable the ways to collect that can work now; disabled ones say why beside
         them (and in their tooltips)."""
         editing = self.sale is Sale.EDITING and not self._busy and self._repeat is None
-        for widget in (self.amount, self.description, self.customer, self.expiry,
-                       self.link_kind, self.due_days):
+        for widget in (self.customer, self.expiry, self.link_kind, self.due_days,
+                       self.allow_codes):
             widget.setEnabled(editing)
+        self.amount.setEnabled(editing and self.cart is None)
+        self.description.setEnabled(editing and self.cart is None)
         self.cards.setEnabled(editing and bool(self.cards.count()))
         offline = self._state.money_blocked_reason()
         missing = ""
-        if self.amount.amount() is None:
+        if self.cart is not None:
+            pass
+        elif self.amount.amount() is None:
             missing = self.tr("Enter an amount first.")
         elif not self.description.text().strip():
             missing = self.tr("Describe what the payment is for.")
@@ -309,7 +340,10 @@ class CollectPanel(QWidget):
         self._enable(self.charge, blocked or no_card, self.card_why, no_card)
         no_email = "" if customer and customer.get("email") else \
             self.tr("Choose a customer with an e-mail address to send an invoice.")
+        if self.cart is not None:
+            no_email = self.tr("A cart is paid by page, saved card or cash.")
         self._enable(self.invoice, blocked or no_email, self.invoice_why, no_email)
+        self._enable(self.cash, blocked)
         self.reason.setText(self._locked_reason() or offline or missing)
 
     def _enable(self, button: QPushButton, reason: str, why: QLabel | None = None,
@@ -356,8 +390,31 @@ class CollectPanel(QWidget):
         self.message.setText(text)
 
     def _money(self, amount: int | None = None, currency: str | None = None) -> str:
-        return self._state.formats.money(amount if amount is not None else self.amount.amount(),
-                                         currency or self.amount.currency)
+        return self._state.formats.money(amount if amount is not None else self._amount(),
+                                         currency or self._currency())
+
+    def _amount(self) -> int | None:
+        """The sale's amount: the cart's total, or the typed amount."""
+        return self.cart.totals().total if self.cart is not None else self.amount.amount()
+
+    def _currency(self) -> str:
+        return self.cart.currency if self.cart is not None else self.amount.currency
+
+    def take_cart(self, cart: Cart) -> bool:
+        """Tender `cart` from the sale screen: its lines, discount, tax and tip replace the
+        typed amount until the sale is over. False while another sale is under way."""
+        if not self._may_start() or cart.is_empty:
+            return False
+        self.cart = cart
+        self.amount.clear()
+        self.description.setText(sale_description(cart))
+        self.cart_label.setText(self.tr("Cart total %1: lines, discount, tax and tip from the "
+                                        "sale screen.").replace("%1", self._money()))
+        for widget in (self.cart_label, self.allow_codes, self.cash):
+            widget.show()
+        self.allow_codes.setEnabled(cart.coupon is None)
+        self.update_actions()
+        return True
 
     def _may_start(self) -> bool:
         """Whether a new tender attempt may begin now: never while one is in flight, a
@@ -414,7 +471,7 @@ class CollectPanel(QWidget):
                      retry: Callable[[], Coroutine[Any, Any, Any]]) -> bool:
         """Whether the customer was charged this amount minutes ago; if so, ask first."""
         recent = recent_charge(self._state.session, customer["id"], amount,
-                               self.amount.currency)
+                               self._currency())
         if recent is None:
             return False
         self.repeat_text.setText(
@@ -444,22 +501,30 @@ class CollectPanel(QWidget):
 
     async def request_link(self, *, confirmed: bool = False) -> PaymentRequest | None:
         """Create the hosted payment page and show it as link and QR code."""
-        amount = self.amount.amount()
+        amount = self._amount()
         if amount is None or not self._may_start():
             return None
         customer = self.customer.customer()
         if customer and not confirmed and self._asks_repeat(
                 customer, amount, lambda: self.request_link(confirmed=True)):
             return None
-        args = (amount, self.amount.currency, self.description.text().strip(),
-                customer["id"] if customer else None, self.link_kind.currentData())
+        customer_id = customer["id"] if customer else None
+        fn: Any = request_payment
+        args: tuple[Any, ...] = (amount, self.amount.currency, self.description.text().strip(),
+                                 customer_id, self.link_kind.currentData())
+        extra: dict[str, Any] = {}
+        if self.cart is not None:
+            fn, args = request_cart_payment, (self.cart, self.link_kind.currentData(),
+                                              customer_id)
+            extra = {"allow_promotion_codes": self.allow_codes.isChecked(),
+                     "receipt_email": (customer or {}).get("email")}
         expires_at = int(time.time()) + self.expiry.value() * 60
 
         async def send(key: str) -> PaymentRequest | None:
             self._say(self.tr("Creating the payment page…"), "muted")
             try:
                 request: PaymentRequest = await self._call(
-                    request_payment, *args, expires_at=expires_at, idempotency_key=key)
+                    fn, *args, expires_at=expires_at, idempotency_key=key, **extra)
             except Exception as error:  # shown to the cashier; nothing was charged
                 self._failed(error, self.tr("The payment page may or may not have been made."))
                 return None
@@ -473,7 +538,7 @@ class CollectPanel(QWidget):
     async def charge_card(self, *, confirmed: bool = False) -> ChargeOutcome | None:
         """Charge the chosen saved card; declines, authentication and an unknown outcome
         are shown. `confirmed`: the cashier already said to charge this customer again."""
-        amount = self.amount.amount()
+        amount = self._amount()
         customer = self.customer.customer()
         method = self.cards.currentData()
         if amount is None or customer is None or not method or not self._may_start():
@@ -484,14 +549,19 @@ class CollectPanel(QWidget):
         args = (customer["id"], method, amount, self.amount.currency,
                 self.description.text().strip())
         card = self.cards.currentText()
+        cart = self.cart
 
         async def send(key: str) -> ChargeOutcome | None:
             self._say(self.tr("Charging %1…").replace("%1", card), "muted")
             try:
-                outcome: ChargeOutcome = await self._call(
-                    charge_saved_card, *args, idempotency_key=key)
+                if cart is not None:
+                    tender: CartTender = await self._call(
+                        charge_cart_to_card, cart, customer["id"], method, idempotency_key=key)
+                    outcome = _as_charge(tender, key)
+                else:
+                    outcome = await self._call(charge_saved_card, *args, idempotency_key=key)
             except Exception as error:  # offline, invalid request: nothing was charged
-                self._failed(error, "")
+                self._failed(error, "", steps=cart is not None)
                 return None
             self._show_charge(outcome, customer)
             return outcome
@@ -566,6 +636,40 @@ class CollectPanel(QWidget):
             self._set_sale(Sale.INVOICED)
             self._state.tables_changed.emit(frozenset(("invoices",)))
             return invoice
+
+        return await send(self._begin(send).key)
+
+    async def record_cash(self) -> CartTender | None:
+        """Record the cart as paid in cash: an itemised invoice paid outside Stripe."""
+        cart = self.cart
+        if cart is None or not self._may_start():
+            return None
+        customer = self.customer.customer()
+
+        async def send(key: str) -> CartTender | None:
+            self._say(self.tr("Recording the cash payment…"), "muted")
+            try:
+                tender: CartTender = await self._call(
+                    record_outside_payment, cart, "cash",
+                    customer["id"] if customer else None, idempotency_key=key)
+            except Exception as error:  # shown to the cashier
+                self._failed(error, self.tr("The cash payment may or may not have been "
+                                            "recorded."), steps=True)
+                return None
+            if tender.state == "unknown":
+                self._show_unknown(self.tr("The cash payment may or may not have been "
+                                           "recorded."))
+                return tender
+            self._tender = None
+            self._say("")
+            self.view.amount.setText(self._money(tender.amount, tender.currency))
+            self.view.amount.show()
+            self.view.show_paid(self.tr("Paid in cash"),
+                                customer_label(customer) if customer else "")
+            self.center.setCurrentWidget(self.view)
+            self._set_sale(Sale.PAID)
+            self._state.tables_changed.emit(frozenset(("invoices",)))
+            return tender
 
         return await send(self._begin(send).key)
 
@@ -715,6 +819,12 @@ class CollectPanel(QWidget):
             self._reset()
 
     def _reset(self) -> None:
+        if self.cart is not None:
+            self.cart = None
+            self.allow_codes.setChecked(False)
+            for widget in (self.cart_label, self.allow_codes, self.cash):
+                widget.hide()
+            self.cart_done.emit()
         self.request = None
         self._tender = None
         self._repeat = None
@@ -789,3 +899,12 @@ class CollectPanel(QWidget):
         if not last4:
             return ""
         return f"{(brand or 'card').replace('_', ' ').title()} •••• {last4}"
+
+
+def _as_charge(tender: CartTender, key: str) -> ChargeOutcome:
+    """A cart paid by saved card (an invoice) told as a saved-card charge is."""
+    state: ChargeState = ("succeeded" if tender.state == "paid" else
+                          "declined" if tender.state == "declined" else "unknown")
+    return ChargeOutcome(state, tender.message, tender.payment_intent_id,
+                         tender.amount, tender.currency,
+                         idempotency_key=key if state == "unknown" else None)

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.services.cart import Cart
 from posapp.sync.notifications import ConnectionChanged, Notification
 
 from .activity_panel import ActivityPanel
 from .app_state import AppState
+from .catalogue.sale_panel import SalePanel
 from .collect_panel import CollectPanel
 from .customers_panel import CustomersPanel
 from .dashboard_panel import DashboardPanel, ListFilter
@@ -47,7 +49,7 @@ from .top_bar import TopBar
 
 
 class Panel(IntEnum):
-    """The navigation entries, in order (Ctrl+1 … Ctrl+9)."""
+    """The navigation entries, in order (Ctrl+1 … Ctrl+9, then Ctrl+0)."""
 
     DASHBOARD = 0
     COLLECT = 1
@@ -58,6 +60,7 @@ class Panel(IntEnum):
     REFUNDS = 6
     DISPUTES = 7
     ACTIVITY = 8
+    SALE = 9
 
 
 PANEL_FOR_TABLE = {
@@ -111,6 +114,9 @@ class MainWindow(QMainWindow):
         self.refunds = RefundsPanel(state)
         self.disputes = DisputesPanel(state)
         self.activity = ActivityPanel(state)
+        self.sale = SalePanel(state)
+        self.sale.collect_requested.connect(self._collect_cart)
+        self.collect.cart_done.connect(self.sale.clear)
         entries = (
             (Panel.DASHBOARD, self.tr("Dashboard"), "dashboard", self.dashboard),
             (Panel.COLLECT, self.tr("Collect payment"), "collect", self.collect),
@@ -122,14 +128,15 @@ class MainWindow(QMainWindow):
             (Panel.REFUNDS, self.tr("Refunds"), "refunds", self.refunds),
             (Panel.DISPUTES, self.tr("Disputes"), "disputes", self.disputes),
             (Panel.ACTIVITY, self.tr("Activity"), "activity", self.activity),
+            (Panel.SALE, self.tr("Sale"), "collect", self.sale),
         )
         for panel, label, icon_name, widget in entries:
             item = QListWidgetItem(icon(icon_name), label)
-            item.setToolTip(f"{label}  (Ctrl+{panel + 1})")
+            key = (panel + 1) % 10
+            item.setToolTip(f"{label}  (Ctrl+{key})")
             self.navigation.addItem(item)
             self.stack.addWidget(widget)
-            QShortcut(QKeySequence(f"Ctrl+{panel + 1}"), self,
-                      lambda p=panel: self.show_panel(p))
+            QShortcut(QKeySequence(f"Ctrl+{key}"), self, lambda p=panel: self.show_panel(p))
         self.navigation.currentRowChanged.connect(self._panel_changed)
         QShortcut(QKeySequence("Ctrl+K"), self, self.open_search)
 
@@ -181,6 +188,13 @@ class MainWindow(QMainWindow):
     def show_panel(self, panel: Panel) -> None:
         """Switch to `panel`."""
         self.navigation.setCurrentRow(int(panel))
+
+    def _collect_cart(self, cart: Cart) -> None:
+        """The sale screen's cart goes to the collect screen to be paid."""
+        if self.collect.take_cart(cart):
+            self.show_panel(Panel.COLLECT)
+        else:
+            self.toasts.show_toast(self.tr("Finish the sale on the collect screen first."))
 
     def current_panel(self) -> Panel:
         """The panel shown."""

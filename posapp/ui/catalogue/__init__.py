@@ -1,0 +1,1 @@
+"""The catalogue and the counter sale: the sale screen (grid and cart)."""
