@@ -441,281 +441,322 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="119"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="132"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="124"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="137"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="129"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="142"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="132"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="145"/>
         <source>A payment page or link closes this long after it was shown</source>
         <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="135"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="148"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="136"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="149"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="137"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="150"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="138"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="151"/>
         <source>Links expire after</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="141"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="154"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="142"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="155"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="143"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="156"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="145"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="158"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="151"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="164"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="160"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="173"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="161"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="174"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="162"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="175"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="171"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="184"/>
+        <source>Let the customer type a promotion code</source>
+        <translation>允许客户输入优惠码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="185"/>
+        <source>Record cash payment</source>
+        <translation>记录现金付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="186"/>
+        <source>Recorded at Stripe as an itemised invoice paid outside Stripe</source>
+        <translation>在 Stripe 上记录为逐项列明、在 Stripe 之外付清的账单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="194"/>
         <source>Charge again</source>
         <translation>再次扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="172"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="195"/>
         <source>Don&apos;t charge</source>
         <translation>不扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="212"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="238"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="278"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="305"/>
         <source>Answer the question below first.</source>
         <translation>请先回答下方的问题。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="281"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="308"/>
         <source>A payment request is open: cancel it to change the sale.</source>
         <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="282"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="309"/>
         <source>This sale is paid: press New sale for the next one.</source>
         <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="283"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="310"/>
         <source>This sale is invoiced: press New sale for the next one.</source>
         <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="284"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="311"/>
         <source>This sale is over: press New sale for the next one.</source>
         <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="285"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="312"/>
         <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
         <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="300"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="331"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="302"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="333"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="529"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="344"/>
+        <source>A cart is paid by page, saved card or cash.</source>
+        <translation>购物车可通过付款页面、已存银行卡或现金支付。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="411"/>
+        <source>Cart total %1: lines, discount, tax and tip from the sale screen.</source>
+        <translation>购物车合计 %1：商品、折扣、税费和小费来自销售界面。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="599"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="679"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="650"/>
+        <source>Recording the cash payment…</source>
+        <translation>正在记录现金付款…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="656"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="660"/>
+        <source>The cash payment may or may not have been recorded.</source>
+        <translation>现金付款可能已记录，也可能未记录。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="667"/>
+        <source>Paid in cash</source>
+        <translation>已现金付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="783"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="694"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="798"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="276"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="303"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="307"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="338"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="308"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="339"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="311"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="342"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="404"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="461"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="405"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="462"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="421"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="478"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="440"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="497"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="459"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="524"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="464"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="529"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="489"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="555"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="504"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="574"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="518"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="659"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="588"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="763"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="520"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="590"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="523"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="593"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="545"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="615"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="550"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="620"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="554"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="624"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="564"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="634"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="593"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="697"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="594"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="698"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="595"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="699"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="596"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="700"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="614"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="765"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="718"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="875"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="648"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="752"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -2484,69 +2525,79 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="82"/>
+        <location filename="../../posapp/ui/main_window.py" line="85"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="82"/>
+        <location filename="../../posapp/ui/main_window.py" line="85"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="83"/>
+        <location filename="../../posapp/ui/main_window.py" line="86"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="84"/>
+        <location filename="../../posapp/ui/main_window.py" line="87"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="115"/>
+        <location filename="../../posapp/ui/main_window.py" line="121"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="116"/>
+        <location filename="../../posapp/ui/main_window.py" line="122"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="117"/>
+        <location filename="../../posapp/ui/main_window.py" line="123"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="118"/>
+        <location filename="../../posapp/ui/main_window.py" line="124"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="119"/>
+        <location filename="../../posapp/ui/main_window.py" line="125"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="121"/>
+        <location filename="../../posapp/ui/main_window.py" line="127"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="122"/>
+        <location filename="../../posapp/ui/main_window.py" line="128"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="123"/>
+        <location filename="../../posapp/ui/main_window.py" line="129"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="124"/>
+        <location filename="../../posapp/ui/main_window.py" line="130"/>
         <source>Activity</source>
         <translation>动态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="131"/>
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="197"/>
+        <source>Finish the sale on the collect screen first.</source>
+        <translation>请先在收款界面完成当前销售。</translation>
     </message>
 </context>
 <context>
@@ -3360,6 +3411,141 @@
         <location filename="../../posapp/ui/refunds_panel.py" line="89"/>
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
+    </message>
+</context>
+<context>
+    <name>SalePanel</name>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="71"/>
+        <source>Search or scan a barcode, then Enter</source>
+        <translation>搜索或扫描条形码，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="91"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="91"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="92"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="101"/>
+        <source>Promotion code</source>
+        <translation>优惠码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="102"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="108"/>
+        <source>Custom amount, then Enter</source>
+        <translation>自定义金额，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="113"/>
+        <source>No tip</source>
+        <translation>不加小费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="119"/>
+        <source>Other tip</source>
+        <translation>其他小费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="125"/>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="126"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="127"/>
+        <source>Tax</source>
+        <translation>税费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="128"/>
+        <source>Tip</source>
+        <translation>小费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="129"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="133"/>
+        <source>Collect</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="135"/>
+        <source>Take payment for the cart (Ctrl+Enter)</source>
+        <translation>为购物车收款（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="136"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="182"/>
+        <source>No tax</source>
+        <translation>不含税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="184"/>
+        <source>included</source>
+        <translation>含在价格中</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="184"/>
+        <source>added</source>
+        <translation>另加</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="193"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="223"/>
+        <source>%n more: type to narrow them down.</source>
+        <translation>
+            <numerusform>还有 %n 项：输入文字以缩小范围。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="235"/>
+        <source>No product has the code “%1”.</source>
+        <translation>没有代码为“%1”的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="255"/>
+        <source>Custom amount</source>
+        <translation>自定义金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="280"/>
+        <source>“%1” is not a valid code.</source>
+        <translation>“%1”不是有效的优惠码。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="332"/>
+        <source>The cart is empty.</source>
+        <translation>购物车是空的。</translation>
     </message>
 </context>
 <context>
