@@ -152,6 +152,23 @@ async def collect_paid(tour: Tour) -> None:
     await tour.save("collect-paid")
 
 
+async def sale(tour: Tour) -> None:
+    """The sale screen: the café grid by category, and a cart with tax, a code and a tip."""
+    window = tour.window
+    window.show_panel(Panel.SALE)
+    screen = window.sale
+    await until(lambda: len(screen.items) > 5, "the catalogue in the grid")
+    screen.tax.setCurrentIndex(1)
+    for name, times in (("Caffè latte", 2), ("Butter croissant", 1), ("Espresso", 1)):
+        item = next(i for i in screen.items if i.name == name)
+        screen.add(item, times)
+    screen.code.setText("HAPPY10")
+    screen.apply_promotion_code()
+    screen.tip_buttons.button(2).click()
+    screen.tabs.setCurrentIndex(2)
+    await tour.save("sale")
+
+
 async def customers(tour: Tour) -> None:
     """The customers list from the cache."""
     tour.window.show_panel(Panel.CUSTOMERS)
@@ -240,6 +257,7 @@ async def dashboard_zh(tour: Tour) -> None:
 SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "collect-waiting-qr": collect_waiting_qr,
     "collect-paid": collect_paid,
+    "sale": sale,
     "customers": customers,
     "customer-detail": customer_detail,
     "dashboard": dashboard,

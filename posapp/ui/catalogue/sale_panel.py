@@ -74,6 +74,7 @@ class SalePanel(QWidget):
         self.tabs.setExpanding(False)
         self.grid = QGridLayout()
         self.grid.setSpacing(8)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         tiles = QWidget()
         tiles.setLayout(self.grid)
         scroll = QScrollArea()
@@ -215,7 +216,7 @@ class SalePanel(QWidget):
         for index, item in enumerate(self.shown[:MAX_TILES]):
             tile = QPushButton(f"{item.name}\n{self._money(item.unit_amount)}")
             tile.setObjectName("tile")
-            tile.setMinimumSize(150, 90)
+            tile.setFixedSize(170, 90)
             tile.setToolTip(" · ".join(p for p in (item.sku, item.barcode) if p))
             tile.clicked.connect(lambda _c=False, chosen=item: self.add(chosen))
             self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
