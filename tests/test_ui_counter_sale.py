@@ -6,15 +6,20 @@ product archived at Stripe leaves the grid through the poller."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import qasync
 import stripe
 from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtTest import QTest
 from ui_support import customer_with_card, pay_hosted_page, run, sync_now, wait_until
 from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
+from posapp.services.receipts import receipt_for
+from posapp.ui.catalogue.receipt_pdf import write_receipt_pdf
 from posapp.ui.catalogue.sale_panel import SalePanel
 from posapp.ui.collect_panel import Sale
 from posapp.ui.main_window import MainWindow, Panel
@@ -59,8 +64,15 @@ def tile(sale: SalePanel, name: str):  # type: ignore[no-untyped-def]
     raise AssertionError(f"no tile {name}")
 
 
-def test_mouse_sale_with_tax_and_tip_paid_on_checkout(
-        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+def pdf_text(path: Path) -> str:
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    return "\n".join(document.getAllText(page).text() for page in range(document.pageCount()))
+
+
+def test_mouse_sale_with_tax_and_tip_paid_on_checkout_and_its_receipts(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        tmp_path: Path) -> None:
     sale, _ = open_sale(loop, window, client)
     assert [sale.tabs.tabText(i) for i in range(sale.tabs.count())] == [
         "All", "Bakery", "Drinks"]
@@ -90,6 +102,27 @@ def test_mouse_sale_with_tax_and_tip_paid_on_checkout(
     session = client.v1.checkout.sessions.retrieve(request.id)
     assert session.amount_total == 1553
     assert session.total_details is not None and session.total_details.amount_tax == 110
+    status = collect.last_status
+    assert status is not None and status.payment_intent_id is not None
+    sync_now(loop, window)
+    state = window.state
+    receipt = run(loop, state.run(receipt_for, state.session, status.payment_intent_id))
+    assert [(line.description, line.quantity) for line in receipt.lines] == [
+        ("Latte", 2), ("Croissant", 1), ("Tip", 1)]
+    assert (receipt.tax, receipt.tip, receipt.total) == (110, 203, 1553)
+    for paper in ("80mm", "a4"):
+        path = tmp_path / f"receipt-{paper}.pdf"
+        write_receipt_pdf(receipt, state.formats, "Sandbox Coffee", path, paper)
+        document = QPdfDocument()
+        assert document.load(str(path)) == QPdfDocument.Error.None_
+        assert document.pageCount() == 1
+        text = "".join(pdf_text(path).split())  # wrapped lines joined
+        for shown in ("Sandbox Coffee", "2 × Latte", "Croissant", "Tax", "$1.10", "Tip",
+                      "$2.03", "Total", "$15.53", "4242", status.payment_intent_id):
+            assert "".join(shown.split()) in text, (paper, shown)
+    offline = receipt_for(state.session, status.payment_intent_id, online=False)
+    assert [line.description for line in offline.lines] == ["2 × Latte, Croissant"]
+    assert (offline.tax, offline.tip, offline.total) == (110, 203, 1553)
     QTest.keyClick(collect.view.new_sale, Qt.Key.Key_Return)
     assert sale.cart.is_empty and collect.cart is None
 
