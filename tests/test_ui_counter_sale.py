@@ -185,3 +185,55 @@ def test_a_product_archived_at_stripe_leaves_the_grid(
     sync_now(loop, window)
     wait_until(loop, lambda: len(sale.items) == 2, "the archived product gone")
     assert "Espresso" not in [i.name for i in sale.items]
+
+
+def test_products_panel_creates_reprices_and_archives_through_stripe(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    window.show_panel(Panel.PRODUCTS)
+    panel = window.products
+    panel.name.setText("Oat flat white")
+    panel.price.setText("4.80")
+    panel.sku.setText("OFW-1")
+    panel.barcode.setText("5012345678924")
+    panel.category.setText("Drinks")
+    made = run(loop, panel.create_product())
+    assert made is not None and panel.message.text() == "Product created."
+    at_stripe = client.v1.products.retrieve(made["id"])
+    assert at_stripe.metadata is not None
+    assert {k: at_stripe.metadata[k] for k in ("sku", "barcode", "category")} == {
+        "sku": "OFW-1", "barcode": "5012345678924", "category": "Drinks"}
+    assert [panel.products.item(0, c).text() for c in range(3)] == [
+        "Oat flat white", "$4.80", "OFW-1"]
+
+    panel.products.selectRow(0)
+    panel.new_amount.setText("5.10")
+    new = run(loop, panel.change_amount())
+    assert new is not None and new["unit_amount"] == 510
+    assert panel.message.text().startswith("Stripe prices cannot change: a new price was made")
+    old = client.v1.prices.retrieve(str(made["default_price"]))
+    assert old.active is False
+    assert client.v1.products.retrieve(made["id"]).default_price == new["id"]
+    assert window.sale.items[0].unit_amount == 510
+
+    panel.products.selectRow(0)
+    run(loop, panel.toggle_archived())
+    assert client.v1.products.retrieve(made["id"]).active is False
+    assert window.sale.items == []
+
+    panel.tabs.setCurrentIndex(1)
+    panel.coupon_name.setText("Regulars")
+    panel.percent_off.setText("15")
+    panel.code.setText("REGULAR15")
+    run(loop, panel.make_coupon())
+    assert panel.message.text() == "Coupon and code created."
+    assert [c.code for c in client.v1.promotion_codes.list().data] == ["REGULAR15"]
+    panel.coupons.selectRow(0)
+    run(loop, panel.deactivate())
+    assert client.v1.promotion_codes.list().data[0].active is False
+
+    panel.rate_name.setText("VAT")
+    panel.rate_percent.setText("20")
+    panel.rate_inclusive.setChecked(True)
+    run(loop, panel.make_tax_rate())
+    [rate] = client.v1.tax_rates.list().data
+    assert (rate.percentage, rate.inclusive) == (20, True)

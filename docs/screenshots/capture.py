@@ -169,6 +169,13 @@ async def sale(tour: Tour) -> None:
     await tour.save("sale")
 
 
+async def products(tour: Tour) -> None:
+    """The Products panel: the café catalogue with prices, SKUs, barcodes and categories."""
+    tour.window.show_panel(Panel.PRODUCTS)
+    await until(lambda: tour.window.products.products.rowCount() > 5, "the products list")
+    await tour.save("products")
+
+
 async def customers(tour: Tour) -> None:
     """The customers list from the cache."""
     tour.window.show_panel(Panel.CUSTOMERS)
@@ -258,6 +265,7 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "collect-waiting-qr": collect_waiting_qr,
     "collect-paid": collect_paid,
     "sale": sale,
+    "products": products,
     "customers": customers,
     "customer-detail": customer_detail,
     "dashboard": dashboard,

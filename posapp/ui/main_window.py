@@ -29,6 +29,7 @@ from posapp.sync.notifications import ConnectionChanged, Notification
 
 from .activity_panel import ActivityPanel
 from .app_state import AppState
+from .catalogue.products_panel import ProductsPanel
 from .catalogue.sale_panel import SalePanel
 from .collect_panel import CollectPanel
 from .customers_panel import CustomersPanel
@@ -49,7 +50,7 @@ from .top_bar import TopBar
 
 
 class Panel(IntEnum):
-    """The navigation entries, in order (Ctrl+1 … Ctrl+9, then Ctrl+0)."""
+    """The navigation entries, in order (Ctrl+1 … Ctrl+9, then Ctrl+0; Products has none)."""
 
     DASHBOARD = 0
     COLLECT = 1
@@ -61,6 +62,7 @@ class Panel(IntEnum):
     DISPUTES = 7
     ACTIVITY = 8
     SALE = 9
+    PRODUCTS = 10
 
 
 PANEL_FOR_TABLE = {
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         self.sale = SalePanel(state)
         self.sale.collect_requested.connect(self._collect_cart)
         self.collect.cart_done.connect(self.sale.clear)
+        self.products = ProductsPanel(state)
         entries = (
             (Panel.DASHBOARD, self.tr("Dashboard"), "dashboard", self.dashboard),
             (Panel.COLLECT, self.tr("Collect payment"), "collect", self.collect),
@@ -129,14 +132,17 @@ class MainWindow(QMainWindow):
             (Panel.DISPUTES, self.tr("Disputes"), "disputes", self.disputes),
             (Panel.ACTIVITY, self.tr("Activity"), "activity", self.activity),
             (Panel.SALE, self.tr("Sale"), "collect", self.sale),
+            (Panel.PRODUCTS, self.tr("Products"), "invoices", self.products),
         )
         for panel, label, icon_name, widget in entries:
             item = QListWidgetItem(icon(icon_name), label)
-            key = (panel + 1) % 10
-            item.setToolTip(f"{label}  (Ctrl+{key})")
             self.navigation.addItem(item)
             self.stack.addWidget(widget)
-            QShortcut(QKeySequence(f"Ctrl+{key}"), self, lambda p=panel: self.show_panel(p))
+            if panel < 10:
+                key = (panel + 1) % 10
+                item.setToolTip(f"{label}  (Ctrl+{key})")
+                QShortcut(QKeySequence(f"Ctrl+{key}"), self,
+                          lambda p=panel: self.show_panel(p))
         self.navigation.currentRowChanged.connect(self._panel_changed)
         QShortcut(QKeySequence("Ctrl+K"), self, self.open_search)
 

@@ -2525,77 +2525,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="85"/>
+        <location filename="../../posapp/ui/main_window.py" line="87"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="85"/>
+        <location filename="../../posapp/ui/main_window.py" line="87"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="86"/>
+        <location filename="../../posapp/ui/main_window.py" line="88"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="87"/>
+        <location filename="../../posapp/ui/main_window.py" line="89"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="121"/>
+        <location filename="../../posapp/ui/main_window.py" line="124"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="122"/>
+        <location filename="../../posapp/ui/main_window.py" line="125"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="123"/>
+        <location filename="../../posapp/ui/main_window.py" line="126"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="124"/>
+        <location filename="../../posapp/ui/main_window.py" line="127"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="125"/>
+        <location filename="../../posapp/ui/main_window.py" line="128"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="127"/>
+        <location filename="../../posapp/ui/main_window.py" line="130"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="128"/>
+        <location filename="../../posapp/ui/main_window.py" line="131"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="129"/>
+        <location filename="../../posapp/ui/main_window.py" line="132"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="130"/>
+        <location filename="../../posapp/ui/main_window.py" line="133"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="131"/>
+        <location filename="../../posapp/ui/main_window.py" line="134"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="197"/>
+        <location filename="../../posapp/ui/main_window.py" line="135"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="203"/>
         <source>Finish the sale on the collect screen first.</source>
         <translation>请先在收款界面完成当前销售。</translation>
     </message>
@@ -3062,6 +3067,270 @@
     </message>
 </context>
 <context>
+    <name>ProductsPanel</name>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="46"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="46"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="63"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="46"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="64"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="47"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="65"/>
+        <source>Barcode</source>
+        <translation>条形码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="47"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="66"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="48"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="79"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="98"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="54"/>
+        <source>Create product</source>
+        <translation>创建商品</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="56"/>
+        <source>New amount</source>
+        <translation>新金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="57"/>
+        <source>Change price</source>
+        <translation>修改价格</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="58"/>
+        <source>Stripe prices cannot change: a new price is made and the old one archived</source>
+        <translation>Stripe 的价格不可修改：将创建新价格并归档旧价格</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="60"/>
+        <source>Archive / restore</source>
+        <translation>归档 / 恢复</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="62"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="87"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="104"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
+        <source>Off</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
+        <source>Code</source>
+        <translation>优惠码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="79"/>
+        <source>Redeemed</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="84"/>
+        <source>Create coupon and code</source>
+        <translation>创建优惠券和优惠码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="85"/>
+        <source>Deactivate code</source>
+        <translation>停用优惠码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="88"/>
+        <source>Percent off</source>
+        <translation>折扣百分比</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="89"/>
+        <source>Promotion code</source>
+        <translation>优惠码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="97"/>
+        <source>Tax rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="97"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="105"/>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="98"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="101"/>
+        <source>Included in prices</source>
+        <translation>含在价格中</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="102"/>
+        <source>Create tax rate</source>
+        <translation>创建税率</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="114"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="115"/>
+        <source>Coupons and codes</source>
+        <translation>优惠券和优惠码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="116"/>
+        <source>Tax rates</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="163"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="174"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="179"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="163"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="179"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="174"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="178"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="178"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="211"/>
+        <source>Product created.</source>
+        <translation>商品已创建。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="227"/>
+        <source>Stripe prices cannot change: a new price was made and the old one archived.</source>
+        <translation>Stripe 的价格不可修改：已创建新价格并归档旧价格。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="237"/>
+        <source>Product archived.</source>
+        <translation>商品已归档。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="238"/>
+        <source>Product restored.</source>
+        <translation>商品已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="246"/>
+        <source>Type the percentage off, e.g. 10.</source>
+        <translation>请输入折扣百分比，例如 10。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="252"/>
+        <source>Coupon and code created.</source>
+        <translation>优惠券和优惠码已创建。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="261"/>
+        <source>Code deactivated.</source>
+        <translation>优惠码已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="269"/>
+        <source>Type the tax percentage, e.g. 8.875.</source>
+        <translation>请输入税率百分比，例如 8.875。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="271"/>
+        <source>Tax rate created.</source>
+        <translation>税率已创建。</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="43"/>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="44"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="45"/>
+        <source>Tax</source>
+        <translation>税费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="46"/>
+        <source>Tip</source>
+        <translation>小费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="47"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="48"/>
+        <source>Your receipt online</source>
+        <translation>在线查看收据</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="49"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="50"/>
+        <source>Thank you!</source>
+        <translation>谢谢惠顾！</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../posapp/ui/recovery_dialog.py" line="55"/>
@@ -3421,129 +3690,129 @@
         <translation>搜索或扫描条形码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="91"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="92"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="91"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="92"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="92"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="101"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="102"/>
         <source>Promotion code</source>
         <translation>优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="102"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="103"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="108"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="109"/>
         <source>Custom amount, then Enter</source>
         <translation>自定义金额，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="113"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="114"/>
         <source>No tip</source>
         <translation>不加小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="119"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="120"/>
         <source>Other tip</source>
         <translation>其他小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="125"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="126"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="126"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="127"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="127"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="128"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="128"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="129"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="129"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="130"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="133"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="134"/>
         <source>Collect</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="135"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="136"/>
         <source>Take payment for the cart (Ctrl+Enter)</source>
         <translation>为购物车收款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="136"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="137"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="182"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="183"/>
         <source>No tax</source>
         <translation>不含税</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="184"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="185"/>
         <source>included</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="184"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="185"/>
         <source>added</source>
         <translation>另加</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="193"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="194"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="223"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="224"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>还有 %n 项：输入文字以缩小范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="235"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="236"/>
         <source>No product has the code “%1”.</source>
         <translation>没有代码为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="255"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="256"/>
         <source>Custom amount</source>
         <translation>自定义金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="280"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="281"/>
         <source>“%1” is not a valid code.</source>
         <translation>“%1”不是有效的优惠码。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="332"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="333"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
