@@ -232,3 +232,24 @@ def test_refund_by_line_gives_back_the_lines_share_of_discount_and_tax(
     refund = refunds.refund_payment(session, status.payment_intent_id,
                                     refund_amount(lines, {1: 1}))
     assert refund["amount"] == 446
+
+
+def test_cash_whose_answer_is_lost_is_recorded_once_when_sent_again(session: Session) -> None:
+    shop(session)
+    cart = cart_of(session)
+    gw = session.gateway
+    gw.max_retries = 0
+    dropped: list[str] = []
+
+    def drop_pay_answer(record: RequestRecord) -> None:
+        if record.method == "POST" and record.path.endswith("/pay") and not dropped:
+            dropped.append(record.path)
+            raise APIConnectionError("connection dropped after the commit", should_retry=True)
+
+    gw.add_request_hook(drop_pay_answer)
+    unknown = record_outside_payment(session, cart, idempotency_key="sale-5/1")
+    assert unknown.state == "unknown" and "don't know yet" in unknown.message
+    settled = record_outside_payment(session, cart, idempotency_key="sale-5/1")
+    assert settled.state == "paid"
+    found, _ = invoices.list_invoices(gw, {"limit": 10})
+    assert [(i["status"], i["total"]) for i in found] == [("paid", cart.totals().total)]
