@@ -120,6 +120,9 @@ def test_mouse_sale_with_tax_and_tip_paid_on_checkout_and_its_receipts(
         for shown in ("Sandbox Coffee", "2 × Latte", "Croissant", "Tax", "$1.10", "Tip",
                       "$2.03", "Total", "$15.53", "4242", status.payment_intent_id):
             assert "".join(shown.split()) in text, (paper, shown)
+    assert collect.receipt_box.isVisibleTo(window)
+    saved = run(loop, collect.save_receipt(tmp_path / "from-screen.pdf", "a4"))
+    assert saved is not None and "$15.53" in pdf_text(saved)
     offline = receipt_for(state.session, status.payment_intent_id, online=False)
     assert [line.description for line in offline.lines] == ["2 × Latte, Croissant"]
     assert (offline.tax, offline.tip, offline.total) == (110, 203, 1553)

@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -28,6 +29,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -55,6 +57,7 @@ from posapp.services.payments import (
     request_payment,
     send_invoice,
 )
+from posapp.services.receipts import Receipt, receipt_for
 from posapp.services.sale_tenders import (
     CartTender,
     charge_cart_to_card,
@@ -71,6 +74,7 @@ from posapp.sync.notifications import (
 
 from .amount_edit import AmountEdit
 from .app_state import AppState
+from .catalogue.receipt_pdf import Paper, write_receipt_pdf
 from .customer_picker import CustomerPicker, customer_label
 from .errors import error_text
 from .link_view import LinkView
@@ -187,6 +191,18 @@ class CollectPanel(QWidget):
                                      "Stripe"))
         for widget in (self.cart_label, self.allow_codes, self.cash):
             widget.hide()
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("80 mm receipt"), "80mm")
+        self.paper.addItem(self.tr("A4 receipt"), "a4")
+        self.receipt = QPushButton(self.tr("Save receipt PDF…"))
+        self.receipt.setToolTip(self.tr("Lines, tax, tip, total and a QR code of Stripe's "
+                                        "receipt page"))
+        receipt_row = QHBoxLayout()
+        receipt_row.addWidget(self.receipt, 1)
+        receipt_row.addWidget(self.paper)
+        self.receipt_box = QWidget()
+        self.receipt_box.setLayout(receipt_row)
+        self.receipt_box.hide()
 
         self.repeat_text = QLabel()
         self.repeat_text.setObjectName("reason")
@@ -224,6 +240,7 @@ class CollectPanel(QWidget):
         left.addLayout(invoice_row)
         left.addWidget(self.invoice_why)
         left.addWidget(self.cash)
+        left.addWidget(self.receipt_box)
         left.addWidget(self.reason)
         left.addWidget(self.repeat_bar)
         left.addWidget(self.message)
@@ -256,6 +273,7 @@ class CollectPanel(QWidget):
         self.charge.clicked.connect(lambda: self._state.spawn(self.charge_card()))
         self.invoice.clicked.connect(lambda: self._state.spawn(self.send_invoice()))
         self.cash.clicked.connect(lambda: self._state.spawn(self.record_cash()))
+        self.receipt.clicked.connect(self._ask_receipt_path)
         self.repeat_yes.clicked.connect(self._repeat_confirmed)
         self.repeat_no.clicked.connect(self._repeat_declined)
         self.view.cancel_requested.connect(lambda: self._state.spawn(self.cancel_request()))
@@ -432,6 +450,7 @@ class CollectPanel(QWidget):
 
     def _set_sale(self, sale: Sale) -> None:
         self.sale = sale
+        self.receipt_box.setVisible(sale is Sale.PAID and self.paid_intent() is not None)
         if sale is Sale.UNKNOWN:
             self._settle_timer.start()
         else:
@@ -672,6 +691,42 @@ class CollectPanel(QWidget):
             return tender
 
         return await send(self._begin(send).key)
+
+    # --- receipts -------------------------------------------------------------------------
+
+    def paid_intent(self) -> str | None:
+        """The PaymentIntent of the paid sale on the screen, if it has one."""
+        if self.last_status is not None and self.last_status.state == "paid":
+            return self.last_status.payment_intent_id
+        if self.last_charge is not None and self.last_charge.state == "succeeded":
+            return self.last_charge.payment_intent_id
+        return None
+
+    def _ask_receipt_path(self) -> None:
+        paper: Paper = "a4" if self.paper.currentData() == "a4" else "80mm"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save receipt"), f"receipt-{self.paid_intent()}.pdf",
+            self.tr("PDF (*.pdf)"))
+        if path:
+            self._state.spawn(self.save_receipt(Path(path), paper))
+
+    async def save_receipt(self, path: Path, paper: Paper = "80mm") -> Path | None:
+        """Write the paid sale's receipt as a PDF at `path` (from the cache and, when
+        reachable, Stripe's line items)."""
+        payment = self.paid_intent()
+        if payment is None:
+            return None
+        try:
+            receipt: Receipt = await self._state.run(
+                receipt_for, self._state.session, payment, online=self._state.online)
+        except Exception as error:  # shown to the cashier
+            self._say(error_text(error), "error")
+            return None
+        profile = self._state.session.profile
+        write_receipt_pdf(receipt, self._state.formats, profile.account_name or profile.name,
+                          path, paper)
+        self._say(self.tr("Saved %1.").replace("%1", str(path)), "muted")
+        return path
 
     # --- an unknown outcome -------------------------------------------------------------
 

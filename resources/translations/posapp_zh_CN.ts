@@ -441,322 +441,357 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="132"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="136"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="137"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="141"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="142"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="146"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="145"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="149"/>
         <source>A payment page or link closes this long after it was shown</source>
         <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="148"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="152"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="149"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="153"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="150"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="154"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="151"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="155"/>
         <source>Links expire after</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="154"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="158"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="155"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="159"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="156"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="160"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="158"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="162"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="164"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="168"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="173"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="177"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="174"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="178"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="175"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="179"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="184"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="188"/>
         <source>Let the customer type a promotion code</source>
         <translation>允许客户输入优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="185"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="189"/>
         <source>Record cash payment</source>
         <translation>记录现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="186"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="190"/>
         <source>Recorded at Stripe as an itemised invoice paid outside Stripe</source>
         <translation>在 Stripe 上记录为逐项列明、在 Stripe 之外付清的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="194"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="195"/>
+        <source>80 mm receipt</source>
+        <translation>80 毫米收据</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="196"/>
+        <source>A4 receipt</source>
+        <translation>A4 收据</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="197"/>
+        <source>Save receipt PDF…</source>
+        <translation>保存收据 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="198"/>
+        <source>Lines, tax, tip, total and a QR code of Stripe&apos;s receipt page</source>
+        <translation>商品明细、税费、小费、合计以及 Stripe 收据页面的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="210"/>
         <source>Charge again</source>
         <translation>再次扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="195"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="211"/>
         <source>Don&apos;t charge</source>
         <translation>不扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="238"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="255"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="305"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="323"/>
         <source>Answer the question below first.</source>
         <translation>请先回答下方的问题。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="308"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="326"/>
         <source>A payment request is open: cancel it to change the sale.</source>
         <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="309"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="327"/>
         <source>This sale is paid: press New sale for the next one.</source>
         <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="310"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="328"/>
         <source>This sale is invoiced: press New sale for the next one.</source>
         <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="311"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="329"/>
         <source>This sale is over: press New sale for the next one.</source>
         <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="312"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="330"/>
         <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
         <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="331"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="349"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="333"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="351"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="344"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="362"/>
         <source>A cart is paid by page, saved card or cash.</source>
         <translation>购物车可通过付款页面、已存银行卡或现金支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="411"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="429"/>
         <source>Cart total %1: lines, discount, tax and tip from the sale screen.</source>
         <translation>购物车合计 %1：商品、折扣、税费和小费来自销售界面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="599"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="618"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="650"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="669"/>
         <source>Recording the cash payment…</source>
         <translation>正在记录现金付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="656"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="660"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="675"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="679"/>
         <source>The cash payment may or may not have been recorded.</source>
         <translation>现金付款可能已记录，也可能未记录。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="667"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="686"/>
         <source>Paid in cash</source>
         <translation>已现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="783"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="708"/>
+        <source>Save receipt</source>
+        <translation>保存收据</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="709"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="728"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="838"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="798"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="853"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="303"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="321"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="338"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="356"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="339"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="357"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="342"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="461"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="480"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="462"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="481"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="478"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="497"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="497"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="516"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="524"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="543"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="529"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="548"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="555"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="574"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="574"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="593"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="588"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="763"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="607"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="818"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="590"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="609"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="593"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="612"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="615"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="634"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="620"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="639"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="624"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="643"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="634"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="653"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="697"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="752"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="698"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="753"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="699"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="754"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="700"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="755"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="718"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="875"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="773"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="930"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="752"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="807"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -3214,75 +3249,75 @@
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="163"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="174"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="179"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="165"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="176"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="163"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="179"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="165"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="174"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="176"/>
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="178"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="180"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="178"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="180"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="211"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="213"/>
         <source>Product created.</source>
         <translation>商品已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="227"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="229"/>
         <source>Stripe prices cannot change: a new price was made and the old one archived.</source>
         <translation>Stripe 的价格不可修改：已创建新价格并归档旧价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="237"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="239"/>
         <source>Product archived.</source>
         <translation>商品已归档。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="238"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="240"/>
         <source>Product restored.</source>
         <translation>商品已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="246"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="248"/>
         <source>Type the percentage off, e.g. 10.</source>
         <translation>请输入折扣百分比，例如 10。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="252"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="254"/>
         <source>Coupon and code created.</source>
         <translation>优惠券和优惠码已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="261"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="263"/>
         <source>Code deactivated.</source>
         <translation>优惠码已停用。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="269"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="271"/>
         <source>Type the tax percentage, e.g. 8.875.</source>
         <translation>请输入税率百分比，例如 8.875。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="271"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="273"/>
         <source>Tax rate created.</source>
         <translation>税率已创建。</translation>
     </message>
