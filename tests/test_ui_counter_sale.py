@@ -18,7 +18,9 @@ from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
+from posapp.sandbox import Sandbox
 from posapp.services.receipts import receipt_for
+from posapp.services.sale_tenders import request_cart_payment
 from posapp.ui.catalogue.receipt_pdf import write_receipt_pdf
 from posapp.ui.catalogue.sale_panel import SalePanel
 from posapp.ui.collect_panel import Sale
@@ -240,3 +242,30 @@ def test_products_panel_creates_reprices_and_archives_through_stripe(
     run(loop, panel.make_tax_rate())
     [rate] = client.v1.tax_rates.list().data
     assert (rate.percentage, rate.inclusive) == (20, True)
+
+
+def test_a_receipt_reprints_from_the_payment_offline(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        sandbox: Sandbox, tmp_path: Path) -> None:
+    sale, _ = open_sale(loop, window, client)
+    sale.tax.setCurrentIndex(1)
+    for item in sale.items:
+        sale.add(item)
+    state = window.state
+    request = run(loop, state.run(request_cart_payment, state.session, sale.cart))
+    run(loop, pay_hosted_page(request.url))
+    sync_now(loop, window)
+    [paid] = [s for s in client.v1.checkout.sessions.list().data if s.id == request.id]
+    assert paid.payment_intent is not None
+    sandbox.stop()
+    state.expect_activity()
+    wait_until(loop, lambda: not state.online, "the app to notice it is offline")
+    window.show_panel(Panel.PAYMENTS)
+    assert window.payments.show_object(str(paid.payment_intent))
+    detail = window.payments.detail
+    assert detail.receipt.isEnabled()
+    saved = run(loop, detail.save_receipt(tmp_path / "reprint.pdf"))
+    assert saved is not None
+    text = "".join(pdf_text(saved).split())
+    for shown in ("Croissant", "Espresso", "Latte", "Tax", "$1.00", "Total", "$12.35", "4242"):
+        assert shown in text, shown

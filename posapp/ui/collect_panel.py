@@ -29,7 +29,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -57,7 +56,6 @@ from posapp.services.payments import (
     request_payment,
     send_invoice,
 )
-from posapp.services.receipts import Receipt, receipt_for
 from posapp.services.sale_tenders import (
     CartTender,
     charge_cart_to_card,
@@ -74,7 +72,7 @@ from posapp.sync.notifications import (
 
 from .amount_edit import AmountEdit
 from .app_state import AppState
-from .catalogue.receipt_pdf import Paper, write_receipt_pdf
+from .catalogue.receipt_pdf import Paper, ask_receipt_path, save_receipt
 from .customer_picker import CustomerPicker, customer_label
 from .errors import error_text
 from .link_view import LinkView
@@ -703,30 +701,24 @@ class CollectPanel(QWidget):
         return None
 
     def _ask_receipt_path(self) -> None:
-        paper: Paper = "a4" if self.paper.currentData() == "a4" else "80mm"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save receipt"), f"receipt-{self.paid_intent()}.pdf",
-            self.tr("PDF (*.pdf)"))
-        if path:
-            self._state.spawn(self.save_receipt(Path(path), paper))
+        payment = self.paid_intent()
+        path = ask_receipt_path(self, payment) if payment else None
+        if path is not None:
+            paper: Paper = "a4" if self.paper.currentData() == "a4" else "80mm"
+            self._state.spawn(self.save_receipt(path, paper))
 
     async def save_receipt(self, path: Path, paper: Paper = "80mm") -> Path | None:
-        """Write the paid sale's receipt as a PDF at `path` (from the cache and, when
-        reachable, Stripe's line items)."""
+        """Write the paid sale's receipt as a PDF at `path`."""
         payment = self.paid_intent()
         if payment is None:
             return None
         try:
-            receipt: Receipt = await self._state.run(
-                receipt_for, self._state.session, payment, online=self._state.online)
+            saved = await save_receipt(self._state, payment, path, paper)
         except Exception as error:  # shown to the cashier
             self._say(error_text(error), "error")
             return None
-        profile = self._state.session.profile
-        write_receipt_pdf(receipt, self._state.formats, profile.account_name or profile.name,
-                          path, paper)
-        self._say(self.tr("Saved %1.").replace("%1", str(path)), "muted")
-        return path
+        self._say(self.tr("Saved %1.").replace("%1", str(saved)), "muted")
+        return saved
 
     # --- an unknown outcome -------------------------------------------------------------
 

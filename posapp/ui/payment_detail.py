@@ -4,6 +4,7 @@ cancel when uncaptured; copy ids, open in the Stripe Dashboard)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
@@ -22,6 +23,7 @@ from posapp.services.payments import cancel_payment, card_of
 
 from .app_state import AppState
 from .capture_dialog import CaptureDialog
+from .catalogue.receipt_pdf import Paper, ask_receipt_path, save_receipt
 from .confirm import confirm
 from .errors import error_text
 from .payment_list_model import payment_status
@@ -65,13 +67,17 @@ class PaymentDetail(QWidget):
         self.cancel = QPushButton(self.tr("Cancel payment…"))
         self.copy_ids = QPushButton(icon("copy"), self.tr("Copy ids"))
         self.dashboard = QPushButton(icon("open"), self.tr("Open in Stripe Dashboard"))
+        self.receipt = QPushButton(self.tr("Receipt PDF…"))
+        self.receipt.setToolTip(self.tr("Reprint the receipt (works offline, from the cache)"))
+        self.receipt.clicked.connect(self._ask_receipt_path)
         self.capture.clicked.connect(self.open_capture)
         self.cancel.clicked.connect(lambda: self._state.spawn(self.cancel_payment()))
         self.copy_ids.clicked.connect(self._copy_ids)
         self.dashboard.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl(self._state.dashboard_url(str(self.payment.get("id", ""))))))
         buttons = QHBoxLayout()
-        for button in (self.refund, self.capture, self.cancel, self.copy_ids, self.dashboard):
+        for button in (self.refund, self.capture, self.cancel, self.copy_ids, self.dashboard,
+                       self.receipt):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.reason = QLabel()
@@ -128,6 +134,7 @@ class PaymentDetail(QWidget):
             button.setToolTip(reason)
         self.copy_ids.setEnabled(has)
         self.dashboard.setEnabled(has)
+        self.receipt.setEnabled(has and status == "succeeded")
         self.reason.setText(reason)
 
     def open_refund(self) -> RefundDialog:
@@ -170,6 +177,21 @@ class PaymentDetail(QWidget):
         self._state.tables_changed.emit(frozenset(("payment_intents", "charges")))
         self.show_payment(self._state.cache.get("payment_intents", payment_id) or result)
         return result
+
+    def _ask_receipt_path(self) -> None:
+        path = ask_receipt_path(self, str(self.payment.get("id")))
+        if path is not None:
+            self._state.spawn(self.save_receipt(path))
+
+    async def save_receipt(self, path: Path, paper: Paper = "80mm") -> Path | None:
+        """Write this payment's receipt as a PDF at `path` (offline: from the cache)."""
+        try:
+            saved = await save_receipt(self._state, str(self.payment["id"]), path, paper)
+        except Exception as error:  # shown under the buttons
+            self.reason.setText(error_text(error))
+            return None
+        self.reason.setText(self.tr("Saved %1.").replace("%1", str(saved)))
+        return saved
 
     def _charge(self) -> dict[str, Any] | None:
         charge_id = _ref(self.payment.get("latest_charge"))

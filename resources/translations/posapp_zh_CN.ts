@@ -441,357 +441,347 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="136"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="134"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="141"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="139"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="146"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="144"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="149"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="147"/>
         <source>A payment page or link closes this long after it was shown</source>
         <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="152"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="150"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="153"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="151"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="154"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="152"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="155"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="153"/>
         <source>Links expire after</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="158"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="156"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="159"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="157"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="160"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="158"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="162"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="160"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="168"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="166"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="177"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="175"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="178"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="176"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="179"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="177"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="188"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="186"/>
         <source>Let the customer type a promotion code</source>
         <translation>允许客户输入优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="189"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="187"/>
         <source>Record cash payment</source>
         <translation>记录现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="190"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="188"/>
         <source>Recorded at Stripe as an itemised invoice paid outside Stripe</source>
         <translation>在 Stripe 上记录为逐项列明、在 Stripe 之外付清的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="195"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="193"/>
         <source>80 mm receipt</source>
         <translation>80 毫米收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="196"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="194"/>
         <source>A4 receipt</source>
         <translation>A4 收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="197"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="195"/>
         <source>Save receipt PDF…</source>
         <translation>保存收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="198"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="196"/>
         <source>Lines, tax, tip, total and a QR code of Stripe&apos;s receipt page</source>
         <translation>商品明细、税费、小费、合计以及 Stripe 收据页面的二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="210"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="208"/>
         <source>Charge again</source>
         <translation>再次扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="211"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="209"/>
         <source>Don&apos;t charge</source>
         <translation>不扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="255"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="253"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="323"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="321"/>
         <source>Answer the question below first.</source>
         <translation>请先回答下方的问题。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="326"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="324"/>
         <source>A payment request is open: cancel it to change the sale.</source>
         <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="327"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="325"/>
         <source>This sale is paid: press New sale for the next one.</source>
         <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="328"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="326"/>
         <source>This sale is invoiced: press New sale for the next one.</source>
         <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="329"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="327"/>
         <source>This sale is over: press New sale for the next one.</source>
         <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="330"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="328"/>
         <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
         <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="349"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="347"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="351"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="349"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="362"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
         <source>A cart is paid by page, saved card or cash.</source>
         <translation>购物车可通过付款页面、已存银行卡或现金支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="429"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="427"/>
         <source>Cart total %1: lines, discount, tax and tip from the sale screen.</source>
         <translation>购物车合计 %1：商品、折扣、税费和小费来自销售界面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="618"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="616"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="669"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="667"/>
         <source>Recording the cash payment…</source>
         <translation>正在记录现金付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="675"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="679"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="673"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="677"/>
         <source>The cash payment may or may not have been recorded.</source>
         <translation>现金付款可能已记录，也可能未记录。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="686"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="684"/>
         <source>Paid in cash</source>
         <translation>已现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="708"/>
-        <source>Save receipt</source>
-        <translation>保存收据</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="709"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="728"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="720"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="838"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="830"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="853"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="845"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="321"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="319"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="356"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="354"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="357"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="355"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="358"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="480"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="478"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="481"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="479"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="497"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="495"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="516"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="514"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="543"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="541"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="548"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="546"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="574"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="572"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="593"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="591"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="607"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="818"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="605"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="810"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="609"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="607"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="612"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="610"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="634"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="632"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="639"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="637"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="643"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="641"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="653"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="651"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="752"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="744"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="753"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="745"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="754"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="746"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="755"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="747"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="773"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="930"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="765"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="922"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="807"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="799"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -2805,92 +2795,107 @@
 <context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="56"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="57"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="59"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="58"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="60"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="59"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="61"/>
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="60"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="62"/>
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="62"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="64"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="65"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="67"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="66"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="68"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="67"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="69"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="86"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="70"/>
+        <source>Receipt PDF…</source>
+        <translation>收据 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_detail.py" line="71"/>
+        <source>Reprint the receipt (works offline, from the cache)</source>
+        <translation>重新打印收据（可离线使用，来自缓存）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_detail.py" line="92"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="107"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="113"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="110"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="116"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="157"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="164"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="156"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="163"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="64"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="66"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="159"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="166"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="164"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="171"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="202"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="193"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_detail.py" line="224"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -3325,44 +3330,54 @@
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="43"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="45"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="44"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="46"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="45"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="47"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="46"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="48"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="47"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="49"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="48"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="50"/>
         <source>Your receipt online</source>
         <translation>在线查看收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="49"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="51"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="50"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="52"/>
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="138"/>
+        <source>Save receipt</source>
+        <translation>保存收据</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="139"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

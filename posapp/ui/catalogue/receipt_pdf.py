@@ -19,9 +19,11 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from posapp.services.receipts import Receipt
+from posapp.services.receipts import Receipt, receipt_for
 
+from ..app_state import AppState
 from ..formatting import Formats
 
 Paper = Literal["80mm", "a4"]
@@ -116,3 +118,23 @@ def print_receipt(receipt: Receipt, formats: Formats, shop: str,
                   device: QPagedPaintDevice) -> None:
     """Lay the receipt out on `device` (a printer or a PDF writer)."""
     receipt_document(receipt, formats, shop).print_(device)
+
+
+async def save_receipt(state: AppState, payment_intent_id: str, path: Path,
+                       paper: Paper = "80mm") -> Path:
+    """Build the payment's receipt on the worker (from the cache; with Stripe's line items
+    when online) and write it as a PDF at `path`, with the shop's name from the profile."""
+    receipt = await state.run(receipt_for, state.session, payment_intent_id,
+                              online=state.online)
+    profile = state.session.profile
+    write_receipt_pdf(receipt, state.formats, profile.account_name or profile.name, path,
+                      paper)
+    return path
+
+
+def ask_receipt_path(parent: QWidget, payment_intent_id: str) -> Path | None:
+    """Where to save a receipt (a save dialog), or None."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, translate("Receipt", "Save receipt"), f"receipt-{payment_intent_id}.pdf",
+        translate("Receipt", "PDF (*.pdf)"))
+    return Path(path) if path else None
