@@ -269,3 +269,25 @@ def test_a_receipt_reprints_from_the_payment_offline(
     text = "".join(pdf_text(saved).split())
     for shown in ("Croissant", "Espresso", "Latte", "Tax", "$1.00", "Total", "$12.35", "4242"):
         assert shown in text, shown
+
+
+def test_the_customer_types_a_promotion_code_on_the_checkout_page(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    sale, _ = open_sale(loop, window, client)
+    for item in sale.items:
+        sale.add(item)
+    assert sale.cart.totals().total == 1135
+    sale.request_collect()
+    collect = window.collect
+    assert collect.allow_codes.isVisibleTo(window)
+    collect.allow_codes.setChecked(True)
+    collect.show_link.click()
+    wait_until(loop, lambda: collect.sale is Sale.WAITING, "the payment page")
+    request = collect.request
+    assert request is not None and request.amount == 1135
+    run(loop, pay_hosted_page(request.url, promotion_code="tenoff"))
+    wait_until(loop, collect.view.is_paid, "Paid")
+    # 10 % off each line: 33 + 35 + round(45.5) = 114 off 1135
+    assert collect.last_status is not None and collect.last_status.amount == 1021
+    assert collect.view.amount.text() == "$10.21"
+    assert client.v1.promotion_codes.list().data[0].times_redeemed == 1

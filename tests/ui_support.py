@@ -125,11 +125,12 @@ def customer_with_card(client: stripe.StripeClient, card: str, name: str) -> str
         customer.id, params={"invoice_settings": {"default_payment_method": method.id}})
 
 
-async def pay_hosted_page(url: str, card: str = "4242424242424242") -> int:
+async def pay_hosted_page(url: str, card: str = "4242424242424242", **fields: str) -> int:
     """Pay a hosted Checkout or Payment Link page the way a customer's browser posts it
-    (off the GUI thread); returns the HTTP status."""
+    (off the GUI thread), with any other form `fields` typed (a `promotion_code`); returns
+    the HTTP status."""
     data = urllib.parse.urlencode({"card": card, "email": "buyer@example.com",
-                                   "name": "Walk-in buyer"}).encode()
+                                   "name": "Walk-in buyer", **fields}).encode()
 
     def post() -> int:
         try:

@@ -807,6 +807,9 @@ class CollectPanel(QWidget):
         self.request = None
         self.last_status = status
         self._say("")
+        if status.amount is not None:
+            # What was paid: less than asked when the customer typed a promotion code.
+            self.view.amount.setText(self._money(status.amount, status.currency))
         self.view.show_paid(self.tr("Paid"), " · ".join(p for p in (
             self._money(status.amount, status.currency),
             self._card_line(status.card_brand, status.card_last4)) if p))
