@@ -210,7 +210,9 @@ def test_products_panel_creates_reprices_and_archives_through_stripe(
     assert [panel.products.item(0, c).text() for c in range(3)] == [
         "Oat flat white", "$4.80", "OFW-1"]
 
-    panel.products.selectRow(0)
+    window.show_panel(Panel.SALE)
+    assert window.jump_to("products", made["id"])  # what search opens
+    assert window.current_panel() is Panel.PRODUCTS and panel.products.currentRow() == 0
     panel.new_amount.setText("5.10")
     new = run(loop, panel.change_amount())
     assert new is not None and new["unit_amount"] == 510

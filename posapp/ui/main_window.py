@@ -70,6 +70,7 @@ PANEL_FOR_TABLE = {
     "payment_intents": Panel.PAYMENTS, "charges": Panel.PAYMENTS,
     "subscriptions": Panel.SUBSCRIPTIONS, "invoices": Panel.INVOICES,
     "refunds": Panel.REFUNDS, "disputes": Panel.DISPUTES, "events": Panel.ACTIVITY,
+    "products": Panel.PRODUCTS,
 }
 
 

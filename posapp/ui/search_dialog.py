@@ -23,7 +23,8 @@ def describe(table: str, obj: dict[str, Any], formats: Formats) -> str:
     else:
         amount = obj.get("amount", obj.get("total", obj.get("amount_total")))
         money = formats.money(amount, obj.get("currency")) if isinstance(amount, int) else ""
-        who = obj.get("description") or obj.get("number") or obj.get("customer_email") or ""
+        who = (obj.get("description") or obj.get("number") or obj.get("customer_email")
+               or obj.get("name") or "")
         what = " · ".join(p for p in (money, str(obj.get("status") or ""), str(who)) if p)
     return f"{table_title(table)} — {what}  ({obj.get('id', '')})"
 

@@ -181,6 +181,16 @@ class ProductsPanel(QWidget):
             self.tr("Active") if r.get("active") else self.tr("Archived")])
             for r in cache.page("tax_rates", limit=_ALL).rows])
 
+    def show_object(self, product_id: str) -> bool:
+        """Select the product `product_id` in the list (what search jumps to)."""
+        self.tabs.setCurrentIndex(0)
+        for row in range(self.products.rowCount()):
+            item = self.products.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == product_id:
+                self.products.selectRow(row)
+                return True
+        return False
+
     def _selected(self, table: QTableWidget) -> str | None:
         item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
