@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -346,11 +347,14 @@ class Cache:
                 f"SELECT id, data FROM [{table}] WHERE deleted = 0").fetchall()  # noqa: S608
         return {r[0]: json.loads(r[1]) for r in rows}
 
-    def search(self, text: str, *, tables: Sequence[str] | None = None,
-               limit: int = 50) -> list[search.SearchHit]:
-        """Find objects by free text, id prefix or card last4; never raises on odd input."""
+    def search(self, text: str, *, tables: Sequence[str] | None = None, limit: int = 50,
+               locale: str = "en_US", now: datetime | None = None,
+               tz: tzinfo | None = None) -> list[search.SearchHit]:
+        """Find objects by free text, id prefix, card last4, amount or (with `now`) date,
+        ranked by kind (see `search.search`); never raises on odd input."""
         with self._reading() as conn:
-            return search.search(conn, text, tables=tables, limit=limit)
+            return search.search(conn, text, tables=tables, limit=limit, locale=locale,
+                                 now=now, tz=tz)
 
     def takings_per_day(self, *, since: int, until: int | None = None,
                         utc_offset: int = 0) -> list[aggregates.DailyTakings]:
