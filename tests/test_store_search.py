@@ -129,8 +129,9 @@ def test_a_customer_with_many_invoices_comes_first_then_her_open_items_then_hist
          "customer": "cus_Jo", "items": {"data": []}}])
     hits = cache.search("Jo O'Brien")
     assert [(h.group, h.id) for h in hits[:2]] == [("customers", "cus_Jo"), ("open", "sub_Jo")]
-    assert [h.group for h in hits[2:]] == ["invoices"] * 12
-    assert "sub_JoOld" not in [h.id for h in hits]
+    # Then her history, by type: the paid invoices, the canceled subscription.
+    assert [h.group for h in hits[2:]] == ["invoices"] * 12 + ["subscriptions"]
+    assert hits[-1].id == "sub_JoOld"
     # An exact name ranks above a newer partial match.
     cache.upsert("customers", [{"id": "cus_Jo2", "object": "customer", "created": 99,
                                 "name": "Jo O'Brien Jr"}])

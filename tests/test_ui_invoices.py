@@ -305,7 +305,7 @@ def test_csv_export_escapes_formula_prefixes(
     assert sorted(r["customer_name"] for r in rows) == sorted(
         "'" + n if n[0] in "=+@-" else n for n in names)
     assert all(r["description"].startswith("'\t") for r in rows)
-    assert {r["total"] for r in rows} == {"7.0"}
+    assert {r["total"] for r in rows} == {"7.00"}
 
 
 def test_offline_review_pdf_and_csv_work_and_actions_say_why(

@@ -401,5 +401,5 @@ def test_offline_lists_and_export_work_and_actions_say_why(
     with path.open(encoding="utf-8-sig", newline="") as handle:
         (row,) = list(csv.DictReader(handle))
     assert row["id"] == sub.id and row["status"] == "active"
-    assert row["amount_per_period"] == "15.0"
+    assert row["amount_per_period"] == "15.00"
     assert not window.state.online

@@ -23,13 +23,16 @@ from typing import Any
 import sqlite_utils
 
 from . import aggregates, search
+from .filters import AmountRange, CardLast4
 from .schema import MIGRATIONS, TABLE_FOR_OBJECT, TABLES, is_deletion
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
-FilterValue = str | int | None | Sequence[str | int]
+FilterValue = str | int | None | Sequence[str | int] | AmountRange | CardLast4
+"""A column's value, one of several values, or a `filters` condition (the key is then
+only its name)."""
 
 _CURSOR_KEY = "events.cursor"
 _LAST_SUCCESS_KEY = "sync.last_success"
@@ -485,6 +488,11 @@ def _where(table: str, filters: Mapping[str, FilterValue] | None, since: int | N
     where: list[str] = [] if include_deleted else ["deleted = 0"]
     params: list[Any] = []
     for column, value in (filters or {}).items():
+        if isinstance(value, (AmountRange, CardLast4)):
+            sql, values = value.sql(table)
+            where.append(sql)
+            params.extend(values)
+            continue
         if column not in allowed and column != "id":
             raise ValueError(f"{table} cannot be filtered on {column!r}")
         if value is None:

@@ -8,8 +8,9 @@ letter or digit in it is ignored. Trigram indexes cannot look up terms shorter t
 characters; those are matched with LIKE instead, over a covering index.
 
 Results are ranked by kind: customers first (an exact name or e-mail before partial
-matches), then open items (hers, when a customer matched: open invoices, live
-subscriptions, payments awaiting capture), then history by type, newest first. A charge
+matches), then open items (open invoices, live subscriptions, payments awaiting capture),
+then history by type, newest first; a customer found by name brings her payments,
+invoices and subscriptions along. A charge
 found is shown as its payment: one result per payment.
 """
 
@@ -45,6 +46,8 @@ OPEN_STATUSES: dict[str, tuple[str, ...]] = {
     "refunds": ("pending", "requires_action"),
 }
 """Statuses that make an object an open item, ranked above history."""
+CUSTOMER_ITEMS = ("payment_intents", "invoices", "subscriptions")
+"""What a customer found by name brings along."""
 CUSTOMERS, OPEN = "customers", "open"
 GROUP_ORDER = (CUSTOMERS, OPEN, "payment_intents", "charges", "refunds", "invoices",
                "subscriptions", "disputes", "checkout_sessions", "payment_methods")
@@ -108,7 +111,7 @@ def search(conn: sqlite3.Connection, text: str, *, tables: Sequence[str] | None 
             by_name += [f.id for f in matches if f.table == "customers"]
     found = _charges_as_payments(conn, found)
     if tables is None:
-        found |= _open_items_of(conn, by_name, limit)
+        found |= _items_of(conn, by_name, limit)
     best = sorted(found, key=_rank)[:limit]
     # Only the objects shown are read and decoded.
     return [SearchHit(f.table, f.id, f.created, json.loads(conn.execute(
@@ -207,16 +210,13 @@ def _charges_as_payments(conn: sqlite3.Connection, found: set[_Found]) -> set[_F
     return kept | set(payments)
 
 
-def _open_items_of(conn: sqlite3.Connection, customers: Iterable[str],
-                   limit: int) -> set[_Found]:
-    """The open items of the customers found (the first few of them)."""
+def _items_of(conn: sqlite3.Connection, customers: Iterable[str], limit: int) -> set[_Found]:
+    """What the customers found (the first few of them) have: their payments, invoices and
+    subscriptions, newest first; ranking puts the open ones above the rest."""
     items: set[_Found] = set()
     for customer in list(customers)[:_CUSTOMERS_WITH_ITEMS]:
-        for table, statuses in OPEN_STATUSES.items():
-            if "customer" in TABLES[table].columns:
-                marks = ", ".join("?" for _ in statuses)
-                items.update(_select(conn, table, f"t.customer = ? AND t.status IN ({marks})",
-                                     [customer, *statuses], limit))
+        for table in CUSTOMER_ITEMS:
+            items.update(_select(conn, table, "t.customer = ?", [customer], limit))
     return items
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +31,7 @@ from .collect_panel import CollectPanel
 from .customers_panel import CustomersPanel
 from .dashboard_panel import DashboardPanel, ListFilter
 from .disputes_panel import DisputesPanel
+from .filter_bar import FilterBar
 from .invoices_panel import InvoicesPanel
 from .list_view import CacheListView
 from .notices import notice_text
@@ -193,7 +194,8 @@ class MainWindow(QMainWindow):
         return bool(show(object_id)) if callable(show) else False
 
     def open_filtered(self, wanted: ListFilter) -> bool:
-        """Show the panel that lists `wanted.table`, filtered by its status (and period)."""
+        """Show the panel that lists `wanted.table`, filtered by its status (and period or
+        day)."""
         panel = PANEL_FOR_TABLE.get(wanted.table)
         if panel is None:
             return False
@@ -204,6 +206,10 @@ class MainWindow(QMainWindow):
         view.status_filter.setCurrentIndex(max(view.status_filter.findData(wanted.status), 0))
         if wanted.period is not None and panel is Panel.REFUNDS:
             self.refunds.set_period(wanted.period)
+        bar = getattr(self.stack.widget(int(panel)), "filter_bar", None)
+        if wanted.day is not None and isinstance(bar, FilterBar):
+            day = QDate.fromString(wanted.day, Qt.DateFormat.ISODate)
+            bar.set_days(day, day)
         return True
 
     def open_search(self) -> SearchDialog:
