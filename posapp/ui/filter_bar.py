@@ -1,5 +1,6 @@
-"""`FilterBar`: the filters every list shares, above it — created from/to (local days),
-an amount range read in each row's own currency, and a card's last 4 digits.
+"""`FilterBar`: the filters every list shares, above it — created from/to (local days) on
+one row, an amount range read in each row's own currency and a card's last 4 digits on
+the next.
 
 `ListPanel.add_filter_bar` puts one on a panel; the panel's `apply_filters` turns it into the
 model's created range and the store's conditions (`posapp.store.filters`).
@@ -13,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from babel.numbers import NumberFormatError, parse_decimal
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from posapp.store.cache import FilterValue
 from posapp.store.filters import AmountRange, CardLast4
@@ -47,17 +48,24 @@ class FilterBar(QWidget):
         self.last4 = self._line(self.tr("Card last 4"), 90)
         self.last4.setMaxLength(4)
         self.last4.setValidator(QRegularExpressionValidator(r"\d{0,4}", self.last4))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Created from")))
-        layout.addWidget(self.date_from)
-        layout.addWidget(QLabel(self.tr("to")))
-        layout.addWidget(self.date_to)
+        # Two short rows rather than one long one: the list keeps its width at 1280x800.
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel(self.tr("Created from")))
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        self.second_row = QHBoxLayout()
+        """Amounts and card, and whatever the panel adds (its customer picker)."""
         for edit, shown in ((self.amount_min, amounts), (self.amount_max, amounts),
                             (self.last4, card)):
             edit.setVisible(shown)
             if shown:
-                layout.addWidget(edit)
+                self.second_row.addWidget(edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(dates)
+        layout.addLayout(self.second_row)
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit()

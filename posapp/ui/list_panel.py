@@ -93,9 +93,12 @@ class ListPanel(QWidget, Generic[ModelT]):
         filter first and `apply_filters` adds the others."""
         picker = CustomerPicker(self._state.cache)
         picker.setPlaceholderText(QCoreApplication.translate("ListPanel", "Any customer"))
-        picker.setMinimumWidth(160)
+        picker.setMinimumWidth(140)
         self.customer_filter = picker
-        self.filters.addWidget(picker, 1)
+        if self.filter_bar is not None:
+            self.filter_bar.second_row.addWidget(picker, 1)
+        else:
+            self.filters.addWidget(picker, 1)
         self._follow_status()
         picker.customer_changed.connect(self.apply_filters)
         return picker

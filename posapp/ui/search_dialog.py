@@ -155,7 +155,7 @@ class SearchDialog(QDialog):
 
     def _add_heading(self, text: str) -> None:
         heading = QListWidgetItem(text)
-        heading.setFlags(Qt.ItemFlag.NoItemFlags)
+        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable, not greyed
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)

@@ -458,12 +458,12 @@
 <context>
     <name>CsvExport</name>
     <message>
-        <location filename="../../posapp/ui/csv_export.py" line="55"/>
+        <location filename="../../posapp/ui/csv_export.py" line="57"/>
         <source>Export to CSV</source>
         <translation>导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/csv_export.py" line="57"/>
+        <location filename="../../posapp/ui/csv_export.py" line="59"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -745,112 +745,112 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="195"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="197"/>
         <source>Today&apos;s takings</source>
         <translation>今日收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="196"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="198"/>
         <source>This month&apos;s takings</source>
         <translation>本月收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="198"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="200"/>
         <source>Payment success rate (30 days)</source>
         <translation>付款成功率（30 天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="200"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="202"/>
         <source>Refunds this month</source>
         <translation>本月退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="202"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="204"/>
         <source>Open disputes</source>
         <translation>未结争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="203"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="205"/>
         <source>Monthly recurring revenue</source>
         <translation>每月经常性收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="205"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="207"/>
         <source>Past-due subscriptions</source>
         <translation>逾期订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="207"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="209"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="224"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="227"/>
         <source>Reading the cache…</source>
         <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="268"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="277"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n 笔付款</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="275"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="284"/>
         <source>%1 succeeded, %2 failed</source>
         <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="279"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="288"/>
         <source>%1 refunded, %2 pending, %3 failed</source>
         <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="285"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="294"/>
         <source>%1 open, %2 need a response</source>
         <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="290"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="299"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n 个有效订阅</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="292"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="301"/>
         <source>retrying or waiting for a new card</source>
         <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="295"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="304"/>
         <source>%1 open, %2 overdue (%3)</source>
         <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="301"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="310"/>
         <source>From the offline cache; last synced %1.</source>
         <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="302"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="311"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="316"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="325"/>
         <source>d MMM</source>
         <comment>a day under the takings chart, as a QDate format</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="318"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="327"/>
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="324"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="333"/>
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
@@ -1138,7 +1138,19 @@
 <context>
     <name>DisputesPanel</name>
     <message>
-        <location filename="../../posapp/ui/disputes_panel.py" line="49"/>
+        <location filename="../../posapp/ui/disputes_panel.py" line="50"/>
+        <source>Export the disputes the list shows now</source>
+        <translation>导出列表当前显示的争议</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/disputes_panel.py" line="51"/>
+        <source>%n dispute(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个争议导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/disputes_panel.py" line="67"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
@@ -1265,6 +1277,44 @@
         <location filename="../../posapp/ui/evidence_form.py" line="169"/>
         <source>All evidence: %1 / %2 characters</source>
         <translation>全部证据：%1 / %2 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="46"/>
+        <source>Min amount</source>
+        <translation>最低金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="47"/>
+        <source>Max amount</source>
+        <translation>最高金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="48"/>
+        <source>Card last 4</source>
+        <translation>卡号后四位</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="53"/>
+        <source>Created from</source>
+        <translation>创建起始</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="55"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="74"/>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="134"/>
+        <source>Not an amount</source>
+        <translation>不是有效金额</translation>
     </message>
 </context>
 <context>
@@ -1778,37 +1828,22 @@
 <context>
     <name>InvoicesPanel</name>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="54"/>
+        <location filename="../../posapp/ui/invoices_panel.py" line="49"/>
         <source>Search number, name, e-mail, id…</source>
         <translation>搜索编号、名称、电子邮箱、ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="59"/>
+        <location filename="../../posapp/ui/invoices_panel.py" line="54"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="62"/>
+        <location filename="../../posapp/ui/invoices_panel.py" line="57"/>
         <source>Export the invoices the list shows now</source>
         <translation>导出列表当前显示的账单</translation>
     </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="70"/>
-        <source>Created from</source>
-        <translation>创建起始</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="72"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="80"/>
-        <source>any</source>
-        <translation>任意</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/invoices_panel.py" line="63"/>
+        <location filename="../../posapp/ui/invoices_panel.py" line="58"/>
         <source>%n invoice(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 张账单导出到 %1。</numerusform>
@@ -1908,27 +1943,27 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="79"/>
+        <location filename="../../posapp/ui/list_panel.py" line="85"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="89"/>
+        <location filename="../../posapp/ui/list_panel.py" line="95"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="198"/>
+        <location filename="../../posapp/ui/list_panel.py" line="233"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="232"/>
+        <location filename="../../posapp/ui/list_panel.py" line="267"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="234"/>
+        <location filename="../../posapp/ui/list_panel.py" line="269"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -1936,67 +1971,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="81"/>
+        <location filename="../../posapp/ui/main_window.py" line="82"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="81"/>
+        <location filename="../../posapp/ui/main_window.py" line="82"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="82"/>
+        <location filename="../../posapp/ui/main_window.py" line="83"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="83"/>
+        <location filename="../../posapp/ui/main_window.py" line="84"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="112"/>
+        <location filename="../../posapp/ui/main_window.py" line="113"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="113"/>
+        <location filename="../../posapp/ui/main_window.py" line="114"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="114"/>
+        <location filename="../../posapp/ui/main_window.py" line="115"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="115"/>
+        <location filename="../../posapp/ui/main_window.py" line="116"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="116"/>
+        <location filename="../../posapp/ui/main_window.py" line="117"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="118"/>
+        <location filename="../../posapp/ui/main_window.py" line="119"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="119"/>
+        <location filename="../../posapp/ui/main_window.py" line="120"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="120"/>
+        <location filename="../../posapp/ui/main_window.py" line="121"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="121"/>
+        <location filename="../../posapp/ui/main_window.py" line="122"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
@@ -2283,12 +2318,24 @@
 <context>
     <name>PaymentsPanel</name>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="47"/>
+        <location filename="../../posapp/ui/payments_panel.py" line="63"/>
+        <source>Export the payments the list shows now</source>
+        <translation>导出列表当前显示的付款</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/payments_panel.py" line="64"/>
+        <source>%n payment(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 笔付款导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments_panel.py" line="82"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="50"/>
+        <location filename="../../posapp/ui/payments_panel.py" line="85"/>
         <source>Capture</source>
         <translation>请款</translation>
     </message>
@@ -2555,42 +2602,54 @@
 <context>
     <name>RefundsPanel</name>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="50"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="64"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="51"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="65"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="52"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="66"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="53"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="67"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="54"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="68"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="108"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="84"/>
+        <source>Export the refunds the list shows now</source>
+        <translation>导出列表当前显示的退款</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/refunds_panel.py" line="85"/>
+        <source>%n refund(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 笔退款导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="140"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="66"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="80"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="89"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="121"/>
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
     </message>
@@ -2598,14 +2657,29 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="39"/>
+        <location filename="../../posapp/ui/search_dialog.py" line="54"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/search_dialog.py" line="56"/>
+        <source>Open items</source>
+        <translation>待处理事项</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/search_dialog.py" line="111"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="45"/>
-        <source>Name, e-mail, invoice number, id (cus_…, pi_…) or card last 4</source>
-        <translation>名称、电子邮箱、账单编号、ID（cus_…、pi_…）或卡号后四位</translation>
+        <location filename="../../posapp/ui/search_dialog.py" line="117"/>
+        <source>Name, e-mail, invoice number, id, card last 4, amount (4.50) or date (yesterday)</source>
+        <translation>姓名、邮箱、发票号、ID、卡号后四位、金额（4.50）或日期（昨天）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/search_dialog.py" line="138"/>
+        <source>No results for “%1”</source>
+        <translation>没有找到“%1”的结果</translation>
     </message>
 </context>
 <context>
