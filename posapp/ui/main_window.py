@@ -175,6 +175,17 @@ class MainWindow(QMainWindow):
         self.show_panel(Panel(int(last)) if last.isdigit() and int(last) < len(Panel)
                         else Panel.COLLECT)
 
+    def carry_over(self, previous: MainWindow) -> None:
+        """Take over what the session showed in `previous` (the same profile's window before
+        a language switch): its place and size, notifications, unread count and panel."""
+        self.setGeometry(previous.geometry())
+        self.setWindowState(previous.windowState())
+        for at, notice in previous.activity.history:
+            self.activity.add_notice(notice, at)
+        self.unread = previous.unread
+        self.status.set_unread(self.unread)
+        self.show_panel(previous.current_panel())
+
     def show_panel(self, panel: Panel) -> None:
         """Switch to `panel`."""
         self.navigation.setCurrentRow(int(panel))
