@@ -5,15 +5,16 @@ PDF and CSV exports; and offline review with the actions disabled."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import qasync
 import stripe
-from PySide6.QtCore import QCoreApplication, QDate, QEvent
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from ui_support import customer_with_card, run, sync_now, wait_until
 from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
@@ -39,6 +40,26 @@ def _invoice(client: stripe.StripeClient, customer_id: str, amount: int,
     if finalize:
         return client.v1.invoices.finalize_invoice(invoice.id)
     return client.v1.invoices.retrieve(invoice.id)
+
+
+def answer_question(answer: QMessageBox.StandardButton, ask: Callable[[], object]) -> str:
+    """Run `ask`, which asks a question in a message box, answer it with `answer`; returns
+    the question."""
+    asked: list[str] = []
+
+    def reply() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:  # not asked yet
+            QTimer.singleShot(20, reply)
+            return
+        asked.append(boxes[0].text())
+        boxes[0].button(answer).click()
+
+    QTimer.singleShot(20, reply)
+    ask()
+    assert asked, "nothing was asked"
+    return asked[0]
 
 
 def _open(loop: qasync.QEventLoop, window: MainWindow, invoice_id: str) -> None:
@@ -87,8 +108,14 @@ def test_one_off_invoice_from_items_finalized_sent_and_charged(
     assert detail.copy_link.isEnabled()
     detail.copy_link.click()
     assert QGuiApplication.clipboard().text() == detail.invoice["hosted_invoice_url"]
-    assert run(loop, detail.send_invoice()) is not None
-    assert detail.reason.text() == "Sent to buyer@example.com."
+    # *Send* asks first, naming the invoice, amount and customer; "No" sends nothing.
+    asked = answer_question(QMessageBox.StandardButton.No, detail.send.click)
+    assert detail.title.text() in asked and "$40.00" in asked
+    assert "Ivy Invoice (buyer@example.com)" in asked
+    assert detail.reason.text() == "Link copied."  # nothing since: nothing sent
+    answer_question(QMessageBox.StandardButton.Yes, detail.send.click)
+    wait_until(loop, lambda: detail.reason.text() == "Sent to buyer@example.com.",
+               "the invoice sent")
     assert detail.card_text() == "Visa •••• 4242"
 
     paid = run(loop, detail.pay(confirmed=True))

@@ -87,7 +87,7 @@ class InvoiceDetail(ActionDetail):
         self.pdf = QPushButton(self.tr("Export PDF…"))
         spawn = self._state.spawn
         self.finalize.clicked.connect(lambda: spawn(self.finalize_invoice()))
-        self.send.clicked.connect(lambda: spawn(self.send_invoice()))
+        self.send.clicked.connect(lambda: self.confirm_send() and spawn(self.send_invoice()))
         self.charge.clicked.connect(lambda: spawn(self.pay()))
         self.paid_outside.clicked.connect(lambda: spawn(self.pay(out_of_band=True)))
         self.void.clicked.connect(lambda: spawn(self.void_invoice()))
@@ -179,8 +179,18 @@ class InvoiceDetail(ActionDetail):
         """Finalize the draft: it gets its number and hosted page."""
         return await self._act(finalize_invoice)
 
+    def confirm_send(self) -> bool:
+        """Ask before *Send* e-mails the invoice (an e-mail cannot be taken back), naming
+        the invoice, its amount and the customer."""
+        return confirm(
+            self, self._state.profile.mode, self.tr("Send invoice"),
+            self.tr("E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.")
+            .replace("%1", self.title.text()).replace("%2", self.amount.text())
+            .replace("%3", self.customer_name())
+            .replace("%4", str(self.invoice.get("customer_email") or "")))
+
     async def send_invoice(self) -> dict[str, Any] | None:
-        """E-mail the invoice with its payment link to the customer."""
+        """E-mail the invoice with its payment link to the customer (*Send* asks first)."""
         result = await self._act(send_invoice)
         if result is not None:
             self.say(self.tr("Sent to %1.").replace("%1", str(

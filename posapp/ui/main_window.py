@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
             lambda p: self.status.set_backfill(p.done, p.finished, p.estimated_remaining))
         state.backfill_finished.connect(self.status.end_backfill)
         state.notification.connect(self._notified)
+        state.toast.connect(self.toasts.show_toast)
         state.online_changed.connect(self._online_changed)
         self.customers.open_payment.connect(self.jump_to)
         self.payments.open_customer.connect(lambda cid: self.jump_to("customers", cid))

@@ -62,22 +62,22 @@
         <translation>已应用的 Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="159"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="163"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="160"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="164"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="161"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="165"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="162"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="166"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -143,7 +143,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../../posapp/ui/app_state.py" line="138"/>
+        <location filename="../../posapp/ui/app_state.py" line="141"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
@@ -1479,106 +1479,116 @@
     </message>
     <message>
         <location filename="../../posapp/ui/invoice_detail.py" line="186"/>
+        <source>Send invoice</source>
+        <translation>发送发票</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="187"/>
+        <source>E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.</source>
+        <translation>要将金额为 %2 的发票 %1 通过电子邮件发送给 %3（%4）吗？邮件发出后无法撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="196"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="201"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="211"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="202"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="212"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="211"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="221"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="212"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="222"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="227"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="237"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="255"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="265"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="257"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="267"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="260"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="270"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="261"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="271"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="262"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="272"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="265"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="275"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="319"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="329"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="328"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="338"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="329"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="339"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="330"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="340"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="331"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="341"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="332"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="342"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="350"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="360"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="360"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="370"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="360"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="370"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3096,67 +3106,82 @@
         <translation>正在向 Stripe 查询下一张账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="260"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="251"/>
+        <source>Collection paused for %1&apos;s subscription.</source>
+        <translation>已暂停收取 %1 的订阅款项。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="262"/>
+        <source>Collection resumed for %1&apos;s subscription.</source>
+        <translation>已恢复收取 %1 的订阅款项。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="273"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="283"/>
         <source>Resume subscription</source>
         <translation>恢复订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="261"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="284"/>
         <source>Resume %1&apos;s subscription? A new period starts now and its invoice of %2 is collected at once.</source>
         <translation>恢复 %1 的订阅？新的计费周期从现在开始，其 %2 的账单将立即收取。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="271"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="294"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="289"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="312"/>
         <source>trial ends %1</source>
         <translation>试用于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="291"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="314"/>
         <source>cancels on %1</source>
         <translation>将于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="294"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="317"/>
         <source>canceled on %1</source>
         <translation>已于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="298"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="321"/>
         <source>collection paused (%1)</source>
         <translation>已暂停收款（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="299"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="322"/>
         <source>invoices voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="300"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="323"/>
         <source>invoices kept as drafts</source>
         <translation>账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="301"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="324"/>
         <source>invoices marked uncollectible</source>
         <translation>账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="319"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="342"/>
         <source>No further invoices: the subscription has ended.</source>
         <translation>没有后续账单：订阅已结束。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="322"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="345"/>
         <source>The next invoice can be previewed when online.</source>
         <translation>联网后可预览下一张账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="328"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="351"/>
         <source>Next invoice on %1: %2</source>
         <translation>下一张账单（%1）：%2</translation>
     </message>
