@@ -77,7 +77,7 @@ class ToastArea(QWidget):
         return False
 
     def _schedule_mask(self) -> None:
-        QTimer.singleShot(0, self._update_mask)
+        QTimer.singleShot(0, self, self._update_mask)  # dropped if the area is gone
 
     def _update_mask(self) -> None:
         """Take clicks only where a toast is (none: the area is hidden)."""

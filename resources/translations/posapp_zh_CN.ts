@@ -924,94 +924,119 @@
         <translation>接受争议…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="144"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="145"/>
         <source>This dispute no longer takes evidence (%1).</source>
         <translation>此争议不再接受证据（%1）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="164"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="165"/>
         <source>Draft saved. You can change it until you submit.</source>
         <translation>草稿已保存。提交前可以修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="170"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="171"/>
         <source>Submit evidence</source>
         <translation>提交证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="172"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="173"/>
         <source>This is a LIVE dispute: the bank receives this evidence. Submit?</source>
         <translation>这是正式争议：银行将收到此证据。确定提交吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="176"/>
-        <source>Evidence submitted; the bank is reviewing it.</source>
-        <translation>证据已提交；银行正在审核。</translation>
+        <location filename="../../posapp/ui/dispute_detail.py" line="191"/>
+        <source>Evidence submitted on %1: %2.</source>
+        <translation>证据已于 %1 提交：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="192"/>
+        <source>Evidence submitted: %2.</source>
+        <translation>证据已提交：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="193"/>
+        <source>no text</source>
+        <translation>无文字</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="195"/>
+        <source>It was due by %1.</source>
+        <translation>截止时间为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="198"/>
+        <source>Decision: %1.</source>
+        <translation>裁决结果：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="200"/>
+        <source>The bank is reviewing it; Stripe reports its decision here.</source>
+        <translation>银行正在审核；Stripe 给出裁决后会显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_detail.py" line="181"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="205"/>
         <source>• %1: %n character(s)</source>
         <translation>
             <numerusform>• %1：%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="184"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="208"/>
         <source>Submit this evidence for the dispute of %1?</source>
         <translation>为 %1 的争议提交此证据？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="186"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="210"/>
         <source>(no evidence text)</source>
         <translation>（无证据文本）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="187"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="211"/>
         <source>Evidence can be submitted only once: it cannot be changed afterwards.</source>
         <translation>证据只能提交一次：提交后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="193"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="217"/>
         <source>Accept this dispute? %1 stays with the cardholder and the dispute is lost. This cannot be undone.</source>
         <translation>接受此争议？%1 将归持卡人所有，争议判负。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="197"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="221"/>
         <source>Accept dispute</source>
         <translation>接受争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="198"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="222"/>
         <source>This is a LIVE dispute: %1 is lost for real. Accept it?</source>
         <translation>这是正式争议：%1 将真实损失。确定接受吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="203"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="227"/>
         <source>Dispute accepted.</source>
         <translation>已接受争议。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="211"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="235"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="262"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="286"/>
         <source>No customer on file for this payment.</source>
         <translation>此付款没有关联客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="275"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="299"/>
         <source>disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="277"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="301"/>
         <source>refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="288"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="312"/>
         <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
         <translation>%1 笔已付款，%2 笔有争议，%3 笔已全额退款</translation>
     </message>
