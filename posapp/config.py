@@ -22,12 +22,15 @@ import platformdirs
 
 from posapp.keys.redact import RedactingFilter
 
-__all__ = ["APP_NAME", "Paths", "Settings", "setup_logging"]
+__all__ = ["APP_NAME", "BUSINESS_FIELDS", "Paths", "Settings", "setup_logging"]
 
 APP_NAME = "PosApp"
 LOG_FILE_BYTES = 1_000_000
 LOG_FILE_BACKUPS = 5
 _HANDLER_NAMES = ("posapp.file", "posapp.stderr")
+BUSINESS_FIELDS = ("name", "address", "tax_id", "footer", "logo")
+"""A profile's seller details on its invoices: name, address (lines), tax id, footer text
+and the path of a logo image."""
 
 _DEFAULTS: dict[str, Any] = {
     "poll_interval_seconds": 30,
@@ -154,6 +157,20 @@ class Settings:
     @language.setter
     def language(self, value: str) -> None:
         self.data["language"] = value
+
+    def business(self, profile: str) -> dict[str, str]:
+        """The seller details a profile's invoices print (`BUSINESS_FIELDS`; "" when unset)."""
+        stored = self.data.get("business")
+        record = stored.get(profile) if isinstance(stored, dict) else None
+        record = record if isinstance(record, dict) else {}
+        return {k: str(record.get(k) or "") for k in BUSINESS_FIELDS}
+
+    def set_business(self, profile: str, details: dict[str, str]) -> None:
+        """Store a profile's seller details (only `BUSINESS_FIELDS`)."""
+        stored = self.data.get("business")
+        if not isinstance(stored, dict):
+            stored = self.data["business"] = {}
+        stored[profile] = {k: str(details.get(k) or "") for k in BUSINESS_FIELDS}
 
     @property
     def profiles(self) -> list[dict[str, Any]]:

@@ -11,10 +11,10 @@ from typing import Any
 
 import qasync
 import stripe
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QTimer, QUrl
+from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 from ui_support import customer_with_card, run, sync_now, wait_until
 from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
@@ -22,7 +22,10 @@ from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
 from posapp.ui.invoice_list_model import InvoiceListModel
+from posapp.ui.invoice_pdf import QR_RESOURCE, invoice_document
 from posapp.ui.main_window import MainWindow, Panel
+from posapp.ui.qr_code import qr_image
+from posapp.ui.settings_dialog import SettingsDialog
 
 REASON = "Stripe unreachable: try again when online."
 DAY = 86_400
@@ -307,6 +310,50 @@ def test_pdf_export_is_a_clean_invoice_with_number_and_total(
     assert str(invoice.number) in text
     assert "$1,234.56" in text
     assert "Wedding cake" in text and "Paper Pete" in text
+
+
+def test_business_settings_and_the_payment_link_go_on_the_pdf(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        tmp_path: Path) -> None:
+    customer = client.v1.customers.create(params={"name": "Linda Link",
+                                                  "email": "linda@example.com"})
+    invoice = _invoice(client, customer.id, 9000)
+    _open(loop, window, invoice.id)
+    detail = window.invoices.detail
+    # Before any business settings, the account's name stands in for the seller.
+    assert detail.seller().name == "Demo shop"
+    window.settings_requested.emit()
+    (dialog,) = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, SettingsDialog) and w.isVisible()]
+    dialog.business_name.setText("Corner Bakery Ltd")
+    dialog.business_address.setPlainText("1 Mill Lane\nBristol BS1 4XX")
+    dialog.tax_id.setText("GB123456789")
+    dialog.footer.setText("Thank you for your custom.")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert window.state.settings.business(window.state.profile.name)["tax_id"] == "GB123456789"
+
+    path = tmp_path / "open.pdf"
+    detail.export_pdf(path)
+    text = _pdf_text(path)
+    for shown in ("Corner Bakery Ltd", "1 Mill Lane", "Bristol BS1 4XX", "Tax ID: GB123456789",
+                  "Thank you for your custom.", "Pay online"):
+        assert shown in text, shown
+    assert str(invoice.hosted_invoice_url) in text.replace("\r\n", "")  # wrapped on the page
+    # The QR code encodes the hosted link.
+    link = str(invoice.hosted_invoice_url)
+    document = invoice_document(detail.invoice, window.state.formats, detail.seller())
+    qr = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE))
+    assert isinstance(qr, QImage) and qr == qr_image(link)
+
+    # A paid invoice has nothing left to pay: no link, no QR code.
+    paid = client.v1.invoices.pay(invoice.id, params={"paid_out_of_band": True})
+    assert paid.status == "paid"
+    sync_now(loop, window)
+    _open(loop, window, invoice.id)
+    detail.export_pdf(path)
+    text = _pdf_text(path)
+    assert "Corner Bakery Ltd" in text and "Pay online" not in text
+    assert link not in text.replace("\r\n", "")
 
 
 def _pdf_text(path: Path) -> str:

@@ -37,7 +37,7 @@ from .app_state import AppState
 from .confirm import confirm
 from .csv_export import choose_save_path
 from .invoice_list_model import invoice_customer, invoice_status_text, is_overdue
-from .invoice_pdf import invoice_html, print_invoice, write_invoice_pdf
+from .invoice_pdf import Seller, add_resources, invoice_html, print_invoice, write_invoice_pdf
 from .refund_dialog import RefundDialog, invoice_payment
 from .resources import icon
 from .theme import set_role
@@ -138,7 +138,9 @@ class InvoiceDetail(ActionDetail):
         set_role(self.due, "error" if is_overdue(invoice) else "")
         sub_id = self._subscription_id()
         self.subscription.setText(f"<a href='{sub_id}'>{sub_id}</a>" if sub_id else "")
-        self.document.setHtml(invoice_html(invoice, formats, self._merchant())
+        seller = self.seller()
+        add_resources(self.document.document(), invoice, seller)
+        self.document.setHtml(invoice_html(invoice, formats, seller)
                               if invoice else "")
         self._fill_payments()
         self._fill_history()
@@ -233,7 +235,7 @@ class InvoiceDetail(ActionDetail):
 
     def export_pdf(self, path: Path) -> None:
         """Write the invoice as a PDF at `path` (from the cache; works offline)."""
-        write_invoice_pdf(self.invoice, self._state.formats, self._merchant(), path)
+        write_invoice_pdf(self.invoice, self._state.formats, self.seller(), path)
         self.say(self.tr("Saved %1.").replace("%1", str(path)), "muted")
 
     def customer_name(self) -> str:
@@ -301,9 +303,13 @@ class InvoiceDetail(ActionDetail):
         parent = self.invoice.get("parent") or {}
         return _ref((parent.get("subscription_details") or {}).get("subscription"))
 
-    def _merchant(self) -> str:
+    def seller(self) -> Seller:
+        """The profile's business settings; the account's name when none is set."""
         profile = self._state.profile
-        return profile.account_name or profile.name
+        details = self._state.settings.business(profile.name)
+        return Seller(details["name"] or profile.account_name or profile.name,
+                      details["address"], details["tax_id"], details["footer"],
+                      details["logo"])
 
     def _fill_payments(self) -> None:
         self.payments.clear()
@@ -363,7 +369,7 @@ class InvoiceDetail(ActionDetail):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_invoice(self.invoice, self._state.formats, self._merchant(), printer)
+            print_invoice(self.invoice, self._state.formats, self.seller(), printer)
 
     def _ask_pdf(self) -> None:
         name = f"{self.invoice.get('number') or self.invoice.get('id')}.pdf"

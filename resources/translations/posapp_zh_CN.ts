@@ -1493,127 +1493,127 @@
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="153"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="155"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="172"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="174"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="186"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="188"/>
         <source>Send invoice</source>
         <translation>发送发票</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="187"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="189"/>
         <source>E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.</source>
         <translation>要将金额为 %2 的发票 %1 通过电子邮件发送给 %3（%4）吗？邮件发出后无法撤回。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="196"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="198"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="211"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="213"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="212"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="214"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="221"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="223"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="222"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="224"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="237"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="239"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="265"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="267"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="267"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="269"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="270"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="272"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="271"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="273"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="272"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="274"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="275"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="277"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="329"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="335"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="338"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="344"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="339"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="345"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="340"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="346"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="341"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="347"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="342"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="348"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="360"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="366"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="370"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="376"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="370"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="376"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1772,62 +1772,72 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="68"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="115"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="73"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="120"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="74"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="121"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="75"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="77"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="124"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="88"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="135"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="91"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="138"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="92"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="139"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="93"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="140"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="94"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="141"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="95"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="142"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="112"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="150"/>
+        <source>Tax ID: %1</source>
+        <translation>税号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="154"/>
+        <source>Pay online</source>
+        <translation>在线支付</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="173"/>
         <source>due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -2720,117 +2730,168 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="43"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="47"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="52"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="56"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="54"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="58"/>
         <source>How often to ask Stripe for news when nothing is pending (every 2 s while a payment is awaited).</source>
         <translation>无待处理事项时向 Stripe 查询更新的间隔（等待付款时每 2 秒一次）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="60"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="64"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="70"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="68"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="72"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="74"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="78"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="83"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="84"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="85"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="86"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="87"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="86"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="90"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="91"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="92"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="110"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="114"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="111"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="115"/>
+        <source>Business</source>
+        <translation>商家信息</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="116"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="140"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="132"/>
+        <source>The account&apos;s name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="137"/>
+        <source>e.g. Thank you for your business.</source>
+        <translation>例如：感谢您的惠顾。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="139"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="146"/>
+        <source>Business name</source>
+        <translation>商家名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="147"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="148"/>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="149"/>
+        <source>Invoice footer</source>
+        <translation>发票页脚</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="150"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="156"/>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="156"/>
+        <source>Images (*.png *.jpg *.svg)</source>
+        <translation>图片 (*.png *.jpg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="186"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="141"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="187"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="203"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="203"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="176"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="222"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="177"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="223"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
     </message>
