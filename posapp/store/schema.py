@@ -82,6 +82,12 @@ def _payment_intent(o: Mapping[str, Any]) -> Extracted:
             "latest_charge": _ref(o.get("latest_charge"))}
 
 
+def _card(charge: Mapping[str, Any], name: str) -> Any:
+    """A field of the card a charge was paid with, online or read by a Terminal reader."""
+    return (_get(charge, "payment_method_details", "card", name)
+            or _get(charge, "payment_method_details", "card_present", name))
+
+
 def _charge(o: Mapping[str, Any]) -> Extracted:
     return {"customer": _ref(o.get("customer")), "status": o.get("status"),
             "amount": o.get("amount"), "amount_refunded": o.get("amount_refunded"),
@@ -89,8 +95,8 @@ def _charge(o: Mapping[str, Any]) -> Extracted:
             "payment_intent": _ref(o.get("payment_intent")),
             "name": _get(o, "billing_details", "name"),
             "email": _get(o, "billing_details", "email"),
-            "brand": _get(o, "payment_method_details", "card", "brand"),
-            "last4": _get(o, "payment_method_details", "card", "last4"),
+            "brand": _card(o, "brand"),
+            "last4": _card(o, "last4"),
             "refunded": _bool(o.get("refunded")), "disputed": _bool(o.get("disputed"))}
 
 

@@ -151,8 +151,11 @@ def set_reader_display(state: State, reader: Obj, cart: Obj) -> Obj:
 
 
 def cancel_action(state: State, reader: Obj) -> Obj:
-    """Cancel the reader's action in progress (the PaymentIntent is left as it was)."""
+    """Cancel the reader's action in progress (the PaymentIntent is left as it was), or take
+    a cart it shows off its screen (the reader goes idle: no action)."""
     action = reader["action"]
+    if action and action["type"] == "set_reader_display":
+        return state.update(reader, {"action": None})
     if not action or action["status"] != "in_progress":
         raise invalid("This reader has no action in progress to cancel.")
     return _finish(state, reader, failure=CANCELED)
