@@ -63,6 +63,7 @@ class ReaderTender(QWidget):
         self.payment: ReaderPayment | None = None
         self.outcome: ReaderOutcome | None = None
         self._polling = False
+        self._list_error = ""
         self.readers: list[dict[str, Any]] = []
 
         self.button = QPushButton(self.tr("Card reader"))
@@ -151,16 +152,17 @@ class ReaderTender(QWidget):
             readers: list[dict[str, Any]] = await self._state.run(list_readers,
                                                                   self._state.session)
         except GatewayError as error:
-            self.why.setText(self.tr("Readers could not be listed: %1")
-                             .replace("%1", error_text(error)))
-            self.why.show()
+            self._list_error = self.tr("Readers could not be listed: %1").replace(
+                "%1", error_text(error))
+            self._panel.update_actions()
             return []
+        self._list_error = ""
         self.readers = readers
         remembered = str(self._setting("reader", "") or "")
         self.choice.blockSignals(True)
         self.choice.clear()
         for reader in readers:
-            self.choice.addItem(reader_label(self, reader), reader["id"])
+            self.choice.addItem(reader_label(reader), reader["id"])
         index = self.choice.findData(remembered)
         self.choice.setCurrentIndex(index if index >= 0 else 0 if readers else -1)
         self.choice.blockSignals(False)
@@ -181,10 +183,9 @@ class ReaderTender(QWidget):
         self.button.setToolTip(reason)
         editing = self._panel.sale.value == "editing" and not self._panel._busy
         self.choice.setEnabled(editing)
-        shown = "" if self._panel._locked_reason() else own
-        if not self.why.text().startswith(self.tr("Readers could not be listed")) or shown:
-            self.why.setText(shown)
-            self.why.setVisible(bool(shown))
+        shown = "" if self._panel._locked_reason() else (self._list_error or own)
+        self.why.setText(shown)
+        self.why.setVisible(bool(shown))
 
     def active(self) -> bool:
         """Whether a reader payment is on the screen."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,9 +50,11 @@ def station_key(state: AppState, name: str) -> str:
     return f"terminal/{state.session.profile.name}/{name}"
 
 
-def reader_label(widget: QWidget, reader: dict[str, Any]) -> str:
+def reader_label(reader: dict[str, Any]) -> str:
     """`Counter · online` or `Counter · offline`, as the reader choice shows it."""
-    status = widget.tr("online") if reader.get("status") == "online" else widget.tr("offline")
+    status = (QCoreApplication.translate("ReadersDialog", "online")
+              if reader.get("status") == "online"
+              else QCoreApplication.translate("ReadersDialog", "offline"))
     return f"{reader.get('label') or reader.get('serial_number')} · {status}"
 
 
@@ -157,7 +160,7 @@ class ReadersDialog(QDialog):
         self.readers = readers
         self.list.clear()
         for reader in readers:
-            self.list.addItem(QListWidgetItem(f"{reader_label(self, reader)} · "
+            self.list.addItem(QListWidgetItem(f"{reader_label(reader)} · "
                                               f"{self._action_text(reader)}"))
         self.location.clear()
         for location in locations:
