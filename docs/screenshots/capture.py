@@ -26,6 +26,7 @@ import qasync
 
 from posapp.app import DEMO_API_KEY
 from posapp.config import Paths, Settings
+from posapp.gateway.terminal import present_payment_method
 from posapp.sandbox import running
 from posapp.services.subscriptions import next_charge
 from posapp.ui.controller import GuiController
@@ -36,6 +37,7 @@ from posapp.worker import Worker
 
 HERE = Path(__file__).resolve().parent
 SIZE = (1360, 860)
+READER_SIZE = (1280, 800)
 
 
 async def until(condition: Callable[[], object], what: str, limit: float = 60.0) -> None:
@@ -152,6 +154,50 @@ async def collect_paid(tour: Tour) -> None:
     await tour.save("collect-paid")
 
 
+async def _reader_sale(tour: Tour, amount: str, description: str) -> None:
+    """Start a Card reader sale on the demo's counter reader, the window at 1280x800."""
+    tour.window.resize(*READER_SIZE)
+    tour.window.show_panel(Panel.COLLECT)
+    collect = tour.window.collect
+    collect.new_sale()
+    await collect.reader.reload_readers()
+    collect.amount.text_edit.setText(amount)
+    collect.description.setText(description)
+    if await collect.reader.collect() is None:
+        raise SystemExit("the reader did not start collecting")
+
+
+async def reader_waiting(tour: Tour) -> None:
+    """The reader collecting: "Tap, insert or swipe on the reader" (taken before the demo
+    reader taps a card by itself)."""
+    await _reader_sale(tour, "9.40", "Flat white and a croissant")
+    await tour.save("reader-waiting")
+
+
+async def reader_paid(tour: Tour) -> None:
+    """The demo reader taps a card a few seconds after the payment starts: Paid."""
+    collect = tour.window.collect
+    if collect.reader.payment is None:
+        await _reader_sale(tour, "9.40", "Flat white and a croissant")
+    await until(collect.view.is_paid, "the reader payment paid")
+    await tour.save("reader-paid")
+
+
+async def reader_declined(tour: Tour) -> None:
+    """A card with insufficient funds tapped on the reader: the bank's reason and Try again."""
+    await _reader_sale(tour, "23.10", "Beans 250 g and two espressos")
+    collect = tour.window.collect
+    payment = collect.reader.payment
+    assert payment is not None
+    session = tour.window.state.session
+    await asyncio.get_running_loop().run_in_executor(None, lambda: present_payment_method(
+        session.gateway, payment.reader_id, {"card_present": {"number": "4000000000009995"}}))
+    await collect.reader.refresh()
+    await tour.save("reader-declined")
+    await collect.reader.cancel_payment()
+    tour.window.resize(*SIZE)
+
+
 async def customers(tour: Tour) -> None:
     """The customers list from the cache."""
     tour.window.show_panel(Panel.CUSTOMERS)
@@ -240,6 +286,9 @@ async def dashboard_zh(tour: Tour) -> None:
 SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "collect-waiting-qr": collect_waiting_qr,
     "collect-paid": collect_paid,
+    "reader-waiting": reader_waiting,
+    "reader-paid": reader_paid,
+    "reader-declined": reader_declined,
     "customers": customers,
     "customer-detail": customer_detail,
     "dashboard": dashboard,

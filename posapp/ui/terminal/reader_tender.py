@@ -245,6 +245,8 @@ class ReaderTender(QWidget):
             panel._tender = None
             panel._say("")
             self.payment = payment
+            # A decline is said on this screen: no "payment failed" toast beside it.
+            panel._explained.add(payment.payment_intent_id)
             return self._show(outcome)
 
         return await send(panel._begin(send).key)
@@ -339,7 +341,9 @@ class ReaderTender(QWidget):
                        "muted")
             return outcome
         assert payment is not None
-        self.heading.setText(self.tr("Card reader: %1").replace("%1", self.choice.currentText()))
+        label = next((str(r.get("label")) for r in self.readers
+                      if r["id"] == payment.reader_id), payment.reader_id)
+        self.heading.setText(self.tr("Card reader: %1").replace("%1", label))
         self.amount.setText(panel._money(outcome.amount or payment.amount, payment.currency))
         waiting = outcome.state == "waiting"
         held = outcome.state == "requires_capture"
