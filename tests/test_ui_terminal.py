@@ -5,18 +5,21 @@ a second click, and the readers dialog registering a simulated reader."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import qasync
 import stripe
+from ui_support import demo_controller, run, wait_until
 from ui_support import loop as loop  # fixture
-from ui_support import run, wait_until
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
+from posapp.sandbox import Sandbox
 from posapp.ui.collect_panel import CollectPanel, Sale
 from posapp.ui.main_window import MainWindow, Panel
 from posapp.ui.terminal.readers_dialog import ReadersDialog, station_key
+from posapp.worker import Worker
 
 
 def _reader(client: stripe.StripeClient) -> str:
@@ -178,3 +181,33 @@ def test_the_readers_dialog_registers_a_simulated_reader(
     run(loop, dialog.delete_reader(reader["id"]))
     assert dialog.list.count() == 0
     dialog.close()
+
+
+def test_a_restart_during_the_reader_action_shows_the_sales_true_outcome(
+        loop: qasync.QEventLoop, tmp_path: Path, sandbox: Sandbox, worker: Worker,
+        client: stripe.StripeClient) -> None:
+    # The app goes away while the reader collects (tests/test_services_terminal.py kills
+    # the services with SIGKILL at this point); the customer pays meanwhile.
+    first = demo_controller(tmp_path, sandbox, worker)
+    run(loop, first.start())
+    assert isinstance(first.window, MainWindow)
+    collect, reader_id = _ready(loop, first.window, client)
+    run(loop, collect.reader.collect())
+    first.shutdown()
+    _tap(client, reader_id)
+
+    second = demo_controller(tmp_path, sandbox, worker)
+    try:
+        run(loop, second.start())
+        window = second.window
+        assert isinstance(window, MainWindow)
+        again = window.collect
+        wait_until(loop, again.view.is_paid, "the sale shown paid after the restart")
+        assert "$12.50" in again.view.outcome_detail.text()
+        assert again.description.text() == "Two flat whites"
+        assert _succeeded(client) == 1
+        assert len(client.v1.payment_intents.list().data) == 1
+        again.new_sale()
+        assert run(loop, again.reader.resume()) is None  # the sale is over: nothing to show
+    finally:
+        second.shutdown()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.gateway.errors import GatewayError
+from posapp.money import to_decimal
 from posapp.services.payments import capture_payment
 from posapp.services.terminal import (
     CartLine,
@@ -34,6 +35,7 @@ from posapp.services.terminal import (
     cancel_reader_payment,
     clear_display,
     list_readers,
+    open_reader_payments,
     reader_payment_status,
     retry_reader_payment,
     show_cart,
@@ -128,7 +130,11 @@ class ReaderTender(QWidget):
         self.choice.currentIndexChanged.connect(self._chosen)
         panel.amount.changed.connect(self._display.start)
         panel.description.textChanged.connect(lambda _t: self._display.start())
-        self._state.spawn(self.reload_readers())
+        self._state.spawn(self._start())
+
+    async def _start(self) -> None:
+        await self.reload_readers()
+        await self.resume()
 
     # --- the station's reader -----------------------------------------------------------
 
@@ -247,6 +253,7 @@ class ReaderTender(QWidget):
             self.payment = payment
             # A decline is said on this screen: no "payment failed" toast beside it.
             panel._explained.add(payment.payment_intent_id)
+            self._state.ui_settings.setValue(station_key(self._state, "open_payment"), key)
             return self._show(outcome)
 
         return await send(panel._begin(send).key)
@@ -335,6 +342,7 @@ class ReaderTender(QWidget):
         if outcome.state == "canceled":
             self._poll.stop()
             self.payment = None
+            self._state.ui_settings.remove(station_key(self._state, "open_payment"))
             panel.center.setCurrentIndex(0)
             panel._set_sale(type(panel.sale).EDITING)
             panel._say(self.tr("The reader payment was canceled; nothing was charged."),
@@ -381,4 +389,31 @@ class ReaderTender(QWidget):
         self._poll.stop()
         self.payment = None
         self.outcome = None
+        self._state.ui_settings.remove(station_key(self._state, "open_payment"))
         self._state.spawn(self.clear_reader())
+
+    async def resume(self) -> ReaderOutcome | None:
+        """After a restart (a crash included): the reader sale this station left on the
+        screen, with its true outcome read from Stripe (paid, or still collecting...)."""
+        key = str(self._setting("open_payment", "") or "")
+        if not key or self.payment is not None or self._panel.sale.value != "editing":
+            return None
+        try:
+            payments: list[ReaderPayment] = await self._state.run(open_reader_payments,
+                                                                  self._state.session)
+            payment = next((p for p in payments if p.key == key), None)
+            if payment is None:
+                self._state.ui_settings.remove(station_key(self._state, "open_payment"))
+                return None
+            outcome: ReaderOutcome = await self._state.run(
+                reader_payment_status, self._state.session, payment)
+        except GatewayError:
+            return None  # offline: the journal keeps it for the next start
+        self.payment = payment
+        self._panel._explained.add(payment.payment_intent_id)
+        amount = self._panel.amount
+        amount.currency_box.setCurrentIndex(max(0, amount.currency_box.findData(
+            payment.currency)))
+        amount.text_edit.setText(str(to_decimal(payment.amount, payment.currency)))
+        self._panel.description.setText(payment.description)
+        return self._show(outcome)
