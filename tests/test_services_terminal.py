@@ -28,6 +28,8 @@ from posapp.services.errors import ServiceError
 from posapp.services.payments import capture_payment
 from posapp.services.session import Session, open_session
 from posapp.services.terminal import CartLine, ReaderPayment
+from posapp.sync.commands import run_sync_once
+from posapp.sync.poller import Poller
 
 
 def counter_reader(session: Session, code: str = "simulated-wpe") -> str:
@@ -292,3 +294,23 @@ def test_killed_during_the_reader_action_the_restart_tells_the_true_outcome(
         finally:
             session.close()
         assert len(intents(client)) == 1 and len(charges(client)) == 1
+
+
+def test_readers_and_their_actions_are_cached_by_the_sync(session: Session,
+                                                          client: stripe.StripeClient) -> None:
+    reader_id = counter_reader(session)
+    run_sync_once(session.gateway, session.cache)
+    cached = session.cache.get("terminal_readers", reader_id)
+    assert cached is not None and cached["status"] == "online" and cached["action"] is None
+    [location] = session.cache.page("terminal_locations").rows
+    assert location["display_name"] == "Café on Main" and cached["location"] == location["id"]
+    payment, _ = start(session, reader_id)
+    tap(client, reader_id)
+    Poller(session.gateway, session.cache).poll_once()  # terminal.reader.action_succeeded
+    after = session.cache.get("terminal_readers", reader_id)
+    assert after is not None and after["action"]["status"] == "succeeded"
+    assert after["action"]["process_payment_intent"]["payment_intent"] \
+        == payment.payment_intent_id
+    terminal.delete_reader(session, reader_id)  # Stripe sends no event: the next full
+    run_sync_once(session.gateway, session.cache)  # list says it is gone
+    assert session.cache.page("terminal_readers").rows == []

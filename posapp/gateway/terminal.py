@@ -13,6 +13,7 @@ from typing import Any
 from stripe.params.terminal import (
     LocationCreateParams,
     LocationListParams,
+    LocationRetrieveParams,
     LocationUpdateParams,
     ReaderCreateParams,
     ReaderListParams,
@@ -91,6 +92,16 @@ def list_locations(
     """One page of locations, newest first, and whether more follow."""
     page = gw.read("terminal.locations.list", lambda c: c.v1.terminal.locations.list(params))
     return page["data"], page["has_more"]
+
+
+def retrieve_location(
+    gw: Gateway, location_id: str, params: LocationRetrieveParams | None = None
+) -> dict[str, Any]:
+    """One location."""
+    return gw.read(
+        "terminal.locations.retrieve",
+        lambda c: c.v1.terminal.locations.retrieve(location_id, params),
+    )
 
 
 def register_reader(gw: Gateway, params: ReaderCreateParams) -> dict[str, Any]:

@@ -3018,112 +3018,112 @@
 <context>
     <name>ReaderTender</name>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="69"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="71"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="70"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="72"/>
         <source>The customer taps, inserts or swipes their card on the station&apos;s reader</source>
         <translation>客户在本收银台的读卡器上挥卡、插卡或刷卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="73"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="75"/>
         <source>Readers…</source>
         <translation>读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="98"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="100"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="99"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="101"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="101"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="103"/>
         <source>Capture now</source>
         <translation>立即请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="155"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="161"/>
         <source>Readers could not be listed: %1</source>
         <translation>无法列出读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="180"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="186"/>
         <source>No reader chosen: register one with “Readers…”.</source>
         <translation>尚未选择读卡器：请通过“读卡器…”注册一台。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="204"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="210"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="236"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="242"/>
         <source>Sending the payment to the reader…</source>
         <translation>正在将付款发送到读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="242"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="248"/>
         <source>The reader payment may or may not have been started.</source>
         <translation>读卡器付款可能已开始，也可能尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="325"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="334"/>
         <source>tip %1</source>
         <translation>小费 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="328"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="337"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="338"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="348"/>
         <source>The reader payment was canceled; nothing was charged.</source>
         <translation>读卡器付款已取消；未扣任何款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="342"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="354"/>
         <source>Card reader: %1</source>
         <translation>读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="361"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="373"/>
         <source>Tap, insert or swipe on the reader.</source>
         <translation>请在读卡器上挥卡、插卡或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="362"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="374"/>
         <source>Authorised %1: capture it to take the money, or cancel to release the hold.</source>
         <translation>已授权 %1：请款即可收取款项，或取消以释放预授权。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="364"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="376"/>
         <source>Declined: %1 The customer can try another card.</source>
         <translation>被拒：%1 客户可以换一张卡再试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="366"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="378"/>
         <source>The reader stopped waiting for a card; nothing was charged. Try again when the customer is ready.</source>
         <translation>读卡器已停止等待银行卡；未扣任何款项。客户准备好后请重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="368"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="380"/>
         <source>The reader is offline: check that it is on and connected, then try again, or choose another reader.</source>
         <translation>读卡器离线：请检查其是否已开机并联网，然后重试，或选择其他读卡器。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="370"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="382"/>
         <source>The reader is busy with another payment (perhaps another station&apos;s): wait for it to finish, then try again.</source>
         <translation>读卡器正在处理另一笔付款（可能来自其他收银台）：请等待其完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="372"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="384"/>
         <source>The reader could not take the payment: %1</source>
         <translation>读卡器无法收取此笔付款：%1</translation>
     </message>
@@ -4426,44 +4426,44 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="53"/>
+        <location filename="../../posapp/ui/status_bar.py" line="55"/>
         <source>Notifications (open Activity)</source>
         <translation>通知（打开动态）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="69"/>
+        <location filename="../../posapp/ui/status_bar.py" line="71"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="73"/>
+        <location filename="../../posapp/ui/status_bar.py" line="75"/>
         <source>Offline — showing cached data</source>
         <translation>离线 — 显示缓存数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="91"/>
+        <location filename="../../posapp/ui/status_bar.py" line="93"/>
         <source>Syncing… %1</source>
         <translation>同步中… %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="108"/>
+        <location filename="../../posapp/ui/status_bar.py" line="110"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="112"/>
+        <location filename="../../posapp/ui/status_bar.py" line="114"/>
         <source>Synced just now</source>
         <translation>刚刚已同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/status_bar.py" line="114"/>
+        <location filename="../../posapp/ui/status_bar.py" line="116"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>%n 分钟前已同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="116"/>
+        <location filename="../../posapp/ui/status_bar.py" line="118"/>
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
@@ -4532,6 +4532,16 @@
     </message>
     <message>
         <location filename="../../posapp/ui/status_bar.py" line="31"/>
+        <source>Card readers</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/status_bar.py" line="32"/>
+        <source>Reader locations</source>
+        <translation>读卡器地点</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/status_bar.py" line="33"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
