@@ -314,3 +314,17 @@ def test_readers_and_their_actions_are_cached_by_the_sync(session: Session,
     terminal.delete_reader(session, reader_id)  # Stripe sends no event: the next full
     run_sync_once(session.gateway, session.cache)  # list says it is gone
     assert session.cache.page("terminal_readers").rows == []
+
+
+def test_a_payment_canceled_on_the_reader_can_be_tried_again_or_canceled(
+        session: Session, client: stripe.StripeClient) -> None:
+    reader_id = counter_reader(session)
+    payment, _ = start(session, reader_id)
+    client.v1.terminal.readers.cancel_action(reader_id)  # the customer cancels on the reader
+    stopped = terminal.reader_payment_status(session, payment)
+    assert stopped.state == "stopped" and not stopped.final
+    assert "nothing was charged" in stopped.message
+    assert client.v1.payment_intents.retrieve(payment.payment_intent_id).status \
+        == "requires_payment_method"  # still payable: the screen offers both ways on
+    assert terminal.cancel_reader_payment(session, payment).state == "canceled"
+    assert charges(client) == []

@@ -136,6 +136,12 @@ def test_cancel_from_the_screen_and_an_offline_reader(
     timed_out = run(loop, collect.reader.refresh())
     assert timed_out is not None and timed_out.state == "timed_out"
     assert "stopped waiting" in collect.reader.message.text()
+    run(loop, collect.reader.try_again())
+    client.v1.terminal.readers.cancel_action(reader_id)  # the customer cancels on the reader
+    stopped = run(loop, collect.reader.refresh())
+    assert stopped is not None and stopped.state == "stopped"
+    assert collect.reader.message.text().startswith("The reader stopped collecting")
+    assert collect.sale is Sale.WAITING and collect.reader.retry.isVisibleTo(collect.reader.view)
     run(loop, collect.reader.cancel_payment())
     assert collect.sale is Sale.EDITING and _succeeded(client) == 0
 

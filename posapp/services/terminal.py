@@ -62,7 +62,7 @@ __all__ = [
 
 CaptureMethod = Literal["automatic", "manual"]
 ReaderState = Literal[
-    "waiting", "succeeded", "requires_capture", "declined", "canceled", "timed_out",
+    "waiting", "succeeded", "requires_capture", "declined", "canceled", "stopped", "timed_out",
     "offline", "busy", "failed",
 ]
 METADATA_READER = "posapp_reader"
@@ -117,9 +117,12 @@ class ReaderOutcome:
 
     `succeeded`: paid (`amount` includes a tip chosen on the reader, `tip` is that tip).
     `requires_capture`: authorised under manual capture; capture it to take the money.
+    `canceled`: the PaymentIntent is canceled, it can never be paid.
     `declined`: the bank refused the card (`message` its reason, `decline_code`); the
-    customer may try another card (`retry_reader_payment`). `canceled`, `timed_out`,
-    `offline`, `busy`, `failed`: nothing was charged; `message` says the way on.
+    customer may try another card (`retry_reader_payment`). `stopped` (the reader's action
+    was canceled there, or the reader moved on), `timed_out`, `offline`, `busy`, `failed`:
+    nothing was charged and the PaymentIntent can still be paid: try again on the reader
+    or cancel it (`cancel_reader_payment`); `message` says so.
     """
 
     state: ReaderState
@@ -346,8 +349,8 @@ def reader_payment_status(session: Session, payment: ReaderPayment) -> ReaderOut
     if processing != intent["id"]:
         if action.get("status") == "in_progress":
             return ReaderOutcome("busy", _READER_REFUSALS["terminal_reader_busy"][1], **ids)
-        return ReaderOutcome("canceled", "The reader is no longer collecting this payment: "
-                             "try again.", **ids)
+        return ReaderOutcome("stopped", "The reader is no longer collecting this payment; "
+                             "nothing was charged. Try again, or cancel the payment.", **ids)
     status = action.get("status")
     if status == "in_progress":
         if reader.get("status") == "offline":
@@ -393,8 +396,8 @@ def _failed_action(action: dict[str, Any], ids: dict[str, Any]) -> ReaderOutcome
     message = action.get("failure_message") or "The reader could not take the payment."
     api_error = action.get("api_error") or {}
     if code == "canceled":
-        return ReaderOutcome("canceled", "The payment was canceled on the reader; nothing "
-                             "was charged.", **ids)
+        return ReaderOutcome("stopped", "The payment was canceled on the reader; nothing "
+                             "was charged. Try again, or cancel the payment.", **ids)
     if code == "terminal_reader_timeout":
         return ReaderOutcome("timed_out", "The reader stopped waiting for a card; nothing "
                              "was charged. Try again when the customer is ready.", **ids)

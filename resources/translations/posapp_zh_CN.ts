@@ -3048,82 +3048,87 @@
         <translation>立即请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="161"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="167"/>
         <source>Readers could not be listed: %1</source>
         <translation>无法列出读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="186"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="192"/>
         <source>No reader chosen: register one with “Readers…”.</source>
         <translation>尚未选择读卡器：请通过“读卡器…”注册一台。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="210"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="216"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="242"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="248"/>
         <source>Sending the payment to the reader…</source>
         <translation>正在将付款发送到读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="248"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="254"/>
         <source>The reader payment may or may not have been started.</source>
         <translation>读卡器付款可能已开始，也可能尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="334"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="340"/>
         <source>tip %1</source>
         <translation>小费 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="337"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="343"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="348"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="354"/>
         <source>The reader payment was canceled; nothing was charged.</source>
         <translation>读卡器付款已取消；未扣任何款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="354"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="360"/>
         <source>Card reader: %1</source>
         <translation>读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="373"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="379"/>
         <source>Tap, insert or swipe on the reader.</source>
         <translation>请在读卡器上挥卡、插卡或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="374"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="380"/>
         <source>Authorised %1: capture it to take the money, or cancel to release the hold.</source>
         <translation>已授权 %1：请款即可收取款项，或取消以释放预授权。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="376"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="382"/>
         <source>Declined: %1 The customer can try another card.</source>
         <translation>被拒：%1 客户可以换一张卡再试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="378"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="384"/>
         <source>The reader stopped waiting for a card; nothing was charged. Try again when the customer is ready.</source>
         <translation>读卡器已停止等待银行卡；未扣任何款项。客户准备好后请重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="380"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="386"/>
+        <source>The reader stopped collecting this payment (canceled on the reader); nothing was charged. Try again, or cancel.</source>
+        <translation>读卡器已停止收取此笔付款（已在读卡器上取消）；未扣任何款项。请重试或取消。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="388"/>
         <source>The reader is offline: check that it is on and connected, then try again, or choose another reader.</source>
         <translation>读卡器离线：请检查其是否已开机并联网，然后重试，或选择其他读卡器。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="382"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="390"/>
         <source>The reader is busy with another payment (perhaps another station&apos;s): wait for it to finish, then try again.</source>
         <translation>读卡器正在处理另一笔付款（可能来自其他收银台）：请等待其完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="384"/>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="392"/>
         <source>The reader could not take the payment: %1</source>
         <translation>读卡器无法收取此笔付款：%1</translation>
     </message>

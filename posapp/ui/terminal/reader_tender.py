@@ -131,6 +131,11 @@ class ReaderTender(QWidget):
         panel.amount.changed.connect(self._display.start)
         panel.description.textChanged.connect(lambda _t: self._display.start())
         self._state.spawn(self._start())
+        self._state.follow_online(self._online_changed)
+
+    def _online_changed(self) -> None:
+        if self._state.online and self._list_error:
+            self._state.spawn(self.reload_readers())
 
     async def _start(self) -> None:
         await self.reload_readers()
@@ -158,11 +163,12 @@ class ReaderTender(QWidget):
             readers: list[dict[str, Any]] = await self._state.run(list_readers,
                                                                   self._state.session)
         except GatewayError as error:
+            # Offline: the cached readers keep the station's choice; money waits anyway.
             self._list_error = self.tr("Readers could not be listed: %1").replace(
                 "%1", error_text(error))
-            self._panel.update_actions()
-            return []
-        self._list_error = ""
+            readers = self._state.cache.page("terminal_readers", limit=100).rows
+        else:
+            self._list_error = ""
         self.readers = readers
         remembered = str(self._setting("reader", "") or "")
         self.choice.blockSignals(True)
@@ -377,6 +383,8 @@ class ReaderTender(QWidget):
             .replace("%1", outcome.message.split(" The customer")[0]),
             "timed_out": self.tr("The reader stopped waiting for a card; nothing was "
                                  "charged. Try again when the customer is ready."),
+            "stopped": self.tr("The reader stopped collecting this payment (canceled on the "
+                               "reader); nothing was charged. Try again, or cancel."),
             "offline": self.tr("The reader is offline: check that it is on and connected, "
                                "then try again, or choose another reader."),
             "busy": self.tr("The reader is busy with another payment (perhaps another "
