@@ -1,7 +1,9 @@
 """The "Card reader" tender of the collect screen: the station's reader, the button, and the
 page shown while the reader collects ("Tap, insert or swipe on the reader").
 
-It goes through the collect screen's Sale states: waiting while the reader collects, paid
+It goes through the collect screen's Sale states: waiting while the reader collects (the
+reader and the PaymentIntent read every second, and at once when the poller hears of the
+payment's events), paid
 (or authorised, then captured) when the PaymentIntent says so, unknown when Stripe did not
 answer (Check again sends the same tender key), and back to editing when canceled. Each
 attempt has one key (`posapp.services.terminal`): a second click, Check again or a restart
@@ -41,6 +43,7 @@ from posapp.services.terminal import (
     show_cart,
     start_reader_payment,
 )
+from posapp.sync.notifications import Notification, PaymentFailed, PaymentSucceeded
 
 from ..errors import error_text
 from ..theme import set_role
@@ -132,6 +135,15 @@ class ReaderTender(QWidget):
         panel.description.textChanged.connect(lambda _t: self._display.start())
         self._state.spawn(self._start())
         self._state.follow_online(self._online_changed)
+        self._state.notification.connect(self._notified)
+
+    def _notified(self, notice: Notification) -> None:
+        """The poller heard of this sale's payment (succeeded or failed): read it now
+        rather than at the next poll of the reader."""
+        payment = self.payment
+        if payment is not None and isinstance(notice, PaymentSucceeded | PaymentFailed) \
+                and notice.payment_intent == payment.payment_intent_id:
+            self._state.spawn(self.refresh())
 
     def _online_changed(self) -> None:
         if self._state.online and self._list_error:
