@@ -130,7 +130,7 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/status_bar.py" line="114"/>
+        <location filename="../../posapp/ui/status_bar.py" line="116"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>Synced %n minute ago</numerusform>
