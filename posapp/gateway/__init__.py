@@ -7,6 +7,9 @@ re-send a journaled request by its operation name is always complete.
 
 from posapp.gateway import (
     account,
+    accounts,
+    application_fees,
+    balance,
     billing_portal,
     charges,
     checkout,
@@ -18,12 +21,14 @@ from posapp.gateway import (
     payment_intents,
     payment_links,
     payment_methods,
+    payouts,
     prices,
     products,
     refunds,
     setup_intents,
     subscriptions,
     test_clocks,
+    transfers,
 )
 from posapp.gateway.client import (
     API_VERSION,
@@ -48,6 +53,9 @@ __all__ = [
     "PostRecord",
     "RequestRecord",
     "account",
+    "accounts",
+    "application_fees",
+    "balance",
     "billing_portal",
     "charges",
     "checkout",
@@ -62,10 +70,12 @@ __all__ = [
     "payment_intents",
     "payment_links",
     "payment_methods",
+    "payouts",
     "prices",
     "products",
     "refunds",
     "setup_intents",
     "subscriptions",
     "test_clocks",
+    "transfers",
 ]

@@ -7,6 +7,8 @@ are renamed after their resource.
 """
 
 from stripe.params import (
+    AccountCreateParams,
+    AccountLinkCreateParams,
     CustomerCreateParams,
     CustomerUpdateParams,
     DisputeUpdateParams,
@@ -15,7 +17,9 @@ from stripe.params import (
     InvoicePayParams,
     PaymentIntentCancelParams,
     PaymentIntentCaptureParams,
+    PaymentIntentCreateParams,
     PaymentLinkCreateParams,
+    PayoutCreateParams,
     RefundCreateParams,
     SubscriptionCancelParams,
     SubscriptionCreateParams,
@@ -27,6 +31,8 @@ from stripe.params.billing_portal import SessionCreateParams as BillingPortalSes
 from stripe.params.checkout import SessionCreateParams as CheckoutSessionCreateParams
 
 __all__ = [
+    "AccountCreateParams",
+    "AccountLinkCreateParams",
     "BillingPortalSessionCreateParams",
     "CheckoutSessionCreateParams",
     "CustomerCreateParams",
@@ -37,7 +43,9 @@ __all__ = [
     "InvoicePayParams",
     "PaymentIntentCancelParams",
     "PaymentIntentCaptureParams",
+    "PaymentIntentCreateParams",
     "PaymentLinkCreateParams",
+    "PayoutCreateParams",
     "RefundCreateParams",
     "SubscriptionCancelParams",
     "SubscriptionCreateParams",

@@ -149,6 +149,41 @@ def _payment_link(o: Mapping[str, Any]) -> Extracted:
     return {"active": _bool(o.get("active")), "url": o.get("url")}
 
 
+def _balance_transaction(o: Mapping[str, Any]) -> Extracted:
+    return {"type": o.get("type"), "amount": o.get("amount"), "fee": o.get("fee"),
+            "net": o.get("net"), "currency": o.get("currency"), "status": o.get("status"),
+            "available_on": o.get("available_on"), "source": _ref(o.get("source")),
+            "reporting_category": o.get("reporting_category")}
+
+
+def _payout(o: Mapping[str, Any]) -> Extracted:
+    return {"status": o.get("status"), "amount": o.get("amount"),
+            "currency": o.get("currency"), "arrival_date": o.get("arrival_date"),
+            "automatic": _bool(o.get("automatic")),
+            "balance_transaction": _ref(o.get("balance_transaction"))}
+
+
+def _account(o: Mapping[str, Any]) -> Extracted:
+    return {"name": _get(o, "business_profile", "name"), "email": o.get("email"),
+            "type": o.get("type"), "dashboard": _get(o, "controller", "stripe_dashboard", "type"),
+            "charges_enabled": _bool(o.get("charges_enabled")),
+            "payouts_enabled": _bool(o.get("payouts_enabled")),
+            "requirements_due": len(_get(o, "requirements", "currently_due") or [])}
+
+
+def _application_fee(o: Mapping[str, Any]) -> Extracted:
+    return {"account": _ref(o.get("account")), "charge": _ref(o.get("charge")),
+            "originating_transaction": _ref(o.get("originating_transaction")),
+            "amount": o.get("amount"), "amount_refunded": o.get("amount_refunded"),
+            "currency": o.get("currency")}
+
+
+def _transfer(o: Mapping[str, Any]) -> Extracted:
+    return {"destination": _ref(o.get("destination")), "amount": o.get("amount"),
+            "amount_reversed": o.get("amount_reversed"), "currency": o.get("currency"),
+            "source_transaction": _ref(o.get("source_transaction"))}
+
+
 def _event(o: Mapping[str, Any]) -> Extracted:
     obj = _get(o, "data", "object") or {}
     return {"type": o.get("type"), "api_version": o.get("api_version"),
@@ -203,6 +238,26 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
               _checkout_session, (("customer",), ("status",), ("payment_link",))),
     TableSpec("payment_links", "payment_link", ("plink_",), {"active": N, "url": S},
               _payment_link),
+    TableSpec("balance_transactions", "balance_transaction", ("txn_",),
+              {"type": S, "amount": N, "fee": N, "net": N, "currency": S, "status": S,
+               "available_on": N, "source": S, "reporting_category": S},
+              _balance_transaction, (("type",), ("source",))),
+    TableSpec("payouts", "payout", ("po_",),
+              {"status": S, "amount": N, "currency": S, "arrival_date": N, "automatic": N,
+               "balance_transaction": S},
+              _payout, (("status",),)),
+    TableSpec("accounts", "account", ("acct_",),
+              {"name": S, "email": S, "type": S, "dashboard": S, "charges_enabled": N,
+               "payouts_enabled": N, "requirements_due": N},
+              _account),
+    TableSpec("application_fees", "application_fee", ("fee_",),
+              {"account": S, "charge": S, "originating_transaction": S, "amount": N,
+               "amount_refunded": N, "currency": S},
+              _application_fee, (("account",), ("charge",), ("originating_transaction",))),
+    TableSpec("transfers", "transfer", ("tr_",),
+              {"destination": S, "amount": N, "amount_reversed": N, "currency": S,
+               "source_transaction": S},
+              _transfer, (("destination",), ("source_transaction",))),
     TableSpec("events", "event", ("evt_",),
               {"type": S, "api_version": S, "object_id": S, "object_type": S},
               _event, (("type",), ("object_id",)), extra={"seq": N}),
@@ -228,23 +283,28 @@ def table_for_id(object_id: str) -> str | None:
     return None
 
 
+def _create_table(db: Any, spec: TableSpec) -> None:
+    """One object table with its indexes and FTS index."""
+    columns: dict[str, type] = {"id": str, "data": str, "created": int, "deleted": int,
+                                "synced_gen": int, **spec.columns, **spec.extra}
+    table = db[spec.name]
+    table.create(columns, pk="id", not_null={"data", "created", "deleted", "synced_gen"},
+                 defaults={"deleted": 0, "synced_gen": 0, "created": 0})
+    table.create_index(["created", "id"])
+    for index in spec.indexes:
+        table.create_index([*index, "created", "id"])
+    if spec.fts:
+        table.enable_fts(list(spec.fts), tokenize="trigram", create_triggers=True)
+        # Covers the LIKE scan for terms too short for trigrams, newest first, without
+        # reading the rows' JSON.
+        table.create_index(["created", "id", "deleted", *spec.fts],
+                           index_name=f"idx_{spec.name}_short_search")
+
+
 def _create_v1(db: Any) -> None:
     """Version 1: every object table, its indexes and FTS index, and `sync_state`."""
     for spec in TABLES.values():
-        columns: dict[str, type] = {"id": str, "data": str, "created": int, "deleted": int,
-                                    "synced_gen": int, **spec.columns, **spec.extra}
-        table = db[spec.name]
-        table.create(columns, pk="id", not_null={"data", "created", "deleted", "synced_gen"},
-                     defaults={"deleted": 0, "synced_gen": 0, "created": 0})
-        table.create_index(["created", "id"])
-        for index in spec.indexes:
-            table.create_index([*index, "created", "id"])
-        if spec.fts:
-            table.enable_fts(list(spec.fts), tokenize="trigram", create_triggers=True)
-            # Covers the LIKE scan for terms too short for trigrams, newest first, without
-            # reading the rows' JSON.
-            table.create_index(["created", "id", "deleted", *spec.fts],
-                               index_name=f"idx_{spec.name}_short_search")
+        _create_table(db, spec)
     db["events"].create_index(["seq"])
     db["sync_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
 
@@ -266,5 +326,14 @@ def _purge_client_secrets(db: Any) -> None:
                        [json.dumps(clean, separators=(",", ":"), ensure_ascii=False), object_id])
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1, _purge_client_secrets)
+def _create_missing_tables(db: Any) -> None:
+    """Version 3: the back office's tables (balance transactions, payouts, connected
+    accounts, application fees, transfers) in a cache made before they existed."""
+    for spec in TABLES.values():
+        if not db[spec.name].exists():
+            _create_table(db, spec)
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1, _purge_client_secrets,
+                                                 _create_missing_tables)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""
