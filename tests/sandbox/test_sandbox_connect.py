@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 import requests
 import stripe
-from sdk_support import SANDBOX_ACCOUNT, TEST_KEY
+from sdk_support import SANDBOX_ACCOUNT, TEST_KEY, advance_time
 
 from posapp.sandbox import Sandbox, running
 
@@ -25,13 +25,6 @@ def sandbox() -> Iterator[Sandbox]:
 @pytest.fixture()
 def client(sandbox: Sandbox) -> stripe.StripeClient:
     return stripe.StripeClient(TEST_KEY, base_addresses={"api": sandbox.url})
-
-
-def advance(sandbox: Sandbox, seconds: int) -> None:
-    answer = requests.post(f"{sandbox.url}/v1/test_helpers/sandbox/advance_time",
-                           data={"seconds": seconds},
-                           headers={"Authorization": f"Bearer {TEST_KEY}"}, timeout=10)
-    assert answer.status_code == 200, answer.text
 
 
 def pay(client: stripe.StripeClient, amount: int, account: str | None = None,
@@ -64,7 +57,7 @@ def test_daily_payout_settles_exactly_the_balance_transactions_it_adds_up_to(
     first = pay(client, 2000)
     pay(client, 3550)
     client.v1.refunds.create(params={"payment_intent": first.id, "amount": 500})
-    advance(sandbox, 3 * DAY)
+    advance_time(sandbox, 3 * DAY)
     payouts = list(client.v1.payouts.list().auto_paging_iter())
     assert len(payouts) == 1
     payout = payouts[0]
@@ -91,7 +84,7 @@ def test_manual_payouts_need_the_manual_schedule_and_funds_and_can_fail(
         "settings": {"payouts": {"schedule": {"interval": "manual"}}}})
     with pytest.raises(stripe.InvalidRequestError, match="insufficient funds"):
         client.v1.payouts.create(params={"amount": 100, "currency": "usd"})
-    advance(sandbox, 3 * DAY)
+    advance_time(sandbox, 3 * DAY)
     assert client.v1.payouts.list().data == []  # no automatic payout on a manual schedule
     net = client.v1.balance.retrieve().available[0].amount
     assert net == 10_000 - 320
@@ -101,7 +94,7 @@ def test_manual_payouts_need_the_manual_schedule_and_funds_and_can_fail(
         "amount": net, "currency": "usd", "destination": "ba_1PosAppSandboxFails116"})
     assert payout.status == "in_transit" and not payout.automatic
     assert client.v1.balance.retrieve().available[0].amount == 0
-    advance(sandbox, DAY)
+    advance_time(sandbox, DAY)
     failed = client.v1.payouts.retrieve(payout.id)
     assert failed.status == "failed" and failed.failure_code == "no_account"
     back = client.v1.balance_transactions.retrieve(failed.failure_balance_transaction)
