@@ -36,7 +36,7 @@ def rule(internal: set[str], third_party: set[str]) -> Rule:
 
 STANDALONE = Rule(frozenset(), frozenset(), package_root=False)
 SHARED = {"posapp.money", "posapp.keys", "posapp.config"}
-SHARED_THIRD_PARTY = {"babel", "keyring", "platformdirs"}
+SHARED_THIRD_PARTY = {"babel", "keyring", "orjson", "platformdirs"}
 GUI_THIRD_PARTY = {"PySide6", "qasync", "segno"}
 CORE = SHARED | {"posapp.store", "posapp.gateway", "posapp.sync", "posapp.services"}
 

@@ -4,8 +4,11 @@ their indexes, the full-text indexes, and the forward migrations between schema 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
+
+from .codec import Codec, compress_table
 
 Extracted = dict[str, Any]
 
@@ -91,7 +94,9 @@ def _charge(o: Mapping[str, Any]) -> Extracted:
             "email": _get(o, "billing_details", "email"),
             "brand": _get(o, "payment_method_details", "card", "brand"),
             "last4": _get(o, "payment_method_details", "card", "last4"),
-            "refunded": _bool(o.get("refunded")), "disputed": _bool(o.get("disputed"))}
+            "refunded": _bool(o.get("refunded")), "disputed": _bool(o.get("disputed")),
+            "captured": _bool(o.get("captured")), "amount_captured": o.get("amount_captured"),
+            "capture_before": _get(o, "payment_method_details", "card", "capture_before")}
 
 
 def _refund(o: Mapping[str, Any]) -> Extracted:
@@ -206,7 +211,8 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
     TableSpec("charges", "charge", ("ch_", "py_"),
               {"customer": S, "status": S, "amount": N, "amount_refunded": N, "currency": S,
                "description": S, "payment_intent": S, "name": S, "email": S, "brand": S,
-               "last4": S, "refunded": N, "disputed": N},
+               "last4": S, "refunded": N, "disputed": N, "captured": N, "amount_captured": N,
+               "capture_before": N},
               _charge, (("customer",), ("status",), ("payment_intent",), ("last4",)),
               ("description", "name", "email")),
     TableSpec("refunds", "refund", ("re_", "pyr_"),
@@ -309,6 +315,12 @@ def _create_v1(db: Any) -> None:
     db["sync_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
+def _existing(db: Any) -> list[str]:
+    """The object tables a cache being migrated has (tables added by a later version are
+    created by that version's migration)."""
+    return [name for name in TABLES if db[name].exists()]
+
+
 def _purge_client_secrets(db: Any) -> None:
     """Version 2: drop the client secrets earlier versions stored inside objects (and inside
     events' copies of them); `secure_delete` overwrites the old text in the file too."""
@@ -317,7 +329,7 @@ def _purge_client_secrets(db: Any) -> None:
     from .client_secrets import MARKER, without_client_secrets
 
     db.execute("PRAGMA secure_delete = ON")
-    for name in TABLES:
+    for name in _existing(db):
         rows = db.execute(f"SELECT id, data FROM [{name}] WHERE instr(data, ?) > 0",  # noqa: S608
                           [MARKER]).fetchall()
         for object_id, data in rows:
@@ -326,14 +338,42 @@ def _purge_client_secrets(db: Any) -> None:
                        [json.dumps(clean, separators=(",", ":"), ensure_ascii=False), object_id])
 
 
+def _compress_v3(db: Any) -> None:
+    """Version 3: objects' JSON deflated against a dictionary per type (see `codec`)."""
+    db.conn.execute("CREATE TABLE dictionaries (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
+                    "data BLOB NOT NULL)")
+    for name in _existing(db):
+        compress_table(db.conn, name)
+
+
+def _charge_capture_columns(db: Any) -> None:
+    """Version 4: a charge's `captured`, `amount_captured` and card `capture_before` as
+    columns (takings count captured money only; the stored JSON is compressed, so SQL
+    cannot read it), filled from the stored charges."""
+    spec = TABLES["charges"]
+    table = db["charges"]
+    for column in ("captured", "amount_captured", "capture_before"):
+        if column not in table.columns_dict:
+            table.add_column(column, int)
+    codec = Codec(lambda: nullcontext(db.conn), lambda: nullcontext(db.conn))
+    rows = db.conn.execute("SELECT rowid, data FROM charges").fetchall()
+    db.conn.executemany(
+        "UPDATE charges SET captured = ?, amount_captured = ?, capture_before = ? "
+        "WHERE rowid = ?",
+        ((*(spec.extract(codec.decode(data))[c]
+            for c in ("captured", "amount_captured", "capture_before")), rowid)
+         for rowid, data in rows))
+
+
 def _create_missing_tables(db: Any) -> None:
-    """Version 3: the back office's tables (balance transactions, payouts, connected
+    """Version 5: the back office's tables (balance transactions, payouts, connected
     accounts, application fees, transfers) in a cache made before they existed."""
     for spec in TABLES.values():
         if not db[spec.name].exists():
             _create_table(db, spec)
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1, _purge_client_secrets,
-                                                 _create_missing_tables)
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (
+    _create_v1, _purge_client_secrets, _compress_v3, _charge_capture_columns,
+    _create_missing_tables)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""

@@ -150,6 +150,12 @@ class AppState(QObject):
         self.poller.expect_activity()
         self._wake.set()
 
+    def hurry_while(self, waiting: Callable[[], bool]) -> None:
+        """A cashier waits on an open payment request: poll about once a second, starting
+        now, for as long as `waiting()` says so (asked from the sync thread)."""
+        self.poller.hurry_while(waiting)
+        self._wake.set()
+
     def start_sync(self) -> None:
         """Start the sync loop on a worker background thread (once)."""
         if self._sync_task is None or not self._sync_task.is_alive():
@@ -180,8 +186,19 @@ class AppState(QObject):
             except GatewayError as error:
                 if self.poller.online is not False or self.online:
                     self._notify_from_sync(ConnectionChanged(False, str(error)))
-            self._wake.wait(self.poller.next_delay())
+            self._wait_for_next_poll(job)
+
+    def _wait_for_next_poll(self, job: Job) -> None:
+        """Sleep until the poller's next poll is due. A wake-up polls at once, except while
+        the poller hurries: then it keeps its rhythm (a hurry's first poll is one interval
+        after it was asked for)."""
+        delay = self.poller.next_delay()
+        while delay > 0 and not job.cancelled and self._wake.wait(delay):
             self._wake.clear()
+            if not self.poller.hurrying:
+                return
+            delay = self.poller.next_delay()
+        self._wake.clear()
 
     def _backfill_progress(self, progress: BackfillProgress) -> None:
         self.backfill_progress.emit(progress)
