@@ -39,8 +39,14 @@ def _read(path: Path) -> list[dict[str, str]]:
 def test_balance_and_payouts_panels_show_the_books_and_export_them(
         loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
         sandbox: Sandbox, tmp_path: Path) -> None:
-    _pay(client, 2000, "=HYPERLINK(\"http://evil\")")
+    first = _pay(client, 2000, "=HYPERLINK(\"http://evil\")")
     _pay(client, 3550, "Beans")
+    sync_now(loop, window)
+    window.payments.show_object(first.id)
+    assert window.payments.detail.fee_net.text().startswith("Fee $0.88 · net $19.12 (available")
+    figures = run(loop, window.dashboard.refresh())
+    assert [(t.currency, t.amount) for t in figures.net_volume] == [("usd", 1912 + 3417)]
+    assert "Net volume after fees: $53.29" in window.dashboard.cards["month"].detail.text()
     advance_time(sandbox, 3 * DAY)
     window.show_panel(Panel.BALANCE)
     panel = window.balance
@@ -57,6 +63,8 @@ def test_balance_and_payouts_panels_show_the_books_and_export_them(
     assert sorted((r["type"], r["amount"], r["fee"], r["net"]) for r in rows) == [
         ("charge", "20.0", "0.88", "19.12"), ("charge", "35.5", "1.33", "34.17")]
     assert {r["description"] for r in rows} == {"'=HYPERLINK(\"http://evil\")", "Beans"}
+    window.payments.show_object(first.id)
+    assert window.payments.detail.fee_net.text() == "Fee $0.88 · net $19.12"
 
     window.show_panel(Panel.PAYOUTS)
     payouts = window.payouts

@@ -20,12 +20,14 @@ from posapp.gateway.params import PayoutCreateParams
 from posapp.money import check_amount, format_amount
 from posapp.services.errors import ServiceError
 from posapp.services.session import Session, perform
+from posapp.store.cache import Cache
 
 __all__ = [
     "BalanceLine",
     "FeeAndNet",
     "PayoutReconciliation",
     "balance_summary",
+    "cached_fee_and_net",
     "create_manual_payout",
     "fee_and_net",
     "payout_reconciliation",
@@ -173,15 +175,25 @@ def fee_and_net(session: Session, obj: Mapping[str, Any] | None, *,
     """The fee and net of a charge or refund (`obj`, as cached), from its balance
     transaction in the cache, fetched from Stripe when missing and `online`; None while
     it has none (an uncaptured or failed charge)."""
-    ref = obj.get("balance_transaction") if obj else None
-    txn_id = ref.get("id") if isinstance(ref, Mapping) else ref
-    if not isinstance(txn_id, str):
+    txn_id = _balance_transaction_id(obj)
+    if txn_id is None:
         return None
-    txn = session.cache.get("balance_transactions", txn_id)
-    if txn is None and online:
-        txn = balance.retrieve_balance_transaction(session.gateway, txn_id)
-        session.cache.upsert_object(txn)
+    if online and session.cache.get("balance_transactions", txn_id) is None:
+        session.cache.upsert_object(balance.retrieve_balance_transaction(session.gateway, txn_id))
+    return cached_fee_and_net(session.cache, obj)
+
+
+def cached_fee_and_net(cache: Cache, obj: Mapping[str, Any] | None) -> FeeAndNet | None:
+    """`fee_and_net` from the cache alone (for the GUI thread, and offline)."""
+    txn_id = _balance_transaction_id(obj)
+    txn = cache.get("balance_transactions", txn_id) if txn_id else None
     if txn is None:
         return None
     return FeeAndNet(str(txn["currency"]), int(txn["amount"]), int(txn["fee"]), int(txn["net"]),
                      str(txn["status"]), int(txn["available_on"]))
+
+
+def _balance_transaction_id(obj: Mapping[str, Any] | None) -> str | None:
+    ref = obj.get("balance_transaction") if obj else None
+    txn_id = ref.get("id") if isinstance(ref, Mapping) else ref
+    return txn_id if isinstance(txn_id, str) else None

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from posapp.services.balance import FeeAndNet
 from posapp.services.connect import account_name
 from posapp.store.cache import Cache
 
@@ -136,3 +137,18 @@ def dashboard_text(kind: str | None) -> str:
     return {"express": tr("AccountDashboard", "Express"),
             "full": tr("AccountDashboard", "Full (Standard)"),
             "none": tr("AccountDashboard", "None (custom)")}.get(kind or "", kind or "")
+
+
+def fee_net_text(formats: Formats, found: FeeAndNet | None) -> str:
+    """"Fee $0.88 · net $19.12 (available 3 Dec)" of a payment's or refund's balance
+    transaction ("—" while it has none)."""
+    if found is None:
+        return "—"
+    tr = QCoreApplication.translate
+    text = (tr("FeeNet", "Fee %1 · net %2").replace("%1", formats.money(found.fee,
+                                                                      found.currency))
+            .replace("%2", formats.money(found.net, found.currency)))
+    if found.status != "available":
+        text += " " + tr("FeeNet", "(available %1)").replace("%1",
+                                                             formats.date(found.available_on))
+    return text
