@@ -25,31 +25,31 @@ _PAYOUT_COLORS = {"paid": SUCCESS_COLOR, "in_transit": WARNING_COLOR, "pending":
 
 def type_text(kind: str | None) -> str:
     """A balance transaction's type in the user's language."""
-    tr = QCoreApplication.translate
     names = {
-        "charge": tr("BalanceType", "Charge"),
-        "payment": tr("BalanceType", "Payment"),
-        "refund": tr("BalanceType", "Refund"),
-        "payment_refund": tr("BalanceType", "Payment refund"),
-        "refund_failure": tr("BalanceType", "Refund failure"),
-        "adjustment": tr("BalanceType", "Dispute"),
-        "payout": tr("BalanceType", "Payout"),
-        "payout_failure": tr("BalanceType", "Payout failure"),
-        "transfer": tr("BalanceType", "Transfer"),
-        "transfer_refund": tr("BalanceType", "Transfer reversal"),
-        "application_fee": tr("BalanceType", "Application fee"),
-        "application_fee_refund": tr("BalanceType", "Application fee refund"),
+        "charge": QCoreApplication.translate("BalanceType", "Charge"),
+        "payment": QCoreApplication.translate("BalanceType", "Payment"),
+        "refund": QCoreApplication.translate("BalanceType", "Refund"),
+        "payment_refund": QCoreApplication.translate("BalanceType", "Payment refund"),
+        "refund_failure": QCoreApplication.translate("BalanceType", "Refund failure"),
+        "adjustment": QCoreApplication.translate("BalanceType", "Dispute"),
+        "payout": QCoreApplication.translate("BalanceType", "Payout"),
+        "payout_failure": QCoreApplication.translate("BalanceType", "Payout failure"),
+        "transfer": QCoreApplication.translate("BalanceType", "Transfer"),
+        "transfer_refund": QCoreApplication.translate("BalanceType", "Transfer reversal"),
+        "application_fee": QCoreApplication.translate("BalanceType", "Application fee"),
+        "application_fee_refund": QCoreApplication.translate("BalanceType",
+                                                             "Application fee refund"),
     }
     return names.get(kind or "", (kind or "").replace("_", " "))
 
 
 def payout_status_text(status: str | None) -> str:
     """A payout's status in the user's language."""
-    tr = QCoreApplication.translate
-    names = {"pending": tr("PayoutStatus", "Pending"),
-             "in_transit": tr("PayoutStatus", "In transit"),
-             "paid": tr("PayoutStatus", "Paid"), "failed": tr("PayoutStatus", "Failed"),
-             "canceled": tr("PayoutStatus", "Canceled")}
+    names = {"pending": QCoreApplication.translate("PayoutStatus", "Pending"),
+             "in_transit": QCoreApplication.translate("PayoutStatus", "In transit"),
+             "paid": QCoreApplication.translate("PayoutStatus", "Paid"),
+             "failed": QCoreApplication.translate("PayoutStatus", "Failed"),
+             "canceled": QCoreApplication.translate("PayoutStatus", "Canceled")}
     return names.get(status or "", status or "")
 
 
@@ -133,10 +133,10 @@ class AccountListModel(CacheTableModel):
 
 def dashboard_text(kind: str | None) -> str:
     """Which Stripe dashboard a connected account has."""
-    tr = QCoreApplication.translate
-    return {"express": tr("AccountDashboard", "Express"),
-            "full": tr("AccountDashboard", "Full (Standard)"),
-            "none": tr("AccountDashboard", "None (custom)")}.get(kind or "", kind or "")
+    names = {"express": QCoreApplication.translate("AccountDashboard", "Express"),
+             "full": QCoreApplication.translate("AccountDashboard", "Full (Standard)"),
+             "none": QCoreApplication.translate("AccountDashboard", "None (custom)")}
+    return names.get(kind or "", kind or "")
 
 
 def fee_net_text(formats: Formats, found: FeeAndNet | None) -> str:
@@ -144,11 +144,10 @@ def fee_net_text(formats: Formats, found: FeeAndNet | None) -> str:
     transaction ("—" while it has none)."""
     if found is None:
         return "—"
-    tr = QCoreApplication.translate
-    text = (tr("FeeNet", "Fee %1 · net %2").replace("%1", formats.money(found.fee,
-                                                                      found.currency))
+    text = (QCoreApplication.translate("FeeNet", "Fee %1 · net %2")
+            .replace("%1", formats.money(found.fee, found.currency))
             .replace("%2", formats.money(found.net, found.currency)))
     if found.status != "available":
-        text += " " + tr("FeeNet", "(available %1)").replace("%1",
-                                                             formats.date(found.available_on))
+        text += " " + QCoreApplication.translate("FeeNet", "(available %1)").replace(
+            "%1", formats.date(found.available_on))
     return text
