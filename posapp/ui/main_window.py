@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
             (Panel.ACTIVITY, self.tr("Activity"), "activity", self.activity),
             (Panel.BALANCE, self.tr("Balance"), "payments", self.balance),
             (Panel.PAYOUTS, self.tr("Payouts"), "paid", self.payouts),
-            (Panel.ACCOUNTS, self.tr("Connected accounts"), "customers", self.accounts),
+            (Panel.ACCOUNTS, self.tr("Connect"), "customers", self.accounts),
         )
         for panel, label, icon_name, widget in entries:
             item = QListWidgetItem(icon(icon_name), label)

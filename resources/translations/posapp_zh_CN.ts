@@ -108,12 +108,12 @@
 <context>
     <name>ActingBanner</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/acting_banner.py" line="21"/>
+        <location filename="../../posapp/ui/backoffice/acting_banner.py" line="22"/>
         <source>Acting as %1 (%2) for the platform %3: everything shown and done here is that account&apos;s.</source>
         <translation>正以 %1（%2）的身份代表平台 %3 操作：这里显示和执行的一切都属于该账户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/acting_banner.py" line="26"/>
+        <location filename="../../posapp/ui/backoffice/acting_banner.py" line="27"/>
         <source>Back to the platform</source>
         <translation>返回平台</translation>
     </message>
@@ -424,87 +424,87 @@
 <context>
     <name>BalancePanel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="59"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="61"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="64"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="66"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="65"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="67"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="66"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="68"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="67"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="69"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="68"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="70"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="72"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="74"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="73"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="75"/>
         <source>Read the balance, recent balance transactions and payouts from Stripe</source>
         <translation>从 Stripe 读取余额、近期余额交易和提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="79"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="83"/>
         <source>Save the balance transactions the list shows as a CSV file</source>
         <translation>将列表中显示的余额交易保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="80"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="84"/>
         <source>%1 balance transactions saved to %2</source>
         <translation>已将 %1 笔余额交易保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="82"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="86"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="84"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="88"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="110"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="108"/>
         <source>%1 available · %2 pending</source>
         <translation>可用 %1 · 待入账 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="114"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="112"/>
         <source>Balance not read yet: press Refresh.</source>
         <translation>尚未读取余额：请点击“刷新”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="118"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="116"/>
         <source>Next payouts: %1</source>
         <translation>即将到账的提现：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="121"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="119"/>
         <source>No payout on its way.</source>
         <translation>没有在途的提现。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="128"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="126"/>
         <source>Reading from Stripe…</source>
         <translation>正在从 Stripe 读取…</translation>
     </message>
@@ -2889,7 +2889,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="144"/>
-        <source>Connected accounts</source>
+        <source>Connect</source>
         <translation>关联账户</translation>
     </message>
 </context>
@@ -3377,72 +3377,72 @@
 <context>
     <name>PayoutDetail</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="61"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="62"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="61"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="62"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="62"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="63"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="62"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="63"/>
         <source>Fee</source>
         <translation>手续费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="63"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="64"/>
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="66"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="68"/>
         <source>Export reconciliation CSV…</source>
         <translation>导出对账 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="72"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="74"/>
         <source>Balance transactions in this payout</source>
         <translation>本次提现包含的余额交易</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="82"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="84"/>
         <source>%1 · arrives %2 · %3</source>
         <translation>%1 · %2 到账 · %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="85"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="87"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="85"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="87"/>
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="89"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="91"/>
         <source>Reading the transactions…</source>
         <translation>正在读取交易…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="121"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="123"/>
         <source>Stripe lists no transactions for this payout (manual payouts are not itemised).</source>
         <translation>Stripe 没有列出此提现的交易（手动提现不逐笔列出）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="124"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="126"/>
         <source>%1 transactions, net %2: they add up to the payout.</source>
         <translation>%1 笔交易，净额 %2：与提现金额相符。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="128"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="130"/>
         <source>%1 transactions, net %2: they do not add up to the payout.</source>
         <translation>%1 笔交易，净额 %2：与提现金额不符。</translation>
     </message>
@@ -3516,43 +3516,43 @@
 <context>
     <name>PayoutsPanel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="155"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="157"/>
         <source>Pay out…</source>
         <translation>提现…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="158"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="160"/>
         <source>Save the payouts the list shows as a CSV file</source>
         <translation>将列表中显示的提现保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="160"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="162"/>
         <source>%1 payouts saved to %2</source>
         <translation>已将 %1 笔提现保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="165"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="167"/>
         <source>Select a payout to see what it paid out.</source>
         <translation>选择一笔提现，查看它包含的款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="173"/>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="183"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="175"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="185"/>
         <source>Pay out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="173"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="175"/>
         <source>Amount to pay out to the bank (%1 available):</source>
         <translation>提现到银行的金额（可用 %1）：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="184"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="186"/>
         <source>Pay %1 out to the bank now?</source>
         <translation>现在将 %1 提现到银行吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="202"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="204"/>
         <source>Payout of %1 on its way.</source>
         <translation>%1 的提现已在途。</translation>
     </message>

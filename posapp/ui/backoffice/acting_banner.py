@@ -3,6 +3,7 @@ account, saying whose data it shows, with the way back to the platform."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..theme import WARNING_COLOR
@@ -15,7 +16,7 @@ class ActingBanner(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actingBanner")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(f"#actingBanner {{ background: {WARNING_COLOR}; }}"
                            "#actingBanner QLabel { color: black; font-weight: bold; }")
         self.text = QLabel(self.tr("Acting as %1 (%2) for the platform %3: everything shown "

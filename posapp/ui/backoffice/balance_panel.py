@@ -50,8 +50,10 @@ class BalancePanel(ListPanel[BalanceTransactionListModel]):
         super().__init__(state, BalanceTransactionListModel(state.cache, state.formats),
                          "lists/balance_transactions", (), parent)
         self.summary = QLabel()
-        self.summary.setObjectName("bigAmount")
-        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.summary.setFont(font)
         self.next_payouts = QLabel()
         self.next_payouts.setObjectName("muted")
         self.next_payouts.setWordWrap(True)
@@ -73,6 +75,8 @@ class BalancePanel(ListPanel[BalanceTransactionListModel]):
         self.refresh.setToolTip(self.tr("Read the balance, recent balance transactions and "
                                         "payouts from Stripe"))
         self.refresh.clicked.connect(lambda: state.spawn(self.refresh_from_stripe()))
+        self.toolbar.addWidget(self.summary)
+        self.toolbar.addWidget(self.next_payouts, 1)
         self.toolbar.addWidget(self.refresh)
         self.add_csv_export(
             TRANSACTION_COLUMNS, "balance-transactions.csv",
@@ -86,15 +90,9 @@ class BalancePanel(ListPanel[BalanceTransactionListModel]):
         self.filters.addStretch(1)
         self.detail = ObjectDetail(state.formats, lambda t: state.dashboard_url(t["id"]))
         self.list.selected.connect(self.detail.show_object)
-        self.layout_summary()
         self.finish_layout(self.detail, (820, 420),
                            ("balance_transactions", "payouts", "charges", "refunds"),
                            self.reload_all)
-
-    def layout_summary(self) -> None:
-        """Put the balance and the next payouts above the filters."""
-        self.filters.insertWidget(0, self.next_payouts, 1)
-        self.filters.insertWidget(0, self.summary, 2)
 
     def apply_filters(self) -> None:
         """Narrow the transactions to the chosen type and period."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -62,7 +63,8 @@ class PayoutDetail(QWidget):
                                               self.tr("Amount"), self.tr("Fee"),
                                               self.tr("Net")])
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.export = QPushButton(self.tr("Export reconciliation CSV…"))
         self.export.setEnabled(False)
         self.export.clicked.connect(self._ask_export)
@@ -109,7 +111,7 @@ class PayoutDetail(QWidget):
         rows = [t for t in found.transactions if t.get("type") != "payout"]
         self.table.setRowCount(len(rows))
         for row, txn in enumerate(rows):
-            cells = (f.datetime(txn.get("created")), type_text(txn.get("type")),
+            cells = (f.date(txn.get("created")), type_text(txn.get("type")),
                      f.money(txn.get("amount"), txn.get("currency")),
                      f.money(txn.get("fee"), txn.get("currency")),
                      f.money(txn.get("net"), txn.get("currency")))
