@@ -9,12 +9,14 @@ from pathlib import Path
 
 import qasync
 import stripe
-from sdk_support import advance_time
+from sdk_support import SANDBOX_ACCOUNT, advance_time
+from stripe import APIConnectionError
 from ui_support import customer_with_card, demo_controller, run, sync_now, wait_until
 from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
+from posapp.gateway import RequestRecord
 from posapp.sandbox import Sandbox
 from posapp.ui.main_window import MainWindow, Panel
 from posapp.worker import Worker
@@ -123,3 +125,37 @@ def test_act_as_a_connected_account_shows_its_data_under_a_banner_and_goes_back(
         assert back.state.cache.count("payment_intents") >= 1
     finally:
         controller.shutdown()
+
+
+def test_a_payout_left_unknown_is_checked_again_with_its_key_and_made_once(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        sandbox: Sandbox) -> None:
+    client.v1.accounts.update(SANDBOX_ACCOUNT, params={
+        "settings": {"payouts": {"schedule": {"interval": "manual"}}}})
+    _pay(client, 10_000, "Catering")
+    advance_time(sandbox, 3 * DAY)
+    run(loop, window.balance.refresh_from_stripe())
+    panel = window.payouts
+    gateway = window.state.session.gateway
+    gateway.max_retries = 0
+    dropped: list[str] = []
+
+    def drop_after_commit(record: RequestRecord) -> None:
+        if record.path == "/v1/payouts" and record.method == "POST" and not dropped:
+            dropped.append(record.path)
+            raise APIConnectionError("connection dropped after the commit", should_retry=True)
+
+    gateway.add_request_hook(drop_after_commit)
+    assert run(loop, panel.create_payout(5000, "usd", "payout-ui-1")) is None
+    assert panel.unknown == (5000, "usd", "payout-ui-1")
+    assert "don't know yet" in panel.message.text()
+    assert panel.pay_out.text() == "Check payout again"
+    window.state.online_changed.emit(True, "")  # Stripe answers again
+    assert panel.pay_out.isEnabled()
+    panel.pay_out.click()
+    wait_until(loop, lambda: panel.unknown is None, "the payout checked again")
+    assert panel.message.text() == "Payout of $50.00 on its way."
+    assert [(p.amount, p.automatic) for p in client.v1.payouts.list()] == [(5000, False)]
+    window.state.online_changed.emit(False, "Stripe unreachable")
+    assert not panel.pay_out.isEnabled()
+    assert panel.pay_out.toolTip() == "Stripe unreachable: try again when online."

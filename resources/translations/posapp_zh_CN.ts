@@ -3517,42 +3517,53 @@
     <name>PayoutsPanel</name>
     <message>
         <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="157"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="219"/>
         <source>Pay out…</source>
         <translation>提现…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="160"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="163"/>
         <source>Save the payouts the list shows as a CSV file</source>
         <translation>将列表中显示的提现保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="162"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="165"/>
         <source>%1 payouts saved to %2</source>
         <translation>已将 %1 笔提现保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="167"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="170"/>
         <source>Select a payout to see what it paid out.</source>
         <translation>选择一笔提现，查看它包含的款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="175"/>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="185"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="181"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="191"/>
         <source>Pay out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="175"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="181"/>
         <source>Amount to pay out to the bank (%1 available):</source>
         <translation>提现到银行的金额（可用 %1）：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="186"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="192"/>
         <source>Pay %1 out to the bank now?</source>
         <translation>现在将 %1 提现到银行吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="204"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="209"/>
+        <source>Check payout again</source>
+        <translation>再次核对提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="211"/>
+        <source>We don&apos;t know yet whether the payout of %1 was made: Stripe did not answer. Check again: it cannot pay out twice.</source>
+        <translation>尚不确定 %1 的提现是否已完成：Stripe 没有回应。请再次核对：同一笔提现不会执行两次。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="221"/>
         <source>Payout of %1 on its way.</source>
         <translation>%1 的提现已在途。</translation>
     </message>

@@ -156,6 +156,9 @@ class PayoutsPanel(ListPanel[PayoutListModel]):
                          [(s, payout_status_text(s)) for s in PAYOUT_STATUSES], parent)
         self.pay_out = self.add_money_button(QPushButton(self.tr("Pay out…")))
         self.pay_out.clicked.connect(self._ask_payout)
+        self.unknown: tuple[int, str, str] | None = None
+        """(amount, currency, key) of a payout Stripe did not answer: it is only ever sent
+        again with the same key ("Check again"), never as a new payout."""
         self.add_csv_export(
             PAYOUT_COLUMNS, "payouts.csv", self.tr("Save the payouts the list shows as a CSV "
                                                    "file"),
@@ -167,6 +170,9 @@ class PayoutsPanel(ListPanel[PayoutListModel]):
                            placeholder=self.tr("Select a payout to see what it paid out."))
 
     def _ask_payout(self) -> None:
+        if self.unknown is not None:
+            self._state.spawn(self.create_payout(*self.unknown))
+            return
         lines = balance.balance_summary(self._state.session)
         currency = lines[0].currency if lines else self._state.settings.default_currency
         available = lines[0].available if lines else 0
@@ -194,12 +200,23 @@ class PayoutsPanel(ListPanel[PayoutListModel]):
         try:
             payout = await self._state.run(balance.create_manual_payout, self._state.session,
                                            amount, currency, idempotency_key=key)
-        except Exception as error:  # shown inline: refused, offline, unknown
-            set_role(self.message, "error")
-            self.message.setText(error_text(error))
-            return None
-        finally:
+        except (GatewayError, ValueError) as error:
+            # Offline now, perhaps: the button's state first, then the message says why.
             self.update_actions()
+            set_role(self.message, "error")
+            if isinstance(error, GatewayError) and error.idempotency_key:
+                self.unknown = (amount, currency, key)
+                self.pay_out.setText(self.tr("Check payout again"))
+                self.message.setText(self.tr(
+                    "We don't know yet whether the payout of %1 was made: Stripe did not "
+                    "answer. Check again: it cannot pay out twice.").replace(
+                    "%1", self._state.formats.money(amount, currency)))
+            else:  # refused by Stripe, or locally beyond the available balance
+                self.message.setText(error_text(error))
+            return None
+        self.update_actions()
+        self.unknown = None
+        self.pay_out.setText(self.tr("Pay out…"))
         set_role(self.message, "muted")
         self.message.setText(self.tr("Payout of %1 on its way.").replace(
             "%1", self._state.formats.money(amount, currency)))
