@@ -8,6 +8,7 @@ import csv
 from pathlib import Path
 
 import qasync
+import requests
 import stripe
 from sdk_support import SANDBOX_ACCOUNT, advance_time
 from stripe import APIConnectionError
@@ -106,6 +107,23 @@ def test_act_as_a_connected_account_shows_its_data_under_a_banner_and_goes_back(
     url = run(loop, accounts.open_link("onboarding"))
     assert url is not None and tea["id"] in url and accounts.link.text() == url
     assert accounts.act_as.isEnabled()
+    customer = customer_with_card(client, "pm_card_visa", "Split Sale")
+    assert customer.invoice_settings is not None
+    requests.post(url.split("?")[0], timeout=10)  # the account holder finishes onboarding
+    split = client.v1.payment_intents.create(params={
+        "amount": 4000, "currency": "usd", "customer": customer.id, "confirm": True,
+        "payment_method": str(customer.invoice_settings.default_payment_method),
+        "application_fee_amount": 400, "transfer_data": {"destination": tea["id"]}})
+    sync_now(loop, platform)
+    connect_panel = platform.connect_panel
+    assert connect_panel.fees.model.rowCount() == connect_panel.transfers.model.rowCount() == 1
+    transfer = connect_panel.transfers.model.object_at(0)
+    assert (transfer["amount"], transfer["source_transaction"]) == (4000, split.latest_charge)
+    assert platform.jump_to("transfers", transfer["id"])
+    assert connect_panel.currentWidget() is connect_panel.transfers
+    fees_csv = tmp_path / "fees.csv"
+    assert run(loop, connect_panel.fees.export_csv(fees_csv)) == 1
+    assert [(r["amount"], r["account"]) for r in _read(fees_csv)] == [("4.0", tea["id"])]
     try:
         accounts.act_as.click()
         wait_until(loop, lambda: controller.window is not platform, "the account's window")

@@ -28,9 +28,9 @@ from posapp.sync.notifications import ConnectionChanged, Notification
 
 from .activity_panel import ActivityPanel
 from .app_state import AppState
-from .backoffice.accounts_panel import AccountsPanel
 from .backoffice.acting_banner import ActingBanner
 from .backoffice.balance_panel import BalancePanel
+from .backoffice.connect_panel import ConnectPanel
 from .backoffice.payouts_panel import PayoutsPanel
 from .collect_panel import CollectPanel
 from .customers_panel import CustomersPanel
@@ -73,7 +73,8 @@ PANEL_FOR_TABLE = {
     "subscriptions": Panel.SUBSCRIPTIONS, "invoices": Panel.INVOICES,
     "refunds": Panel.REFUNDS, "disputes": Panel.DISPUTES, "events": Panel.ACTIVITY,
     "balance_transactions": Panel.BALANCE, "payouts": Panel.PAYOUTS,
-    "accounts": Panel.ACCOUNTS,
+    "accounts": Panel.ACCOUNTS, "application_fees": Panel.ACCOUNTS,
+    "transfers": Panel.ACCOUNTS,
 }
 
 
@@ -126,7 +127,8 @@ class MainWindow(QMainWindow):
         self.activity = ActivityPanel(state)
         self.balance = BalancePanel(state)
         self.payouts = PayoutsPanel(state)
-        self.accounts = AccountsPanel(state)
+        self.connect_panel = ConnectPanel(state)
+        self.accounts = self.connect_panel.accounts
         self.accounts.act_as_requested.connect(self.act_as_requested)
         entries = (
             (Panel.DASHBOARD, self.tr("Dashboard"), "dashboard", self.dashboard),
@@ -141,7 +143,7 @@ class MainWindow(QMainWindow):
             (Panel.ACTIVITY, self.tr("Activity"), "activity", self.activity),
             (Panel.BALANCE, self.tr("Balance"), "payments", self.balance),
             (Panel.PAYOUTS, self.tr("Payouts"), "paid", self.payouts),
-            (Panel.ACCOUNTS, self.tr("Connect"), "customers", self.accounts),
+            (Panel.ACCOUNTS, self.tr("Connect"), "customers", self.connect_panel),
         )
         for panel, label, icon_name, widget in entries:
             item = QListWidgetItem(icon(icon_name), label)

@@ -296,6 +296,34 @@
     </message>
 </context>
 <context>
+    <name>ApplicationFeeListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="171"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="173"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="175"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="178"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="181"/>
+        <source>Charge</source>
+        <translation>扣款</translation>
+    </message>
+</context>
+<context>
     <name>AuditListModel</name>
     <message>
         <location filename="../../posapp/ui/audit_list_model.py" line="92"/>
@@ -1037,6 +1065,24 @@
         <location filename="../../posapp/ui/confirm.py" line="22"/>
         <source>Live mode</source>
         <translation>正式模式</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectPanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="83"/>
+        <source>Connected accounts</source>
+        <translation>关联账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="84"/>
+        <source>Application fees</source>
+        <translation>平台服务费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="85"/>
+        <source>Transfers</source>
+        <translation>转账</translation>
     </message>
 </context>
 <context>
@@ -2813,82 +2859,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="95"/>
+        <location filename="../../posapp/ui/main_window.py" line="96"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="95"/>
+        <location filename="../../posapp/ui/main_window.py" line="96"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="96"/>
+        <location filename="../../posapp/ui/main_window.py" line="97"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="97"/>
+        <location filename="../../posapp/ui/main_window.py" line="98"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="132"/>
+        <location filename="../../posapp/ui/main_window.py" line="134"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="133"/>
+        <location filename="../../posapp/ui/main_window.py" line="135"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="134"/>
+        <location filename="../../posapp/ui/main_window.py" line="136"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="135"/>
+        <location filename="../../posapp/ui/main_window.py" line="137"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="136"/>
+        <location filename="../../posapp/ui/main_window.py" line="138"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="138"/>
+        <location filename="../../posapp/ui/main_window.py" line="140"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="139"/>
+        <location filename="../../posapp/ui/main_window.py" line="141"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="140"/>
+        <location filename="../../posapp/ui/main_window.py" line="142"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="141"/>
+        <location filename="../../posapp/ui/main_window.py" line="143"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="142"/>
+        <location filename="../../posapp/ui/main_window.py" line="144"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="143"/>
+        <location filename="../../posapp/ui/main_window.py" line="145"/>
         <source>Payouts</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="144"/>
+        <location filename="../../posapp/ui/main_window.py" line="146"/>
         <source>Connect</source>
         <translation>关联账户</translation>
     </message>
@@ -3566,6 +3612,24 @@
         <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="221"/>
         <source>Payout of %1 on its way.</source>
         <translation>%1 的提现已在途。</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformListPanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="49"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="54"/>
+        <source>Save what the list shows as a CSV file</source>
+        <translation>将列表中显示的内容保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="55"/>
+        <source>%1 rows saved to %2</source>
+        <translation>已将 %1 行保存到 %2</translation>
     </message>
 </context>
 <context>
@@ -4904,6 +4968,34 @@
         <location filename="../../posapp/ui/top_bar.py" line="57"/>
         <source>Settings and profiles</source>
         <translation>设置和配置</translation>
+    </message>
+</context>
+<context>
+    <name>TransferListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="195"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="197"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="199"/>
+        <source>Reversed</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="203"/>
+        <source>Destination</source>
+        <translation>收款账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="206"/>
+        <source>Source charge</source>
+        <translation>来源扣款</translation>
     </message>
 </context>
 <context>

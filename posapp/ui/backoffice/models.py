@@ -151,3 +151,58 @@ def fee_net_text(formats: Formats, found: FeeAndNet | None) -> str:
         text += " " + QCoreApplication.translate("FeeNet", "(available %1)").replace(
             "%1", formats.date(found.available_on))
     return text
+
+
+def account_label(cache: Cache, account_id: object) -> str:
+    """A connected account's name as cached (its id when it is not)."""
+    account = cache.get("accounts", account_id) if isinstance(account_id, str) else None
+    return account_name(account) if account else str(account_id or "")
+
+
+class ApplicationFeeListModel(CacheTableModel):
+    """The platform's application fees from the cache, newest first."""
+
+    def __init__(self, cache: Cache, formats: Formats, parent: QObject | None = None) -> None:
+        super().__init__(cache, "application_fees", formats, parent)
+
+    def make_columns(self) -> Sequence[Column]:
+        f = self.formats
+        return (
+            Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
+                   sorts_by_created=True, width=120),
+            Column(self.tr("Amount"), lambda r: f.money(r.get("amount"), r.get("currency")),
+                   align_right=True, width=90),
+            Column(self.tr("Refunded"),
+                   lambda r: f.money(r.get("amount_refunded"), r.get("currency")),
+                   align_right=True, width=90),
+            Column(self.tr("Account"), lambda r: self.memo(
+                ("acct", r["id"]), lambda: account_label(self._cache, r.get("account"))),
+                width=150),
+            Column(self.tr("Charge"), lambda r: str(r.get("originating_transaction")
+                                                    or r.get("charge") or ""), stretch=True),
+        )
+
+
+class TransferListModel(CacheTableModel):
+    """The platform's transfers to connected accounts from the cache, newest first."""
+
+    def __init__(self, cache: Cache, formats: Formats, parent: QObject | None = None) -> None:
+        super().__init__(cache, "transfers", formats, parent)
+
+    def make_columns(self) -> Sequence[Column]:
+        f = self.formats
+        return (
+            Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
+                   sorts_by_created=True, width=120),
+            Column(self.tr("Amount"), lambda r: f.money(r.get("amount"), r.get("currency")),
+                   align_right=True, width=90),
+            Column(self.tr("Reversed"),
+                   lambda r: f.money(r.get("amount_reversed"), r.get("currency")),
+                   color=lambda r: WARNING_COLOR if r.get("amount_reversed") else None,
+                   align_right=True, width=90),
+            Column(self.tr("Destination"), lambda r: self.memo(
+                ("acct", r["id"]),
+                lambda: account_label(self._cache, r.get("destination"))), width=150),
+            Column(self.tr("Source charge"), lambda r: str(r.get("source_transaction") or ""),
+                   stretch=True),
+        )
