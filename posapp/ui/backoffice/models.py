@@ -90,7 +90,7 @@ class PayoutListModel(CacheTableModel):
         f = self.formats
         return (
             Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
-                   sorts_by_created=True, width=120),
+                   sorts_by_created=True, width=140),
             Column(self.tr("Amount"), lambda r: f.money(r.get("amount"), r.get("currency")),
                    align_right=True, width=90),
             Column(self.tr("Status"), lambda r: payout_status_text(r.get("status")),
@@ -116,10 +116,10 @@ class AccountListModel(CacheTableModel):
         return (
             Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
                    sorts_by_created=True, width=120),
-            Column(self.tr("Name"), account_name, width=160),
+            Column(self.tr("Name"), account_name, width=130),
             Column(self.tr("Dashboard"), lambda r: dashboard_text(
                 ((r.get("controller") or {}).get("stripe_dashboard") or {}).get("type")),
-                width=120),
+                width=110),
             Column(self.tr("Charges"), lambda r: yes_no(r.get("charges_enabled")),
                    color=lambda r: SUCCESS_COLOR if r.get("charges_enabled") else WARNING_COLOR,
                    width=70),
