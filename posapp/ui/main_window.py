@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +36,7 @@ from .collect_panel import CollectPanel
 from .customers_panel import CustomersPanel
 from .dashboard_panel import DashboardPanel, ListFilter
 from .disputes_panel import DisputesPanel
+from .filter_bar import FilterBar
 from .invoices_panel import InvoicesPanel
 from .list_view import CacheListView
 from .notices import notice_text
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
             lambda p: self.status.set_backfill(p.done, p.finished, p.estimated_remaining))
         state.backfill_finished.connect(self.status.end_backfill)
         state.notification.connect(self._notified)
+        state.toast.connect(self.toasts.show_toast)
         state.online_changed.connect(self._online_changed)
         self.customers.open_payment.connect(self.jump_to)
         self.payments.open_customer.connect(lambda cid: self.jump_to("customers", cid))
@@ -208,6 +210,17 @@ class MainWindow(QMainWindow):
         last = str(settings.value("window/panel", int(Panel.COLLECT)))
         self.show_panel(Panel(int(last)) if last.isdigit() and int(last) < len(Panel)
                         else Panel.COLLECT)
+
+    def carry_over(self, previous: MainWindow) -> None:
+        """Take over what the session showed in `previous` (the same profile's window before
+        a language switch): its place and size, notifications, unread count and panel."""
+        self.setGeometry(previous.geometry())
+        self.setWindowState(previous.windowState())
+        for at, notice in previous.activity.history:
+            self.activity.add_notice(notice, at)
+        self.unread = previous.unread
+        self.status.set_unread(self.unread)
+        self.show_panel(previous.current_panel())
 
     def show_panel(self, panel: Panel) -> None:
         """Switch to `panel`."""
@@ -228,7 +241,8 @@ class MainWindow(QMainWindow):
         return bool(show(object_id)) if callable(show) else False
 
     def open_filtered(self, wanted: ListFilter) -> bool:
-        """Show the panel that lists `wanted.table`, filtered by its status (and period)."""
+        """Show the panel that lists `wanted.table`, filtered by its status (and period or
+        day)."""
         panel = PANEL_FOR_TABLE.get(wanted.table)
         if panel is None:
             return False
@@ -239,6 +253,10 @@ class MainWindow(QMainWindow):
         view.status_filter.setCurrentIndex(max(view.status_filter.findData(wanted.status), 0))
         if wanted.period is not None and panel is Panel.REFUNDS:
             self.refunds.set_period(wanted.period)
+        bar = getattr(self.stack.widget(int(panel)), "filter_bar", None)
+        if wanted.day is not None and isinstance(bar, FilterBar):
+            day = QDate.fromString(wanted.day, Qt.DateFormat.ISODate)
+            bar.set_days(day, day)
         return True
 
     def open_search(self) -> SearchDialog:
