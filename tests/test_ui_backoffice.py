@@ -64,7 +64,7 @@ def test_balance_and_payouts_panels_show_the_books_and_export_them(
     assert run(loop, panel.export_csv(exported)) == 2
     rows = _read(exported)
     assert sorted((r["type"], r["amount"], r["fee"], r["net"]) for r in rows) == [
-        ("charge", "20.0", "0.88", "19.12"), ("charge", "35.5", "1.33", "34.17")]
+        ("charge", "20.00", "0.88", "19.12"), ("charge", "35.50", "1.33", "34.17")]
     assert {r["description"] for r in rows} == {"'=HYPERLINK(\"http://evil\")", "Beans"}
     window.payments.show_object(first.id)
     assert window.payments.detail.fee_net.text() == "Fee $0.88 · net $19.12"
@@ -123,7 +123,7 @@ def test_act_as_a_connected_account_shows_its_data_under_a_banner_and_goes_back(
     assert connect_panel.currentWidget() is connect_panel.transfers
     fees_csv = tmp_path / "fees.csv"
     assert run(loop, connect_panel.fees.export_csv(fees_csv)) == 1
-    assert [(r["amount"], r["account"]) for r in _read(fees_csv)] == [("4.0", tea["id"])]
+    assert [(r["amount"], r["account"]) for r in _read(fees_csv)] == [("4.00", tea["id"])]
     try:
         accounts.act_as.click()
         wait_until(loop, lambda: controller.window is not platform, "the account's window")
