@@ -27,6 +27,7 @@ from posapp.gateway import (
     refunds,
     setup_intents,
     subscriptions,
+    terminal,
     test_clocks,
     transfers,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "refunds",
     "setup_intents",
     "subscriptions",
+    "terminal",
     "test_clocks",
     "transfers",
 ]

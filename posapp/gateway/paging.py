@@ -28,6 +28,8 @@ ListResource = Literal[
     "setup_intents",
     "subscriptions",
     "transfers",
+    "terminal.locations",
+    "terminal.readers",
 ]
 LIST_RESOURCES: frozenset[str] = frozenset(get_args(ListResource))
 PAGE_SIZE = 100

@@ -29,6 +29,12 @@ from stripe.params import (
 )
 from stripe.params.billing_portal import SessionCreateParams as BillingPortalSessionCreateParams
 from stripe.params.checkout import SessionCreateParams as CheckoutSessionCreateParams
+from stripe.params.terminal import (
+    LocationCreateParams,
+    ReaderCreateParams,
+    ReaderProcessPaymentIntentParams,
+    ReaderSetReaderDisplayParams,
+)
 
 __all__ = [
     "AccountCreateParams",
@@ -41,11 +47,15 @@ __all__ = [
     "InvoiceCreateParams",
     "InvoiceItemCreateParams",
     "InvoicePayParams",
+    "LocationCreateParams",
     "PaymentIntentCancelParams",
     "PaymentIntentCaptureParams",
     "PaymentIntentCreateParams",
     "PaymentLinkCreateParams",
     "PayoutCreateParams",
+    "ReaderCreateParams",
+    "ReaderProcessPaymentIntentParams",
+    "ReaderSetReaderDisplayParams",
     "RefundCreateParams",
     "SubscriptionCancelParams",
     "SubscriptionCreateParams",

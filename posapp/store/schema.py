@@ -85,6 +85,12 @@ def _payment_intent(o: Mapping[str, Any]) -> Extracted:
             "latest_charge": _ref(o.get("latest_charge"))}
 
 
+def _card(charge: Mapping[str, Any], name: str) -> Any:
+    """A field of the card a charge was paid with, online or read by a Terminal reader."""
+    return (_get(charge, "payment_method_details", "card", name)
+            or _get(charge, "payment_method_details", "card_present", name))
+
+
 def _charge(o: Mapping[str, Any]) -> Extracted:
     return {"customer": _ref(o.get("customer")), "status": o.get("status"),
             "amount": o.get("amount"), "amount_refunded": o.get("amount_refunded"),
@@ -92,11 +98,11 @@ def _charge(o: Mapping[str, Any]) -> Extracted:
             "payment_intent": _ref(o.get("payment_intent")),
             "name": _get(o, "billing_details", "name"),
             "email": _get(o, "billing_details", "email"),
-            "brand": _get(o, "payment_method_details", "card", "brand"),
-            "last4": _get(o, "payment_method_details", "card", "last4"),
+            "brand": _card(o, "brand"),
+            "last4": _card(o, "last4"),
             "refunded": _bool(o.get("refunded")), "disputed": _bool(o.get("disputed")),
             "captured": _bool(o.get("captured")), "amount_captured": o.get("amount_captured"),
-            "capture_before": _get(o, "payment_method_details", "card", "capture_before")}
+            "capture_before": _card(o, "capture_before")}
 
 
 def _refund(o: Mapping[str, Any]) -> Extracted:
@@ -189,6 +195,17 @@ def _transfer(o: Mapping[str, Any]) -> Extracted:
             "source_transaction": _ref(o.get("source_transaction"))}
 
 
+def _terminal_reader(o: Mapping[str, Any]) -> Extracted:
+    return {"label": o.get("label"), "status": o.get("status"),
+            "location": _ref(o.get("location")), "device_type": o.get("device_type"),
+            "action_type": _get(o, "action", "type"),
+            "action_status": _get(o, "action", "status")}
+
+
+def _terminal_location(o: Mapping[str, Any]) -> Extracted:
+    return {"display_name": o.get("display_name"), "country": _get(o, "address", "country")}
+
+
 def _event(o: Mapping[str, Any]) -> Extracted:
     obj = _get(o, "data", "object") or {}
     return {"type": o.get("type"), "api_version": o.get("api_version"),
@@ -264,6 +281,12 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
               {"destination": S, "amount": N, "amount_reversed": N, "currency": S,
                "source_transaction": S},
               _transfer, (("destination",), ("source_transaction",))),
+    TableSpec("terminal_readers", "terminal.reader", ("tmr_",),
+              {"label": S, "status": S, "location": S, "device_type": S, "action_type": S,
+               "action_status": S},
+              _terminal_reader, (("location",),)),
+    TableSpec("terminal_locations", "terminal.location", ("tml_",),
+              {"display_name": S, "country": S}, _terminal_location),
     TableSpec("events", "event", ("evt_",),
               {"type": S, "api_version": S, "object_id": S, "object_type": S},
               _event, (("type",), ("object_id",)), extra={"seq": N}),
@@ -365,15 +388,16 @@ def _charge_capture_columns(db: Any) -> None:
          for rowid, data in rows))
 
 
-def _create_missing_tables(db: Any) -> None:
-    """Version 5: the back office's tables (balance transactions, payouts, connected
-    accounts, application fees, transfers) in a cache made before they existed."""
+def _new_tables(db: Any) -> None:
+    """Versions 5 and 6: the tables of types cached since, in a cache made before them (a
+    new cache has them from version 1): Terminal readers and locations (5); balance
+    transactions, payouts, connected accounts, application fees and transfers (6)."""
     for spec in TABLES.values():
         if not db[spec.name].exists():
             _create_table(db, spec)
 
 
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
-    _create_v1, _purge_client_secrets, _compress_v3, _charge_capture_columns,
-    _create_missing_tables)
+    _create_v1, _purge_client_secrets, _compress_v3, _charge_capture_columns, _new_tables,
+    _new_tables)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""

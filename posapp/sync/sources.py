@@ -34,6 +34,7 @@ from posapp.gateway import (
     products,
     refunds,
     subscriptions,
+    terminal,
     transfers,
 )
 from posapp.gateway.client import Gateway
@@ -73,6 +74,8 @@ SOURCES: tuple[Source, ...] = (
     Source("invoices", "invoices", "invoices", {"expand": ["data.payments"]}),
     Source("checkout_sessions", "checkout.sessions", "checkout_sessions"),
     Source("payment_links", "payment_links", "payment_links"),
+    Source("terminal_locations", "terminal.locations", "terminal_locations"),
+    Source("terminal_readers", "terminal.readers", "terminal_readers"),
     Source("setup_intents", "setup_intents", None, {"expand": ["data.payment_method"]},
            (("payment_method",),), exhaustive=False),
     Source("balance_transactions", "balance_transactions", "balance_transactions"),
@@ -149,6 +152,8 @@ _RETRIEVE: dict[str, Callable[[Gateway, str], dict[str, Any]]] = {
     "accounts": accounts.retrieve_account,
     "application_fees": application_fees.retrieve_application_fee,
     "transfers": transfers.retrieve_transfer,
+    "terminal_readers": terminal.retrieve_reader,
+    "terminal_locations": terminal.retrieve_location,
 }
 
 

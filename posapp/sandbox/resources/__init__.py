@@ -21,10 +21,11 @@ from . import (
     refunds,
     setup_intents,
     subscriptions,
+    terminal,
     test_clocks,
 )
 
 __all__ = ["account", "balance", "billing_portal", "charges", "checkout", "connect", "customers",
            "disputes", "events", "hosted", "invoices", "payment_intents", "payment_links",
            "payment_methods", "payouts", "prices", "products", "refunds", "setup_intents",
-           "subscriptions", "test_clocks"]
+           "subscriptions", "terminal", "test_clocks"]
