@@ -8,7 +8,8 @@ this folder; with names (e.g. `dashboard refunds`) only those, plus whatever the
 first (a refund and a dispute's draft for the audit log, the waiting link before it is
 paid). Like `posapp --demo`, it starts the demo sandbox in-process (seed "demo"), uses a
 temporary data dir and the demo profile through the app's own controller, and drives the
-real window at 1280x800, the smallest window we support; the Chinese shots switch the language as Settings does.
+real window at 1280x800, the smallest window we support; the Chinese shots switch the
+language as Settings does.
 """
 
 from __future__ import annotations

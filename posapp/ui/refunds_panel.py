@@ -10,7 +10,10 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QWidget
 
+from posapp.services.balance import cached_fee_and_net
+
 from .app_state import AppState
+from .backoffice.models import fee_net_text
 from .csv_export import CsvColumn, csv_money, csv_time
 from .list_panel import ListPanel
 from .list_view import add_action
@@ -77,6 +80,8 @@ class RefundsPanel(ListPanel[RefundListModel]):
         self.open_payment = self.detail.open_payment_button
         self.detail.open_payment.connect(self._open_payment_id)
         self.list.selected.connect(self.detail.show_refund)
+        self.list.selected.connect(lambda r: self.detail.fee_net.setText(
+            fee_net_text(state.formats, cached_fee_and_net(state.cache, r))))
         self.toolbar.addWidget(QLabel(self.tr("Period")))
         self.toolbar.addWidget(self.period)
         self.toolbar.addWidget(self.totals, 1)
