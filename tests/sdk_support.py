@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import requests
 import stripe
 
 from posapp.config import Paths
@@ -40,3 +41,12 @@ def advance_clock(client: stripe.StripeClient, clock_id: str,
         clock = client.v1.test_helpers.test_clocks.retrieve(clock_id)
     assert clock.status == "ready", f"test clock {clock_id} still {clock.status}"
     return clock
+
+
+def advance_time(sandbox: Sandbox, seconds: int) -> None:
+    """Move the sandbox's own clock on (its sandbox-only helper): the daily payout schedule
+    runs and payouts in transit arrive."""
+    answer = requests.post(f"{sandbox.url}/v1/test_helpers/sandbox/advance_time",
+                           data={"seconds": seconds},
+                           headers={"Authorization": f"Bearer {TEST_KEY}"}, timeout=10)
+    assert answer.status_code == 200, answer.text

@@ -8,7 +8,8 @@ this folder; with names (e.g. `dashboard refunds`) only those, plus whatever the
 first (a refund and a dispute's draft for the audit log, the waiting link before it is
 paid). Like `posapp --demo`, it starts the demo sandbox in-process (seed "demo"), uses a
 temporary data dir and the demo profile through the app's own controller, and drives the
-real window at 1360x860; the Chinese shots switch the language as Settings does.
+real window at 1280x800, the smallest window we support; the Chinese shots switch the
+language as Settings does.
 """
 
 from __future__ import annotations
@@ -23,9 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import qasync
+from PySide6.QtCore import QDate, QPoint
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QWidget
 
 from posapp.app import DEMO_API_KEY
 from posapp.config import Paths, Settings
+from posapp.gateway.terminal import present_payment_method
 from posapp.sandbox import running
 from posapp.services.subscriptions import next_charge
 from posapp.ui.controller import GuiController
@@ -35,7 +40,7 @@ from posapp.ui.refund_dialog import RefundDialog
 from posapp.worker import Worker
 
 HERE = Path(__file__).resolve().parent
-SIZE = (1360, 860)
+SIZE = (1280, 800)  # the smallest window we support: where columns clip
 
 
 async def until(condition: Callable[[], object], what: str, limit: float = 60.0) -> None:
@@ -78,12 +83,19 @@ class Tour:
         self.window.resize(*SIZE)
         await until(lambda: self.window.state.cache.last_success is not None, "the demo sync")
 
-    async def save(self, name: str) -> None:
-        """Dismiss the toasts, let the window repaint, and grab it into `name`.png here."""
+    async def save(self, name: str, dialog: QWidget | None = None) -> None:
+        """Dismiss the toasts, let the window repaint, and grab it (with `dialog` drawn
+        where it stands over the window) into `name`.png here."""
         self.window.toasts.clear()
         await asyncio.sleep(0.6)
         path = HERE / f"{name}.png"
-        if not self.window.grab().save(str(path)):
+        image = self.window.grab()
+        if dialog is not None:
+            painter = QPainter(image)
+            painter.drawPixmap(self.window.mapFromGlobal(dialog.mapToGlobal(QPoint(0, 0))),
+                               dialog.grab())
+            painter.end()
+        if not image.save(str(path)):
             raise SystemExit(f"could not write {path}")
         print("saved", path)
 
@@ -174,6 +186,48 @@ async def products(tour: Tour) -> None:
     tour.window.show_panel(Panel.PRODUCTS)
     await until(lambda: tour.window.products.products.rowCount() > 5, "the products list")
     await tour.save("products")
+async def _reader_sale(tour: Tour, amount: str, description: str) -> None:
+    """Start a Card reader sale on the demo's counter reader, the window at 1280x800."""
+    tour.window.resize(*SIZE)
+    tour.window.show_panel(Panel.COLLECT)
+    collect = tour.window.collect
+    collect.new_sale()
+    await collect.reader.reload_readers()
+    collect.amount.text_edit.setText(amount)
+    collect.description.setText(description)
+    if await collect.reader.collect() is None:
+        raise SystemExit("the reader did not start collecting")
+
+
+async def reader_waiting(tour: Tour) -> None:
+    """The reader collecting: "Tap, insert or swipe on the reader" (taken before the demo
+    reader taps a card by itself)."""
+    await _reader_sale(tour, "9.40", "Flat white and a croissant")
+    await tour.save("reader-waiting")
+
+
+async def reader_paid(tour: Tour) -> None:
+    """The demo reader taps a card a few seconds after the payment starts: Paid."""
+    collect = tour.window.collect
+    if collect.reader.payment is None:
+        await _reader_sale(tour, "9.40", "Flat white and a croissant")
+    await until(collect.view.is_paid, "the reader payment paid")
+    await tour.save("reader-paid")
+
+
+async def reader_declined(tour: Tour) -> None:
+    """A card with insufficient funds tapped on the reader: the bank's reason and Try again."""
+    await _reader_sale(tour, "23.10", "Beans 250 g and two espressos")
+    collect = tour.window.collect
+    payment = collect.reader.payment
+    assert payment is not None
+    session = tour.window.state.session
+    await asyncio.get_running_loop().run_in_executor(None, lambda: present_payment_method(
+        session.gateway, payment.reader_id, {"card_present": {"number": "4000000000009995"}}))
+    await collect.reader.refresh()
+    await tour.save("reader-declined")
+    await collect.reader.cancel_payment()
+    tour.window.resize(*SIZE)
 
 
 async def customers(tour: Tour) -> None:
@@ -247,6 +301,39 @@ async def activity(tour: Tour) -> None:
     await tour.save("activity")
 
 
+async def search(tour: Tour) -> None:
+    """Ctrl+K for a customer's name at 1280x800: her, her open items, her payments."""
+    window = tour.window
+    window.resize(*SIZE)
+    window.show_panel(Panel.DASHBOARD)
+    open_invoice = window.state.cache.page("invoices", filters={"status": "open"}).rows[0]
+    name = str(open_invoice.get("customer_name") or "")
+    dialog = window.open_search()
+    dialog.move(window.mapToGlobal(QPoint((SIZE[0] - dialog.width()) // 2, 90)))
+    dialog.field.setText(name)
+    dialog.run_search()
+    await tour.save("search", dialog)
+    dialog.close()
+    window.resize(*SIZE)
+
+
+async def payments_filtered(tour: Tour) -> None:
+    """Payments at 1280x800 narrowed by the filter bar: succeeded, the last 7 days, from
+    10.00."""
+    window = tour.window
+    window.resize(*SIZE)
+    window.show_panel(Panel.PAYMENTS)
+    panel = window.payments
+    assert panel.filter_bar is not None
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("succeeded"))
+    panel.filter_bar.amount_min.setText("10")
+    panel.filter_bar.set_days(QDate.currentDate().addDays(-6), None)
+    panel.list.table.selectRow(0)
+    await tour.save("payments-filtered")
+    panel.clear_filters()
+    window.resize(*SIZE)
+
+
 async def chinese(tour: Tour) -> None:
     """The collect screen in Simplified Chinese, a link waiting."""
     await tour.use_language("zh_CN")
@@ -266,6 +353,9 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "collect-paid": collect_paid,
     "sale": sale,
     "products": products,
+    "reader-waiting": reader_waiting,
+    "reader-paid": reader_paid,
+    "reader-declined": reader_declined,
     "customers": customers,
     "customer-detail": customer_detail,
     "dashboard": dashboard,
@@ -274,6 +364,8 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "refunds": refunds,
     "disputes": disputes,
     "activity": activity,
+    "search": search,
+    "payments-filtered": payments_filtered,
     "chinese": chinese,
     "dashboard-zh": dashboard_zh,
 }

@@ -7,6 +7,9 @@ re-send a journaled request by its operation name is always complete.
 
 from posapp.gateway import (
     account,
+    accounts,
+    application_fees,
+    balance,
     billing_portal,
     charges,
     checkout,
@@ -19,6 +22,7 @@ from posapp.gateway import (
     payment_intents,
     payment_links,
     payment_methods,
+    payouts,
     prices,
     products,
     promotion_codes,
@@ -26,7 +30,9 @@ from posapp.gateway import (
     setup_intents,
     subscriptions,
     tax_rates,
+    terminal,
     test_clocks,
+    transfers,
 )
 from posapp.gateway.client import (
     API_VERSION,
@@ -51,6 +57,9 @@ __all__ = [
     "PostRecord",
     "RequestRecord",
     "account",
+    "accounts",
+    "application_fees",
+    "balance",
     "billing_portal",
     "charges",
     "checkout",
@@ -66,6 +75,7 @@ __all__ = [
     "payment_intents",
     "payment_links",
     "payment_methods",
+    "payouts",
     "prices",
     "products",
     "promotion_codes",
@@ -73,5 +83,7 @@ __all__ = [
     "setup_intents",
     "subscriptions",
     "tax_rates",
+    "terminal",
     "test_clocks",
+    "transfers",
 ]

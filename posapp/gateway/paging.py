@@ -9,6 +9,9 @@ if TYPE_CHECKING:
     from posapp.gateway.client import Gateway
 
 ListResource = Literal[
+    "accounts",
+    "application_fees",
+    "balance_transactions",
     "charges",
     "checkout.sessions",
     "coupons",
@@ -19,6 +22,7 @@ ListResource = Literal[
     "invoices",
     "payment_intents",
     "payment_links",
+    "payouts",
     "prices",
     "products",
     "promotion_codes",
@@ -26,6 +30,9 @@ ListResource = Literal[
     "setup_intents",
     "subscriptions",
     "tax_rates",
+    "transfers",
+    "terminal.locations",
+    "terminal.readers",
 ]
 LIST_RESOURCES: frozenset[str] = frozenset(get_args(ListResource))
 PAGE_SIZE = 100

@@ -7,6 +7,8 @@ are renamed after their resource.
 """
 
 from stripe.params import (
+    AccountCreateParams,
+    AccountLinkCreateParams,
     CouponCreateParams,
     CustomerCreateParams,
     CustomerUpdateParams,
@@ -16,7 +18,9 @@ from stripe.params import (
     InvoicePayParams,
     PaymentIntentCancelParams,
     PaymentIntentCaptureParams,
+    PaymentIntentCreateParams,
     PaymentLinkCreateParams,
+    PayoutCreateParams,
     PriceCreateParams,
     ProductCreateParams,
     ProductUpdateParams,
@@ -31,8 +35,16 @@ from stripe.params import (
 )
 from stripe.params.billing_portal import SessionCreateParams as BillingPortalSessionCreateParams
 from stripe.params.checkout import SessionCreateParams as CheckoutSessionCreateParams
+from stripe.params.terminal import (
+    LocationCreateParams,
+    ReaderCreateParams,
+    ReaderProcessPaymentIntentParams,
+    ReaderSetReaderDisplayParams,
+)
 
 __all__ = [
+    "AccountCreateParams",
+    "AccountLinkCreateParams",
     "BillingPortalSessionCreateParams",
     "CheckoutSessionCreateParams",
     "CouponCreateParams",
@@ -42,13 +54,19 @@ __all__ = [
     "InvoiceCreateParams",
     "InvoiceItemCreateParams",
     "InvoicePayParams",
+    "LocationCreateParams",
     "PaymentIntentCancelParams",
     "PaymentIntentCaptureParams",
+    "PaymentIntentCreateParams",
     "PaymentLinkCreateParams",
+    "PayoutCreateParams",
     "PriceCreateParams",
     "ProductCreateParams",
     "ProductUpdateParams",
     "PromotionCodeCreateParams",
+    "ReaderCreateParams",
+    "ReaderProcessPaymentIntentParams",
+    "ReaderSetReaderDisplayParams",
     "RefundCreateParams",
     "SubscriptionCancelParams",
     "SubscriptionCreateParams",

@@ -85,6 +85,12 @@ def _payment_intent(o: Mapping[str, Any]) -> Extracted:
             "latest_charge": _ref(o.get("latest_charge"))}
 
 
+def _card(charge: Mapping[str, Any], name: str) -> Any:
+    """A field of the card a charge was paid with, online or read by a Terminal reader."""
+    return (_get(charge, "payment_method_details", "card", name)
+            or _get(charge, "payment_method_details", "card_present", name))
+
+
 def _charge(o: Mapping[str, Any]) -> Extracted:
     return {"customer": _ref(o.get("customer")), "status": o.get("status"),
             "amount": o.get("amount"), "amount_refunded": o.get("amount_refunded"),
@@ -92,11 +98,11 @@ def _charge(o: Mapping[str, Any]) -> Extracted:
             "payment_intent": _ref(o.get("payment_intent")),
             "name": _get(o, "billing_details", "name"),
             "email": _get(o, "billing_details", "email"),
-            "brand": _get(o, "payment_method_details", "card", "brand"),
-            "last4": _get(o, "payment_method_details", "card", "last4"),
+            "brand": _card(o, "brand"),
+            "last4": _card(o, "last4"),
             "refunded": _bool(o.get("refunded")), "disputed": _bool(o.get("disputed")),
             "captured": _bool(o.get("captured")), "amount_captured": o.get("amount_captured"),
-            "capture_before": _get(o, "payment_method_details", "card", "capture_before")}
+            "capture_before": _card(o, "capture_before")}
 
 
 def _refund(o: Mapping[str, Any]) -> Extracted:
@@ -169,6 +175,52 @@ def _payment_link(o: Mapping[str, Any]) -> Extracted:
     return {"active": _bool(o.get("active")), "url": o.get("url")}
 
 
+def _balance_transaction(o: Mapping[str, Any]) -> Extracted:
+    return {"type": o.get("type"), "amount": o.get("amount"), "fee": o.get("fee"),
+            "net": o.get("net"), "currency": o.get("currency"), "status": o.get("status"),
+            "available_on": o.get("available_on"), "source": _ref(o.get("source")),
+            "reporting_category": o.get("reporting_category")}
+
+
+def _payout(o: Mapping[str, Any]) -> Extracted:
+    return {"status": o.get("status"), "amount": o.get("amount"),
+            "currency": o.get("currency"), "arrival_date": o.get("arrival_date"),
+            "automatic": _bool(o.get("automatic")),
+            "balance_transaction": _ref(o.get("balance_transaction"))}
+
+
+def _account(o: Mapping[str, Any]) -> Extracted:
+    return {"name": _get(o, "business_profile", "name"), "email": o.get("email"),
+            "type": o.get("type"), "dashboard": _get(o, "controller", "stripe_dashboard", "type"),
+            "charges_enabled": _bool(o.get("charges_enabled")),
+            "payouts_enabled": _bool(o.get("payouts_enabled")),
+            "requirements_due": len(_get(o, "requirements", "currently_due") or [])}
+
+
+def _application_fee(o: Mapping[str, Any]) -> Extracted:
+    return {"account": _ref(o.get("account")), "charge": _ref(o.get("charge")),
+            "originating_transaction": _ref(o.get("originating_transaction")),
+            "amount": o.get("amount"), "amount_refunded": o.get("amount_refunded"),
+            "currency": o.get("currency")}
+
+
+def _transfer(o: Mapping[str, Any]) -> Extracted:
+    return {"destination": _ref(o.get("destination")), "amount": o.get("amount"),
+            "amount_reversed": o.get("amount_reversed"), "currency": o.get("currency"),
+            "source_transaction": _ref(o.get("source_transaction"))}
+
+
+def _terminal_reader(o: Mapping[str, Any]) -> Extracted:
+    return {"label": o.get("label"), "status": o.get("status"),
+            "location": _ref(o.get("location")), "device_type": o.get("device_type"),
+            "action_type": _get(o, "action", "type"),
+            "action_status": _get(o, "action", "status")}
+
+
+def _terminal_location(o: Mapping[str, Any]) -> Extracted:
+    return {"display_name": o.get("display_name"), "country": _get(o, "address", "country")}
+
+
 def _event(o: Mapping[str, Any]) -> Extracted:
     obj = _get(o, "data", "object") or {}
     return {"type": o.get("type"), "api_version": o.get("api_version"),
@@ -230,6 +282,32 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
     TableSpec("promotion_codes", "promotion_code", ("promo_",),
               {"code": S, "active": N, "coupon": S}, _promotion_code, (("code",),)),
     TableSpec("tax_rates", "tax_rate", ("txr_",), {"display_name": S, "active": N}, _tax_rate),
+    TableSpec("balance_transactions", "balance_transaction", ("txn_",),
+              {"type": S, "amount": N, "fee": N, "net": N, "currency": S, "status": S,
+               "available_on": N, "source": S, "reporting_category": S},
+              _balance_transaction, (("type",), ("source",))),
+    TableSpec("payouts", "payout", ("po_",),
+              {"status": S, "amount": N, "currency": S, "arrival_date": N, "automatic": N,
+               "balance_transaction": S},
+              _payout, (("status",),)),
+    TableSpec("accounts", "account", ("acct_",),
+              {"name": S, "email": S, "type": S, "dashboard": S, "charges_enabled": N,
+               "payouts_enabled": N, "requirements_due": N},
+              _account),
+    TableSpec("application_fees", "application_fee", ("fee_",),
+              {"account": S, "charge": S, "originating_transaction": S, "amount": N,
+               "amount_refunded": N, "currency": S},
+              _application_fee, (("account",), ("charge",), ("originating_transaction",))),
+    TableSpec("transfers", "transfer", ("tr_",),
+              {"destination": S, "amount": N, "amount_reversed": N, "currency": S,
+               "source_transaction": S},
+              _transfer, (("destination",), ("source_transaction",))),
+    TableSpec("terminal_readers", "terminal.reader", ("tmr_",),
+              {"label": S, "status": S, "location": S, "device_type": S, "action_type": S,
+               "action_status": S},
+              _terminal_reader, (("location",),)),
+    TableSpec("terminal_locations", "terminal.location", ("tml_",),
+              {"display_name": S, "country": S}, _terminal_location),
     TableSpec("events", "event", ("evt_",),
               {"type": S, "api_version": S, "object_id": S, "object_type": S},
               _event, (("type",), ("object_id",)), extra={"seq": N}),
@@ -256,7 +334,7 @@ def table_for_id(object_id: str) -> str | None:
 
 
 def _create_table(db: Any, spec: TableSpec) -> None:
-    """One object table with its indexes and full-text index."""
+    """One object table with its indexes and FTS index."""
     columns: dict[str, type] = {"id": str, "data": str, "created": int, "deleted": int,
                                 "synced_gen": int, **spec.columns, **spec.extra}
     table = db[spec.name]
@@ -274,7 +352,7 @@ def _index(table: Any, spec: TableSpec) -> None:
         # Covers the LIKE scan for terms too short for trigrams, newest first, without
         # reading the rows' JSON.
         table.create_index(["created", "id", "deleted", *spec.fts],
-                           index_name=f"idx_{spec.name}_short_search", if_not_exists=True)
+                           index_name=f"idx_{spec.name}_short_search")
 
 
 def _create_v1(db: Any) -> None:
@@ -286,10 +364,9 @@ def _create_v1(db: Any) -> None:
 
 
 def _existing(db: Any) -> list[str]:
-    """The object tables a cache has (one made before a later version lacks that version's
-    new tables until its migration creates them)."""
-    present = set(db.table_names())
-    return [name for name in TABLES if name in present]
+    """The object tables a cache being migrated has (tables added by a later version are
+    created by that version's migration)."""
+    return [name for name in TABLES if db[name].exists()]
 
 
 def _purge_client_secrets(db: Any) -> None:
@@ -336,12 +413,22 @@ def _charge_capture_columns(db: Any) -> None:
          for rowid, data in rows))
 
 
+def _new_tables(db: Any) -> None:
+    """Versions 5 and 6: the tables of types cached since, in a cache made before them (a
+    new cache has them from version 1): Terminal readers and locations (5); balance
+    transactions, payouts, connected accounts, application fees and transfers (6)."""
+    for spec in TABLES.values():
+        if not db[spec.name].exists():
+            _create_table(db, spec)
+
+
 def _add_catalogue(db: Any) -> None:
-    """Version 5: coupons, promotion codes and tax rates; products gain their SKU, barcode
+    """Version 7: coupons, promotion codes and tax rates; products gain their SKU, barcode
     and category (from metadata) and a full-text index over name, SKU and barcode. (A cache
-    created at this version has them from version 1 already.)"""
+    created at this version has them from version 1 already; one made before version 5 got
+    the three tables from `_new_tables`.)"""
     for name in ("coupons", "promotion_codes", "tax_rates"):
-        if name not in db.table_names():
+        if not db[name].exists():
             _create_table(db, TABLES[name])
     spec = TABLES["products"]
     products = db["products"]
@@ -355,5 +442,6 @@ def _add_catalogue(db: Any) -> None:
 
 
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
-    _create_v1, _purge_client_secrets, _compress_v3, _charge_capture_columns, _add_catalogue)
+    _create_v1, _purge_client_secrets, _compress_v3, _charge_capture_columns, _new_tables,
+    _new_tables, _add_catalogue)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""

@@ -33,7 +33,7 @@ from .notifications import (
     Notification,
     for_event,
 )
-from .sources import REFETCHED_ON_EVENT, refetch
+from .sources import REFETCHED_ON_EVENT, balance_transaction_ids, refetch
 
 log = logging.getLogger(__name__)
 
@@ -230,6 +230,9 @@ def apply_event(gateway: Gateway, cache: Cache, event: Mapping[str, Any],
         obj = refetch(gateway, table, obj["id"])
     if not cache.apply_event(event, None if preview else obj):
         return None
+    for txn_id in balance_transaction_ids(obj):
+        if cache.get("balance_transactions", txn_id) is None:
+            cache.upsert_object(refetch(gateway, "balance_transactions", txn_id))
     if "created" in obj:  # not a deletion stub from the re-fetch
         notification = for_event(event, obj, _customer_name(cache))
         if notification is not None:

@@ -80,6 +80,7 @@ from .open_requests_view import OpenRequestsView, age_text
 from .payment_list_model import request_status_text
 from .payment_method_list_model import card_label, default_method_id
 from .takings_view import TakingsView
+from .terminal.reader_tender import ReaderTender
 from .theme import set_role
 
 DEFAULT_DUE_DAYS = 14
@@ -179,6 +180,7 @@ class CollectPanel(QWidget):
         invoice_row.addWidget(self.invoice, 1)
         invoice_row.addWidget(self.due_days, 1)
         self.invoice_why = self._why_label()
+        self.reader = ReaderTender(self)
 
         self.cart_label = QLabel()
         self.cart_label.setObjectName("muted")
@@ -239,6 +241,7 @@ class CollectPanel(QWidget):
         left.addWidget(self.invoice_why)
         left.addWidget(self.cash)
         left.addWidget(self.receipt_box)
+        left.addWidget(self.reader)
         left.addWidget(self.reason)
         left.addWidget(self.repeat_bar)
         left.addWidget(self.message)
@@ -258,6 +261,7 @@ class CollectPanel(QWidget):
         self.center = QStackedWidget()
         self.center.addWidget(idle)
         self.center.addWidget(self.view)
+        self.center.addWidget(self.reader.view)
         self.takings = TakingsView(state)
         self.takings.setMaximumWidth(320)
 
@@ -321,7 +325,9 @@ class CollectPanel(QWidget):
             return self.tr("Answer the question below first.")
         return {
             Sale.EDITING: "",
-            Sale.WAITING: self.tr("A payment request is open: cancel it to change the sale."),
+            Sale.WAITING: self.tr("A payment request is open: cancel it to change the sale.")
+            if not self.reader.active() else
+            self.tr("The reader is collecting this sale: cancel it to change the sale."),
             Sale.PAID: self.tr("This sale is paid: press New sale for the next one."),
             Sale.INVOICED: self.tr("This sale is invoiced: press New sale for the next one."),
             Sale.FAILED: self.tr("This sale is over: press New sale for the next one."),
@@ -360,6 +366,7 @@ class CollectPanel(QWidget):
             no_email = self.tr("A cart is paid by page, saved card or cash.")
         self._enable(self.invoice, blocked or no_email, self.invoice_why, no_email)
         self._enable(self.cash, blocked)
+        self.reader.update_enabled(blocked)
         self.reason.setText(self._locked_reason() or offline or missing)
 
     def _enable(self, button: QPushButton, reason: str, why: QLabel | None = None,
@@ -821,6 +828,9 @@ class CollectPanel(QWidget):
         """Close the open request at Stripe first, then let go of it: back to editing the
         same sale, or Paid when the customer paid before it closed."""
         request = self.request
+        if self.reader.active():
+            await self.reader.cancel_payment()
+            return None
         if request is None or self._busy or self.sale is not Sale.WAITING:
             return None
 
@@ -876,6 +886,7 @@ class CollectPanel(QWidget):
                 widget.hide()
             self.cart_done.emit()
         self.request = None
+        self.reader.reset()
         self._tender = None
         self._repeat = None
         self.repeat_bar.hide()

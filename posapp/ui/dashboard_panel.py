@@ -29,16 +29,19 @@ from .refunds_panel import Period, period_start
 DAYS_CHARTED = 30
 MONTHS_CHARTED = 12
 SUCCESS_RATE_DAYS = 30
-_DASHBOARD_TABLES = frozenset(("charges", "refunds", "disputes", "subscriptions", "invoices"))
+_DASHBOARD_TABLES = frozenset(("charges", "refunds", "disputes", "subscriptions", "invoices",
+                               "balance_transactions"))
 
 
 @dataclass(frozen=True)
 class ListFilter:
-    """A list to open from the dashboard: its table, status and period (None: any)."""
+    """A list to open from the dashboard: its table, status and period or local day (an
+    ISO date) (None: any)."""
 
     table: str
     status: str | None = None
     period: Period | None = None
+    day: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ class DashboardFigures:
     mrr_history: list[MonthlyMrr] = field(default_factory=list)
     uncaptured: list[Uncaptured] = field(default_factory=list)
     """Authorisations held and not captured yet: not takings, shown apart."""
+    net_volume: list[Total] = field(default_factory=list)
+    """This month's net volume: sales after refunds, disputes and Stripe's fees (from the
+    balance transactions)."""
 
     @property
     def success_rate(self) -> float | None:
@@ -131,6 +137,7 @@ def compute_figures(cache: Cache, now: datetime) -> DashboardFigures:
         month_ends=ends,
         mrr_history=cache.mrr_history(month_ends=ends),
         uncaptured=cache.uncaptured(),
+        net_volume=cache.net_volume(since=month),
     )
 
 
@@ -232,6 +239,7 @@ class DashboardPanel(QWidget):
         self.takings_chart = TakingsChart()
         self.takings_chart.clicked.connect(
             lambda: self.open_list.emit(ListFilter("payment_intents", "succeeded")))
+        self.takings_chart.day_clicked.connect(self._open_day)
         self.mrr_chart = MrrChart()
         self.mrr_chart.clicked.connect(
             lambda: self.open_list.emit(ListFilter("subscriptions", "active")))
@@ -246,6 +254,12 @@ class DashboardPanel(QWidget):
         layout.addWidget(self.status)
         state.connect_tables(_DASHBOARD_TABLES, self.schedule_refresh)
         self.schedule_refresh()
+
+    def _open_day(self, index: int) -> None:
+        """That day's succeeded payments, for a click on its bar."""
+        if self.figures is not None and 0 <= index < len(self.figures.days):
+            self.open_list.emit(ListFilter("payment_intents", "succeeded",
+                                           day=self.figures.days[index]))
 
     def schedule_refresh(self) -> None:
         """Recompute the figures on the worker (once more if asked again meanwhile)."""
@@ -287,7 +301,10 @@ class DashboardPanel(QWidget):
         held = uncaptured_text(formats, figures.uncaptured)
         self.cards["today"].set_figure(amounts(figures.today),
                                        "\n".join(filter(None, (payments(figures.today), held))))
-        self.cards["month"].set_figure(amounts(figures.month), payments(figures.month))
+        net = ", ".join(formats.money(t.amount, t.currency) for t in figures.net_volume)
+        self.cards["month"].set_figure(amounts(figures.month), "\n".join(filter(None, (
+            payments(figures.month),
+            self.tr("Net volume after fees: %1").replace("%1", net) if net else ""))))
         rate = figures.success_rate
         self.cards["success"].set_figure(
             "—" if rate is None else f"{locale.toString(rate * 100, 'f', 1)} %",

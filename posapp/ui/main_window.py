@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,12 +29,17 @@ from posapp.sync.notifications import ConnectionChanged, Notification
 
 from .activity_panel import ActivityPanel
 from .app_state import AppState
+from .backoffice.acting_banner import ActingBanner
+from .backoffice.balance_panel import BalancePanel
+from .backoffice.connect_panel import ConnectPanel
+from .backoffice.payouts_panel import PayoutsPanel
 from .catalogue.products_panel import ProductsPanel
 from .catalogue.sale_panel import SalePanel
 from .collect_panel import CollectPanel
 from .customers_panel import CustomersPanel
 from .dashboard_panel import DashboardPanel, ListFilter
 from .disputes_panel import DisputesPanel
+from .filter_bar import FilterBar
 from .invoices_panel import InvoicesPanel
 from .list_view import CacheListView
 from .notices import notice_text
@@ -50,7 +55,7 @@ from .top_bar import TopBar
 
 
 class Panel(IntEnum):
-    """The navigation entries, in order (Ctrl+1 … Ctrl+9, then Ctrl+0; Products has none)."""
+    """The navigation entries, in order (Ctrl+1 … Ctrl+9, then Ctrl+0; the rest have none)."""
 
     DASHBOARD = 0
     COLLECT = 1
@@ -63,6 +68,9 @@ class Panel(IntEnum):
     ACTIVITY = 8
     SALE = 9
     PRODUCTS = 10
+    BALANCE = 11
+    PAYOUTS = 12
+    ACCOUNTS = 13
 
 
 PANEL_FOR_TABLE = {
@@ -71,6 +79,9 @@ PANEL_FOR_TABLE = {
     "subscriptions": Panel.SUBSCRIPTIONS, "invoices": Panel.INVOICES,
     "refunds": Panel.REFUNDS, "disputes": Panel.DISPUTES, "events": Panel.ACTIVITY,
     "products": Panel.PRODUCTS,
+    "balance_transactions": Panel.BALANCE, "payouts": Panel.PAYOUTS,
+    "accounts": Panel.ACCOUNTS, "application_fees": Panel.ACCOUNTS,
+    "transfers": Panel.ACCOUNTS,
 }
 
 
@@ -80,6 +91,10 @@ class MainWindow(QMainWindow):
     profile_chosen = Signal(str)
     add_profile_requested = Signal()
     settings_requested = Signal()
+    act_as_requested = Signal(str)
+    """A connected account's id: work on it (the platform's session stays open)."""
+    platform_requested = Signal()
+    """Back from a connected account to the platform."""
 
     def __init__(self, state: AppState, profile_names: Sequence[str],
                  parent: QWidget | None = None) -> None:
@@ -121,6 +136,11 @@ class MainWindow(QMainWindow):
         self.sale.collect_requested.connect(self._collect_cart)
         self.collect.cart_done.connect(self.sale.clear)
         self.products = ProductsPanel(state)
+        self.balance = BalancePanel(state)
+        self.payouts = PayoutsPanel(state)
+        self.connect_panel = ConnectPanel(state)
+        self.accounts = self.connect_panel.accounts
+        self.accounts.act_as_requested.connect(self.act_as_requested)
         entries = (
             (Panel.DASHBOARD, self.tr("Dashboard"), "dashboard", self.dashboard),
             (Panel.COLLECT, self.tr("Collect payment"), "collect", self.collect),
@@ -134,6 +154,9 @@ class MainWindow(QMainWindow):
             (Panel.ACTIVITY, self.tr("Activity"), "activity", self.activity),
             (Panel.SALE, self.tr("Sale"), "collect", self.sale),
             (Panel.PRODUCTS, self.tr("Products"), "invoices", self.products),
+            (Panel.BALANCE, self.tr("Balance"), "payments", self.balance),
+            (Panel.PAYOUTS, self.tr("Payouts"), "paid", self.payouts),
+            (Panel.ACCOUNTS, self.tr("Connect"), "customers", self.connect_panel),
         )
         for panel, label, icon_name, widget in entries:
             item = QListWidgetItem(icon(icon_name), label)
@@ -158,6 +181,14 @@ class MainWindow(QMainWindow):
         outer.setSpacing(0)
         outer.addWidget(self.top_bar)
         outer.addWidget(accent)
+        self.acting_banner: ActingBanner | None = None
+        if state.session.platform is not None:
+            self.acting_banner = ActingBanner(state.session.platform.account_name
+                                              or state.session.platform.name,
+                                              state.profile.account_name,
+                                              state.session.acting_as or "")
+            self.acting_banner.back.clicked.connect(self.platform_requested)
+            outer.addWidget(self.acting_banner)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self.toasts = ToastArea(central)
@@ -173,6 +204,7 @@ class MainWindow(QMainWindow):
             lambda p: self.status.set_backfill(p.done, p.finished, p.estimated_remaining))
         state.backfill_finished.connect(self.status.end_backfill)
         state.notification.connect(self._notified)
+        state.toast.connect(self.toasts.show_toast)
         state.online_changed.connect(self._online_changed)
         self.customers.open_payment.connect(self.jump_to)
         self.payments.open_customer.connect(lambda cid: self.jump_to("customers", cid))
@@ -191,6 +223,17 @@ class MainWindow(QMainWindow):
         last = str(settings.value("window/panel", int(Panel.COLLECT)))
         self.show_panel(Panel(int(last)) if last.isdigit() and int(last) < len(Panel)
                         else Panel.COLLECT)
+
+    def carry_over(self, previous: MainWindow) -> None:
+        """Take over what the session showed in `previous` (the same profile's window before
+        a language switch): its place and size, notifications, unread count and panel."""
+        self.setGeometry(previous.geometry())
+        self.setWindowState(previous.windowState())
+        for at, notice in previous.activity.history:
+            self.activity.add_notice(notice, at)
+        self.unread = previous.unread
+        self.status.set_unread(self.unread)
+        self.show_panel(previous.current_panel())
 
     def show_panel(self, panel: Panel) -> None:
         """Switch to `panel`."""
@@ -218,7 +261,8 @@ class MainWindow(QMainWindow):
         return bool(show(object_id)) if callable(show) else False
 
     def open_filtered(self, wanted: ListFilter) -> bool:
-        """Show the panel that lists `wanted.table`, filtered by its status (and period)."""
+        """Show the panel that lists `wanted.table`, filtered by its status (and period or
+        day)."""
         panel = PANEL_FOR_TABLE.get(wanted.table)
         if panel is None:
             return False
@@ -229,6 +273,10 @@ class MainWindow(QMainWindow):
         view.status_filter.setCurrentIndex(max(view.status_filter.findData(wanted.status), 0))
         if wanted.period is not None and panel is Panel.REFUNDS:
             self.refunds.set_period(wanted.period)
+        bar = getattr(self.stack.widget(int(panel)), "filter_bar", None)
+        if wanted.day is not None and isinstance(bar, FilterBar):
+            day = QDate.fromString(wanted.day, Qt.DateFormat.ISODate)
+            bar.set_days(day, day)
         return True
 
     def open_search(self) -> SearchDialog:

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.services.balance import cached_fee_and_net
 from posapp.services.payments import cancel_payment, card_of
 
 from .app_state import AppState
+from .backoffice.models import fee_net_text
 from .capture_dialog import CaptureDialog
 from .catalogue.receipt_pdf import Paper, ask_receipt_path, save_receipt
 from .confirm import confirm
@@ -53,11 +55,13 @@ class PaymentDetail(QWidget):
         self.markers = QLabel()
         self.markers.setObjectName("error")
         self.ids = QLabel()
+        self.fee_net = QLabel()
         self.ids.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Customer"), self.customer)
         form.addRow(self.tr("Card"), self.card)
+        form.addRow(self.tr("Fee and net"), self.fee_net)
         form.addRow(self.tr("Refunds / disputes"), self.markers)
         form.addRow(self.tr("IDs"), self.ids)
 
@@ -91,7 +95,8 @@ class PaymentDetail(QWidget):
         layout.addWidget(self.reason)
         layout.addWidget(QLabel(self.tr("Timeline")))
         layout.addWidget(self.timeline, 1)
-        state.connect_tables(frozenset(("payment_intents", "charges", "events")), self._reload)
+        state.connect_tables(frozenset(("payment_intents", "charges", "events",
+                                        "balance_transactions")), self._reload)
         self.show_payment({})
         state.follow_online(self.update_actions)
 
@@ -115,6 +120,8 @@ class PaymentDetail(QWidget):
         if charge and charge.get("disputed"):
             marks.append(self.tr("Disputed"))
         self.markers.setText(", ".join(marks))
+        self.fee_net.setText(fee_net_text(formats, cached_fee_and_net(self._state.cache, charge))
+                             if payment else "")
         self.ids.setText("\n".join(self._ids()))
         self._fill_timeline()
         self.update_actions()

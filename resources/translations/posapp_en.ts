@@ -15,7 +15,7 @@
 <context>
     <name>DashboardPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="285"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="299"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n payment</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="309"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="326"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n active subscription</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>DisputeDetail</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_detail.py" line="181"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="205"/>
         <source>• %1: %n character(s)</source>
         <translation>
             <numerusform>• %1: %n character</numerusform>
@@ -62,13 +62,57 @@
     </message>
 </context>
 <context>
+    <name>DisputesPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/disputes_panel.py" line="51"/>
+        <source>%n dispute(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n dispute exported to %1.</numerusform>
+            <numerusform>%n disputes exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InvoicesPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/invoices_panel.py" line="63"/>
+        <location filename="../../posapp/ui/invoices_panel.py" line="58"/>
         <source>%n invoice(s) exported to %1.</source>
         <translation>
             <numerusform>%n invoice exported to %1.</numerusform>
             <numerusform>%n invoices exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/payments_panel.py" line="64"/>
+        <source>%n payment(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n payment exported to %1.</numerusform>
+            <numerusform>%n payments exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RefundsPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/refunds_panel.py" line="90"/>
+        <source>%n refund(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n refund exported to %1.</numerusform>
+            <numerusform>%n refunds exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SalePanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="224"/>
+        <source>%n more: type to narrow them down.</source>
+        <translation>
+            <numerusform>%n more: type to narrow them down.</numerusform>
+            <numerusform>%n more: type to narrow them down.</numerusform>
         </translation>
     </message>
 </context>
@@ -97,7 +141,7 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/status_bar.py" line="114"/>
+        <location filename="../../posapp/ui/status_bar.py" line="116"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>Synced %n minute ago</numerusform>

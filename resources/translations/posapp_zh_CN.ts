@@ -2,6 +2,123 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDashboard</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="136"/>
+        <source>Express</source>
+        <translation>Express</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="137"/>
+        <source>Full (Standard)</source>
+        <translation>完整（Standard）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="138"/>
+        <source>None (custom)</source>
+        <translation>无（自定义）</translation>
+    </message>
+</context>
+<context>
+    <name>AccountListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="114"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="114"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="117"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="119"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="120"/>
+        <source>Dashboard</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="123"/>
+        <source>Charges</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="126"/>
+        <source>Payouts</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="129"/>
+        <source>Requirements due</source>
+        <translation>待补资料</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="70"/>
+        <source>New account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="72"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="77"/>
+        <source>Act as this account</source>
+        <translation>以此账户身份操作</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="78"/>
+        <source>Onboarding link</source>
+        <translation>入驻链接</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="79"/>
+        <source>Express dashboard</source>
+        <translation>Express 控制台</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="82"/>
+        <source>Links open in the browser and are copied here.</source>
+        <translation>链接会在浏览器中打开，并复制到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="86"/>
+        <source>You are acting as a connected account: go back to the platform to manage accounts.</source>
+        <translation>您正以关联账户身份操作：请返回平台来管理账户。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="100"/>
+        <source>Select a connected account.</source>
+        <translation>请选择一个关联账户。</translation>
+    </message>
+</context>
+<context>
+    <name>ActingBanner</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/acting_banner.py" line="22"/>
+        <source>Acting as %1 (%2) for the platform %3: everything shown and done here is that account&apos;s.</source>
+        <translation>正以 %1（%2）的身份代表平台 %3 操作：这里显示和执行的一切都属于该账户。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/acting_banner.py" line="27"/>
+        <source>Back to the platform</source>
+        <translation>返回平台</translation>
+    </message>
+</context>
+<context>
     <name>ActionDetail</name>
     <message>
         <location filename="../../posapp/ui/action_detail.py" line="75"/>
@@ -82,27 +199,27 @@
         <translation>已应用的 Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="163"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="165"/>
         <source>%1 ago</source>
         <translation>%1前</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="219"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="223"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="220"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="224"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="221"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="225"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="222"/>
+        <location filename="../../posapp/ui/activity_panel.py" line="226"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -173,9 +290,37 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../../posapp/ui/app_state.py" line="141"/>
+        <location filename="../../posapp/ui/app_state.py" line="144"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationFeeListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="171"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="173"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="175"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="178"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="181"/>
+        <source>Charge</source>
+        <translation>扣款</translation>
     </message>
 </context>
 <context>
@@ -302,6 +447,195 @@
         <location filename="../../posapp/ui/audit_list_model.py" line="58"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>BalancePanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="61"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="66"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="67"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="68"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="69"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="70"/>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="74"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="75"/>
+        <source>Read the balance, recent balance transactions and payouts from Stripe</source>
+        <translation>从 Stripe 读取余额、近期余额交易和提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="83"/>
+        <source>Save the balance transactions the list shows as a CSV file</source>
+        <translation>将列表中显示的余额交易保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="84"/>
+        <source>%1 balance transactions saved to %2</source>
+        <translation>已将 %1 笔余额交易保存到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="86"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="88"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="108"/>
+        <source>%1 available · %2 pending</source>
+        <translation>可用 %1 · 待入账 %2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="112"/>
+        <source>Balance not read yet: press Refresh.</source>
+        <translation>尚未读取余额：请点击“刷新”。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="116"/>
+        <source>Next payouts: %1</source>
+        <translation>即将到账的提现：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="119"/>
+        <source>No payout on its way.</source>
+        <translation>没有在途的提现。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="126"/>
+        <source>Reading from Stripe…</source>
+        <translation>正在从 Stripe 读取…</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceTransactionListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="66"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="68"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="69"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="71"/>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="73"/>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="75"/>
+        <source>Available on</source>
+        <translation>可用日期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="78"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceType</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="29"/>
+        <source>Charge</source>
+        <translation>扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="30"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="31"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="32"/>
+        <source>Payment refund</source>
+        <translation>付款退款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="33"/>
+        <source>Refund failure</source>
+        <translation>退款失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="34"/>
+        <source>Dispute</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="35"/>
+        <source>Payout</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="36"/>
+        <source>Payout failure</source>
+        <translation>提现失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="37"/>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="38"/>
+        <source>Transfer reversal</source>
+        <translation>转账撤回</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="39"/>
+        <source>Application fee</source>
+        <translation>平台服务费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="40"/>
+        <source>Application fee refund</source>
+        <translation>平台服务费退还</translation>
     </message>
 </context>
 <context>
@@ -441,347 +775,352 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="134"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="135"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="139"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="140"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="144"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="145"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="147"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="148"/>
         <source>A payment page or link closes this long after it was shown</source>
         <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="150"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="151"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="151"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="152"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="152"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="153"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="153"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="154"/>
         <source>Links expire after</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="156"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="157"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="157"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="158"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="158"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="159"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="160"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="161"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="166"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="167"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="175"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="176"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="176"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="177"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="177"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="178"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="186"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="188"/>
         <source>Let the customer type a promotion code</source>
         <translation>允许客户输入优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="187"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="189"/>
         <source>Record cash payment</source>
         <translation>记录现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="188"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="190"/>
         <source>Recorded at Stripe as an itemised invoice paid outside Stripe</source>
         <translation>在 Stripe 上记录为逐项列明、在 Stripe 之外付清的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="193"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="195"/>
         <source>80 mm receipt</source>
         <translation>80 毫米收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="194"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="196"/>
         <source>A4 receipt</source>
         <translation>A4 收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="195"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="197"/>
         <source>Save receipt PDF…</source>
         <translation>保存收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="196"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="198"/>
         <source>Lines, tax, tip, total and a QR code of Stripe&apos;s receipt page</source>
         <translation>商品明细、税费、小费、合计以及 Stripe 收据页面的二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="208"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="210"/>
         <source>Charge again</source>
         <translation>再次扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="209"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="211"/>
         <source>Don&apos;t charge</source>
         <translation>不扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="253"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="256"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="321"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="325"/>
         <source>Answer the question below first.</source>
         <translation>请先回答下方的问题。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="324"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="328"/>
         <source>A payment request is open: cancel it to change the sale.</source>
         <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="325"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="330"/>
+        <source>The reader is collecting this sale: cancel it to change the sale.</source>
+        <translation>读卡器正在收取本笔交易：如需修改本笔交易，请先取消。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/collect_panel.py" line="331"/>
         <source>This sale is paid: press New sale for the next one.</source>
         <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="326"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="332"/>
         <source>This sale is invoiced: press New sale for the next one.</source>
         <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="327"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="333"/>
         <source>This sale is over: press New sale for the next one.</source>
         <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="328"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="334"/>
         <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
         <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="347"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="353"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="349"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="355"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="365"/>
         <source>A cart is paid by page, saved card or cash.</source>
         <translation>购物车可通过付款页面、已存银行卡或现金支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="427"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="438"/>
         <source>Cart total %1: lines, discount, tax and tip from the sale screen.</source>
         <translation>购物车合计 %1：商品、折扣、税费和小费来自销售界面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="616"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="627"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="667"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="678"/>
         <source>Recording the cash payment…</source>
         <translation>正在记录现金付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="673"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="677"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="684"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="688"/>
         <source>The cash payment may or may not have been recorded.</source>
         <translation>现金付款可能已记录，也可能未记录。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="684"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="695"/>
         <source>Paid in cash</source>
         <translation>已现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="720"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="731"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="830"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="847"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="845"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="862"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="319"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="323"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="354"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="355"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="361"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="358"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="364"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="478"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="489"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="479"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="490"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="495"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="506"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="514"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="525"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="541"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="552"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="546"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="557"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="572"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="583"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="591"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="602"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="605"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="810"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="616"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="824"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="607"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="618"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="610"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="621"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="632"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="643"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="637"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="648"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="641"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="652"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="651"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="662"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="744"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="755"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="745"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="756"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="746"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="757"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="747"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="758"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="765"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="922"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="776"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="940"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="799"/>
+        <location filename="../../posapp/ui/collect_panel.py" line="810"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -797,6 +1136,24 @@
         <location filename="../../posapp/ui/confirm.py" line="22"/>
         <source>Live mode</source>
         <translation>正式模式</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectPanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="83"/>
+        <source>Connected accounts</source>
+        <translation>关联账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="84"/>
+        <source>Application fees</source>
+        <translation>平台服务费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="85"/>
+        <source>Transfers</source>
+        <translation>转账</translation>
     </message>
 </context>
 <context>
@@ -825,12 +1182,12 @@
 <context>
     <name>CsvExport</name>
     <message>
-        <location filename="../../posapp/ui/csv_export.py" line="55"/>
+        <location filename="../../posapp/ui/csv_export.py" line="57"/>
         <source>Export to CSV</source>
         <translation>导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/csv_export.py" line="57"/>
+        <location filename="../../posapp/ui/csv_export.py" line="59"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1122,112 +1479,117 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="211"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="218"/>
         <source>Today&apos;s net takings</source>
         <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="213"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="220"/>
         <source>This month&apos;s net takings</source>
         <translation>本月净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="215"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="222"/>
         <source>Payment success rate (30 days)</source>
         <translation>付款成功率（30 天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="217"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="224"/>
         <source>Refunds this month</source>
         <translation>本月退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="219"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="226"/>
         <source>Open disputes</source>
         <translation>未结争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="220"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="227"/>
         <source>Monthly recurring revenue</source>
         <translation>每月经常性收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="222"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="229"/>
         <source>Past-due subscriptions</source>
         <translation>逾期订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="224"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="231"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="241"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="249"/>
         <source>Reading the cache…</source>
         <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="285"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="299"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n 笔付款</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="294"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="307"/>
+        <source>Net volume after fees: %1</source>
+        <translation>扣除手续费后的净额：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="311"/>
         <source>%1 succeeded, %2 failed</source>
         <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="298"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="315"/>
         <source>%1 refunded, %2 pending, %3 failed</source>
         <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="304"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="321"/>
         <source>%1 open, %2 need a response</source>
         <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="309"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="326"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n 个有效订阅</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="311"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="328"/>
         <source>retrying or waiting for a new card</source>
         <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="314"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="331"/>
         <source>%1 open, %2 overdue (%3)</source>
         <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="320"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="337"/>
         <source>From the offline cache; last synced %1.</source>
         <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="321"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="338"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="335"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="352"/>
         <source>d MMM</source>
         <comment>a day under the takings chart, as a QDate format</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="337"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="354"/>
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="343"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="360"/>
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
@@ -1315,94 +1677,119 @@
         <translation>接受争议…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="144"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="145"/>
         <source>This dispute no longer takes evidence (%1).</source>
         <translation>此争议不再接受证据（%1）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="164"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="165"/>
         <source>Draft saved. You can change it until you submit.</source>
         <translation>草稿已保存。提交前可以修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="170"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="171"/>
         <source>Submit evidence</source>
         <translation>提交证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="172"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="173"/>
         <source>This is a LIVE dispute: the bank receives this evidence. Submit?</source>
         <translation>这是正式争议：银行将收到此证据。确定提交吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="176"/>
-        <source>Evidence submitted; the bank is reviewing it.</source>
-        <translation>证据已提交；银行正在审核。</translation>
+        <location filename="../../posapp/ui/dispute_detail.py" line="191"/>
+        <source>Evidence submitted on %1: %2.</source>
+        <translation>证据已于 %1 提交：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="192"/>
+        <source>Evidence submitted: %2.</source>
+        <translation>证据已提交：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="193"/>
+        <source>no text</source>
+        <translation>无文字</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="195"/>
+        <source>It was due by %1.</source>
+        <translation>截止时间为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="198"/>
+        <source>Decision: %1.</source>
+        <translation>裁决结果：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dispute_detail.py" line="200"/>
+        <source>The bank is reviewing it; Stripe reports its decision here.</source>
+        <translation>银行正在审核；Stripe 给出裁决后会显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_detail.py" line="181"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="205"/>
         <source>• %1: %n character(s)</source>
         <translation>
             <numerusform>• %1：%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="184"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="208"/>
         <source>Submit this evidence for the dispute of %1?</source>
         <translation>为 %1 的争议提交此证据？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="186"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="210"/>
         <source>(no evidence text)</source>
         <translation>（无证据文本）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="187"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="211"/>
         <source>Evidence can be submitted only once: it cannot be changed afterwards.</source>
         <translation>证据只能提交一次：提交后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="193"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="217"/>
         <source>Accept this dispute? %1 stays with the cardholder and the dispute is lost. This cannot be undone.</source>
         <translation>接受此争议？%1 将归持卡人所有，争议判负。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="197"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="221"/>
         <source>Accept dispute</source>
         <translation>接受争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="198"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="222"/>
         <source>This is a LIVE dispute: %1 is lost for real. Accept it?</source>
         <translation>这是正式争议：%1 将真实损失。确定接受吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="203"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="227"/>
         <source>Dispute accepted.</source>
         <translation>已接受争议。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="211"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="235"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="262"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="286"/>
         <source>No customer on file for this payment.</source>
         <translation>此付款没有关联客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="275"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="299"/>
         <source>disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="277"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="301"/>
         <source>refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="288"/>
+        <location filename="../../posapp/ui/dispute_detail.py" line="312"/>
         <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
         <translation>%1 笔已付款，%2 笔有争议，%3 笔已全额退款</translation>
     </message>
@@ -1529,7 +1916,19 @@
 <context>
     <name>DisputesPanel</name>
     <message>
-        <location filename="../../posapp/ui/disputes_panel.py" line="49"/>
+        <location filename="../../posapp/ui/disputes_panel.py" line="50"/>
+        <source>Export the disputes the list shows now</source>
+        <translation>导出列表当前显示的争议</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/disputes_panel.py" line="51"/>
+        <source>%n dispute(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个争议导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/disputes_panel.py" line="67"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
@@ -1869,11 +2268,67 @@
     </message>
 </context>
 <context>
+    <name>FeeNet</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="147"/>
+        <source>Fee %1 · net %2</source>
+        <translation>手续费 %1 · 净额 %2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="151"/>
+        <source>(available %1)</source>
+        <translation>（%1 可用）</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="46"/>
+        <source>Min amount</source>
+        <translation>最低金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="47"/>
+        <source>Max amount</source>
+        <translation>最高金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="48"/>
+        <source>Card last 4</source>
+        <translation>卡号后四位</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="53"/>
+        <source>Created from</source>
+        <translation>创建起始</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="55"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="74"/>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/filter_bar.py" line="134"/>
+        <source>Not an amount</source>
+        <translation>不是有效金额</translation>
+    </message>
+</context>
+<context>
     <name>GuiController</name>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="114"/>
+        <location filename="../../posapp/ui/controller.py" line="117"/>
         <source>Damaged files were repaired</source>
         <translation>已修复损坏的文件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="199"/>
+        <source>Act as</source>
+        <translation>以账户身份操作</translation>
     </message>
 </context>
 <context>
@@ -2027,117 +2482,127 @@
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="153"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="155"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="172"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="174"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="186"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="188"/>
+        <source>Send invoice</source>
+        <translation>发送发票</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="189"/>
+        <source>E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.</source>
+        <translation>要将金额为 %2 的发票 %1 通过电子邮件发送给 %3（%4）吗？邮件发出后无法撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_detail.py" line="198"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="201"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="213"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="202"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="214"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="211"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="223"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="212"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="224"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="227"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="239"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="255"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="267"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="257"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="269"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="260"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="272"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="261"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="273"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="262"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="274"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="265"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="277"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="319"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="335"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="328"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="344"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="329"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="345"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="330"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="346"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="331"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="347"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="332"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="348"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="350"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="366"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="360"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="376"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="360"/>
+        <location filename="../../posapp/ui/invoice_detail.py" line="376"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2296,62 +2761,72 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="68"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="115"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="73"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="120"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="74"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="121"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="75"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="77"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="124"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="88"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="135"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="91"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="138"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="92"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="139"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="93"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="140"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="94"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="141"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="95"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="142"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="112"/>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="150"/>
+        <source>Tax ID: %1</source>
+        <translation>税号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="154"/>
+        <source>Pay online</source>
+        <translation>在线支付</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoice_pdf.py" line="173"/>
         <source>due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -2387,37 +2862,22 @@
 <context>
     <name>InvoicesPanel</name>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="54"/>
+        <location filename="../../posapp/ui/invoices_panel.py" line="49"/>
         <source>Search number, name, e-mail, id…</source>
         <translation>搜索编号、名称、电子邮箱、ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="59"/>
+        <location filename="../../posapp/ui/invoices_panel.py" line="54"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="62"/>
+        <location filename="../../posapp/ui/invoices_panel.py" line="57"/>
         <source>Export the invoices the list shows now</source>
         <translation>导出列表当前显示的账单</translation>
     </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="70"/>
-        <source>Created from</source>
-        <translation>创建起始</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="72"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="80"/>
-        <source>any</source>
-        <translation>任意</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/invoices_panel.py" line="63"/>
+        <location filename="../../posapp/ui/invoices_panel.py" line="58"/>
         <source>%n invoice(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 张账单导出到 %1。</numerusform>
@@ -2522,27 +2982,27 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="80"/>
+        <location filename="../../posapp/ui/list_panel.py" line="86"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="90"/>
+        <location filename="../../posapp/ui/list_panel.py" line="96"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="206"/>
+        <location filename="../../posapp/ui/list_panel.py" line="241"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="240"/>
+        <location filename="../../posapp/ui/list_panel.py" line="275"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="242"/>
+        <location filename="../../posapp/ui/list_panel.py" line="277"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -2550,84 +3010,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="87"/>
+        <location filename="../../posapp/ui/main_window.py" line="103"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="87"/>
+        <location filename="../../posapp/ui/main_window.py" line="103"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="88"/>
+        <location filename="../../posapp/ui/main_window.py" line="104"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="89"/>
+        <location filename="../../posapp/ui/main_window.py" line="105"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="124"/>
+        <location filename="../../posapp/ui/main_window.py" line="145"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="125"/>
+        <location filename="../../posapp/ui/main_window.py" line="146"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="126"/>
+        <location filename="../../posapp/ui/main_window.py" line="147"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="127"/>
+        <location filename="../../posapp/ui/main_window.py" line="148"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="128"/>
+        <location filename="../../posapp/ui/main_window.py" line="149"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="130"/>
+        <location filename="../../posapp/ui/main_window.py" line="151"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="131"/>
+        <location filename="../../posapp/ui/main_window.py" line="152"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="132"/>
+        <location filename="../../posapp/ui/main_window.py" line="153"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="133"/>
+        <location filename="../../posapp/ui/main_window.py" line="154"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="134"/>
+        <location filename="../../posapp/ui/main_window.py" line="155"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="135"/>
+        <location filename="../../posapp/ui/main_window.py" line="156"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="203"/>
+        <location filename="../../posapp/ui/main_window.py" line="157"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="158"/>
+        <source>Payouts</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="159"/>
+        <source>Connect</source>
+        <translation>关联账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="247"/>
         <source>Finish the sale on the collect screen first.</source>
         <translation>请先在收款界面完成当前销售。</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="41"/>
+        <source>New connected account</source>
+        <translation>新建关联账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="48"/>
+        <source>Business name</source>
+        <translation>商户名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="49"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="50"/>
+        <source>Dashboard</source>
+        <translation>控制台</translation>
     </message>
 </context>
 <context>
@@ -2795,107 +3293,112 @@
 <context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="58"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="59"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="62"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="60"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="63"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="61"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="64"/>
+        <source>Fee and net</source>
+        <translation>手续费与净额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payment_detail.py" line="65"/>
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="62"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="66"/>
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="64"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="68"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="67"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="71"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="68"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="72"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="69"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="73"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="70"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="74"/>
         <source>Receipt PDF…</source>
         <translation>收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="71"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="75"/>
         <source>Reprint the receipt (works offline, from the cache)</source>
         <translation>重新打印收据（可离线使用，来自缓存）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="92"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="96"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="113"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="118"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="116"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="121"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="164"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="171"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="163"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="170"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="66"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="70"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="166"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="173"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="171"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="178"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="193"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="200"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="224"/>
+        <location filename="../../posapp/ui/payment_detail.py" line="231"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -3088,14 +3591,238 @@
 <context>
     <name>PaymentsPanel</name>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="47"/>
+        <location filename="../../posapp/ui/payments_panel.py" line="63"/>
+        <source>Export the payments the list shows now</source>
+        <translation>导出列表当前显示的付款</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/payments_panel.py" line="64"/>
+        <source>%n payment(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 笔付款导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments_panel.py" line="82"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="50"/>
+        <location filename="../../posapp/ui/payments_panel.py" line="85"/>
         <source>Capture</source>
         <translation>请款</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutDetail</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="62"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="62"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="63"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="63"/>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="64"/>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="68"/>
+        <source>Export reconciliation CSV…</source>
+        <translation>导出对账 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="74"/>
+        <source>Balance transactions in this payout</source>
+        <translation>本次提现包含的余额交易</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="84"/>
+        <source>%1 · arrives %2 · %3</source>
+        <translation>%1 · %2 到账 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="87"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="87"/>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="91"/>
+        <source>Reading the transactions…</source>
+        <translation>正在读取交易…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="123"/>
+        <source>Stripe lists no transactions for this payout (manual payouts are not itemised).</source>
+        <translation>Stripe 没有列出此提现的交易（手动提现不逐笔列出）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="126"/>
+        <source>%1 transactions, net %2: they add up to the payout.</source>
+        <translation>%1 笔交易，净额 %2：与提现金额相符。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="130"/>
+        <source>%1 transactions, net %2: they do not add up to the payout.</source>
+        <translation>%1 笔交易，净额 %2：与提现金额不符。</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="92"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="94"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="96"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="98"/>
+        <source>Arrival</source>
+        <translation>到账日期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="99"/>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="99"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="100"/>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutStatus</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="48"/>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="49"/>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="50"/>
+        <source>Paid</source>
+        <translation>已到账</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="51"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="52"/>
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutsPanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="157"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="219"/>
+        <source>Pay out…</source>
+        <translation>提现…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="163"/>
+        <source>Save the payouts the list shows as a CSV file</source>
+        <translation>将列表中显示的提现保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="165"/>
+        <source>%1 payouts saved to %2</source>
+        <translation>已将 %1 笔提现保存到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="170"/>
+        <source>Select a payout to see what it paid out.</source>
+        <translation>选择一笔提现，查看它包含的款项。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="181"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="191"/>
+        <source>Pay out</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="181"/>
+        <source>Amount to pay out to the bank (%1 available):</source>
+        <translation>提现到银行的金额（可用 %1）：</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="192"/>
+        <source>Pay %1 out to the bank now?</source>
+        <translation>现在将 %1 提现到银行吗？</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="209"/>
+        <source>Check payout again</source>
+        <translation>再次核对提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="211"/>
+        <source>We don&apos;t know yet whether the payout of %1 was made: Stripe did not answer. Check again: it cannot pay out twice.</source>
+        <translation>尚不确定 %1 的提现是否已完成：Stripe 没有回应。请再次核对：同一笔提现不会执行两次。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="221"/>
+        <source>Payout of %1 on its way.</source>
+        <translation>%1 的提现已在途。</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformListPanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="49"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="54"/>
+        <source>Save what the list shows as a CSV file</source>
+        <translation>将列表中显示的内容保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="55"/>
+        <source>%1 rows saved to %2</source>
+        <translation>已将 %1 行保存到 %2</translation>
     </message>
 </context>
 <context>
@@ -3282,49 +4009,316 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="213"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="223"/>
         <source>Product created.</source>
         <translation>商品已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="229"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="239"/>
         <source>Stripe prices cannot change: a new price was made and the old one archived.</source>
         <translation>Stripe 的价格不可修改：已创建新价格并归档旧价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="239"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="249"/>
         <source>Product archived.</source>
         <translation>商品已归档。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="240"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="250"/>
         <source>Product restored.</source>
         <translation>商品已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="248"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="258"/>
         <source>Type the percentage off, e.g. 10.</source>
         <translation>请输入折扣百分比，例如 10。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="254"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="264"/>
         <source>Coupon and code created.</source>
         <translation>优惠券和优惠码已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="263"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="273"/>
         <source>Code deactivated.</source>
         <translation>优惠码已停用。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="271"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="281"/>
         <source>Type the tax percentage, e.g. 8.875.</source>
         <translation>请输入税率百分比，例如 8.875。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="273"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="283"/>
         <source>Tax rate created.</source>
         <translation>税率已创建。</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderTender</name>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="74"/>
+        <source>Card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="75"/>
+        <source>The customer taps, inserts or swipes their card on the station&apos;s reader</source>
+        <translation>客户在本收银台的读卡器上挥卡、插卡或刷卡</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="78"/>
+        <source>Readers…</source>
+        <translation>读卡器…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="103"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="104"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="106"/>
+        <source>Capture now</source>
+        <translation>立即请款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="179"/>
+        <source>Readers could not be listed: %1</source>
+        <translation>无法列出读卡器：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="205"/>
+        <source>No reader chosen: register one with “Readers…”.</source>
+        <translation>尚未选择读卡器：请通过“读卡器…”注册一台。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="229"/>
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="261"/>
+        <source>Sending the payment to the reader…</source>
+        <translation>正在将付款发送到读卡器…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="267"/>
+        <source>The reader payment may or may not have been started.</source>
+        <translation>读卡器付款可能已开始，也可能尚未开始。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="353"/>
+        <source>tip %1</source>
+        <translation>小费 %1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="356"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="367"/>
+        <source>The reader payment was canceled; nothing was charged.</source>
+        <translation>读卡器付款已取消；未扣任何款项。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="373"/>
+        <source>Card reader: %1</source>
+        <translation>读卡器：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="392"/>
+        <source>Tap, insert or swipe on the reader.</source>
+        <translation>请在读卡器上挥卡、插卡或刷卡。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="393"/>
+        <source>Authorised %1: capture it to take the money, or cancel to release the hold.</source>
+        <translation>已授权 %1：请款即可收取款项，或取消以释放预授权。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="395"/>
+        <source>Declined: %1 The customer can try another card.</source>
+        <translation>被拒：%1 客户可以换一张卡再试。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="397"/>
+        <source>The reader stopped waiting for a card; nothing was charged. Try again when the customer is ready.</source>
+        <translation>读卡器已停止等待银行卡；未扣任何款项。客户准备好后请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="399"/>
+        <source>The reader stopped collecting this payment (canceled on the reader); nothing was charged. Try again, or cancel.</source>
+        <translation>读卡器已停止收取此笔付款（已在读卡器上取消）；未扣任何款项。请重试或取消。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="401"/>
+        <source>The reader is offline: check that it is on and connected, then try again, or choose another reader.</source>
+        <translation>读卡器离线：请检查其是否已开机并联网，然后重试，或选择其他读卡器。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="403"/>
+        <source>The reader is busy with another payment (perhaps another station&apos;s): wait for it to finish, then try again.</source>
+        <translation>读卡器正在处理另一笔付款（可能来自其他收银台）：请等待其完成后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/reader_tender.py" line="405"/>
+        <source>The reader could not take the payment: %1</source>
+        <translation>读卡器无法收取此笔付款：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersDialog</name>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="55"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="57"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="68"/>
+        <source>Card readers</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="71"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="72"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="79"/>
+        <source>The code the reader shows, e.g. simulated-wpe</source>
+        <translation>读卡器上显示的注册码，例如 simulated-wpe</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="81"/>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="84"/>
+        <source>New location&apos;s name</source>
+        <translation>新地点的名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="86"/>
+        <source>Country code, e.g. US</source>
+        <translation>国家代码，例如 US</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="88"/>
+        <source>Register reader</source>
+        <translation>注册读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="90"/>
+        <source>Registration code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="207"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="92"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="93"/>
+        <source>New location</source>
+        <translation>新地点</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="94"/>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="97"/>
+        <source>Authorise only: capture reader payments later</source>
+        <translation>仅授权：稍后再对读卡器付款请款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="99"/>
+        <source>Offer tips on the reader</source>
+        <translation>在读卡器上提供小费选项</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="108"/>
+        <source>Readers of this account</source>
+        <translation>本账户的读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="112"/>
+        <source>This station</source>
+        <translation>本收银台</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="173"/>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="174"/>
+        <source>payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="175"/>
+        <source>showing a cart</source>
+        <translation>正在显示购物车</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="177"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="177"/>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="178"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="198"/>
+        <source>Reader “%1” registered.</source>
+        <translation>读卡器“%1”已注册。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="207"/>
+        <source>Rename reader</source>
+        <translation>重命名读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="225"/>
+        <source>Delete reader</source>
+        <translation>删除读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="226"/>
+        <source>Delete “%1”? It must be registered again with a new code to take payments.</source>
+        <translation>删除“%1”？删除后须使用新的注册码重新注册才能收款。</translation>
     </message>
 </context>
 <context>
@@ -3436,52 +4430,57 @@
         <translation>选择一笔退款以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="59"/>
+        <location filename="../../posapp/ui/refund_detail.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="60"/>
+        <location filename="../../posapp/ui/refund_detail.py" line="62"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="61"/>
+        <location filename="../../posapp/ui/refund_detail.py" line="63"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="62"/>
+        <location filename="../../posapp/ui/refund_detail.py" line="64"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="63"/>
+        <location filename="../../posapp/ui/refund_detail.py" line="65"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="64"/>
+        <location filename="../../posapp/ui/refund_detail.py" line="66"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="65"/>
+        <location filename="../../posapp/ui/refund_detail.py" line="67"/>
+        <source>Fee and net</source>
+        <translation>手续费与净额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refund_detail.py" line="68"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="67"/>
+        <location filename="../../posapp/ui/refund_detail.py" line="70"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="69"/>
+        <location filename="../../posapp/ui/refund_detail.py" line="72"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="72"/>
+        <location filename="../../posapp/ui/refund_detail.py" line="75"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -3692,42 +4691,54 @@
 <context>
     <name>RefundsPanel</name>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="50"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="67"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="51"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="68"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="52"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="69"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="53"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="70"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="54"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="71"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="108"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="89"/>
+        <source>Export the refunds the list shows now</source>
+        <translation>导出列表当前显示的退款</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/refunds_panel.py" line="90"/>
+        <source>%n refund(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 笔退款导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds_panel.py" line="145"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="66"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="85"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="89"/>
+        <location filename="../../posapp/ui/refunds_panel.py" line="126"/>
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
     </message>
@@ -3870,130 +4881,196 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="39"/>
+        <location filename="../../posapp/ui/search_dialog.py" line="55"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/search_dialog.py" line="57"/>
+        <source>Open items</source>
+        <translation>待处理事项</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/search_dialog.py" line="112"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="45"/>
-        <source>Name, e-mail, invoice number, id (cus_…, pi_…) or card last 4</source>
-        <translation>名称、电子邮箱、账单编号、ID（cus_…、pi_…）或卡号后四位</translation>
+        <location filename="../../posapp/ui/search_dialog.py" line="118"/>
+        <source>Name, e-mail, invoice number, id, card last 4, amount (4.50) or date (yesterday)</source>
+        <translation>姓名、邮箱、发票号、ID、卡号后四位、金额（4.50）或日期（昨天）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/search_dialog.py" line="139"/>
+        <source>No results for “%1”</source>
+        <translation>没有找到“%1”的结果</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="44"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="48"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="53"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="57"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="59"/>
         <source>How often to ask Stripe for news when nothing is pending (every 2 s while a payment is awaited).</source>
         <translation>无待处理事项时向 Stripe 查询更新的间隔（等待付款时每 2 秒一次）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="65"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="67"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="71"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="69"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="73"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="79"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="84"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="85"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="86"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="87"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="88"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="91"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="92"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="93"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="111"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="115"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="112"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="116"/>
+        <source>Business</source>
+        <translation>商家信息</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="117"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="143"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="133"/>
+        <source>The account&apos;s name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="138"/>
+        <source>e.g. Thank you for your business.</source>
+        <translation>例如：感谢您的惠顾。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="140"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="147"/>
+        <source>Business name</source>
+        <translation>商家名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="148"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="149"/>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="150"/>
+        <source>Invoice footer</source>
+        <translation>发票页脚</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="151"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="157"/>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="157"/>
+        <source>Images (*.png *.jpg *.svg)</source>
+        <translation>图片 (*.png *.jpg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_dialog.py" line="189"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="144"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="190"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="206"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="206"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="179"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="225"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="180"/>
+        <location filename="../../posapp/ui/settings_dialog.py" line="226"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
     </message>
@@ -4314,63 +5391,78 @@
         <translation>正在向 Stripe 查询下一张账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="292"/>
-        <location filename="../../posapp/ui/subscription_detail.py" line="306"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="283"/>
+        <source>Collection paused for %1&apos;s subscription.</source>
+        <translation>已暂停收取 %1 的订阅款项。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="294"/>
+        <source>Collection resumed for %1&apos;s subscription.</source>
+        <translation>已恢复收取 %1 的订阅款项。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="305"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscription_detail.py" line="315"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="329"/>
         <source>Resume subscription</source>
         <translation>恢复订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="293"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="316"/>
         <source>Resume %1&apos;s subscription? A new period starts now and its invoice of %2 is collected at once.</source>
         <translation>恢复 %1 的订阅？新的计费周期从现在开始，其 %2 的账单将立即收取。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="307"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="330"/>
         <source>Resume %1&apos;s subscription and e-mail them an invoice of %2 for the new period, due in %3 days? Later invoices are e-mailed too.</source>
         <translation>恢复 %1 的订阅，并通过电子邮件向其发送新周期 %2 的账单（%3 天后到期）？之后的账单也将通过电子邮件发送。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="342"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="365"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="360"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="383"/>
         <source>trial ends %1</source>
         <translation>试用于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="362"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="385"/>
         <source>cancels on %1</source>
         <translation>将于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="365"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="388"/>
         <source>canceled on %1</source>
         <translation>已于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="369"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="392"/>
         <source>collection paused (%1)</source>
         <translation>已暂停收款（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="370"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="393"/>
         <source>invoices voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="371"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="394"/>
         <source>invoices kept as drafts</source>
         <translation>账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="372"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="395"/>
         <source>invoices marked uncollectible</source>
         <translation>账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="396"/>
+        <location filename="../../posapp/ui/subscription_detail.py" line="419"/>
         <source>The next invoice can be previewed when online.</source>
         <translation>联网后可预览下一张账单。</translation>
     </message>
@@ -4664,44 +5756,44 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="53"/>
+        <location filename="../../posapp/ui/status_bar.py" line="55"/>
         <source>Notifications (open Activity)</source>
         <translation>通知（打开动态）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="69"/>
+        <location filename="../../posapp/ui/status_bar.py" line="71"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="73"/>
+        <location filename="../../posapp/ui/status_bar.py" line="75"/>
         <source>Offline — showing cached data</source>
         <translation>离线 — 显示缓存数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="91"/>
+        <location filename="../../posapp/ui/status_bar.py" line="93"/>
         <source>Syncing… %1</source>
         <translation>同步中… %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="108"/>
+        <location filename="../../posapp/ui/status_bar.py" line="110"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="112"/>
+        <location filename="../../posapp/ui/status_bar.py" line="114"/>
         <source>Synced just now</source>
         <translation>刚刚已同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/status_bar.py" line="114"/>
+        <location filename="../../posapp/ui/status_bar.py" line="116"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>%n 分钟前已同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="116"/>
+        <location filename="../../posapp/ui/status_bar.py" line="118"/>
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
@@ -4770,6 +5862,16 @@
     </message>
     <message>
         <location filename="../../posapp/ui/status_bar.py" line="31"/>
+        <source>Card readers</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/status_bar.py" line="32"/>
+        <source>Reader locations</source>
+        <translation>读卡器地点</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/status_bar.py" line="33"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
@@ -4777,7 +5879,7 @@
 <context>
     <name>Takings</name>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="141"/>
+        <location filename="../../posapp/ui/dashboard_panel.py" line="148"/>
         <source>Not captured yet: %1 (%2), the first lapses %3</source>
         <translation>尚未请款：%1（%2 笔），最早一笔于 %3 失效</translation>
     </message>
@@ -4838,6 +5940,34 @@
         <location filename="../../posapp/ui/top_bar.py" line="57"/>
         <source>Settings and profiles</source>
         <translation>设置和配置</translation>
+    </message>
+</context>
+<context>
+    <name>TransferListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="195"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="197"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="199"/>
+        <source>Reversed</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="203"/>
+        <source>Destination</source>
+        <translation>收款账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="206"/>
+        <source>Source charge</source>
+        <translation>来源扣款</translation>
     </message>
 </context>
 <context>

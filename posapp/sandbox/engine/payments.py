@@ -15,7 +15,6 @@ from urllib.parse import quote
 from ..errors import ApiError, invalid
 from ..params import currency_code
 from ..state import Obj, State, copy_json
-from .balance import settle_charge
 from .cards import (
     attach_payment_method,
     authentication_failure,
@@ -25,6 +24,7 @@ from .cards import (
     test_card,
 )
 from .charges import card_option, display_amount, is_manual, record_charge
+from .connect import settle
 from .customers import require_customer
 from .disputes import open_dispute
 
@@ -169,7 +169,7 @@ def confirm_payment_intent(state: State, pi: Obj, *, payment_method: str | None 
                           "next_action": _next_action(state, pi, return_url)})
         state.emit("payment_intent.requires_action", pi)
         return pi
-    return _attempt(state, pi, pm, authenticated=False)
+    return attempt_charge(state, pi, pm)
 
 
 def authenticate_payment_intent(state: State, pi: Obj, approve: bool) -> Obj:
@@ -179,7 +179,7 @@ def authenticate_payment_intent(state: State, pi: Obj, approve: bool) -> Obj:
                                 f"status is {pi['status']}.")
     pm = state.get(pi["payment_method"], "payment_method", param="payment_method")
     if approve:
-        return _attempt(state, pi, pm, authenticated=True)
+        return attempt_charge(state, pi, pm, authenticated=True)
     state.update(pi, {"status": "requires_payment_method", "next_action": None,
                       "payment_method": None, "last_payment_error": authentication_failure(
                           "payment_intent_authentication_failure", _AUTH_FAILED, pm)})
@@ -209,7 +209,7 @@ def capture_payment_intent(state: State, pi: Obj, amount_to_capture: int | None 
     state.update(pi, {"status": "succeeded", "amount_received": amount,
                       "amount_capturable": 0})
     state.emit("payment_intent.succeeded", pi)
-    settle_charge(state, charge, amount)
+    settle(state, charge, amount)
     if test_card(state.get(charge["payment_method"], "payment_method")).dispute:
         open_dispute(state, charge)
     return pi
@@ -275,12 +275,15 @@ def card_options(current: Obj, update: Obj | None) -> Obj:
     return {**(current or {}), "card": card}
 
 
-def _attempt(state: State, pi: Obj, pm: Obj, *, authenticated: bool) -> Obj:
-    """Charge the card once: success moves `pi` on; a decline raises the 402 card error."""
+def attempt_charge(state: State, pi: Obj, pm: Obj, *, authenticated: bool = False,
+                   present: Obj | None = None) -> Obj:
+    """Charge the card once: success moves `pi` on; a decline raises the 402 card error.
+
+    `present`: where a card_present card was read (`reader`, `location`) for its charge."""
     card = test_card(pm)
     if card.charge_decline:
-        _decline(state, pi, pm, card.charge_decline)
-    charge = record_charge(state, pi, pm, authenticated=authenticated)
+        _decline(state, pi, pm, card.charge_decline, present)
+    charge = record_charge(state, pi, pm, authenticated=authenticated, present=present)
     manual = is_manual(pi)
     changes: Obj = {"latest_charge": charge["id"], "next_action": None}
     if manual:
@@ -295,15 +298,16 @@ def _attempt(state: State, pi: Obj, pm: Obj, *, authenticated: bool) -> Obj:
     state.emit("payment_intent.amount_capturable_updated" if manual
                else "payment_intent.succeeded", pi)
     if not manual:
-        settle_charge(state, charge, int(charge["amount"]))
+        settle(state, charge, int(charge["amount"]))
     if card.dispute and not manual:
         open_dispute(state, charge)
     return pi
 
 
-def _decline(state: State, pi: Obj, pm: Obj, decline_code: str) -> NoReturn:
+def _decline(state: State, pi: Obj, pm: Obj, decline_code: str,
+             present: Obj | None = None) -> NoReturn:
     """Record the failed charge and attempt on `pi`, then raise Stripe's card error."""
-    charge = record_charge(state, pi, pm, decline=decline_code)
+    charge = record_charge(state, pi, pm, decline=decline_code, present=present)
     state.update(pi, {"status": "requires_payment_method", "payment_method": None,
                       "latest_charge": charge["id"], "next_action": None,
                       "last_payment_error": last_error(decline_code, pm, charge["id"])})

@@ -7,6 +7,7 @@ from . import (
     billing_portal,
     charges,
     checkout,
+    connect,
     coupons,
     customers,
     disputes,
@@ -15,15 +16,17 @@ from . import (
     payment_intents,
     payment_links,
     payment_methods,
+    payouts,
     prices,
     products,
     refunds,
     setup_intents,
     subscriptions,
+    terminal,
     test_clocks,
 )
 
-__all__ = ["account", "balance", "billing_portal", "charges", "checkout", "coupons", "customers",
-           "disputes", "events", "hosted", "invoices", "payment_intents", "payment_links",
-           "payment_methods", "prices", "products", "refunds", "setup_intents",
-           "subscriptions", "test_clocks"]
+__all__ = ["account", "balance", "billing_portal", "charges", "checkout", "connect", "coupons",
+           "customers", "disputes", "events", "hosted", "invoices", "payment_intents",
+           "payment_links", "payment_methods", "payouts", "prices", "products", "refunds",
+           "setup_intents", "subscriptions", "terminal", "test_clocks"]

@@ -1,0 +1,1 @@
+"""The Terminal reader tender of the collect screen and the readers dialog."""
