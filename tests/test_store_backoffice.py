@@ -1,12 +1,12 @@
 """The back office's cached types in an older cache file: opening it adds their tables
-(schema version 6) and keeps what it held; net volume sums what sales brought in."""
+(in schema version 6) and keeps what it held; net volume sums what sales brought in."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
-from posapp.store.cache import Cache
+from posapp.store.cache import SCHEMA_VERSION, Cache
 
 BACK_OFFICE = ("balance_transactions", "payouts", "accounts", "application_fees", "transfers")
 
@@ -32,7 +32,7 @@ def test_a_version_5_cache_gains_the_back_office_tables_and_keeps_its_rows(
 
     reopened = Cache(path)
     try:
-        assert reopened.schema_version == 6
+        assert reopened.schema_version == SCHEMA_VERSION
         assert reopened.get("customers", "cus_1") is not None
         reopened.upsert("balance_transactions", [
             _txn("txn_1", "charge", 2000, 88, 100), _txn("txn_2", "refund", -500, 0, 200),

@@ -64,3 +64,25 @@ def test_version_4_cache_gains_the_catalogue_and_finds_its_products(tmp_path: Pa
         cache.upsert_object({"id": "txr_2", "object": "tax_rate", "created": 1,
                              "display_name": "GST", "active": True})
         assert cache.get("tax_rates", "txr_2") is not None
+
+
+def test_version_6_cache_gains_the_catalogue_tables_and_keeps_its_rows(tmp_path: Path) -> None:
+    """A cache made before the catalogue (version 6: Terminal and back office tables, no
+    coupons, promotion codes or tax rates) gains them at version 7."""
+    path = tmp_path / "v6.db"
+    with Cache(path) as cache:
+        cache.upsert_object(product(3, "Espresso", "ES-1", "4006381333900"))
+    conn = sqlite3.connect(path)
+    for table in ("coupons", "promotion_codes", "tax_rates"):
+        conn.execute(f"DROP TABLE [{table}]")
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+    with Cache(path) as cache:
+        assert cache.schema_version == SCHEMA_VERSION == 7
+        assert [h.id for h in cache.search("ES-1", tables=["products"])] == ["prod_0003"]
+        cache.upsert_object({"id": "promo_9", "object": "promotion_code", "created": 1,
+                             "code": "NINE", "active": True,
+                             "promotion": {"type": "coupon", "coupon": "NINE"}})
+        assert cache.count("promotion_codes", filters={"coupon": "NINE"}) == 1
+        assert cache.get("terminal_readers", "tmr_1") is None
