@@ -16,6 +16,7 @@ from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
+from posapp.services.cart import Cart, Line
 from posapp.ui.collect_panel import CollectPanel, Sale
 from posapp.ui.main_window import MainWindow, Panel
 from posapp.ui.terminal.readers_dialog import ReadersDialog, station_key
@@ -144,6 +145,22 @@ def test_cancel_from_the_screen_and_an_offline_reader(
     assert collect.sale is Sale.WAITING and collect.reader.retry.isVisibleTo(collect.reader.view)
     run(loop, collect.reader.cancel_payment())
     assert collect.sale is Sale.EDITING and _succeeded(client) == 0
+
+
+def test_a_cart_from_the_sale_screen_is_not_offered_to_the_reader(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    """A reader payment is one amount without lines: a cart goes to the itemising tenders."""
+    collect, _reader_id = _ready(loop, window, client)
+    collect.amount.text_edit.clear()
+    assert collect.take_cart(Cart("usd").add(Line("Espresso", 350, quantity=2)))
+    reason = "A cart is paid by page, saved card or cash."
+    assert not collect.reader.button.isEnabled()
+    assert collect.reader.button.toolTip() == reason and collect.reader.why.text() == reason
+    assert collect.cash.isEnabled() and collect.show_link.isEnabled()
+    collect.new_sale()
+    collect.amount.text_edit.setText("3.50")
+    collect.description.setText("Espresso")
+    assert collect.reader.button.isEnabled(), collect.reader.button.toolTip()
 
 
 def test_authorise_only_then_capture_with_a_tip(

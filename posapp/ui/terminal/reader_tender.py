@@ -198,10 +198,11 @@ class ReaderTender(QWidget):
         dialog.finished.connect(lambda _r: self._state.spawn(self.reload_readers()))
         dialog.open()
 
-    def update_enabled(self, blocked: str) -> None:
-        """Enable the tender when the sale may start on a chosen reader (else say why)."""
-        own = "" if self.reader_id() else self.tr(
-            "No reader chosen: register one with “Readers…”.")
+    def update_enabled(self, blocked: str, unavailable: str = "") -> None:
+        """Enable the tender when the sale may start on a chosen reader (else say why);
+        `unavailable` is why this sale cannot go to a reader at all (said beside it)."""
+        own = unavailable or ("" if self.reader_id() else self.tr(
+            "No reader chosen: register one with “Readers…”."))
         reason = blocked or own
         self.button.setEnabled(not reason)
         self.button.setToolTip(reason)
