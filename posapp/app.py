@@ -152,7 +152,7 @@ def _run(args: argparse.Namespace) -> int:
         return _run_sync(args, paths)
     if args.command == "profile":
         return _run_profile(args, paths)
-    from posapp.ui.launch import GuiOptions, launch_gui
+    from posapp.ui.shell.launch import GuiOptions, launch_gui
 
     return launch_gui(GuiOptions(paths=paths, profile_name=args.profile,
                                  api_base=args.api_base, demo_api_base=None,
@@ -173,7 +173,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     """The GUI against an in-process demo sandbox, in a data dir that is thrown away
     (logs included): a demo leaves nothing in the user's own PosApp folders."""
     from posapp.sandbox import running
-    from posapp.ui.launch import GuiOptions, launch_gui
+    from posapp.ui.shell.launch import GuiOptions, launch_gui
 
     with tempfile.TemporaryDirectory(prefix="posapp-demo-") as tmp, \
             running(seed="demo") as sandbox:

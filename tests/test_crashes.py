@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from ui_support import GUARD_SECONDS
 
 from posapp.config import Paths, setup_logging
-from posapp.ui.crash import CrashReporter
+from posapp.ui.shell.crash import CrashReporter
 
 SECRET = "sk_" + "live_" + "Hx9QkLmNoPqRsTuVwXyZ0123456789ab"
 

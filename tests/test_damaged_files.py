@@ -21,8 +21,8 @@ from posapp.sandbox import Sandbox
 from posapp.services.session import open_session
 from posapp.store.journal import Journal
 from posapp.sync.commands import run_sync_once
-from posapp.ui.launch import GuiOptions, make_controller
-from posapp.ui.main_window import MainWindow
+from posapp.ui.shell.launch import GuiOptions, make_controller
+from posapp.ui.shell.main_window import MainWindow
 from posapp.worker import Worker
 
 KEY = "sk_test_posapp_damage"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cli_support import run_posapp
 
-from posapp.ui.display import display_problem, loadable
+from posapp.ui.shell.display import display_problem, loadable
 
 
 def test_missing_xcb_libraries_are_named_with_their_packages() -> None:

@@ -24,9 +24,9 @@ from posapp.keys import Profile
 from posapp.sandbox import Sandbox, running
 from posapp.services.session import journal_path
 from posapp.store.journal import Journal, JournalState
-from posapp.ui.controller import DEMO_PROFILE, GuiController
-from posapp.ui.main_window import MainWindow
-from posapp.ui.recovery_dialog import RecoveryDialog
+from posapp.ui.shell.controller import DEMO_PROFILE, GuiController
+from posapp.ui.shell.main_window import MainWindow
+from posapp.ui.shell.recovery_dialog import RecoveryDialog
 from posapp.worker import Worker
 
 # The cashier's services, on their own: open the demo profile's session and charge the

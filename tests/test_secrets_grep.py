@@ -26,8 +26,8 @@ from posapp.config import Paths, Settings
 from posapp.keys import KeyVault
 from posapp.sandbox import Sandbox
 from posapp.services.cli_sync import run_sync_command
-from posapp.ui.launch import GuiOptions, make_controller
-from posapp.ui.welcome_window import WelcomeWindow
+from posapp.ui.shell.launch import GuiOptions, make_controller
+from posapp.ui.shell.welcome_window import WelcomeWindow
 from posapp.worker import Worker
 
 LIVE = "sk_" + "live_" + "51Gr3pT3stK3yAbCdEfGhIjKlMnOpQrStUvWx"

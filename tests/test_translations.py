@@ -23,7 +23,7 @@ def _tool(name: str, *args: str) -> None:
 def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
     scanned = tmp_path / "scanned.ts"
     shutil.copy(TS, scanned)
-    sources = sorted(str(p.relative_to(REPO)) for p in (REPO / "posapp" / "ui").glob("*.py"))
+    sources = sorted(str(p.relative_to(REPO)) for p in (REPO / "posapp" / "ui").rglob("*.py"))
     _tool("pyside6-lupdate", *sources, "-ts", str(scanned), "-no-obsolete")
     text = scanned.read_text(encoding="utf-8")
     untranslated = text.count('type="unfinished"')
@@ -43,7 +43,7 @@ EN_TS = TS.with_name("posapp_en.ts")
 def test_every_plural_has_its_english_forms(tmp_path: Path) -> None:
     scanned = tmp_path / "scanned_en.ts"
     shutil.copy(EN_TS, scanned)
-    sources = sorted(str(p.relative_to(REPO)) for p in (REPO / "posapp" / "ui").glob("*.py"))
+    sources = sorted(str(p.relative_to(REPO)) for p in (REPO / "posapp" / "ui").rglob("*.py"))
     _tool("pyside6-lupdate", *sources, "-ts", str(scanned), "-pluralonly", "-no-obsolete")
     text = scanned.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text, "a %n string lacks its English plural forms: " \

@@ -15,10 +15,10 @@ from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
 from posapp.store.journal import Journal
-from posapp.ui.audit_list_model import AuditListModel
-from posapp.ui.formatting import Formats
-from posapp.ui.main_window import MainWindow, Panel
-from posapp.ui.refund_dialog import RefundDialog
+from posapp.ui.activity.audit_list_model import AuditListModel
+from posapp.ui.common.formatting import Formats
+from posapp.ui.refunds.refund_dialog import RefundDialog
+from posapp.ui.shell.main_window import MainWindow, Panel
 
 
 def _texts(model: AuditListModel, column: AuditListModel.Columns) -> list[str]:

@@ -13,10 +13,10 @@ from ui_support import loop as loop  # fixture
 from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
-from posapp.ui.app_state import ProfileView
-from posapp.ui.main_window import MainWindow, Panel
-from posapp.ui.theme import MODE_COLORS, DisplayMode
-from posapp.ui.top_bar import TopBar
+from posapp.ui.common.app_state import ProfileView
+from posapp.ui.common.theme import MODE_COLORS, DisplayMode
+from posapp.ui.shell.main_window import MainWindow, Panel
+from posapp.ui.shell.top_bar import TopBar
 from posapp.worker import Worker
 
 

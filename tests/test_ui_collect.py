@@ -10,7 +10,7 @@ from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
-from posapp.ui.main_window import MainWindow, Panel
+from posapp.ui.shell.main_window import MainWindow, Panel
 
 
 def _fill(window: MainWindow, amount: str, description: str) -> None:

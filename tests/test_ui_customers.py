@@ -11,8 +11,8 @@ from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
-from posapp.ui.customer_list_model import CustomerListModel
-from posapp.ui.main_window import MainWindow, Panel
+from posapp.ui.customers.customer_list_model import CustomerListModel
+from posapp.ui.shell.main_window import MainWindow, Panel
 
 
 def test_create_customer_checks_metadata_as_you_type(

@@ -15,8 +15,8 @@ from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
 from posapp.store.aggregates import Total
-from posapp.ui.main_window import MainWindow, Panel
-from posapp.ui.refunds_panel import Period
+from posapp.ui.refunds.refunds_panel import Period
+from posapp.ui.shell.main_window import MainWindow, Panel
 
 DAY = 86_400
 

@@ -17,9 +17,9 @@ from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
-from posapp.ui.dispute_list_model import DisputeListModel
-from posapp.ui.main_window import MainWindow, Panel
-from posapp.ui.theme import DANGER_COLOR, DisplayMode
+from posapp.ui.common.theme import DANGER_COLOR, DisplayMode
+from posapp.ui.disputes.dispute_list_model import DisputeListModel
+from posapp.ui.shell.main_window import MainWindow, Panel
 
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 PRODUCT = "Two flat whites and a croissant, served at the counter."

@@ -20,9 +20,9 @@ from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
-from posapp.ui.invoice_list_model import InvoiceListModel
-from posapp.ui.main_window import MainWindow, Panel
-from posapp.ui.payment_list_model import PaymentListModel
+from posapp.ui.invoices.invoice_list_model import InvoiceListModel
+from posapp.ui.payments.payment_list_model import PaymentListModel
+from posapp.ui.shell.main_window import MainWindow, Panel
 
 REASON = "Stripe unreachable: try again when online."
 DAY = 86_400

@@ -18,14 +18,14 @@ from posapp.money import AmountError, parse_amount
 from posapp.sandbox import Sandbox
 from posapp.services.payments import PaymentStatus
 from posapp.services.refunds import RefundTooLarge
-from posapp.ui.audit_list_model import outcome_text
-from posapp.ui.dispute_list_model import countdown_text
-from posapp.ui.errors import error_text
-from posapp.ui.formatting import Formats
-from posapp.ui.i18n import Translations, choose_language
-from posapp.ui.main_window import MainWindow, Panel
-from posapp.ui.object_detail import ObjectDetail
-from posapp.ui.payment_list_model import request_status_text, status_text
+from posapp.ui.activity.audit_list_model import outcome_text
+from posapp.ui.activity.object_detail import ObjectDetail
+from posapp.ui.common.errors import error_text
+from posapp.ui.common.formatting import Formats
+from posapp.ui.common.i18n import Translations, choose_language
+from posapp.ui.disputes.dispute_list_model import countdown_text
+from posapp.ui.payments.payment_list_model import request_status_text, status_text
+from posapp.ui.shell.main_window import MainWindow, Panel
 from posapp.worker import Worker
 
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from posapp.store.cache import Cache
-from posapp.ui.customer_list_model import CustomerListModel
-from posapp.ui.formatting import Formats
-from posapp.ui.list_view import CacheListView
+from posapp.ui.common.formatting import Formats
+from posapp.ui.common.list_view import CacheListView
+from posapp.ui.customers.customer_list_model import CustomerListModel
 
 COUNT = 250
 

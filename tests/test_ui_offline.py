@@ -14,8 +14,8 @@ from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
-from posapp.ui.invoices_panel import InvoicesPanel
-from posapp.ui.main_window import MainWindow, Panel
+from posapp.ui.invoices.invoices_panel import InvoicesPanel
+from posapp.ui.shell.main_window import MainWindow, Panel
 
 REASON = "Stripe unreachable: try again when online."
 

@@ -12,11 +12,11 @@ from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
 from ui_support import worker as worker  # fixture
 
-from posapp.ui.app_state import ProfileView
-from posapp.ui.capture_dialog import CaptureDialog
-from posapp.ui.main_window import MainWindow, Panel
-from posapp.ui.payment_list_model import PaymentListModel
-from posapp.ui.theme import DisplayMode
+from posapp.ui.common.app_state import ProfileView
+from posapp.ui.common.theme import DisplayMode
+from posapp.ui.payments.capture_dialog import CaptureDialog
+from posapp.ui.payments.payment_list_model import PaymentListModel
+from posapp.ui.shell.main_window import MainWindow, Panel
 
 
 def _payment(client: stripe.StripeClient, customer: stripe.Customer, amount: int,

@@ -18,11 +18,11 @@ from ui_support import worker as worker  # fixture
 from posapp.gateway import RequestRecord
 from posapp.services.refunds import NOTE_KEY
 from posapp.store.journal import AuditEntry
-from posapp.ui.main_window import MainWindow, Panel
-from posapp.ui.refund_dialog import RefundDialog
-from posapp.ui.refund_list_model import RefundListModel
-from posapp.ui.refunds_panel import Period
-from posapp.ui.theme import DisplayMode
+from posapp.ui.common.theme import DisplayMode
+from posapp.ui.refunds.refund_dialog import RefundDialog
+from posapp.ui.refunds.refund_list_model import RefundListModel
+from posapp.ui.refunds.refunds_panel import Period
+from posapp.ui.shell.main_window import MainWindow, Panel
 
 
 def _pay(client: stripe.StripeClient, customer: stripe.Customer,

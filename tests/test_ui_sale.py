@@ -22,8 +22,8 @@ from ui_support import worker as worker  # fixture
 from posapp.gateway import RequestRecord
 from posapp.services.payments import request_payment
 from posapp.store.journal import JournalState
-from posapp.ui.collect_panel import CollectPanel, Sale
-from posapp.ui.main_window import MainWindow, Panel
+from posapp.ui.payments.collect_panel import CollectPanel, Sale
+from posapp.ui.shell.main_window import MainWindow, Panel
 
 
 def _fill(window: MainWindow, amount: str, description: str,

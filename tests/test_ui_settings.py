@@ -18,9 +18,9 @@ from ui_support import worker as worker  # fixture
 from posapp.config import Paths
 from posapp.keys import KeyVault, Profile, ProfileStore
 from posapp.sandbox import Sandbox
-from posapp.ui.launch import GuiOptions, launch_gui
-from posapp.ui.main_window import MainWindow
-from posapp.ui.settings_dialog import SettingsDialog
+from posapp.ui.shell.launch import GuiOptions, launch_gui
+from posapp.ui.shell.main_window import MainWindow
+from posapp.ui.shell.settings_dialog import SettingsDialog
 from posapp.worker import Worker
 
 

@@ -20,9 +20,9 @@ from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
 from posapp.services.subscriptions import resume_subscription
-from posapp.ui.main_window import MainWindow, Panel
-from posapp.ui.subscription_list_model import SubscriptionListModel
-from posapp.ui.subscriptions_panel import SubscriptionsPanel
+from posapp.ui.shell.main_window import MainWindow, Panel
+from posapp.ui.subscriptions.subscription_list_model import SubscriptionListModel
+from posapp.ui.subscriptions.subscriptions_panel import SubscriptionsPanel
 
 REASON = "Stripe unreachable: try again when online."
 START = 1_780_000_000

@@ -16,7 +16,7 @@ from ui_support import worker as worker  # fixture
 from posapp.gateway import customers
 from posapp.gateway.client import RequestRecord
 from posapp.gateway.errors import ForbiddenThreadError
-from posapp.ui.main_window import MainWindow
+from posapp.ui.shell.main_window import MainWindow
 
 
 def test_gateway_never_runs_on_the_gui_thread(loop: qasync.QEventLoop,

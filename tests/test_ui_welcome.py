@@ -14,9 +14,9 @@ from ui_support import worker as worker  # fixture
 
 from posapp.config import Paths
 from posapp.sandbox import Sandbox
-from posapp.ui.launch import GuiOptions, make_controller
-from posapp.ui.main_window import MainWindow
-from posapp.ui.welcome_window import WelcomeWindow
+from posapp.ui.shell.launch import GuiOptions, make_controller
+from posapp.ui.shell.main_window import MainWindow
+from posapp.ui.shell.welcome_window import WelcomeWindow
 from posapp.worker import Worker
 
 KEY = "sk_test_123welcomekey"

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication
 
 from posapp.config import Paths
 from posapp.sandbox import Sandbox
-from posapp.ui.controller import GuiController
-from posapp.ui.launch import GuiOptions, make_controller
-from posapp.ui.main_window import MainWindow
+from posapp.ui.shell.controller import GuiController
+from posapp.ui.shell.launch import GuiOptions, make_controller
+from posapp.ui.shell.main_window import MainWindow
 from posapp.worker import Worker
 
 T = TypeVar("T")

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDetail</name>
     <message>
-        <location filename="../../posapp/ui/action_detail.py" line="75"/>
+        <location filename="../../posapp/ui/common/action_detail.py" line="75"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -12,97 +12,97 @@
 <context>
     <name>ActivityPanel</name>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="58"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="58"/>
         <source>Check with Stripe</source>
         <translation>向 Stripe 核实</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="59"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="59"/>
         <source>Look these writes up at Stripe by their idempotency key; nothing is sent again</source>
         <translation>按幂等键在 Stripe 查找这些写入操作；不会重新发送任何请求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="63"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="63"/>
         <source>Not known yet whether Stripe did these:</source>
         <translation>尚不清楚 Stripe 是否已执行以下操作：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="65"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="65"/>
         <source>Unsettled</source>
         <translation>结果未定</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="69"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="69"/>
         <source>Search action, object, key, request id…</source>
         <translation>搜索操作、对象、键、请求 ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="76"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="76"/>
         <source>All outcomes</source>
         <translation>所有结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="77"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="77"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="78"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="78"/>
         <source>Unknown (retry with the same key)</source>
         <translation>未知（使用同一键重试）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="102"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="102"/>
         <source>Event id (evt_…)</source>
         <translation>事件 ID（evt_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="104"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="104"/>
         <source>All objects</source>
         <translation>所有对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="108"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="108"/>
         <source>Object id (pi_…, cus_…)</source>
         <translation>对象 ID（pi_…、cus_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="121"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="121"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="130"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="130"/>
         <source>This app&apos;s actions</source>
         <translation>本应用的操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="137"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="137"/>
         <source>Stripe events applied</source>
         <translation>已应用的 Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="163"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="163"/>
         <source>%1 ago</source>
         <translation>%1前</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="219"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="219"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="220"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="220"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="221"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="221"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="222"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="222"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -110,62 +110,62 @@
 <context>
     <name>AddProfileDialog</name>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="36"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="36"/>
         <source>Add your Stripe key</source>
         <translation>添加您的 Stripe 密钥</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="45"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="45"/>
         <source>Paste a secret key (sk_…) or a restricted key (rk_…) from the Stripe Dashboard, Developers → API keys. It is checked with Stripe and kept in your system keyring, never in a file.</source>
         <translation>从 Stripe 控制台的“开发者 → API 密钥”粘贴密钥（sk_…）或受限密钥（rk_…）。密钥会经 Stripe 验证并保存在系统钥匙串中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="49"/>
         <source>My shop</source>
         <translation>我的店铺</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="54"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="54"/>
         <source>Optional: a Stripe-compatible server URL</source>
         <translation>可选：兼容 Stripe 的服务器地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="56"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="56"/>
         <source>Empty means Stripe itself (https://api.stripe.com), the only server a live key is ever sent to. A test key may use a sandbox on this computer (http://localhost:…) or a server with an https:// address.</source>
         <translation>留空表示直接连接 Stripe（https://api.stripe.com），这是正式密钥唯一会被发送到的服务器。测试密钥可以使用本机上的沙盒（http://localhost:…）或使用 https:// 地址的服务器。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="60"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="60"/>
         <source>Profile name</source>
         <translation>配置名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="61"/>
         <source>Secret key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="62"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="62"/>
         <source>API base URL</source>
         <translation>API 基础地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="69"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="69"/>
         <source>Check and save</source>
         <translation>验证并保存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="72"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="92"/>
         <source>Checking the key with Stripe…</source>
         <translation>正在向 Stripe 验证密钥…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="113"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="113"/>
         <source>Connected to %1 (%2). The key is in your keyring.</source>
         <translation>已连接到 %1（%2）。密钥保存在您的系统钥匙串中。</translation>
     </message>
@@ -173,7 +173,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../../posapp/ui/app_state.py" line="141"/>
+        <location filename="../../posapp/ui/common/app_state.py" line="141"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
@@ -181,47 +181,47 @@
 <context>
     <name>AuditListModel</name>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="92"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="92"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="97"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="97"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="93"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="94"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="94"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="95"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="95"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="96"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="96"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="98"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="98"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="99"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="99"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="100"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="100"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -229,77 +229,77 @@
 <context>
     <name>AuditOutcome</name>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="43"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="43"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="44"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="44"/>
         <source>Pending</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="45"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="45"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="46"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="46"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="47"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="47"/>
         <source>Card declined</source>
         <translation>银行卡被拒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="48"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="48"/>
         <source>Needs authentication</source>
         <translation>需要验证</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="49"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="49"/>
         <source>Refused by Stripe</source>
         <translation>被 Stripe 拒绝</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="50"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="50"/>
         <source>Key not accepted</source>
         <translation>密钥未被接受</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="51"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="51"/>
         <source>Not permitted</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="52"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="52"/>
         <source>Too many requests</source>
         <translation>请求过多</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="53"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="53"/>
         <source>Stripe unreachable</source>
         <translation>无法连接 Stripe</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="54"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="54"/>
         <source>Stripe unavailable</source>
         <translation>Stripe 暂不可用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="55"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="55"/>
         <source>Repeated request refused</source>
         <translation>重复请求被拒绝</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="56"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="56"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="58"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="58"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -307,17 +307,17 @@
 <context>
     <name>CacheListView</name>
     <message>
-        <location filename="../../posapp/ui/list_view.py" line="53"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="53"/>
         <source>Search name, e-mail, id, last 4…</source>
         <translation>搜索名称、电子邮箱、ID、卡号后四位…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_view.py" line="60"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="60"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/list_view.py" line="157"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="157"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
@@ -327,63 +327,63 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="43"/>
-        <location filename="../../posapp/ui/capture_dialog.py" line="114"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="43"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="114"/>
         <source>Capture payment</source>
         <translation>请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="54"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="54"/>
         <source>Paid with</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="55"/>
         <source>Authorised</source>
         <translation>已授权</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="56"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="56"/>
         <source>Capture by</source>
         <translation>请款截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="57"/>
         <source>Amount to capture</source>
         <translation>请款金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="59"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="59"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="76"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="76"/>
         <source>a walk-in customer</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="80"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="87"/>
         <source>At most %1 can be captured.</source>
         <translation>最多可请款 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="99"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="99"/>
         <source>Capture %1 from %2?</source>
         <translation>向 %2 请款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="101"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="101"/>
         <source>Capture %1 of the %2 authorised from %3? The other %4 is released to the customer.</source>
         <translation>从 %3 已授权的 %2 中请款 %1？其余 %4 将退还给客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="115"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="115"/>
         <source>This is a LIVE payment: %1 is taken from a real card. Capture it?</source>
         <translation>这是真实模式付款：将从真实银行卡扣取 %1。确定请款？</translation>
     </message>
@@ -391,49 +391,49 @@
 <context>
     <name>CardLinkDialog</name>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="23"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="23"/>
         <source>Collect a card</source>
         <translation>收集银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="29"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="29"/>
         <source>Save a card for %1</source>
         <translation>为 %1 保存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="30"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="30"/>
         <source>Waiting for the customer to save a card on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上保存银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="31"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="31"/>
         <source>Save your card</source>
         <translation>保存您的银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="32"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="32"/>
         <source>Please save your card for future payments here:
 %1</source>
         <translation>请在此保存您的银行卡，以便日后付款：
 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="34"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="34"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="37"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="37"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="45"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="45"/>
         <source>Card saved</source>
         <translation>银行卡已保存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="46"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="46"/>
         <source>The customer can now be charged without the card.</source>
         <translation>现在无需银行卡即可向该客户扣款。</translation>
     </message>
@@ -441,281 +441,281 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="119"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="119"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="124"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="124"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="129"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="129"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="132"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="132"/>
         <source>A payment page or link closes this long after it was shown</source>
         <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="135"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="135"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="136"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="136"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="137"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="137"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="138"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="138"/>
         <source>Links expire after</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="141"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="141"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="142"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="142"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="143"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="143"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="145"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="145"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="151"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="151"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="160"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="160"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="161"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="161"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="162"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="162"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="171"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="171"/>
         <source>Charge again</source>
         <translation>再次扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="172"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="172"/>
         <source>Don&apos;t charge</source>
         <translation>不扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="212"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="212"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="278"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="278"/>
         <source>Answer the question below first.</source>
         <translation>请先回答下方的问题。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="281"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="281"/>
         <source>A payment request is open: cancel it to change the sale.</source>
         <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="282"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="282"/>
         <source>This sale is paid: press New sale for the next one.</source>
         <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="283"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="283"/>
         <source>This sale is invoiced: press New sale for the next one.</source>
         <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="284"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="284"/>
         <source>This sale is over: press New sale for the next one.</source>
         <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="285"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="285"/>
         <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
         <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="300"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="300"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="302"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="302"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="529"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="529"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="679"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="679"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="694"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="694"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="276"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="276"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="307"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="307"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="308"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="308"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="311"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="311"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="404"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="404"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="405"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="405"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="421"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="421"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="440"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="440"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="459"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="459"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="464"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="464"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="489"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="489"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="504"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="504"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="518"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="659"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="518"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="659"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="520"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="520"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="523"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="523"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="545"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="545"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="550"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="550"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="554"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="554"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="564"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="564"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="593"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="593"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="594"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="594"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="595"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="595"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="596"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="596"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="614"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="765"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="614"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="765"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="648"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="648"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -723,12 +723,12 @@
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../posapp/ui/confirm.py" line="20"/>
+        <location filename="../../posapp/ui/common/confirm.py" line="20"/>
         <source>This is LIVE mode: it happens for real. Go ahead?</source>
         <translation>这是正式模式：操作会真实生效。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/confirm.py" line="22"/>
+        <location filename="../../posapp/ui/common/confirm.py" line="22"/>
         <source>Live mode</source>
         <translation>正式模式</translation>
     </message>
@@ -736,22 +736,22 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="94"/>
+        <location filename="../../posapp/ui/shell/crash.py" line="94"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="95"/>
+        <location filename="../../posapp/ui/shell/crash.py" line="95"/>
         <source>PosApp keeps running; the details are in %1.</source>
         <translation>PosApp 仍在运行；详细信息见 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="97"/>
+        <location filename="../../posapp/ui/shell/crash.py" line="97"/>
         <source>PosApp hit a problem</source>
         <translation>PosApp 遇到问题</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="100"/>
+        <location filename="../../posapp/ui/shell/crash.py" line="100"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -759,12 +759,12 @@
 <context>
     <name>CsvExport</name>
     <message>
-        <location filename="../../posapp/ui/csv_export.py" line="55"/>
+        <location filename="../../posapp/ui/common/csv_export.py" line="55"/>
         <source>Export to CSV</source>
         <translation>导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/csv_export.py" line="57"/>
+        <location filename="../../posapp/ui/common/csv_export.py" line="57"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -772,72 +772,72 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="66"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="66"/>
         <source>Save changes</source>
         <translation>保存更改</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="83"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="83"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="84"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="84"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="85"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="85"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="86"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="86"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="104"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="104"/>
         <source>Cards are saved by the customer on a Stripe-hosted page; PosApp never sees the card number.</source>
         <translation>银行卡由客户在 Stripe 托管页面上保存；PosApp 永远看不到卡号。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="116"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="116"/>
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="117"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="117"/>
         <source>Cards</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="118"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="118"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="119"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="119"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="120"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="120"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="150"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="150"/>
         <source>Select a card first.</source>
         <translation>请先选择一张银行卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="160"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="160"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="191"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="191"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -845,17 +845,17 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="27"/>
+        <location filename="../../posapp/ui/customers/customer_dialog.py" line="27"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="27"/>
+        <location filename="../../posapp/ui/customers/customer_dialog.py" line="27"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="63"/>
+        <location filename="../../posapp/ui/customers/customer_dialog.py" line="63"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -863,102 +863,102 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="48"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="48"/>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="50"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="50"/>
         <source>+86 10 1234 5678</source>
         <translation>+86 10 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="53"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="53"/>
         <source>Street and number</source>
         <translation>街道和门牌号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="54"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="54"/>
         <source>Two-letter code, e.g. US, CN</source>
         <translation>两位字母代码，例如 US、CN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="57"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="57"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="58"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="58"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="59"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="59"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="60"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="60"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="61"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="61"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="61"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="61"/>
         <source>Address line 2</source>
         <translation>地址第二行</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="62"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="62"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="62"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="62"/>
         <source>Postal code</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="63"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="63"/>
         <source>State / province</source>
         <translation>州 / 省</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="63"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="63"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="68"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="68"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="68"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="68"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="73"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="73"/>
         <source>Add metadata</source>
         <translation>添加元数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="75"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="75"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="78"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="78"/>
         <source>Up to %1 keys; keys up to %2 characters, values up to %3.</source>
         <translation>最多 %1 个键；键最长 %2 个字符，值最长 %3 个字符。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="93"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="93"/>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
@@ -966,37 +966,37 @@
 <context>
     <name>CustomerListModel</name>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="35"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="35"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="35"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="35"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="36"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="36"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="38"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="38"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="40"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="40"/>
         <source>Default card</source>
         <translation>默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="43"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="43"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="45"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="45"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
@@ -1004,7 +1004,7 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../posapp/ui/customer_picker.py" line="35"/>
+        <location filename="../../posapp/ui/widgets/customer_picker.py" line="35"/>
         <source>Optional: type a customer&apos;s name, e-mail or id</source>
         <translation>可选：输入客户名称、电子邮箱或 ID</translation>
     </message>
@@ -1012,43 +1012,43 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="40"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="40"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="43"/>
-        <location filename="../../posapp/ui/customers_panel.py" line="111"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="43"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="111"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="49"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="49"/>
         <source>Select a customer to see and edit it.</source>
         <translation>选择一位客户以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="83"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="83"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="84"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="84"/>
         <source>Delete %1 for good? Stripe cancels their subscriptions at once and this cannot be undone.</source>
         <translation>永久删除 %1？Stripe 会立即取消其订阅，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="104"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="104"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="106"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="106"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="109"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="109"/>
         <source>Refund a payment…</source>
         <translation>退款…</translation>
     </message>
@@ -1056,112 +1056,112 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="211"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="211"/>
         <source>Today&apos;s net takings</source>
         <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="213"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="213"/>
         <source>This month&apos;s net takings</source>
         <translation>本月净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="215"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="215"/>
         <source>Payment success rate (30 days)</source>
         <translation>付款成功率（30 天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="217"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="217"/>
         <source>Refunds this month</source>
         <translation>本月退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="219"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="219"/>
         <source>Open disputes</source>
         <translation>未结争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="220"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="220"/>
         <source>Monthly recurring revenue</source>
         <translation>每月经常性收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="222"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="222"/>
         <source>Past-due subscriptions</source>
         <translation>逾期订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="224"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="224"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="241"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="241"/>
         <source>Reading the cache…</source>
         <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="285"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="285"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n 笔付款</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="294"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="294"/>
         <source>%1 succeeded, %2 failed</source>
         <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="298"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="298"/>
         <source>%1 refunded, %2 pending, %3 failed</source>
         <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="304"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="304"/>
         <source>%1 open, %2 need a response</source>
         <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="309"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="309"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n 个有效订阅</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="311"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="311"/>
         <source>retrying or waiting for a new card</source>
         <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="314"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="314"/>
         <source>%1 open, %2 overdue (%3)</source>
         <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="320"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="320"/>
         <source>From the offline cache; last synced %1.</source>
         <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="321"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="321"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="335"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="335"/>
         <source>d MMM</source>
         <comment>a day under the takings chart, as a QDate format</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="337"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="337"/>
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="343"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="343"/>
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
@@ -1169,7 +1169,7 @@
 <context>
     <name>DialogParts</name>
     <message>
-        <location filename="../../posapp/ui/dialog_parts.py" line="79"/>
+        <location filename="../../posapp/ui/common/dialog_parts.py" line="79"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -1177,19 +1177,19 @@
 <context>
     <name>DisputeCountdown</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="81"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="81"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_list_model.py" line="85"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="85"/>
         <source>%n hour(s) left</source>
         <translation>
             <numerusform>还剩 %n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_list_model.py" line="86"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="86"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
@@ -1199,144 +1199,144 @@
 <context>
     <name>DisputeDetail</name>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="71"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="72"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="72"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="73"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="73"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="74"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="74"/>
         <source>Disputed payment</source>
         <translation>有争议的付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="75"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="75"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="86"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="86"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="87"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="87"/>
         <source>Customer&apos;s history</source>
         <translation>客户历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="89"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="89"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="90"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="90"/>
         <source>Submit evidence…</source>
         <translation>提交证据…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="91"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="91"/>
         <source>Accept dispute…</source>
         <translation>接受争议…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="144"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="144"/>
         <source>This dispute no longer takes evidence (%1).</source>
         <translation>此争议不再接受证据（%1）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="164"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="164"/>
         <source>Draft saved. You can change it until you submit.</source>
         <translation>草稿已保存。提交前可以修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="170"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="170"/>
         <source>Submit evidence</source>
         <translation>提交证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="172"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="172"/>
         <source>This is a LIVE dispute: the bank receives this evidence. Submit?</source>
         <translation>这是正式争议：银行将收到此证据。确定提交吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="176"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="176"/>
         <source>Evidence submitted; the bank is reviewing it.</source>
         <translation>证据已提交；银行正在审核。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_detail.py" line="181"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="181"/>
         <source>• %1: %n character(s)</source>
         <translation>
             <numerusform>• %1：%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="184"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="184"/>
         <source>Submit this evidence for the dispute of %1?</source>
         <translation>为 %1 的争议提交此证据？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="186"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="186"/>
         <source>(no evidence text)</source>
         <translation>（无证据文本）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="187"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="187"/>
         <source>Evidence can be submitted only once: it cannot be changed afterwards.</source>
         <translation>证据只能提交一次：提交后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="193"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="193"/>
         <source>Accept this dispute? %1 stays with the cardholder and the dispute is lost. This cannot be undone.</source>
         <translation>接受此争议？%1 将归持卡人所有，争议判负。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="197"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="197"/>
         <source>Accept dispute</source>
         <translation>接受争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="198"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="198"/>
         <source>This is a LIVE dispute: %1 is lost for real. Accept it?</source>
         <translation>这是正式争议：%1 将真实损失。确定接受吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="203"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="203"/>
         <source>Dispute accepted.</source>
         <translation>已接受争议。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="211"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="211"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="262"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="262"/>
         <source>No customer on file for this payment.</source>
         <translation>此付款没有关联客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="275"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="275"/>
         <source>disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="277"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="277"/>
         <source>refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="288"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="288"/>
         <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
         <translation>%1 笔已付款，%2 笔有争议，%3 笔已全额退款</translation>
     </message>
@@ -1344,37 +1344,37 @@
 <context>
     <name>DisputeListModel</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="127"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="127"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="129"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="129"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="131"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="131"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="133"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="133"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="134"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="134"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="137"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="137"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="139"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="139"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
@@ -1382,42 +1382,42 @@
 <context>
     <name>DisputeReason</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="50"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="50"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="51"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="51"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="52"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="52"/>
         <source>Product not received</source>
         <translation>未收到商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="54"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="54"/>
         <source>Product unacceptable</source>
         <translation>商品不合格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="56"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="56"/>
         <source>Subscription canceled</source>
         <translation>订阅已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="58"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="58"/>
         <source>Credit not processed</source>
         <translation>未处理退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="60"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="60"/>
         <source>Unrecognized</source>
         <translation>无法识别</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="61"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="61"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -1425,37 +1425,37 @@
 <context>
     <name>DisputeStatus</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="34"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="34"/>
         <source>Needs response</source>
         <translation>待回应</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="35"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="35"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="36"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="36"/>
         <source>Won</source>
         <translation>胜诉</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="37"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="37"/>
         <source>Lost</source>
         <translation>败诉</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="38"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="38"/>
         <source>Inquiry: needs response</source>
         <translation>询问：待回应</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="40"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="40"/>
         <source>Inquiry: under review</source>
         <translation>询问：审核中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="42"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="42"/>
         <source>Inquiry closed</source>
         <translation>询问已结束</translation>
     </message>
@@ -1463,7 +1463,7 @@
 <context>
     <name>DisputesPanel</name>
     <message>
-        <location filename="../../posapp/ui/disputes_panel.py" line="49"/>
+        <location filename="../../posapp/ui/disputes/disputes_panel.py" line="49"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
@@ -1471,247 +1471,247 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="51"/>
+        <location filename="../../posapp/ui/common/errors.py" line="51"/>
         <source>Enter an amount.</source>
         <translation>请输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="52"/>
+        <location filename="../../posapp/ui/common/errors.py" line="52"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="53"/>
+        <location filename="../../posapp/ui/common/errors.py" line="53"/>
         <source>“%1” is not an amount (decimals go after “%2”).</source>
         <translation>“%1”不是有效金额（小数点请用“%2”）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="54"/>
+        <location filename="../../posapp/ui/common/errors.py" line="54"/>
         <source>Enter an amount greater than zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="55"/>
+        <location filename="../../posapp/ui/common/errors.py" line="55"/>
         <source>The amount must be no more than %1.</source>
         <translation>金额不能超过 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="56"/>
+        <location filename="../../posapp/ui/common/errors.py" line="56"/>
         <source>%1 has no decimal places.</source>
         <translation>%1 没有小数位。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="57"/>
+        <location filename="../../posapp/ui/common/errors.py" line="57"/>
         <source>%1 allows at most %2 decimal places.</source>
         <translation>%1 最多允许 %2 位小数。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="58"/>
+        <location filename="../../posapp/ui/common/errors.py" line="58"/>
         <source>%1 amounts go in steps of %2.</source>
         <translation>%1 金额须以 %2 为单位递增。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="59"/>
+        <location filename="../../posapp/ui/common/errors.py" line="59"/>
         <source>The minimum charge in %1 is %2.</source>
         <translation>%1 的最低收费金额为 %2。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="60"/>
+        <location filename="../../posapp/ui/common/errors.py" line="60"/>
         <source>The amount is not a whole number of cents.</source>
         <translation>金额不是以最小货币单位表示的整数。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="61"/>
+        <location filename="../../posapp/ui/common/errors.py" line="61"/>
         <source>Quantities must be at least 1.</source>
         <translation>数量至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="63"/>
+        <location filename="../../posapp/ui/common/errors.py" line="63"/>
         <source>%1 is more than can be refunded: %2 of %3 remains (%4 already refunded).</source>
         <translation>%1 超过可退款金额：%3 中尚余 %2（已退款 %4）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="65"/>
+        <location filename="../../posapp/ui/common/errors.py" line="65"/>
         <source>Nothing is left to refund on this payment of %1 (%2 already refunded).</source>
         <translation>这笔 %1 的付款已无可退金额（已退款 %2）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="67"/>
+        <location filename="../../posapp/ui/common/errors.py" line="67"/>
         <source>Nothing is left to refund on this payment of %1.</source>
         <translation>这笔 %1 的付款已无可退金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="69"/>
+        <location filename="../../posapp/ui/common/errors.py" line="69"/>
         <source>This payment did not succeed; there is nothing to refund.</source>
         <translation>这笔付款未成功，没有可退款的金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="71"/>
+        <location filename="../../posapp/ui/common/errors.py" line="71"/>
         <source>This payment is not captured yet: cancel it to release the hold instead.</source>
         <translation>这笔付款尚未请款：请取消付款以释放预授权。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="73"/>
+        <location filename="../../posapp/ui/common/errors.py" line="73"/>
         <source>This payment is disputed: respond to the dispute instead of refunding.</source>
         <translation>这笔付款存在争议：请回应争议，而不是退款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="75"/>
+        <location filename="../../posapp/ui/common/errors.py" line="75"/>
         <source>This payment has no successful charge to refund.</source>
         <translation>这笔付款没有可退款的成功扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="77"/>
+        <location filename="../../posapp/ui/common/errors.py" line="77"/>
         <source>“%1” is not an e-mail address.</source>
         <translation>“%1”不是有效的电子邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="78"/>
+        <location filename="../../posapp/ui/common/errors.py" line="78"/>
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="79"/>
+        <location filename="../../posapp/ui/common/errors.py" line="79"/>
         <source>Stripe keeps at most %1 metadata keys; this would make %2.</source>
         <translation>Stripe 最多保存 %1 个元数据键；此操作将达到 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="81"/>
+        <location filename="../../posapp/ui/common/errors.py" line="81"/>
         <source>A metadata key cannot be empty.</source>
         <translation>元数据键不能为空。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="82"/>
+        <location filename="../../posapp/ui/common/errors.py" line="82"/>
         <source>Metadata key “%1” has %2 characters; Stripe allows %3.</source>
         <translation>元数据键“%1”有 %2 个字符；Stripe 最多允许 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="84"/>
+        <location filename="../../posapp/ui/common/errors.py" line="84"/>
         <source>Metadata key “%1” cannot contain square brackets.</source>
         <translation>元数据键“%1”不能包含方括号。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="86"/>
+        <location filename="../../posapp/ui/common/errors.py" line="86"/>
         <source>The value of metadata key “%1” has %2 characters; Stripe allows %3.</source>
         <translation>元数据键“%1”的值有 %2 个字符；Stripe 最多允许 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="88"/>
+        <location filename="../../posapp/ui/common/errors.py" line="88"/>
         <source>“%1” is not an evidence field PosApp can send.</source>
         <translation>“%1”不是 PosApp 可以提交的证据字段。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="90"/>
+        <location filename="../../posapp/ui/common/errors.py" line="90"/>
         <source>%1 has %2 characters; Stripe allows %3.</source>
         <translation>%1 有 %2 个字符；Stripe 最多允许 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="91"/>
+        <location filename="../../posapp/ui/common/errors.py" line="91"/>
         <source>All evidence together has %1 characters; Stripe allows %2.</source>
         <translation>全部证据共有 %1 个字符；Stripe 最多允许 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="94"/>
+        <location filename="../../posapp/ui/common/errors.py" line="94"/>
         <source>Describe what the payment is for; the customer sees it.</source>
         <translation>请说明付款用途；客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="96"/>
+        <location filename="../../posapp/ui/common/errors.py" line="96"/>
         <source>An invoice needs at least one item.</source>
         <translation>账单至少需要一个项目。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="97"/>
+        <location filename="../../posapp/ui/common/errors.py" line="97"/>
         <source>An invoice sent to the customer needs the number of days until due.</source>
         <translation>发送给客户的账单需要填写到期天数。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="99"/>
+        <location filename="../../posapp/ui/common/errors.py" line="99"/>
         <source>Choose at least one price.</source>
         <translation>请至少选择一个价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="100"/>
+        <location filename="../../posapp/ui/common/errors.py" line="100"/>
         <source>This subscription has several items: choose the one to change.</source>
         <translation>该订阅有多个项目：请选择要更改的项目。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="102"/>
+        <location filename="../../posapp/ui/common/errors.py" line="102"/>
         <source>Choose a new price or quantity.</source>
         <translation>请选择新的价格或数量。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="110"/>
+        <location filename="../../posapp/ui/common/errors.py" line="110"/>
         <source>Stripe knew of refunds this computer had not seen yet; the payment is updated.</source>
         <translation>Stripe 上有本机尚未获知的退款；付款信息已更新。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="117"/>
+        <location filename="../../posapp/ui/common/errors.py" line="117"/>
         <source>The card was declined. Ask for another card.</source>
         <translation>银行卡被拒。请客户换一张卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="119"/>
+        <location filename="../../posapp/ui/common/errors.py" line="119"/>
         <source>The card was declined: not enough funds. Ask for another card.</source>
         <translation>银行卡被拒：余额不足。请客户换一张卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="121"/>
+        <location filename="../../posapp/ui/common/errors.py" line="121"/>
         <source>The card was declined: it has expired. Ask for another card.</source>
         <translation>银行卡被拒：卡已过期。请客户换一张卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="123"/>
+        <location filename="../../posapp/ui/common/errors.py" line="123"/>
         <source>The card was declined: the security code is wrong.</source>
         <translation>银行卡被拒：安全码错误。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="125"/>
+        <location filename="../../posapp/ui/common/errors.py" line="125"/>
         <source>The card could not be processed: try again.</source>
         <translation>无法处理该银行卡：请重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="140"/>
+        <location filename="../../posapp/ui/common/errors.py" line="140"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="142"/>
+        <location filename="../../posapp/ui/common/errors.py" line="142"/>
         <source>Stripe did not accept this API key: check the key in the profile settings.</source>
         <translation>Stripe 不接受此 API 密钥：请在配置设置中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="145"/>
+        <location filename="../../posapp/ui/common/errors.py" line="145"/>
         <source>Stripe is receiving too many requests right now: try again in a moment.</source>
         <translation>Stripe 当前请求过多：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="148"/>
+        <location filename="../../posapp/ui/common/errors.py" line="148"/>
         <source>The customer must authenticate this payment: send them the payment link.</source>
         <translation>客户必须验证这笔付款：请把付款链接发给客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="151"/>
+        <location filename="../../posapp/ui/common/errors.py" line="151"/>
         <source>The customer has no card on file: collect a card, or send an invoice instead.</source>
         <translation>该客户没有已存银行卡：请先收集银行卡，或改为发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="155"/>
+        <location filename="../../posapp/ui/common/errors.py" line="155"/>
         <source>Stripe could not find it: %1</source>
         <translation>Stripe 上找不到该对象：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="160"/>
+        <location filename="../../posapp/ui/common/errors.py" line="160"/>
         <source>This key lacks permission for %1: use a key with write access, or ask the account owner.</source>
         <translation>此密钥没有 %1 的权限：请使用有写入权限的密钥，或联系账户所有者。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="162"/>
+        <location filename="../../posapp/ui/common/errors.py" line="162"/>
         <source>this action</source>
         <translation>此操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="166"/>
+        <location filename="../../posapp/ui/common/errors.py" line="166"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
@@ -1719,22 +1719,22 @@
 <context>
     <name>EventListModel</name>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="37"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="37"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="39"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="39"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="40"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="40"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="41"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="41"/>
         <source>Event id</source>
         <translation>事件 ID</translation>
     </message>
@@ -1742,62 +1742,62 @@
 <context>
     <name>EvidenceForm</name>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="94"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="94"/>
         <source>Product description</source>
         <translation>商品说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="95"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="95"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="96"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="96"/>
         <source>Customer e-mail</source>
         <translation>客户电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="97"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="97"/>
         <source>Billing address</source>
         <translation>账单地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="98"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="98"/>
         <source>Shipping carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="99"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="99"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="100"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="100"/>
         <source>Shipping date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="101"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="101"/>
         <source>Refund policy disclosure</source>
         <translation>退款政策说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="102"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="102"/>
         <source>Cancellation rebuttal</source>
         <translation>取消反驳说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="103"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="103"/>
         <source>Other information</source>
         <translation>其他信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="112"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="112"/>
         <source>Receipts and customer communication are files: upload them in the Stripe Dashboard, then describe them here.</source>
         <translation>收据和客户沟通记录是文件：请在 Stripe 控制台上传，然后在此处说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="171"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="171"/>
         <source>All evidence: %1 / %2 characters</source>
         <translation>全部证据：%1 / %2 个字符</translation>
     </message>
@@ -1805,7 +1805,7 @@
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="114"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="114"/>
         <source>Damaged files were repaired</source>
         <translation>已修复损坏的文件</translation>
     </message>
@@ -1813,42 +1813,42 @@
 <context>
     <name>Interval</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="87"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="87"/>
         <source>day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="87"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="87"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="88"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="88"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="89"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="89"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="91"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="91"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="92"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="92"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="93"/>
         <source>%1 months</source>
         <translation>%1 个月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="94"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="94"/>
         <source>%1 years</source>
         <translation>%1 年</translation>
     </message>
@@ -1856,222 +1856,222 @@
 <context>
     <name>InvoiceDetail</name>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="73"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="73"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="74"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="77"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="78"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
         <source>Charge card…</source>
         <translation>银行卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
         <source>Paid outside Stripe…</source>
         <translation>在 Stripe 之外支付…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="82"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
         <source>Mark uncollectible…</source>
         <translation>标记为无法收回…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="84"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="84"/>
         <source>Open hosted page</source>
         <translation>打开托管页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="85"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="85"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="86"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="86"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="87"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="87"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="107"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="107"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="108"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="108"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="109"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="109"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="124"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="124"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="133"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="133"/>
         <source>Charged automatically</source>
         <translation>自动扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="136"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="136"/>
         <source>%1 — overdue</source>
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="153"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="153"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="172"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="172"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="186"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="186"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="201"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="201"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="202"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="202"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="211"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="211"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="212"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="212"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="227"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="227"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="255"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="255"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="257"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="257"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="260"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="260"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="261"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="261"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="262"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="262"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="265"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="265"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="319"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="319"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="328"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="328"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="329"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="329"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="330"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="330"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="331"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="331"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="332"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="332"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="350"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="350"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="360"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="360"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="360"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="360"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2079,102 +2079,102 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="58"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="58"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="61"/>
         <source>Type a customer&apos;s name, e-mail or id</source>
         <translation>输入客户名称、电子邮箱或 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="67"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="67"/>
         <source>E-mail the invoice, due in</source>
         <translation>通过电子邮件发送账单，到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="66"/>
         <source>Charge the customer&apos;s default card</source>
         <translation>从客户的默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="72"/>
         <source>Optional memo shown on the invoice</source>
         <translation>可选：显示在账单上的备忘</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="75"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="75"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="76"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="83"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="89"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="90"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="91"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="93"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="95"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="80"/>
         <source>Remove this item</source>
         <translation>移除此项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="134"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="134"/>
         <source>Each item needs a description.</source>
         <translation>每个项目都需要说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="136"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="136"/>
         <source>Enter the unit price of “%1”.</source>
         <translation>请输入“%1”的单价。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="141"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="141"/>
         <source>Add at least one item.</source>
         <translation>请至少添加一个项目。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="163"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="163"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="183"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="183"/>
         <source>Creating the invoice…</source>
         <translation>正在创建账单…</translation>
     </message>
@@ -2182,47 +2182,47 @@
 <context>
     <name>InvoiceListModel</name>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="69"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="69"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="71"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="71"/>
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="73"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="76"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="79"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="81"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="87"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="87"/>
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
@@ -2230,62 +2230,62 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="68"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="68"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="73"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="73"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="74"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="77"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="77"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="88"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="88"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="91"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="91"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="92"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="92"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="93"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="93"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="94"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="94"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="95"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="95"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="112"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="112"/>
         <source>due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -2293,27 +2293,27 @@
 <context>
     <name>InvoiceStatus</name>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="27"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="28"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="29"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="30"/>
         <source>Uncollectible</source>
         <translation>无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="31"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
@@ -2321,37 +2321,37 @@
 <context>
     <name>InvoicesPanel</name>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="54"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="54"/>
         <source>Search number, name, e-mail, id…</source>
         <translation>搜索编号、名称、电子邮箱、ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="59"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="59"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="62"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="62"/>
         <source>Export the invoices the list shows now</source>
         <translation>导出列表当前显示的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="70"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="70"/>
         <source>Created from</source>
         <translation>创建起始</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="72"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="80"/>
         <source>any</source>
         <translation>任意</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/invoices_panel.py" line="63"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="63"/>
         <source>%n invoice(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 张账单导出到 %1。</numerusform>
@@ -2361,54 +2361,54 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="25"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="25"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="34"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="34"/>
         <source>Billing portal</source>
         <translation>账单门户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="35"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="35"/>
         <source>Billing portal for %1</source>
         <translation>%1 的账单门户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="36"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="36"/>
         <source>The customer manages their subscriptions, cards and invoices on Stripe&apos;s page. The link works for a short time only.</source>
         <translation>客户在 Stripe 页面上管理自己的订阅、银行卡和账单。该链接仅短时间有效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="39"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="39"/>
         <source>Manage your subscription</source>
         <translation>管理您的订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="40"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="40"/>
         <source>You can manage your subscription, payment method and invoices here:
 %1</source>
         <translation>您可以在此管理您的订阅、支付方式和账单：
 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="49"/>
         <source>Invoice link</source>
         <translation>账单链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="50"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="50"/>
         <source>Invoice for %1</source>
         <translation>%1 的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="51"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="51"/>
         <source>Your invoice</source>
         <translation>您的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="52"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="52"/>
         <source>Please pay your invoice here:
 %1</source>
         <translation>请在此支付您的账单：
@@ -2418,37 +2418,37 @@
 <context>
     <name>LinkView</name>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="48"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="48"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="49"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="49"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="50"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="50"/>
         <source>E-mail…</source>
         <translation>发送邮件…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="51"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="81"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="81"/>
         <source>New sale</source>
         <translation>新交易</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="84"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="84"/>
         <source>Check again</source>
         <translation>再次核实</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="161"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="161"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
@@ -2456,27 +2456,27 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="80"/>
+        <location filename="../../posapp/ui/common/list_panel.py" line="80"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="90"/>
+        <location filename="../../posapp/ui/common/list_panel.py" line="90"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="206"/>
+        <location filename="../../posapp/ui/common/list_panel.py" line="206"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="240"/>
+        <location filename="../../posapp/ui/common/list_panel.py" line="240"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="242"/>
+        <location filename="../../posapp/ui/common/list_panel.py" line="242"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -2484,67 +2484,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="82"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="82"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="82"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="82"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="83"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="83"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="84"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="84"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="115"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="115"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="116"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="116"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="117"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="117"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="118"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="118"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="119"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="119"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="121"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="121"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="122"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="122"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="123"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="123"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="124"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="124"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
@@ -2552,52 +2552,52 @@
 <context>
     <name>NextCharge</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="52"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="52"/>
         <source>No further invoices: the subscription has ended.</source>
         <translation>不再有账单：订阅已结束。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="54"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="54"/>
         <source>No next invoice: the subscription cancels on %1.</source>
         <translation>没有下一张账单：订阅将于 %1 取消。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="57"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="57"/>
         <source>No charge while the subscription is paused: resuming it starts a new period.</source>
         <translation>订阅暂停期间不会扣款：恢复后将开始新的周期。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="60"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="60"/>
         <source>No charge while collection is paused (until %1).</source>
         <translation>暂停收款期间不会扣款（至 %1）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="63"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="63"/>
         <source>No charge while collection is paused (until you resume it).</source>
         <translation>暂停收款期间不会扣款（直到您恢复收款）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="66"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="66"/>
         <source>First charge when the trial ends on %1: %2</source>
         <translation>试用期于 %1 结束时首次扣款：%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="68"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="68"/>
         <source>Invoice e-mailed on %1: %2</source>
         <translation>将于 %1 通过电子邮件发送账单：%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="70"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="70"/>
         <source>Charged to the default card on %1: %2</source>
         <translation>将于 %1 从默认银行卡扣款：%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="72"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="72"/>
         <source>Next invoice: %2</source>
         <translation>下一张账单：%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="75"/>
         <source>(at list prices, before discounts and tax)</source>
         <translation>（按标价计算，未计折扣和税费）</translation>
     </message>
@@ -2605,62 +2605,62 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="36"/>
+        <location filename="../../posapp/ui/common/notices.py" line="36"/>
         <source>Payment received: %1 %2</source>
         <translation>已收到付款：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="40"/>
+        <location filename="../../posapp/ui/common/notices.py" line="40"/>
         <source>Payment failed: %1 — %2</source>
         <translation>付款失败：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="42"/>
+        <location filename="../../posapp/ui/common/notices.py" line="42"/>
         <source>no reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="44"/>
+        <location filename="../../posapp/ui/common/notices.py" line="44"/>
         <source>Checkout completed: %1 %2</source>
         <translation>结账完成：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="48"/>
+        <location filename="../../posapp/ui/common/notices.py" line="48"/>
         <source>Refund succeeded: %1</source>
         <translation>退款成功：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="51"/>
+        <location filename="../../posapp/ui/common/notices.py" line="51"/>
         <source>Refund failed: %1 — %2</source>
         <translation>退款失败：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="54"/>
+        <location filename="../../posapp/ui/common/notices.py" line="54"/>
         <source>Dispute opened: %1, evidence due %2</source>
         <translation>新争议：%1，证据截止 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="58"/>
+        <location filename="../../posapp/ui/common/notices.py" line="58"/>
         <source>Invoice payment failed: %1 %2</source>
         <translation>账单付款失败：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="62"/>
+        <location filename="../../posapp/ui/common/notices.py" line="62"/>
         <source>Subscription canceled: %1</source>
         <translation>订阅已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="65"/>
+        <location filename="../../posapp/ui/common/notices.py" line="65"/>
         <source>Refreshing the whole cache from Stripe: %1</source>
         <translation>正在从 Stripe 刷新全部缓存：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="69"/>
+        <location filename="../../posapp/ui/common/notices.py" line="69"/>
         <source>Back online</source>
         <translation>已恢复在线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="70"/>
+        <location filename="../../posapp/ui/common/notices.py" line="70"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
@@ -2668,17 +2668,17 @@
 <context>
     <name>ObjectDetail</name>
     <message>
-        <location filename="../../posapp/ui/object_detail.py" line="33"/>
+        <location filename="../../posapp/ui/activity/object_detail.py" line="33"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/object_detail.py" line="35"/>
+        <location filename="../../posapp/ui/activity/object_detail.py" line="35"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/object_detail.py" line="53"/>
+        <location filename="../../posapp/ui/activity/object_detail.py" line="53"/>
         <source>Select a row to see its details.</source>
         <translation>选择一行以查看详情。</translation>
     </message>
@@ -2686,27 +2686,27 @@
 <context>
     <name>OpenRequestsView</name>
     <message>
-        <location filename="../../posapp/ui/open_requests_view.py" line="22"/>
+        <location filename="../../posapp/ui/payments/open_requests_view.py" line="22"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/open_requests_view.py" line="23"/>
+        <location filename="../../posapp/ui/payments/open_requests_view.py" line="23"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/open_requests_view.py" line="35"/>
+        <location filename="../../posapp/ui/payments/open_requests_view.py" line="35"/>
         <source>Open payment requests</source>
         <translation>未关闭的付款请求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/open_requests_view.py" line="67"/>
+        <location filename="../../posapp/ui/payments/open_requests_view.py" line="67"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/open_requests_view.py" line="68"/>
+        <location filename="../../posapp/ui/payments/open_requests_view.py" line="68"/>
         <source>Close this request at Stripe so it cannot be paid</source>
         <translation>在 Stripe 关闭此请求，使其无法再付款</translation>
     </message>
@@ -2714,92 +2714,92 @@
 <context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="56"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="57"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="57"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="58"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="58"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="59"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="59"/>
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="60"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="60"/>
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="62"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="62"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="65"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="65"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="66"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="66"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="67"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="67"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="86"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="86"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="107"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="107"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="110"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="110"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="157"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="157"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="156"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="156"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="64"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="64"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="159"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="159"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="164"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="164"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="202"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="202"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -2807,52 +2807,52 @@
 <context>
     <name>PaymentListModel</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="122"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="122"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="124"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="124"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="126"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="129"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="129"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="131"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="131"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="132"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="132"/>
         <source>Refunded / disputed</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="135"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="135"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="162"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="162"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="164"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="164"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="166"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="166"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -2860,18 +2860,18 @@
 <context>
     <name>PaymentMethodListModel</name>
     <message>
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="45"/>
+        <location filename="../../posapp/ui/payments/payment_method_list_model.py" line="45"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="46"/>
+        <location filename="../../posapp/ui/payments/payment_method_list_model.py" line="46"/>
         <source>Expires</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="47"/>
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="48"/>
+        <location filename="../../posapp/ui/payments/payment_method_list_model.py" line="47"/>
+        <location filename="../../posapp/ui/payments/payment_method_list_model.py" line="48"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
@@ -2879,112 +2879,112 @@
 <context>
     <name>PaymentStatus</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="27"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="28"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="29"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="30"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="31"/>
         <source>Needs authentication</source>
         <translation>需要验证</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="32"/>
         <source>Uncaptured</source>
         <translation>未请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="33"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="33"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="44"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="44"/>
         <source>Waiting for the customer to pay.</source>
         <translation>正在等待客户付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="46"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="46"/>
         <source>The customer has paid; the bank is still confirming the payment.</source>
         <translation>客户已付款；银行仍在确认这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="49"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="49"/>
         <source>The payment page expired without a payment.</source>
         <translation>付款页面已过期，未收到付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="51"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="51"/>
         <source>The payment request was switched off.</source>
         <translation>付款请求已关闭。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="75"/>
         <source>Uncaptured, capture by %1</source>
         <translation>未请款，请于 %1 前请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="80"/>
         <source>Waiting for payment</source>
         <translation>等待付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="83"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="83"/>
         <source>Canceled (%1)</source>
         <translation>已取消（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="91"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="91"/>
         <source>invoice voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="92"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="92"/>
         <source>invoice failed</source>
         <translation>账单付款失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="93"/>
         <source>abandoned</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="94"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="94"/>
         <source>canceled by Stripe</source>
         <translation>由 Stripe 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="95"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="95"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="96"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="96"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="97"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="97"/>
         <source>fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="98"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="98"/>
         <source>requested by the customer</source>
         <translation>应客户要求</translation>
     </message>
@@ -2992,12 +2992,12 @@
 <context>
     <name>PaymentsPanel</name>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="47"/>
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="47"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="50"/>
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="50"/>
         <source>Capture</source>
         <translation>请款</translation>
     </message>
@@ -3005,7 +3005,7 @@
 <context>
     <name>PricePicker</name>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="82"/>
         <source>Type a product name</source>
         <translation>输入商品名称</translation>
     </message>
@@ -3013,47 +3013,47 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="55"/>
         <source>The app was stopped during a payment</source>
         <translation>应用在付款过程中被中断</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="61"/>
         <source>%1 — interrupted %2 ago: it went through at Stripe.</source>
         <translation>%1 — %2前被中断：Stripe 已完成此操作。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="72"/>
         <source>%1 — interrupted %2 ago, and Stripe does not have it: it was not charged. Send it again now? Only if the customer is still here and has not paid another way.</source>
         <translation>%1 — %2前被中断，Stripe 没有此记录：未扣款。现在重新发送吗？仅当顾客仍在场且未以其他方式付款时才这样做。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="78"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="78"/>
         <source>Send it again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="79"/>
         <source>Don&apos;t send</source>
         <translation>不发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="97"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="97"/>
         <source>Refund of %1</source>
         <translation>退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="98"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="98"/>
         <source>Charge of %1</source>
         <translation>扣款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="121"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="121"/>
         <source>Sent again: Stripe has it now.</source>
         <translation>已重新发送：Stripe 现已收到。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="125"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="125"/>
         <source>Not sent.</source>
         <translation>未发送。</translation>
     </message>
@@ -3061,57 +3061,57 @@
 <context>
     <name>RefundDetail</name>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="42"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="42"/>
         <source>Select a refund to see its details.</source>
         <translation>选择一笔退款以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="59"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="60"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="60"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="61"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="61"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="62"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="62"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="63"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="63"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="64"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="64"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="65"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="65"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="67"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="67"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="69"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="69"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="72"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="72"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -3119,113 +3119,113 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="72"/>
-        <location filename="../../posapp/ui/refund_dialog.py" line="187"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="187"/>
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="78"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="78"/>
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="79"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="80"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="82"/>
         <source>Internal note (kept in Stripe&apos;s metadata)</source>
         <translation>内部备注（保存在 Stripe 元数据中）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="90"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="91"/>
         <source>Paid with</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="92"/>
         <source>Refundable</source>
         <translation>可退金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="93"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="94"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="94"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="95"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="97"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="97"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="127"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="127"/>
         <source>No payment of this customer can be refunded</source>
         <translation>该客户没有可退款的付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="160"/>
         <source>a walk-in customer</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="164"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="164"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="170"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="170"/>
         <source>There is no paid payment to refund.</source>
         <translation>没有可退款的已付款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="174"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="174"/>
         <source>At most %1 can be refunded.</source>
         <translation>最多可退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="184"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="184"/>
         <source>Refund %1 to %2?</source>
         <translation>向 %2 退款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="185"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="185"/>
         <source>the customer</source>
         <translation>该客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="186"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="186"/>
         <source>This is a LIVE payment: %1 goes back to a real card. Refund it?</source>
         <translation>这是一笔正式付款：%1 将退回真实银行卡。确定退款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="211"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="211"/>
         <source>Check again</source>
         <translation>再次核实</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="213"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="213"/>
         <source>We don&apos;t know yet whether this refund went through. Check again: it sends the same request, which cannot refund twice.</source>
         <translation>尚不清楚这笔退款是否成功。请再次核实：它会发送同一个请求，不会重复退款。</translation>
     </message>
@@ -3233,42 +3233,42 @@
 <context>
     <name>RefundListModel</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="74"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="76"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="78"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="78"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="80"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="81"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="81"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="83"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="83"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="85"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="85"/>
         <source>Note / failure</source>
         <translation>备注 / 失败原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="113"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="113"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -3276,17 +3276,17 @@
 <context>
     <name>RefundReason</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="42"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="42"/>
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="44"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="44"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="45"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="45"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
@@ -3294,27 +3294,27 @@
 <context>
     <name>RefundStatus</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="30"/>
         <source>Pending</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="31"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="32"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="33"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="33"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="34"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="34"/>
         <source>Needs action</source>
         <translation>需要处理</translation>
     </message>
@@ -3322,42 +3322,42 @@
 <context>
     <name>RefundsPanel</name>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="50"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="50"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="51"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="51"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="52"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="52"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="53"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="53"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="54"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="54"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="108"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="108"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="66"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="66"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="89"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="89"/>
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
     </message>
@@ -3365,12 +3365,12 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="39"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="39"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="45"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="45"/>
         <source>Name, e-mail, invoice number, id (cus_…, pi_…) or card last 4</source>
         <translation>名称、电子邮箱、账单编号、ID（cus_…、pi_…）或卡号后四位</translation>
     </message>
@@ -3378,117 +3378,117 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="44"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="53"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="53"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="55"/>
         <source>How often to ask Stripe for news when nothing is pending (every 2 s while a payment is awaited).</source>
         <translation>无待处理事项时向 Stripe 查询更新的间隔（等待付款时每 2 秒一次）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="61"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="67"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="67"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="69"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="69"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="75"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="80"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="81"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="82"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="83"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="87"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="88"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="89"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="111"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="111"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="112"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="112"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="143"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="143"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="144"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="144"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="160"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="160"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="179"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="179"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="180"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="180"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
     </message>
@@ -3496,53 +3496,53 @@
 <context>
     <name>SubscriptionCancelDialog</name>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="38"/>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="38"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="90"/>
         <source>Cancel subscription</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="41"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="41"/>
         <source>At the end of the period (%1); can be undone until then</source>
         <translation>在周期结束时（%1）；在此之前可撤销</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="43"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="43"/>
         <source>Now; cannot be undone</source>
         <translation>立即；无法撤销</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="48"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="48"/>
         <source>Credit the unused part of the period</source>
         <translation>抵扣本周期未使用部分</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="49"/>
         <source>Invoice pending usage and prorations now</source>
         <translation>立即为待结算用量和按比例费用开账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="51"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="51"/>
         <source>Cancel subscription…</source>
         <translation>取消订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="54"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="54"/>
         <source>Cancel %1&apos;s subscription:</source>
         <translation>取消 %1 的订阅：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="81"/>
         <source>Cancel %1&apos;s subscription at the end of the period, on %2? It keeps running until then.</source>
         <translation>在周期结束时（%2）取消 %1 的订阅？在此之前订阅继续有效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="84"/>
         <source>Cancel %1&apos;s subscription now? This cannot be undone.</source>
         <translation>立即取消 %1 的订阅？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="92"/>
         <source>Canceling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -3550,103 +3550,103 @@
 <context>
     <name>SubscriptionChangeDialog</name>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="49"/>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="154"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="154"/>
         <source>Change subscription</source>
         <translation>更改订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="60"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="60"/>
         <source>Prorate: credit the unused time and charge the rest on the next invoice</source>
         <translation>按比例计费：抵扣未使用时间，其余在下一张账单中收取</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="62"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="62"/>
         <source>Prorate and invoice the difference now</source>
         <translation>按比例计费并立即为差额开账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="64"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="64"/>
         <source>No proration: the new price applies from the next period</source>
         <translation>不按比例计费：新价格从下一周期起生效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="66"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="70"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="70"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="71"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="71"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="72"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="73"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="73"/>
         <source>Proration</source>
         <translation>按比例计费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="78"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="78"/>
         <source>Change…</source>
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="83"/>
         <source>Next invoice with this change</source>
         <translation>含此更改的下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="116"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="116"/>
         <source>Asking Stripe for the preview…</source>
         <translation>正在向 Stripe 获取预览…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="139"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="139"/>
         <source>the default card</source>
         <translation>默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="140"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="140"/>
         <source>Change %1&apos;s subscription to %2 × %3?</source>
         <translation>将 %1 的订阅改为 %2 × %3？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="145"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="145"/>
         <source>Collected with: %1</source>
         <translation>收款方式：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="158"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="158"/>
         <source>Changing the subscription…</source>
         <translation>正在更改订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="179"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="179"/>
         <source>Choose a new price or quantity.</source>
         <translation>请选择新的价格或数量。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="190"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="190"/>
         <source>See the preview of the next invoice first.</source>
         <translation>请先查看下一张账单的预览。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="196"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="196"/>
         <source>Next invoice: %1, of which %2 for the change.</source>
         <translation>下一张账单：%1，其中 %2 为此更改的费用。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="199"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="199"/>
         <source>Next invoice: %1, after a credit of %2 for the change.</source>
         <translation>下一张账单：%1，已为此更改抵扣 %2。</translation>
     </message>
@@ -3654,218 +3654,218 @@
 <context>
     <name>SubscriptionDetail</name>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="86"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="86"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="87"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="88"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="88"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="89"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="89"/>
         <source>Current period</source>
         <translation>当前周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="91"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="91"/>
         <source>Change price or quantity…</source>
         <translation>更改价格或数量…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="92"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="92"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="93"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="93"/>
         <source>Undo cancellation</source>
         <translation>撤销取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="94"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="94"/>
         <source>Pause collection</source>
         <translation>暂停收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="96"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="96"/>
         <source>Void invoices made meanwhile</source>
         <translation>作废期间生成的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="97"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="97"/>
         <source>Keep invoices made meanwhile as drafts</source>
         <translation>期间生成的账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="99"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="99"/>
         <source>Mark invoices made meanwhile uncollectible</source>
         <translation>将期间生成的账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="105"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="105"/>
         <source>Resume collection</source>
         <translation>恢复收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="106"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="106"/>
         <source>Resume subscription…</source>
         <translation>恢复订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="108"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="108"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="109"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="109"/>
         <source>Resume and send an invoice…</source>
         <translation>恢复并发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="110"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="110"/>
         <source>Billing portal link…</source>
         <translation>账单门户链接…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="111"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="111"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="112"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="112"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="133"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="133"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="133"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="133"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="134"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="134"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="134"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="134"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="154"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="154"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="155"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="155"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="156"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="156"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="157"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="157"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="180"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="180"/>
         <source>Collection paused: nothing is charged until resumed</source>
         <translation>已暂停收款：恢复前不会扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="183"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="183"/>
         <source>Invoices e-mailed, due in %1 days</source>
         <translation>账单通过电子邮件发送，%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="186"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="186"/>
         <source>Default card charged automatically</source>
         <translation>自动从默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="227"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="227"/>
         <source>%1 has no card on file: collect a card, or resume and send an invoice.</source>
         <translation>%1 没有已存银行卡：请先收集银行卡，或恢复订阅并发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="244"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="244"/>
         <source>Asking Stripe for the next invoice…</source>
         <translation>正在向 Stripe 查询下一张账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="292"/>
-        <location filename="../../posapp/ui/subscription_detail.py" line="306"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="292"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="306"/>
         <source>Resume subscription</source>
         <translation>恢复订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="293"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="293"/>
         <source>Resume %1&apos;s subscription? A new period starts now and its invoice of %2 is collected at once.</source>
         <translation>恢复 %1 的订阅？新的计费周期从现在开始，其 %2 的账单将立即收取。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="307"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="307"/>
         <source>Resume %1&apos;s subscription and e-mail them an invoice of %2 for the new period, due in %3 days? Later invoices are e-mailed too.</source>
         <translation>恢复 %1 的订阅，并通过电子邮件向其发送新周期 %2 的账单（%3 天后到期）？之后的账单也将通过电子邮件发送。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="342"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="342"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="360"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="360"/>
         <source>trial ends %1</source>
         <translation>试用于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="362"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="362"/>
         <source>cancels on %1</source>
         <translation>将于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="365"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="365"/>
         <source>canceled on %1</source>
         <translation>已于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="369"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="369"/>
         <source>collection paused (%1)</source>
         <translation>已暂停收款（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="370"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="370"/>
         <source>invoices voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="371"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="371"/>
         <source>invoices kept as drafts</source>
         <translation>账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="372"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="372"/>
         <source>invoices marked uncollectible</source>
         <translation>账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="396"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="396"/>
         <source>The next invoice can be previewed when online.</source>
         <translation>联网后可预览下一张账单。</translation>
     </message>
@@ -3873,162 +3873,162 @@
 <context>
     <name>SubscriptionDialog</name>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="117"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="117"/>
         <source>New subscription</source>
         <translation>新建订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="120"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="120"/>
         <source>Type a customer&apos;s name, e-mail or id</source>
         <translation>输入客户名称、电子邮箱或 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="128"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="128"/>
         <source>Add a price</source>
         <translation>添加价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="132"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="132"/>
         <source>No trial</source>
         <translation>无试用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="133"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="133"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="134"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="134"/>
         <source>Charge the default card automatically</source>
         <translation>自动从默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="136"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="136"/>
         <source>E-mail each invoice, due in</source>
         <translation>通过电子邮件发送每张账单，到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="141"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="141"/>
         <source>Create it even if the first payment fails or needs the customer (incomplete)</source>
         <translation>即使首次付款失败或需要客户操作也创建（未完成状态）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="143"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="143"/>
         <source>Create it incomplete; the customer pays the first invoice</source>
         <translation>以未完成状态创建；由客户支付首张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="145"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="145"/>
         <source>Create nothing if the first payment fails</source>
         <translation>首次付款失败时不创建</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="148"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="148"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="150"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="150"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="152"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="152"/>
         <source>Free trial</source>
         <translation>免费试用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="153"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="153"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="155"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="155"/>
         <source>If the first payment fails</source>
         <translation>首次付款失败时</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="158"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="158"/>
         <source>Start subscription</source>
         <translation>开始订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="125"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="125"/>
         <source>Remove this price</source>
         <translation>移除此价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="190"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="190"/>
         <source>Default card: %1</source>
         <translation>默认银行卡：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="193"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="193"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="195"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="195"/>
         <source>Choose a price from the list for each line.</source>
         <translation>请为每一行从列表中选择价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="198"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="198"/>
         <source>All prices of a subscription must be in one currency.</source>
         <translation>一个订阅的所有价格必须使用同一种货币。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="201"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="201"/>
         <source>The customer has no default card: collect a card first, or e-mail the invoices.</source>
         <translation>该客户没有默认银行卡：请先收集银行卡，或通过电子邮件发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="214"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="214"/>
         <source>Starting the subscription…</source>
         <translation>正在开始订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="245"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="245"/>
         <source>The subscription is in its free trial until %1.</source>
         <translation>订阅处于免费试用期，至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="248"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="248"/>
         <source>The subscription is active; Stripe e-mails each invoice, due in %1 days.</source>
         <translation>订阅已生效；Stripe 会通过电子邮件发送每张账单，%1 天后到期。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="251"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="251"/>
         <source>The subscription is active.</source>
         <translation>订阅已生效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="253"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="253"/>
         <source>The subscription is %1.</source>
         <translation>订阅状态：%1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="255"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="255"/>
         <source>Send the customer the invoice link: the subscription starts once it is paid, and expires if it is not paid within 23 hours.</source>
         <translation>请把账单链接发给客户：付款后订阅开始，23 小时内未付款则失效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="268"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="268"/>
         <source>The first payment has not been made.</source>
         <translation>首次付款尚未完成。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="270"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="270"/>
         <source>The customer&apos;s bank asks them to confirm the first payment (3D Secure).</source>
         <translation>客户的银行要求客户确认首次付款（3D Secure）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="274"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="274"/>
         <source>The first payment failed: %1</source>
         <translation>首次付款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="275"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="275"/>
         <source>The first payment needs a payment method.</source>
         <translation>首次付款需要支付方式。</translation>
     </message>
@@ -4036,52 +4036,52 @@
 <context>
     <name>SubscriptionListModel</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="137"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="137"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="139"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="139"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="142"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="142"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="144"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="144"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="146"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="146"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="149"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="149"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="150"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="150"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="158"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="158"/>
         <source>%1, cancels</source>
         <translation>%1，将取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="160"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="160"/>
         <source>%1, collection paused</source>
         <translation>%1，已暂停收款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscription_list_model.py" line="170"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
         <source>+%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -4091,42 +4091,42 @@
 <context>
     <name>SubscriptionStatus</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="28"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="29"/>
         <source>Trialing</source>
         <translation>试用中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="30"/>
         <source>Past due</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="31"/>
         <source>Unpaid</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="32"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="33"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="33"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="34"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="34"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="35"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="35"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
@@ -4134,22 +4134,22 @@
 <context>
     <name>SubscriptionsPanel</name>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="54"/>
+        <location filename="../../posapp/ui/subscriptions/subscriptions_panel.py" line="54"/>
         <source>Search by subscription id…</source>
         <translation>按订阅 ID 搜索…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="59"/>
+        <location filename="../../posapp/ui/subscriptions/subscriptions_panel.py" line="59"/>
         <source>New subscription</source>
         <translation>新建订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="63"/>
+        <location filename="../../posapp/ui/subscriptions/subscriptions_panel.py" line="63"/>
         <source>Export the subscriptions the list shows now</source>
         <translation>导出列表当前显示的订阅</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="64"/>
+        <location filename="../../posapp/ui/subscriptions/subscriptions_panel.py" line="64"/>
         <source>%n subscription(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 个订阅导出到 %1。</numerusform>
@@ -4159,44 +4159,44 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="53"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="53"/>
         <source>Notifications (open Activity)</source>
         <translation>通知（打开动态）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="69"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="69"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="73"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="73"/>
         <source>Offline — showing cached data</source>
         <translation>离线 — 显示缓存数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="91"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="91"/>
         <source>Syncing… %1</source>
         <translation>同步中… %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="108"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="108"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="112"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="112"/>
         <source>Synced just now</source>
         <translation>刚刚已同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/status_bar.py" line="114"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="114"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>%n 分钟前已同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="116"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="116"/>
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
@@ -4204,67 +4204,67 @@
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="19"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="19"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="20"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="20"/>
         <source>Payment methods</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="21"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="21"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="22"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="22"/>
         <source>Charges</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="23"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="23"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="24"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="24"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="25"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="25"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="26"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="26"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="27"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="27"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="28"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="28"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="29"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="29"/>
         <source>Checkout sessions</source>
         <translation>结账会话</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="30"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="30"/>
         <source>Payment links</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="31"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="31"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
@@ -4272,7 +4272,7 @@
 <context>
     <name>Takings</name>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="141"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="141"/>
         <source>Not captured yet: %1 (%2), the first lapses %3</source>
         <translation>尚未请款：%1（%2 笔），最早一笔于 %3 失效</translation>
     </message>
@@ -4280,17 +4280,17 @@
 <context>
     <name>TakingsView</name>
     <message>
-        <location filename="../../posapp/ui/takings_view.py" line="26"/>
+        <location filename="../../posapp/ui/payments/takings_view.py" line="26"/>
         <source>Today&apos;s net takings</source>
         <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/takings_view.py" line="37"/>
+        <location filename="../../posapp/ui/payments/takings_view.py" line="37"/>
         <source>Latest payments</source>
         <translation>最近付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/takings_view.py" line="72"/>
+        <location filename="../../posapp/ui/payments/takings_view.py" line="72"/>
         <source>%n payment(s) today</source>
         <translation>
             <numerusform>今天 %n 笔付款</numerusform>
@@ -4300,37 +4300,37 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="37"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="37"/>
         <source>Test mode: no real money moves.</source>
         <translation>测试模式：不会产生真实资金往来。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="38"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="38"/>
         <source>Live mode: real cards are charged.</source>
         <translation>正式模式：会真实扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="39"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="39"/>
         <source>Demo: a local sandbox with made-up data.</source>
         <translation>演示：使用虚构数据的本地沙盒。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="44"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="44"/>
         <source>Switch profile</source>
         <translation>切换配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="50"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="50"/>
         <source>Add a profile…</source>
         <translation>添加配置…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="54"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="54"/>
         <source>Search everything  (Ctrl+K)</source>
         <translation>全局搜索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="57"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="57"/>
         <source>Settings and profiles</source>
         <translation>设置和配置</translation>
     </message>
@@ -4338,28 +4338,28 @@
 <context>
     <name>WelcomeWindow</name>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="19"/>
-        <location filename="../../posapp/ui/welcome_window.py" line="22"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="19"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="22"/>
         <source>Welcome to PosApp</source>
         <translation>欢迎使用 PosApp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="26"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="26"/>
         <source>Take payments at the counter and manage your Stripe customers, even offline. Card numbers are never typed here: customers pay on Stripe&apos;s own pages.</source>
         <translation>在柜台收款并管理您的 Stripe 客户，离线也能使用。这里从不输入卡号：客户在 Stripe 自己的页面上付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="30"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="30"/>
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="33"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="33"/>
         <source>A local sandbox with made-up customers; nothing is real.</source>
         <translation>本地沙盒，客户均为虚构；一切都不是真的。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="34"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="34"/>
         <source>Add your Stripe key</source>
         <translation>添加您的 Stripe 密钥</translation>
     </message>

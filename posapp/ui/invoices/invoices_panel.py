@@ -1,0 +1,113 @@
+"""`InvoicesPanel`: invoices filtered by status, customer and date range (or found by the
+cache's full-text search) beside the selected invoice; new one-off invoices, and the list
+exported to CSV."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtWidgets import QDateEdit, QLabel, QMenu, QPushButton, QWidget
+
+from ..common.app_state import AppState
+from ..common.csv_export import CsvColumn, csv_money, csv_time
+from ..common.list_panel import ListPanel
+from ..common.resources import icon
+from .invoice_detail import InvoiceDetail
+from .invoice_dialog import InvoiceDialog
+from .invoice_list_model import STATUSES, InvoiceListModel, invoice_status_text
+
+_ANY_DATE = QDate(2000, 1, 1)
+
+CSV_COLUMNS: tuple[CsvColumn, ...] = (
+    ("number", lambda i: i.get("number")),
+    ("id", lambda i: i.get("id")),
+    ("status", lambda i: i.get("status")),
+    ("customer", lambda i: i.get("customer")),
+    ("customer_name", lambda i: i.get("customer_name")),
+    ("customer_email", lambda i: i.get("customer_email")),
+    ("currency", lambda i: i.get("currency")),
+    ("total", lambda i: csv_money(i.get("total"), i.get("currency"))),
+    ("amount_due", lambda i: csv_money(i.get("amount_due"), i.get("currency"))),
+    ("amount_paid", lambda i: csv_money(i.get("amount_paid"), i.get("currency"))),
+    ("amount_remaining", lambda i: csv_money(i.get("amount_remaining"), i.get("currency"))),
+    ("created", lambda i: csv_time(i.get("created"))),
+    ("due_date", lambda i: csv_time(i.get("due_date"))),
+    ("description", lambda i: i.get("description")),
+)
+"""What an invoice export holds: ids and amounts as numbers a spreadsheet can sum."""
+
+
+def _start_of(day: QDate) -> int:
+    return int(QDateTime(day, QTime(0, 0)).toSecsSinceEpoch())
+
+
+class InvoicesPanel(ListPanel[InvoiceListModel]):
+    """Find, review, create and act on invoices."""
+
+    open_object = Signal(str, str)
+    """(table, id) of a related object to show in its own panel."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, InvoiceListModel(state.cache, state.formats), "lists/invoices",
+                         [(s, invoice_status_text(s)) for s in STATUSES], parent)
+        self.list.search.setPlaceholderText(self.tr("Search number, name, e-mail, id…"))
+        self.detail = InvoiceDetail(state)
+        self.detail.open_object.connect(self.open_object)
+        self.list.selected.connect(self.detail.show_invoice)
+
+        self.new = self.add_money_button(QPushButton(icon("add"), self.tr("New invoice")))
+        self.new.clicked.connect(self.create_invoice)
+        self.add_csv_export(
+            CSV_COLUMNS, "invoices.csv", self.tr("Export the invoices the list shows now"),
+            lambda count, path: self.tr("%n invoice(s) exported to %1.", "", count)
+            .replace("%1", str(path)))
+        self.add_customer_filter()
+        self.date_from = self._date_edit()
+        self.date_to = self._date_edit()
+        self.date_from.dateChanged.connect(self.apply_filters)
+        self.date_to.dateChanged.connect(self.apply_filters)
+        self.filters.addWidget(QLabel(self.tr("Created from")))
+        self.filters.addWidget(self.date_from)
+        self.filters.addWidget(QLabel(self.tr("to")))
+        self.filters.addWidget(self.date_to)
+        self.finish_layout(self.detail, (700, 460), ("invoices",))
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(_ANY_DATE)
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(_ANY_DATE)
+        return edit
+
+    def clear_filters(self) -> None:
+        """Show every invoice again (dates included)."""
+        for edit in (self.date_from, self.date_to):
+            edit.blockSignals(True)
+            edit.setDate(_ANY_DATE)
+            edit.blockSignals(False)
+        super().clear_filters()
+
+    def apply_filters(self) -> None:
+        """Narrow the list to the chosen status, customer and creation dates."""
+        super().apply_filters()
+        since = self.date_from.date()
+        until = self.date_to.date()
+        self.model.set_created_range(
+            _start_of(since) if since != _ANY_DATE else None,
+            _start_of(until.addDays(1)) if until != _ANY_DATE else None)
+
+    def create_invoice(self) -> InvoiceDialog:
+        """Open the new-invoice dialog; the draft is selected once created."""
+        dialog = InvoiceDialog(self._state, self.chosen_customer(), self)
+        dialog.accepted.connect(lambda: dialog.invoice and self.show_object(
+            str(dialog.invoice["id"])))
+        dialog.open()
+        return dialog
+
+    def fill_menu(self, menu: QMenu, invoice: dict[str, Any]) -> None:
+        """The detail's actions this invoice's status allows."""
+        detail = self.detail
+        self.add_detail_actions(menu, invoice, (*detail.money_buttons, detail.open_page,
+                                                detail.copy_link, detail.pdf))

@@ -1,0 +1,250 @@
+"""`MainWindow`: navigation, the panels, the top bar, the status bar and toasts.
+
+It wires panels to the shared `AppState` and to each other only through signals; it holds no
+business logic. Profile switching, settings and language changes are requested through its
+signals and carried out by the `launch` controller, which rebuilds the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.sync.notifications import ConnectionChanged, Notification
+
+from ..activity.activity_panel import ActivityPanel
+from ..common.app_state import AppState
+from ..common.list_view import CacheListView
+from ..common.notices import notice_text
+from ..common.resources import icon
+from ..common.theme import DisplayMode, accent_style
+from ..customers.customers_panel import CustomersPanel
+from ..dashboard.dashboard_panel import DashboardPanel, ListFilter
+from ..disputes.disputes_panel import DisputesPanel
+from ..invoices.invoices_panel import InvoicesPanel
+from ..payments.collect_panel import CollectPanel
+from ..payments.payments_panel import PaymentsPanel
+from ..refunds.refunds_panel import RefundsPanel
+from ..subscriptions.subscriptions_panel import SubscriptionsPanel
+from .search_dialog import SearchDialog
+from .status_bar import SyncStatusBar
+from .toasts import ToastArea
+from .top_bar import TopBar
+
+
+class Panel(IntEnum):
+    """The navigation entries, in order (Ctrl+1 … Ctrl+9)."""
+
+    DASHBOARD = 0
+    COLLECT = 1
+    CUSTOMERS = 2
+    PAYMENTS = 3
+    SUBSCRIPTIONS = 4
+    INVOICES = 5
+    REFUNDS = 6
+    DISPUTES = 7
+    ACTIVITY = 8
+
+
+PANEL_FOR_TABLE = {
+    "customers": Panel.CUSTOMERS, "payment_methods": Panel.CUSTOMERS,
+    "payment_intents": Panel.PAYMENTS, "charges": Panel.PAYMENTS,
+    "subscriptions": Panel.SUBSCRIPTIONS, "invoices": Panel.INVOICES,
+    "refunds": Panel.REFUNDS, "disputes": Panel.DISPUTES, "events": Panel.ACTIVITY,
+}
+
+
+class MainWindow(QMainWindow):
+    """The app's one window for an open profile."""
+
+    profile_chosen = Signal(str)
+    add_profile_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, state: AppState, profile_names: Sequence[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        mode_name = {DisplayMode.TEST: self.tr("test mode"), DisplayMode.LIVE: self.tr("LIVE"),
+                     DisplayMode.DEMO: self.tr("demo")}[state.profile.mode]
+        self.setWindowTitle(self.tr("PosApp — %1 (%2)").replace(
+            "%1", state.profile.account_name or state.profile.name).replace("%2", mode_name))
+        self.setWindowIcon(icon("app"))
+        self.unread = 0
+        self._was_online = True
+        self.recovery: QDialog | None = None
+        """The start-up screen about interrupted money writes, when there were any."""
+
+        self.top_bar = TopBar(state.profile, profile_names)
+        self.top_bar.profile_chosen.connect(self.profile_chosen)
+        self.top_bar.add_profile_requested.connect(self.add_profile_requested)
+        self.top_bar.settings_requested.connect(self.settings_requested)
+        self.top_bar.search_requested.connect(self.open_search)
+        accent = QFrame()
+        accent.setObjectName("accent")
+        accent.setStyleSheet(accent_style(state.profile.mode))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        self.dashboard = DashboardPanel(state)
+        self.collect = CollectPanel(state)
+        self.customers = CustomersPanel(state)
+        self.payments = PaymentsPanel(state)
+        self.subscriptions = SubscriptionsPanel(state)
+        self.invoices = InvoicesPanel(state)
+        self.refunds = RefundsPanel(state)
+        self.disputes = DisputesPanel(state)
+        self.activity = ActivityPanel(state)
+        entries = (
+            (Panel.DASHBOARD, self.tr("Dashboard"), "dashboard", self.dashboard),
+            (Panel.COLLECT, self.tr("Collect payment"), "collect", self.collect),
+            (Panel.CUSTOMERS, self.tr("Customers"), "customers", self.customers),
+            (Panel.PAYMENTS, self.tr("Payments"), "payments", self.payments),
+            (Panel.SUBSCRIPTIONS, self.tr("Subscriptions"), "subscriptions",
+             self.subscriptions),
+            (Panel.INVOICES, self.tr("Invoices"), "invoices", self.invoices),
+            (Panel.REFUNDS, self.tr("Refunds"), "refunds", self.refunds),
+            (Panel.DISPUTES, self.tr("Disputes"), "disputes", self.disputes),
+            (Panel.ACTIVITY, self.tr("Activity"), "activity", self.activity),
+        )
+        for panel, label, icon_name, widget in entries:
+            item = QListWidgetItem(icon(icon_name), label)
+            item.setToolTip(f"{label}  (Ctrl+{panel + 1})")
+            self.navigation.addItem(item)
+            self.stack.addWidget(widget)
+            QShortcut(QKeySequence(f"Ctrl+{panel + 1}"), self,
+                      lambda p=panel: self.show_panel(p))
+        self.navigation.currentRowChanged.connect(self._panel_changed)
+        QShortcut(QKeySequence("Ctrl+K"), self, self.open_search)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.top_bar)
+        outer.addWidget(accent)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.toasts = ToastArea(central)
+        self.collect.announce.connect(self.toasts.show_toast)
+
+        self.status = SyncStatusBar(state.formats)
+        self.setStatusBar(self.status)
+        self.status.notifications_clicked.connect(lambda: self.show_panel(Panel.ACTIVITY))
+        self.status.set_last_synced(state.cache.last_success)
+        state.online_changed.connect(self.status.set_online)
+        state.synced.connect(self.status.set_last_synced)
+        state.backfill_progress.connect(
+            lambda p: self.status.set_backfill(p.done, p.finished, p.estimated_remaining))
+        state.backfill_finished.connect(self.status.end_backfill)
+        state.notification.connect(self._notified)
+        state.online_changed.connect(self._online_changed)
+        self.customers.open_payment.connect(self.jump_to)
+        self.payments.open_customer.connect(lambda cid: self.jump_to("customers", cid))
+        self.refunds.open_object.connect(self.jump_to)
+        self.disputes.open_object.connect(self.jump_to)
+        self.dashboard.open_list.connect(self.open_filtered)
+        self.subscriptions.open_object.connect(self.jump_to)
+        self.invoices.open_object.connect(self.jump_to)
+
+        settings = state.ui_settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        last = str(settings.value("window/panel", int(Panel.COLLECT)))
+        self.show_panel(Panel(int(last)) if last.isdigit() and int(last) < len(Panel)
+                        else Panel.COLLECT)
+
+    def show_panel(self, panel: Panel) -> None:
+        """Switch to `panel`."""
+        self.navigation.setCurrentRow(int(panel))
+
+    def current_panel(self) -> Panel:
+        """The panel shown."""
+        return Panel(self.stack.currentIndex())
+
+    def jump_to(self, table: str, object_id: str) -> bool:
+        """Show the panel that lists `table` and select `object_id` there."""
+        panel = PANEL_FOR_TABLE.get(table)
+        if panel is None:
+            return False
+        self.show_panel(panel)
+        widget = self.stack.widget(int(panel))
+        show = getattr(widget, "show_object", None)
+        return bool(show(object_id)) if callable(show) else False
+
+    def open_filtered(self, wanted: ListFilter) -> bool:
+        """Show the panel that lists `wanted.table`, filtered by its status (and period)."""
+        panel = PANEL_FOR_TABLE.get(wanted.table)
+        if panel is None:
+            return False
+        self.show_panel(panel)
+        view = getattr(self.stack.widget(int(panel)), "list", None)
+        if not isinstance(view, CacheListView):
+            return False
+        view.status_filter.setCurrentIndex(max(view.status_filter.findData(wanted.status), 0))
+        if wanted.period is not None and panel is Panel.REFUNDS:
+            self.refunds.set_period(wanted.period)
+        return True
+
+    def open_search(self) -> SearchDialog:
+        """Open the global search (Ctrl+K)."""
+        dialog = SearchDialog(self.state.cache, self.state.formats, self)
+        dialog.chosen.connect(self.jump_to)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _panel_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        self.state.ui_settings.setValue("window/panel", row)
+        if row == Panel.ACTIVITY:
+            self.unread = 0
+            self.status.set_unread(0)
+
+    def _notified(self, notice: Notification) -> None:
+        if self.collect.explains(notice):
+            return
+        self.toasts.show_toast(notice_text(notice, self.state.formats))
+        if self.current_panel() != Panel.ACTIVITY:
+            self.unread += 1
+            self.status.set_unread(self.unread)
+
+    def _online_changed(self, online: bool, reason: str) -> None:
+        if online == self._was_online:
+            return
+        self._was_online = online
+        notice = ConnectionChanged(online, reason)
+        self.toasts.show_toast(notice_text(notice, self.state.formats))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the geometry and column widths."""
+        self.state.ui_settings.setValue("window/geometry", self.saveGeometry())
+        for view in (self.customers.list, self.payments.list, self.subscriptions.list,
+                     self.invoices.list):
+            view.save_state()
+        self.state.ui_settings.sync()
+        super().closeEvent(event)
