@@ -16,7 +16,7 @@ from ui_support import worker as worker  # fixture
 
 from posapp.store.journal import Journal
 from posapp.ui.activity.audit_list_model import AuditListModel
-from posapp.ui.common.formatting import Formats
+from posapp.ui.common.format import Formats
 from posapp.ui.refunds.refund_dialog import RefundDialog
 from posapp.ui.shell.main_window import MainWindow, Panel
 

@@ -107,7 +107,7 @@ def test_saved_card_charge_succeeds(loop: qasync.QEventLoop, window: MainWindow,
     _fill(window, "5.00", "Bread")
     collect = window.collect
     collect.customer.set_customer(window.state.cache.get("customers", customer.id))
-    assert collect.cards.currentText() == "Visa ···· 4242"
+    assert collect.cards.currentText() == "Visa •••• 4242"
     outcome = run(loop, collect.charge_card())
     assert outcome is not None and outcome.state == "succeeded"
     assert collect.view.is_paid()

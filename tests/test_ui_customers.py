@@ -71,7 +71,7 @@ def test_edit_profile_and_make_card_default(loop: qasync.QEventLoop, window: Mai
     row = customers.model.row_of(customer.id)
     assert row is not None
     assert customers.model.index(row, CustomerListModel.Columns.DEFAULT_CARD).data() \
-        == "Mastercard ···· 4444"
+        == "Mastercard •••• 4444"
 
 
 def test_collect_a_card_on_hosted_setup_page(loop: qasync.QEventLoop, window: MainWindow,

@@ -21,7 +21,7 @@ from posapp.services.refunds import RefundTooLarge
 from posapp.ui.activity.audit_list_model import outcome_text
 from posapp.ui.activity.object_detail import ObjectDetail
 from posapp.ui.common.errors import error_text
-from posapp.ui.common.formatting import Formats
+from posapp.ui.common.format import Formats
 from posapp.ui.common.i18n import Translations, choose_language
 from posapp.ui.disputes.dispute_list_model import countdown_text
 from posapp.ui.payments.payment_list_model import request_status_text, status_text

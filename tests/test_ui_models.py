@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from posapp.store.cache import Cache
-from posapp.ui.common.formatting import Formats
+from posapp.ui.common.format import Formats, card_label, card_label_of, ref_id
 from posapp.ui.common.list_view import CacheListView
 from posapp.ui.customers.customer_list_model import CustomerListModel
 
@@ -89,3 +89,24 @@ def test_jumping_to_a_deep_row_searches_instead_of_loading_everything(
     assert model.rowCount() == 1
     assert view.search.text() == "cus_00003"
     assert view.current_object()["id"] == "cus_00003"
+
+
+@pytest.mark.parametrize(
+    ("brand", "last4", "label"),
+    [
+        ("visa", "4242", "Visa •••• 4242"),
+        ("american_express", "0005", "American Express •••• 0005"),
+        (None, "1881", "Card •••• 1881"),
+        ("visa", None, ""),
+    ],
+)
+def test_every_screen_writes_a_card_the_same_way(
+    brand: str | None, last4: str | None, label: str
+) -> None:
+    assert card_label(brand, last4) == label
+    assert card_label_of({"brand": brand, "last4": last4}) == label
+
+
+def test_an_expandable_field_reads_as_its_id_expanded_or_not() -> None:
+    assert ref_id("ch_1") == ref_id({"id": "ch_1", "object": "charge"}) == "ch_1"
+    assert ref_id(None) is None and ref_id({}) is None and ref_id("") is None

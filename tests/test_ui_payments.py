@@ -42,7 +42,7 @@ def test_list_shows_payment_with_card_and_timeline(
     assert model.index(row, cols.AMOUNT).data() == "$19.99"
     assert model.index(row, cols.STATUS).data() == "Succeeded"
     assert model.index(row, cols.CUSTOMER).data() == "Paula"
-    assert model.index(row, cols.CARD).data() == "Visa ···· 4242"
+    assert model.index(row, cols.CARD).data() == "Visa •••• 4242"
     detail = panel.detail
     assert detail.amount.text() == "$19.99"
     events = [detail.timeline.item(i).text() for i in range(detail.timeline.count())]
@@ -86,7 +86,7 @@ def test_capture_offers_the_amount_and_asks_first(
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     dialog.capture_button.click()
     wait_until(loop, lambda: asked, "the confirmation")
-    assert asked == ["Capture $35.00 of the $50.00 authorised from Hold Harry, Visa ···· "
+    assert asked == ["Capture $35.00 of the $50.00 authorised from Hold Harry, Visa •••• "
                      "4242? The other $15.00 is released to the customer."]
     assert client.v1.payment_intents.retrieve(intent.id).status == "requires_capture"
     assert dialog.isVisible()
@@ -106,7 +106,7 @@ def test_capture_of_the_whole_amount_says_nothing_is_released(
     customer = customer_with_card(client, "pm_card_visa", "Whole Wanda")
     intent = _payment(client, customer, 2000, capture="manual")
     dialog = _open_capture(loop, window, intent.id)
-    assert dialog.question() == "Capture $20.00 from Whole Wanda, Visa ···· 4242?"
+    assert dialog.question() == "Capture $20.00 from Whole Wanda, Visa •••• 4242?"
     assert run(loop, dialog.send(confirmed=True)) is not None
     assert client.v1.payment_intents.retrieve(intent.id).amount_received == 2000
 

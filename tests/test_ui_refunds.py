@@ -45,7 +45,7 @@ def test_over_refund_is_blocked_before_anything_is_sent(
     sync_now(loop, window)
     dialog = RefundDialog(window.state, intent.id, window)
     assert dialog.remaining.text() == "$10.00"
-    assert dialog.paid_with.text() == "Olga Over, Visa ···· 4242"
+    assert dialog.paid_with.text() == "Olga Over, Visa •••• 4242"
     dialog.amount.text_edit.setText("12")
     assert not dialog.refund_button.isEnabled()
     assert dialog.message.text() == "At most $10.00 can be refunded."
@@ -116,7 +116,7 @@ def test_refund_chosen_from_a_customer_then_failed_shows_in_the_timeline(
     assert model.index(row, cols.STATUS).data() == "Failed"
     assert model.index(row, cols.REASON).data() == "Duplicate"
     assert model.index(row, cols.CUSTOMER).data() == "Rita Refund"
-    assert model.index(row, cols.CARD).data() == "Visa ···· 4242"
+    assert model.index(row, cols.CARD).data() == "Visa •••• 4242"
     assert model.index(row, cols.NOTE).data() == "Failed: expired or canceled card — Cold coffee"
     assert second.id not in {model.payment_of(model.object_at(r) or {})
                              for r in range(model.rowCount())}
@@ -198,7 +198,7 @@ def test_confirmation_names_amount_customer_and_card_and_live_mode_asks_again(
     dialog = RefundDialog(window.state, intent.id, window)
     dialog.amount.text_edit.setText("7.25")
     assert dialog.confirm()
-    assert asked == ["Refund $7.25 to Lou Live, Visa ···· 4242?"]
+    assert asked == ["Refund $7.25 to Lou Live, Visa •••• 4242?"]
     asked.clear()
     window.state.profile = dataclasses.replace(window.state.profile, mode=DisplayMode.LIVE)
     assert run(loop, dialog.send()) is None  # the second, live-mode question said No
@@ -226,7 +226,7 @@ def test_walk_in_refund_reads_as_a_merchant_would_in_list_and_detail(
     assert detail.reason.text() == "Requested by the customer"
     assert detail.status.text() == "Succeeded"
     assert detail.customer.text() == "—"
-    assert detail.card.text() == "Visa ···· 4242"
+    assert detail.card.text() == "Visa •••• 4242"
     assert detail.note.text() == "Cold coffee"
     assert intent.id in detail.payment.text()
     opened: list[tuple[str, str]] = []

@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .refs import ref_id
+
 Extracted = dict[str, Any]
 
 
@@ -32,14 +34,6 @@ def _get(obj: Mapping[str, Any], *path: str) -> Any:
             return None
         node = node.get(key)
     return node
-
-
-def _ref(value: Any) -> str | None:
-    """An expandable field as its id, whether it came expanded or not."""
-    if isinstance(value, Mapping):
-        ref = value.get("id")
-        return ref if isinstance(ref, str) else None
-    return value if isinstance(value, str) else None
 
 
 def _bool(value: Any) -> int | None:
@@ -69,24 +63,24 @@ def _customer(o: Mapping[str, Any]) -> Extracted:
 
 
 def _payment_method(o: Mapping[str, Any]) -> Extracted:
-    return {"customer": _ref(o.get("customer")), "type": o.get("type"),
+    return {"customer": ref_id(o.get("customer")), "type": o.get("type"),
             "brand": _get(o, "card", "brand"), "last4": _get(o, "card", "last4"),
             "name": _get(o, "billing_details", "name"),
             "email": _get(o, "billing_details", "email")}
 
 
 def _payment_intent(o: Mapping[str, Any]) -> Extracted:
-    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+    return {"customer": ref_id(o.get("customer")), "status": o.get("status"),
             "amount": o.get("amount"), "currency": o.get("currency"),
             "description": o.get("description"), "email": o.get("receipt_email"),
-            "latest_charge": _ref(o.get("latest_charge"))}
+            "latest_charge": ref_id(o.get("latest_charge"))}
 
 
 def _charge(o: Mapping[str, Any]) -> Extracted:
-    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+    return {"customer": ref_id(o.get("customer")), "status": o.get("status"),
             "amount": o.get("amount"), "amount_refunded": o.get("amount_refunded"),
             "currency": o.get("currency"), "description": o.get("description"),
-            "payment_intent": _ref(o.get("payment_intent")),
+            "payment_intent": ref_id(o.get("payment_intent")),
             "name": _get(o, "billing_details", "name"),
             "email": _get(o, "billing_details", "email"),
             "brand": _get(o, "payment_method_details", "card", "brand"),
@@ -95,13 +89,13 @@ def _charge(o: Mapping[str, Any]) -> Extracted:
 
 
 def _refund(o: Mapping[str, Any]) -> Extracted:
-    return {"charge": _ref(o.get("charge")), "payment_intent": _ref(o.get("payment_intent")),
+    return {"charge": ref_id(o.get("charge")), "payment_intent": ref_id(o.get("payment_intent")),
             "status": o.get("status"), "amount": o.get("amount"),
             "currency": o.get("currency")}
 
 
 def _dispute(o: Mapping[str, Any]) -> Extracted:
-    return {"charge": _ref(o.get("charge")), "payment_intent": _ref(o.get("payment_intent")),
+    return {"charge": ref_id(o.get("charge")), "payment_intent": ref_id(o.get("payment_intent")),
             "status": o.get("status"), "amount": o.get("amount"), "currency": o.get("currency"),
             "reason": o.get("reason"), "due_by": _get(o, "evidence_details", "due_by")}
 
@@ -111,7 +105,7 @@ def _product(o: Mapping[str, Any]) -> Extracted:
 
 
 def _price(o: Mapping[str, Any]) -> Extracted:
-    return {"product": _ref(o.get("product")), "active": _bool(o.get("active")),
+    return {"product": ref_id(o.get("product")), "active": _bool(o.get("active")),
             "currency": o.get("currency"), "amount": o.get("unit_amount"),
             "type": o.get("type"), "interval": _get(o, "recurring", "interval")}
 
@@ -119,7 +113,7 @@ def _price(o: Mapping[str, Any]) -> Extracted:
 def _subscription(o: Mapping[str, Any]) -> Extracted:
     ends = [i.get("current_period_end") for i in _get(o, "items", "data") or []]
     known = [e for e in ends if isinstance(e, int)]
-    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+    return {"customer": ref_id(o.get("customer")), "status": o.get("status"),
             "currency": o.get("currency"),
             "current_period_end": max(known) if known else None,
             "cancel_at_period_end": _bool(o.get("cancel_at_period_end")),
@@ -127,21 +121,21 @@ def _subscription(o: Mapping[str, Any]) -> Extracted:
 
 
 def _invoice(o: Mapping[str, Any]) -> Extracted:
-    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+    return {"customer": ref_id(o.get("customer")), "status": o.get("status"),
             "number": o.get("number"), "name": o.get("customer_name"),
             "email": o.get("customer_email"), "amount": o.get("total"),
             "amount_remaining": o.get("amount_remaining"), "currency": o.get("currency"),
             "due_date": o.get("due_date"),
-            "subscription": _ref(_get(o, "parent", "subscription_details", "subscription")),
+            "subscription": ref_id(_get(o, "parent", "subscription_details", "subscription")),
             "paid_at": _get(o, "status_transitions", "paid_at")}
 
 
 def _checkout_session(o: Mapping[str, Any]) -> Extracted:
-    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+    return {"customer": ref_id(o.get("customer")), "status": o.get("status"),
             "payment_status": o.get("payment_status"), "amount": o.get("amount_total"),
             "currency": o.get("currency"), "mode": o.get("mode"),
-            "payment_intent": _ref(o.get("payment_intent")),
-            "payment_link": _ref(o.get("payment_link")),
+            "payment_intent": ref_id(o.get("payment_intent")),
+            "payment_link": ref_id(o.get("payment_link")),
             "email": _get(o, "customer_details", "email")}
 
 

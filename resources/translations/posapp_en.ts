@@ -53,7 +53,7 @@
 <context>
     <name>DisputeDetail</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="181"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="177"/>
         <source>• %1: %n character(s)</source>
         <translation>
             <numerusform>• %1: %n character</numerusform>

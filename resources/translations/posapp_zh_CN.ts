@@ -327,43 +327,43 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../posapp/ui/payments/capture_dialog.py" line="43"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="44"/>
         <location filename="../../posapp/ui/payments/capture_dialog.py" line="114"/>
         <source>Capture payment</source>
         <translation>请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/capture_dialog.py" line="54"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="55"/>
         <source>Paid with</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/capture_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="56"/>
         <source>Authorised</source>
         <translation>已授权</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/capture_dialog.py" line="56"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="57"/>
         <source>Capture by</source>
         <translation>请款截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/capture_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="58"/>
         <source>Amount to capture</source>
         <translation>请款金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/capture_dialog.py" line="59"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="60"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/capture_dialog.py" line="76"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="77"/>
         <source>a walk-in customer</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/capture_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="81"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
@@ -441,281 +441,281 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="119"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="120"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="124"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="125"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="129"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="130"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="132"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="133"/>
         <source>A payment page or link closes this long after it was shown</source>
         <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="135"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="136"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="136"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="137"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="137"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="138"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="138"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="139"/>
         <source>Links expire after</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="141"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="142"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="142"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="143"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="143"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="144"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="145"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="146"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="151"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="152"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="160"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="161"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="161"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="162"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="162"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="163"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="171"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="172"/>
         <source>Charge again</source>
         <translation>再次扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="172"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="173"/>
         <source>Don&apos;t charge</source>
         <translation>不扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="212"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="213"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="278"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="279"/>
         <source>Answer the question below first.</source>
         <translation>请先回答下方的问题。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="281"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="282"/>
         <source>A payment request is open: cancel it to change the sale.</source>
         <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="282"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="283"/>
         <source>This sale is paid: press New sale for the next one.</source>
         <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="283"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="284"/>
         <source>This sale is invoiced: press New sale for the next one.</source>
         <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="284"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="285"/>
         <source>This sale is over: press New sale for the next one.</source>
         <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="285"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="286"/>
         <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
         <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="300"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="301"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="302"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="303"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="529"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="530"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="679"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="680"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="694"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="695"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="276"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="277"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="307"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="308"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="308"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="309"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="311"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="312"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="404"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="405"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="405"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="406"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="421"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="422"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="440"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="441"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="459"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="460"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="464"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="465"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="489"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="490"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="504"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="505"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="518"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="659"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="519"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="660"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="520"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="521"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="523"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="524"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="545"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="546"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="550"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="551"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="554"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="555"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="564"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="565"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="593"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="594"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="594"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="595"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="595"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="596"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="596"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="597"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="614"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="765"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="615"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="766"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="648"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="649"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -1199,144 +1199,144 @@
 <context>
     <name>DisputeDetail</name>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="71"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="72"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="68"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="73"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="69"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="74"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="70"/>
         <source>Disputed payment</source>
         <translation>有争议的付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="75"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="71"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="86"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="82"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="87"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="83"/>
         <source>Customer&apos;s history</source>
         <translation>客户历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="89"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="85"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="90"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="86"/>
         <source>Submit evidence…</source>
         <translation>提交证据…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="91"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="87"/>
         <source>Accept dispute…</source>
         <translation>接受争议…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="144"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="140"/>
         <source>This dispute no longer takes evidence (%1).</source>
         <translation>此争议不再接受证据（%1）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="164"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="160"/>
         <source>Draft saved. You can change it until you submit.</source>
         <translation>草稿已保存。提交前可以修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="170"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="166"/>
         <source>Submit evidence</source>
         <translation>提交证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="172"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="168"/>
         <source>This is a LIVE dispute: the bank receives this evidence. Submit?</source>
         <translation>这是正式争议：银行将收到此证据。确定提交吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="176"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="172"/>
         <source>Evidence submitted; the bank is reviewing it.</source>
         <translation>证据已提交；银行正在审核。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="181"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="177"/>
         <source>• %1: %n character(s)</source>
         <translation>
             <numerusform>• %1：%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="184"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="180"/>
         <source>Submit this evidence for the dispute of %1?</source>
         <translation>为 %1 的争议提交此证据？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="186"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="182"/>
         <source>(no evidence text)</source>
         <translation>（无证据文本）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="187"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="183"/>
         <source>Evidence can be submitted only once: it cannot be changed afterwards.</source>
         <translation>证据只能提交一次：提交后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="193"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="189"/>
         <source>Accept this dispute? %1 stays with the cardholder and the dispute is lost. This cannot be undone.</source>
         <translation>接受此争议？%1 将归持卡人所有，争议判负。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="197"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="193"/>
         <source>Accept dispute</source>
         <translation>接受争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="198"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="194"/>
         <source>This is a LIVE dispute: %1 is lost for real. Accept it?</source>
         <translation>这是正式争议：%1 将真实损失。确定接受吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="203"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="199"/>
         <source>Dispute accepted.</source>
         <translation>已接受争议。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="211"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="207"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="262"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="257"/>
         <source>No customer on file for this payment.</source>
         <translation>此付款没有关联客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="275"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="270"/>
         <source>disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="277"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="272"/>
         <source>refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="288"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="283"/>
         <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
         <translation>%1 笔已付款，%2 笔有争议，%3 笔已全额退款</translation>
     </message>
@@ -1344,37 +1344,37 @@
 <context>
     <name>DisputeListModel</name>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="127"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="122"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="129"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="124"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="131"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="133"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="128"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="134"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="129"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="137"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="132"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="139"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="134"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
@@ -1856,222 +1856,222 @@
 <context>
     <name>InvoiceDetail</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="73"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="69"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="73"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="74"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
         <source>Charge card…</source>
         <translation>银行卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
         <source>Paid outside Stripe…</source>
         <translation>在 Stripe 之外支付…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
         <source>Mark uncollectible…</source>
         <translation>标记为无法收回…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="84"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
         <source>Open hosted page</source>
         <translation>打开托管页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="85"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="86"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="87"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="107"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="103"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="108"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="104"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="109"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="124"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="120"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="133"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="129"/>
         <source>Charged automatically</source>
         <translation>自动扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="136"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="132"/>
         <source>%1 — overdue</source>
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="153"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="149"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="172"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="168"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="186"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="182"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="201"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="197"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="202"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="198"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="211"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="207"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="212"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="208"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="227"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="223"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="255"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="251"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="257"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="253"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="260"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="256"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="261"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="257"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="262"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="258"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="265"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="261"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="319"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="314"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="328"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="323"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="329"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="324"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="330"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="325"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="331"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="326"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="332"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="327"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="350"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="345"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="360"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="355"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="360"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="355"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2714,52 +2714,52 @@
 <context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="56"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="57"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="58"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="58"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="59"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="59"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="60"/>
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="60"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="61"/>
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="62"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="63"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="65"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="66"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="66"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="67"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="67"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="68"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="86"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="87"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -2784,7 +2784,7 @@
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="64"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="65"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
@@ -2842,17 +2842,17 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="162"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="160"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="164"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="162"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="166"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="164"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -3119,63 +3119,63 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="73"/>
         <location filename="../../posapp/ui/refunds/refund_dialog.py" line="187"/>
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="78"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="79"/>
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="80"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="81"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="83"/>
         <source>Internal note (kept in Stripe&apos;s metadata)</source>
         <translation>内部备注（保存在 Stripe 元数据中）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="91"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="92"/>
         <source>Paid with</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="93"/>
         <source>Refundable</source>
         <translation>可退金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="94"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="94"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="95"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="96"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="97"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="98"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
@@ -3233,42 +3233,42 @@
 <context>
     <name>RefundListModel</name>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="69"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="71"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="78"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="75"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="81"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="76"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="83"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="78"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="85"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="80"/>
         <source>Note / failure</source>
         <translation>备注 / 失败原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="113"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="107"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>

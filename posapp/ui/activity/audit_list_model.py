@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 
 from posapp.store.journal import AuditEntry, Journal
 
-from ..common.formatting import Formats
+from ..common.format import Formats
 from ..common.table_model import AnyIndex, PagedRowsModel
 from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 
 from posapp.store.cache import Cache
 
-from ..common.formatting import Formats
+from ..common.format import Formats
 from ..common.table_model import CacheTableModel, Column
 
 

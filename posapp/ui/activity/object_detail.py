@@ -11,7 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from ..common.formatting import Formats
+from ..common.format import Formats
 from ..common.resources import icon
 
 _TIME_FIELDS = {"created", "due_date", "canceled_at", "paid_at", "due_by", "updated"}

@@ -26,7 +26,7 @@ from posapp.sync import BackfillProgress, Poller, backfill, is_complete
 from posapp.sync.notifications import ConnectionChanged, Notification
 from posapp.worker import BackgroundTask, Job, Worker
 
-from .formatting import Formats
+from .format import Formats
 from .theme import DisplayMode
 
 P = ParamSpec("P")

@@ -18,7 +18,7 @@ from posapp.sync.notifications import (
     SubscriptionCanceled,
 )
 
-from .formatting import Formats
+from .format import Formats
 
 translate = QCoreApplication.translate
 

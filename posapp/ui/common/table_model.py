@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor
 
 from posapp.store.cache import Cache, Cursor, FilterValue
 
-from .formatting import Formats
+from .format import Formats
 
 PAGE_SIZE = 100
 SEARCH_LIMIT = 500

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 
 from posapp.store.cache import Cache
 
-from ..common.formatting import Formats
+from ..common.format import Formats, card_label_of
 from ..common.table_model import CacheTableModel, Column
 
 
@@ -57,7 +57,7 @@ class CustomerListModel(CacheTableModel):
         card = (pm or {}).get("card") or {}
         if not card:
             return pm_id
-        return f"{str(card.get('brand', '')).title()} ···· {card.get('last4', '')}"
+        return card_label_of(card)
 
     def _open_invoices(self, customer: dict[str, Any]) -> str:
         count = self._cache.count("invoices", filters={"customer": customer["id"],

@@ -21,7 +21,7 @@ from posapp.store.aggregates import InvoiceSummary, MonthlyMrr, Total, Uncapture
 from posapp.store.cache import Cache
 
 from ..common.app_state import AppState
-from ..common.formatting import Formats
+from ..common.format import Formats
 from ..disputes.dispute_list_model import OPEN_STATUSES
 from ..refunds.refunds_panel import Period, period_start
 from .dashboard_charts import MrrChart, TakingsChart

@@ -27,6 +27,7 @@ from posapp.services.payments import card_of
 from ..common.app_state import AppState
 from ..common.confirm import confirm
 from ..common.errors import error_text
+from ..common.format import card_label, ref_id
 from ..common.theme import set_role
 from .dispute_list_model import (
     AWAITING_EVIDENCE,
@@ -39,11 +40,6 @@ from .evidence_form import EvidenceForm
 
 HISTORY_LIMIT = 50
 
-
-def _ref(value: Any) -> str | None:
-    if isinstance(value, dict):
-        value = value.get("id")
-    return value if isinstance(value, str) else None
 
 
 class DisputeDetail(QWidget):
@@ -224,7 +220,7 @@ class DisputeDetail(QWidget):
         return result
 
     def _charge(self) -> dict[str, Any] | None:
-        charge_id = _ref(self.dispute.get("charge"))
+        charge_id = ref_id(self.dispute.get("charge"))
         return self._state.cache.get("charges", charge_id) if charge_id else None
 
     def _show_charge(self, charge: dict[str, Any] | None) -> None:
@@ -234,17 +230,16 @@ class DisputeDetail(QWidget):
             self.customer.clear()
             self._form.setRowVisible(self.customer, False)
             return
-        payment = _ref(self.dispute.get("payment_intent")) or _ref(self.dispute.get("charge"))
+        payment = ref_id(self.dispute.get("payment_intent")) or ref_id(self.dispute.get("charge"))
         parts = []
         if charge:
-            brand, last4 = card_of(charge)
             parts = [formats.money(charge.get("amount"), charge.get("currency")),
                      formats.datetime(charge.get("created")),
-                     f"{(brand or '').title()} ···· {last4}" if last4 else "",
+                     card_label(*card_of(charge)),
                      str(charge.get("description") or "")]
         text = html.escape("  ".join(p for p in parts if p) or str(payment or ""))
         self.charge.setText(f"<a href='payment:{payment}'>{text}</a>" if payment else text)
-        customer_id = _ref((charge or {}).get("customer"))
+        customer_id = ref_id((charge or {}).get("customer"))
         customer = (self._state.cache.get("customers", customer_id)
                     if customer_id else None) or {}
         billing = (charge or {}).get("billing_details") or {}
@@ -257,7 +252,7 @@ class DisputeDetail(QWidget):
 
     def _show_history(self, charge: dict[str, Any] | None) -> None:
         self.history.clear()
-        customer_id = _ref((charge or {}).get("customer"))
+        customer_id = ref_id((charge or {}).get("customer"))
         if not customer_id:
             self.history_summary.setText(self.tr("No customer on file for this payment."))
             return
@@ -266,7 +261,7 @@ class DisputeDetail(QWidget):
         charges = cache.page("charges", filters={"customer": customer_id},
                              limit=HISTORY_LIMIT).rows
         # Stripe sends no charge event when a dispute opens: the disputes table knows.
-        disputed = {_ref(d.get("charge")) for d in cache.page(
+        disputed = {ref_id(d.get("charge")) for d in cache.page(
             "disputes", filters={"charge": [str(c["id"]) for c in charges]},
             limit=HISTORY_LIMIT).rows}
         for past in charges:

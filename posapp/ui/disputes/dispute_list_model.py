@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from posapp.store.cache import Cache
 
-from ..common.formatting import Formats
+from ..common.format import Formats, ref_id
 from ..common.table_model import CacheTableModel, Column
 from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
@@ -98,11 +98,6 @@ def is_urgent(dispute: dict[str, Any], now: float) -> bool:
     return due is not None and due - now < URGENT_SECONDS
 
 
-def _ref(value: Any) -> str | None:
-    if isinstance(value, dict):
-        value = value.get("id")
-    return value if isinstance(value, str) else None
-
 
 class DisputeListModel(CacheTableModel):
     """Disputes from the cache, newest first, with their charge's customer."""
@@ -141,16 +136,16 @@ class DisputeListModel(CacheTableModel):
 
     def charge_of(self, dispute: dict[str, Any]) -> dict[str, Any] | None:
         """The disputed charge from the cache."""
-        charge_id = _ref(dispute.get("charge"))
+        charge_id = ref_id(dispute.get("charge"))
         return self._cache.get("charges", charge_id) if charge_id else None
 
     def payment_of(self, dispute: dict[str, Any]) -> str | None:
         """The disputed PaymentIntent's id (or the charge's, when it has none)."""
-        return _ref(dispute.get("payment_intent")) or _ref(dispute.get("charge"))
+        return ref_id(dispute.get("payment_intent")) or ref_id(dispute.get("charge"))
 
     def _customer(self, dispute: dict[str, Any]) -> str:
         charge = self.charge_of(dispute) or {}
-        customer_id = _ref(charge.get("customer"))
+        customer_id = ref_id(charge.get("customer"))
         customer = (self._cache.get("customers", customer_id) if customer_id else None) or {}
         billing = charge.get("billing_details") or {}
         return str(customer.get("name") or customer.get("email") or billing.get("name")

@@ -36,6 +36,7 @@ from ..common.action_detail import ActionDetail
 from ..common.app_state import AppState
 from ..common.confirm import confirm
 from ..common.csv_export import choose_save_path
+from ..common.format import card_label_of, ref_id
 from ..common.resources import icon
 from ..common.theme import set_role
 from ..refunds.refund_dialog import RefundDialog, invoice_payment
@@ -45,11 +46,6 @@ from .invoice_pdf import invoice_html, print_invoice, write_invoice_pdf
 HISTORY_LIMIT = 100
 _PAYABLE = ("open", "uncollectible")
 
-
-def _ref(value: Any) -> str | None:
-    if isinstance(value, dict):
-        value = value.get("id")
-    return value if isinstance(value, str) else None
 
 
 class InvoiceDetail(ActionDetail):
@@ -124,7 +120,7 @@ class InvoiceDetail(ActionDetail):
             self.tr("Draft invoice") if invoice else "")))
         self.amount.setText(formats.money(invoice.get("total"), currency))
         self.status.setText(invoice_status_text(invoice.get("status")))
-        customer_id = _ref(invoice.get("customer"))
+        customer_id = ref_id(invoice.get("customer"))
         name = invoice_customer(invoice)
         self.customer.setText(f"<a href='{customer_id}'>{name}</a>" if customer_id else name)
         due = formats.date(invoice.get("due_date"))
@@ -236,17 +232,17 @@ class InvoiceDetail(ActionDetail):
         cache = self._state.cache
         sub_id = self._subscription_id()
         subscription = cache.get("subscriptions", sub_id) if sub_id else None
-        customer_id = _ref(self.invoice.get("customer"))
+        customer_id = ref_id(self.invoice.get("customer"))
         customer = cache.get("customers", customer_id) if customer_id else None
         candidates = (self.invoice.get("default_payment_method"),
                       (subscription or {}).get("default_payment_method"),
                       ((customer or {}).get("invoice_settings") or {}).get(
                           "default_payment_method"))
-        pm_id = next((r for r in map(_ref, candidates) if r), None)
+        pm_id = next((r for r in map(ref_id, candidates) if r), None)
         card = ((cache.get("payment_methods", pm_id) if pm_id else None) or {}).get("card")
         if not card:
             return ""
-        return f"{str(card.get('brand', '')).title()} •••• {card.get('last4', '')}"
+        return card_label_of(card)
 
     def _confirm_pay(self, out_of_band: bool) -> bool:
         money = self._state.formats.money(self.invoice.get("amount_remaining"),
@@ -289,7 +285,7 @@ class InvoiceDetail(ActionDetail):
 
     def _subscription_id(self) -> str | None:
         parent = self.invoice.get("parent") or {}
-        return _ref((parent.get("subscription_details") or {}).get("subscription"))
+        return ref_id((parent.get("subscription_details") or {}).get("subscription"))
 
     def _merchant(self) -> str:
         profile = self._state.profile
@@ -300,17 +296,16 @@ class InvoiceDetail(ActionDetail):
         formats = self._state.formats
         cache = self._state.cache
         for payment in (self.invoice.get("payments") or {}).get("data") or []:
-            intent_id = _ref((payment.get("payment") or {}).get("payment_intent"))
+            intent_id = ref_id((payment.get("payment") or {}).get("payment_intent"))
             intent = cache.get("payment_intents", intent_id) if intent_id else None
-            charge_id = _ref((intent or {}).get("latest_charge"))
+            charge_id = ref_id((intent or {}).get("latest_charge"))
             charge = cache.get("charges", charge_id) if charge_id else None
             card = ((charge or {}).get("payment_method_details") or {}).get("card") or {}
             paid = payment.get("amount_paid") or payment.get("amount_requested")
             parts = [formats.datetime(payment.get("created")),
                      formats.money(paid, payment.get("currency")),
                      str(payment.get("status") or ""),
-                     f"{str(card.get('brand', '')).title()} •••• {card['last4']}"
-                     if card.get("last4") else "",
+                     card_label_of(card),
                      str(((intent or {}).get("last_payment_error") or {}).get("message")
                          or "")]
             self.payments.addItem("  ".join(p for p in parts if p))

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from ..common.formatting import Formats
+from ..common.format import Formats
 from .invoice_list_model import invoice_status_text
 
 translate = QCoreApplication.translate

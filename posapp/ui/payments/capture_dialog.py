@@ -21,6 +21,7 @@ from posapp.services.payments import capture_payment, card_of
 from ..common.app_state import AppState
 from ..common.confirm import confirm
 from ..common.errors import error_text
+from ..common.format import card_label
 from ..widgets.amount_edit import AmountEdit
 from .payment_list_model import capture_deadline
 
@@ -77,8 +78,7 @@ class CaptureDialog(QDialog):
         brand, last4 = card_of(self._charge)
         if not last4:
             return who
-        return self.tr("%1, %2").replace("%1", who).replace(
-            "%2", f"{(brand or '').title()} ···· {last4}")
+        return self.tr("%1, %2").replace("%1", who).replace("%2", card_label(brand, last4))
 
     def _check(self) -> None:
         asked = self.amount.amount()

@@ -61,13 +61,14 @@ from posapp.sync.notifications import (
 
 from ..common.app_state import AppState
 from ..common.errors import error_text
+from ..common.format import card_label
 from ..common.theme import set_role
 from ..widgets.amount_edit import AmountEdit
 from ..widgets.customer_picker import CustomerPicker, customer_label
 from ..widgets.link_view import LinkView
 from .open_requests_view import OpenRequestsView, age_text
 from .payment_list_model import request_status_text
-from .payment_method_list_model import card_label, default_method_id
+from .payment_method_list_model import default_method_id, method_label
 from .takings_view import TakingsView
 
 DEFAULT_DUE_DAYS = 14
@@ -335,7 +336,7 @@ class CollectPanel(QWidget):
                 "payment_methods", filters={"customer": customer["id"]}, limit=50).rows
             methods.sort(key=lambda m: m.get("id") != default)
             for method in methods:
-                self.cards.addItem(card_label(method), method["id"])
+                self.cards.addItem(method_label(method), method["id"])
         self.update_actions()
 
     def _context_changed(self) -> None:
@@ -512,7 +513,7 @@ class CollectPanel(QWidget):
             self.view.amount.setText(money)
             self.view.amount.show()
             detail = " · ".join(p for p in (
-                self._card_line(outcome.card_brand, outcome.card_last4),
+                card_label(outcome.card_brand, outcome.card_last4),
                 customer_label(customer)) if p)
             if outcome.state == "succeeded":
                 self.view.show_paid(self.tr("Paid"), detail)
@@ -658,7 +659,7 @@ class CollectPanel(QWidget):
         self._say("")
         self.view.show_paid(self.tr("Paid"), " · ".join(p for p in (
             self._money(status.amount, status.currency),
-            self._card_line(status.card_brand, status.card_last4)) if p))
+            card_label(status.card_brand, status.card_last4)) if p))
         self.center.setCurrentWidget(self.view)
         self._set_sale(Sale.PAID)
         self.reload_open_requests()
@@ -784,8 +785,3 @@ class CollectPanel(QWidget):
             self._closed[request.id] = request
         self.reload_open_requests()
         return closed
-
-    def _card_line(self, brand: str | None, last4: str | None) -> str:
-        if not last4:
-            return ""
-        return f"{(brand or 'card').replace('_', ' ').title()} •••• {last4}"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from posapp.services.payments import PaymentRequest
 
-from ..common.formatting import Formats
+from ..common.format import Formats
 
 translate = QCoreApplication.translate
 

@@ -23,6 +23,7 @@ from posapp.services.payments import cancel_payment, card_of
 from ..common.app_state import AppState
 from ..common.confirm import confirm
 from ..common.errors import error_text
+from ..common.format import card_label, ref_id
 from ..common.resources import icon
 from ..refunds.refund_dialog import RefundDialog
 from .capture_dialog import CaptureDialog
@@ -96,12 +97,11 @@ class PaymentDetail(QWidget):
         charge = self._charge()
         self.amount.setText(formats.money(payment.get("amount"), payment.get("currency")))
         self.status.setText(payment_status(payment, charge, formats) if payment else "")
-        customer_id = _ref(payment.get("customer"))
+        customer_id = ref_id(payment.get("customer"))
         customer = self._state.cache.get("customers", customer_id) if customer_id else None
         name = (customer or {}).get("name") or (customer or {}).get("email") or customer_id
         self.customer.setText(f"<a href='{customer_id}'>{name}</a>" if customer_id else "")
-        brand, last4 = card_of(charge)
-        self.card.setText(f"{(brand or '').title()} •••• {last4}" if last4 else "")
+        self.card.setText(card_label(*card_of(charge)))
         marks = []
         if charge and charge.get("amount_refunded"):
             marks.append(self.tr("Refunded %1").replace("%1", formats.money(
@@ -172,12 +172,12 @@ class PaymentDetail(QWidget):
         return result
 
     def _charge(self) -> dict[str, Any] | None:
-        charge_id = _ref(self.payment.get("latest_charge"))
+        charge_id = ref_id(self.payment.get("latest_charge"))
         return self._state.cache.get("charges", charge_id) if charge_id else None
 
     def _ids(self) -> list[str]:
         ids = [str(self.payment["id"])] if self.payment else []
-        charge_id = _ref(self.payment.get("latest_charge"))
+        charge_id = ref_id(self.payment.get("latest_charge"))
         if charge_id:
             ids.append(charge_id)
         return ids
@@ -211,8 +211,3 @@ class PaymentDetail(QWidget):
     def _copy_ids(self) -> None:
         QGuiApplication.clipboard().setText(" ".join(self._ids()))
 
-
-def _ref(value: Any) -> str | None:
-    if isinstance(value, dict):
-        value = value.get("id")
-    return value if isinstance(value, str) else None

@@ -12,7 +12,7 @@ from posapp.services.payments import PaymentStatus
 from posapp.store.aggregates import AUTHORISATION_DAYS
 from posapp.store.cache import Cache
 
-from ..common.formatting import Formats
+from ..common.format import Formats, card_label_of
 from ..common.table_model import CacheTableModel, Column
 from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
@@ -151,9 +151,7 @@ class PaymentListModel(CacheTableModel):
 
     def _card(self, payment: dict[str, Any]) -> str:
         card = ((self.charge_of(payment) or {}).get("payment_method_details") or {}).get("card")
-        if not card:
-            return ""
-        return f"{str(card.get('brand', '')).title()} ···· {card.get('last4', '')}"
+        return card_label_of(card)
 
     def _markers(self, payment: dict[str, Any]) -> str:
         charge = self.charge_of(payment) or {}

@@ -10,15 +10,15 @@ from PySide6.QtCore import QObject
 
 from posapp.store.cache import Cache
 
-from ..common.formatting import Formats
+from ..common.format import Formats, card_label
 from ..common.table_model import CacheTableModel, Column
 from ..common.theme import SUCCESS_COLOR
 
 
-def card_label(method: dict[str, Any]) -> str:
-    """"Visa ···· 4242" for a card payment method."""
+def method_label(method: dict[str, Any]) -> str:
+    """"Visa •••• 4242" for a card payment method."""
     card = method.get("card") or {}
-    return f"{str(card.get('brand', method.get('type', ''))).title()} ···· {card.get('last4', '')}"
+    return card_label(card.get("brand") or method.get("type"), card.get("last4"))
 
 
 def default_method_id(customer: dict[str, Any]) -> str | None:
@@ -42,7 +42,7 @@ class PaymentMethodListModel(CacheTableModel):
 
     def make_columns(self) -> Sequence[Column]:
         return (
-            Column(self.tr("Card"), card_label),
+            Column(self.tr("Card"), method_label),
             Column(self.tr("Expires"), self._expiry),
             Column(self.tr("Default"),
                    lambda m: self.tr("Default") if m.get("id") == self.default_id else "",

@@ -10,7 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ..common.app_state import AppState
-from ..common.formatting import start_of_today, utc_offset_seconds
+from ..common.format import start_of_today, utc_offset_seconds
 from ..dashboard.dashboard_panel import uncaptured_text
 from .payment_list_model import payment_status
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..common.formatting import Formats
+from ..common.format import Formats
 from ..common.resources import icon
 from .refund_list_model import RefundListModel, reason_text, status_text
 

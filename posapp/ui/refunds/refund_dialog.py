@@ -33,6 +33,7 @@ from posapp.store.cache import Cache
 from ..common.app_state import AppState
 from ..common.confirm import confirm
 from ..common.errors import error_text
+from ..common.format import card_label
 from ..widgets.amount_edit import AmountEdit
 
 CUSTOMER_PAYMENTS_SHOWN = 50
@@ -117,10 +118,9 @@ class RefundDialog(QDialog):
     def _fill_choices(self, customer_id: str) -> None:
         formats = self._state.formats
         for charge in refundable_charges(self._state.cache, customer_id):
-            brand, last4 = card_of(charge)
             parts = [formats.date(charge.get("created")),
                      formats.money(charge.get("amount"), charge.get("currency")),
-                     f"{(brand or '').title()} ···· {last4}" if last4 else "",
+                     card_label(*card_of(charge)),
                      str(charge.get("description") or "")]
             self.payment_choice.addItem("  ".join(p for p in parts if p), charge["id"])
         if not self.payment_choice.count():
@@ -160,7 +160,7 @@ class RefundDialog(QDialog):
                   or self.tr("a walk-in customer"))
         if not found.card_last4:
             return who
-        card = f"{(found.card_brand or '').title()} ···· {found.card_last4}"
+        card = card_label(found.card_brand, found.card_last4)
         return self.tr("%1, %2").replace("%1", who).replace("%2", card)
 
     def _check(self) -> None:

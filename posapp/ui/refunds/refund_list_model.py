@@ -12,7 +12,7 @@ from posapp.services.payments import card_of
 from posapp.services.refunds import NOTE_KEY
 from posapp.store.cache import Cache
 
-from ..common.formatting import Formats
+from ..common.format import Formats, card_label, ref_id
 from ..common.table_model import CacheTableModel, Column
 from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
@@ -46,11 +46,6 @@ def reason_text(reason: str | None) -> str:
     }
     return names.get(reason or "", reason or "")
 
-
-def _ref(value: Any) -> str | None:
-    if isinstance(value, dict):
-        value = value.get("id")
-    return value if isinstance(value, str) else None
 
 
 class RefundListModel(CacheTableModel):
@@ -87,15 +82,15 @@ class RefundListModel(CacheTableModel):
 
     def payment_of(self, refund: dict[str, Any]) -> str | None:
         """The refunded PaymentIntent's id (or the charge's, when it has none)."""
-        return _ref(refund.get("payment_intent")) or _ref(refund.get("charge"))
+        return ref_id(refund.get("payment_intent")) or ref_id(refund.get("charge"))
 
     def _charge(self, refund: dict[str, Any]) -> dict[str, Any]:
-        charge_id = _ref(refund.get("charge"))
+        charge_id = ref_id(refund.get("charge"))
         return (self._cache.get("charges", charge_id) if charge_id else None) or {}
 
     def _customer(self, refund: dict[str, Any]) -> str:
         charge = self._charge(refund)
-        customer_id = _ref(charge.get("customer"))
+        customer_id = ref_id(charge.get("customer"))
         customer = (self._cache.get("customers", customer_id) if customer_id else None) or {}
         billing = charge.get("billing_details") or {}
         return str(customer.get("name") or customer.get("email") or billing.get("name")
@@ -103,8 +98,7 @@ class RefundListModel(CacheTableModel):
                    or NO_CUSTOMER)
 
     def _card(self, refund: dict[str, Any]) -> str:
-        brand, last4 = card_of(self._charge(refund))
-        return f"{(brand or '').title()} ···· {last4}" if last4 else ""
+        return card_label(*card_of(self._charge(refund)))
 
     def _note(self, refund: dict[str, Any]) -> str:
         failure = refund.get("failure_reason")

@@ -32,7 +32,7 @@ from posapp.worker import Worker
 
 from ..common.app_state import AppState, ProfileView
 from ..common.errors import error_text
-from ..common.formatting import Formats
+from ..common.format import Formats
 from ..common.i18n import Translations, choose_language
 from ..common.theme import DisplayMode
 from .add_profile_dialog import AddProfileDialog

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, 
 
 from posapp.store.cache import Cache
 
-from ..common.formatting import Formats
+from ..common.format import Formats
 from ..widgets.customer_picker import customer_label
 from .status_bar import table_title
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from ..common.formatting import Formats
+from ..common.format import Formats
 from ..common.resources import icon
 from ..common.theme import set_role
 

@@ -37,7 +37,7 @@ from ..common.dialog_parts import (
     message_label,
     say_failure,
 )
-from ..common.formatting import Formats
+from ..common.format import Formats, card_label_of
 from ..common.resources import icon
 from ..common.theme import set_role
 from ..widgets.customer_picker import CustomerPicker, customer_label
@@ -54,7 +54,7 @@ def default_card_text(cache: Cache, customer: dict[str, Any]) -> str:
     pm_id = ref.get("id") if isinstance(ref, dict) else ref
     card = ((cache.get("payment_methods", pm_id) if isinstance(pm_id, str) else None)
             or {}).get("card")
-    return f"{str(card.get('brand', '')).title()} •••• {card.get('last4', '')}" if card else ""
+    return card_label_of(card)
 
 
 class PricePicker(QComboBox):

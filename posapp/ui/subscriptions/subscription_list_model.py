@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from posapp.services.subscriptions import NextCharge, next_charge, period_end
 from posapp.store.cache import Cache
 
-from ..common.formatting import Formats
+from ..common.format import Formats
 from ..common.table_model import CacheTableModel, Column
 from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 

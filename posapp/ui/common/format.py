@@ -1,12 +1,17 @@
-"""Numbers, dates and money shown in the chosen UI locale."""
+"""How the UI writes things: numbers, dates and money in the chosen locale, a card as
+"Visa •••• 4242", and (re-exported from the store, which needs it too) an expandable
+field's id."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale
 
 from posapp.money import format_amount
+from posapp.store.refs import ref_id as ref_id
 
 
 class Formats:
@@ -58,3 +63,16 @@ def utc_offset_seconds() -> int:
     """The local time zone's current offset from UTC."""
     offset = datetime.now(UTC).astimezone().utcoffset()
     return int(offset.total_seconds()) if offset else 0
+
+
+def card_label(brand: str | None, last4: str | None) -> str:
+    """"American Express •••• 0005" for a card's brand and last four digits ("" without them)."""
+    if not last4:
+        return ""
+    return f"{(brand or 'card').replace('_', ' ').title()} •••• {last4}"
+
+
+def card_label_of(card: Mapping[str, Any] | None) -> str:
+    """`card_label` of a Stripe card hash (`payment_method.card`, a charge's card details)."""
+    card = card or {}
+    return card_label(card.get("brand"), card.get("last4"))
