@@ -262,3 +262,44 @@ def test_a_refund_whose_outcome_is_unknown_is_checked_again_never_made_twice(
     refund = run(loop, dialog.send())  # "Check again": no second confirmation, same key
     assert refund is not None and refund["id"] == made[0].id
     assert len(client.v1.refunds.list(params={"payment_intent": intent.id}).data) == 1
+
+
+@pytest.mark.parametrize("opened_from", ["payment", "customer", "invoice"])
+def test_a_refund_from_any_dialog_refreshes_the_refunds_list_and_the_dashboard(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        opened_from: str) -> None:
+    customer = customer_with_card(client, "pm_card_visa", f"Announced {opened_from}")
+    if opened_from == "invoice":
+        invoice = client.v1.invoices.create(params={"customer": customer.id})
+        client.v1.invoice_items.create(params={"customer": customer.id, "amount": 1500,
+                                               "currency": "usd", "invoice": invoice.id})
+        client.v1.invoices.finalize_invoice(invoice.id)
+        paid_id = client.v1.invoices.pay(invoice.id).id
+    else:
+        paid_id = _pay(client, customer, 1500).id
+    sync_now(loop, window)
+    # Without the poller only the refund's own announcement can refresh what is shown.
+    window.state.stop_sync()
+    window.show_panel(Panel.DASHBOARD)
+    run(loop, window.dashboard.refresh())
+    assert window.dashboard.cards["refunds"].detail.text().startswith("0 refunded")
+    if opened_from == "payment":
+        window.show_panel(Panel.PAYMENTS)
+        assert window.payments.show_object(paid_id)
+        dialog = window.payments.detail.open_refund()
+    elif opened_from == "customer":
+        dialog = window.customers.refund_payment(
+            window.state.cache.get("customers", customer.id) or {})
+    else:
+        window.show_panel(Panel.INVOICES)
+        assert window.invoices.show_object(paid_id)
+        dialog = window.invoices.detail.open_refund()
+    dialog.amount.text_edit.setText("5")
+    refund = run(loop, dialog.send(confirmed=True))
+    assert refund is not None
+    model = window.refunds.model
+    wait_until(loop, lambda: model.row_of(refund["id"]) is not None, "the refund listed")
+    window.show_panel(Panel.DASHBOARD)
+    card = window.dashboard.cards["refunds"]
+    wait_until(loop, lambda: card.detail.text().startswith("1 refunded"), "dashboard refunds")
+    assert card.value.text() == "$5.00"

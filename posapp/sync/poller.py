@@ -42,12 +42,14 @@ TablesChanged = Callable[[frozenset[str]], None]
 @dataclass(frozen=True)
 class PollResult:
     """One poll: events applied, events seen again (already applied), the tables whose
-    rows changed, and whether a full re-sync ran because the cursor had expired."""
+    rows changed, whether a full re-sync ran because the cursor had expired, and whether a
+    backfill (the first, or the re-sync's) finished in it."""
 
     applied: int = 0
     duplicates: int = 0
     changed: frozenset[str] = field(default_factory=frozenset)
     resynced: bool = False
+    backfilled: bool = False
 
 
 class Poller:
@@ -115,24 +117,34 @@ class Poller:
             self.on_change(result.changed)
         return result
 
-    def run(self, stop: threading.Event) -> None:
+    def run(self, stop: threading.Event, *, wake: threading.Event | None = None,
+            after_poll: Callable[[PollResult | None], None] | None = None) -> None:
         """Poll until `stop` is set, waiting `next_delay()` between polls; failures are
-        reported through `notify` and retried with backoff."""
+        reported through `notify` and retried with backoff. Setting `wake` ends a wait early
+        (set it after `stop` too); `after_poll` receives each poll's result, None for a poll
+        that failed."""
+        waiting = wake if wake is not None else stop
         while not stop.is_set():
+            result: PollResult | None = None
             try:
-                self.poll_once(stop)
+                result = self.poll_once(stop)
             except GatewayError as error:
                 log.warning("sync poll failed: %s", error)
-            stop.wait(self.next_delay())
+            if after_poll is not None:
+                after_poll(result)
+            waiting.wait(self.next_delay())
+            if wake is not None:
+                wake.clear()
 
     def _poll(self, cancel: threading.Event | None) -> PollResult:
         everything = frozenset(OBJECT_TYPES)
         changed: set[str] = set()
-        resynced = False
+        resynced = backfilled = False
         if not is_complete(self.cache):
             if not self._backfill(cancel):
                 return PollResult(changed=everything)
             changed.update(everything)
+            backfilled = True
         cursor = self.cache.events_cursor
         try:
             applied, duplicates, touched = self._apply_all(_events_after(self.gateway, cursor))
@@ -148,10 +160,11 @@ class Poller:
             if not self._backfill(cancel):
                 return PollResult(changed=everything, resynced=True)
             changed.update(everything)
+            backfilled = True
             applied, duplicates, touched = self._apply_all(
                 _events_after(self.gateway, self.cache.events_cursor))
         self.cache.mark_success()
-        return PollResult(applied, duplicates, frozenset(changed | touched), resynced)
+        return PollResult(applied, duplicates, frozenset(changed | touched), resynced, backfilled)
 
     def _backfill(self, cancel: threading.Event | None) -> bool:
         return backfill(self.gateway, self.cache, progress=self.progress, cancel=cancel).complete
@@ -160,12 +173,12 @@ class Poller:
         applied = duplicates = 0
         changed: set[str] = set()
         for event in events:
-            table = apply_event(self.gateway, self.cache, event, self.notify)
-            if table is None:
+            if not apply_event(self.gateway, self.cache, event, self.notify):
                 duplicates += 1
                 continue
             applied += 1
             changed.add("events")
+            table = TABLE_FOR_OBJECT.get(str(event["data"]["object"].get("object")))
             if table:
                 changed.add(table)
         return applied, duplicates, changed
@@ -190,22 +203,22 @@ class Poller:
 
 
 def apply_event(gateway: Gateway, cache: Cache, event: Mapping[str, Any],
-                notify: Notify) -> str | None:
-    """Apply one event exactly once. Returns None when it had been applied already, else
-    the table its object went to ("" when its type is not cached). An object rendered at
-    another API version than the pinned one is fetched again (its current state)."""
+                notify: Notify) -> bool:
+    """Apply one event exactly once; False when it had been applied already. An object
+    rendered at another API version than the pinned one is fetched again (its current
+    state)."""
     obj: dict[str, Any] = dict(event["data"]["object"])
     table = TABLE_FOR_OBJECT.get(str(obj.get("object")), "")
     if table and event.get("api_version") != API_VERSION and not is_deletion(event) \
             and cache.get("events", event["id"]) is None:
         obj = refetch(gateway, table, obj["id"])
     if not cache.apply_event(event, obj):
-        return None
+        return False
     if "created" in obj:  # not a deletion stub from the re-fetch
         notification = for_event(event, obj, _customer_name(cache))
         if notification is not None:
             notify(notification)
-    return table
+    return True
 
 
 def _events_after(gateway: Gateway, cursor: str | None) -> Iterator[dict[str, Any]]:

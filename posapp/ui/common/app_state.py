@@ -1,10 +1,12 @@
 """`AppState`: what every panel shares for the open profile, and the bridge from the sync
 engine's threads to Qt signals.
 
-The sync loop (backfill with progress, then the events poller) runs on a worker background
-thread; everything it reports is re-emitted as Qt signals, which Qt delivers on the GUI
-thread. Panels read the cache directly (short keyset queries) and send every Stripe call
-through `run`, which awaits the worker under qasync.
+The sync loop (`Poller.run`: backfill with progress, then events) runs on a worker
+background thread; everything it reports is re-emitted as Qt signals, which Qt delivers on
+the GUI thread. Panels read the cache directly (short keyset queries) and send every Stripe
+call through `run`, which awaits the worker under qasync and then announces the cache tables
+the call changed (`tables_changed`), as the poller does for events: no panel or dialog
+announces a change itself.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from posapp.config import Paths, Settings
 from posapp.gateway.errors import ErrorKind, GatewayError
 from posapp.services.session import Session, dashboard_url
 from posapp.store.cache import Cache
-from posapp.sync import BackfillProgress, Poller, backfill, is_complete
+from posapp.sync import Poller, PollResult
 from posapp.sync.notifications import ConnectionChanged, Notification
-from posapp.worker import BackgroundTask, Job, Worker
+from posapp.worker import BackgroundTask, Worker
 
 from .format import Formats
 from .theme import DisplayMode
@@ -78,8 +80,10 @@ class AppState(QObject):
         subscription id: the list and the detail tell the same next charge from them."""
         self.poller = Poller(session.gateway, session.cache, notify=self._notify_from_sync,
                              on_change=self.tables_changed.emit,
+                             progress=self.backfill_progress.emit,
                              idle_interval=float(settings.poll_interval_seconds))
         self._wake = threading.Event()
+        self._stop = threading.Event()
         self._sync_task: BackgroundTask | None = None
         self._tasks: set[asyncio.Future[Any]] = set()
         self._closed = False
@@ -99,17 +103,41 @@ class AppState(QObject):
         return self.formats.language
 
     async def run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
-        """Run a blocking call (a service) on the worker; a network failure marks the app
-        offline before the error reaches the caller."""
+        """Run a blocking call (a service) on the worker, then announce the cache tables it
+        wrote (`tables_changed`), failed or not; a network failure marks the app offline
+        before the error reaches the caller."""
+        changed: set[str] = set()
+
+        def call() -> T:
+            with self.cache.recording_changes() as tables:
+                try:
+                    return fn(*args, **kwargs)
+                finally:
+                    changed.update(tables)
+
         try:
-            result = await self.worker.run(fn, *args, **kwargs)
+            result = await self.worker.run(call)
         except GatewayError as error:
             if error.kind in (ErrorKind.NETWORK, ErrorKind.STRIPE_UNAVAILABLE):
                 self.online_changed.emit(False, error.message)
             raise
+        finally:
+            if changed:
+                self.tables_changed.emit(frozenset(changed))
         if not self.online:
             self.online_changed.emit(True, "")
         return result
+
+    def remember_preview(self, subscription_id: str, preview: dict[str, Any]) -> None:
+        """Keep Stripe's preview of a subscription's next invoice; the list tells the next
+        charge from it too."""
+        self.previews[subscription_id] = preview
+        self.tables_changed.emit(frozenset(("subscriptions",)))
+
+    def forget_preview(self, subscription_id: str) -> None:
+        """Drop a preview the subscription's change made stale."""
+        if self.previews.pop(subscription_id, None) is not None:
+            self.tables_changed.emit(frozenset(("subscriptions",)))
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
         """Run a panel's coroutine on the loop; `close` cancels it if still running, and
@@ -153,38 +181,33 @@ class AppState(QObject):
     def start_sync(self) -> None:
         """Start the sync loop on a worker background thread (once)."""
         if self._sync_task is None or not self._sync_task.is_alive():
-            self._sync_task = self.worker.start_background(self._sync_loop)
+            self._stop.clear()
+            self._sync_task = self.worker.start_background(
+                lambda _job: self.poller.run(self._stop, wake=self._wake,
+                                             after_poll=self._after_poll))
 
     def stop_sync(self) -> None:
         """Stop the sync loop and wait briefly for it to end."""
         if self._sync_task is not None:
+            self._stop.set()
             self._sync_task.stop()
             self._wake.set()
             self._sync_task.join(5.0)
             self._sync_task = None
 
-    def _sync_loop(self, job: Job) -> None:
-        cache = self.session.cache
-        gateway = self.session.gateway
-        while not job.cancelled:
-            try:
-                if not is_complete(cache):
-                    backfill(gateway, cache, progress=self._backfill_progress)
-                    self.backfill_finished.emit()
-                    self.tables_changed.emit(frozenset(("*",)))
-                self.poller.poll_once()
-                if not self.online:
-                    self._online_from_sync.emit(True, "")
-                if cache.last_success is not None:
-                    self.synced.emit(cache.last_success)
-            except GatewayError as error:
-                if self.poller.online is not False or self.online:
-                    self._notify_from_sync(ConnectionChanged(False, str(error)))
-            self._wake.wait(self.poller.next_delay())
-            self._wake.clear()
-
-    def _backfill_progress(self, progress: BackfillProgress) -> None:
-        self.backfill_progress.emit(progress)
+    def _after_poll(self, result: PollResult | None) -> None:
+        """On the sync thread after each poll: what the poller does not report itself."""
+        if result is None:
+            # The poller says "offline" once; a service call may have said "online" since.
+            if self.online and self.poller.last_error is not None:
+                self._notify_from_sync(ConnectionChanged(False, str(self.poller.last_error)))
+            return
+        if result.backfilled:
+            self.backfill_finished.emit()
+        if not self.online:
+            self._online_from_sync.emit(True, "")
+        if self.cache.last_success is not None:
+            self.synced.emit(self.cache.last_success)
 
     def _notify_from_sync(self, notification: Notification) -> None:
         if isinstance(notification, ConnectionChanged):

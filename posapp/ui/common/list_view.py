@@ -94,6 +94,7 @@ class CacheListView(QWidget):
                     self.table.horizontalHeader().setSectionResizeMode(
                         section, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.save_state())
+        self.table.horizontalHeader().sectionMoved.connect(lambda *_: self.save_state())
         model.loaded.connect(self._update_count)
         model.modelReset.connect(self._reselect)
 

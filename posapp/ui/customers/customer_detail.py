@@ -199,7 +199,6 @@ class CustomerDetail(QTabWidget):
         self.message.clear()
         if isinstance(result, dict) and result.get("object") == "customer":
             self.customer = result
-        self._state.tables_changed.emit(frozenset(("customers", "payment_methods")))
         return result
 
     def _reload_methods(self) -> None:

@@ -75,6 +75,5 @@ class CustomerDialog(QDialog):
             self._update_save()
             return None
         self.customer = result
-        self._state.tables_changed.emit(frozenset(("customers",)))
         self.accept()
         return result

@@ -14,11 +14,11 @@ from posapp.services.customers import delete_customer
 from ..common.app_state import AppState
 from ..common.confirm import confirm
 from ..common.errors import error_text
-from ..common.list_panel import ListPanel
 from ..common.list_view import add_action
 from ..common.resources import icon
 from ..refunds.refund_dialog import RefundDialog
 from ..widgets.customer_picker import customer_label
+from ..widgets.list_panel import ListPanel
 from .customer_detail import CustomerDetail
 from .customer_dialog import CustomerDialog
 from .customer_list_model import CustomerListModel
@@ -89,7 +89,6 @@ class CustomersPanel(ListPanel[CustomerListModel]):
         except Exception as error:  # shown beside the buttons
             self.message.setText(error_text(error))
             return False
-        self._state.tables_changed.emit(frozenset(("customers",)))
         self.detail.show_customer({})
         return True
 

@@ -215,7 +215,6 @@ class DisputeDetail(QWidget):
         fresh = self._state.cache.get("disputes", dispute_id) or result
         self.form.load(fresh.get("evidence") or {})
         self.show_dispute(fresh)
-        self._state.tables_changed.emit(frozenset(("disputes", "charges")))
         self._state.expect_activity()
         return result
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..common.app_state import AppState
-from ..common.list_panel import ListPanel
 from ..common.list_view import add_action
+from ..widgets.list_panel import ListPanel
 from .dispute_detail import DisputeDetail
 from .dispute_list_model import STATUSES, DisputeListModel, status_text
 

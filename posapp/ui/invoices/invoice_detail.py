@@ -270,7 +270,6 @@ class InvoiceDetail(ActionDetail):
                                        **kwargs)
         if result is None:
             return None
-        self._state.tables_changed.emit(frozenset(("invoices",)))
         if self.invoice.get("id") == invoice_id:
             self.show_invoice(self._state.cache.get("invoices", invoice_id) or result)
         return result

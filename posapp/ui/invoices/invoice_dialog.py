@@ -193,6 +193,5 @@ class InvoiceDialog(QDialog):
             self.create_button.setEnabled(True)
             return None
         self.invoice = result
-        self._state.tables_changed.emit(frozenset(("invoices",)))
         self.accept()
         return result

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDateEdit, QLabel, QMenu, QPushButton, QWidget
 
 from ..common.app_state import AppState
 from ..common.csv_export import CsvColumn, csv_money, csv_time
-from ..common.list_panel import ListPanel
 from ..common.resources import icon
+from ..widgets.list_panel import ListPanel
 from .invoice_detail import InvoiceDetail
 from .invoice_dialog import InvoiceDialog
 from .invoice_list_model import STATUSES, InvoiceListModel, invoice_status_text

@@ -125,6 +125,5 @@ class CaptureDialog(QDialog):
             self.message.setText(error_text(error))
             return None
         self.captured = result
-        self._state.tables_changed.emit(frozenset(("payment_intents", "charges")))
         self.accept()
         return result

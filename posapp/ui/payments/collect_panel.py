@@ -565,7 +565,6 @@ class CollectPanel(QWidget):
             self.view.show_sent(self.tr("Invoice sent"), customer_label(customer))
             self.center.setCurrentWidget(self.view)
             self._set_sale(Sale.INVOICED)
-            self._state.tables_changed.emit(frozenset(("invoices",)))
             return invoice
 
         return await send(self._begin(send).key)

@@ -167,7 +167,6 @@ class PaymentDetail(QWidget):
         except Exception as error:  # shown under the buttons
             self.reason.setText(error_text(error))
             return None
-        self._state.tables_changed.emit(frozenset(("payment_intents", "charges")))
         self.show_payment(self._state.cache.get("payment_intents", payment_id) or result)
         return result
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..common.app_state import AppState
-from ..common.list_panel import ListPanel
 from ..common.list_view import add_action
+from ..widgets.list_panel import ListPanel
 from .payment_detail import PaymentDetail
 from .payment_list_model import PaymentListModel, status_text
 

@@ -218,7 +218,6 @@ class RefundDialog(QDialog):
             self._failed(error)
             return None
         self.refund = result
-        self._state.tables_changed.emit(frozenset(("refunds", "charges", "payment_intents")))
         self._state.expect_activity()  # the refund's events, for the payment's timeline
         self.accept()
         return result
@@ -226,7 +225,6 @@ class RefundDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         """Nothing was refunded: say why; a later attempt is a new one."""
         self._key = None
-        self._state.tables_changed.emit(frozenset(("charges", "payment_intents")))
         self.found = refundable(self._state.cache, self._payment_id)
         self._show_found()
         self._check()

@@ -11,8 +11,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QWidget
 
 from ..common.app_state import AppState
-from ..common.list_panel import ListPanel
 from ..common.list_view import add_action
+from ..widgets.list_panel import ListPanel
 from .refund_detail import RefundDetail
 from .refund_list_model import STATUSES, RefundListModel, status_text
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
+from typing import Protocol
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -68,6 +69,14 @@ PANEL_FOR_TABLE = {
 }
 
 
+class ObjectPanel(Protocol):
+    """A panel that can select one of the objects it lists (`jump_to` relies on it)."""
+
+    def show_object(self, object_id: str) -> bool:
+        """Select `object_id` in the list (and show it); False when it is not there."""
+        ...
+
+
 class MainWindow(QMainWindow):
     """The app's one window for an open profile."""
 
@@ -111,6 +120,12 @@ class MainWindow(QMainWindow):
         self.refunds = RefundsPanel(state)
         self.disputes = DisputesPanel(state)
         self.activity = ActivityPanel(state)
+        self._object_panels: dict[Panel, ObjectPanel] = {
+            Panel.CUSTOMERS: self.customers, Panel.PAYMENTS: self.payments,
+            Panel.SUBSCRIPTIONS: self.subscriptions, Panel.INVOICES: self.invoices,
+            Panel.REFUNDS: self.refunds, Panel.DISPUTES: self.disputes,
+            Panel.ACTIVITY: self.activity,
+        }
         entries = (
             (Panel.DASHBOARD, self.tr("Dashboard"), "dashboard", self.dashboard),
             (Panel.COLLECT, self.tr("Collect payment"), "collect", self.collect),
@@ -192,9 +207,7 @@ class MainWindow(QMainWindow):
         if panel is None:
             return False
         self.show_panel(panel)
-        widget = self.stack.widget(int(panel))
-        show = getattr(widget, "show_object", None)
-        return bool(show(object_id)) if callable(show) else False
+        return self._object_panels[panel].show_object(object_id)
 
     def open_filtered(self, wanted: ListFilter) -> bool:
         """Show the panel that lists `wanted.table`, filtered by its status (and period)."""
@@ -241,10 +254,7 @@ class MainWindow(QMainWindow):
         self.toasts.show_toast(notice_text(notice, self.state.formats))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember the geometry and column widths."""
+        """Remember the geometry (each list remembers its columns as they change)."""
         self.state.ui_settings.setValue("window/geometry", self.saveGeometry())
-        for view in (self.customers.list, self.payments.list, self.subscriptions.list,
-                     self.invoices.list):
-            view.save_state()
         self.state.ui_settings.sync()
         super().closeEvent(event)

@@ -41,6 +41,5 @@ class SubscriptionActionDialog(QDialog):
             say_failure(self.message, error)
             return None
         self.subscription = result
-        self._state.tables_changed.emit(frozenset(("subscriptions", "invoices")))
         self.accept()
         return result

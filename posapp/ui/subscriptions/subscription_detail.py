@@ -249,9 +249,7 @@ class SubscriptionDetail(ActionDetail):
             if self.subscription.get("id") == sub_id:
                 self.upcoming_summary.setText(error_text(error))
             return None
-        self._state.previews[sub_id] = upcoming
-        # The list tells the next charge from the same preview.
-        self._state.tables_changed.emit(frozenset(("subscriptions",)))
+        self._state.remember_preview(sub_id, upcoming)
         if self.subscription.get("id") == sub_id:
             self._show_upcoming()
         return upcoming
@@ -441,8 +439,7 @@ class SubscriptionDetail(ActionDetail):
         """Show the subscription as Stripe now has it, and its fresh next invoice."""
         if result is None:
             return
-        self._state.previews.pop(str(result.get("id")), None)
-        self._state.tables_changed.emit(frozenset(("subscriptions", "invoices")))
+        self._state.forget_preview(str(result.get("id")))
         if self.subscription.get("id") == result.get("id"):
             self.show_subscription(self._state.cache.get("subscriptions", str(result["id"]))
                                    or result)

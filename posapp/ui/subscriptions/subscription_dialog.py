@@ -225,8 +225,6 @@ class SubscriptionDialog(QDialog):
             self.create_button.setEnabled(True)
             return None
         self.outcome = result
-        self._state.tables_changed.emit(frozenset(("subscriptions", "invoices",
-                                                   "payment_intents")))
         if result.status == "incomplete" and result.hosted_invoice_url:
             self.link_dialog = invoice_link_dialog(
                 result.hosted_invoice_url, customer_label(customer), self.outcome_text(),

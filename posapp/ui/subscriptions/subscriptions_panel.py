@@ -12,9 +12,9 @@ from posapp.services.subscriptions import period_end, price_list_amount
 
 from ..common.app_state import AppState
 from ..common.csv_export import CsvColumn, csv_money, csv_time
-from ..common.list_panel import ListPanel
 from ..common.resources import icon
 from ..common.theme import set_role
+from ..widgets.list_panel import ListPanel
 from .subscription_detail import SubscriptionDetail
 from .subscription_dialog import SubscriptionDialog
 from .subscription_list_model import (

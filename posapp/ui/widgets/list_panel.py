@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..widgets.customer_picker import CustomerPicker
-from .action_detail import ActionDetail
-from .app_state import AppState
-from .csv_export import CsvColumn, choose_csv_path, export_list
-from .errors import error_text
-from .list_view import CacheListView, add_action
-from .table_model import CacheTableModel
-from .theme import set_role
+from ..common.action_detail import ActionDetail
+from ..common.app_state import AppState
+from ..common.csv_export import CsvColumn, choose_csv_path, export_list
+from ..common.errors import error_text
+from ..common.list_view import CacheListView, add_action
+from ..common.table_model import CacheTableModel
+from ..common.theme import set_role
+from .customer_picker import CustomerPicker
 
 ModelT = TypeVar("ModelT", bound=CacheTableModel)
 
