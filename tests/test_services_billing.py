@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from test_services_session import assert_audited, cached, customer_with_card
 
 from posapp.gateway import ErrorKind, GatewayError, prices, products
@@ -327,5 +328,9 @@ def test_billing_portal_link(session: Session) -> None:
 
     url = subscriptions.billing_portal_link(session, customer_id, "https://shop.example/")
 
-    assert url.startswith("http")
+    # The link opens this customer's portal, which leads back to the shop.
+    page = requests.get(url, timeout=10)
+    assert page.status_code == 200
+    assert "4242" in page.text  # its saved card
+    assert "https://shop.example/" in page.text
     assert_audited(session, "customer.billing_portal_link")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -210,12 +212,35 @@ def test_sync_polls_until_stopped(
 ) -> None:
     paths, vault = _sync_setup(tmp_path, memory_keyring)
     stop = threading.Event()
-    stop.set()
+    out = io.StringIO()
+    codes: list[int] = []
+    syncing = threading.Thread(target=lambda: codes.append(run_sync_command(
+        paths, profile_name="Counter", api_base=sandbox.url, once=False, verify=False,
+        environ={}, out=out, vault=vault, stop=stop)))
+    syncing.start()
+    try:
+        _wait_for(lambda: "updated:" in out.getvalue())  # the backfill
+        seeded = open_test_session(sandbox, tmp_path / "elsewhere")
+        made = customers.create_customer(seeded, name="Arrives While Polling")
+        seeded.close()
+        # A customer made after the backfill arrives by the events the loop keeps polling.
+        _wait_for(lambda: "updated: customers, events" in out.getvalue())
+    finally:
+        stop.set()
+        syncing.join(60)
+    assert not syncing.is_alive() and codes == [0]
+    synced = open_test_session(sandbox, tmp_path)
+    try:
+        assert synced.cache.get("customers", made["id"]) is not None
+    finally:
+        synced.close()
 
-    code = run_sync_command(paths, profile_name="Counter", api_base=sandbox.url, once=False,
-                            verify=False, environ={}, out=io.StringIO(), vault=vault, stop=stop)
 
-    assert code == 0
+def _wait_for(condition: Callable[[], bool], seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the sync loop did not get there"
+        time.sleep(0.05)
 
 
 def test_sync_explains_a_missing_profile_or_key(

@@ -43,7 +43,7 @@ def create_invoice(
     gw: Gateway, params: InvoiceCreateParams, *, idempotency_key: str | None = None
 ) -> dict[str, Any]:
     """Create a draft invoice."""
-    return gw.post(_CREATE, params, key=idempotency_key)
+    return gw.write(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_invoice(
@@ -55,7 +55,7 @@ def retrieve_invoice(
 
 def update_invoice(gw: Gateway, invoice_id: str, params: InvoiceUpdateParams) -> dict[str, Any]:
     """Change an invoice (drafts fully; finalized ones only a few fields)."""
-    return gw.post(_UPDATE, params, (invoice_id,))
+    return gw.write(_UPDATE, params, (invoice_id,))
 
 
 def finalize_invoice(
@@ -66,7 +66,7 @@ def finalize_invoice(
     idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Finalize a draft invoice so it can be paid."""
-    return gw.post(_FINALIZE, params, (invoice_id,), key=idempotency_key)
+    return gw.write(_FINALIZE, params, (invoice_id,), key=idempotency_key)
 
 
 def send_invoice(
@@ -77,28 +77,28 @@ def send_invoice(
     idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """E-mail a finalized invoice to the customer."""
-    return gw.post(_SEND, params, (invoice_id,), key=idempotency_key)
+    return gw.write(_SEND, params, (invoice_id,), key=idempotency_key)
 
 
 def pay_invoice(
     gw: Gateway, invoice_id: str, params: InvoicePayParams | None = None
 ) -> dict[str, Any]:
     """Charge an open invoice now (or mark it paid out of band with `paid_out_of_band`)."""
-    return gw.post(_PAY, params, (invoice_id,))
+    return gw.write(_PAY, params, (invoice_id,))
 
 
 def void_invoice(
     gw: Gateway, invoice_id: str, params: InvoiceVoidInvoiceParams | None = None
 ) -> dict[str, Any]:
     """Void an open invoice; this cannot be undone."""
-    return gw.post(_VOID, params, (invoice_id,))
+    return gw.write(_VOID, params, (invoice_id,))
 
 
 def mark_uncollectible(
     gw: Gateway, invoice_id: str, params: InvoiceMarkUncollectibleParams | None = None
 ) -> dict[str, Any]:
     """Mark an open invoice as not expected to be paid."""
-    return gw.post(_MARK_UNCOLLECTIBLE, params, (invoice_id,))
+    return gw.write(_MARK_UNCOLLECTIBLE, params, (invoice_id,))
 
 
 def list_invoices(

@@ -28,14 +28,14 @@ _DELETE = operation(
 
 def create_test_clock(gw: Gateway, params: TestClockCreateParams) -> dict[str, Any]:
     """Create a test clock frozen at `frozen_time`."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)
 
 
 def advance_test_clock(
     gw: Gateway, test_clock_id: str, params: TestClockAdvanceParams
 ) -> dict[str, Any]:
     """Move a test clock forward to `frozen_time`; Stripe catches up asynchronously."""
-    return gw.post(_ADVANCE, params, (test_clock_id,))
+    return gw.write(_ADVANCE, params, (test_clock_id,))
 
 
 def retrieve_test_clock(
@@ -50,4 +50,4 @@ def retrieve_test_clock(
 
 def delete_test_clock(gw: Gateway, test_clock_id: str) -> dict[str, Any]:
     """Delete a test clock and every object attached to it."""
-    return gw.post(_DELETE, {}, (test_clock_id,))
+    return gw.write(_DELETE, {}, (test_clock_id,))

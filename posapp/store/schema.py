@@ -3,10 +3,12 @@ their indexes, the full-text indexes, and the forward migrations between schema 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .client_secrets import MARKER, without_client_secrets
 from .refs import ref_id
 
 Extracted = dict[str, Any]
@@ -246,10 +248,6 @@ def _create_v1(db: Any) -> None:
 def _purge_client_secrets(db: Any) -> None:
     """Version 2: drop the client secrets earlier versions stored inside objects (and inside
     events' copies of them); `secure_delete` overwrites the old text in the file too."""
-    import json
-
-    from .client_secrets import MARKER, without_client_secrets
-
     db.execute("PRAGMA secure_delete = ON")
     for name in TABLES:
         rows = db.execute(f"SELECT id, data FROM [{name}] WHERE instr(data, ?) > 0",  # noqa: S608
