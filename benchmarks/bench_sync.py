@@ -41,7 +41,7 @@ def start_sandbox(objects: int, latency_ms: int,
                   rate_limit: int) -> tuple[subprocess.Popen[str], str]:
     process = subprocess.Popen(
         [sys.executable, "-m", "posapp.sandbox", "--port", "0", "--seed", f"bench:{objects}",
-         "--latency-ms", str(latency_ms), "--rate-limit", str(rate_limit)],
+         "--latency-ms", str(latency_ms), "--rate-limit", str(rate_limit), "--api-key", KEY],
         stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     url = process.stdout.readline().strip()

@@ -26,7 +26,7 @@ from posapp.keys import Profile
 from posapp.services.session import cache_path, open_session
 from posapp.store.cache import Cache
 from posapp.ui.common.app_state import AppState, ProfileView
-from posapp.ui.common.formatting import Formats
+from posapp.ui.common.format import Formats
 from posapp.ui.common.theme import DisplayMode
 from posapp.ui.customers.customers_panel import CustomersPanel
 from posapp.worker import Worker

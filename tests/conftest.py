@@ -11,19 +11,16 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 from collections.abc import Iterator
 from pathlib import Path
 
+import contract_support
 import keyring
 import pytest
 import stripe
 from keyring.backends import fail
 from keyring_support import MemoryKeyring
+from sdk_support import TEST_KEY, open_test_session
 
-from posapp.config import Paths
-from posapp.keys import Profile
 from posapp.sandbox import Sandbox, running
-from posapp.services.session import Session, open_session
-
-TEST_KEY = "sk_test_posapp_tests"
-SANDBOX_ACCOUNT = "acct_1PosAppSandbox0001"
+from posapp.services.session import Session
 
 
 @pytest.fixture
@@ -38,16 +35,6 @@ def client(sandbox: Sandbox) -> stripe.StripeClient:
     """The official SDK pointed at the `sandbox` fixture, with SDK retries off."""
     return stripe.StripeClient(TEST_KEY, base_addresses={"api": sandbox.url},
                                max_network_retries=0)
-
-
-def sandbox_profile(name: str = "Counter", mode: str = "test") -> Profile:
-    """A profile of the sandbox's account, as `add_profile` would have stored it."""
-    return Profile(name, "live" if mode == "live" else "test", SANDBOX_ACCOUNT, "Sandbox Coffee")
-
-
-def open_test_session(sandbox: Sandbox, data_dir: Path) -> Session:
-    """A services session on the sandbox with its files under `data_dir`."""
-    return open_session(Paths.resolve(data_dir), sandbox_profile(), TEST_KEY, api_base=sandbox.url)
 
 
 @pytest.fixture
@@ -75,3 +62,17 @@ def failing_keyring() -> Iterator[None]:
     keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
     yield
     keyring.set_keyring(previous)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every sandbox the suite starts records its answers for the contract check."""
+    contract_support.install()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The sandbox contract: everything it answered this session, and every request the SDK
+    sent it, checked against stripe-python's classes and typed params (0 differences)."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    write = reporter.write_line if reporter is not None else print
+    if contract_support.report(contract_support.RECORDED, write) and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 import pytest
 import stripe
-from conftest import TEST_KEY, open_test_session
+from sdk_support import TEST_KEY, open_test_session
 
 from posapp.gateway import ErrorKind, Gateway, GatewayError
 from posapp.sandbox import Sandbox, running

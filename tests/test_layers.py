@@ -206,16 +206,14 @@ def ui_violations(path: Path, package_dir: Path = PACKAGE) -> list[str]:
     return problems
 
 
-def function_level_imports(path: Path) -> list[int]:
-    """Lines of the imports made inside a function (or method) of a module."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    return sorted({
-        node.lineno
-        for function in ast.walk(tree)
-        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
-        for node in ast.walk(function)
-        if isinstance(node, ast.Import | ast.ImportFrom)
-    })
+def function_level_imports(tree: ast.Module) -> list[int]:
+    """Lines of the imports made inside a function or method body."""
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            lines.update(inner.lineno for inner in ast.walk(node)
+                         if isinstance(inner, ast.Import | ast.ImportFrom))
+    return sorted(lines)
 
 
 MODULES = sorted(PACKAGE.rglob("*.py"))
@@ -262,7 +260,7 @@ def test_ui_packages_table_matches_the_architecture_doc() -> None:
 @pytest.mark.parametrize("path", MODULES, ids=[p.relative_to(REPO).as_posix() for p in MODULES])
 def test_no_module_imports_inside_a_function_unless_listed_with_a_reason(path: Path) -> None:
     shown = path.relative_to(REPO).as_posix()
-    lines = function_level_imports(path)
+    lines = function_level_imports(ast.parse(path.read_text(encoding="utf-8")))
     if shown in FUNCTION_LEVEL_IMPORTS:
         assert lines, f"{shown} no longer imports inside a function: drop it from the list"
     else:
@@ -309,13 +307,6 @@ def test_ui_checker_reports_each_forbidden_import_with_file_and_line(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(source, encoding="utf-8")
     assert ui_violations(path, package_dir) == expected
-
-
-def test_function_level_imports_are_found_in_methods_too(tmp_path: Path) -> None:
-    path = tmp_path / "module.py"
-    path.write_text("import os\n\nclass A:\n    async def f(self):\n        import json\n",
-                    encoding="utf-8")
-    assert function_level_imports(path) == [5]
 
 
 def test_rules_cover_exactly_the_packages_of_the_architecture_table() -> None:
@@ -432,3 +423,31 @@ def test_only_app_state_announces_changed_tables() -> None:
                if "tables_changed.emit" in p.read_text(encoding="utf-8")
                and p.name != "app_state.py"]
     assert by_hand == []
+
+
+# The sandbox: an engine under the routes -------------------------------------------------
+
+SANDBOX = PACKAGE / "sandbox"
+# The engine (shared state transitions) sits on the sandbox's core and nothing above it.
+ENGINE_MAY_IMPORT = ("posapp.sandbox.engine", "posapp.sandbox.errors", "posapp.sandbox.params",
+                     "posapp.sandbox.state")
+def test_function_level_import_check_finds_nested_imports() -> None:
+    tree = ast.parse("import json\n\ndef f():\n    def g():\n        from . import x\n"
+                     "    import os\n")
+    assert function_level_imports(tree) == [5, 6]
+
+
+ENGINE_MODULES = sorted((SANDBOX / "engine").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", ENGINE_MODULES,
+                         ids=[p.relative_to(REPO).as_posix() for p in ENGINE_MODULES])
+def test_sandbox_engine_never_imports_routes_pages_or_the_server(path: Path) -> None:
+    module = module_name(path, PACKAGE)
+    known = known_modules(PACKAGE)
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    wrong = [f"{line}: {target}" for line, target in
+             imported_modules(tree, module, path.name == "__init__.py", known)
+             if target.startswith("posapp")
+             and not any(is_within(target, allowed) for allowed in ENGINE_MAY_IMPORT)]
+    assert not wrong, f"{module} imports above the engine: {wrong}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import stripe
-from conftest import open_test_session
+from sdk_support import open_test_session
 from test_services_session import customer_with_card
 
 from posapp.gateway import METADATA_KEY, RequestRecord, iter_all

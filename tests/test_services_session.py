@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SANDBOX_ACCOUNT, TEST_KEY, open_test_session, sandbox_profile
 from keyring_support import MemoryKeyring
+from sdk_support import SANDBOX_ACCOUNT, TEST_KEY, open_test_session, sandbox_profile
 
 from posapp.config import Paths, Settings
 from posapp.gateway import ErrorKind, GatewayError, payment_methods

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import stripe
+from sdk_support import advance_clock
 from test_services_session import assert_audited, cached
 
 from posapp.gateway import ErrorKind, GatewayError
@@ -30,8 +31,7 @@ def paused_subscription(client: stripe.StripeClient, name: str = "Trial Tess") -
     sub = client.v1.subscriptions.create(params={
         "customer": customer.id, "items": [{"price": price.id}], "trial_period_days": 7,
         "trial_settings": {"end_behavior": {"missing_payment_method": "pause"}}})
-    client.v1.test_helpers.test_clocks.advance(clock.id,
-                                               params={"frozen_time": START + 8 * DAY})
+    advance_clock(client, clock.id, START + 8 * DAY)
     assert client.v1.subscriptions.retrieve(sub.id).status == "paused"
     return sub.id, customer.id
 

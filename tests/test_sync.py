@@ -468,6 +468,21 @@ def test_objects_of_events_at_another_api_version_are_fetched_again(
     assert cache.get("customers", shop.customer)["email"] == "new@example.cn"
 
 
+def test_invoices_keep_their_payments_which_events_never_carry(
+        gateway: Gateway, cache: Cache, client: stripe.StripeClient) -> None:
+    run_sync_once(gateway, cache)
+    customer = client.v1.customers.create({"email": "pay@example.cn"})
+    client.v1.invoice_items.create({"customer": customer.id, "amount": 900, "currency": "usd"})
+    invoice = client.v1.invoices.create({"customer": customer.id,
+                                         "pending_invoice_items_behavior": "include"})
+    client.v1.invoices.finalize_invoice(invoice.id)
+    client.v1.invoices.pay(invoice.id, {"payment_method": "pm_card_visa"})
+    Poller(gateway, cache).poll_once()
+    cached = cache.get("invoices", invoice.id)
+    assert cached["status"] == "paid"
+    assert [p["status"] for p in cached["payments"]["data"]] == ["paid"]
+
+
 def test_reads_keep_working_with_stripe_unreachable(gateway: Gateway, cache: Cache,
                                                     client: stripe.StripeClient,
                                                     sandbox: Sandbox) -> None:

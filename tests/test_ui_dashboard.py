@@ -9,6 +9,7 @@ import time
 import pytest
 import qasync
 import stripe
+from sdk_support import advance_clock
 from ui_support import customer_with_card, run, sync_now
 from ui_support import loop as loop  # fixture
 from ui_support import window as window  # fixture
@@ -107,8 +108,7 @@ def test_past_due_subscription_and_overdue_invoice_are_counted(
                                                params={"customer": customer.id})
     client.v1.customers.update(customer.id, params={
         "invoice_settings": {"default_payment_method": failing.id}})
-    client.v1.test_helpers.test_clocks.advance(clock.id,
-                                               params={"frozen_time": start + 35 * DAY})
+    advance_clock(client, clock.id, start + 35 * DAY)
     assert client.v1.subscriptions.retrieve(subscription.id).status == "past_due"
     sync_now(loop, window)
     dashboard = window.dashboard

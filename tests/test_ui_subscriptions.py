@@ -12,6 +12,7 @@ import qasync
 import stripe
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableWidget
+from sdk_support import advance_clock
 from test_services_subscriptions import add_default_card, paused_subscription
 from ui_support import customer_with_card, run, sync_now, wait_until
 from ui_support import loop as loop  # fixture
@@ -384,8 +385,7 @@ def test_failing_card_turns_past_due_after_a_clock_advance(
                                                params={"customer": customer.id})
     client.v1.customers.update(customer.id, params={
         "invoice_settings": {"default_payment_method": failing.id}})
-    client.v1.test_helpers.test_clocks.advance(clock.id,
-                                               params={"frozen_time": START + 32 * DAY})
+    advance_clock(client, clock.id, START + 32 * DAY)
     sync_now(loop, window)
     assert _cell(panel, sub.id, Cols.STATUS) == "Past due"
     panel.status_filter.setCurrentIndex(panel.status_filter.findData("past_due"))

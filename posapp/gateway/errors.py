@@ -130,7 +130,9 @@ def _kind(exc: stripe.StripeError, body: dict[str, Any], code: str | None) -> Er
         return ErrorKind.PERMISSION
     if isinstance(exc, stripe.RateLimitError):
         return ErrorKind.RATE_LIMITED
-    if code == "resource_missing" or (status == 404 and code != "unrecognized_url"):
+    # Stripe's 404 for an unknown URL has no code, only its message.
+    unknown_url = str(body.get("message") or "").startswith("Unrecognized request URL")
+    if code == "resource_missing" or (status == 404 and not unknown_url):
         return ErrorKind.NOT_FOUND
     if status is not None and 400 <= status < 500 and status != 409:
         return ErrorKind.INVALID_REQUEST

@@ -3,6 +3,7 @@ list, list lines, preview."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from stripe.params import (
@@ -39,23 +40,32 @@ _MARK_UNCOLLECTIBLE = operation(
 )
 
 
+def with_payments(params: Mapping[str, Any] | None, path: str = "payments") -> Any:
+    """`params` also asking for the invoice's `payments`, which Stripe includes only when
+    expanded (every invoice this module returns carries them)."""
+    given = dict(params or {})
+    given["expand"] = [*given.get("expand", []), path]
+    return given
+
+
 def create_invoice(
     gw: Gateway, params: InvoiceCreateParams, *, idempotency_key: str | None = None
 ) -> dict[str, Any]:
     """Create a draft invoice."""
-    return gw.write(_CREATE, params, key=idempotency_key)
+    return gw.write(_CREATE, with_payments(params), key=idempotency_key)
 
 
 def retrieve_invoice(
     gw: Gateway, invoice_id: str, params: InvoiceRetrieveParams | None = None
 ) -> dict[str, Any]:
-    """One invoice (payments are on `payments`, not on a `payment_intent` field)."""
-    return gw.read("invoices.retrieve", lambda c: c.v1.invoices.retrieve(invoice_id, params))
+    """One invoice, with its `payments` (not a `payment_intent` field)."""
+    return gw.read("invoices.retrieve",
+                   lambda c: c.v1.invoices.retrieve(invoice_id, with_payments(params)))
 
 
 def update_invoice(gw: Gateway, invoice_id: str, params: InvoiceUpdateParams) -> dict[str, Any]:
     """Change an invoice (drafts fully; finalized ones only a few fields)."""
-    return gw.write(_UPDATE, params, (invoice_id,))
+    return gw.write(_UPDATE, with_payments(params), (invoice_id,))
 
 
 def finalize_invoice(
@@ -66,7 +76,7 @@ def finalize_invoice(
     idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Finalize a draft invoice so it can be paid."""
-    return gw.write(_FINALIZE, params, (invoice_id,), key=idempotency_key)
+    return gw.write(_FINALIZE, with_payments(params), (invoice_id,), key=idempotency_key)
 
 
 def send_invoice(
@@ -77,35 +87,36 @@ def send_invoice(
     idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """E-mail a finalized invoice to the customer."""
-    return gw.write(_SEND, params, (invoice_id,), key=idempotency_key)
+    return gw.write(_SEND, with_payments(params), (invoice_id,), key=idempotency_key)
 
 
 def pay_invoice(
     gw: Gateway, invoice_id: str, params: InvoicePayParams | None = None
 ) -> dict[str, Any]:
     """Charge an open invoice now (or mark it paid out of band with `paid_out_of_band`)."""
-    return gw.write(_PAY, params, (invoice_id,))
+    return gw.write(_PAY, with_payments(params), (invoice_id,))
 
 
 def void_invoice(
     gw: Gateway, invoice_id: str, params: InvoiceVoidInvoiceParams | None = None
 ) -> dict[str, Any]:
     """Void an open invoice; this cannot be undone."""
-    return gw.write(_VOID, params, (invoice_id,))
+    return gw.write(_VOID, with_payments(params), (invoice_id,))
 
 
 def mark_uncollectible(
     gw: Gateway, invoice_id: str, params: InvoiceMarkUncollectibleParams | None = None
 ) -> dict[str, Any]:
     """Mark an open invoice as not expected to be paid."""
-    return gw.write(_MARK_UNCOLLECTIBLE, params, (invoice_id,))
+    return gw.write(_MARK_UNCOLLECTIBLE, with_payments(params), (invoice_id,))
 
 
 def list_invoices(
     gw: Gateway, params: InvoiceListParams | None = None
 ) -> tuple[list[dict[str, Any]], bool]:
     """One page of invoices, newest first, and whether more follow."""
-    page = gw.read("invoices.list", lambda c: c.v1.invoices.list(params))
+    page = gw.read("invoices.list",
+                   lambda c: c.v1.invoices.list(with_payments(params, "data.payments")))
     return page["data"], page["has_more"]
 
 

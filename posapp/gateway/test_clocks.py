@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from stripe.params.test_helpers import (
@@ -32,10 +33,24 @@ def create_test_clock(gw: Gateway, params: TestClockCreateParams) -> dict[str, A
 
 
 def advance_test_clock(
-    gw: Gateway, test_clock_id: str, params: TestClockAdvanceParams
+    gw: Gateway, test_clock_id: str, params: TestClockAdvanceParams, timeout: float = 120.0
 ) -> dict[str, Any]:
-    """Move a test clock forward to `frozen_time`; Stripe catches up asynchronously."""
-    return gw.write(_ADVANCE, params, (test_clock_id,))
+    """Move a test clock forward to `frozen_time` and return it once Stripe has caught up.
+
+    Stripe answers `advancing` and runs the renewals, retries and notices of the passing
+    time afterwards; the clock is read again (at growing intervals) until it is `ready`,
+    or `TimeoutError` after `timeout` seconds.
+    """
+    clock = gw.write(_ADVANCE, params, (test_clock_id,))
+    deadline = time.monotonic() + timeout
+    pause = 0.05
+    while clock.get("status") == "advancing":
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f"test clock {test_clock_id} still advancing after {timeout} s")
+        time.sleep(pause)
+        pause = min(pause * 2, 2.0)
+        clock = retrieve_test_clock(gw, test_clock_id)
+    return clock
 
 
 def retrieve_test_clock(

@@ -22,25 +22,22 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
+from .engine import checkout, invoices, renewals, subscriptions
+from .engine.cards import attach_payment_method
+from .engine.disputes import decide_dispute
+from .engine.payments import capture_payment_intent, create_payment_intent
 from .errors import ApiError
 from .params import Params
-from .resources import (
-    checkout,
-    customers,
-    disputes,
-    invoices,
-    payment_links,
-    payment_methods,
-    prices,
-    products,
-    refunds,
-    subscriptions,
-)
-from .resources.payment_intents import capture_payment_intent, create_payment_intent
+from .resources import checkout as checkout_routes
+from .resources import customers, disputes, payment_links, prices, products, refunds
+from .resources import invoices as invoice_routes
+from .resources import subscriptions as subscription_routes
 from .router import Request
-from .state import Obj, State
+from .state import EVENT_RETENTION, Obj, State
 
 DAY = 86_400
+# Called with (objects so far, objects wanted) while a big seed is built.
+Progress = Callable[[int, int], None]
 HISTORY_DAYS = 60
 YEAR_DAYS = 365
 
@@ -211,7 +208,7 @@ class _Timeline:
 
     def _subscriptions_until(self, moment: int) -> None:
         subs = list(self.state.iter_type("subscription", newest_first=False))
-        subscriptions.run_subscriptions(self.state, subs, moment)
+        renewals.run_subscriptions(self.state, subs, moment)
         self.state.clock_offset = 0
 
 
@@ -262,7 +259,7 @@ class _Shop:
         line1, city, region, postal, country = ADDRESSES[where]
         card = "pm_card_chargeCustomerFail" if index in _FAILING_CUSTOMERS else \
             _CARDS[index % len(_CARDS)]
-        customer = _call(self.state, customers.create_customer, {
+        customer = _call(self.state, customers.create_customer_route, {
             "name": name, "email": email, "phone": phone, "payment_method": card,
             "address": {"line1": line1, "city": city, "state": region or None,
                         "postal_code": postal, "country": country},
@@ -276,7 +273,7 @@ class _Shop:
 
     def new_card(self, index: int, token: str) -> None:
         customer = self.customer(index)
-        pm = payment_methods.attach_payment_method(self.state, token, customer)
+        pm = attach_payment_method(self.state, token, customer)
         _call(self.state, customers.update_customer,
               {"invoice_settings": {"default_payment_method": pm["id"]}}, id=customer["id"])
 
@@ -286,7 +283,7 @@ class _Shop:
         params = {"customer": self.customer(index)["id"],
                   "items": [{"price": price["id"], "quantity": quantity}],
                   "metadata": {"channel": "counter" if index % 2 else "web"}, **extra}
-        _call(self.state, subscriptions.create_subscription_route, params)
+        _call(self.state, subscription_routes.create_subscription_route, params)
 
     def subscription_of(self, index: int) -> Obj:
         customer_id = self.customer(index)["id"]
@@ -321,7 +318,7 @@ class _Shop:
         customer = self.customer(index)
         beans = self.coffee[7]
         for price, quantity in ((beans, self.rng.randint(2, 6)), (self.coffee[8], 1)):
-            _call(self.state, invoices.create_invoice_item_route, {
+            _call(self.state, invoice_routes.create_invoice_item_route, {
                 "customer": customer["id"], "pricing": {"price": price["id"]},
                 "quantity": quantity})
         send = outcome in ("open", "uncollectible")
@@ -331,18 +328,18 @@ class _Shop:
             "collection_method": "send_invoice" if send else "charge_automatically"}
         if send:
             params["days_until_due"] = 30
-        invoice = _call(self.state, invoices.create_invoice_route, params)
+        invoice = _call(self.state, invoice_routes.create_invoice_route, params)
         if outcome == "draft":
             return
-        _call(self.state, invoices.finalize_route, {}, id=invoice["id"])
+        _call(self.state, invoice_routes.finalize_route, {}, id=invoice["id"])
         if outcome == "paid":
-            _call(self.state, invoices.pay_route, {}, id=invoice["id"])
+            _call(self.state, invoice_routes.pay_route, {}, id=invoice["id"])
         elif outcome == "open":
-            _call(self.state, invoices.send_route, {}, id=invoice["id"])
+            _call(self.state, invoice_routes.send_route, {}, id=invoice["id"])
         elif outcome == "void":
-            _call(self.state, invoices.void_route, {}, id=invoice["id"])
+            _call(self.state, invoice_routes.void_route, {}, id=invoice["id"])
         else:
-            _call(self.state, invoices.mark_uncollectible_route, {}, id=invoice["id"])
+            _call(self.state, invoice_routes.mark_uncollectible_route, {}, id=invoice["id"])
 
 
 # Customers whose saved card fails every charge (past_due, unpaid, incomplete stories).
@@ -363,6 +360,8 @@ def seed_demo(state: State) -> None:
     _invoice_stories(line, shop)
     _checkout_stories(line, shop)
     line.run()
+    # Stripe lists 30 days of events: older history lives in the objects only.
+    state.expire_events(state.now() - EVENT_RETENTION)
 
 
 def _subscription_stories(line: _Timeline, shop: _Shop) -> None:
@@ -379,7 +378,7 @@ def _subscription_stories(line: _Timeline, shop: _Shop) -> None:
     line.ago(185.5, lambda: sub(4, "cloud_basic", yearly=True))
 
     def leave(index: int) -> None:
-        _call(shop.state, subscriptions.cancel_subscription_route, {},
+        _call(shop.state, subscription_routes.cancel_subscription_route, {},
               id=shop.subscription_of(index)["id"])
 
     for start, end, index in ((340, 220, 13), (300, 130, 14)):
@@ -389,11 +388,11 @@ def _subscription_stories(line: _Timeline, shop: _Shop) -> None:
     line.at(16.5, lambda: sub(24, "cloud_pro", collection_method="send_invoice",
                               days_until_due=14))
     line.ago(95.5, lambda: sub(25, "team_seat", quantity=3))
-    line.at(40.2, lambda: _call(shop.state, subscriptions.update_subscription_route, {
+    line.at(40.2, lambda: _call(shop.state, subscription_routes.update_subscription_route, {
         "items": [{"id": shop.subscription_of(25)["items"]["data"][0]["id"], "quantity": 5}],
         "proration_behavior": "always_invoice"}, id=shop.subscription_of(25)["id"]))
     line.at(13.5, lambda: sub(26, "coffee_club"))
-    line.at(30.0, lambda: _call(shop.state, subscriptions.update_subscription_route, {
+    line.at(30.0, lambda: _call(shop.state, subscription_routes.update_subscription_route, {
         "pause_collection": {"behavior": "void"}}, id=shop.subscription_of(26)["id"]))
     # trialing
     line.at(55.3, lambda: sub(5, "cloud_pro", trial_period_days=14))
@@ -417,11 +416,11 @@ def _subscription_stories(line: _Timeline, shop: _Shop) -> None:
     # canceled
     line.ago(245.5, lambda: sub(7, "coffee_club"))
     line.ago(155.5, lambda: sub(31, "cloud_basic"))
-    line.at(38.0, lambda: _call(shop.state, subscriptions.cancel_subscription_route, {
+    line.at(38.0, lambda: _call(shop.state, subscription_routes.cancel_subscription_route, {
         "cancellation_details": {"feedback": "too_expensive",
                                  "comment": "Moving to a cheaper plan"}},
         id=shop.subscription_of(7)["id"]))
-    line.at(52.0, lambda: _call(shop.state, subscriptions.cancel_subscription_route,
+    line.at(52.0, lambda: _call(shop.state, subscription_routes.cancel_subscription_route,
                                 {"prorate": "true", "invoice_now": "true"},
                                 id=shop.subscription_of(31)["id"]))
 
@@ -494,7 +493,7 @@ def _dispute_story(line: _Timeline, shop: _Shop, opened: float, answered: float 
                          "uncategorized_text": "Till receipt and CCTV timestamp attached."},
             "submit": "true"}, id=dispute()["id"]))
     if decided is not None:
-        line.at(decided, lambda: disputes.decide_dispute(state, dispute(), outcome))
+        line.at(decided, lambda: decide_dispute(state, dispute(), outcome))
 
 
 def _refund_story(shop: _Shop, share: float) -> None:
@@ -526,7 +525,7 @@ def _checkout_stories(line: _Timeline, shop: _Shop) -> None:
             "mode": mode, "success_url": "https://shop.example/thanks?cs={CHECKOUT_SESSION_ID}",
             "cancel_url": "https://shop.example/cart", **extra,
             "line_items": [{"price": p["id"], "quantity": q} for p, q in items]}
-        return _call(state, checkout.create_session_route, params)
+        return _call(state, checkout_routes.create_session_route, params)
 
     def paid_online(day: float, who: int, items: list[tuple[int, int]]) -> None:
         def run() -> None:
@@ -560,7 +559,7 @@ def _checkout_stories(line: _Timeline, shop: _Shop) -> None:
 
     def buy_through_link(who: int) -> None:
         link = next(state.iter_type("payment_link", newest_first=False))
-        cs = payment_links.open_session(state, link)
+        cs = checkout.open_session(state, link)
         name, email = WEB_SHOPPERS[who]
         checkout.pay_session(state, cs, "pm_card_visa", email=email, name=name)
 
@@ -572,7 +571,7 @@ def _checkout_stories(line: _Timeline, shop: _Shop) -> None:
 # bench --------------------------------------------------------------------------------
 
 
-def seed_bench(state: State, n: int) -> None:
+def seed_bench(state: State, n: int, progress: Progress | None = None) -> None:
     """About `n` Stripe-shaped objects across the main types, for benchmarks.
 
     Built with the engine functions but without events (a benchmark wants the objects, and
@@ -580,11 +579,12 @@ def seed_bench(state: State, n: int) -> None:
     their charges and refunds (~45%), open invoices with their items, payments and
     PaymentIntents (~25%), subscriptions with their first invoice (~10%), the catalogue.
     Objects are created in `created` order, so every list is newest first as on Stripe.
+    `progress(objects so far, n)` is called at every tenth of the way.
     """
     if n < 0:
         raise ValueError("bench seed count must not be negative")
     with _events_off(state):
-        _bench(state, n)
+        _bench(state, n, progress or (lambda _done, _total: None))
 
 
 @contextmanager
@@ -603,7 +603,7 @@ _BENCH_KINDS = 9
 _SIGNUP_DAYS = 30
 
 
-def _bench(state: State, n: int) -> None:
+def _bench(state: State, n: int, progress: Progress) -> None:
     rng = random.Random(n)
     shop = _Shop(state)
     shop.catalogue()
@@ -623,9 +623,12 @@ def _bench(state: State, n: int) -> None:
         window = 25 * DAY if kind == _BENCH_KINDS - 1 else HISTORY_DAYS * DAY
         steps.append((now - rng.randrange(window), len(steps), rng.randint(300, 20000)))
         total += made[kind]
-    for moment, index, amount in sorted(steps):
+    tenth = max(1, len(steps) // 10)
+    for done, (moment, index, amount) in enumerate(sorted(steps), 1):
         state.clock_offset = moment - now
         _bench_step(state, shop, shop.customers[index % count], index, amount)
+        if done % tenth == 0 or done == len(steps):
+            progress(len(state.objects), n)
     state.clock_offset = 0
 
 
@@ -646,9 +649,9 @@ def _objects_per_kind() -> list[int]:
 
 def _bench_customer(state: State, shop: _Shop, index: int) -> None:
     name, email, phone, _ = CUSTOMERS[index % len(CUSTOMERS)]
-    customer = _call(state, customers.create_customer, {
+    customer = _call(state, customers.create_customer_route, {
         "name": name, "email": f"{index}.{email}", "phone": phone})
-    pm = payment_methods.attach_payment_method(state, "pm_card_visa", customer)
+    pm = attach_payment_method(state, "pm_card_visa", customer)
     customer["invoice_settings"]["default_payment_method"] = pm["id"]
     shop.customers[index] = customer
 

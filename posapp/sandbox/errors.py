@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 DOC_URL = "https://stripe.com/docs/error-codes/{code}"
+REQUEST_LOG_URL = "https://dashboard.stripe.com/test/logs/{request_id}"
 
 
 class ApiError(Exception):
@@ -21,6 +22,7 @@ class ApiError(Exception):
         decline_code: str | None = None,
         extra: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
+        executed: bool = True,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -32,13 +34,15 @@ class ApiError(Exception):
         self.extra = extra or {}
         self.headers = headers or {}
         self.missing_id: str | None = None
+        # False when the request was refused before it started (no idempotent result saved).
+        self.executed = executed
 
     def body(self, request_log_url: str | None = None) -> dict[str, Any]:
         """The JSON body Stripe sends for this error."""
         error: dict[str, Any] = {"type": self.type, "message": self.message}
         if self.code:
             error["code"] = self.code
-            error["doc_url"] = DOC_URL.format(code=self.code)
+            error["doc_url"] = DOC_URL.format(code=self.code.replace("_", "-"))
         if self.param:
             error["param"] = self.param
         if self.decline_code:
@@ -55,12 +59,13 @@ def invalid(message: str, param: str | None = None, code: str | None = None) -> 
 
 
 def missing_param(name: str) -> ApiError:
-    return ApiError(400, f"Missing required param: {name}.", code="parameter_missing", param=name)
+    return ApiError(400, f"Missing required param: {name}.", code="parameter_missing",
+                    param=name, executed=False)
 
 
 def unknown_param(name: str) -> ApiError:
     return ApiError(400, f"Received unknown parameter: {name}", code="parameter_unknown",
-                    param=name)
+                    param=name, executed=False)
 
 
 def not_found(noun: str, object_id: str, param: str = "id") -> ApiError:

@@ -3,7 +3,7 @@
 Plain HTML forms, no JavaScript. Every form posts `card` (a test card number such as
 `4242424242424242`, spaces allowed, or a token such as `pm_card_visa`); Checkout and
 Payment Link forms also take `email` and `name`. Paying runs the same engine as the API
-(resources/checkout.py, invoices.py, subscriptions.py). 3D Secure cards send the browser
+(engine/checkout.py, invoices.py, subscriptions.py). 3D Secure cards send the browser
 to the PaymentIntent's challenge page (`/authenticate/{pi}`), which settles the payment and
 returns to a `.../return` page here; setup-mode Checkout has its own
 `/checkout/{id}/authenticate`.
@@ -15,21 +15,22 @@ import datetime as dt
 import html
 from collections.abc import Iterable
 
-from .errors import ApiError, invalid, state_error
-from .resources.charges import display_amount
-from .resources.checkout import (
+from .engine.cards import attach_payment_method, token_for_number
+from .engine.charges import display_amount
+from .engine.checkout import (
     Outcome,
     authenticate_setup,
     expire_session,
+    open_session,
     pay_session,
     resume_session,
     success_url,
 )
-from .resources.invoices import attempt_payment
-from .resources.payment_links import open_session, unavailable_message
-from .resources.payment_methods import attach_payment_method, token_for_number
-from .resources.subscriptions import cancel_subscription
-from .resources.test_clocks import customer_time
+from .engine.clock import customer_time
+from .engine.invoices import attempt_payment
+from .engine.links import unavailable_message
+from .engine.subscriptions import cancel_subscription
+from .errors import ApiError, invalid, state_error
 from .router import PageResponse, Request, page
 from .state import Obj, State
 

@@ -14,12 +14,22 @@ _KEY = re.compile(r"([^\[\]]+)|\[([^\[\]]*)\]")
 METADATA_MAX_KEYS = 50
 METADATA_KEY_MAX = 40
 METADATA_VALUE_MAX = 500
+# More form fields than any Stripe request needs: refused before they are decoded.
+MAX_FIELDS = 10_000
 
 
 def decode_form(body: str) -> dict[str, Any]:
-    """Turn a form-encoded body or query string into nested dicts and lists."""
+    """Turn a form-encoded body or query string into nested dicts and lists; percent-escapes
+    that are not UTF-8 are Stripe's 400."""
     root: dict[str, Any] = {}
-    for raw_key, value in parse_qsl(body, keep_blank_values=True):
+    try:
+        pairs = parse_qsl(body, keep_blank_values=True, errors="strict",
+                          max_num_fields=MAX_FIELDS)
+    except UnicodeDecodeError:
+        raise invalid("Invalid request: the parameters are not valid UTF-8.") from None
+    except ValueError:
+        raise invalid(f"Invalid request: more than {MAX_FIELDS} parameters.") from None
+    for raw_key, value in pairs:
         parts = [m.group(1) if m.group(1) is not None else m.group(2)
                  for m in _KEY.finditer(raw_key)]
         if not parts:
@@ -51,6 +61,46 @@ def _listify(node: Any) -> Any:
     return {k: _listify(v) for k, v in node.items()}
 
 
+ADDRESS_KEYS = frozenset(("city", "country", "line1", "line2", "postal_code", "state"))
+_ANY = None  # a hash whose own keys are not checked here
+# Known keys of the hashes many endpoints take: anything else is Stripe's parameter_unknown.
+NESTED: dict[str, Any] = {
+    "address": ADDRESS_KEYS,
+    "shipping": {"address": ADDRESS_KEYS, "name": _ANY, "phone": _ANY},
+    "billing_details": {"address": ADDRESS_KEYS, "email": _ANY, "name": _ANY, "phone": _ANY,
+                        "tax_id": _ANY},
+    "invoice_settings": {"custom_fields": _ANY, "default_payment_method": _ANY,
+                         "footer": _ANY, "rendering_options": _ANY},
+    "automatic_payment_methods": {"allow_redirects": _ANY, "enabled": _ANY},
+    "cancellation_details": {"comment": _ANY, "feedback": _ANY},
+    "payment_method_options": {"card": {
+        "capture_method": _ANY, "cvc_token": _ANY, "installments": _ANY,
+        "mandate_options": _ANY, "moto": _ANY, "network": _ANY,
+        "request_extended_authorization": _ANY, "request_incremental_authorization": _ANY,
+        "request_multicapture": _ANY, "request_overcapture": _ANY,
+        "request_three_d_secure": _ANY, "require_cvc_recollection": _ANY,
+        "setup_credential_usage": _ANY, "setup_future_usage": _ANY,
+        "statement_descriptor_suffix_kana": _ANY, "statement_descriptor_suffix_kanji": _ANY}},
+}
+
+
+def full_address(value: Any) -> Any:
+    """An address hash as Stripe returns it: every key present, unset ones null."""
+    if not isinstance(value, dict):
+        return value
+    return {key: value.get(key) or None for key in sorted(ADDRESS_KEYS)}
+
+
+def check_nested(name: str, value: Any, shape: Any) -> None:
+    """Refuse keys of the hash `value` (named `name`) that `shape` does not know."""
+    if shape is None or not isinstance(value, dict):
+        return
+    for key, inner in value.items():
+        if key not in shape:
+            raise unknown_param(f"{name}[{key}]")
+        check_nested(f"{name}[{key}]", inner, shape[key] if isinstance(shape, dict) else None)
+
+
 class Params:
     """Request parameters with Stripe's validation messages."""
 
@@ -60,9 +110,10 @@ class Params:
     def check(self, allowed: Iterable[str], required: Iterable[str] = ()) -> None:
         """Reject unknown parameters and missing required ones, as Stripe does."""
         allowed_set = set(allowed) | {"expand"}
-        for name in self.data:
+        for name, value in self.data.items():
             if name not in allowed_set:
                 raise unknown_param(name)
+            check_nested(name, value, NESTED.get(name))
         for name in required:
             if self.data.get(name) in (None, ""):
                 raise missing_param(name)
@@ -130,12 +181,39 @@ def parse_int(value: Any, name: str, *, minimum: int | None = None,
     try:
         number = int(str(value))
     except ValueError:
-        raise invalid(f"Invalid integer: {value}", param=name) from None
+        raise invalid(f"Invalid integer: {value}", param=name,
+                      code="parameter_invalid_integer") from None
     if minimum is not None and number < minimum:
         raise invalid(f"This value must be greater than or equal to {minimum}.", param=name)
     if maximum is not None and number > maximum:
         raise invalid(f"This value must be less than or equal to {maximum}.", param=name)
     return number
+
+
+# The currencies Stripe accepts for card payments (its "supported currencies" list).
+CURRENCIES = frozenset((
+    "usd", "aed", "afn", "all", "amd", "ang", "aoa", "ars", "aud", "awg", "azn", "bam", "bbd",
+    "bdt", "bgn", "bhd", "bif", "bmd", "bnd", "bob", "brl", "bsd", "bwp", "byn", "bzd", "cad",
+    "cdf", "chf", "clp", "cny", "cop", "crc", "cve", "czk", "djf", "dkk", "dop", "dzd", "egp",
+    "etb", "eur", "fjd", "fkp", "gbp", "gel", "gip", "gmd", "gnf", "gtq", "gyd", "hkd", "hnl",
+    "htg", "huf", "idr", "ils", "inr", "isk", "jmd", "jod", "jpy", "kes", "kgs", "khr", "kmf",
+    "krw", "kwd", "kyd", "kzt", "lak", "lbp", "lkr", "lrd", "lsl", "mad", "mdl", "mga", "mkd",
+    "mmk", "mnt", "mop", "mur", "mvr", "mwk", "mxn", "myr", "mzn", "nad", "ngn", "nio", "nok",
+    "npr", "nzd", "omr", "pab", "pen", "pgk", "php", "pkr", "pln", "pyg", "qar", "ron", "rsd",
+    "rub", "rwf", "sar", "sbd", "scr", "sek", "sgd", "shp", "sle", "sos", "srd", "std", "szl",
+    "thb", "tjs", "tnd", "top", "try", "ttd", "twd", "tzs", "uah", "ugx", "uyu", "uzs", "vnd",
+    "vuv", "wst", "xaf", "xcd", "xof", "xpf", "yer", "zar", "zmw",
+))
+
+
+def currency_code(value: str, param: str = "currency") -> str:
+    """A currency Stripe supports, lowercased, or Stripe's 400 listing them."""
+    code = value.lower()
+    if code not in CURRENCIES:
+        raise invalid(f"Invalid currency: {value}. Stripe currently supports these currencies: "
+                      f"{', '.join(sorted(CURRENCIES, key=lambda c: (c != 'usd', c)))}",
+                      param=param)
+    return code
 
 
 def parse_bool(value: Any, name: str, default: bool = False) -> bool:

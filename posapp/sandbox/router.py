@@ -96,6 +96,3 @@ def match(method: str, path: str) -> tuple[Route, dict[str, str]] | None:
             return route, found.groupdict()
     return None
 
-
-def path_exists(path: str) -> bool:
-    return any(route.pattern.match(path) for route in ROUTES)

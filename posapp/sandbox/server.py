@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import json
@@ -20,14 +21,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import router
-from .errors import ApiError
+from .errors import REQUEST_LOG_URL, ApiError
 from .params import Params, decode_form
+from .seed import apply_seed
 from .state import API_VERSION, RequestContext, State
 
 TEST_KEY_PREFIXES = ("sk_test_", "rk_test_")
 LIVE_KEY_PREFIXES = ("sk_live_", "rk_live_")
-_NOT_EXECUTED = {"parameter_unknown", "parameter_missing", "unrecognized_url",
-                 "insufficient_permissions"}
+IDEMPOTENCY_KEY_MAX = 255
 
 
 @dataclass
@@ -38,10 +39,24 @@ class Options:
     rate_limit: int | None = None
     fail_rate: float = 0.0
     fail_seed: int | None = None
+    # The API keys the sandbox knows; None: any well-formed test key (the demo, the tests).
+    api_keys: tuple[str, ...] | None = None
+
+    def keys(self) -> frozenset[str] | None:
+        return None if self.api_keys is None else frozenset(self.api_keys)
+
+    def __post_init__(self) -> None:
+        if self.latency_ms < 0:
+            raise ValueError(f"latency_ms must not be negative (got {self.latency_ms})")
+        if self.rate_limit is not None and self.rate_limit < 1:
+            raise ValueError(f"rate_limit must be at least 1 (got {self.rate_limit})")
+        if not 0.0 <= self.fail_rate <= 1.0:
+            raise ValueError(f"fail_rate must be between 0 and 1 (got {self.fail_rate})")
 
 
 @dataclass
 class _Stored:
+    endpoint: str
     fingerprint: str
     status: int
     body: bytes
@@ -113,17 +128,23 @@ class Sandbox:
         request_id = "req_" + "".join(random.choices("abcdefghijklmnopqrstuvwxyz0123456789",
                                                      k=14))
         out_headers = {"Request-Id": request_id, "Stripe-Version": API_VERSION}
-        raw_params = decode_form(body if method == "POST" else query)
         idem_key = headers.get("idempotency-key") if method == "POST" else None
-        fingerprint = _fingerprint(method, path, raw_params)
+        fingerprint = ""  # stays empty when the parameters cannot be read: nothing is stored
         try:
-            key = _check_auth(headers.get("authorization", ""))
+            key = _check_auth(headers.get("authorization", ""), self.options.keys())
+            _check_version(headers.get("stripe-version"))
+            raw_params = decode_form(body if method == "POST" else query)
+            fingerprint = _fingerprint(method, path, raw_params)
             if over_limit:
                 raise ApiError(429, "Request rate limit exceeded. You can learn more about "
                                "rate limits here https://stripe.com/docs/rate-limits.",
                                code="rate_limit", headers={"Stripe-Should-Retry": "true"})
+            if idem_key and len(idem_key) > IDEMPOTENCY_KEY_MAX:
+                raise ApiError(400, f"Invalid idempotency key: it can be at most "
+                               f"{IDEMPOTENCY_KEY_MAX} characters long (it has "
+                               f"{len(idem_key)}).", param="Idempotency-Key", executed=False)
             if idem_key:
-                replay = self._replay(idem_key, fingerprint)
+                replay = self._replay(idem_key, fingerprint, f"{method} {path}")
                 if replay is not None:
                     return replay[0], replay[1], {**out_headers, **replay[2]}
             try:
@@ -146,15 +167,18 @@ class Sandbox:
                 # Stripe: 404 for the URL's object, 400 for an id passed as a parameter.
                 error.status = 400
             status = error.status
-            payload = json.dumps(error.body()).encode()
+            payload = json.dumps(error.body(REQUEST_LOG_URL.format(request_id=request_id)))\
+                .encode()
             out_headers.update(error.headers)
             # Stripe saves no idempotent result when the request never started executing.
-            if status in (401, 409, 429) or status >= 500 or error.code in _NOT_EXECUTED:
+            if status in (401, 409, 429) or status >= 500 or not error.executed \
+                    or not fingerprint:
                 return status, payload, out_headers
         if idem_key:
             with self._window_lock:
                 self._idempotency.setdefault(
-                    idem_key, _Stored(fingerprint, status, payload, request_id))
+                    idem_key, _Stored(f"{method} {path}", fingerprint, status, payload,
+                                      request_id))
         return status, payload, out_headers
 
     def _execute(self, method: str, path: str, raw_params: dict[str, Any], key: str,
@@ -163,14 +187,14 @@ class Sandbox:
         if found is None or not found[0].is_api:
             raise ApiError(404, f"Unrecognized request URL ({method}: {path}). Please see "
                            "https://stripe.com/docs or we can help at "
-                           "https://support.stripe.com/.", code="unrecognized_url")
+                           "https://support.stripe.com/.", executed=False)
         route, path_args = found
         if _restricted_readonly(key) and method != "GET":
             raise ApiError(403, f"The provided key '{_mask(key)}' does not have the required "
                            "permissions for this endpoint on account "
                            f"'{self.state.account['id']}'. Having the 'rak_write' permission "
                            "would allow this request to continue.",
-                           code="insufficient_permissions")
+                           code="insufficient_permissions", executed=False)
         params = Params(raw_params)
         params.check(route.allowed, route.required)
         request = router.Request(self.state, params, path_args, method, path, self.url,
@@ -183,8 +207,8 @@ class Sandbox:
             finally:
                 self.state.request = RequestContext()
 
-    def _replay(self, key: str,
-                fingerprint: str) -> tuple[int, bytes, dict[str, str]] | None:
+    def _replay(self, key: str, fingerprint: str,
+                endpoint: str) -> tuple[int, bytes, dict[str, str]] | None:
         with self._window_lock:
             stored = self._idempotency.get(key)
             if stored is None:
@@ -196,6 +220,12 @@ class Sandbox:
                                    headers={"Stripe-Should-Retry": "true"})
                 self._inflight.add(key)
                 return None
+        if stored.endpoint != endpoint:
+            error = ApiError(400, "Keys for idempotent requests can only be used for the same "
+                             f"endpoint they were first used for ('{stored.endpoint}' vs "
+                             f"'{endpoint}'). Try using a key other than '{key}' if you meant "
+                             "to execute a different request.", type="idempotency_error")
+            return 400, json.dumps(error.body()).encode(), {}
         if stored.fingerprint != fingerprint:
             error = ApiError(400, "Keys for idempotent requests can only be used with the same "
                              "parameters they were first used with. Try using a key other than "
@@ -220,9 +250,24 @@ def _restricted_readonly(key: str) -> bool:
     return key.startswith("rk_") and "readonly" in key
 
 
-def _check_auth(header: str) -> str:
-    """The API key from `Authorization: Bearer`, or Stripe's 401."""
-    key = header[7:].strip() if header.lower().startswith("bearer ") else ""
+def _key_of(header: str) -> str:
+    """The API key of `Authorization: Bearer KEY` or of HTTP Basic auth (`KEY:`), as Stripe
+    reads it."""
+    scheme, _, value = header.strip().partition(" ")
+    if scheme.lower() == "bearer":
+        return value.strip()
+    if scheme.lower() == "basic":
+        try:
+            return base64.b64decode(value.strip(), validate=True).decode().partition(":")[0]
+        except (ValueError, UnicodeDecodeError):
+            return ""
+    return ""
+
+
+def _check_auth(header: str, keys: frozenset[str] | None) -> str:
+    """The API key of the request, or Stripe's 401: none given, a live key, or a key this
+    sandbox does not know (any well-formed test key when `keys` is None)."""
+    key = _key_of(header)
     if not key:
         raise ApiError(401, "You did not provide an API key. You need to provide your API key "
                        "in the Authorization header, using Bearer auth (e.g. 'Authorization: "
@@ -232,10 +277,18 @@ def _check_auth(header: str) -> str:
                        f"rk_test_…); a live mode key was provided: {_mask(key)}.",
                        code="api_key_expired" if "expired" in key else None)
     suffix = key.split("_", 2)[-1]
-    if not key.startswith(TEST_KEY_PREFIXES) or not suffix.replace("_", "").isalnum() \
-            or "expired" in key:
+    well_formed = key.startswith(TEST_KEY_PREFIXES) and suffix.replace("_", "").isalnum()
+    known = key in keys if keys is not None else well_formed
+    if not well_formed or not known or "expired" in key:
         raise ApiError(401, f"Invalid API Key provided: {_mask(key)}")
     return key
+
+
+def _check_version(requested: str | None) -> None:
+    """The sandbox renders one API version: another `Stripe-Version` is refused."""
+    if requested is not None and requested.strip() != API_VERSION:
+        raise ApiError(400, f"Invalid Stripe API version: {requested.strip()}. This sandbox "
+                       f"serves {API_VERSION} only.", param="Stripe-Version", executed=False)
 
 
 class _Server(ThreadingHTTPServer):
@@ -296,8 +349,14 @@ class _Handler(BaseHTTPRequestHandler):
         sandbox = self.server.sandbox
         sandbox.requests_served += 1
         parts = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8") if length else ""
+        try:
+            body = self._read_body()
+        except ApiError as refused:
+            # The body's end is unknown: answer and close rather than read on.
+            self.close_connection = True
+            self._send(refused.status, json.dumps(refused.body()).encode(), "application/json",
+                       {})
+            return
         headers = {k.lower(): v for k, v in self.headers.items()}
         # Counted on arrival, as Stripe does, not after the simulated latency.
         over_limit = parts.path.startswith("/v1/") and sandbox.over_rate_limit()
@@ -321,6 +380,21 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._send(status, payload, "application/json", extra)
 
+    def _read_body(self) -> str:
+        """The request body as text; a malformed length or non-UTF-8 bytes are Stripe's 400."""
+        declared = self.headers.get("Content-Length")
+        if declared is None:
+            return ""
+        if not declared.strip().isdigit():
+            raise ApiError(400, f"Invalid request: Content-Length must be a number of bytes, "
+                           f"not {declared[:40]!r}.")
+        length = int(declared)
+        try:
+            return self.rfile.read(length).decode("utf-8") if length else ""
+        except UnicodeDecodeError:
+            raise ApiError(400, "Invalid request: the request body is not valid UTF-8.") \
+                from None
+
     def _page(self, method: str, path: str, query: str, body: str) -> None:
         sandbox = self.server.sandbox
         found = router.match(method, path)
@@ -328,11 +402,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b"<h1>Not found</h1>", "text/html; charset=utf-8", {})
             return
         route, args = found
-        form = {k: v for k, v in decode_form(body or query).items() if isinstance(v, str)}
-        request = router.Request(sandbox.state, Params(decode_form(query)), args, method, path,
-                                 sandbox.url, form=form)
         with sandbox.state.lock:
             try:
+                form = {k: v for k, v in decode_form(body or query).items()
+                        if isinstance(v, str)}
+                request = router.Request(sandbox.state, Params(decode_form(query)), args,
+                                         method, path, sandbox.url, form=form)
                 response = route.handler(request)
             except ApiError as error:
                 response = router.PageResponse(
@@ -354,13 +429,13 @@ class _Handler(BaseHTTPRequestHandler):
 
 @contextmanager
 def running(seed: str = "empty", *, latency_ms: int = 0, rate_limit: int | None = None,
-            fail_rate: float = 0.0, fail_seed: int | None = None,
-            port: int = 0) -> Iterator[Sandbox]:
-    """Run a sandbox in this process on a free port; `.url` is its API base."""
-    from .seed import apply_seed
-
+            fail_rate: float = 0.0, fail_seed: int | None = None, port: int = 0,
+            api_keys: tuple[str, ...] | None = None) -> Iterator[Sandbox]:
+    """Run a sandbox in this process on a free port; `.url` is its API base. It accepts any
+    test key unless `api_keys` names the ones it knows."""
     state = State()
-    sandbox = Sandbox(state, Options(latency_ms, rate_limit, fail_rate, fail_seed), port=port)
+    sandbox = Sandbox(state, Options(latency_ms, rate_limit, fail_rate, fail_seed, api_keys),
+                      port=port)
     apply_seed(state, seed)
     sandbox.start()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 import string
@@ -17,6 +18,87 @@ from .params import Params, parse_int
 API_VERSION = "2026-10-28.endive"
 
 Obj = dict[str, Any]
+
+# Fields Stripe returns only when asked for with `expand[]` (includable), per object type.
+INCLUDABLE: dict[str, tuple[str, ...]] = {
+    "invoice": ("payments", "confirmation_secret"),
+    "checkout.session": ("line_items",),
+    "payment_link": ("line_items",),
+    "charge": ("refunds",),
+}
+# Paths `expand[]` may name, per object type: stripe-python's ExpandableField annotations
+# (top-level fields and those of nested hashes), for the types the sandbox serves.
+EXPANDABLE: dict[str, frozenset[str]] = {
+    "account": frozenset(("company.verification.document.back",
+        "company.verification.document.front", "settings.branding.icon",
+        "settings.branding.logo",)),
+    "balance_transaction": frozenset(("source",)),
+    "billing_portal.session": frozenset(("configuration",)),
+    "charge": frozenset(("application", "application_fee", "balance_transaction", "customer",
+        "failure_balance_transaction", "on_behalf_of", "payment_intent",
+        "payment_method_details.bancontact.generated_sepa_debit",
+        "payment_method_details.bancontact.generated_sepa_debit_mandate",
+        "payment_method_details.card.mandate",
+        "payment_method_details.ideal.generated_sepa_debit",
+        "payment_method_details.ideal.generated_sepa_debit_mandate",
+        "payment_method_details.sofort.generated_sepa_debit",
+        "payment_method_details.sofort.generated_sepa_debit_mandate",
+        "payment_method_details.us_bank_account.mandate", "review", "source_transfer", "transfer",
+        "transfer_data.destination",)),
+    "checkout.session": frozenset(("automatic_tax.liability.account", "customer",
+        "discounts.coupon", "discounts.promotion_code", "invoice",
+        "invoice_creation.invoice_data.issuer.account", "payment_intent", "payment_link",
+        "setup_intent", "shipping_cost.shipping_rate", "shipping_options.shipping_rate",
+        "subscription",)),
+    "customer": frozenset(("default_source", "invoice_settings.default_payment_method",
+        "test_clock",)),
+    "dispute": frozenset(("charge", "evidence.cancellation_policy",
+        "evidence.customer_communication", "evidence.customer_signature",
+        "evidence.duplicate_charge_documentation", "evidence.receipt", "evidence.refund_policy",
+        "evidence.service_documentation", "evidence.shipping_documentation",
+        "evidence.uncategorized_file", "payment_intent",)),
+    "invoice": frozenset(("application", "automatic_tax.liability.account", "customer",
+        "default_payment_method", "default_source", "from_invoice.invoice", "issuer.account",
+        "latest_revision", "on_behalf_of", "parent.subscription_details.subscription",
+        "shipping_cost.shipping_rate", "test_clock", "total_discount_amounts.discount",
+        "total_pretax_credit_amounts.credit_balance_transaction",
+        "total_pretax_credit_amounts.discount",)),
+    "invoice_payment": frozenset(("invoice", "payment.charge", "payment.payment_intent",
+        "payment.payment_record",)),
+    "invoiceitem": frozenset(("customer", "invoice", "pricing.price_details.price",
+        "proration_details.discount_amounts.discount", "test_clock",)),
+    "line_item": frozenset(("discount_amounts.discount",
+        "pretax_credit_amounts.credit_balance_transaction", "pretax_credit_amounts.discount",
+        "pricing.price_details.price", "subscription",)),
+    "payment_intent": frozenset(("application", "customer", "latest_charge", "on_behalf_of",
+        "payment_method", "payment_record", "review", "source", "transfer_data.destination",)),
+    "payment_link": frozenset(("application", "automatic_tax.liability.account",
+        "invoice_creation.invoice_data.issuer.account", "on_behalf_of",
+        "shipping_options.shipping_rate", "subscription_data.invoice_settings.issuer.account",
+        "transfer_data.destination",)),
+    "payment_method": frozenset(("card.generated_from.setup_attempt", "customer",
+        "sepa_debit.generated_from.charge", "sepa_debit.generated_from.setup_attempt",)),
+    "price": frozenset(("product",)),
+    "product": frozenset(("default_price", "tax_code",)),
+    "refund": frozenset(("balance_transaction", "charge", "customer",
+        "failure_balance_transaction", "payment_intent", "payment_method",
+        "source_transfer_reversal", "transfer_reversal",)),
+    "setup_intent": frozenset(("application", "customer", "latest_attempt", "mandate",
+        "on_behalf_of", "payment_method", "single_use_mandate",)),
+    "subscription": frozenset(("application", "automatic_tax.liability.account",
+        "billing_schedules.applies_to.price", "cancellation_details.feedback_option", "customer",
+        "default_payment_method", "default_source", "invoice_settings.issuer.account",
+        "latest_invoice", "on_behalf_of", "pending_setup_intent", "schedule", "test_clock",
+        "transfer_data.destination",)),
+}
+MAX_EXPAND_DEPTH = 4
+# A fully verified account: nothing due.
+_NO_REQUIREMENTS: Obj = {"alternatives": [], "current_deadline": None, "currently_due": [],
+                         "disabled_reason": None, "errors": [], "eventually_due": [],
+                         "past_due": [], "pending_verification": []}
+# Base 62 in ASCII order, so fixed-width numbers in it sort as strings.
+_SORTED_ALPHABET = string.digits + string.ascii_uppercase + string.ascii_lowercase
+EVENT_RETENTION = 30 * 86_400
 
 # Id prefix -> (object type, the noun Stripe uses in "No such ..." messages).
 PREFIXES: dict[str, tuple[str, str]] = {
@@ -40,6 +122,7 @@ PREFIXES: dict[str, tuple[str, str]] = {
     "evt_": ("event", "event"),
     "clock_": ("test_helpers.test_clock", "test clock"),
     "inpay_": ("invoice_payment", "invoice payment"),
+    "txn_": ("balance_transaction", "balance transaction"),
 }
 
 
@@ -78,6 +161,16 @@ class _TypeList:
         self.position[object_id] = len(self.ids)
         self.ids.append(object_id)
 
+    def add_in_order(self, object_id: str, key: Callable[[str], Any]) -> None:
+        """Add keeping the ids sorted by `key` (appending when it sorts last, as is usual)."""
+        if not self.ids or key(self.ids[-1]) <= key(object_id):
+            self.add(object_id)
+            return
+        index = bisect.bisect_right(self.ids, key(object_id), key=key)
+        self.ids.insert(index, object_id)
+        for position in range(index, len(self.ids)):
+            self.position[self.ids[position]] = position
+
 
 class State:
     """All objects of one sandbox account. Callers hold `lock` while they read or mutate."""
@@ -88,23 +181,59 @@ class State:
         self._lists: dict[str, _TypeList] = {}
         self._rng = random.Random(seed)  # ids only; deterministic for a seeded demo
         self.clock_offset = 0
+        # While a test clock sets `clock_offset`, the offset events are dated with.
+        self.event_offset: int | None = None
+        self._events_made = 0
         self.request = RequestContext()
         self.api_base = api_base
         self.event_api_version = API_VERSION
         self.account: Obj = {
             "id": "acct_1PosAppSandbox0001",
             "object": "account",
-            "business_profile": {"name": "PosApp Sandbox Coffee", "url": None},
+            "business_profile": {
+                "annual_revenue": None, "estimated_worker_count": None, "mcc": "5814",
+                "minority_owned_business_designation": None, "name": "PosApp Sandbox Coffee",
+                "product_description": "Coffee, pastries and software plans",
+                "support_address": None, "support_email": "owner@sandbox.example",
+                "support_phone": None, "support_url": None, "url": None},
             "business_type": "company",
+            "capabilities": {"card_payments": "active", "transfers": "active"},
             "charges_enabled": True,
+            "controller": {"type": "account"},
             "country": "US",
             "created": 1_700_000_000,
             "default_currency": "usd",
             "details_submitted": True,
             "email": "owner@sandbox.example",
+            "external_accounts": {"object": "list", "data": [], "has_more": False,
+                                  "url": "/v1/accounts/acct_1PosAppSandbox0001/"
+                                         "external_accounts"},
+            "future_requirements": _NO_REQUIREMENTS,
+            "metadata": {},
             "payouts_enabled": True,
-            "settings": {"dashboard": {"display_name": "PosApp Sandbox Coffee",
-                                       "timezone": "Etc/UTC"}},
+            "requirements": _NO_REQUIREMENTS,
+            "settings": {
+                "bacs_debit_payments": {"display_name": None, "service_user_number": None},
+                "branding": {"icon": None, "logo": None, "primary_color": None,
+                             "secondary_color": None},
+                "card_issuing": {"tos_acceptance": {"date": None, "ip": None}},
+                "card_payments": {"decline_on": {"avs_failure": False, "cvc_failure": True},
+                                  "statement_descriptor_prefix": "POSAPP",
+                                  "statement_descriptor_prefix_kana": None,
+                                  "statement_descriptor_prefix_kanji": None},
+                "dashboard": {"display_name": "PosApp Sandbox Coffee", "timezone": "Etc/UTC"},
+                "invoices": {"default_account_tax_ids": None,
+                             "hosted_payment_method_save": "offer"},
+                "payments": {"statement_descriptor": "POSAPP SANDBOX",
+                             "statement_descriptor_kana": None,
+                             "statement_descriptor_kanji": None,
+                             "statement_descriptor_prefix_kana": None,
+                             "statement_descriptor_prefix_kanji": None},
+                "payouts": {"debit_negative_balances": True,
+                            "schedule": {"delay_days": 2, "interval": "daily"},
+                            "statement_descriptor": None},
+                "sepa_debit_payments": {}},
+            "tos_acceptance": {"date": 1_700_000_000, "ip": None, "user_agent": None},
             "type": "standard",
         }
 
@@ -121,10 +250,28 @@ class State:
     # storage ----------------------------------------------------------------------
 
     def insert(self, obj: Obj) -> Obj:
-        """Store a new object and append it to its type's list (newest last)."""
+        """Store a new object and append it to its type's list (newest last). Events are kept
+        in Stripe's order, by `created` then id, whatever time they were made at."""
         self.objects[obj["id"]] = obj
-        self._lists.setdefault(obj["object"], _TypeList()).add(obj["id"])
+        typelist = self._lists.setdefault(obj["object"], _TypeList())
+        if obj["object"] == "event":
+            typelist.add_in_order(obj["id"], self._event_key)
+        else:
+            typelist.add(obj["id"])
         return obj
+
+    def _event_key(self, event_id: str) -> tuple[int, str]:
+        return int(self.objects[event_id]["created"]), event_id
+
+    def _event_id(self) -> str:
+        """`evt_` ids that sort in the order events are made (as Stripe's do), so events of
+        one second list in order."""
+        self._events_made += 1
+        number, digits = self._events_made, ""
+        for _ in range(8):
+            number, digit = divmod(number, len(_SORTED_ALPHABET))
+            digits = _SORTED_ALPHABET[digit] + digits
+        return "evt_1" + digits + self.new_id("", 15)
 
     def get(self, object_id: str, kind: str | None = None, param: str = "id") -> Obj:
         """The stored object, or Stripe's 404 when it does not exist (or is of another type)."""
@@ -210,14 +357,16 @@ class State:
 
     def emit(self, event_type: str, obj: Obj, previous: Obj | None = None) -> Obj:
         """Record an event with a snapshot of `obj` and the request that caused it."""
-        data: Obj = {"object": copy_json(obj)}
+        data: Obj = {"object": self.snapshot(obj)}
         if previous:
-            data["previous_attributes"] = copy_json(previous)
+            data["previous_attributes"] = {k: copy_json(v) for k, v in previous.items()
+                                           if k not in INCLUDABLE.get(obj["object"], ())}
         event = {
-            "id": self.new_id("evt_"),
+            "id": self._event_id(),
             "object": "event",
             "api_version": self.event_api_version,
-            "created": self.now(),
+            "created": self.now() if self.event_offset is None
+            else int(time.time()) + self.event_offset,
             "data": data,
             "livemode": False,
             "pending_webhooks": 0,
@@ -242,50 +391,108 @@ class State:
         self.emit(event_type, obj)
         return as_retrieved(obj)
 
-    def purge_events(self, keep_after: str | None = None) -> int:
-        """Drop events older than `keep_after` (all when None): Stripe keeps 30 days only."""
+    def expire_events(self, before: int) -> int:
+        """Drop the events created before `before` (Stripe lists 30 days of events)."""
         typelist = self._lists.get("event", _TypeList())
-        cut = len(typelist.ids) if keep_after is None else typelist.position.get(keep_after, 0)
-        dropped = typelist.ids[:cut]
-        for event_id in dropped:
+        return self._drop_first_events(bisect.bisect_left(
+            typelist.ids, before, key=lambda e: int(self.objects[e]["created"])))
+
+    def purge_events(self, keep_after: str | None = None) -> int:
+        """Drop events older than `keep_after` (all when None)."""
+        typelist = self._lists.get("event", _TypeList())
+        return self._drop_first_events(
+            len(typelist.ids) if keep_after is None else typelist.position.get(keep_after, 0))
+
+    def _drop_first_events(self, cut: int) -> int:
+        typelist = self._lists.get("event", _TypeList())
+        for event_id in typelist.ids[:cut]:
             self.objects.pop(event_id, None)
         remaining = typelist.ids[cut:]
         self._lists["event"] = _TypeList(remaining, {e: i for i, e in enumerate(remaining)})
-        return len(dropped)
+        return cut
 
-    # expansion --------------------------------------------------------------------
+    # rendering: expansion and includable fields -------------------------------------
 
     def render(self, obj: Obj, expand: list[str]) -> Obj:
-        """`obj` with `expand[]` paths replaced by the objects they name (stored data untouched)."""
-        result = obj
-        for path in expand:
-            result = self._expand_path(result, path.split("."))
+        """`obj` as the API answers it (stored data untouched): `expand[]` paths replaced by
+        the objects they name, includable fields only where expanded. Stripe's 400 for a
+        path that names nothing expandable or goes deeper than four levels."""
+        paths = [path.split(".") for path in expand]
+        for path, text in zip(paths, expand, strict=True):
+            if len(path) > MAX_EXPAND_DEPTH:
+                raise invalid(f"You cannot expand more than {MAX_EXPAND_DEPTH} levels of a "
+                              f"property. Property: {text}", param="expand")
+        shaped: Obj = self._shape(obj, paths)
+        return shaped
+
+    def snapshot(self, obj: Obj) -> Obj:
+        """A copy of `obj` as events carry it: no includable fields."""
+        shaped: Obj = copy_json(self._shape(obj, []))
+        return shaped
+
+    def _shape(self, node: Any, paths: list[list[str]], kind: str = "",
+               prefix: str = "") -> Any:
+        """`node` with `paths` expanded; `kind` and `prefix` place a nested hash in its
+        object (`invoice_settings.` of a customer)."""
+        if not isinstance(node, dict):
+            return node
+        if node.get("object") in ("list", "search_result"):
+            for path in paths:
+                if path[0] != "data":
+                    raise _not_expandable(path[0])
+            inner = [path[1:] for path in paths if len(path) > 1]
+            return {**node, "data": [self._shape(item, inner) for item in node["data"]]}
+        if "object" in node:
+            kind, prefix = str(node["object"]), ""
+        includable = INCLUDABLE.get(kind, ()) if not prefix else ()
+        wanted: dict[str, list[list[str]]] = {}
+        for path in paths:
+            head = path[0]
+            if head not in node and head not in includable:
+                raise _not_expandable(head)
+            wanted.setdefault(head, []).append(path[1:])
+        if not wanted and not any(key in node for key in includable):
+            return node
+        result = {key: value for key, value in node.items() if key not in includable}
+        for head, rests in wanted.items():
+            inner = [r for r in rests if r]
+            if head in includable:
+                result[head] = self._shape(self._includable(node, head), inner)
+                continue
+            value = node.get(head)
+            if prefix + head in EXPANDABLE.get(kind, ()):
+                result[head] = self._expand(head, value, inner)
+            elif inner and isinstance(value, dict | list) and (
+                    isinstance(value, list) or "object" in value
+                    or any(p.startswith(f"{prefix}{head}.") for p in EXPANDABLE.get(kind, ()))):
+                # Through a list, a full object or a hash holding expandable fields.
+                result[head] = ([self._shape(v, inner, kind, f"{prefix}{head}.") for v in value]
+                                if isinstance(value, list)
+                                else self._shape(value, inner, kind, f"{prefix}{head}."))
+            else:
+                raise _not_expandable(head)
         return result
 
-    def _expand_path(self, node: Any, parts: list[str]) -> Any:
-        if not parts or not isinstance(node, dict):
-            return node
-        head, rest = parts[0], parts[1:]
-        if node.get("object") == "list" and head == "data":
-            copied = dict(node)
-            copied["data"] = [self._expand_path(item, rest) for item in node.get("data", [])]
-            return copied
-        if head not in node:
-            return node
-        value = node[head]
-        if isinstance(value, str) and value in self.objects:
-            value = self.objects[value]
-        elif isinstance(value, list):
-            value = [self.objects.get(v, v) if isinstance(v, str) else v for v in value]
-            value = [self._expand_path(v, rest) for v in value]
-            copied = dict(node)
-            copied[head] = value
-            return copied
-        elif value is None:
-            return node
-        copied = dict(node)
-        copied[head] = self._expand_path(value, rest)
-        return copied
+    def _expand(self, head: str, value: Any, rests: list[list[str]]) -> Any:
+        """An expandable field's id (or ids) replaced by the object(s) it names."""
+        if isinstance(value, list):
+            return [self._expand(head, item, rests) for item in value]
+        if isinstance(value, str):
+            found = self.objects.get(value)
+            return value if found is None else self._shape(as_retrieved(found), rests)
+        return self._shape(value, rests) if isinstance(value, dict) else value
+
+    def _includable(self, node: Obj, name: str) -> Any:
+        """An includable field's value: stored on the object, or (a charge's refunds) listed."""
+        if node.get("object") == "charge" and name == "refunds":
+            refunds = [r for r in self.iter_type("refund") if r["charge"] == node["id"]]
+            return {"object": "list", "data": refunds, "has_more": False,
+                    "total_count": len(refunds), "url": f"/v1/charges/{node['id']}/refunds"}
+        return node.get(name)
+
+
+def _not_expandable(name: str) -> ApiError:
+    return invalid(f"This property cannot be expanded ({name}).", param="expand")
 
 
 def _previous(old: Any, new: Any) -> Any:

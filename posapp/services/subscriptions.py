@@ -245,7 +245,7 @@ def create_subscription(
         days_until_due=days_until_due if collection_method == "send_invoice" else None,
         payment_behavior=payment_behavior,
         default_payment_method=default_payment_method,
-        expand=["latest_invoice"],
+        expand=["latest_invoice", "latest_invoice.payments"],
     )
     created = perform(
         session,
@@ -533,7 +533,7 @@ def resume_subscription(
         session,
         "subscription.resume",
         lambda gw: subscriptions.resume_subscription(
-            gw, subscription_id, {"expand": ["latest_invoice"]}
+            gw, subscription_id, {"expand": ["latest_invoice", "latest_invoice.payments"]}
         ),
         object_id=subscription_id,
         expanded=_LATEST_INVOICE,

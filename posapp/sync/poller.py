@@ -31,7 +31,7 @@ from .notifications import (
     Notification,
     for_event,
 )
-from .sources import refetch
+from .sources import REFETCHED_ON_EVENT, refetch
 
 log = logging.getLogger(__name__)
 
@@ -173,14 +173,12 @@ class Poller:
         applied = duplicates = 0
         changed: set[str] = set()
         for event in events:
-            if not apply_event(self.gateway, self.cache, event, self.notify):
+            tables = apply_event(self.gateway, self.cache, event, self.notify)
+            if not tables:
                 duplicates += 1
                 continue
             applied += 1
-            changed.add("events")
-            table = TABLE_FOR_OBJECT.get(str(event["data"]["object"].get("object")))
-            if table:
-                changed.add(table)
+            changed |= tables
         return applied, duplicates, changed
 
     def _went_offline(self, error: GatewayError) -> None:
@@ -203,22 +201,25 @@ class Poller:
 
 
 def apply_event(gateway: Gateway, cache: Cache, event: Mapping[str, Any],
-                notify: Notify) -> bool:
-    """Apply one event exactly once; False when it had been applied already. An object
-    rendered at another API version than the pinned one is fetched again (its current
-    state)."""
+                notify: Notify) -> frozenset[str]:
+    """Apply one event exactly once and return the cache tables it changed: none when it
+    had been applied already, else `events` and its object's table (when that is cached).
+    An object rendered at another API version than the pinned one is fetched again (its
+    current state)."""
     obj: dict[str, Any] = dict(event["data"]["object"])
-    table = TABLE_FOR_OBJECT.get(str(obj.get("object")), "")
-    if table and event.get("api_version") != API_VERSION and not is_deletion(event) \
-            and cache.get("events", event["id"]) is None:
+    # A preview (`invoice.upcoming` carries the next invoice) is no stored object.
+    preview = str(obj.get("id") or "upcoming_").startswith("upcoming_")
+    table = "" if preview else TABLE_FOR_OBJECT.get(str(obj.get("object")), "")
+    stale = event.get("api_version") != API_VERSION or table in REFETCHED_ON_EVENT
+    if table and stale and not is_deletion(event) and cache.get("events", event["id"]) is None:
         obj = refetch(gateway, table, obj["id"])
-    if not cache.apply_event(event, obj):
-        return False
+    if not cache.apply_event(event, None if preview else obj):
+        return frozenset()
     if "created" in obj:  # not a deletion stub from the re-fetch
         notification = for_event(event, obj, _customer_name(cache))
         if notification is not None:
             notify(notification)
-    return True
+    return frozenset(("events", table)) if table else frozenset(("events",))
 
 
 def _events_after(gateway: Gateway, cursor: str | None) -> Iterator[dict[str, Any]]:

@@ -65,12 +65,17 @@ SOURCES: tuple[Source, ...] = (
     Source("products", "products", "products"),
     Source("prices", "prices", "prices"),
     Source("subscriptions", "subscriptions", "subscriptions", {"status": "all"}),
-    Source("invoices", "invoices", "invoices"),
+    Source("invoices", "invoices", "invoices", {"expand": ["data.payments"]}),
     Source("checkout_sessions", "checkout.sessions", "checkout_sessions"),
     Source("payment_links", "payment_links", "payment_links"),
     Source("setup_intents", "setup_intents", None, {"expand": ["data.payment_method"]},
            (("payment_method",),), exhaustive=False),
 )
+
+REFETCHED_ON_EVENT: frozenset[str] = frozenset({"invoices"})
+"""Tables whose event payloads lack fields the app reads: an invoice's `payments` is
+includable (Stripe sends it only when expanded, never in events), so an event's invoice is
+fetched again."""
 
 BACKFILLED: tuple[str, ...] = tuple(s.table for s in SOURCES if s.table is not None)
 """The cached types a backfill lists directly (payment methods come expanded)."""

@@ -3,6 +3,7 @@
 from .. import hosted
 from . import (
     account,
+    balance,
     billing_portal,
     charges,
     checkout,
@@ -21,7 +22,7 @@ from . import (
     test_clocks,
 )
 
-__all__ = ["account", "billing_portal", "charges", "checkout", "customers", "disputes",
+__all__ = ["account", "balance", "billing_portal", "charges", "checkout", "customers", "disputes",
            "events", "hosted", "invoices", "payment_intents", "payment_links",
            "payment_methods", "prices", "products", "refunds", "setup_intents",
            "subscriptions", "test_clocks"]

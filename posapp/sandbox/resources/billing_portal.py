@@ -6,10 +6,10 @@ The session's `url` is the sandbox's portal page, where a person can cancel a su
 
 from __future__ import annotations
 
+from ..engine.clock import customer_time, frozen_time_of
+from ..engine.customers import require_customer
 from ..router import Request, api
 from ..state import Obj
-from .customers import require_customer
-from .test_clocks import frozen_time_of
 
 _CONFIGURATION = "bpc_sandbox_default"
 
@@ -36,4 +36,7 @@ def create_portal_session(req: Request) -> Obj:
         "return_url": p.string("return_url"),
         "url": f"{state.api_base}/portal/{session_id}",
     }
-    return state.insert(session)
+    state.insert(session)
+    with customer_time(state, customer):
+        state.emit("billing_portal.session.created", session)
+    return session

@@ -1,72 +1,25 @@
-"""Disputes: opened by `pm_card_createDispute` payments; evidence, submit, close, outcome.
+"""Disputes: retrieve, evidence, submit, close, list (opening and deciding: engine/disputes.py).
 
-Lifecycle: `needs_response` → (`submit=true`) `under_review` → `won`/`lost`; closing
-(accepting) a dispute in `needs_response` loses it. The sandbox-only route
+Closing (accepting) a dispute in `needs_response` loses it. The sandbox-only route
 `POST /v1/test_helpers/sandbox/disputes/{id}/outcome` with `status=won|lost` decides one.
 """
 
 from __future__ import annotations
 
+from ..engine.disputes import AWAITING_EVIDENCE, EVIDENCE_FIELDS, decide_dispute
 from ..errors import invalid, state_error
 from ..params import merge_metadata
 from ..router import Request, api
 from ..state import Obj, State
 
-RESPONSE_DAYS = 7
 EVIDENCE_FIELD_MAX = 20_000
 EVIDENCE_TOTAL_MAX = 150_000
-EVIDENCE_FIELDS = (
-    "access_activity_log", "billing_address", "cancellation_policy",
-    "cancellation_policy_disclosure", "cancellation_rebuttal", "customer_communication",
-    "customer_email_address", "customer_name", "customer_purchase_ip", "customer_signature",
-    "duplicate_charge_documentation", "duplicate_charge_explanation", "duplicate_charge_id",
-    "product_description", "receipt", "refund_policy", "refund_policy_disclosure",
-    "refund_refusal_explanation", "service_date", "service_documentation", "shipping_address",
-    "shipping_carrier", "shipping_date", "shipping_documentation", "shipping_tracking_number",
-    "uncategorized_file", "uncategorized_text",
-)
-OPEN = ("warning_needs_response", "needs_response", "under_review", "warning_under_review")
-_AWAITING_EVIDENCE = ("warning_needs_response", "needs_response")
-
-
-def open_dispute(state: State, charge: Obj, reason: str = "fraudulent") -> Obj:
-    """Open a dispute on a succeeded charge: the full amount is withdrawn at once."""
-    now = state.now()
-    card = charge["payment_method_details"]["card"]
-    dispute: Obj = {
-        "id": state.new_id("dp_"),
-        "object": "dispute",
-        "amount": charge["amount"],
-        "balance_transactions": [],
-        "charge": charge["id"],
-        "created": now,
-        "currency": charge["currency"],
-        "enhanced_eligibility_types": [],
-        "evidence": dict.fromkeys(EVIDENCE_FIELDS),
-        "evidence_details": {"due_by": now + RESPONSE_DAYS * 86_400,
-                             "enhanced_eligibility": {}, "has_evidence": False,
-                             "past_due": False, "submission_count": 0},
-        "is_charge_refundable": False,
-        "livemode": False,
-        "metadata": {},
-        "payment_intent": charge["payment_intent"],
-        "payment_method_details": {"card": {"brand": card["brand"], "case_type": "chargeback",
-                                            "network_reason_code": "10.4"},
-                                   "type": "card"},
-        "reason": reason,
-        "status": "needs_response",
-    }
-    state.insert(dispute)
-    charge["disputed"] = True
-    state.emit("charge.dispute.created", dispute)
-    state.emit("charge.dispute.funds_withdrawn", dispute)
-    return dispute
 
 
 def _refresh(state: State, dispute: Obj) -> Obj:
     """`past_due` turns true once `due_by` passes without a submission."""
     details = dispute["evidence_details"]
-    if dispute["status"] in _AWAITING_EVIDENCE and state.now() > details["due_by"]:
+    if dispute["status"] in AWAITING_EVIDENCE and state.now() > details["due_by"]:
         details["past_due"] = True
     return dispute
 
@@ -105,7 +58,7 @@ def update_dispute(req: Request) -> Obj:
     state, p = req.state, req.params
     dispute = _get(state, req.path_args["id"])
     submit = p.boolean("submit")
-    if ("evidence" in p or submit) and dispute["status"] not in _AWAITING_EVIDENCE:
+    if ("evidence" in p or submit) and dispute["status"] not in AWAITING_EVIDENCE:
         raise state_error(f"This dispute is {dispute['status']}: its evidence was already "
                           "submitted or it is closed, so evidence can no longer be changed.",
                           param="evidence")
@@ -129,20 +82,10 @@ def update_dispute(req: Request) -> Obj:
 def close_dispute(req: Request) -> Obj:
     """Accept the dispute: it is lost and the funds stay with the cardholder."""
     dispute = _get(req.state, req.path_args["id"])
-    if dispute["status"] not in _AWAITING_EVIDENCE:
+    if dispute["status"] not in AWAITING_EVIDENCE:
         raise state_error(f"This dispute is {dispute['status']} and can no longer be closed.")
     return decide_dispute(req.state, dispute, "lost")
 
-
-def decide_dispute(state: State, dispute: Obj, status: str) -> Obj:
-    """Close an open dispute as won or lost (`charge.dispute.closed`, funds reinstated if won)."""
-    if dispute["status"] not in OPEN:
-        raise state_error(f"This dispute is already closed ({dispute['status']}).")
-    state.update(dispute, {"status": status})
-    state.emit("charge.dispute.closed", dispute)
-    if status == "won":
-        state.emit("charge.dispute.funds_reinstated", dispute)
-    return dispute
 
 
 @api("POST", "/v1/test_helpers/sandbox/disputes/{id}/outcome", ("status",), ("status",))

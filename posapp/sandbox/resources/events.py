@@ -6,7 +6,7 @@ import fnmatch
 
 from ..errors import invalid
 from ..router import Request, api
-from ..state import Obj
+from ..state import EVENT_RETENTION, Obj
 
 LIST_PARAMS = ("type", "types", "created", "limit", "starting_after", "ending_before",
                "delivery_success")
@@ -21,6 +21,7 @@ def list_events(req: Request) -> Obj:
         raise invalid("You may only specify one of these parameters: type, types.",
                       param="types")
     patterns = several or ([single] if single else [])
+    _expire(req)
 
     def keep(event: Obj) -> bool:
         return not patterns or any(fnmatch.fnmatchcase(event["type"], pattern)
@@ -30,7 +31,13 @@ def list_events(req: Request) -> Obj:
 
 @api("GET", "/v1/events/{id}")
 def retrieve_event(req: Request) -> Obj:
+    _expire(req)
     return req.state.get(req.path_args["id"], "event")
+
+
+def _expire(req: Request) -> None:
+    """Stripe keeps 30 days of events: older ones are gone from lists and retrieval."""
+    req.state.expire_events(req.state.now() - EVENT_RETENTION)
 
 
 @api("POST", "/v1/test_helpers/sandbox/purge_events", ("keep_after",))

@@ -1,11 +1,4 @@
-"""PaymentIntents: Stripe's payment state machine, its routes, and the 3D Secure helper.
-
-Engine functions (`create_payment_intent`, `confirm_payment_intent`,
-`authenticate_payment_intent`, `capture_payment_intent`, `cancel_payment_intent`) are what
-billing and the hosted pages call while holding `state.lock`; the routes parse parameters
-and call them. A decline updates the PaymentIntent, emits `charge.failed` and
-`payment_intent.payment_failed`, and raises Stripe's 402 card error carrying the
-PaymentIntent, as Stripe does.
+"""PaymentIntents: the routes over the engine's state machine (engine/payments.py).
 
 Sandbox-only routes: `POST /v1/test_helpers/sandbox/payment_intents/{id}/authenticate`
 with `outcome=approve|deny` completes or fails a pending 3D Secure step, and the
@@ -16,298 +9,40 @@ lets a person do the same in a browser.
 from __future__ import annotations
 
 import html
-from typing import Any, NoReturn
 from urllib.parse import quote
 
-from ..errors import ApiError, invalid
-from ..params import Params, merge_metadata
-from ..router import PageResponse, Request, api, page
-from ..state import Obj, State, search_response
-from .charges import display_amount, record_charge
-from .customers import require_customer
-from .disputes import open_dispute
-from .payment_methods import (
-    attach_payment_method,
-    authentication_failure,
-    card_error,
-    last_error,
-    resolve_payment_method,
-    test_card,
+from ..engine.cards import resolve_payment_method
+from ..engine.charges import display_amount
+from ..engine.checkout import finish_authentication
+from ..engine.clock import customer_time
+from ..engine.customers import require_customer
+from ..engine.payments import (
+    CAPTURE_METHODS,
+    CONFIRMABLE,
+    DEFAULT_OPTIONS,
+    cancel_payment_intent,
+    capture_payment_intent,
+    card_options,
+    check_amount,
+    confirm_payment_intent,
+    create_payment_intent,
+    unexpected_state,
 )
-from .test_clocks import customer_time
+from ..errors import invalid
+from ..params import Params, currency_code, merge_metadata
+from ..router import PageResponse, Request, api, page
+from ..state import Obj, search_response
 
-CONFIRMABLE = ("requires_payment_method", "requires_confirmation", "requires_action")
-CANCELABLE = ("requires_payment_method", "requires_capture", "requires_confirmation",
-              "requires_action", "processing")
-CAPTURE_METHODS = ("automatic", "automatic_async", "manual")
-MAX_AMOUNT = 99_999_999
-# Stripe's minimum charge per currency (minor units); others need at least 1.
-_MINIMUMS = {"usd": 50, "eur": 50, "cad": 50, "aud": 50, "chf": 50, "nzd": 50, "sgd": 50,
-             "gbp": 30, "jpy": 50, "hkd": 400, "mxn": 1000, "dkk": 250, "nok": 300,
-             "sek": 300, "cny": 400}
 _CANCELLATION_REASONS = ("duplicate", "fraudulent", "requested_by_customer", "abandoned")
 _SETUP_FUTURE_USAGE = ("on_session", "off_session")
-_MISSING_METHOD = ("You cannot confirm this PaymentIntent because it's missing a payment "
-                   "method. You can either update the PaymentIntent with a payment method and "
-                   "then confirm it again, or confirm it again directly with a payment method.")
-_AUTH_FAILED = ("The provided PaymentMethod has failed authentication. You can provide "
-                "payment_method_data or a new PaymentMethod to attempt to fulfill this "
-                "PaymentIntent again.")
-
-
-def check_amount(amount: int, currency: str, param: str = "amount") -> None:
-    """Stripe's minimum and maximum charge amounts, with its messages."""
-    minimum = _MINIMUMS.get(currency, 1)
-    if amount < minimum:
-        raise invalid(f"Amount must be at least {display_amount(minimum, currency)} "
-                      f"{currency}", param=param, code="amount_too_small")
-    if amount > MAX_AMOUNT:
-        raise invalid(f"Amount must be no more than {display_amount(MAX_AMOUNT, currency)}",
-                      param=param, code="amount_too_large")
-
-
-def check_currency(currency: str, param: str = "currency") -> str:
-    code = currency.lower()
-    if len(code) != 3 or not code.isalpha():
-        raise invalid(f"Invalid currency: {currency}. Stripe currently supports these "
-                      "currencies: usd, eur, gbp, jpy, cny, ...", param=param)
-    return code
-
-
-def create_payment_intent(
-    state: State,
-    *,
-    amount: int,
-    currency: str,
-    customer: str | None = None,
-    payment_method: str | None = None,
-    confirm: bool = False,
-    off_session: bool = False,
-    capture_method: str = "automatic",
-    metadata: dict[str, str] | None = None,
-    description: str | None = None,
-    receipt_email: str | None = None,
-    setup_future_usage: str | None = None,
-    extra: dict[str, Any] | None = None,
-    return_url: str | None = None,
-) -> Obj:
-    """Create a PaymentIntent (and confirm it when `confirm`); raises card errors on declines.
-
-    `extra` holds further fields the caller wants on the object (invoice linkage,
-    `payment_details`, `statement_descriptor`, ...); `return_url` is where the 3D Secure
-    page sends the customer back to.
-    """
-    currency = check_currency(currency)
-    check_amount(amount, currency)
-    if customer is not None:
-        require_customer(state, customer, "customer")
-    if confirm and not payment_method:
-        raise invalid(_MISSING_METHOD, code="payment_intent_unexpected_state")
-    pm = resolve_payment_method(state, payment_method, customer) if payment_method else None
-    pi_id = state.new_id("pi_")
-    pi: Obj = {
-        "id": pi_id,
-        "object": "payment_intent",
-        "amount": amount,
-        "amount_capturable": 0,
-        "amount_details": {"tip": {}},
-        "amount_received": 0,
-        "application": None,
-        "application_fee_amount": None,
-        "automatic_payment_methods": None,
-        "canceled_at": None,
-        "cancellation_reason": None,
-        "capture_method": capture_method,
-        "client_secret": f"{pi_id}_secret_{state.new_id('', 25)}",
-        "confirmation_method": "automatic",
-        "created": state.now(),
-        "currency": currency,
-        "customer": customer,
-        "description": description,
-        "excluded_payment_method_types": None,
-        "last_payment_error": None,
-        "latest_charge": None,
-        "livemode": False,
-        "metadata": dict(metadata or {}),
-        "next_action": None,
-        "on_behalf_of": None,
-        "payment_details": None,
-        "payment_method": pm["id"] if pm else None,
-        "payment_method_configuration_details": None,
-        "payment_method_options": {"card": {"installments": None, "mandate_options": None,
-                                            "network": None,
-                                            "request_three_d_secure": "automatic"}},
-        "payment_method_types": ["card"],
-        "processing": None,
-        "receipt_email": receipt_email,
-        "review": None,
-        "setup_future_usage": setup_future_usage,
-        "shipping": None,
-        "source": None,
-        "statement_descriptor": None,
-        "statement_descriptor_suffix": None,
-        "status": "requires_confirmation" if pm else "requires_payment_method",
-        "transfer_data": None,
-        "transfer_group": None,
-    }
-    pi.update(extra or {})
-    state.insert(pi)
-    state.emit("payment_intent.created", pi)
-    if confirm:
-        confirm_payment_intent(state, pi, off_session=off_session, return_url=return_url)
-    return pi
-
-
-def confirm_payment_intent(state: State, pi: Obj, *, payment_method: str | None = None,
-                           off_session: bool = False, return_url: str | None = None) -> Obj:
-    """Confirm `pi`: succeed, wait for capture, ask for 3D Secure, or decline (402 raised)."""
-    status = pi["status"]
-    if status == "succeeded":
-        raise _unexpected_state(pi, "You cannot confirm this PaymentIntent because it has "
-                                "already succeeded after being previously confirmed.")
-    if status not in CONFIRMABLE:
-        raise _unexpected_state(pi, "You cannot confirm this PaymentIntent because it has a "
-                                f"status of {status}. Only a PaymentIntent with one of the "
-                                "following statuses may be confirmed: "
-                                f"{', '.join(CONFIRMABLE)}.")
-    pm_id = payment_method or pi["payment_method"]
-    if not pm_id:
-        raise _unexpected_state(pi, _MISSING_METHOD)
-    pm = resolve_payment_method(state, pm_id, pi["customer"])
-    state.update(pi, {"payment_method": pm["id"], "last_payment_error": None,
-                      "next_action": None})
-    if test_card(pm).authentication:
-        if off_session:
-            _decline(state, pi, pm, "authentication_required")
-        state.update(pi, {"status": "requires_action",
-                          "next_action": _next_action(state, pi, return_url)})
-        state.emit("payment_intent.requires_action", pi)
-        return pi
-    return _attempt(state, pi, pm, authenticated=False)
-
-
-def authenticate_payment_intent(state: State, pi: Obj, approve: bool) -> Obj:
-    """Finish the 3D Secure step of a `requires_action` PaymentIntent (approved or failed)."""
-    if pi["status"] != "requires_action":
-        raise _unexpected_state(pi, "This PaymentIntent does not require authentication: its "
-                                f"status is {pi['status']}.")
-    pm = state.get(pi["payment_method"], "payment_method", param="payment_method")
-    if approve:
-        return _attempt(state, pi, pm, authenticated=True)
-    state.update(pi, {"status": "requires_payment_method", "next_action": None,
-                      "payment_method": None, "last_payment_error": authentication_failure(
-                          "payment_intent_authentication_failure", _AUTH_FAILED, pm)})
-    state.emit("payment_intent.payment_failed", pi)
-    return pi
-
-
-def capture_payment_intent(state: State, pi: Obj, amount_to_capture: int | None = None) -> Obj:
-    """Capture an authorised PaymentIntent; a partial capture releases the rest."""
-    if pi["status"] != "requires_capture":
-        raise _unexpected_state(pi, "This PaymentIntent could not be captured because it has "
-                                f"a status of {pi['status']}. Only a PaymentIntent with one of "
-                                "the following statuses may be captured: requires_capture.")
-    capturable = int(pi["amount_capturable"])
-    amount = capturable if amount_to_capture is None else amount_to_capture
-    if amount > capturable:
-        raise invalid(f"The amount to capture ({amount}) must be less than or equal to the "
-                      f"amount capturable ({capturable}).", param="amount_to_capture",
-                      code="amount_too_large")
-    if amount < 1:
-        raise invalid("This value must be greater than or equal to 1.",
-                      param="amount_to_capture")
-    charge = state.get(pi["latest_charge"], "charge")
-    state.update(charge, {"captured": True, "amount_captured": amount,
-                          "amount_refunded": int(charge["amount"]) - amount},
-                 "charge.captured")
-    state.update(pi, {"status": "succeeded", "amount_received": amount,
-                      "amount_capturable": 0})
-    state.emit("payment_intent.succeeded", pi)
-    if test_card(state.get(charge["payment_method"], "payment_method")).dispute:
-        open_dispute(state, charge)
-    return pi
-
-
-def cancel_payment_intent(state: State, pi: Obj, reason: str | None = None) -> Obj:
-    """Cancel `pi` from a cancelable status; an uncaptured charge is released (refunded)."""
-    if pi["status"] not in CANCELABLE:
-        raise _unexpected_state(pi, "You cannot cancel this PaymentIntent because it has a "
-                                f"status of {pi['status']}. Only a PaymentIntent with one of "
-                                "the following statuses may be canceled: "
-                                f"{', '.join(CANCELABLE)}.")
-    if pi["status"] == "requires_capture":
-        charge = state.get(pi["latest_charge"], "charge")
-        state.update(charge, {"amount_refunded": charge["amount"], "refunded": True},
-                     "charge.refunded")
-    state.update(pi, {"status": "canceled", "canceled_at": state.now(),
-                      "cancellation_reason": reason, "amount_capturable": 0,
-                      "next_action": None})
-    state.emit("payment_intent.canceled", pi)
-    return pi
-
-
-def _unexpected_state(pi: Obj, message: str) -> ApiError:
-    return ApiError(400, message, code="payment_intent_unexpected_state",
-                    extra={"payment_intent": pi})
-
-
-def _next_action(state: State, pi: Obj, return_url: str | None) -> Obj:
-    """Stripe.js's 3D Secure step, or a redirect to the challenge page with `return_url`."""
-    if return_url:
-        url = f"{state.api_base}/authenticate/{pi['id']}?return_url={quote(return_url)}"
-        return {"type": "redirect_to_url",
-                "redirect_to_url": {"return_url": return_url, "url": url}}
-    return {"type": "use_stripe_sdk",
-            "use_stripe_sdk": {"type": "three_d_secure_redirect",
-                               "stripe_js": f"{state.api_base}/authenticate/{pi['id']}",
-                               "source": pi["payment_method"]}}
-
-
-def _attempt(state: State, pi: Obj, pm: Obj, *, authenticated: bool) -> Obj:
-    """Charge the card once: success moves `pi` on; a decline raises the 402 card error."""
-    card = test_card(pm)
-    if card.charge_decline:
-        _decline(state, pi, pm, card.charge_decline)
-    charge = record_charge(state, pi, pm, authenticated=authenticated)
-    manual = pi["capture_method"] == "manual"
-    changes: Obj = {"latest_charge": charge["id"], "next_action": None}
-    if manual:
-        changes.update(status="requires_capture", amount_capturable=pi["amount"])
-    else:
-        changes.update(status="succeeded", amount_received=pi["amount"])
-    state.update(pi, changes)
-    if pi["setup_future_usage"] and pi["customer"] and pm.get("customer") is None:
-        customer = state.get(pi["customer"], "customer")
-        attach_payment_method(state, pm["id"], customer)
-    state.emit("charge.succeeded", charge)
-    state.emit("payment_intent.amount_capturable_updated" if manual
-               else "payment_intent.succeeded", pi)
-    if card.dispute and not manual:
-        open_dispute(state, charge)
-    return pi
-
-
-def _decline(state: State, pi: Obj, pm: Obj, decline_code: str) -> NoReturn:
-    """Record the failed charge and attempt on `pi`, then raise Stripe's card error."""
-    charge = record_charge(state, pi, pm, decline=decline_code)
-    state.update(pi, {"status": "requires_payment_method", "payment_method": None,
-                      "latest_charge": charge["id"], "next_action": None,
-                      "last_payment_error": last_error(decline_code, pm, charge["id"])})
-    state.emit("charge.failed", charge)
-    state.emit("payment_intent.payment_failed", pi)
-    raise card_error(decline_code, {"payment_intent": pi, "charge": charge["id"],
-                                    "payment_method": pm})
-
-
-# routes -----------------------------------------------------------------------------
 
 CREATE_PARAMS = ("amount", "currency", "customer", "payment_method", "payment_method_types",
                  "confirm", "off_session", "capture_method", "metadata", "description",
                  "receipt_email", "automatic_payment_methods", "setup_future_usage",
-                 "statement_descriptor", "return_url")
+                 "statement_descriptor", "return_url", "payment_method_options")
 UPDATE_PARAMS = ("amount", "currency", "customer", "payment_method", "payment_method_types",
                  "capture_method", "metadata", "description", "receipt_email",
-                 "setup_future_usage", "statement_descriptor")
+                 "setup_future_usage", "statement_descriptor", "payment_method_options")
 _AMOUNT_FIELDS = ("amount", "currency", "payment_method", "capture_method",
                   "payment_method_types")
 
@@ -347,6 +82,9 @@ def create_route(req: Request) -> Obj:
     kinds = _payment_method_types(p)
     if kinds is not None:
         extra["payment_method_types"] = kinds
+    if "payment_method_options" in p:
+        extra["payment_method_options"] = card_options(DEFAULT_OPTIONS,
+                                                       p.hash("payment_method_options"))
     amount = p.integer("amount")
     assert amount is not None
     customer = p.string("customer") or None
@@ -381,13 +119,13 @@ def update_route(req: Request) -> Obj:
     pi = state.get(req.path_args["id"], "payment_intent")
     for name in _AMOUNT_FIELDS:
         if name in p and pi["status"] not in CONFIRMABLE:
-            raise _unexpected_state(pi, f"This PaymentIntent's {name} could not be updated "
+            raise unexpected_state(pi, f"This PaymentIntent's {name} could not be updated "
                                     f"because it has a status of {pi['status']}. You may "
                                     f"only update the {name} of a PaymentIntent with one of "
                                     f"the following statuses: {', '.join(CONFIRMABLE)}.")
     changes: Obj = {}
     if "amount" in p or "currency" in p:
-        currency = check_currency(p.string("currency") or pi["currency"])
+        currency = currency_code(p.string("currency") or pi["currency"])
         amount = p.integer("amount", pi["amount"])
         assert amount is not None
         check_amount(amount, currency)
@@ -418,12 +156,17 @@ def update_route(req: Request) -> Obj:
         changes["payment_method_types"] = kinds
     if "metadata" in p:
         changes["metadata"] = merge_metadata(pi["metadata"], p.raw("metadata"))
-    return state.update(pi, changes, "payment_intent.updated")
+    if "payment_method_options" in p:
+        changes["payment_method_options"] = card_options(pi["payment_method_options"],
+                                                         p.hash("payment_method_options"))
+    # Stripe has no payment_intent.updated event: an update emits nothing.
+    return state.update(pi, changes)
 
 
 @api("POST", "/v1/payment_intents/{id}/confirm", ("payment_method", "off_session",
                                                   "return_url", "receipt_email",
-                                                  "setup_future_usage", "capture_method"))
+                                                  "setup_future_usage", "capture_method",
+                                                  "payment_method_options"))
 def confirm_route(req: Request) -> Obj:
     state, p = req.state, req.params
     pi = state.get(req.path_args["id"], "payment_intent")
@@ -435,6 +178,9 @@ def confirm_route(req: Request) -> Obj:
     if "capture_method" in p:
         changes["capture_method"] = p.enum("capture_method",
                                            CAPTURE_METHODS)
+    if "payment_method_options" in p:
+        changes["payment_method_options"] = card_options(pi["payment_method_options"],
+                                                         p.hash("payment_method_options"))
     if changes and pi["status"] in CONFIRMABLE:
         state.update(pi, changes)
     with customer_time(state, pi["customer"]):
@@ -452,7 +198,7 @@ def capture_route(req: Request) -> Obj:
     metadata = merge_metadata(pi["metadata"], p.raw("metadata"))
     with customer_time(state, pi["customer"]):
         capture_payment_intent(state, pi, p.integer("amount_to_capture"))
-        return state.update(pi, {"metadata": metadata}, "payment_intent.updated")
+        return state.update(pi, {"metadata": metadata})
 
 
 @api("POST", "/v1/payment_intents/{id}/cancel", ("cancellation_reason",))
@@ -484,8 +230,6 @@ def search_route(req: Request) -> Obj:
 def authenticate_route(req: Request) -> Obj:
     """Sandbox only: `outcome=approve` completes the 3D Secure step, `deny` fails it; what
     the PaymentIntent pays for is settled as after the challenge page."""
-    from .checkout import finish_authentication
-
     pi = req.state.get(req.path_args["id"], "payment_intent")
     outcome = req.params.enum("outcome", ("approve", "deny"))
     return finish_authentication(req.state, pi, outcome == "approve")
@@ -510,8 +254,6 @@ def authenticate_page(req: Request) -> PageResponse:
 
 @page("POST", "/authenticate/{id}")
 def authenticate_submit(req: Request) -> PageResponse:
-    from .checkout import finish_authentication
-
     pi = req.state.get(req.path_args["id"], "payment_intent")
     finish_authentication(req.state, pi, req.form.get("outcome") == "approve")
     return_url = req.form.get("return_url")

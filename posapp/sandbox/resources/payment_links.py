@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import invalid, missing_param, state_error
+from ..engine.checkout import check_mode, parse_line_items
+from ..engine.links import limit_reached
+from ..errors import invalid, missing_param
 from ..params import Params, merge_metadata, parse_int
 from ..router import Request, api
 from ..state import Obj, State
-from .checkout import check_mode, create_session, line_item, parse_line_items
 
 CREATE_PARAMS = ("line_items", "metadata", "after_completion", "customer_creation",
                  "inactive_message", "payment_intent_data", "subscription_data",
@@ -22,12 +23,10 @@ CREATE_PARAMS = ("line_items", "metadata", "after_completion", "customer_creatio
 UPDATE_PARAMS = ("active", "metadata", "after_completion", "customer_creation",
                  "inactive_message", "allow_promotion_codes", "billing_address_collection",
                  "submit_type", "restrictions")
-_UNAVAILABLE = "This payment link is no longer available."
-
 
 def _after_completion(value: Any) -> Obj:
     if value in (None, ""):
-        return {"hosted_confirmation": {"custom_message": None},
+        return {"hosted_confirmation": {"custom_message": None}, "redirect": None,
                 "type": "hosted_confirmation"}
     if not isinstance(value, dict):
         raise invalid("Invalid object", param="after_completion")
@@ -39,9 +38,9 @@ def _after_completion(value: Any) -> Obj:
         if not url:
             raise invalid("Missing required param: after_completion[redirect][url].",
                           param="after_completion[redirect][url]", code="parameter_missing")
-        return {"redirect": {"url": str(url)}, "type": "redirect"}
+        return {"hosted_confirmation": None, "redirect": {"url": str(url)}, "type": "redirect"}
     message = (p.hash("hosted_confirmation") or {}).get("custom_message")
-    return {"hosted_confirmation": {"custom_message": message},
+    return {"hosted_confirmation": {"custom_message": message}, "redirect": None,
             "type": "hosted_confirmation"}
 
 
@@ -60,16 +59,6 @@ def _restrictions(value: Any, count: int = 0) -> Obj | None:
         raise missing_param("restrictions[completed_sessions][limit]")
     limit = parse_int(sessions["limit"], "restrictions[completed_sessions][limit]", minimum=1)
     return {"completed_sessions": {"count": count, "limit": limit}}
-
-
-def _limit_reached(restrictions: Obj | None) -> bool:
-    done = (restrictions or {}).get("completed_sessions")
-    return done is not None and done["count"] >= done["limit"]
-
-
-def unavailable_message(link: Obj) -> str:
-    """What a customer is told about a link that no longer takes payments."""
-    return str(link["inactive_message"] or _UNAVAILABLE)
 
 
 def create_payment_link(state: State, items: list[Obj], *, metadata: Any = None,
@@ -107,6 +96,7 @@ def create_payment_link(state: State, items: list[Obj], *, metadata: Any = None,
         "on_behalf_of": None,
         "payment_intent_data": None,
         "payment_method_collection": "always",
+        "payment_method_options": None,
         "payment_method_types": None,
         "phone_number_collection": {"enabled": False},
         "restrictions": _restrictions(restrictions),
@@ -121,22 +111,6 @@ def create_payment_link(state: State, items: list[Obj], *, metadata: Any = None,
     state.insert(link)
     state.emit("payment_link.created", link)
     return link
-
-
-def open_session(state: State, link: Obj) -> Obj:
-    """A new Checkout Session for one purchase through the link."""
-    if not link["active"]:
-        raise state_error(unavailable_message(link), code="payment_link_inactive")
-    items = [line_item(state, i["price"], i["quantity"]) for i in link["line_items"]["data"]]
-    mode = "subscription" if any(i["price"]["type"] == "recurring" for i in items) \
-        else "payment"
-    after = link["after_completion"]
-    return create_session(state, mode=mode, items=items,
-                          customer_creation=(link["customer_creation"] if mode == "payment"
-                                             else None),
-                          success_url=(after["redirect"]["url"] if after["type"] == "redirect"
-                                       else None),
-                          payment_link=link["id"])
 
 
 @api("POST", "/v1/payment_links", CREATE_PARAMS, ("line_items",))
@@ -173,22 +147,9 @@ def update_payment_link(req: Request) -> Obj:
     if "restrictions" in p:
         done = (link["restrictions"] or {}).get("completed_sessions") or {}
         changes["restrictions"] = _restrictions(p.raw("restrictions"), done.get("count", 0))
-        if _limit_reached(changes["restrictions"]):
+        if limit_reached(changes["restrictions"]):
             changes["active"] = False
     return req.state.update(link, changes, "payment_link.updated")
-
-
-def count_completed_session(state: State, link_id: str) -> None:
-    """A session opened by the link completed: count it; at the limit the link goes off."""
-    link = state.get(link_id, "payment_link")
-    done = (link["restrictions"] or {}).get("completed_sessions")
-    if done is None:
-        return
-    restrictions = {"completed_sessions": {**done, "count": done["count"] + 1}}
-    changes: Obj = {"restrictions": restrictions}
-    if _limit_reached(restrictions):
-        changes["active"] = False
-    state.update(link, changes, "payment_link.updated")
 
 
 @api("GET", "/v1/payment_links/{id}/line_items", ("limit", "starting_after", "ending_before"))

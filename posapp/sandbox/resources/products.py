@@ -2,50 +2,17 @@
 
 from __future__ import annotations
 
+from ..engine.catalog import create_price, create_product, live_product
 from ..errors import invalid, state_error
 from ..params import Params, merge_metadata
 from ..router import Request, api
-from ..state import Obj, State, as_retrieved, search_response
+from ..state import Obj, as_retrieved, search_response
 
 _FIELDS = ("active", "description", "images", "metadata", "name", "shippable",
            "statement_descriptor", "tax_code", "unit_label", "url", "marketing_features",
            "package_dimensions")
 CREATE_PARAMS = (*_FIELDS, "id", "default_price_data", "type", "tax_details")
 UPDATE_PARAMS = (*_FIELDS, "default_price")
-
-
-def create_product(state: State, name: str, *, product_id: str | None = None,
-                   active: bool = True, description: str | None = None,
-                   metadata: Obj | None = None, extra: Obj | None = None) -> Obj:
-    """Store a new product and emit `product.created`."""
-    if product_id is not None and product_id in state.objects:
-        raise invalid("Product already exists.", param="id", code="resource_already_exists")
-    now = state.now()
-    product: Obj = {
-        "id": product_id or state.new_id("prod_", 14),
-        "object": "product",
-        "active": active,
-        "created": now,
-        "default_price": None,
-        "description": description,
-        "images": [],
-        "livemode": False,
-        "marketing_features": [],
-        "metadata": merge_metadata({}, metadata),
-        "name": name,
-        "package_dimensions": None,
-        "shippable": None,
-        "statement_descriptor": None,
-        "tax_code": None,
-        "type": "service",
-        "unit_label": None,
-        "updated": now,
-        "url": None,
-    }
-    product.update(extra or {})
-    state.insert(product)
-    state.emit("product.created", product)
-    return product
 
 
 def _field_changes(p: Params) -> Obj:
@@ -71,8 +38,6 @@ def _field_changes(p: Params) -> Obj:
 
 @api("POST", "/v1/products", CREATE_PARAMS, ("name",))
 def create_product_route(req: Request) -> Obj:
-    from .prices import create_price
-
     p = req.params
     extra = _field_changes(p)
     name = extra.pop("name")
@@ -93,13 +58,6 @@ def create_product_route(req: Request) -> Obj:
 def retrieve_product(req: Request) -> Obj:
     return as_retrieved(req.state.get(req.path_args["id"], "product"))
 
-
-def live_product(state: State, product_id: str, param: str = "product") -> Obj:
-    """A product that exists and is not deleted, or Stripe's 404."""
-    product = state.get(product_id, "product", param=param)
-    if product.get("deleted"):
-        raise invalid(f"No such product: '{product_id}'", param=param, code="resource_missing")
-    return product
 
 
 @api("POST", "/v1/products/{id}", UPDATE_PARAMS)

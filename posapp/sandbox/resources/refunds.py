@@ -7,12 +7,13 @@ refund fail later, as a bank can: `refund.failed` and `refund.updated`, and the 
 
 from __future__ import annotations
 
+from ..engine.balance import refund_failed, refund_moved
+from ..engine.charges import display_amount, unrefunded
+from ..engine.clock import customer_time
 from ..errors import ApiError, invalid
 from ..params import merge_metadata
 from ..router import Request, api
 from ..state import Obj, State
-from .charges import display_amount, unrefunded
-from .test_clocks import customer_time
 
 REASONS = ("duplicate", "fraudulent", "requested_by_customer")
 FAILURE_REASONS = ("lost_or_stolen_card", "expired_or_canceled_card", "declined", "unknown")
@@ -59,9 +60,10 @@ def create_refund(state: State, *, charge: str | None = None,
         raise invalid("This value must be greater than or equal to 1.", param="amount")
     if value > remaining:
         currency = target["currency"]
+        against = ("charge amount" if remaining == int(target["amount"])
+                   else "unrefunded amount on charge")
         raise invalid(f"Refund amount ({display_amount(value, currency)}) is greater than "
-                      f"unrefunded amount on charge ({display_amount(remaining, currency)})",
-                      param="amount")
+                      f"{against} ({display_amount(remaining, currency)})", param="amount")
     refund: Obj = {
         "id": state.new_id("re_"),
         "object": "refund",
@@ -70,6 +72,8 @@ def create_refund(state: State, *, charge: str | None = None,
         "charge": target["id"],
         "created": state.now(),
         "currency": target["currency"],
+        "customer": target["customer"],
+        "customer_account": None,
         "destination_details": {"card": {"reference_status": "pending",
                                          "reference_type": "acquirer_reference_number",
                                          "type": "refund"},
@@ -77,12 +81,14 @@ def create_refund(state: State, *, charge: str | None = None,
         "failure_reason": None,
         "metadata": dict(metadata or {}),
         "payment_intent": target["payment_intent"],
+        "payment_method": target["payment_method"],
         "reason": reason,
         "receipt_number": None,
         "source_transfer_reversal": None,
         "status": "succeeded",
         "transfer_reversal": None,
     }
+    refund["balance_transaction"] = refund_moved(state, refund)["id"]
     state.insert(refund)
     refunded = int(target["amount_refunded"]) + value
     state.update(target, {"amount_refunded": refunded,
@@ -99,7 +105,9 @@ def fail_refund(state: State, refund: Obj, reason: str = "expired_or_canceled_ca
     charge = state.get(refund["charge"], "charge")
     refunded = int(charge["amount_refunded"]) - int(refund["amount"])
     state.update(charge, {"amount_refunded": refunded, "refunded": False}, "charge.updated")
-    state.update(refund, {"status": "failed", "failure_reason": reason}, "refund.updated")
+    state.update(refund, {"status": "failed", "failure_reason": reason,
+                          "failure_balance_transaction": refund_failed(state, refund)["id"]},
+                 "refund.updated")
     state.emit("refund.failed", refund)
     return refund
 

@@ -1,51 +1,20 @@
 """Test clocks (`/v1/test_helpers/test_clocks`): simulated time for customers on a clock.
 
-Objects made for a customer on a clock carry the clock's time (`clock_time`), and advancing a
-clock runs every subscription of its customers up to the new time (see subscriptions.py).
+Objects made for a customer on a clock carry the clock's time (engine/clock.py), and
+advancing a clock runs every subscription of its customers up to the new time
+(engine/renewals.py).
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
-
+from ..engine.renewals import advance_clock
+from ..engine.subscriptions import delete_customer
 from ..errors import invalid, state_error
 from ..params import Params
 from ..router import Request, api
 from ..state import Obj, State, as_retrieved
 
 _RETENTION = 30 * 86_400
-
-
-@contextmanager
-def clock_time(state: State, at: int | None) -> Iterator[None]:
-    """Make `state.now()` read `at` (a clock's frozen time) inside the block; None: no change."""
-    if at is None:
-        yield
-        return
-    saved = state.clock_offset
-    state.clock_offset = at - int(time.time())
-    try:
-        yield
-    finally:
-        state.clock_offset = saved
-
-
-def frozen_time_of(state: State, customer: Obj | str | None) -> int | None:
-    """The frozen time of the customer's test clock (the customer or its id), or None for a
-    customer on real time."""
-    if isinstance(customer, str):
-        customer = state.find(customer, "customer")
-    clock_id = customer.get("test_clock") if customer else None
-    clock = state.find(clock_id, "test_helpers.test_clock")
-    return None if clock is None else int(clock["frozen_time"])
-
-
-def customer_time(state: State, customer: Obj | str | None) -> AbstractContextManager[None]:
-    """`clock_time` at the customer's clock: what an API request about a customer on a test
-    clock runs in, so the objects and events it makes carry the clock's time."""
-    return clock_time(state, frozen_time_of(state, customer))
 
 
 def _live_clock(state: State, clock_id: str) -> Obj:
@@ -96,19 +65,14 @@ def delete_test_clock(req: Request) -> Obj:
     clock = _live_clock(state, req.path_args["id"])
     for customer in state.iter_type("customer"):
         if customer.get("test_clock") == clock["id"] and not customer.get("deleted"):
-            state.delete(customer, "customer.deleted")
+            delete_customer(state, customer)
     return state.delete(clock, "test_helpers.test_clock.deleted")
 
 
 @api("POST", "/v1/test_helpers/test_clocks/{id}/advance", ("frozen_time",), ("frozen_time",))
 def advance_test_clock(req: Request) -> Obj:
-    """Move the clock forward; renewals, retries, trial ends and cancellations run at once.
-
-    Stripe advances asynchronously; the sandbox finishes before answering, so the clock is
-    back to `ready` (after `advancing` and `ready` events) when the call returns.
-    """
-    from .subscriptions import run_clock
-
+    """Move the clock forward: answered `advancing` at once; renewals, retries, trial ends,
+    notices and cancellations run shortly after, then the clock is `ready` again."""
     state = req.state
     clock = _live_clock(state, req.path_args["id"])
     target = Params(req.params.data).integer("frozen_time", minimum=0)
@@ -118,8 +82,4 @@ def advance_test_clock(req: Request) -> Obj:
                           "time.", code="test_clock_advance_backwards", param="frozen_time")
     if clock["status"] != "ready":
         raise state_error("The test clock is already advancing.", code="test_clock_advancing")
-    state.update(clock, {"status": "advancing"}, "test_helpers.test_clock.advancing")
-    run_clock(state, clock, target)
-    state.update(clock, {"status": "ready", "frozen_time": target},
-                 "test_helpers.test_clock.ready")
-    return clock
+    return advance_clock(state, clock, target)

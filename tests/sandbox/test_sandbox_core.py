@@ -3,6 +3,7 @@ validation, metadata limits, idempotency, auth, rate limits and injected faults.
 
 from __future__ import annotations
 
+import base64
 import json
 import urllib.error
 import urllib.request
@@ -10,13 +11,9 @@ from typing import Any
 
 import pytest
 import stripe
-from conftest import TEST_KEY
+from sandbox_support import sdk
 
 from posapp.sandbox import Sandbox, running
-
-
-def sdk(server: Sandbox, key: str = TEST_KEY) -> stripe.StripeClient:
-    return stripe.StripeClient(key, base_addresses={"api": server.url}, max_network_retries=0)
 
 
 def http(server: Sandbox, method: str, path: str, headers: dict[str, str],
@@ -114,15 +111,21 @@ def test_expand_replaces_ids_with_objects_including_nested_paths(
     plain = client.v1.payment_intents.retrieve(pi.id)
     assert isinstance(plain.latest_charge, str)
     expanded = client.v1.payment_intents.retrieve(
-        pi.id, params={"expand": ["customer", "latest_charge.payment_method"]})
+        pi.id, params={"expand": ["customer", "latest_charge.balance_transaction",
+                                  "payment_method"]})
     assert isinstance(expanded.customer, stripe.Customer)
     assert expanded.customer.email == "ann@example.com"
     charge = expanded.latest_charge
     assert isinstance(charge, stripe.Charge)
-    method: Any = charge.payment_method
+    assert isinstance(charge.balance_transaction, stripe.BalanceTransaction)
+    method: Any = expanded.payment_method
     assert isinstance(method, stripe.PaymentMethod)
     assert method.card is not None
     assert method.card.last4 == "4242"
+    # As on Stripe, a charge's payment_method is an id that cannot be expanded.
+    with pytest.raises(stripe.InvalidRequestError, match=r"\(payment_method\)"):
+        client.v1.payment_intents.retrieve(
+            pi.id, params={"expand": ["latest_charge.payment_method"]})
     # The stored object is untouched by rendering.
     assert isinstance(client.v1.payment_intents.retrieve(pi.id).latest_charge, str)
 
@@ -229,7 +232,8 @@ def test_validation_errors_do_not_burn_the_key(client: stripe.StripeClient) -> N
     ({}, "did not provide an API key"),
     ({"Authorization": "Bearer sk_test_"}, "Invalid API Key"),
     ({"Authorization": "Bearer pk_test_abc"}, "Invalid API Key"),
-    ({"Authorization": "Basic c2tfdGVzdF94Og=="}, "did not provide an API key"),
+    ({"Authorization": "Basic bm90LWJhc2U2NA==!"}, "did not provide an API key"),
+    ({"Authorization": "Token sk_test_abc"}, "did not provide an API key"),
 ])
 def test_missing_or_malformed_keys_get_401(sandbox: Sandbox, headers: dict[str, str],
                                            words: str) -> None:
@@ -256,6 +260,32 @@ def test_restricted_readonly_key_may_read_but_not_write(sandbox: Sandbox) -> Non
     assert caught.value.http_status == 403
     assert sandbox.state.count("customer") == 0
     assert sdk(sandbox, "rk_test_writer123").v1.customers.create().id.startswith("cus_")
+
+
+def test_a_sandbox_started_with_its_keys_refuses_others_as_stripe_does() -> None:
+    with running(api_keys=("sk_test_known",)) as server:
+        assert sdk(server, "sk_test_known").v1.customers.list().data == []
+        with pytest.raises(stripe.AuthenticationError) as caught:
+            sdk(server, "sk_test_unknown123").v1.customers.list()
+        assert caught.value.http_status == 401
+        assert caught.value.user_message == "Invalid API Key provided: sk_test_************n123"
+
+
+def test_http_basic_auth_carries_the_key_as_curl_u_sends_it(sandbox: Sandbox) -> None:
+    token = base64.b64encode(b"sk_test_abc:").decode()
+    status, body, _ = http(sandbox, "GET", "/v1/customers", {"Authorization": f"Basic {token}"})
+    assert (status, body["object"]) == (200, "list")
+
+
+def test_stripe_version_is_read_and_another_one_refused(sandbox: Sandbox) -> None:
+    auth = {"Authorization": "Bearer sk_test_abc"}
+    status, _, headers = http(sandbox, "GET", "/v1/customers",
+                              {**auth, "Stripe-Version": "2026-10-28.endive"})
+    assert status == 200 and headers["Stripe-Version"] == "2026-10-28.endive"
+    status, body, _ = http(sandbox, "GET", "/v1/customers",
+                           {**auth, "Stripe-Version": "2020-08-27"})
+    assert status == 400
+    assert body["error"]["message"].startswith("Invalid Stripe API version: 2020-08-27")
 
 
 # reliability knobs -------------------------------------------------------------------------
@@ -306,7 +336,8 @@ def test_unknown_route_is_stripe_404(client: stripe.StripeClient) -> None:
     with pytest.raises(stripe.InvalidRequestError) as caught:
         client.raw_request("get", "/v1/nonsense")
     assert caught.value.http_status == 404
-    assert caught.value.code == "unrecognized_url"
+    assert caught.value.code is None
+    assert str(caught.value.user_message).startswith("Unrecognized request URL (GET: /v1/nonsense)")
 
 
 # events -----------------------------------------------------------------------------------

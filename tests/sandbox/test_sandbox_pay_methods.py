@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import stripe
-from test_sandbox_payments import event_types, helper, pay
+from sandbox_support import event_types, helper, pay
 
 from posapp.sandbox import Sandbox
 

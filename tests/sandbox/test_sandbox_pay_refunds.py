@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import stripe
-from test_sandbox_payments import event_types, helper, pay
+from sandbox_support import event_types, helper, pay
 
 
 def charge_of(client: stripe.StripeClient, pi: stripe.PaymentIntent) -> stripe.Charge:
@@ -26,7 +26,8 @@ def test_full_refund_by_payment_intent(client: stripe.StripeClient) -> None:
     charge = charge_of(client, pi)
     assert refund.charge == charge.id
     assert charge.amount_refunded == 2500 and charge.refunded is True
-    assert event_types(client, charge.id) == ["charge.succeeded", "charge.refunded"]
+    assert event_types(client, charge.id) == ["charge.succeeded", "charge.updated",
+                                               "charge.refunded"]
     assert event_types(client, refund.id) == ["refund.created"]
     assert client.v1.payment_intents.retrieve(pi.id).amount_received == 2500
 
@@ -63,8 +64,7 @@ def test_zero_decimal_amounts_in_messages(client: stripe.StripeClient) -> None:
                                                   "confirm": True})
     with pytest.raises(stripe.InvalidRequestError) as over:
         client.v1.refunds.create(params={"payment_intent": pi.id, "amount": 600})
-    assert over.value.user_message == ("Refund amount (¥600) is greater than unrefunded "
-                                       "amount on charge (¥500)")
+    assert over.value.user_message == "Refund amount (¥600) is greater than charge amount (¥500)"
 
 
 def test_uncaptured_and_failed_payments_cannot_be_refunded(

@@ -3,9 +3,12 @@ customers renewing, failing and retrying, ending trials, pausing and canceling a
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import stripe
-from test_sandbox_billing import customer_with_card, event_types, monthly_price
+from sandbox_support import customer_with_card, event_types, monthly_price
+from sdk_support import advance_clock
 
 DAY = 86_400
 START = 1_780_000_000  # 2026-05-28, a Thursday
@@ -22,8 +25,7 @@ def clock_and_customer(client: stripe.StripeClient, card: str | None = "pm_card_
 
 def advance(client: stripe.StripeClient, clock: stripe.test_helpers.TestClock,
             days: float) -> stripe.test_helpers.TestClock:
-    return client.v1.test_helpers.test_clocks.advance(
-        clock.id, params={"frozen_time": START + int(days * DAY)})
+    return advance_clock(client, clock.id, START + int(days * DAY))
 
 
 def test_clock_lifecycle(client: stripe.StripeClient) -> None:
@@ -206,8 +208,9 @@ def test_everything_made_for_a_clock_customer_carries_the_clock_time(
         client: stripe.StripeClient) -> None:
     clock, customer = clock_and_customer(client)
     assert customer.created == START
+    # Events keep the time they were really made at, as on Stripe.
     created_event = client.v1.events.list(params={"type": "customer.created"}).data[0]
-    assert created_event.created == START
+    assert created_event.created > START + 30 * DAY
     pm = client.v1.payment_methods.retrieve(
         str(customer.invoice_settings.default_payment_method))
     assert pm.created == START
@@ -240,3 +243,41 @@ def test_a_customer_on_an_unknown_clock_is_refused(client: stripe.StripeClient) 
         client.v1.customers.create(params={"test_clock": "clock_missing"})
     assert err.value.param == "test_clock"
     assert client.v1.customers.list().data == []
+
+
+def test_an_advance_answers_advancing_and_becomes_ready_later(
+        client: stripe.StripeClient) -> None:
+    clock, _ = clock_and_customer(client)
+    answer = client.v1.test_helpers.test_clocks.advance(
+        clock.id, params={"frozen_time": START + DAY})
+    assert answer.status == "advancing"
+    with pytest.raises(stripe.InvalidRequestError, match="already advancing"):
+        client.v1.test_helpers.test_clocks.advance(clock.id,
+                                                   params={"frozen_time": START + 2 * DAY})
+    deadline = time.monotonic() + 10
+    while client.v1.test_helpers.test_clocks.retrieve(clock.id).status != "ready":
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    assert client.v1.test_helpers.test_clocks.retrieve(clock.id).frozen_time == START + DAY
+
+
+def test_trial_end_and_upcoming_invoice_notices_come_at_stripes_lead_times(
+        client: stripe.StripeClient) -> None:
+    clock, customer = clock_and_customer(client)
+    sub = client.v1.subscriptions.create(params={
+        "customer": customer.id, "items": [{"price": monthly_price(client).id}],
+        "trial_period_days": 14})
+    advance(client, clock, 10.5)
+    assert "customer.subscription.trial_will_end" not in event_types(client, sub.id)
+    advance(client, clock, 11.5)
+    assert event_types(client, sub.id).count("customer.subscription.trial_will_end") == 1
+    upcoming = client.v1.events.list(params={"type": "invoice.upcoming"}).data
+    assert len(upcoming) == 1  # 3 days before the first charge at the trial's end
+    assert upcoming[0].data.object["amount_due"] == 1500
+    # Events keep the time they are made at; the preview bills the period after the trial.
+    assert upcoming[0].data.object["period_end"] == START + 14 * DAY
+    advance(client, clock, 30)
+    assert len(client.v1.events.list(params={"type": "invoice.upcoming"}).data) == 1
+    advance(client, clock, 42)
+    assert len(client.v1.events.list(params={"type": "invoice.upcoming"}).data) == 2
+    assert event_types(client, sub.id).count("customer.subscription.trial_will_end") == 1

@@ -8,32 +8,9 @@ from typing import Any
 
 import pytest
 import stripe
-from test_sandbox_payments import helper
+from sandbox_support import customer_with_card, event_types, helper, monthly_price
 
 from posapp.sandbox import Sandbox
-
-
-def monthly_price(client: stripe.StripeClient, amount: int = 1500,
-                  name: str = "Cloud Pro", **extra: Any) -> stripe.Price:
-    return client.v1.prices.create(params={
-        "currency": "usd", "unit_amount": amount, "recurring": {"interval": "month"},
-        "product_data": {"name": name}, **extra})
-
-
-def customer_with_card(client: stripe.StripeClient, card: str = "pm_card_visa",
-                       **extra: Any) -> stripe.Customer:
-    """A customer whose default PaymentMethod comes from the test token `card`."""
-    customer = client.v1.customers.create(params={"email": "buyer@example.com", **extra})
-    pm = client.v1.payment_methods.attach(card, params={"customer": customer.id})
-    return client.v1.customers.update(customer.id, params={
-        "invoice_settings": {"default_payment_method": pm.id}})
-
-
-def event_types(client: stripe.StripeClient) -> list[str]:
-    """Every event type so far, oldest first."""
-    events = client.v1.events.list(params={"limit": 100})
-    return [e.type for e in reversed(events.data)]
-
 
 # products and prices -------------------------------------------------------------------
 
@@ -178,12 +155,12 @@ def test_sca_card_needs_action_then_pays(client: stripe.StripeClient,
     customer = customer_with_card(client, "pm_card_authenticationRequired")
     sub = client.v1.subscriptions.create(params={
         "customer": customer.id, "items": [{"price": price.id}],
-        "expand": ["latest_invoice.payments.data.payment.payment_intent"]})
+        "expand": ["latest_invoice.payments", "latest_invoice.confirmation_secret"]})
     assert sub.status == "incomplete"
     invoice = sub.latest_invoice
     assert isinstance(invoice, stripe.Invoice) and invoice.payments is not None
-    pi = invoice.payments.data[0].payment.payment_intent
-    assert isinstance(pi, stripe.PaymentIntent) and pi.status == "requires_action"
+    pi = client.v1.payment_intents.retrieve(str(invoice.payments.data[0].payment.payment_intent))
+    assert pi.status == "requires_action"
     assert invoice.confirmation_secret is not None
     assert invoice.confirmation_secret.client_secret == pi.client_secret
     assert "invoice.payment_action_required" in event_types(client)
@@ -609,7 +586,9 @@ def test_retrieve_and_search_by_id_across_billing_objects(client: stripe.StripeC
                                                  "items": [{"price": price.id}]})
     item = client.v1.subscription_items.retrieve(sub["items"].data[0].id)
     assert (item.subscription, item.price.id, item.plan.amount) == (sub.id, price.id, 1500)
-    invoice = client.v1.invoices.retrieve(str(sub.latest_invoice))
+    assert "payments" not in client.v1.invoices.retrieve(str(sub.latest_invoice))
+    invoice = client.v1.invoices.retrieve(str(sub.latest_invoice),
+                                          params={"expand": ["payments"]})
     assert invoice.payments is not None
     payment = client.v1.invoice_payments.retrieve(invoice.payments.data[0].id)
     assert (payment.invoice, payment.amount_paid, payment.is_default) == (invoice.id, 1500, True)

@@ -7,14 +7,9 @@ from typing import Any
 
 import pytest
 import stripe
-from test_sandbox_billing import event_types, monthly_price
+from sandbox_support import espresso, event_types, monthly_price
 
 from posapp.sandbox import Sandbox
-
-
-def espresso(client: stripe.StripeClient, amount: int = 350) -> stripe.Price:
-    return client.v1.prices.create(params={"currency": "usd", "unit_amount": amount,
-                                           "product_data": {"name": "Espresso"}})
 
 
 def test_payment_session_shape_and_line_items(client: stripe.StripeClient,

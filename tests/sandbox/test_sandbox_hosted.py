@@ -9,9 +9,7 @@ from typing import Any
 
 import requests
 import stripe
-from test_sandbox_billing import customer_with_card, event_types, monthly_price
-from test_sandbox_billing_checkout import espresso
-from test_sandbox_payments import helper
+from sandbox_support import customer_with_card, espresso, event_types, helper, monthly_price
 
 from posapp.sandbox import Sandbox
 
