@@ -13,13 +13,10 @@ from pathlib import Path
 import pytest
 import qasync
 import stripe
-from cli_support import in_process as in_process  # fixture
 from cli_support import run_posapp, write_settings
 from keyring_support import MemoryKeyring
 from recording_server import RecordingServer, recording_server
-from ui_support import loop as loop  # fixture
 from ui_support import run
-from ui_support import worker as worker  # fixture
 
 from posapp.app import main
 from posapp.config import Paths, Settings

@@ -12,14 +12,14 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from keyring_support import MemoryKeyring
 from sdk_support import SANDBOX_ACCOUNT, TEST_KEY, open_test_session, sandbox_profile
+from services_support import assert_audited, cached
 
 from posapp.config import Paths, Settings
-from posapp.gateway import ErrorKind, GatewayError, payment_methods
+from posapp.gateway import ErrorKind, GatewayError
 from posapp.keys import KeyVault, Profile, ProfileStore
 from posapp.sandbox import Sandbox
 from posapp.services import customers
@@ -32,40 +32,7 @@ from posapp.services.session import (
     journal_path,
     open_session,
 )
-from posapp.store.journal import AuditEntry, JournalState
-
-
-def customer_with_card(session: Session, card: str = "pm_card_visa") -> tuple[str, str]:
-    """A new customer with the test card `card` saved on them: (customer id, card id)."""
-    customer = customers.create_customer(session, name="Ada Lovelace", email="ada@example.com")
-    method = payment_methods.attach_payment_method(
-        session.gateway, card, {"customer": customer["id"]}
-    )
-    return customer["id"], method["id"]
-
-
-def cached(session: Session, table: str, object_id: str) -> dict[str, Any]:
-    """The cached object, which must be there."""
-    found = session.cache.get(table, object_id)
-    assert found is not None, f"{object_id} is not in the cache"
-    return found
-
-
-def assert_audited(session: Session, action: str, *, outcome: str = "succeeded") -> AuditEntry:
-    """The newest audit row for `action`, checked to carry the idempotency key and request
-    id of its request, whose journal row ended as the outcome says."""
-    rows = session.journal.list_audit(action=action)
-    assert rows, f"no audit row for {action}"
-    row = rows[0]
-    assert row.outcome == outcome
-    assert row.actor == session.profile.name
-    assert row.idempotency_key is not None
-    assert row.request_id is not None and row.request_id.startswith("req_")
-    entry = session.journal.get(row.idempotency_key)
-    assert entry is not None
-    expected = JournalState.SUCCEEDED if outcome == "succeeded" else JournalState.FAILED
-    assert entry.state is expected
-    return row
+from posapp.store.journal import JournalState
 
 
 def test_session_files_live_in_the_data_dir_per_account_and_mode(

@@ -8,10 +8,7 @@ import threading
 import pytest
 import qasync
 import stripe
-from ui_support import loop as loop  # fixture
 from ui_support import run, sync_now, wait_until
-from ui_support import window as window  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.gateway import customers
 from posapp.gateway.client import RequestRecord

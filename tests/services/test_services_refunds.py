@@ -7,7 +7,7 @@ import re
 
 import pytest
 import stripe
-from test_services_session import assert_audited, cached, customer_with_card
+from services_support import assert_audited, cached, customer_with_card
 
 from posapp.gateway import ErrorKind, GatewayError, payment_intents
 from posapp.money import AmountError

@@ -16,8 +16,6 @@ import pytest
 import qasync
 import stripe
 from ui_support import DEMO_KEY, GUARD_SECONDS, demo_controller, run, wait_until
-from ui_support import loop as loop  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.config import Paths
 from posapp.keys import Profile
@@ -71,7 +69,7 @@ def _kill_mid_charge(sandbox: Sandbox, data: Path, customer_id: str, card_id: st
     before = sandbox.requests_served
     child = subprocess.Popen(  # noqa: S603  (our own script and arguments)
         [sys.executable, "-c", CHARGE, str(data), sandbox.url, DEMO_KEY, customer_id,
-         card_id], env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+         card_id], env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
 
     def arrived() -> bool:
         assert child.poll() is None, "the charge finished before it could be killed"

@@ -13,9 +13,6 @@ import stripe
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from ui_support import customer_with_card, run, sync_now
-from ui_support import loop as loop  # fixture
-from ui_support import window as window  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.ui.common.theme import DANGER_COLOR, DisplayMode
 from posapp.ui.disputes.dispute_list_model import DisputeListModel

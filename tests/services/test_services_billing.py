@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import requests
-from test_services_session import assert_audited, cached, customer_with_card
+from services_support import assert_audited, cached, customer_with_card
 
 from posapp.gateway import ErrorKind, GatewayError, prices, products
 from posapp.money import AmountError

@@ -10,8 +10,6 @@ import pytest
 import qasync
 from PySide6.QtCore import QCoreApplication, QLocale
 from ui_support import demo_controller, run, wait_until
-from ui_support import loop as loop  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.gateway import ErrorKind, GatewayError
 from posapp.money import AmountError, parse_amount

@@ -15,9 +15,6 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFrame, QWidget
 from ui_support import customer_with_card, pay_hosted_page, run, sync_now, wait_until
-from ui_support import loop as loop  # fixture
-from ui_support import window as window  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.gateway import RequestRecord
 from posapp.services.payments import request_payment

@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 import qasync
 from keyring_support import MemoryKeyring
-from ui_support import loop as loop  # fixture
 from ui_support import run, wait_until
-from ui_support import worker as worker  # fixture
 
 from posapp.config import Paths
 from posapp.sandbox import Sandbox

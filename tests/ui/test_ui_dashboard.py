@@ -11,9 +11,6 @@ import qasync
 import stripe
 from sdk_support import advance_clock
 from ui_support import customer_with_card, run, sync_now
-from ui_support import loop as loop  # fixture
-from ui_support import window as window  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.store.aggregates import Total
 from posapp.ui.refunds.refunds_panel import Period

@@ -8,7 +8,7 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from test_services_session import assert_audited, cached, customer_with_card
+from services_support import assert_audited, cached, customer_with_card
 
 from posapp.gateway import METADATA_KEY, ErrorKind, GatewayError, checkout
 from posapp.services import customers

@@ -10,9 +10,6 @@ from pathlib import Path
 import qasync
 import stripe
 from ui_support import customer_with_card, run, sync_now, wait_until
-from ui_support import loop as loop  # fixture
-from ui_support import window as window  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.store.journal import Journal
 from posapp.ui.activity.audit_list_model import AuditListModel

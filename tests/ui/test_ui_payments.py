@@ -8,9 +8,6 @@ import qasync
 import stripe
 from PySide6.QtWidgets import QMessageBox
 from ui_support import customer_with_card, run, sync_now, wait_until
-from ui_support import loop as loop  # fixture
-from ui_support import window as window  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.ui.common.app_state import ProfileView
 from posapp.ui.common.theme import DisplayMode

@@ -9,8 +9,6 @@ import qasync
 import stripe
 from PySide6.QtWidgets import QApplication
 from ui_support import demo_controller, run, wait_until
-from ui_support import loop as loop  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
 from posapp.ui.common.app_state import ProfileView

@@ -8,8 +8,8 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from services_support import assert_audited, cached, customer_with_card
 from stripe import APIConnectionError
-from test_services_session import assert_audited, cached, customer_with_card
 
 from posapp.gateway import ErrorKind, GatewayError, RequestRecord, payment_intents, payment_links
 from posapp.money import AmountError

@@ -15,9 +15,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QPushButton
 from ui_support import customer_with_card, run, sync_now, wait_until
-from ui_support import loop as loop  # fixture
-from ui_support import window as window  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
 from posapp.ui.invoices.invoice_list_model import InvoiceListModel

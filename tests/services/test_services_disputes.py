@@ -4,7 +4,7 @@ Stripe's evidence limits checked before sending."""
 from __future__ import annotations
 
 import pytest
-from test_services_session import assert_audited, cached, customer_with_card
+from services_support import assert_audited, cached, customer_with_card
 
 from posapp.gateway import ErrorKind, GatewayError, disputes
 from posapp.services import payments

@@ -12,8 +12,6 @@ from keyring_support import MemoryKeyring
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from ui_support import DEMO_KEY, demo_controller, run, wait_until
-from ui_support import loop as loop  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.config import Paths
 from posapp.keys import KeyVault, Profile, ProfileStore

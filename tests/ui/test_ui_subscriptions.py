@@ -12,12 +12,8 @@ import qasync
 import stripe
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableWidget
-from sdk_support import advance_clock
-from test_services_subscriptions import add_default_card, paused_subscription
+from sdk_support import DAY, START, add_default_card, advance_clock, paused_subscription
 from ui_support import customer_with_card, run, sync_now, wait_until
-from ui_support import loop as loop  # fixture
-from ui_support import window as window  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.sandbox import Sandbox
 from posapp.services.subscriptions import resume_subscription
@@ -26,8 +22,6 @@ from posapp.ui.subscriptions.subscription_list_model import SubscriptionListMode
 from posapp.ui.subscriptions.subscriptions_panel import SubscriptionsPanel
 
 REASON = "Stripe unreachable: try again when online."
-START = 1_780_000_000
-DAY = 86_400
 Cols = SubscriptionListModel.Columns
 
 

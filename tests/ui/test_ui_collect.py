@@ -6,9 +6,6 @@ from __future__ import annotations
 import qasync
 import stripe
 from ui_support import customer_with_card, pay_hosted_page, run, sync_now, wait_until
-from ui_support import loop as loop  # fixture
-from ui_support import window as window  # fixture
-from ui_support import worker as worker  # fixture
 
 from posapp.ui.shell.main_window import MainWindow, Panel
 

@@ -11,9 +11,7 @@ import pytest
 import qasync
 from cli_support import run_posapp, write_settings
 from test_journal_damage import random_bytes_at_start, readable_rows, truncate
-from ui_support import loop as loop  # fixture
 from ui_support import run
-from ui_support import worker as worker  # fixture
 
 from posapp.config import Paths
 from posapp.keys import Profile

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import stripe
 from sdk_support import open_test_session
-from test_services_session import customer_with_card
+from services_support import customer_with_card
 
 from posapp.gateway import METADATA_KEY, RequestRecord, iter_all
 from posapp.sandbox import Sandbox
