@@ -4,7 +4,7 @@
 <context>
     <name>CacheListView</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/common/list_view.py" line="157"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="158"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>

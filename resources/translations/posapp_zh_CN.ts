@@ -173,7 +173,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../../posapp/ui/common/app_state.py" line="141"/>
+        <location filename="../../posapp/ui/common/app_state.py" line="169"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/common/list_view.py" line="157"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="158"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
@@ -581,12 +581,12 @@
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="680"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="679"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="695"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="694"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
@@ -652,7 +652,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/payments/collect_panel.py" line="519"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="660"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="659"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
@@ -687,35 +687,35 @@
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="594"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="593"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="595"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="594"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="596"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="595"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="597"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="596"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="615"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="766"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="614"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="765"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="649"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="648"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -1018,7 +1018,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/customers/customers_panel.py" line="43"/>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="111"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="110"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
@@ -1038,17 +1038,17 @@
         <translation>永久删除 %1？Stripe 会立即取消其订阅，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="104"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="103"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="106"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="105"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="109"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="108"/>
         <source>Refund a payment…</source>
         <translation>退款…</translation>
     </message>
@@ -1321,22 +1321,22 @@
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="257"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="256"/>
         <source>No customer on file for this payment.</source>
         <translation>此付款没有关联客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="270"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="269"/>
         <source>disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="272"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="271"/>
         <source>refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="283"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="282"/>
         <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
         <translation>%1 笔已付款，%2 笔有争议，%3 笔已全额退款</translation>
     </message>
@@ -2031,47 +2031,47 @@
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="314"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="313"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="323"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="322"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="324"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="323"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="325"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="324"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="326"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="325"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="327"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="326"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="345"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="344"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="355"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="354"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="355"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="354"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2456,27 +2456,27 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/common/list_panel.py" line="80"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="80"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/list_panel.py" line="90"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="90"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/list_panel.py" line="206"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="206"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/list_panel.py" line="240"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="240"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/list_panel.py" line="242"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="242"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -2484,67 +2484,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="82"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="91"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="82"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="91"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="83"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="92"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="84"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="93"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="115"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="130"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="116"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="131"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="117"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="132"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="118"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="133"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="119"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="134"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="121"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="136"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="122"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="137"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="123"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="138"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="124"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="139"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
@@ -2799,7 +2799,7 @@
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="202"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="201"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -3809,63 +3809,63 @@
         <translation>正在向 Stripe 查询下一张账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="292"/>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="306"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="290"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="304"/>
         <source>Resume subscription</source>
         <translation>恢复订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="293"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="291"/>
         <source>Resume %1&apos;s subscription? A new period starts now and its invoice of %2 is collected at once.</source>
         <translation>恢复 %1 的订阅？新的计费周期从现在开始，其 %2 的账单将立即收取。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="307"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="305"/>
         <source>Resume %1&apos;s subscription and e-mail them an invoice of %2 for the new period, due in %3 days? Later invoices are e-mailed too.</source>
         <translation>恢复 %1 的订阅，并通过电子邮件向其发送新周期 %2 的账单（%3 天后到期）？之后的账单也将通过电子邮件发送。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="342"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="340"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="360"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="358"/>
         <source>trial ends %1</source>
         <translation>试用于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="362"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="360"/>
         <source>cancels on %1</source>
         <translation>将于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="365"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="363"/>
         <source>canceled on %1</source>
         <translation>已于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="369"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="367"/>
         <source>collection paused (%1)</source>
         <translation>已暂停收款（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="370"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="368"/>
         <source>invoices voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="371"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="369"/>
         <source>invoices kept as drafts</source>
         <translation>账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="372"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="370"/>
         <source>invoices marked uncollectible</source>
         <translation>账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="396"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="394"/>
         <source>The next invoice can be previewed when online.</source>
         <translation>联网后可预览下一张账单。</translation>
     </message>
@@ -3988,47 +3988,47 @@
         <translation>正在开始订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="245"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="243"/>
         <source>The subscription is in its free trial until %1.</source>
         <translation>订阅处于免费试用期，至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="248"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="246"/>
         <source>The subscription is active; Stripe e-mails each invoice, due in %1 days.</source>
         <translation>订阅已生效；Stripe 会通过电子邮件发送每张账单，%1 天后到期。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="251"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="249"/>
         <source>The subscription is active.</source>
         <translation>订阅已生效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="253"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="251"/>
         <source>The subscription is %1.</source>
         <translation>订阅状态：%1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="255"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="253"/>
         <source>Send the customer the invoice link: the subscription starts once it is paid, and expires if it is not paid within 23 hours.</source>
         <translation>请把账单链接发给客户：付款后订阅开始，23 小时内未付款则失效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="268"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="266"/>
         <source>The first payment has not been made.</source>
         <translation>首次付款尚未完成。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="270"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="268"/>
         <source>The customer&apos;s bank asks them to confirm the first payment (3D Secure).</source>
         <translation>客户的银行要求客户确认首次付款（3D Secure）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="274"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="272"/>
         <source>The first payment failed: %1</source>
         <translation>首次付款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="275"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="273"/>
         <source>The first payment needs a payment method.</source>
         <translation>首次付款需要支付方式。</translation>
     </message>
