@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 from posapp import __version__
 from posapp.config import Paths, log_crash, private_files, setup_logging
 from posapp.keys import redact
-from posapp.sandbox import cli as sandbox_cli
 
 DEMO_API_KEY = "sk_test_demo"
 
@@ -83,9 +82,10 @@ def _common_options(*, given_only: bool = False) -> _Parser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(sandbox_options: bool = True) -> argparse.ArgumentParser:
     """The whole command line: the GUI by default; `sync`, `profile` and `sandbox` as
-    subcommands."""
+    subcommands. Without `sandbox_options` the sandbox's own options are left out (its
+    package is not imported: a start that does not run it is quicker)."""
     top, common = _common_options(), _common_options(given_only=True)
     parser = _Parser(
         prog="posapp", parents=[top],
@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="backfill, apply pending events, print counts and exit")
     mode.add_argument("--verify", action="store_true",
                       help="compare the cache with Stripe and repair differences")
+    sync.add_argument("--rate", metavar="N", type=_positive_rate,
+                      help="requests per second at most (default: Stripe's limit for the "
+                           "key's mode, 25 test / 100 live)")
 
     profile = commands.add_parser(
         "profile", parents=[common], help="add, list or remove profiles (keys in the keyring)",
@@ -120,8 +123,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     sandbox = commands.add_parser("sandbox", help="run the local Stripe-compatible sandbox",
                                   description="Local Stripe-compatible API server.")
-    sandbox_cli.add_arguments(sandbox)
+    if sandbox_options:
+        from posapp.sandbox import cli as sandbox_cli
+
+        sandbox_cli.add_arguments(sandbox)
     return parser
+
+
+def _positive_rate(text: str) -> float:
+    """`--rate`: a positive number of requests per second."""
+    try:
+        rate = float(text)
+    except ValueError:
+        rate = 0.0
+    if not 0 < rate < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of requests per second: {text!r}")
+    return rate
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -129,7 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Nothing ends in a traceback: an unexpected error is one line on stderr (exit 1), its
     traceback in the log file."""
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(sandbox_options="sandbox" in words).parse_args(words)
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -144,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "sandbox":
+        from posapp.sandbox import cli as sandbox_cli
+
         return sandbox_cli.run(args)
     if args.demo and args.command is None:
         return _run_demo(args)
@@ -152,11 +172,19 @@ def _run(args: argparse.Namespace) -> int:
         return _run_sync(args, paths)
     if args.command == "profile":
         return _run_profile(args, paths)
+    _import_services_before_qt()
     from posapp.ui.shell.launch import GuiOptions, launch_gui
 
     return launch_gui(GuiOptions(paths=paths, profile_name=args.profile,
                                  api_base=args.api_base, demo_api_base=None,
                                  demo_api_key=None))
+
+
+def _import_services_before_qt() -> None:
+    """Import the layers under the UI before Qt: PySide6 reads the source of every module
+    imported after it (its `__feature__` check), which made the SDK's and the gateway's
+    hundreds of modules about 0.3 s slower to import at start-up."""
+    import posapp.services.session  # noqa: F401
 
 
 def _prepare(data_dir: Path | None, log_level: str) -> Paths:
@@ -173,6 +201,8 @@ def _run_demo(args: argparse.Namespace) -> int:
     """The GUI against an in-process demo sandbox, in a data dir that is thrown away
     (logs included): a demo leaves nothing in the user's own PosApp folders."""
     from posapp.sandbox import running
+
+    _import_services_before_qt()
     from posapp.ui.shell.launch import GuiOptions, launch_gui
 
     with tempfile.TemporaryDirectory(prefix="posapp-demo-") as tmp, \
@@ -201,4 +231,4 @@ def _run_sync(args: argparse.Namespace, paths: Paths) -> int:
 
     return run_sync_command(paths, profile_name=args.profile, api_base=args.api_base,
                             once=args.once, verify=args.verify, environ=os.environ,
-                            out=sys.stdout)
+                            out=sys.stdout, rate=args.rate)

@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from posapp.app import main
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -17,3 +21,12 @@ def test_help_lists_the_commands_without_loading_qt() -> None:
                           cwd=REPO, env={"PATH": "/usr/bin:/bin"}, check=True)
     assert "--demo" in done.stdout and "sync" in done.stdout and "sandbox" in done.stdout
     assert done.stdout.strip().endswith("QT False 0")
+
+
+def test_sync_refuses_a_rate_that_is_not_a_positive_number(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    for bad in ("0", "-5", "fast", "inf"):
+        with pytest.raises(SystemExit) as done:
+            main(["sync", "--once", "--rate", bad])
+        assert done.value.code == 2
+        assert "not a positive number of requests per second" in capsys.readouterr().err

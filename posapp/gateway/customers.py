@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stripe.params import (
-    CustomerCreateParams,
-    CustomerListParams,
-    CustomerPaymentMethodListParams,
-    CustomerRetrieveParams,
-    CustomerSearchParams,
-    CustomerUpdateParams,
-)
+if TYPE_CHECKING:
+    from stripe.params import (
+        CustomerCreateParams,
+        CustomerListParams,
+        CustomerPaymentMethodListParams,
+        CustomerRetrieveParams,
+        CustomerSearchParams,
+        CustomerUpdateParams,
+    )
 
 from posapp.gateway.client import Gateway, operation
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stripe.params import EventListParams, EventRetrieveParams
+if TYPE_CHECKING:
+    from stripe.params import EventListParams, EventRetrieveParams
 
 from posapp.gateway.client import Gateway
 from posapp.gateway.paging import PAGE_SIZE

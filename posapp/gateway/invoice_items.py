@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stripe.params import InvoiceItemCreateParams
+if TYPE_CHECKING:
+    from stripe.params import InvoiceItemCreateParams
 
 from posapp.gateway.client import Gateway, operation
 

@@ -4,21 +4,22 @@ list, list lines, preview."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stripe.params import (
-    InvoiceCreateParams,
-    InvoiceCreatePreviewParams,
-    InvoiceFinalizeInvoiceParams,
-    InvoiceLineItemListParams,
-    InvoiceListParams,
-    InvoiceMarkUncollectibleParams,
-    InvoicePayParams,
-    InvoiceRetrieveParams,
-    InvoiceSendInvoiceParams,
-    InvoiceUpdateParams,
-    InvoiceVoidInvoiceParams,
-)
+if TYPE_CHECKING:
+    from stripe.params import (
+        InvoiceCreateParams,
+        InvoiceCreatePreviewParams,
+        InvoiceFinalizeInvoiceParams,
+        InvoiceLineItemListParams,
+        InvoiceListParams,
+        InvoiceMarkUncollectibleParams,
+        InvoicePayParams,
+        InvoiceRetrieveParams,
+        InvoiceSendInvoiceParams,
+        InvoiceUpdateParams,
+        InvoiceVoidInvoiceParams,
+    )
 
 from posapp.gateway.client import Gateway, operation
 

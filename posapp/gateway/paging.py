@@ -54,7 +54,14 @@ def iter_all(
     while True:
         page = gw.read_json(operation, path, query)
         data: list[dict[str, Any]] = page["data"]
-        yield from data
-        if not page.get("has_more") or not data:
+        if not data:
             return
-        query = {**query, "starting_after": data[-1]["id"]}
+        last = data[-1]["id"]
+        # Handed over one by one and not kept here: a caller that stores and drops what
+        # it was given leaves nothing of the page alive for the garbage collector to walk.
+        data.reverse()
+        while data:
+            yield data.pop()
+        if not page.get("has_more"):
+            return
+        query = {**query, "starting_after": last}

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stripe.params import (
-    PaymentIntentCancelParams,
-    PaymentIntentCaptureParams,
-    PaymentIntentConfirmParams,
-    PaymentIntentCreateParams,
-    PaymentIntentListParams,
-    PaymentIntentRetrieveParams,
-    PaymentIntentSearchParams,
-    PaymentIntentUpdateParams,
-)
+if TYPE_CHECKING:
+    from stripe.params import (
+        PaymentIntentCancelParams,
+        PaymentIntentCaptureParams,
+        PaymentIntentConfirmParams,
+        PaymentIntentCreateParams,
+        PaymentIntentListParams,
+        PaymentIntentRetrieveParams,
+        PaymentIntentSearchParams,
+        PaymentIntentUpdateParams,
+    )
 
 from posapp.gateway.client import Gateway, operation
 

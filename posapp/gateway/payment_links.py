@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stripe.params import (
-    PaymentLinkCreateParams,
-    PaymentLinkListParams,
-    PaymentLinkRetrieveParams,
-    PaymentLinkUpdateParams,
-)
+if TYPE_CHECKING:
+    from stripe.params import (
+        PaymentLinkCreateParams,
+        PaymentLinkListParams,
+        PaymentLinkRetrieveParams,
+        PaymentLinkUpdateParams,
+    )
 
 from posapp.gateway.client import Gateway, operation
 

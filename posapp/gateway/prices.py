@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stripe.params import PriceCreateParams, PriceListParams, PriceRetrieveParams, PriceUpdateParams
+if TYPE_CHECKING:
+    from stripe.params import (
+        PriceCreateParams,
+        PriceListParams,
+        PriceRetrieveParams,
+        PriceUpdateParams,
+    )
 
 from posapp.gateway.client import Gateway, operation
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stripe.params import (
-    ProductCreateParams,
-    ProductListParams,
-    ProductRetrieveParams,
-    ProductUpdateParams,
-)
+if TYPE_CHECKING:
+    from stripe.params import (
+        ProductCreateParams,
+        ProductListParams,
+        ProductRetrieveParams,
+        ProductUpdateParams,
+    )
 
 from posapp.gateway.client import Gateway, operation
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stripe.params import (
-    SetupIntentCancelParams,
-    SetupIntentCreateParams,
-    SetupIntentRetrieveParams,
-)
+if TYPE_CHECKING:
+    from stripe.params import (
+        SetupIntentCancelParams,
+        SetupIntentCreateParams,
+        SetupIntentRetrieveParams,
+    )
 
 from posapp.gateway.client import Gateway, operation
 

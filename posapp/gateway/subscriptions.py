@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stripe.params import (
-    SubscriptionCancelParams,
-    SubscriptionCreateParams,
-    SubscriptionListParams,
-    SubscriptionResumeParams,
-    SubscriptionRetrieveParams,
-    SubscriptionSearchParams,
-    SubscriptionUpdateParams,
-)
+if TYPE_CHECKING:
+    from stripe.params import (
+        SubscriptionCancelParams,
+        SubscriptionCreateParams,
+        SubscriptionListParams,
+        SubscriptionResumeParams,
+        SubscriptionRetrieveParams,
+        SubscriptionSearchParams,
+        SubscriptionUpdateParams,
+    )
 
 from posapp.gateway.client import Gateway, operation
 

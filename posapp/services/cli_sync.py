@@ -41,13 +41,15 @@ def run_sync_command(
     out: TextIO,
     vault: KeyVault | None = None,
     stop: threading.Event | None = None,
+    rate: float | None = None,
 ) -> int:
     """Sync the cache of `profile_name` (default: the last used profile); returns the exit code.
 
     With no profile stored, a key in STRIPE_API_KEY is used alone (a profile for this run,
     named after the account, never saved). `once`: backfill, apply pending events, print
     counts. `verify`: also compare the cache
-    with Stripe and repair it. Otherwise poll until `stop` is set or Ctrl-C. Problems
+    with Stripe and repair it. Otherwise poll until `stop` is set or Ctrl-C. `rate`
+    caps the requests per second (default: Stripe's limit for the key's mode). Problems
     (no profile, no key, Stripe unreachable) are printed as one line, never with the key.
     """
     settings = Settings.load(paths.settings_file)
@@ -75,7 +77,7 @@ def run_sync_command(
         out.write(f"{exc}\n")
         return EXIT_FAILED
     try:
-        session = open_session(paths, profile, key, api_base=api_base)
+        session = open_session(paths, profile, key, api_base=api_base, rate_per_second=rate)
     except GatewayError as exc:
         out.write(f"{exc}\n")
         return EXIT_FAILED

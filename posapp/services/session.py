@@ -120,10 +120,12 @@ def open_session(
     *,
     api_base: str | None = None,
     locale: str = "en_US",
+    rate_per_second: float | None = None,
 ) -> Session:
     """Open the cache and journal of `profile` and a gateway with `api_key`.
 
-    `api_base` overrides the profile's (a sandbox or proxy). Requests a crash left pending
+    `api_base` overrides the profile's (a sandbox or proxy); `rate_per_second` the
+    gateway's default rate limit for the key's mode. Requests a crash left pending
     are settled first, each with an audit row, and kept in `recovered`; money writes Stripe
     does not have stay pending for the cashier (`services.recovery.interrupted_writes`).
     When Stripe cannot be reached they stay pending for the next start and the session
@@ -133,7 +135,7 @@ def open_session(
     base = api_base or profile.api_base
     journal = Journal(journal_path(paths, profile, base))
     cache = Cache(cache_path(paths, profile, base))
-    gateway = Gateway(api_key, journal=journal, api_base=base)
+    gateway = Gateway(api_key, journal=journal, api_base=base, rate_per_second=rate_per_second)
     session = Session(profile, paths, gateway, cache, journal, locale)
     try:
         settled = gateway.resolve_pending()

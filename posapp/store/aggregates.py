@@ -68,14 +68,13 @@ def takings_per_day(conn: sqlite3.Connection, *, since: int, until: int | None,
 
     After a partial capture Stripe counts the released rest in `amount_refunded`; it is
     taken off that figure, so `refunded` is only what was given back of the money taken."""
-    # `captured` and `amount_captured` are read from the charge's JSON.
     rows = conn.execute(
         "WITH taken AS (SELECT created, currency, amount, amount_refunded, "
-        "COALESCE(json_extract(data, '$.amount_captured'), amount) AS captured FROM charges "
-        "WHERE deleted = 0 AND status = 'succeeded' AND json_extract(data, '$.captured') = 1 "
+        "COALESCE(amount_captured, amount) AS taken_amount FROM charges "
+        "WHERE deleted = 0 AND status = 'succeeded' AND captured = 1 "
         "AND created >= ? AND created < ?) "
-        "SELECT date(created + ?, 'unixepoch') AS day, currency, SUM(captured), "
-        "SUM(COALESCE(amount_refunded, 0) - amount + captured), COUNT(*) FROM taken "
+        "SELECT date(created + ?, 'unixepoch') AS day, currency, SUM(taken_amount), "
+        "SUM(COALESCE(amount_refunded, 0) - amount + taken_amount), COUNT(*) FROM taken "
         "GROUP BY day, currency ORDER BY day, currency",
         (since, until if until is not None else 2**62, utc_offset)).fetchall()
     return [DailyTakings(*r) for r in rows]
@@ -86,9 +85,9 @@ def uncaptured(conn: sqlite3.Connection) -> list[Uncaptured]:
     the earliest `capture_before` (else created + AUTHORISATION_DAYS)."""
     rows = conn.execute(
         "SELECT currency, SUM(amount), COUNT(*), "
-        "MIN(COALESCE(json_extract(data, '$.payment_method_details.card.capture_before'), "
-        "created + ?)) FROM charges WHERE deleted = 0 AND status = 'succeeded' "
-        "AND json_extract(data, '$.captured') = 0 AND COALESCE(refunded, 0) = 0 "
+        "MIN(COALESCE(capture_before, created + ?)) FROM charges "
+        "WHERE deleted = 0 AND status = 'succeeded' "
+        "AND captured = 0 AND COALESCE(refunded, 0) = 0 "
         "GROUP BY currency ORDER BY currency", (AUTHORISATION_DAYS * 86_400,)).fetchall()
     return [Uncaptured(*r) for r in rows]
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
 from .client_secrets import MARKER, without_client_secrets
+from .codec import Codec, compress_table
 from .refs import ref_id
 
 Extracted = dict[str, Any]
@@ -87,7 +89,9 @@ def _charge(o: Mapping[str, Any]) -> Extracted:
             "email": _get(o, "billing_details", "email"),
             "brand": _get(o, "payment_method_details", "card", "brand"),
             "last4": _get(o, "payment_method_details", "card", "last4"),
-            "refunded": _bool(o.get("refunded")), "disputed": _bool(o.get("disputed"))}
+            "refunded": _bool(o.get("refunded")), "disputed": _bool(o.get("disputed")),
+            "captured": _bool(o.get("captured")), "amount_captured": o.get("amount_captured"),
+            "capture_before": _get(o, "payment_method_details", "card", "capture_before")}
 
 
 def _refund(o: Mapping[str, Any]) -> Extracted:
@@ -167,7 +171,8 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
     TableSpec("charges", "charge", ("ch_", "py_"),
               {"customer": S, "status": S, "amount": N, "amount_refunded": N, "currency": S,
                "description": S, "payment_intent": S, "name": S, "email": S, "brand": S,
-               "last4": S, "refunded": N, "disputed": N},
+               "last4": S, "refunded": N, "disputed": N, "captured": N, "amount_captured": N,
+               "capture_before": N},
               _charge, (("customer",), ("status",), ("payment_intent",), ("last4",)),
               ("description", "name", "email")),
     TableSpec("refunds", "refund", ("re_", "pyr_"),
@@ -258,5 +263,34 @@ def _purge_client_secrets(db: Any) -> None:
                        [json.dumps(clean, separators=(",", ":"), ensure_ascii=False), object_id])
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_create_v1, _purge_client_secrets)
+
+def _compress_v3(db: Any) -> None:
+    """Version 3: objects' JSON deflated against a dictionary per type (see `codec`)."""
+    db.conn.execute("CREATE TABLE dictionaries (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
+                    "data BLOB NOT NULL)")
+    for name in TABLES:
+        compress_table(db.conn, name)
+
+
+def _charge_capture_columns(db: Any) -> None:
+    """Version 4: a charge's `captured`, `amount_captured` and card `capture_before` as
+    columns (takings count captured money only; the stored JSON is compressed, so SQL
+    cannot read it), filled from the stored charges."""
+    spec = TABLES["charges"]
+    table = db["charges"]
+    for column in ("captured", "amount_captured", "capture_before"):
+        if column not in table.columns_dict:
+            table.add_column(column, int)
+    codec = Codec(lambda: nullcontext(db.conn), lambda: nullcontext(db.conn))
+    rows = db.conn.execute("SELECT rowid, data FROM charges").fetchall()
+    db.conn.executemany(
+        "UPDATE charges SET captured = ?, amount_captured = ?, capture_before = ? "
+        "WHERE rowid = ?",
+        ((*(spec.extract(codec.decode(data))[c]
+            for c in ("captured", "amount_captured", "capture_before")), rowid)
+         for rowid, data in rows))
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (
+    _create_v1, _purge_client_secrets, _compress_v3, _charge_capture_columns)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""

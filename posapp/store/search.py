@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,9 +45,10 @@ class SearchHit:
 
 
 def search(conn: sqlite3.Connection, text: str, *, tables: Sequence[str] | None = None,
-           limit: int = 50) -> list[SearchHit]:
+           limit: int = 50, decode: Callable[[Any], Any] = json.loads) -> list[SearchHit]:
     """Objects matching `text`, newest first, at most `limit`. `tables` narrows free-text
-    search (default: every searchable type); id and last4 matches are always included."""
+    search (default: every searchable type); id and last4 matches are always included.
+    `decode` turns a stored `data` value into the object (the cache's codec)."""
     text = _UNUSABLE.sub(" ", text).strip()
     if not text or limit <= 0:
         return []
@@ -63,7 +64,7 @@ def search(conn: sqlite3.Connection, text: str, *, tables: Sequence[str] | None 
             found.update(_by_text(conn, table, terms, limit))
     best = sorted(found, key=lambda f: (f[2], f[1]), reverse=True)[:limit]
     # Only the objects shown are read and decoded.
-    return [SearchHit(table, object_id, created, json.loads(conn.execute(
+    return [SearchHit(table, object_id, created, decode(conn.execute(
         f"SELECT data FROM [{table}] WHERE id = ?", (object_id,)).fetchone()[0]))  # noqa: S608
         for table, object_id, created in best]
 

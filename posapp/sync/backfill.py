@@ -246,8 +246,9 @@ class _Run:
 
     def _save(self, listing: _Listing, segment: Segment, page: list[dict[str, Any]],
               related: list[dict[str, Any]], done: bool) -> tuple[Segment, bool]:
-        """Store a page with the source's new checkpoint; returns the segment as it now
-        stands and whether it was split (a new segment then takes the older objects)."""
+        """Store a page with the source's new checkpoint (emptying `page` and `related`);
+        returns the segment as it now stands and whether it was split (a new segment then
+        takes the older objects)."""
         after = Segment(segment.gte, segment.lt, page[-1]["id"] if page else segment.after,
                         done)
         created = [obj.get("created") for obj in page]
@@ -257,18 +258,23 @@ class _Run:
             split = split_segment(segment, cast(list[int], created), page[-1]["id"])
             if split:
                 after, spawned = split[0], split[1:]
+        listed, expanded = len(page), len(related)
+        encoded = self.cache.encode_page(page, self.generation, related)
+        # Only the encoded rows wait for the cache's lock: a young garbage collection walks
+        # every page in flight, stalling the GUI thread meanwhile.
+        page.clear()
+        related.clear()
         with listing.lock:
             old = listing.checkpoint
             segments = [after if s == segment else s for s in old.segments] + spawned
             newest = old.newest if old.newest is not None or not created else created[0]
-            listing.checkpoint = Checkpoint(tuple(segments), old.count + len(page), newest)
-            self.cache.save_backfill_page(listing.source.name, page, listing.checkpoint,
-                                          self.generation, related=related)
+            listing.checkpoint = Checkpoint(tuple(segments), old.count + listed, newest)
+            self.cache.save_encoded_page(listing.source.name, encoded, listing.checkpoint)
             complete = listing.checkpoint.done
         name = listing.source.name
         with self.lock:
-            self.stored[name] = self.stored.get(name, 0) + len(page)
-            self.related += len(related)
+            self.stored[name] = self.stored.get(name, 0) + listed
+            self.related += expanded
             if complete:
                 self.finished.add(name)
             report = BackfillProgress(

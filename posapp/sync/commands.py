@@ -53,7 +53,7 @@ def run_sync_once(gateway: Gateway, cache: Cache, *, out: TextIO | None = None,
             out.write(f"{table:<{width}}  {report.cached[table]:>8}  "
                       f"{report.listed.get(table, 0):>8}\n")
         out.write(f"events applied: {report.events_applied}\n"
-                  f"API requests: {report.requests}\n"
+                  f"API requests: {report.requests} (at most {gateway.rate_per_second:g}/s)\n"
                   f"time: {report.elapsed:.1f} s\n")
     return report
 

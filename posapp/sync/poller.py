@@ -1,9 +1,10 @@
 """The events poller: keeps the cache current by reading `GET /v1/events` after the newest
 applied event, oldest first, applying each event exactly once.
 
-The interval adapts: `active_interval` (2 s) while the app expects activity (a payment it
-started is pending, see `expect_activity`) or events keep arriving, stretching to
-`idle_interval` (30 s) when nothing happens; failures back off exponentially up to
+The interval adapts: `hurry_interval` (1 s) while a cashier waits on an open payment
+request (`hurry_while`), `active_interval` (2 s) while the app expects activity
+(`expect_activity`) or events keep arriving, stretching to `idle_interval` (30 s) when
+nothing happens; failures back off exponentially up to
 `max_backoff`. When the cursor can no longer be used (Stripe keeps events 30 days, or the
 event is unknown), the cache is listed again from scratch and the user is told.
 """
@@ -11,6 +12,7 @@ event is unknown), the cache is listed again from scratch and the user is told.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -64,7 +66,7 @@ class Poller:
     def __init__(self, gateway: Gateway, cache: Cache, *, notify: Notify | None = None,
                  on_change: TablesChanged | None = None,
                  progress: Callable[[BackfillProgress], None] | None = None,
-                 active_interval: float = 2.0,
+                 active_interval: float = 2.0, hurry_interval: float = 1.0,
                  idle_interval: float = 30.0, max_backoff: float = 300.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.gateway = gateway
@@ -73,11 +75,14 @@ class Poller:
         self.on_change: TablesChanged = on_change if on_change is not None else (lambda _t: None)
         self.progress = progress
         self.active_interval = active_interval
+        self.hurry_interval = hurry_interval
         self.idle_interval = idle_interval
         self.max_backoff = max_backoff
         self._clock = clock
         self._lock = threading.Lock()
         self._active_until = 0.0
+        self._hurry: list[Callable[[], bool]] = []
+        self._rhythm_from = -math.inf
         self._quiet_polls = 0
         self._failures = 0
         self.online: bool | None = None
@@ -89,12 +94,32 @@ class Poller:
         with self._lock:
             self._active_until = max(self._active_until, self._clock() + seconds)
 
+    def hurry_while(self, waiting: Callable[[], bool]) -> None:
+        """Poll every `hurry_interval` for as long as `waiting()` is true (a cashier waits
+        for the customer to pay an open request), the first poll one interval from now
+        (nobody has paid yet). Hurried polls start `hurry_interval` apart, however long
+        each takes. `waiting` is called from the polling thread; once it returns False it
+        is forgotten."""
+        with self._lock:
+            self._hurry.append(waiting)
+            self._rhythm_from = max(self._rhythm_from, self._clock())
+
+    @property
+    def hurrying(self) -> bool:
+        """Whether a `hurry_while` condition still holds."""
+        with self._lock:
+            self._hurry = [waiting for waiting in self._hurry if waiting()]
+            return bool(self._hurry)
+
     def next_delay(self) -> float:
         """Seconds to wait before the next poll."""
         with self._lock:
             if self._failures:
                 return float(min(self.max_backoff,
                                  self.active_interval * 2 ** self._failures))
+            self._hurry = [waiting for waiting in self._hurry if waiting()]
+            if self._hurry:
+                return max(0.0, self._rhythm_from + self.hurry_interval - self._clock())
             if self._clock() < self._active_until:
                 return self.active_interval
             return float(min(self.idle_interval,
@@ -105,6 +130,8 @@ class Poller:
         the backfill if the cache needs one; `cancel` stops that backfill between pages.
         Raises GatewayError when Stripe cannot be read; the cache keeps everything applied
         up to the failure."""
+        with self._lock:
+            self._rhythm_from = self._clock()
         try:
             result = self._poll(cancel)
         except GatewayError as error:
@@ -120,10 +147,10 @@ class Poller:
     def run(self, stop: threading.Event, *, wake: threading.Event | None = None,
             after_poll: Callable[[PollResult | None], None] | None = None) -> None:
         """Poll until `stop` is set, waiting `next_delay()` between polls; failures are
-        reported through `notify` and retried with backoff. Setting `wake` ends a wait early
-        (set it after `stop` too); `after_poll` receives each poll's result, None for a poll
-        that failed."""
-        waiting = wake if wake is not None else stop
+        reported through `notify` and retried with backoff. Setting `wake` polls at once
+        (set it after `stop` too), except while hurrying: a hurry keeps its rhythm (its first
+        poll is one interval after it was asked for). `after_poll` receives each poll's
+        result, None for a poll that failed."""
         while not stop.is_set():
             result: PollResult | None = None
             try:
@@ -132,9 +159,19 @@ class Poller:
                 log.warning("sync poll failed: %s", error)
             if after_poll is not None:
                 after_poll(result)
-            waiting.wait(self.next_delay())
-            if wake is not None:
-                wake.clear()
+            if wake is None:
+                stop.wait(self.next_delay())
+            else:
+                self._wait(stop, wake)
+
+    def _wait(self, stop: threading.Event, wake: threading.Event) -> None:
+        delay = self.next_delay()
+        while delay > 0 and not stop.is_set() and wake.wait(delay):
+            wake.clear()
+            if not self.hurrying:
+                return
+            delay = self.next_delay()
+        wake.clear()
 
     def _poll(self, cancel: threading.Event | None) -> PollResult:
         everything = frozenset(OBJECT_TYPES)

@@ -174,6 +174,23 @@ def test_sync_once_fills_the_cache_of_the_last_profile(
     assert "0 differences" in out.getvalue()
 
 
+def test_sync_once_keeps_to_the_rate_asked_for(
+    sandbox: Sandbox, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths, vault = _sync_setup(tmp_path, memory_keyring)
+    out = io.StringIO()
+
+    code = run_sync_command(paths, profile_name=None, api_base=sandbox.url, once=True,
+                            verify=False, environ={}, out=out, vault=vault, rate=7)
+
+    assert code == 0
+    assert "(at most 7/s)" in out.getvalue()
+    out = io.StringIO()
+    assert run_sync_command(paths, profile_name=None, api_base=sandbox.url, once=True,
+                            verify=False, environ={}, out=out, vault=vault) == 0
+    assert "(at most 25/s)" in out.getvalue()
+
+
 def test_sync_polls_until_stopped(
     sandbox: Sandbox, tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:

@@ -3,6 +3,7 @@ event ledger, keyset pages, filters and dashboard aggregates."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -10,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlite_utils
 
 from posapp.store.cache import SCHEMA_VERSION, Cache, Checkpoint, Cursor, Segment
-from posapp.store.schema import OBJECT_TYPES, TABLES
+from posapp.store.schema import MIGRATIONS, OBJECT_TYPES, TABLES
 
 
 @pytest.fixture
@@ -282,3 +284,111 @@ def test_writers_on_several_threads_do_not_collide(cache: Cache) -> None:
         t.join()
     assert all(cache.count(t) == 50 for t in OBJECT_TYPES)
     assert all(cache.checkpoint(t).count == 50 for t in OBJECT_TYPES)
+
+
+def shop_customer(n: int) -> dict[str, Any]:
+    """A customer shaped like Stripe's (most keys repeat from one customer to the next)."""
+    return customer(n, 1_700_000_000 + n, phone=f"+1555{n:07d}", description=None,
+                    address={"city": "Lisbon", "country": "PT", "line1": f"Rua {n}",
+                             "line2": None, "postal_code": "1100-001", "state": None},
+                    balance=0, currency="eur", default_source=None, delinquent=False,
+                    discount=None, invoice_prefix=f"A{n:07X}", livemode=False,
+                    metadata={"loyalty": str(n % 7)}, preferred_locales=["pt-PT"],
+                    shipping=None, tax_exempt="none", test_clock=None,
+                    invoice_settings={"custom_fields": None, "default_payment_method": None,
+                                      "footer": None, "rendering_options": None})
+
+
+def test_objects_are_stored_compact_and_read_back_whole(tmp_path: Path) -> None:
+    shoppers = [shop_customer(n) for n in range(200)]
+    with Cache(tmp_path / "p.db") as c:
+        c.upsert("customers", shoppers[:100])
+        c.save_backfill_page("customers", shoppers[100:], Checkpoint(), generation=1)
+        assert c.get("customers", "cus_0007") == shoppers[7]
+        assert c.page("customers", limit=200).rows == shoppers[::-1]
+        assert [h.data for h in c.search("Customer 150")] == [shoppers[150]]
+    conn = sqlite3.connect(tmp_path / "p.db")
+    stored, kinds = conn.execute(
+        "SELECT SUM(length(data)), group_concat(DISTINCT typeof(data)) FROM customers "
+        "WHERE id != (SELECT id FROM customers ORDER BY rowid LIMIT 1)").fetchone()
+    conn.close()
+    as_json = sum(len(json.dumps(s, separators=(",", ":"))) for s in shoppers)
+    assert kinds == "blob"
+    assert stored < as_json / 4
+
+
+def test_a_dictionary_recorded_by_another_connection_is_found(tmp_path: Path) -> None:
+    with Cache(tmp_path / "p.db") as reader, Cache(tmp_path / "p.db") as writer:
+        writer.upsert("customers", [shop_customer(1), shop_customer(2)])
+        assert reader.get("customers", "cus_0002") == shop_customer(2)
+
+
+def test_a_version_1_cache_is_compressed_on_opening_and_stays_searchable(
+        tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    MIGRATIONS[0](sqlite_utils.Database(conn))
+    for n in range(30):
+        obj = shop_customer(n)
+        row = {"id": obj["id"], "data": json.dumps(obj), "created": obj["created"],
+               "deleted": 0, "synced_gen": 1, **TABLES["customers"].extract(obj)}
+        conn.execute(f"INSERT INTO customers ({', '.join(row)}) "  # noqa: S608
+                     f"VALUES ({', '.join('?' for _ in row)})", list(row.values()))
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+
+    with Cache(path) as c:
+        assert c.schema_version == SCHEMA_VERSION
+        assert c.get("customers", "cus_0012") == shop_customer(12)
+        assert [h.id for h in c.search("Customer 12")] == ["cus_0012"]
+        c.upsert("customers", [shop_customer(12) | {"name": "Renamed"}])
+        assert [h.id for h in c.search("Renamed")] == ["cus_0012"]
+        assert c.search("Customer 12") == []
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT DISTINCT typeof(data) FROM customers").fetchall() == [("blob",)]
+    conn.close()
+
+
+def test_a_view_reads_the_last_commit_while_a_page_is_being_written(cache: Cache) -> None:
+    cache.upsert("customers", [customer(1, 10)])
+    writing, read_done = threading.Event(), threading.Event()
+
+    def slow_page() -> None:
+        # A backfill page's transaction, held open until the reader has finished.
+        with cache._transaction() as conn:
+            conn.execute("UPDATE customers SET name = 'Half written'")
+            writing.set()
+            read_done.wait(10)
+
+    writer = threading.Thread(target=slow_page)
+    writer.start()
+    assert writing.wait(10)
+    seen = cache.count("customers", filters={"name": "Customer 1"})
+    read_done.set()
+    writer.join()
+    assert seen == 1
+    assert cache.count("customers", filters={"name": "Half written"}) == 1
+
+
+def test_a_version_3_cache_learns_which_charges_were_captured_on_opening(
+        tmp_path: Path) -> None:
+    path = tmp_path / "v3.db"
+    day = 1_764_547_200  # 2025-12-01 00:00 UTC
+    taken = {"id": "ch_taken", "object": "charge", "created": day + 60, "status": "succeeded",
+             "amount": 900, "amount_captured": 900, "amount_refunded": 0, "currency": "usd",
+             "captured": True, "refunded": False, "padding": "x" * 400}
+    held = {**taken, "id": "ch_held", "amount_captured": 0, "captured": False,
+            "payment_method_details": {"card": {"capture_before": day + 7 * 86_400}}}
+    with Cache(path) as c:
+        c.upsert("charges", [taken, held])
+    conn = sqlite3.connect(path, isolation_level=None)
+    for column in ("captured", "amount_captured", "capture_before"):
+        conn.execute(f"ALTER TABLE charges DROP COLUMN {column}")
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+
+    with Cache(path) as c:
+        assert c.schema_version == SCHEMA_VERSION
+        assert [(t.gross, t.count) for t in c.takings_per_day(since=day)] == [(900, 1)]
+        [held_now] = c.uncaptured()
+        assert (held_now.amount, held_now.first_expiry) == (900, day + 7 * 86_400)

@@ -53,7 +53,8 @@ def test_an_old_cache_is_purged_of_client_secrets_when_opened(tmp_path: Path) ->
     secret = "pi_3Old_secret_" + "Zq7" * 8
     with Cache(path) as cache:
         conn = sqlite3.connect(path)
-        conn.execute("PRAGMA user_version = 1")
+        conn.execute("PRAGMA user_version = 1")  # as version 1 left it: no dictionaries
+        conn.execute("DROP TABLE dictionaries")
         intent = {"id": "pi_3Old", "object": "payment_intent", "created": 1, "amount": 500,
                   "currency": "usd", "status": "requires_payment_method",
                   "client_secret": secret}

@@ -555,6 +555,28 @@ def test_quiet_polls_stretch_the_interval_and_expected_activity_shortens_it(
     assert poller.next_delay() == 2.0
 
 
+def test_a_waiting_cashier_hurries_the_poller_until_the_request_closes(
+        gateway: Gateway, cache: Cache) -> None:
+    clock = FakeClock()
+    poller = Poller(gateway, cache, active_interval=2.0, idle_interval=30.0, clock=clock)
+    for _ in range(5):
+        poller.poll_once()
+    assert poller.next_delay() == 30.0
+    clock.now += 20
+    request_open = [True]
+    poller.hurry_while(lambda: request_open[0])
+    assert poller.hurrying
+    assert poller.next_delay() == poller.hurry_interval == 1.0  # nobody has paid yet
+    clock.now += 1.0
+    assert poller.next_delay() == 0.0
+    poller.poll_once()
+    clock.now += 0.25  # the poll took a quarter of a second: the rhythm holds
+    assert poller.next_delay() == 0.75
+    request_open[0] = False
+    assert not poller.hurrying
+    assert poller.next_delay() == 30.0
+
+
 def test_failures_back_off_exponentially_to_a_ceiling(cache: Cache, tmp_path: Path) -> None:
     nowhere = Gateway(KEY, journal=Journal(tmp_path / "j2.db"), api_base="http://127.0.0.1:9",
                       max_retries=0)

@@ -28,12 +28,14 @@ def test_payment_link_paid_on_hosted_page_turns_screen_to_paid(
     assert collect.view.qr.text == request.url
     assert "$12.50" in collect.view.amount.text()
     assert not collect.view.is_paid()
+    assert window.state.poller.hurrying  # the cashier's wait is followed closely
     mail = collect.view.mailto_url().toString()
     assert mail.startswith("mailto:") and "12.50" in mail
 
     assert run(loop, pay_hosted_page(request.url)) == 200
     wait_until(loop, collect.view.is_paid, "the Paid state")
     assert collect.view.outcome.text() == "Paid"
+    assert not window.state.poller.hurrying
     assert "$12.50" in collect.view.outcome_detail.text()
     assert "Visa •••• 4242" in collect.view.outcome_detail.text()
     assert collect.last_status is not None and collect.last_status.card_last4 == "4242"

@@ -178,6 +178,12 @@ class AppState(QObject):
         self.poller.expect_activity()
         self._wake.set()
 
+    def hurry_while(self, waiting: Callable[[], bool]) -> None:
+        """A cashier waits on an open payment request: poll about once a second, starting
+        now, for as long as `waiting()` says so (asked from the sync thread)."""
+        self.poller.hurry_while(waiting)
+        self._wake.set()
+
     def start_sync(self) -> None:
         """Start the sync loop on a worker background thread (once)."""
         if self._sync_task is None or not self._sync_task.is_alive():

@@ -9,8 +9,8 @@ after an unknown outcome, sends the same request, which Stripe carries out once.
 request is closed at Stripe before the screen lets go of it, and a payment that still lands
 on a closed request is announced against its sale.
 
-No card data is typed here. While a hosted page is open the poller runs fast
-(`expect_activity`); when a payment or checkout notification arrives the request's status is
+No card data is typed here. While a hosted page is open the poller follows it about once a
+second (`hurry_while`); when a payment or checkout notification arrives the request's status is
 read from Stripe and the screen turns to "Paid" (amount, brand, last 4) or shows the failure.
 """
 
@@ -597,7 +597,7 @@ class CollectPanel(QWidget):
             .replace("%2", request.description).replace("%3", request.url))
         self.center.setCurrentWidget(self.view)
         self._set_sale(Sale.WAITING)
-        self._state.expect_activity()
+        self._state.hurry_while(lambda: self.request is request)
         self.reload_open_requests()
 
     def explains(self, notice: Notification) -> bool:

@@ -8,6 +8,7 @@ first-run welcome, and runs until the last window closes.
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 from dataclasses import dataclass
 
@@ -72,6 +73,25 @@ def make_controller(options: GuiOptions, worker: Worker) -> GuiController:
                          demo=demo)
 
 
+# Young collections start after this many more container objects were made than freed.
+# A backfill's pages are freed by reference counting as soon as they are stored, so the
+# count rarely gets there; at the default 700 a collection ran every few pages, each
+# walking every page still in flight on the other threads while the GUI thread waited.
+GC_YOUNG_THRESHOLD = 20_000
+
+
+def after_start_up() -> None:
+    """Garbage-collector settings for a long session, applied once the first window is up.
+
+    Everything made so far (modules, Qt wrappers, the SDK's tables) lives as long as the
+    process: frozen, full collections no longer walk it (they stalled the GUI thread
+    ~200 ms at a time during a big backfill); and young collections run less often (see
+    GC_YOUNG_THRESHOLD). Measured by benchmarks/bench_gui_stall.py."""
+    gc.freeze()
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
+
+
 def launch_gui(options: GuiOptions) -> int:
     """Run the desktop app until its last window closes; returns the exit code (1 when no
     window can be opened here, with the reason on stderr)."""
@@ -101,6 +121,7 @@ def launch_gui(options: GuiOptions) -> int:
         # One run_until_complete for the whole session: Qt emits aboutToQuit whenever its
         # event loop returns, so the app must not leave it between start-up and the end.
         await controller.start(options.profile_name)
+        after_start_up()
         if controller.window is not None:
             await quitting.wait()
         controller.shutdown()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -28,6 +27,8 @@ class QrCodeView(QWidget):
 
     def set_text(self, text: str) -> None:
         """Encode `text` (empty clears the code)."""
+        import segno  # here, not at start-up: the first window shows no code
+
         self._text = text
         self._matrix = [[bool(v) for v in row] for row in segno.make(text, error="m").matrix] \
             if text else []
