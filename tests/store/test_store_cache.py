@@ -392,3 +392,19 @@ def test_a_version_3_cache_learns_which_charges_were_captured_on_opening(
         assert [(t.gross, t.count) for t in c.takings_per_day(since=day)] == [(900, 1)]
         [held_now] = c.uncaptured()
         assert (held_now.amount, held_now.first_expiry) == (900, day + 7 * 86_400)
+
+
+def test_recording_changes_names_the_tables_this_thread_wrote(cache: Cache) -> None:
+    other_thread = threading.Thread(target=lambda: cache.upsert("refunds", [
+        {"id": "re_1", "object": "refund", "created": 1, "amount": 100}]))
+    with cache.recording_changes() as outer:
+        cache.upsert_object({"id": "cus_1", "object": "customer", "created": 1})
+        with cache.recording_changes() as inner:
+            cache.mark_deleted("payment_methods", ["pm_1"])
+        other_thread.start()
+        other_thread.join()
+        cache.get("customers", "cus_1")  # reading changes nothing
+    assert inner == {"payment_methods"}
+    assert outer == {"customers", "payment_methods"}  # not the other thread's refunds
+    cache.upsert_object({"id": "cus_2", "object": "customer", "created": 2})
+    assert outer == {"customers", "payment_methods"}  # nothing recorded after the block
