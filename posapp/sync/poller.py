@@ -165,6 +165,7 @@ class Poller:
                 self._wait(stop, wake)
 
     def _wait(self, stop: threading.Event, wake: threading.Event) -> None:
+        """Sleep until the next poll is due or `wake` is set (kept asleep while hurrying)."""
         delay = self.next_delay()
         while delay > 0 and not stop.is_set() and wake.wait(delay):
             wake.clear()
