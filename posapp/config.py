@@ -23,7 +23,8 @@ import platformdirs
 
 from posapp.keys.redact import RedactingFilter, redact
 
-__all__ = ["APP_NAME", "Paths", "Settings", "log_crash", "private_files", "setup_logging"]
+__all__ = ["APP_NAME", "BUSINESS_FIELDS", "Paths", "Settings", "log_crash", "private_files",
+           "setup_logging"]
 
 APP_NAME = "PosApp"
 LOG_FILE_BYTES = 1_000_000
@@ -35,6 +36,9 @@ _FILE_ONLY = "posapp_file_only"
 # databases (with -wal/-shm files and damaged copies).
 _OWN_PREFIXES = ("settings.json", ".settings-", "posapp.log")
 _OWN_PARTS = (".cache.sqlite3", ".journal.sqlite3")
+BUSINESS_FIELDS = ("name", "address", "tax_id", "footer", "logo")
+"""A profile's seller details on its invoices: name, address (lines), tax id, footer text
+and the path of a logo image."""
 
 _DEFAULTS: dict[str, Any] = {
     "poll_interval_seconds": 30,
@@ -220,6 +224,20 @@ class Settings:
     @language.setter
     def language(self, value: str) -> None:
         self.data["language"] = value
+
+    def business(self, profile: str) -> dict[str, str]:
+        """The seller details a profile's invoices print (`BUSINESS_FIELDS`; "" when unset)."""
+        stored = self.data.get("business")
+        record = stored.get(profile) if isinstance(stored, dict) else None
+        record = record if isinstance(record, dict) else {}
+        return {k: str(record.get(k) or "") for k in BUSINESS_FIELDS}
+
+    def set_business(self, profile: str, details: dict[str, str]) -> None:
+        """Store a profile's seller details (only `BUSINESS_FIELDS`)."""
+        stored = self.data.get("business")
+        if not isinstance(stored, dict):
+            stored = self.data["business"] = {}
+        stored[profile] = {k: str(details.get(k) or "") for k in BUSINESS_FIELDS}
 
     @property
     def profiles(self) -> list[dict[str, Any]]:

@@ -8,7 +8,8 @@ this folder; with names (e.g. `dashboard refunds`) only those, plus whatever the
 first (a refund and a dispute's draft for the audit log, the waiting link before it is
 paid). Like `posapp --demo`, it starts the demo sandbox in-process (seed "demo"), uses a
 temporary data dir and the demo profile through the app's own controller, and drives the
-real window at 1360x860; the Chinese shots switch the language as Settings does.
+real window at 1360x860 (the search and filtered-list shots at 1280x800, the smallest
+window we support); the Chinese shots switch the language as Settings does.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import qasync
+from PySide6.QtCore import QDate, QPoint
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QWidget
 
 from posapp.app import DEMO_API_KEY
 from posapp.config import Paths, Settings
@@ -36,6 +40,7 @@ from posapp.worker import Worker
 
 HERE = Path(__file__).resolve().parent
 SIZE = (1360, 860)
+SMALLEST = (1280, 800)
 
 
 async def until(condition: Callable[[], object], what: str, limit: float = 60.0) -> None:
@@ -78,12 +83,19 @@ class Tour:
         self.window.resize(*SIZE)
         await until(lambda: self.window.state.cache.last_success is not None, "the demo sync")
 
-    async def save(self, name: str) -> None:
-        """Dismiss the toasts, let the window repaint, and grab it into `name`.png here."""
+    async def save(self, name: str, dialog: QWidget | None = None) -> None:
+        """Dismiss the toasts, let the window repaint, and grab it (with `dialog` drawn
+        where it stands over the window) into `name`.png here."""
         self.window.toasts.clear()
         await asyncio.sleep(0.6)
         path = HERE / f"{name}.png"
-        if not self.window.grab().save(str(path)):
+        image = self.window.grab()
+        if dialog is not None:
+            painter = QPainter(image)
+            painter.drawPixmap(self.window.mapFromGlobal(dialog.mapToGlobal(QPoint(0, 0))),
+                               dialog.grab())
+            painter.end()
+        if not image.save(str(path)):
             raise SystemExit(f"could not write {path}")
         print("saved", path)
 
@@ -223,6 +235,39 @@ async def activity(tour: Tour) -> None:
     await tour.save("activity")
 
 
+async def search(tour: Tour) -> None:
+    """Ctrl+K for a customer's name at 1280x800: her, her open items, her payments."""
+    window = tour.window
+    window.resize(*SMALLEST)
+    window.show_panel(Panel.DASHBOARD)
+    open_invoice = window.state.cache.page("invoices", filters={"status": "open"}).rows[0]
+    name = str(open_invoice.get("customer_name") or "")
+    dialog = window.open_search()
+    dialog.move(window.mapToGlobal(QPoint((SMALLEST[0] - dialog.width()) // 2, 90)))
+    dialog.field.setText(name)
+    dialog.run_search()
+    await tour.save("search", dialog)
+    dialog.close()
+    window.resize(*SIZE)
+
+
+async def payments_filtered(tour: Tour) -> None:
+    """Payments at 1280x800 narrowed by the filter bar: succeeded, the last 7 days, from
+    10.00."""
+    window = tour.window
+    window.resize(*SMALLEST)
+    window.show_panel(Panel.PAYMENTS)
+    panel = window.payments
+    assert panel.filter_bar is not None
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("succeeded"))
+    panel.filter_bar.amount_min.setText("10")
+    panel.filter_bar.set_days(QDate.currentDate().addDays(-6), None)
+    panel.list.table.selectRow(0)
+    await tour.save("payments-filtered")
+    panel.clear_filters()
+    window.resize(*SIZE)
+
+
 async def chinese(tour: Tour) -> None:
     """The collect screen in Simplified Chinese, a link waiting."""
     await tour.use_language("zh_CN")
@@ -248,6 +293,8 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "refunds": refunds,
     "disputes": disputes,
     "activity": activity,
+    "search": search,
+    "payments-filtered": payments_filtered,
     "chinese": chinese,
     "dashboard-zh": dashboard_zh,
 }

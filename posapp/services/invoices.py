@@ -8,6 +8,7 @@ import functools
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -195,13 +196,16 @@ def mark_uncollectible(session: Session, invoice_id: str) -> dict[str, Any]:
 
 def csv_cell(value: object) -> str | int | float:
     """`value` as a safe CSV cell: text a spreadsheet would run as a formula gets a leading
-    `'` (OWASP's advice against CSV injection); numbers stay numbers."""
+    `'` (OWASP's advice against CSV injection); numbers stay numbers, a Decimal written
+    exactly as it is (`-90.00`, `1.500`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return value
+    if isinstance(value, Decimal):
+        return str(value)
     text = str(value)
     return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
 

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from . import aggregates, search
 from .client_secrets import MARKER, without_client_secrets
 from .codec import Codec, dumps
 from .files import move_aside
+from .filters import AmountRange, CardLast4
 from .schema import MIGRATIONS, TABLE_FOR_OBJECT, TABLES, is_deletion
 
 log = logging.getLogger(__name__)
@@ -34,7 +36,9 @@ MARKER_BYTES = MARKER.encode()
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
-FilterValue = str | int | None | Sequence[str | int]
+FilterValue = str | int | None | Sequence[str | int] | AmountRange | CardLast4
+"""A column's value, one of several values, or a `filters` condition (the key is then
+only its name)."""
 
 _CURSOR_KEY = "events.cursor"
 _LAST_SUCCESS_KEY = "sync.last_success"
@@ -412,12 +416,14 @@ class Cache:
                 f"SELECT id, data FROM [{table}] WHERE deleted = 0").fetchall()  # noqa: S608
         return {r[0]: self._codec.decode(r[1]) for r in rows}
 
-    def search(self, text: str, *, tables: Sequence[str] | None = None,
-               limit: int = 50) -> list[search.SearchHit]:
-        """Find objects by free text, id prefix or card last4; never raises on odd input."""
+    def search(self, text: str, *, tables: Sequence[str] | None = None, limit: int = 50,
+               locale: str = "en_US", now: datetime | None = None,
+               tz: tzinfo | None = None) -> list[search.SearchHit]:
+        """Find objects by free text, id prefix, card last4, amount or (with `now`) date,
+        ranked by kind (see `search.search`); never raises on odd input."""
         with self._reading() as conn:
-            return search.search(conn, text, tables=tables, limit=limit,
-                                 decode=self._codec.decode)
+            return search.search(conn, text, tables=tables, limit=limit, locale=locale,
+                                 now=now, tz=tz, decode=self._codec.decode)
 
     def takings_per_day(self, *, since: int, until: int | None = None,
                         utc_offset: int = 0) -> list[aggregates.DailyTakings]:
@@ -576,6 +582,11 @@ def _where(table: str, filters: Mapping[str, FilterValue] | None, since: int | N
     where: list[str] = [] if include_deleted else ["deleted = 0"]
     params: list[Any] = []
     for column, value in (filters or {}).items():
+        if isinstance(value, (AmountRange, CardLast4)):
+            sql, values = value.sql(table)
+            where.append(sql)
+            params.extend(values)
+            continue
         if column not in allowed and column != "id":
             raise ValueError(f"{table} cannot be filtered on {column!r}")
         if value is None:

@@ -15,7 +15,7 @@
 <context>
     <name>DashboardPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="285"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="294"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n payment</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="309"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="318"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n active subscription</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>DisputeDetail</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="177"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="201"/>
         <source>• %1: %n character(s)</source>
         <translation>
             <numerusform>• %1: %n character</numerusform>
@@ -62,13 +62,46 @@
     </message>
 </context>
 <context>
+    <name>DisputesPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/disputes/disputes_panel.py" line="51"/>
+        <source>%n dispute(s) exported to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InvoicesPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="63"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="58"/>
         <source>%n invoice(s) exported to %1.</source>
         <translation>
             <numerusform>%n invoice exported to %1.</numerusform>
             <numerusform>%n invoices exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="64"/>
+        <source>%n payment(s) exported to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RefundsPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="85"/>
+        <source>%n refund(s) exported to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

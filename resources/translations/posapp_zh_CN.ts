@@ -82,27 +82,27 @@
         <translation>已应用的 Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="163"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="165"/>
         <source>%1 ago</source>
         <translation>%1前</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="219"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="223"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="220"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="224"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="221"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="225"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="222"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="226"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -173,7 +173,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../../posapp/ui/common/app_state.py" line="169"/>
+        <location filename="../../posapp/ui/common/app_state.py" line="172"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
@@ -759,12 +759,12 @@
 <context>
     <name>CsvExport</name>
     <message>
-        <location filename="../../posapp/ui/common/csv_export.py" line="55"/>
+        <location filename="../../posapp/ui/common/csv_export.py" line="57"/>
         <source>Export to CSV</source>
         <translation>导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/csv_export.py" line="57"/>
+        <location filename="../../posapp/ui/common/csv_export.py" line="59"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1056,112 +1056,112 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="211"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="213"/>
         <source>Today&apos;s net takings</source>
         <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="213"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="215"/>
         <source>This month&apos;s net takings</source>
         <translation>本月净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="215"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="217"/>
         <source>Payment success rate (30 days)</source>
         <translation>付款成功率（30 天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="217"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="219"/>
         <source>Refunds this month</source>
         <translation>本月退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="219"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="221"/>
         <source>Open disputes</source>
         <translation>未结争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="220"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="222"/>
         <source>Monthly recurring revenue</source>
         <translation>每月经常性收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="222"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="224"/>
         <source>Past-due subscriptions</source>
         <translation>逾期订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="224"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="226"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="241"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="244"/>
         <source>Reading the cache…</source>
         <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="285"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="294"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n 笔付款</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="294"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="303"/>
         <source>%1 succeeded, %2 failed</source>
         <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="298"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="307"/>
         <source>%1 refunded, %2 pending, %3 failed</source>
         <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="304"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="313"/>
         <source>%1 open, %2 need a response</source>
         <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="309"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="318"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n 个有效订阅</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="311"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="320"/>
         <source>retrying or waiting for a new card</source>
         <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="314"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="323"/>
         <source>%1 open, %2 overdue (%3)</source>
         <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="320"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="329"/>
         <source>From the offline cache; last synced %1.</source>
         <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="321"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="330"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="335"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="344"/>
         <source>d MMM</source>
         <comment>a day under the takings chart, as a QDate format</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="337"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="346"/>
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="343"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="352"/>
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
@@ -1249,94 +1249,119 @@
         <translation>接受争议…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="140"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="141"/>
         <source>This dispute no longer takes evidence (%1).</source>
         <translation>此争议不再接受证据（%1）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="160"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="161"/>
         <source>Draft saved. You can change it until you submit.</source>
         <translation>草稿已保存。提交前可以修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="166"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="167"/>
         <source>Submit evidence</source>
         <translation>提交证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="168"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="169"/>
         <source>This is a LIVE dispute: the bank receives this evidence. Submit?</source>
         <translation>这是正式争议：银行将收到此证据。确定提交吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="172"/>
-        <source>Evidence submitted; the bank is reviewing it.</source>
-        <translation>证据已提交；银行正在审核。</translation>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="187"/>
+        <source>Evidence submitted on %1: %2.</source>
+        <translation>证据已于 %1 提交：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="188"/>
+        <source>Evidence submitted: %2.</source>
+        <translation>证据已提交：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="189"/>
+        <source>no text</source>
+        <translation>无文字</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="191"/>
+        <source>It was due by %1.</source>
+        <translation>截止时间为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="194"/>
+        <source>Decision: %1.</source>
+        <translation>裁决结果：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="196"/>
+        <source>The bank is reviewing it; Stripe reports its decision here.</source>
+        <translation>银行正在审核；Stripe 给出裁决后会显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="177"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="201"/>
         <source>• %1: %n character(s)</source>
         <translation>
             <numerusform>• %1：%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="180"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="204"/>
         <source>Submit this evidence for the dispute of %1?</source>
         <translation>为 %1 的争议提交此证据？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="182"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="206"/>
         <source>(no evidence text)</source>
         <translation>（无证据文本）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="183"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="207"/>
         <source>Evidence can be submitted only once: it cannot be changed afterwards.</source>
         <translation>证据只能提交一次：提交后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="189"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="213"/>
         <source>Accept this dispute? %1 stays with the cardholder and the dispute is lost. This cannot be undone.</source>
         <translation>接受此争议？%1 将归持卡人所有，争议判负。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="193"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="217"/>
         <source>Accept dispute</source>
         <translation>接受争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="194"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="218"/>
         <source>This is a LIVE dispute: %1 is lost for real. Accept it?</source>
         <translation>这是正式争议：%1 将真实损失。确定接受吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="199"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="223"/>
         <source>Dispute accepted.</source>
         <translation>已接受争议。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="207"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="231"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="256"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="280"/>
         <source>No customer on file for this payment.</source>
         <translation>此付款没有关联客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="269"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="293"/>
         <source>disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="271"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="295"/>
         <source>refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="282"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="306"/>
         <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
         <translation>%1 笔已付款，%2 笔有争议，%3 笔已全额退款</translation>
     </message>
@@ -1463,7 +1488,19 @@
 <context>
     <name>DisputesPanel</name>
     <message>
-        <location filename="../../posapp/ui/disputes/disputes_panel.py" line="49"/>
+        <location filename="../../posapp/ui/disputes/disputes_panel.py" line="50"/>
+        <source>Export the disputes the list shows now</source>
+        <translation>导出列表当前显示的争议</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/disputes/disputes_panel.py" line="51"/>
+        <source>%n dispute(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个争议导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/disputes/disputes_panel.py" line="67"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
@@ -1803,6 +1840,44 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="46"/>
+        <source>Min amount</source>
+        <translation>最低金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="47"/>
+        <source>Max amount</source>
+        <translation>最高金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="48"/>
+        <source>Card last 4</source>
+        <translation>卡号后四位</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="53"/>
+        <source>Created from</source>
+        <translation>创建起始</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="55"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="74"/>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="134"/>
+        <source>Not an amount</source>
+        <translation>不是有效金额</translation>
+    </message>
+</context>
+<context>
     <name>GuiController</name>
     <message>
         <location filename="../../posapp/ui/shell/controller.py" line="114"/>
@@ -1961,117 +2036,127 @@
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="149"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="151"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="168"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="170"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="182"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="184"/>
+        <source>Send invoice</source>
+        <translation>发送发票</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="185"/>
+        <source>E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.</source>
+        <translation>要将金额为 %2 的发票 %1 通过电子邮件发送给 %3（%4）吗？邮件发出后无法撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="194"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="197"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="209"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="198"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="210"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="207"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="219"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="208"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="220"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="223"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="235"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="251"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="263"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="253"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="265"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="256"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="268"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="257"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="269"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="258"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="261"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="273"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="313"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="329"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="322"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="338"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="323"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="339"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="324"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="340"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="325"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="326"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="344"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="360"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="354"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="370"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="354"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="370"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2230,62 +2315,72 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="68"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="115"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="73"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="120"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="121"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="77"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="124"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="88"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="135"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="91"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="138"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="92"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="139"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="93"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="140"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="94"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="141"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="95"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="142"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="112"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="150"/>
+        <source>Tax ID: %1</source>
+        <translation>税号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="154"/>
+        <source>Pay online</source>
+        <translation>在线支付</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="173"/>
         <source>due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -2321,37 +2416,22 @@
 <context>
     <name>InvoicesPanel</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="54"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="49"/>
         <source>Search number, name, e-mail, id…</source>
         <translation>搜索编号、名称、电子邮箱、ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="59"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="54"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="62"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="57"/>
         <source>Export the invoices the list shows now</source>
         <translation>导出列表当前显示的账单</translation>
     </message>
-    <message>
-        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="70"/>
-        <source>Created from</source>
-        <translation>创建起始</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="72"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="80"/>
-        <source>any</source>
-        <translation>任意</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="63"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="58"/>
         <source>%n invoice(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 张账单导出到 %1。</numerusform>
@@ -2456,27 +2536,27 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="80"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="86"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="90"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="96"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="206"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="241"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="240"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="275"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="242"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="277"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -2484,67 +2564,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="91"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="92"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="91"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="92"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="92"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="93"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="93"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="94"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="130"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="131"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="131"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="132"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="132"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="133"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="133"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="134"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="134"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="135"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="136"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="137"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="137"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="138"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="138"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="139"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="139"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="140"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
@@ -2992,12 +3072,24 @@
 <context>
     <name>PaymentsPanel</name>
     <message>
-        <location filename="../../posapp/ui/payments/payments_panel.py" line="47"/>
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="63"/>
+        <source>Export the payments the list shows now</source>
+        <translation>导出列表当前显示的付款</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="64"/>
+        <source>%n payment(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 笔付款导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="82"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payments_panel.py" line="50"/>
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="85"/>
         <source>Capture</source>
         <translation>请款</translation>
     </message>
@@ -3322,42 +3414,54 @@
 <context>
     <name>RefundsPanel</name>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="50"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="64"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="51"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="65"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="52"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="66"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="53"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="67"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="54"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="68"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="108"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="84"/>
+        <source>Export the refunds the list shows now</source>
+        <translation>导出列表当前显示的退款</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="85"/>
+        <source>%n refund(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 笔退款导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="140"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="66"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="80"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="89"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="121"/>
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
     </message>
@@ -3365,130 +3469,196 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="39"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="55"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="57"/>
+        <source>Open items</source>
+        <translation>待处理事项</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="112"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="45"/>
-        <source>Name, e-mail, invoice number, id (cus_…, pi_…) or card last 4</source>
-        <translation>名称、电子邮箱、账单编号、ID（cus_…、pi_…）或卡号后四位</translation>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="118"/>
+        <source>Name, e-mail, invoice number, id, card last 4, amount (4.50) or date (yesterday)</source>
+        <translation>姓名、邮箱、发票号、ID、卡号后四位、金额（4.50）或日期（昨天）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="139"/>
+        <source>No results for “%1”</source>
+        <translation>没有找到“%1”的结果</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="44"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="48"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="53"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="57"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="59"/>
         <source>How often to ask Stripe for news when nothing is pending (every 2 s while a payment is awaited).</source>
         <translation>无待处理事项时向 Stripe 查询更新的间隔（等待付款时每 2 秒一次）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="65"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="67"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="71"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="69"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="73"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="79"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="85"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="86"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="87"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="88"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="91"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="93"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="111"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="115"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="112"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="116"/>
+        <source>Business</source>
+        <translation>商家信息</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="117"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="143"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="133"/>
+        <source>The account&apos;s name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="138"/>
+        <source>e.g. Thank you for your business.</source>
+        <translation>例如：感谢您的惠顾。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="140"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="147"/>
+        <source>Business name</source>
+        <translation>商家名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="148"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="149"/>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="150"/>
+        <source>Invoice footer</source>
+        <translation>发票页脚</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="151"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
+        <source>Images (*.png *.jpg *.svg)</source>
+        <translation>图片 (*.png *.jpg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="189"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="144"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="190"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="179"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="225"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="180"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="226"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
     </message>
@@ -3809,63 +3979,78 @@
         <translation>正在向 Stripe 查询下一张账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="290"/>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="304"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="281"/>
+        <source>Collection paused for %1&apos;s subscription.</source>
+        <translation>已暂停收取 %1 的订阅款项。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="292"/>
+        <source>Collection resumed for %1&apos;s subscription.</source>
+        <translation>已恢复收取 %1 的订阅款项。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="303"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="313"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="327"/>
         <source>Resume subscription</source>
         <translation>恢复订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="291"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="314"/>
         <source>Resume %1&apos;s subscription? A new period starts now and its invoice of %2 is collected at once.</source>
         <translation>恢复 %1 的订阅？新的计费周期从现在开始，其 %2 的账单将立即收取。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="305"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="328"/>
         <source>Resume %1&apos;s subscription and e-mail them an invoice of %2 for the new period, due in %3 days? Later invoices are e-mailed too.</source>
         <translation>恢复 %1 的订阅，并通过电子邮件向其发送新周期 %2 的账单（%3 天后到期）？之后的账单也将通过电子邮件发送。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="340"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="363"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="358"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="381"/>
         <source>trial ends %1</source>
         <translation>试用于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="360"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="383"/>
         <source>cancels on %1</source>
         <translation>将于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="363"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="386"/>
         <source>canceled on %1</source>
         <translation>已于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="367"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="390"/>
         <source>collection paused (%1)</source>
         <translation>已暂停收款（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="368"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="391"/>
         <source>invoices voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="369"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="392"/>
         <source>invoices kept as drafts</source>
         <translation>账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="370"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="393"/>
         <source>invoices marked uncollectible</source>
         <translation>账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="394"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="417"/>
         <source>The next invoice can be previewed when online.</source>
         <translation>联网后可预览下一张账单。</translation>
     </message>
@@ -4272,7 +4457,7 @@
 <context>
     <name>Takings</name>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="141"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="143"/>
         <source>Not captured yet: %1 (%2), the first lapses %3</source>
         <translation>尚未请款：%1（%2 笔），最早一笔于 %3 失效</translation>
     </message>

@@ -108,7 +108,15 @@ def test_evidence_draft_then_submit_then_won_through_the_poller(
     assert on_stripe.status == "under_review"
     assert on_stripe.evidence.shipping_carrier == "Counter pickup"
     assert not detail.submit.isEnabled() and not detail.save.isEnabled()
-    assert "no longer takes evidence" in detail.submit.toolTip()
+    # What was submitted, when, by when it was due, and that the bank decides next.
+    said = detail.message.text()
+    assert said == detail.submit.toolTip()
+    assert said.startswith("Evidence submitted on ")
+    assert all(name in said for name in ("Product description", "Customer name",
+                                          "Shipping carrier"))
+    assert "It was due by " + window.state.formats.datetime(
+        on_stripe.evidence_details.due_by) in said
+    assert "The bank is reviewing it" in said
     assert form.fields["product_description"].editor.isReadOnly()
 
     client.raw_request("post", f"/v1/test_helpers/sandbox/disputes/{dispute.id}/outcome",
@@ -119,6 +127,7 @@ def test_evidence_draft_then_submit_then_won_through_the_poller(
     assert row is not None
     assert model.index(row, DisputeListModel.Columns.STATUS).data() == "Won"
     assert detail.status.text() == "Won"
+    assert detail.message.text().endswith("Decision: Won.")
     actions = [a.action for a in window.state.session.journal.list_audit(object_id=dispute.id)]
     assert actions == ["dispute.submit_evidence", "dispute.save_evidence"]
 

@@ -5,21 +5,25 @@ PDF and CSV exports; and offline review with the actions disabled."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import qasync
 import stripe
-from PySide6.QtCore import QCoreApplication, QDate, QEvent
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QTimer, QUrl
+from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 from ui_support import customer_with_card, run, sync_now, wait_until
 
 from posapp.sandbox import Sandbox
 from posapp.ui.invoices.invoice_list_model import InvoiceListModel
+from posapp.ui.invoices.invoice_pdf import QR_RESOURCE, invoice_document
 from posapp.ui.payments.payment_list_model import PaymentListModel
 from posapp.ui.shell.main_window import MainWindow, Panel
+from posapp.ui.shell.settings_dialog import SettingsDialog
+from posapp.ui.widgets.qr_code import qr_image
 
 REASON = "Stripe unreachable: try again when online."
 DAY = 86_400
@@ -37,6 +41,26 @@ def _invoice(client: stripe.StripeClient, customer_id: str, amount: int,
     if finalize:
         return client.v1.invoices.finalize_invoice(invoice.id)
     return client.v1.invoices.retrieve(invoice.id)
+
+
+def answer_question(answer: QMessageBox.StandardButton, ask: Callable[[], object]) -> str:
+    """Run `ask`, which asks a question in a message box, answer it with `answer`; returns
+    the question."""
+    asked: list[str] = []
+
+    def reply() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:  # not asked yet
+            QTimer.singleShot(20, reply)
+            return
+        asked.append(boxes[0].text())
+        boxes[0].button(answer).click()
+
+    QTimer.singleShot(20, reply)
+    ask()
+    assert asked, "nothing was asked"
+    return asked[0]
 
 
 def _open(loop: qasync.QEventLoop, window: MainWindow, invoice_id: str) -> None:
@@ -85,8 +109,14 @@ def test_one_off_invoice_from_items_finalized_sent_and_charged(
     assert detail.copy_link.isEnabled()
     detail.copy_link.click()
     assert QGuiApplication.clipboard().text() == detail.invoice["hosted_invoice_url"]
-    assert run(loop, detail.send_invoice()) is not None
-    assert detail.reason.text() == "Sent to buyer@example.com."
+    # *Send* asks first, naming the invoice, amount and customer; "No" sends nothing.
+    asked = answer_question(QMessageBox.StandardButton.No, detail.send.click)
+    assert detail.title.text() in asked and "$40.00" in asked
+    assert "Ivy Invoice (buyer@example.com)" in asked
+    assert detail.reason.text() == "Link copied."  # nothing since: nothing sent
+    answer_question(QMessageBox.StandardButton.Yes, detail.send.click)
+    wait_until(loop, lambda: detail.reason.text() == "Sent to buyer@example.com.",
+               "the invoice sent")
     assert detail.card_text() == "Visa •••• 4242"
 
     paid = run(loop, detail.pay(confirmed=True))
@@ -280,6 +310,50 @@ def test_pdf_export_is_a_clean_invoice_with_number_and_total(
     assert "Wedding cake" in text and "Paper Pete" in text
 
 
+def test_business_settings_and_the_payment_link_go_on_the_pdf(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        tmp_path: Path) -> None:
+    customer = client.v1.customers.create(params={"name": "Linda Link",
+                                                  "email": "linda@example.com"})
+    invoice = _invoice(client, customer.id, 9000)
+    _open(loop, window, invoice.id)
+    detail = window.invoices.detail
+    # Before any business settings, the account's name stands in for the seller.
+    assert detail.seller().name == "Demo shop"
+    window.settings_requested.emit()
+    (dialog,) = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, SettingsDialog) and w.isVisible()]
+    dialog.business_name.setText("Corner Bakery Ltd")
+    dialog.business_address.setPlainText("1 Mill Lane\nBristol BS1 4XX")
+    dialog.tax_id.setText("GB123456789")
+    dialog.footer.setText("Thank you for your custom.")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert window.state.settings.business(window.state.profile.name)["tax_id"] == "GB123456789"
+
+    path = tmp_path / "open.pdf"
+    detail.export_pdf(path)
+    text = _pdf_text(path)
+    for shown in ("Corner Bakery Ltd", "1 Mill Lane", "Bristol BS1 4XX", "Tax ID: GB123456789",
+                  "Thank you for your custom.", "Pay online"):
+        assert shown in text, shown
+    assert str(invoice.hosted_invoice_url) in text.replace("\r\n", "")  # wrapped on the page
+    # The QR code encodes the hosted link.
+    link = str(invoice.hosted_invoice_url)
+    document = invoice_document(detail.invoice, window.state.formats, detail.seller())
+    qr = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE))
+    assert isinstance(qr, QImage) and qr == qr_image(link)
+
+    # A paid invoice has nothing left to pay: no link, no QR code.
+    paid = client.v1.invoices.pay(invoice.id, params={"paid_out_of_band": True})
+    assert paid.status == "paid"
+    sync_now(loop, window)
+    _open(loop, window, invoice.id)
+    detail.export_pdf(path)
+    text = _pdf_text(path)
+    assert "Corner Bakery Ltd" in text and "Pay online" not in text
+    assert link not in text.replace("\r\n", "")
+
+
 def _pdf_text(path: Path) -> str:
     document = QPdfDocument()
     assert document.load(str(path)) == QPdfDocument.Error.None_
@@ -303,7 +377,7 @@ def test_csv_export_escapes_formula_prefixes(
     assert sorted(r["customer_name"] for r in rows) == sorted(
         "'" + n if n[0] in "=+@-" else n for n in names)
     assert all(r["description"].startswith("'\t") for r in rows)
-    assert {r["total"] for r in rows} == {"7.0"}
+    assert {r["total"] for r in rows} == {"7.00"}
 
 
 def test_offline_review_pdf_and_csv_work_and_actions_say_why(

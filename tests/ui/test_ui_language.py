@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 import qasync
+import stripe
 from PySide6.QtCore import QCoreApplication, QLocale
-from ui_support import demo_controller, run, wait_until
+from ui_support import DEMO_KEY, demo_controller, run, wait_until
 
 from posapp.gateway import ErrorKind, GatewayError
 from posapp.money import AmountError, parse_amount
@@ -101,3 +102,40 @@ def test_counts_are_proper_english_plurals(loop: qasync.QEventLoop) -> None:
     assert translate("CacheListView", "%n item(s)", "", 1) == "1 item"
     assert translate("CacheListView", "%n item(s)", "", 0) == "0 items"
     assert countdown_text(_dispute_due_in(86_400 + 60), time.time()) == "1 day left"
+
+
+def test_switching_language_keeps_the_notifications_the_place_and_the_panel(
+        loop: qasync.QEventLoop, tmp_path: Path, sandbox: Sandbox, worker: Worker) -> None:
+    controller = demo_controller(tmp_path, sandbox, worker, language="en_US")
+    run(loop, controller.start())
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    wait_until(loop, lambda: window.state.cache.last_success is not None, "the sync")
+    client = stripe.StripeClient(DEMO_KEY, base_addresses={"api": sandbox.url},
+                                 max_network_retries=0)
+    paid = client.v1.payment_intents.create(params={
+        "amount": 1250, "currency": "usd", "payment_method": "pm_card_visa", "confirm": True})
+    window.state.expect_activity()
+    wait_until(loop, lambda: window.unread > 0, "the payment's notification")
+    window.show_panel(Panel.PAYMENTS)
+    window.setGeometry(120, 90, 1300, 820)
+    before = window.activity.notices.item(0).text()
+    assert "$12.50" in before
+
+    controller.set_language("zh_CN")
+    chinese = controller.window
+    assert isinstance(chinese, MainWindow) and chinese is not window
+    assert chinese.geometry().size() == window.geometry().size()
+    assert chinese.geometry().topLeft() == window.geometry().topLeft()
+    assert chinese.current_panel() is Panel.PAYMENTS
+    assert chinese.unread == window.unread
+    texts = [chinese.activity.notices.item(i).text()
+             for i in range(chinese.activity.notices.count())]
+    # The same notification, now worded in Chinese and stamped with the time it came.
+    assert len(texts) == window.activity.notices.count()
+    assert texts[0] != before and "US$12.50" in texts[0]
+    assert [n for _at, n in chinese.activity.history] == [
+        n for _at, n in window.activity.history]
+    assert any(getattr(n, "payment_intent", None) == paid.id
+               for _at, n in chinese.activity.history)
+    controller.shutdown()

@@ -55,7 +55,7 @@ def test_offline_lists_open_and_money_actions_say_why(
     search = window.open_search()
     search.field.setText("Ann")
     search.run_search()
-    assert search.results.count() == 1
+    assert len(search.result_items()) == 1
     search.close()
 
 

@@ -278,9 +278,22 @@ def test_pause_and_resume_collection(loop: qasync.QEventLoop, window: MainWindow
     assert "collection paused (invoices kept as drafts)" in detail.status.text()
     assert detail.resume.isEnabled() and not detail.pause.isEnabled()
     assert _cell(window.subscriptions, sub.id, Cols.STATUS) == "Active, collection paused"
+    # Undoable, so nothing was asked: the toast says it and offers "Undo".
+    assert "Collection paused for Pause Paul's subscription." in window.toasts.texts()
+    (undo,) = window.toasts.buttons()
+    assert undo.text() == "Undo"
+    undo.click()
+    wait_until(loop, lambda: "paused" not in detail.status.text(), "the undo (resumed)")
+    assert not window.toasts.buttons()  # the toast went with its click
+    run(loop, detail.pause_collection("keep_as_draft"))
+    window.toasts.clear()
     assert run(loop, detail.resume_collection()) is not None
     assert "paused" not in detail.status.text()
     assert detail.pause.isEnabled()
+    assert "Collection resumed for Pause Paul's subscription." in window.toasts.texts()
+    window.toasts.buttons()[-1].click()
+    wait_until(loop, lambda: "invoices kept as drafts" in detail.status.text(),
+               "the undo (paused again as before)")
 
 
 def test_paused_subscription_is_resumed_and_billed(
@@ -416,7 +429,7 @@ def test_offline_lists_and_export_work_and_actions_say_why(
     with path.open(encoding="utf-8-sig", newline="") as handle:
         (row,) = list(csv.DictReader(handle))
     assert row["id"] == sub.id and row["status"] == "active"
-    assert row["amount_per_period"] == "15.0"
+    assert row["amount_per_period"] == "15.00"
     assert not window.state.online
 
 

@@ -140,6 +140,8 @@ class ActivityPanel(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([120, 600])
         layout.addWidget(splitter)
+        self.history: list[tuple[float, Notification]] = []
+        """This session's notifications and when they came, oldest first."""
         state.notification.connect(self.add_notice)
         state.connect_tables(frozenset(("events",)), self.events_model.reload)
         # Every action writes an audit row and then says which tables it changed.
@@ -201,9 +203,11 @@ class ActivityPanel(QWidget):
         box_layout.addWidget(body, 1)
         return box
 
-    def add_notice(self, notice: Notification) -> None:
-        """Put a notification at the top of the list."""
-        stamp = self._state.formats.time(time.time())
+    def add_notice(self, notice: Notification, at: float | None = None) -> None:
+        """Put a notification (received `at`, default now) at the top of the list."""
+        at = time.time() if at is None else at
+        self.history.append((at, notice))
+        stamp = self._state.formats.time(at)
         self.notices.insertItem(0, f"{stamp}  {notice_text(notice, self._state.formats)}")
 
     def show_object(self, object_id: str) -> bool:

@@ -59,6 +59,9 @@ class AppState(QObject):
     """The Unix time of the latest completed sync."""
     notification = Signal(object)
     """A sync `Notification` (payment succeeded, dispute opened, ...)."""
+    toast = Signal(str, object)
+    """Something a panel did, for the window's toasts, with an optional (label, action)
+    button, e.g. ("Undo", ...)."""
     _online_from_sync = Signal(bool, str)
     """The sync thread's word on reachability, carried to the GUI thread."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +27,16 @@ CsvColumn = tuple[str, Callable[[dict[str, Any]], object]]
 """A CSV header and how to compute the cell from a Stripe object."""
 
 
-def csv_money(minor: object, currency: object) -> float | str:
-    """Minor units as a number a spreadsheet can sum ("" when unknown)."""
+def csv_money(minor: object, currency: object) -> Decimal | str:
+    """Minor units as the currency's decimal number, exact (`90.00`, `1000` for JPY,
+    `1.500` for KWD; "" when unknown); the export puts the currency in a column beside."""
     if not isinstance(minor, int) or not isinstance(currency, str) or not currency:
         return ""
-    return float(to_decimal(minor, currency))
+    return to_decimal(minor, currency)
 
 
 def csv_time(timestamp: object) -> str:
-    """A Unix time as local ISO 8601 ("" when unset)."""
+    """A Unix time as local ISO 8601 with its UTC offset ("" when unset)."""
     if not isinstance(timestamp, int) or not timestamp:
         return ""
     return datetime.fromtimestamp(timestamp).astimezone().isoformat(timespec="seconds")

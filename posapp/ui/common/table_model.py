@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from posapp.store.cache import Cache, Cursor, FilterValue
+from posapp.store.search_terms import parse_date_range
 
 from .format import Formats
 
@@ -108,6 +110,7 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
         self._oldest: Cursor | None = None
         self._filters: dict[str, FilterValue] = {}
         self._search = ""
+        self._search_days: tuple[int, int] | None = None
         self._since: int | None = None
         self._until: int | None = None
         self._ascending = False
@@ -192,10 +195,13 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
         self._filters = {k: v for k, v in filters.items() if v is not None}
         self.reload()
 
-    def set_created_range(self, since: int | None, until: int | None) -> None:
-        """Show only rows created in `[since, until)` (None: unbounded)."""
+    def set_created_range(self, since: int | None, until: int | None, *,
+                          reload: bool = True) -> None:
+        """Show only rows created in `[since, until)` (None: unbounded); `reload=False`
+        leaves the reading to a following change."""
         self._since, self._until = since, until
-        self.reload()
+        if reload:
+            self.reload()
 
     def iter_matching(self) -> Iterator[dict[str, Any]]:
         """Every row the current filters, range and search match, read in keyset pages as
@@ -203,8 +209,17 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
         the GUI thread). Later filter changes do not affect it."""
         if self._search:
             return iter(self._search_rows())
-        return self._pages(self._cache, self._table, dict(self._filters), self._since,
-                           self._until, self._page_size)
+        since, until = self._created_range()
+        return self._pages(self._cache, self._table, dict(self._filters), since, until,
+                           self._page_size)
+
+    def _created_range(self) -> tuple[int | None, int | None]:
+        """The range rows are shown in: the set one, narrowed by a date searched for."""
+        if self._search_days is None:
+            return self._since, self._until
+        start, end = self._search_days
+        return (max(start, self._since) if self._since is not None else start,
+                min(end, self._until) if self._until is not None else end)
 
     @staticmethod
     def _pages(cache: Cache, table: str, filters: dict[str, FilterValue], since: int | None,
@@ -219,16 +234,19 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
             cursor = page.oldest
 
     def set_search(self, text: str) -> None:
-        """Show the cache's search results for `text` (empty: back to the paged list)."""
-        self._search = text.strip()
+        """Show the cache's search results for `text` (empty: back to the paged list). A
+        date ("yesterday", "last week", "12/3", "12/1 to 12/3") narrows the paged list to
+        those local days instead."""
+        self._search_days = parse_date_range(text, datetime.now().astimezone())
+        self._search = "" if self._search_days is not None else text.strip()
         self.reload()
 
     def total(self) -> int:
         """How many rows the current filters match in the whole cache."""
         if self._search:
             return len(self._rows)
-        return self._cache.count(self._table, filters=self._filters, since=self._since,
-                                 until=self._until)
+        since, until = self._created_range()
+        return self._cache.count(self._table, filters=self._filters, since=since, until=until)
 
     def reload(self) -> None:
         """Read again from the cache, keeping as many rows as were loaded (at least a page),
@@ -245,26 +263,24 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
         self.loaded.emit(len(self._rows))
 
     def _search_rows(self) -> list[dict[str, Any]]:
-        hits = self._cache.search(self._search, tables=[self._table], limit=SEARCH_LIMIT)
-        return [h.data for h in hits if h.table == self._table and self._matches(h.data)]
-
-    def _matches(self, obj: dict[str, Any]) -> bool:
-        created = obj.get("created") or 0
-        if (self._since is not None and created < self._since) or (
-                self._until is not None and created >= self._until):
-            return False
-        return all(obj.get(k) == v or (isinstance(v, Sequence) and not isinstance(v, str)
-                                       and obj.get(k) in v)
-                   for k, v in self._filters.items())
+        hits = self._cache.search(self._search, tables=[self._table], limit=SEARCH_LIMIT,
+                                  locale=self.formats.language)
+        found = [h.id for h in hits if h.table == self._table]
+        if not found:
+            return []
+        # The list's own filters and range apply to what the search found, in SQL.
+        return self._cache.page(self._table, filters={**self._filters, "id": found},
+                                since=self._since, until=self._until, limit=len(found)).rows
 
     def _read(self, after: Cursor | None,
               limit: int) -> tuple[list[dict[str, Any]], Cursor | None, bool]:
         self.pages_loaded += 1
+        since, until = self._created_range()
         if self._ascending:
             start = after or Cursor(-1, "")
             page = self._cache.page(self._table, filters=self._filters, newer_than=start,
-                                    since=self._since, until=self._until, limit=limit)
+                                    since=since, until=until, limit=limit)
             return list(reversed(page.rows)), page.newest, page.has_newer
         page = self._cache.page(self._table, filters=self._filters, older_than=after,
-                                since=self._since, until=self._until, limit=limit)
+                                since=since, until=until, limit=limit)
         return page.rows, page.oldest, page.has_older

@@ -1,5 +1,5 @@
 """The dashboard's charts (QtCharts): takings per day and MRR per month, one currency each.
-Clicking a chart asks for the list behind it."""
+Clicking a chart asks for the list behind it; clicking a day's bar, for that day's payments."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -62,7 +62,41 @@ class ClickableChart(QChartView):
 
 
 class TakingsChart(ClickableChart):
-    """Net takings per day as bars."""
+    """Net takings per day as bars; a click on a day's bar reports that day."""
+
+    day_clicked = Signal(int)
+    """The index of the day whose bar was clicked (oldest first); a click elsewhere is
+    `clicked`."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A left click on a bar opens that day's payments, elsewhere the whole list."""
+        index = self.bar_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and index is not None:
+            self.day_clicked.emit(index)
+            return
+        super().mouseReleaseEvent(event)
+
+    def bar_at(self, point: QPoint) -> int | None:
+        """The index of the bar under `point` (view coordinates), if one is there."""
+        chart = self.chart()
+        series = chart.series()
+        if not series:
+            return None
+        value = chart.mapToValue(chart.mapFromScene(self.mapToScene(point)), series[0])
+        index = round(value.x())
+        values = self.values
+        # A bar is 0.8 wide around its index and as high as its value.
+        if (0 <= index < len(values) and abs(value.x() - index) <= 0.4
+                and 0 <= value.y() <= values[index] and values[index] > 0):
+            return index
+        return None
+
+    def bar_center(self, index: int) -> QPoint:
+        """Where the middle of bar `index` is drawn (view coordinates)."""
+        chart = self.chart()
+        scene = chart.mapToScene(chart.mapToPosition(
+            QPointF(index, self.values[index] / 2), chart.series()[0]))
+        return self.mapFromScene(scene)
 
     def set_points(self, title: str, points: Sequence[Point]) -> None:
         """Show one bar per day; `points` are (date label, amount in major units)."""

@@ -34,11 +34,13 @@ _DASHBOARD_TABLES = frozenset(("charges", "refunds", "disputes", "subscriptions"
 
 @dataclass(frozen=True)
 class ListFilter:
-    """A list to open from the dashboard: its table, status and period (None: any)."""
+    """A list to open from the dashboard: its table, status and period or local day (an
+    ISO date) (None: any)."""
 
     table: str
     status: str | None = None
     period: Period | None = None
+    day: str | None = None
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,7 @@ class DashboardPanel(QWidget):
         self.takings_chart = TakingsChart()
         self.takings_chart.clicked.connect(
             lambda: self.open_list.emit(ListFilter("payment_intents", "succeeded")))
+        self.takings_chart.day_clicked.connect(self._open_day)
         self.mrr_chart = MrrChart()
         self.mrr_chart.clicked.connect(
             lambda: self.open_list.emit(ListFilter("subscriptions", "active")))
@@ -246,6 +249,12 @@ class DashboardPanel(QWidget):
         layout.addWidget(self.status)
         state.connect_tables(_DASHBOARD_TABLES, self.schedule_refresh)
         self.schedule_refresh()
+
+    def _open_day(self, index: int) -> None:
+        """That day's succeeded payments, for a click on its bar."""
+        if self.figures is not None and 0 <= index < len(self.figures.days):
+            self.open_list.emit(ListFilter("payment_intents", "succeeded",
+                                           day=self.figures.days[index]))
 
     def schedule_refresh(self) -> None:
         """Recompute the figures on the worker (once more if asked again meanwhile)."""

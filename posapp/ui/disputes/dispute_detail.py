@@ -137,7 +137,8 @@ class DisputeDetail(QWidget):
         problem = self.form.problem_text()
         why = blocked
         if self.dispute and not awaiting:
-            why = why or self.tr("This dispute no longer takes evidence (%1).").replace(
+            why = why or self.submitted_text() or self.tr(
+                "This dispute no longer takes evidence (%1).").replace(
                 "%1", status_text(self.dispute.get("status")))
         for button in (self.save, self.submit, self.accept):
             button.setEnabled(bool(self.dispute) and not why)
@@ -167,10 +168,33 @@ class DisputeDetail(QWidget):
                 self.submission_summary(),
                 self.tr("This is a LIVE dispute: the bank receives this evidence. Submit?")):
             return None
-        result = await self._act(submit_evidence, self.form.evidence())
-        if result is not None:
-            self.message.setText(self.tr("Evidence submitted; the bank is reviewing it."))
-        return result
+        # Once submitted, the message says what was sent, when, and what comes next.
+        return await self._act(submit_evidence, self.form.evidence())
+
+    def submitted_text(self) -> str:
+        """For a dispute whose evidence went to the bank: what was submitted, when, by when
+        it was due, and the decision once Stripe gives one ("" when none was submitted)."""
+        details = self.dispute.get("evidence_details") or {}
+        if not details.get("submission_count"):
+            return ""
+        formats = self._state.formats
+        labels = self.form.labels
+        sent = [labels[name] for name, text in (self.dispute.get("evidence") or {}).items()
+                if name in labels and isinstance(text, str) and text]
+        when = next((e.at for e in self._state.session.journal.list_audit(
+            object_id=str(self.dispute["id"]), action="dispute.submit_evidence")
+            if e.outcome == "succeeded"), None)
+        lines = [(self.tr("Evidence submitted on %1: %2.") if when else
+                  self.tr("Evidence submitted: %2.")).replace("%1", formats.datetime(when))
+                 .replace("%2", ", ".join(sent) or self.tr("no text"))]
+        if details.get("due_by"):
+            lines.append(self.tr("It was due by %1.").replace(
+                "%1", formats.datetime(details["due_by"])))
+        status = self.dispute.get("status")
+        lines.append(self.tr("Decision: %1.").replace("%1", status_text(status))
+                     if status in ("won", "lost") else
+                     self.tr("The bank is reviewing it; Stripe reports its decision here."))
+        return " ".join(lines)
 
     def submission_summary(self) -> str:
         """What will be submitted, field by field, and the warning that it happens once."""

@@ -41,7 +41,7 @@ from ..common.resources import icon
 from ..common.theme import set_role
 from ..refunds.refund_dialog import RefundDialog, invoice_payment
 from .invoice_list_model import invoice_customer, invoice_status_text, is_overdue
-from .invoice_pdf import invoice_html, print_invoice, write_invoice_pdf
+from .invoice_pdf import Seller, add_resources, invoice_html, print_invoice, write_invoice_pdf
 
 HISTORY_LIMIT = 100
 _PAYABLE = ("open", "uncollectible")
@@ -83,7 +83,7 @@ class InvoiceDetail(ActionDetail):
         self.pdf = QPushButton(self.tr("Export PDF…"))
         spawn = self._state.spawn
         self.finalize.clicked.connect(lambda: spawn(self.finalize_invoice()))
-        self.send.clicked.connect(lambda: spawn(self.send_invoice()))
+        self.send.clicked.connect(lambda: self.confirm_send() and spawn(self.send_invoice()))
         self.charge.clicked.connect(lambda: spawn(self.pay()))
         self.paid_outside.clicked.connect(lambda: spawn(self.pay(out_of_band=True)))
         self.void.clicked.connect(lambda: spawn(self.void_invoice()))
@@ -134,7 +134,9 @@ class InvoiceDetail(ActionDetail):
         set_role(self.due, "error" if is_overdue(invoice) else "")
         sub_id = self._subscription_id()
         self.subscription.setText(f"<a href='{sub_id}'>{sub_id}</a>" if sub_id else "")
-        self.document.setHtml(invoice_html(invoice, formats, self._merchant())
+        seller = self.seller()
+        add_resources(self.document.document(), invoice, seller)
+        self.document.setHtml(invoice_html(invoice, formats, seller)
                               if invoice else "")
         self._fill_payments()
         self._fill_history()
@@ -175,8 +177,18 @@ class InvoiceDetail(ActionDetail):
         """Finalize the draft: it gets its number and hosted page."""
         return await self._act(finalize_invoice)
 
+    def confirm_send(self) -> bool:
+        """Ask before *Send* e-mails the invoice (an e-mail cannot be taken back), naming
+        the invoice, its amount and the customer."""
+        return confirm(
+            self, self._state.profile.mode, self.tr("Send invoice"),
+            self.tr("E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.")
+            .replace("%1", self.title.text()).replace("%2", self.amount.text())
+            .replace("%3", self.customer_name())
+            .replace("%4", str(self.invoice.get("customer_email") or "")))
+
     async def send_invoice(self) -> dict[str, Any] | None:
-        """E-mail the invoice with its payment link to the customer."""
+        """E-mail the invoice with its payment link to the customer (*Send* asks first)."""
         result = await self._act(send_invoice)
         if result is not None:
             self.say(self.tr("Sent to %1.").replace("%1", str(
@@ -219,7 +231,7 @@ class InvoiceDetail(ActionDetail):
 
     def export_pdf(self, path: Path) -> None:
         """Write the invoice as a PDF at `path` (from the cache; works offline)."""
-        write_invoice_pdf(self.invoice, self._state.formats, self._merchant(), path)
+        write_invoice_pdf(self.invoice, self._state.formats, self.seller(), path)
         self.say(self.tr("Saved %1.").replace("%1", str(path)), "muted")
 
     def customer_name(self) -> str:
@@ -286,9 +298,13 @@ class InvoiceDetail(ActionDetail):
         parent = self.invoice.get("parent") or {}
         return ref_id((parent.get("subscription_details") or {}).get("subscription"))
 
-    def _merchant(self) -> str:
+    def seller(self) -> Seller:
+        """The profile's business settings; the account's name when none is set."""
         profile = self._state.profile
-        return profile.account_name or profile.name
+        details = self._state.settings.business(profile.name)
+        return Seller(details["name"] or profile.account_name or profile.name,
+                      details["address"], details["tax_id"], details["footer"],
+                      details["logo"])
 
     def _fill_payments(self) -> None:
         self.payments.clear()
@@ -347,7 +363,7 @@ class InvoiceDetail(ActionDetail):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_invoice(self.invoice, self._state.formats, self._merchant(), printer)
+            print_invoice(self.invoice, self._state.formats, self.seller(), printer)
 
     def _ask_pdf(self) -> None:
         name = f"{self.invoice.get('number') or self.invoice.get('id')}.pdf"

@@ -1,6 +1,9 @@
 """A clean invoice document from the cached invoice: HTML laid out by `QTextDocument`, shown
 in the invoice detail, printed, or written to PDF by `QPdfWriter` — all offline.
 
+The seller (name, address, tax id, footer, logo) comes from the profile's business settings;
+an open invoice carries its hosted payment link as a URL and a QR code.
+
 Only what the cache holds is shown: an invoice with more lines than Stripe embedded in it
 says how many are left out.
 """
@@ -8,17 +11,60 @@ says how many are left out.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
+from PySide6.QtGui import (
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from ..common.format import Formats
+from ..widgets.qr_code import qr_image
 from .invoice_list_model import invoice_status_text
 
 translate = QCoreApplication.translate
+QR_RESOURCE = "posapp-invoice-qr"
+LOGO_RESOURCE = "posapp-invoice-logo"
+
+
+@dataclass(frozen=True)
+class Seller:
+    """Who issues the invoice, as the business settings say."""
+
+    name: str
+    address: str = ""
+    tax_id: str = ""
+    footer: str = ""
+    logo: str = ""
+    """Path of a logo image ("" for none)."""
+
+
+def payment_link(invoice: dict[str, Any]) -> str:
+    """The hosted page where an open invoice can be paid ("" otherwise)."""
+    return str(invoice.get("hosted_invoice_url") or "") if invoice.get("status") == "open" \
+        else ""
+
+
+def add_resources(document: QTextDocument, invoice: dict[str, Any], seller: Seller) -> None:
+    """Give `document` the images `invoice_html` refers to: the payment link's QR code and
+    the seller's logo."""
+    link = payment_link(invoice)
+    if link:
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE),
+                             qr_image(link))
+    if seller.logo:
+        logo = QImage(seller.logo)
+        if not logo.isNull():
+            document.addResource(QTextDocument.ResourceType.ImageResource,
+                                 QUrl(LOGO_RESOURCE), logo)
 
 
 def _e(text: object) -> str:
@@ -57,8 +103,9 @@ def _unit_amount(line: dict[str, Any]) -> int | None:
     return amount // quantity if isinstance(amount, int) and quantity else None
 
 
-def invoice_html(invoice: dict[str, Any], formats: Formats, merchant: str) -> str:
-    """The invoice as a printable HTML page (header, bill-to, lines, totals)."""
+def invoice_html(invoice: dict[str, Any], formats: Formats, seller: Seller) -> str:
+    """The invoice as a printable HTML page (seller, header, bill-to, lines, totals, the
+    payment link and its QR code when open, footer); see `add_resources` for its images."""
     currency = invoice.get("currency")
 
     def money(minor: object) -> str:
@@ -98,10 +145,24 @@ def invoice_html(invoice: dict[str, Any], formats: Formats, merchant: str) -> st
         f"<td align='right' width='30%'><b>{_e(money(value))}</b></td></tr>"
         for label, value in totals)
     description = invoice.get("description")
+    seller_lines = [*seller.address.splitlines()]
+    if seller.tax_id:
+        seller_lines.append(translate("InvoicePdf", "Tax ID: %1").replace("%1", seller.tax_id))
+    logo = f"<img src='{LOGO_RESOURCE}' height='48'/><br/>" if seller.logo and \
+        not QImage(seller.logo).isNull() else ""
+    link = payment_link(invoice)
+    pay_label = translate("InvoicePdf", "Pay online")
+    pay_online = (
+        f"<table cellpadding='4'><tr><td><img src='{QR_RESOURCE}' width='110' height='110'/>"
+        f"</td><td><b>{_e(pay_label)}</b><br/>{_e(link)}"
+        "</td></tr></table>") if link else ""
+    footer = f"<hr/><p>{_e(seller.footer)}</p>" if seller.footer else ""
     return (
         "<html><body style='font-family: sans-serif; font-size: 10pt;'>"
         f"<table width='100%'><tr><td><h1>{_e(translate('InvoicePdf', 'Invoice'))}</h1>"
-        f"<p><b>{_e(merchant)}</b></p></td><td align='right'><table cellpadding='2'>"
+        f"{logo}<p><b>{_e(seller.name)}</b>"
+        + "".join(f"<br/>{_e(line)}" for line in seller_lines if line)
+        + "</p></td><td align='right'><table cellpadding='2'>"
         + "".join(f"<tr><td>{_e(k)}&nbsp;&nbsp;</td><td align='right'><b>{_e(v)}</b></td></tr>"
                   for k, v in facts)
         + "</table></td></tr></table>"
@@ -119,24 +180,25 @@ def invoice_html(invoice: dict[str, Any], formats: Formats, merchant: str) -> st
         f"<th align='right'>{_e(translate('InvoicePdf', 'Amount'))}</th></tr>"
         + "".join(rows) + "</table><hr/>"
         f"<table width='100%' cellpadding='3'>{total_rows}</table>"
-        "</body></html>")
+        + pay_online + footer + "</body></html>")
 
 
 def invoice_document(invoice: dict[str, Any], formats: Formats,
-                     merchant: str) -> QTextDocument:
-    """The invoice as a `QTextDocument`."""
+                     seller: Seller) -> QTextDocument:
+    """The invoice as a `QTextDocument`, with its images."""
     document = QTextDocument()
-    document.setHtml(invoice_html(invoice, formats, merchant))
+    add_resources(document, invoice, seller)
+    document.setHtml(invoice_html(invoice, formats, seller))
     return document
 
 
-def print_invoice(invoice: dict[str, Any], formats: Formats, merchant: str,
+def print_invoice(invoice: dict[str, Any], formats: Formats, seller: Seller,
                   device: QPagedPaintDevice) -> None:
     """Lay the invoice out on `device` (a printer or a PDF writer), page by page."""
-    invoice_document(invoice, formats, merchant).print_(device)
+    invoice_document(invoice, formats, seller).print_(device)
 
 
-def write_invoice_pdf(invoice: dict[str, Any], formats: Formats, merchant: str,
+def write_invoice_pdf(invoice: dict[str, Any], formats: Formats, seller: Seller,
                       path: Path) -> None:
     """Write the invoice as an A4 PDF at `path` (from the cached data; no network)."""
     writer = QPdfWriter(str(path))
@@ -146,4 +208,4 @@ def write_invoice_pdf(invoice: dict[str, Any], formats: Formats, merchant: str,
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    print_invoice(invoice, formats, merchant, writer)
+    print_invoice(invoice, formats, seller, writer)

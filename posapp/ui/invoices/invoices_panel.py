@@ -1,4 +1,4 @@
-"""`InvoicesPanel`: invoices filtered by status, customer and date range (or found by the
+"""`InvoicesPanel`: invoices filtered by status, customer, date and amount range (or found by the
 cache's full-text search) beside the selected invoice; new one-off invoices, and the list
 exported to CSV."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
-from PySide6.QtWidgets import QDateEdit, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from ..common.app_state import AppState
 from ..common.csv_export import CsvColumn, csv_money, csv_time
@@ -16,8 +16,6 @@ from ..widgets.list_panel import ListPanel
 from .invoice_detail import InvoiceDetail
 from .invoice_dialog import InvoiceDialog
 from .invoice_list_model import STATUSES, InvoiceListModel, invoice_status_text
-
-_ANY_DATE = QDate(2000, 1, 1)
 
 CSV_COLUMNS: tuple[CsvColumn, ...] = (
     ("number", lambda i: i.get("number")),
@@ -35,11 +33,8 @@ CSV_COLUMNS: tuple[CsvColumn, ...] = (
     ("due_date", lambda i: csv_time(i.get("due_date"))),
     ("description", lambda i: i.get("description")),
 )
-"""What an invoice export holds: ids and amounts as numbers a spreadsheet can sum."""
-
-
-def _start_of(day: QDate) -> int:
-    return int(QDateTime(day, QTime(0, 0)).toSecsSinceEpoch())
+"""What an invoice export holds: ids, amounts as the currency's exact decimal number with
+the currency beside them, times in ISO 8601 with their UTC offset."""
 
 
 class InvoicesPanel(ListPanel[InvoiceListModel]):
@@ -62,41 +57,9 @@ class InvoicesPanel(ListPanel[InvoiceListModel]):
             CSV_COLUMNS, "invoices.csv", self.tr("Export the invoices the list shows now"),
             lambda count, path: self.tr("%n invoice(s) exported to %1.", "", count)
             .replace("%1", str(path)))
-        self.add_customer_filter()
-        self.date_from = self._date_edit()
-        self.date_to = self._date_edit()
-        self.date_from.dateChanged.connect(self.apply_filters)
-        self.date_to.dateChanged.connect(self.apply_filters)
-        self.filters.addWidget(QLabel(self.tr("Created from")))
-        self.filters.addWidget(self.date_from)
-        self.filters.addWidget(QLabel(self.tr("to")))
-        self.filters.addWidget(self.date_to)
+        bar = self.add_filter_bar(amounts=True, customer=True)
+        self.date_from, self.date_to = bar.date_from, bar.date_to
         self.finish_layout(self.detail, (700, 460), ("invoices",))
-
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(_ANY_DATE)
-        edit.setSpecialValueText(self.tr("any"))
-        edit.setDate(_ANY_DATE)
-        return edit
-
-    def clear_filters(self) -> None:
-        """Show every invoice again (dates included)."""
-        for edit in (self.date_from, self.date_to):
-            edit.blockSignals(True)
-            edit.setDate(_ANY_DATE)
-            edit.blockSignals(False)
-        super().clear_filters()
-
-    def apply_filters(self) -> None:
-        """Narrow the list to the chosen status, customer and creation dates."""
-        super().apply_filters()
-        since = self.date_from.date()
-        until = self.date_to.date()
-        self.model.set_created_range(
-            _start_of(since) if since != _ANY_DATE else None,
-            _start_of(until.addDays(1)) if until != _ANY_DATE else None)
 
     def create_invoice(self) -> InvoiceDialog:
         """Open the new-invoice dialog; the draft is selected once created."""

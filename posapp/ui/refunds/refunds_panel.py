@@ -7,10 +7,11 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, QDateTime, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QWidget
 
 from ..common.app_state import AppState
+from ..common.csv_export import CsvColumn, csv_money, csv_time
 from ..common.list_view import add_action
 from ..widgets.list_panel import ListPanel
 from .refund_detail import RefundDetail
@@ -35,6 +36,19 @@ def period_start(period: Period, now: datetime | None = None) -> int | None:
               Period.MONTH: midnight.replace(day=1), Period.DAYS_30: midnight - timedelta(days=29)}
     start = starts.get(period)
     return None if start is None else int(start.timestamp())
+
+
+CSV_COLUMNS: tuple[CsvColumn, ...] = (
+    ("id", lambda r: r.get("id")),
+    ("created", lambda r: csv_time(r.get("created"))),
+    ("status", lambda r: r.get("status")),
+    ("reason", lambda r: r.get("reason")),
+    ("amount", lambda r: csv_money(r.get("amount"), r.get("currency"))),
+    ("currency", lambda r: r.get("currency")),
+    ("charge", lambda r: r.get("charge")),
+    ("payment_intent", lambda r: r.get("payment_intent")),
+)
+"""What a refunds export holds."""
 
 
 class RefundsPanel(ListPanel[RefundListModel]):
@@ -66,15 +80,33 @@ class RefundsPanel(ListPanel[RefundListModel]):
         self.toolbar.addWidget(QLabel(self.tr("Period")))
         self.toolbar.addWidget(self.period)
         self.toolbar.addWidget(self.totals, 1)
-        # The period is recomputed on each change: "today" moves on at midnight.
-        self.finish_layout(self.detail, (820, 420), ("refunds",), self._apply_period)
+        self.add_csv_export(
+            CSV_COLUMNS, "refunds.csv", self.tr("Export the refunds the list shows now"),
+            lambda count, path: self.tr("%n refund(s) exported to %1.", "", count)
+            .replace("%1", str(path)))
+        self._bar = self.add_filter_bar(amounts=True, card=True)
+        self._period_day: QDate | None = None
+        self.finish_layout(self.detail, (820, 420), ("refunds",), self._refresh)
 
     def set_period(self, period: Period) -> None:
         """Show refunds created in `period`, with that period's totals."""
         self.period.setCurrentIndex(self.period.findData(period.value))
 
     def _apply_period(self) -> None:
-        self.model.set_created_range(period_start(Period(self.period.currentData())), None)
+        """The period is the filter bar's first day (from then on, any later day)."""
+        start = period_start(Period(self.period.currentData()))
+        self._period_day = QDateTime.fromSecsSinceEpoch(start).date() if start else None
+        self._bar.set_days(self._period_day, None)
+        self._update_totals()
+
+    def _refresh(self) -> None:
+        # "Today" moves on at midnight, unless the days were since chosen by hand.
+        start = period_start(Period(self.period.currentData()))
+        if (start is not None and self._bar.date_from.date() == self._period_day
+                and QDateTime.fromSecsSinceEpoch(start).date() != self._period_day):
+            self._apply_period()
+            return
+        self.model.reload()
         self._update_totals()
 
     def _update_totals(self) -> None:

@@ -194,14 +194,16 @@ class GuiController(QObject):
         return dialog
 
     def set_language(self, language: str) -> None:
-        """Switch the UI language now: install its translation and rebuild the window."""
+        """Switch the UI language now: install its translation and rebuild the window,
+        which keeps the old one's place, size, notifications and panel."""
         self.translations.install(language)
         if self.state is not None and self.window is not None:
             session = self.state.session
             mode = self.state.profile.mode
             names = [p.name for p in self.store.list_profiles()] or [self.state.profile.name]
+            previous = self.window if isinstance(self.window, MainWindow) else None
             self._release_state(close_session=False)
-            self._open_window(session, mode, names)
+            self._open_window(session, mode, names, previous)
         elif isinstance(self.window, WelcomeWindow):
             self.show_welcome()
 
@@ -238,7 +240,8 @@ class GuiController(QObject):
         if dialog.profile is not None:
             self._spawn(self.open_profile(dialog.profile))
 
-    def _open_window(self, session: Session, mode: DisplayMode, names: list[str]) -> MainWindow:
+    def _open_window(self, session: Session, mode: DisplayMode, names: list[str],
+                     previous: MainWindow | None = None) -> MainWindow:
         self._release_state()
         profile = session.profile
         view = ProfileView(profile.name, profile.account_name, profile.account_id, mode)
@@ -248,6 +251,8 @@ class GuiController(QObject):
         window.profile_chosen.connect(lambda n: self._spawn(self.switch_profile(n)))
         window.add_profile_requested.connect(self.add_profile)
         window.settings_requested.connect(self.open_settings)
+        if previous is not None:
+            window.carry_over(previous)
         self.state = state
         self._profile_name = profile.name
         self._show(window)

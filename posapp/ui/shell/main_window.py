@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,6 +41,7 @@ from ..payments.collect_panel import CollectPanel
 from ..payments.payments_panel import PaymentsPanel
 from ..refunds.refunds_panel import RefundsPanel
 from ..subscriptions.subscriptions_panel import SubscriptionsPanel
+from ..widgets.filter_bar import FilterBar
 from .search_dialog import SearchDialog
 from .status_bar import SyncStatusBar
 from .toasts import ToastArea
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
             lambda p: self.status.set_backfill(p.done, p.finished, p.estimated_remaining))
         state.backfill_finished.connect(self.status.end_backfill)
         state.notification.connect(self._notified)
+        state.toast.connect(self.toasts.show_toast)
         state.online_changed.connect(self._online_changed)
         self.customers.open_payment.connect(self.jump_to)
         self.payments.open_customer.connect(lambda cid: self.jump_to("customers", cid))
@@ -193,6 +195,17 @@ class MainWindow(QMainWindow):
         self.show_panel(Panel(int(last)) if last.isdigit() and int(last) < len(Panel)
                         else Panel.COLLECT)
 
+    def carry_over(self, previous: MainWindow) -> None:
+        """Take over what the session showed in `previous` (the same profile's window before
+        a language switch): its place and size, notifications, unread count and panel."""
+        self.setGeometry(previous.geometry())
+        self.setWindowState(previous.windowState())
+        for at, notice in previous.activity.history:
+            self.activity.add_notice(notice, at)
+        self.unread = previous.unread
+        self.status.set_unread(self.unread)
+        self.show_panel(previous.current_panel())
+
     def show_panel(self, panel: Panel) -> None:
         """Switch to `panel`."""
         self.navigation.setCurrentRow(int(panel))
@@ -210,7 +223,8 @@ class MainWindow(QMainWindow):
         return self._object_panels[panel].show_object(object_id)
 
     def open_filtered(self, wanted: ListFilter) -> bool:
-        """Show the panel that lists `wanted.table`, filtered by its status (and period)."""
+        """Show the panel that lists `wanted.table`, filtered by its status (and period or
+        day)."""
         panel = PANEL_FOR_TABLE.get(wanted.table)
         if panel is None:
             return False
@@ -221,6 +235,10 @@ class MainWindow(QMainWindow):
         view.status_filter.setCurrentIndex(max(view.status_filter.findData(wanted.status), 0))
         if wanted.period is not None and panel is Panel.REFUNDS:
             self.refunds.set_period(wanted.period)
+        bar = getattr(self.stack.widget(int(panel)), "filter_bar", None)
+        if wanted.day is not None and isinstance(bar, FilterBar):
+            day = QDate.fromString(wanted.day, Qt.DateFormat.ISODate)
+            bar.set_days(day, day)
         return True
 
     def open_search(self) -> SearchDialog:

@@ -1,5 +1,6 @@
 """`SettingsDialog`: preferences (poll interval, currency, language, data directory, clear
-cache) and profiles (switch, rename, remove)."""
+cache), the open profile's business details for its invoices (name, address, tax id,
+footer, logo) and profiles (switch, rename, remove)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -109,6 +113,7 @@ class SettingsDialog(QDialog):
 
         tabs = QTabWidget()
         tabs.addTab(prefs, self.tr("Preferences"))
+        tabs.addTab(self._business_page(), self.tr("Business"))
         tabs.addTab(profiles_page, self.tr("Profiles"))
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                | QDialogButtonBox.StandardButton.Cancel)
@@ -117,6 +122,41 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(box)
+
+    def _business_page(self) -> QWidget:
+        """The seller details the open profile's invoices print (empty: the account's name
+        from Stripe stands in for the name)."""
+        details = self._settings.business(self._current or "")
+        self.business_name = QLineEdit(details["name"])
+        accounts = {p.name: p.account_name for p in self._store.list_profiles()}
+        account = accounts.get(self._current or "", "")
+        self.business_name.setPlaceholderText(account or self.tr("The account's name"))
+        self.business_address = QPlainTextEdit(details["address"])
+        self.business_address.setFixedHeight(80)
+        self.tax_id = QLineEdit(details["tax_id"])
+        self.footer = QLineEdit(details["footer"])
+        self.footer.setPlaceholderText(self.tr("e.g. Thank you for your business."))
+        self.logo = QLineEdit(details["logo"])
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(choose)
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow(self.tr("Business name"), self.business_name)
+        form.addRow(self.tr("Address"), self.business_address)
+        form.addRow(self.tr("Tax ID"), self.tax_id)
+        form.addRow(self.tr("Invoice footer"), self.footer)
+        form.addRow(self.tr("Logo"), logo_row)
+        page.setEnabled(self._current is not None)
+        return page
+
+    def _choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Logo"), self.logo.text(), self.tr("Images (*.png *.jpg *.svg)"))
+        if path:
+            self.logo.setText(path)
 
     def _fill_profiles(self) -> None:
         self.profiles.clear()
@@ -135,6 +175,12 @@ class SettingsDialog(QDialog):
         self._settings.poll_interval_seconds = self.poll.value()
         self._settings.default_currency = str(self.currency.currentData())
         self._settings.language = str(self.language.currentData())
+        if self._current is not None:
+            self._settings.set_business(self._current, {
+                "name": self.business_name.text().strip(),
+                "address": self.business_address.toPlainText().strip(),
+                "tax_id": self.tax_id.text().strip(), "footer": self.footer.text().strip(),
+                "logo": self.logo.text().strip()})
         self._settings.save()
         self.accept()
 

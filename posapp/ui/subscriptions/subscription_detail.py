@@ -273,12 +273,35 @@ class SubscriptionDetail(ActionDetail):
         return await self._act(undo_cancellation)
 
     async def pause_collection(self, behavior: PauseBehavior) -> dict[str, Any] | None:
-        """Stop collecting payment; invoices made meanwhile are handled as `behavior` says."""
-        return await self._act(pause_collection, behavior)
+        """Stop collecting payment; invoices made meanwhile are handled as `behavior` says.
+        It can be undone, so nothing is asked: the toast offers "Undo" (resume)."""
+        sub_id, who = str(self.subscription["id"]), self._customer_name()
+        result = await self._act(pause_collection, behavior)
+        if result is not None:
+            self._offer_undo(self.tr("Collection paused for %1's subscription.")
+                             .replace("%1", who), sub_id, resume_collection)
+        return result
 
     async def resume_collection(self) -> dict[str, Any] | None:
-        """Collect payment again."""
-        return await self._act(resume_collection)
+        """Collect payment again; the toast offers "Undo" (pause again, as before)."""
+        sub_id, who = str(self.subscription["id"]), self._customer_name()
+        paused = self.subscription.get("pause_collection") or {}
+        behavior = paused.get("behavior") or "void"
+        result = await self._act(resume_collection)
+        if result is not None:
+            self._offer_undo(self.tr("Collection resumed for %1's subscription.")
+                             .replace("%1", who), sub_id, pause_collection, behavior)
+        return result
+
+    def _customer_name(self) -> str:
+        return customer_name(self._state.cache, self.subscription.get("customer"))
+
+    def _offer_undo(self, text: str, sub_id: str, undo: Callable[..., dict[str, Any]],
+                    *args: Any) -> None:
+        """Say what was done in a toast whose "Undo" runs `undo` on that subscription,
+        whichever one is shown by then."""
+        self._state.toast.emit(text, (self.tr("Undo"), lambda: self._state.spawn(
+            self._act_on(sub_id, undo, *args))))
 
     async def resume_subscription(self, confirmed: bool = False) -> dict[str, Any] | None:
         """Restart a paused subscription (its trial ended without a payment method) after
@@ -428,7 +451,11 @@ class SubscriptionDetail(ActionDetail):
 
     async def _act(self, fn: Callable[..., dict[str, Any]],
                    *args: Any) -> dict[str, Any] | None:
-        result = await self.run_action(fn, str(self.subscription["id"]), *args)
+        return await self._act_on(str(self.subscription["id"]), fn, *args)
+
+    async def _act_on(self, sub_id: str, fn: Callable[..., dict[str, Any]],
+                      *args: Any) -> dict[str, Any] | None:
+        result = await self.run_action(fn, sub_id, *args)
         if result is None:
             return None
         self.say("")

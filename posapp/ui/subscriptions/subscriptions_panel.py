@@ -63,7 +63,7 @@ class SubscriptionsPanel(ListPanel[SubscriptionListModel]):
             self.tr("Export the subscriptions the list shows now"),
             lambda count, path: self.tr("%n subscription(s) exported to %1.", "", count)
             .replace("%1", str(path)))
-        self.add_customer_filter()
+        self.add_filter_bar(amounts=False, customer=True)
         self.finish_layout(self.detail, (760, 440),
                            ("subscriptions", "customers", "products"))
 

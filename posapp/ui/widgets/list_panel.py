@@ -1,6 +1,7 @@
-"""`ListPanel`: what every list panel shares — a toolbar over optional filters and a
-`CacheListView`, the selected object's detail beside it in a splitter, toolbar actions that
-move money (disabled with the reason while offline), a CSV export, and the context menu's
+"""`ListPanel`: what every list panel shares — a toolbar over optional filters (the shared
+`FilterBar`: dates, amounts, card; a customer picker) and a `CacheListView`, the selected
+object's detail beside it in a splitter, toolbar actions that move money (disabled with the
+reason while offline), a CSV export of what the list shows, and the context menu's
 "Copy id" and "Open in Stripe Dashboard".
 
 A panel subclasses it, adds its own buttons and filters, then calls `finish_layout`.
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.store.cache import FilterValue
+
 from ..common.action_detail import ActionDetail
 from ..common.app_state import AppState
 from ..common.csv_export import CsvColumn, choose_csv_path, export_list
@@ -34,6 +37,7 @@ from ..common.list_view import CacheListView, add_action
 from ..common.table_model import CacheTableModel
 from ..common.theme import set_role
 from .customer_picker import CustomerPicker
+from .filter_bar import FilterBar
 
 ModelT = TypeVar("ModelT", bound=CacheTableModel)
 
@@ -52,6 +56,8 @@ class ListPanel(QWidget, Generic[ModelT]):
         self.list.set_menu_builder(self._build_menu)
         self.status_filter = self.list.status_filter
         self.customer_filter: CustomerPicker | None = None
+        self.filter_bar: FilterBar | None = None
+        self._follows_status = False
         self.toolbar = QHBoxLayout()
         self.filters = QHBoxLayout()
         self.message = QLabel()
@@ -88,12 +94,35 @@ class ListPanel(QWidget, Generic[ModelT]):
         filter first and `apply_filters` adds the others."""
         picker = CustomerPicker(self._state.cache)
         picker.setPlaceholderText(QCoreApplication.translate("ListPanel", "Any customer"))
-        picker.setMinimumWidth(160)
+        picker.setMinimumWidth(140)
         self.customer_filter = picker
-        self.filters.addWidget(picker, 1)
-        self.status_filter.currentIndexChanged.connect(self.apply_filters)
+        if self.filter_bar is not None:
+            self.filter_bar.second_row.addWidget(picker, 1)
+        else:
+            self.filters.addWidget(picker, 1)
+        self._follow_status()
         picker.customer_changed.connect(self.apply_filters)
         return picker
+
+    def add_filter_bar(self, *, amounts: bool = True, card: bool = False,
+                       customer: bool = False) -> FilterBar:
+        """Add the shared filter bar: created from/to, and as the list's type allows an
+        amount range, a card's last 4 and a customer picker; the list then applies its
+        status filter first and `apply_filters` adds the others."""
+        bar = FilterBar(self._state.formats.language, amounts=amounts, card=card)
+        self.filter_bar = bar
+        self.filters.addWidget(bar)
+        bar.changed.connect(self.apply_filters)
+        if customer:
+            self.add_customer_filter()
+        else:
+            self._follow_status()
+        return bar
+
+    def _follow_status(self) -> None:
+        if not self._follows_status:
+            self._follows_status = True
+            self.status_filter.currentIndexChanged.connect(self.apply_filters)
 
     def finish_layout(self, detail: QWidget, sizes: tuple[int, int],
                       tables: Iterable[str], reload: Callable[[], object] | None = None,
@@ -172,7 +201,9 @@ class ListPanel(QWidget, Generic[ModelT]):
         return self.list.select_id(object_id)
 
     def clear_filters(self) -> None:
-        """Show every object again (status, customer and search filters cleared)."""
+        """Show every object again (status, customer, filter bar and search cleared)."""
+        if self.filter_bar is not None:
+            self.filter_bar.clear()
         widgets = [w for w in (self.status_filter, self.customer_filter) if w is not None]
         for widget in widgets:
             widget.blockSignals(True)
@@ -190,12 +221,16 @@ class ListPanel(QWidget, Generic[ModelT]):
         return self.customer_filter.customer() if self.customer_filter is not None else None
 
     def apply_filters(self) -> None:
-        """Narrow the list to the chosen status (and customer, when the panel has the
-        filter)."""
-        filters: dict[str, Any] = {"status": self.status_filter.currentData()}
+        """Narrow the list to the chosen status (and customer and the filter bar's dates,
+        amounts and card, when the panel has them)."""
+        filters: dict[str, FilterValue] = {"status": self.status_filter.currentData()}
         if self.customer_filter is not None:
             customer = self.chosen_customer()
             filters["customer"] = customer["id"] if customer else None
+        if self.filter_bar is not None:
+            filters |= self.filter_bar.conditions()
+            # One reload for both: the range is set quietly, the filters reload.
+            self.model.set_created_range(*self.filter_bar.created_range(), reload=False)
         self.model.set_filters(filters)
 
     async def export_csv(self, path: Path) -> int | None:
