@@ -8,8 +8,8 @@ this folder; with names (e.g. `dashboard refunds`) only those, plus whatever the
 first (a refund and a dispute's draft for the audit log, the waiting link before it is
 paid). Like `posapp --demo`, it starts the demo sandbox in-process (seed "demo"), uses a
 temporary data dir and the demo profile through the app's own controller, and drives the
-real window at 1360x860 (the search and filtered-list shots at 1280x800, the smallest
-window we support); the Chinese shots switch the language as Settings does.
+real window at 1280x800, the smallest window we support; the Chinese shots switch the
+language as Settings does.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QWidget
 
 from posapp.app import DEMO_API_KEY
 from posapp.config import Paths, Settings
+from posapp.gateway.terminal import present_payment_method
 from posapp.sandbox import running
 from posapp.services.subscriptions import next_charge
 from posapp.ui.refunds.refund_dialog import RefundDialog
@@ -39,8 +40,7 @@ from posapp.ui.shell.main_window import MainWindow, Panel
 from posapp.worker import Worker
 
 HERE = Path(__file__).resolve().parent
-SIZE = (1360, 860)
-SMALLEST = (1280, 800)
+SIZE = (1280, 800)  # the smallest window we support: where columns clip
 
 
 async def until(condition: Callable[[], object], what: str, limit: float = 60.0) -> None:
@@ -164,6 +164,50 @@ async def collect_paid(tour: Tour) -> None:
     await tour.save("collect-paid")
 
 
+async def _reader_sale(tour: Tour, amount: str, description: str) -> None:
+    """Start a Card reader sale on the demo's counter reader, the window at 1280x800."""
+    tour.window.resize(*SIZE)
+    tour.window.show_panel(Panel.COLLECT)
+    collect = tour.window.collect
+    collect.new_sale()
+    await collect.reader.reload_readers()
+    collect.amount.text_edit.setText(amount)
+    collect.description.setText(description)
+    if await collect.reader.collect() is None:
+        raise SystemExit("the reader did not start collecting")
+
+
+async def reader_waiting(tour: Tour) -> None:
+    """The reader collecting: "Tap, insert or swipe on the reader" (taken before the demo
+    reader taps a card by itself)."""
+    await _reader_sale(tour, "9.40", "Flat white and a croissant")
+    await tour.save("reader-waiting")
+
+
+async def reader_paid(tour: Tour) -> None:
+    """The demo reader taps a card a few seconds after the payment starts: Paid."""
+    collect = tour.window.collect
+    if collect.reader.payment is None:
+        await _reader_sale(tour, "9.40", "Flat white and a croissant")
+    await until(collect.view.is_paid, "the reader payment paid")
+    await tour.save("reader-paid")
+
+
+async def reader_declined(tour: Tour) -> None:
+    """A card with insufficient funds tapped on the reader: the bank's reason and Try again."""
+    await _reader_sale(tour, "23.10", "Beans 250 g and two espressos")
+    collect = tour.window.collect
+    payment = collect.reader.payment
+    assert payment is not None
+    session = tour.window.state.session
+    await asyncio.get_running_loop().run_in_executor(None, lambda: present_payment_method(
+        session.gateway, payment.reader_id, {"card_present": {"number": "4000000000009995"}}))
+    await collect.reader.refresh()
+    await tour.save("reader-declined")
+    await collect.reader.cancel_payment()
+    tour.window.resize(*SIZE)
+
+
 async def customers(tour: Tour) -> None:
     """The customers list from the cache."""
     tour.window.show_panel(Panel.CUSTOMERS)
@@ -238,12 +282,12 @@ async def activity(tour: Tour) -> None:
 async def search(tour: Tour) -> None:
     """Ctrl+K for a customer's name at 1280x800: her, her open items, her payments."""
     window = tour.window
-    window.resize(*SMALLEST)
+    window.resize(*SIZE)
     window.show_panel(Panel.DASHBOARD)
     open_invoice = window.state.cache.page("invoices", filters={"status": "open"}).rows[0]
     name = str(open_invoice.get("customer_name") or "")
     dialog = window.open_search()
-    dialog.move(window.mapToGlobal(QPoint((SMALLEST[0] - dialog.width()) // 2, 90)))
+    dialog.move(window.mapToGlobal(QPoint((SIZE[0] - dialog.width()) // 2, 90)))
     dialog.field.setText(name)
     dialog.run_search()
     await tour.save("search", dialog)
@@ -255,7 +299,7 @@ async def payments_filtered(tour: Tour) -> None:
     """Payments at 1280x800 narrowed by the filter bar: succeeded, the last 7 days, from
     10.00."""
     window = tour.window
-    window.resize(*SMALLEST)
+    window.resize(*SIZE)
     window.show_panel(Panel.PAYMENTS)
     panel = window.payments
     assert panel.filter_bar is not None
@@ -285,6 +329,9 @@ async def dashboard_zh(tour: Tour) -> None:
 SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "collect-waiting-qr": collect_waiting_qr,
     "collect-paid": collect_paid,
+    "reader-waiting": reader_waiting,
+    "reader-paid": reader_paid,
+    "reader-declined": reader_declined,
     "customers": customers,
     "customer-detail": customer_detail,
     "dashboard": dashboard,

@@ -23,6 +23,7 @@ from posapp.gateway import (
     refunds,
     setup_intents,
     subscriptions,
+    terminal,
     test_clocks,
 )
 from posapp.gateway.client import (
@@ -67,5 +68,6 @@ __all__ = [
     "refunds",
     "setup_intents",
     "subscriptions",
+    "terminal",
     "test_clocks",
 ]

@@ -23,6 +23,8 @@ ListResource = Literal[
     "refunds",
     "setup_intents",
     "subscriptions",
+    "terminal.locations",
+    "terminal.readers",
 ]
 LIST_RESOURCES: frozenset[str] = frozenset(get_args(ListResource))
 PAGE_SIZE = 100

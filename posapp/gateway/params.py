@@ -15,6 +15,7 @@ from stripe.params import (
     InvoicePayParams,
     PaymentIntentCancelParams,
     PaymentIntentCaptureParams,
+    PaymentIntentCreateParams,
     PaymentLinkCreateParams,
     RefundCreateParams,
     SubscriptionCancelParams,
@@ -25,6 +26,12 @@ from stripe.params import (
 )
 from stripe.params.billing_portal import SessionCreateParams as BillingPortalSessionCreateParams
 from stripe.params.checkout import SessionCreateParams as CheckoutSessionCreateParams
+from stripe.params.terminal import (
+    LocationCreateParams,
+    ReaderCreateParams,
+    ReaderProcessPaymentIntentParams,
+    ReaderSetReaderDisplayParams,
+)
 
 __all__ = [
     "BillingPortalSessionCreateParams",
@@ -35,9 +42,14 @@ __all__ = [
     "InvoiceCreateParams",
     "InvoiceItemCreateParams",
     "InvoicePayParams",
+    "LocationCreateParams",
     "PaymentIntentCancelParams",
     "PaymentIntentCaptureParams",
+    "PaymentIntentCreateParams",
     "PaymentLinkCreateParams",
+    "ReaderCreateParams",
+    "ReaderProcessPaymentIntentParams",
+    "ReaderSetReaderDisplayParams",
     "RefundCreateParams",
     "SubscriptionCancelParams",
     "SubscriptionCreateParams",

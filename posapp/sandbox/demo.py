@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
-from .engine import checkout, invoices, renewals, subscriptions
+from .engine import checkout, invoices, renewals, subscriptions, terminal
 from .engine.cards import attach_payment_method
 from .engine.disputes import decide_dispute
 from .engine.payments import capture_payment_intent, create_payment_intent
@@ -37,6 +37,8 @@ from .router import Request
 from .state import EVENT_RETENTION, Obj, State
 
 DAY = 86_400
+# The demo reader is tapped this many seconds after a payment action starts.
+DEMO_TAP_SECONDS = 4.0
 # Called with (objects so far, objects wanted) while a big seed is built.
 Progress = Callable[[int, int], None]
 HISTORY_DAYS = 60
@@ -361,8 +363,19 @@ def seed_demo(state: State) -> None:
     _invoice_stories(line, shop)
     _checkout_stories(line, shop)
     line.run()
+    _counter_reader(state)
     # Stripe lists 30 days of events: older history lives in the objects only.
     state.expire_events(state.now() - EVENT_RETENTION)
+
+
+def _counter_reader(state: State) -> None:
+    """The café's location with one simulated reader; in the demo a card is tapped on it
+    by itself a few seconds after a payment starts."""
+    place = terminal.create_location(state, "PosApp Sandbox Coffee", {
+        "city": "Portland", "country": "US", "line1": "12 Harbour Street", "line2": None,
+        "postal_code": "97201", "state": "OR"})
+    terminal.register_reader(state, "simulated-wpe", label="Counter", location=place["id"])
+    state.auto_present_after = DEMO_TAP_SECONDS
 
 
 def _subscription_stories(line: _Timeline, shop: _Shop) -> None:

@@ -73,6 +73,11 @@ NESTED: dict[str, Any] = {
                          "footer": _ANY, "rendering_options": _ANY},
     "automatic_payment_methods": {"allow_redirects": _ANY, "enabled": _ANY},
     "cancellation_details": {"comment": _ANY, "feedback": _ANY},
+    "process_config": {"allow_redisplay": _ANY, "enable_customer_cancellation": _ANY,
+                       "return_url": _ANY, "skip_tipping": _ANY,
+                       "tipping": {"amount_eligible": _ANY}},
+    "cart": {"currency": _ANY, "line_items": _ANY, "tax": _ANY, "total": _ANY},
+    "card_present": {"number": _ANY},
     "payment_method_options": {"card": {
         "capture_method": _ANY, "cvc_token": _ANY, "installments": _ANY,
         "mandate_options": _ANY, "moto": _ANY, "network": _ANY,

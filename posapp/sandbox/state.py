@@ -85,6 +85,11 @@ EXPANDABLE: dict[str, frozenset[str]] = {
         "source_transfer_reversal", "transfer_reversal",)),
     "setup_intent": frozenset(("application", "customer", "latest_attempt", "mandate",
         "on_behalf_of", "payment_method", "single_use_mandate",)),
+    "terminal.reader": frozenset(("action.collect_payment_method.payment_intent",
+        "action.confirm_payment_intent.payment_intent",
+        "action.process_payment_intent.payment_intent", "action.process_setup_intent.setup_intent",
+        "action.refund_payment.charge", "action.refund_payment.payment_intent",
+        "action.refund_payment.refund", "location",)),
     "subscription": frozenset(("application", "automatic_tax.liability.account",
         "billing_schedules.applies_to.price", "cancellation_details.feedback_option", "customer",
         "default_payment_method", "default_source", "invoice_settings.issuer.account",
@@ -123,6 +128,8 @@ PREFIXES: dict[str, tuple[str, str]] = {
     "clock_": ("test_helpers.test_clock", "test clock"),
     "inpay_": ("invoice_payment", "invoice payment"),
     "txn_": ("balance_transaction", "balance transaction"),
+    "tml_": ("terminal.location", "terminal.location"),
+    "tmr_": ("terminal.reader", "terminal.reader"),
 }
 
 
@@ -187,6 +194,8 @@ class State:
         self.request = RequestContext()
         self.api_base = api_base
         self.event_api_version = API_VERSION
+        # The demo: seconds after which a simulated reader is tapped by itself.
+        self.auto_present_after: float | None = None
         self.account: Obj = {
             "id": "acct_1PosAppSandbox0001",
             "object": "account",

@@ -141,9 +141,10 @@ class ChargeOutcome:
 
 
 def card_of(charge: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
-    """The card brand and last four digits a charge was paid with, when it was a card."""
+    """The card brand and last four digits a charge was paid with, when it was a card
+    (online, or read by a Terminal reader)."""
     details = (charge or {}).get("payment_method_details") or {}
-    card = details.get("card") or {}
+    card = details.get("card") or details.get("card_present") or {}
     return card.get("brand"), card.get("last4")
 
 

@@ -80,6 +80,12 @@ def _payment_intent(o: Mapping[str, Any]) -> Extracted:
             "latest_charge": ref_id(o.get("latest_charge"))}
 
 
+def _card(charge: Mapping[str, Any], name: str) -> Any:
+    """A field of the card a charge was paid with, online or read by a Terminal reader."""
+    return (_get(charge, "payment_method_details", "card", name)
+            or _get(charge, "payment_method_details", "card_present", name))
+
+
 def _charge(o: Mapping[str, Any]) -> Extracted:
     return {"customer": ref_id(o.get("customer")), "status": o.get("status"),
             "amount": o.get("amount"), "amount_refunded": o.get("amount_refunded"),
@@ -87,11 +93,11 @@ def _charge(o: Mapping[str, Any]) -> Extracted:
             "payment_intent": ref_id(o.get("payment_intent")),
             "name": _get(o, "billing_details", "name"),
             "email": _get(o, "billing_details", "email"),
-            "brand": _get(o, "payment_method_details", "card", "brand"),
-            "last4": _get(o, "payment_method_details", "card", "last4"),
+            "brand": _card(o, "brand"),
+            "last4": _card(o, "last4"),
             "refunded": _bool(o.get("refunded")), "disputed": _bool(o.get("disputed")),
             "captured": _bool(o.get("captured")), "amount_captured": o.get("amount_captured"),
-            "capture_before": _get(o, "payment_method_details", "card", "capture_before")}
+            "capture_before": _card(o, "capture_before")}
 
 
 def _refund(o: Mapping[str, Any]) -> Extracted:
@@ -149,6 +155,17 @@ def _payment_link(o: Mapping[str, Any]) -> Extracted:
     return {"active": _bool(o.get("active")), "url": o.get("url")}
 
 
+def _terminal_reader(o: Mapping[str, Any]) -> Extracted:
+    return {"label": o.get("label"), "status": o.get("status"),
+            "location": ref_id(o.get("location")), "device_type": o.get("device_type"),
+            "action_type": _get(o, "action", "type"),
+            "action_status": _get(o, "action", "status")}
+
+
+def _terminal_location(o: Mapping[str, Any]) -> Extracted:
+    return {"display_name": o.get("display_name"), "country": _get(o, "address", "country")}
+
+
 def _event(o: Mapping[str, Any]) -> Extracted:
     obj = _get(o, "data", "object") or {}
     return {"type": o.get("type"), "api_version": o.get("api_version"),
@@ -204,6 +221,12 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
               _checkout_session, (("customer",), ("status",), ("payment_link",))),
     TableSpec("payment_links", "payment_link", ("plink_",), {"active": N, "url": S},
               _payment_link),
+    TableSpec("terminal_readers", "terminal.reader", ("tmr_",),
+              {"label": S, "status": S, "location": S, "device_type": S, "action_type": S,
+               "action_status": S},
+              _terminal_reader, (("location",),)),
+    TableSpec("terminal_locations", "terminal.location", ("tml_",),
+              {"display_name": S, "country": S}, _terminal_location),
     TableSpec("events", "event", ("evt_",),
               {"type": S, "api_version": S, "object_id": S, "object_type": S},
               _event, (("type",), ("object_id",)), extra={"seq": N}),
@@ -229,23 +252,28 @@ def table_for_id(object_id: str) -> str | None:
     return None
 
 
+def _create_table(db: Any, spec: TableSpec) -> None:
+    """One object table with its indexes and FTS index."""
+    columns: dict[str, type] = {"id": str, "data": str, "created": int, "deleted": int,
+                                "synced_gen": int, **spec.columns, **spec.extra}
+    table = db[spec.name]
+    table.create(columns, pk="id", not_null={"data", "created", "deleted", "synced_gen"},
+                 defaults={"deleted": 0, "synced_gen": 0, "created": 0})
+    table.create_index(["created", "id"])
+    for index in spec.indexes:
+        table.create_index([*index, "created", "id"])
+    if spec.fts:
+        table.enable_fts(list(spec.fts), tokenize="trigram", create_triggers=True)
+        # Covers the LIKE scan for terms too short for trigrams, newest first, without
+        # reading the rows' JSON.
+        table.create_index(["created", "id", "deleted", *spec.fts],
+                           index_name=f"idx_{spec.name}_short_search")
+
+
 def _create_v1(db: Any) -> None:
     """Version 1: every object table, its indexes and FTS index, and `sync_state`."""
     for spec in TABLES.values():
-        columns: dict[str, type] = {"id": str, "data": str, "created": int, "deleted": int,
-                                    "synced_gen": int, **spec.columns, **spec.extra}
-        table = db[spec.name]
-        table.create(columns, pk="id", not_null={"data", "created", "deleted", "synced_gen"},
-                     defaults={"deleted": 0, "synced_gen": 0, "created": 0})
-        table.create_index(["created", "id"])
-        for index in spec.indexes:
-            table.create_index([*index, "created", "id"])
-        if spec.fts:
-            table.enable_fts(list(spec.fts), tokenize="trigram", create_triggers=True)
-            # Covers the LIKE scan for terms too short for trigrams, newest first, without
-            # reading the rows' JSON.
-            table.create_index(["created", "id", "deleted", *spec.fts],
-                               index_name=f"idx_{spec.name}_short_search")
+        _create_table(db, spec)
     db["events"].create_index(["seq"])
     db["sync_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
 
@@ -291,6 +319,14 @@ def _charge_capture_columns(db: Any) -> None:
          for rowid, data in rows))
 
 
+def _new_tables(db: Any) -> None:
+    """Version 5: the tables of types cached since (Terminal readers and locations), in a
+    cache made before them (a new cache has them from version 1)."""
+    for spec in TABLES.values():
+        if not db[spec.name].exists():
+            _create_table(db, spec)
+
+
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
-    _create_v1, _purge_client_secrets, _compress_v3, _charge_capture_columns)
+    _create_v1, _purge_client_secrets, _compress_v3, _charge_capture_columns, _new_tables)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""

@@ -30,6 +30,7 @@ from posapp.gateway import (
     products,
     refunds,
     subscriptions,
+    terminal,
 )
 from posapp.gateway.client import Gateway
 from posapp.gateway.errors import ErrorKind, GatewayError
@@ -68,6 +69,8 @@ SOURCES: tuple[Source, ...] = (
     Source("invoices", "invoices", "invoices", {"expand": ["data.payments"]}),
     Source("checkout_sessions", "checkout.sessions", "checkout_sessions"),
     Source("payment_links", "payment_links", "payment_links"),
+    Source("terminal_locations", "terminal.locations", "terminal_locations"),
+    Source("terminal_readers", "terminal.readers", "terminal_readers"),
     Source("setup_intents", "setup_intents", None, {"expand": ["data.payment_method"]},
            (("payment_method",),), exhaustive=False),
 )
@@ -116,6 +119,8 @@ _RETRIEVE: dict[str, Callable[[Gateway, str], dict[str, Any]]] = {
     "invoices": invoices.retrieve_invoice,
     "checkout_sessions": checkout.retrieve_session,
     "payment_links": payment_links.retrieve_payment_link,
+    "terminal_readers": terminal.retrieve_reader,
+    "terminal_locations": terminal.retrieve_location,
 }
 
 

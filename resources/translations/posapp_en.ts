@@ -66,9 +66,9 @@
     <message numerus="yes">
         <location filename="../../posapp/ui/disputes/disputes_panel.py" line="51"/>
         <source>%n dispute(s) exported to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dispute exported to %1.</numerusform>
+            <numerusform>%n disputes exported to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -88,9 +88,9 @@
     <message numerus="yes">
         <location filename="../../posapp/ui/payments/payments_panel.py" line="64"/>
         <source>%n payment(s) exported to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n payment exported to %1.</numerusform>
+            <numerusform>%n payments exported to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -99,9 +99,9 @@
     <message numerus="yes">
         <location filename="../../posapp/ui/refunds/refunds_panel.py" line="85"/>
         <source>%n refund(s) exported to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n refund exported to %1.</numerusform>
+            <numerusform>%n refunds exported to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -130,7 +130,7 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/shell/status_bar.py" line="114"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="116"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>Synced %n minute ago</numerusform>

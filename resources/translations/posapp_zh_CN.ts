@@ -441,281 +441,286 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="120"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="121"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="125"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="126"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="130"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="131"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="133"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="134"/>
         <source>A payment page or link closes this long after it was shown</source>
         <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="136"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="137"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="137"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="138"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="138"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="139"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="139"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="140"/>
         <source>Links expire after</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="142"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="143"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="143"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="144"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="144"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="145"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="146"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="147"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="152"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="153"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="161"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="162"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="162"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="163"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="163"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="164"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="172"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="174"/>
         <source>Charge again</source>
         <translation>再次扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="173"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="175"/>
         <source>Don&apos;t charge</source>
         <translation>不扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="213"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="216"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="279"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="283"/>
         <source>Answer the question below first.</source>
         <translation>请先回答下方的问题。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="282"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="286"/>
         <source>A payment request is open: cancel it to change the sale.</source>
         <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="283"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="288"/>
+        <source>The reader is collecting this sale: cancel it to change the sale.</source>
+        <translation>读卡器正在收取本笔交易：如需修改本笔交易，请先取消。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="289"/>
         <source>This sale is paid: press New sale for the next one.</source>
         <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="284"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="290"/>
         <source>This sale is invoiced: press New sale for the next one.</source>
         <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="285"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="291"/>
         <source>This sale is over: press New sale for the next one.</source>
         <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="286"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="292"/>
         <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
         <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="301"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="307"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="303"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="309"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="530"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="537"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="679"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="689"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="694"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="704"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="277"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="281"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="308"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="314"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="309"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="315"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="312"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="318"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="405"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="412"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="406"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="413"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="422"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="429"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="441"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="448"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="460"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="467"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="465"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="472"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="490"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="497"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="505"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="512"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="519"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="659"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="526"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="666"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="521"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="528"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="524"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="531"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="546"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="553"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="551"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="558"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="555"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="562"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="565"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="572"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="593"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="600"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="594"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="601"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="595"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="602"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="596"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="603"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="614"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="765"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="621"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="776"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="648"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="655"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -3103,6 +3108,273 @@
     </message>
 </context>
 <context>
+    <name>ReaderTender</name>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="75"/>
+        <source>Card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="76"/>
+        <source>The customer taps, inserts or swipes their card on the station&apos;s reader</source>
+        <translation>客户在本收银台的读卡器上挥卡、插卡或刷卡</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="79"/>
+        <source>Readers…</source>
+        <translation>读卡器…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="104"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="105"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="107"/>
+        <source>Capture now</source>
+        <translation>立即请款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="180"/>
+        <source>Readers could not be listed: %1</source>
+        <translation>无法列出读卡器：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="205"/>
+        <source>No reader chosen: register one with “Readers…”.</source>
+        <translation>尚未选择读卡器：请通过“读卡器…”注册一台。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="229"/>
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="261"/>
+        <source>Sending the payment to the reader…</source>
+        <translation>正在将付款发送到读卡器…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="267"/>
+        <source>The reader payment may or may not have been started.</source>
+        <translation>读卡器付款可能已开始，也可能尚未开始。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="353"/>
+        <source>tip %1</source>
+        <translation>小费 %1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="356"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="366"/>
+        <source>The reader payment was canceled; nothing was charged.</source>
+        <translation>读卡器付款已取消；未扣任何款项。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="372"/>
+        <source>Card reader: %1</source>
+        <translation>读卡器：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="391"/>
+        <source>Tap, insert or swipe on the reader.</source>
+        <translation>请在读卡器上挥卡、插卡或刷卡。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="392"/>
+        <source>Authorised %1: capture it to take the money, or cancel to release the hold.</source>
+        <translation>已授权 %1：请款即可收取款项，或取消以释放预授权。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="394"/>
+        <source>Declined: %1 The customer can try another card.</source>
+        <translation>被拒：%1 客户可以换一张卡再试。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="396"/>
+        <source>The reader stopped waiting for a card; nothing was charged. Try again when the customer is ready.</source>
+        <translation>读卡器已停止等待银行卡；未扣任何款项。客户准备好后请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="398"/>
+        <source>The reader stopped collecting this payment (canceled on the reader); nothing was charged. Try again, or cancel.</source>
+        <translation>读卡器已停止收取此笔付款（已在读卡器上取消）；未扣任何款项。请重试或取消。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="400"/>
+        <source>The reader is offline: check that it is on and connected, then try again, or choose another reader.</source>
+        <translation>读卡器离线：请检查其是否已开机并联网，然后重试，或选择其他读卡器。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="402"/>
+        <source>The reader is busy with another payment (perhaps another station&apos;s): wait for it to finish, then try again.</source>
+        <translation>读卡器正在处理另一笔付款（可能来自其他收银台）：请等待其完成后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="404"/>
+        <source>The reader could not take the payment: %1</source>
+        <translation>读卡器无法收取此笔付款：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersDialog</name>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="55"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="57"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="68"/>
+        <source>Card readers</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="71"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="72"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="79"/>
+        <source>The code the reader shows, e.g. simulated-wpe</source>
+        <translation>读卡器上显示的注册码，例如 simulated-wpe</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="81"/>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="84"/>
+        <source>New location&apos;s name</source>
+        <translation>新地点的名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="86"/>
+        <source>Country code, e.g. US</source>
+        <translation>国家代码，例如 US</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="88"/>
+        <source>Register reader</source>
+        <translation>注册读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="90"/>
+        <source>Registration code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="207"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="92"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="93"/>
+        <source>New location</source>
+        <translation>新地点</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="94"/>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="97"/>
+        <source>Authorise only: capture reader payments later</source>
+        <translation>仅授权：稍后再对读卡器付款请款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="99"/>
+        <source>Offer tips on the reader</source>
+        <translation>在读卡器上提供小费选项</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="108"/>
+        <source>Readers of this account</source>
+        <translation>本账户的读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="112"/>
+        <source>This station</source>
+        <translation>本收银台</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="173"/>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="174"/>
+        <source>payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="175"/>
+        <source>showing a cart</source>
+        <translation>正在显示购物车</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="177"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="177"/>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="178"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="198"/>
+        <source>Reader “%1” registered.</source>
+        <translation>读卡器“%1”已注册。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="207"/>
+        <source>Rename reader</source>
+        <translation>重命名读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="225"/>
+        <source>Delete reader</source>
+        <translation>删除读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="226"/>
+        <source>Delete “%1”? It must be registered again with a new code to take payments.</source>
+        <translation>删除“%1”？删除后须使用新的注册码重新注册才能收款。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../posapp/ui/shell/recovery_dialog.py" line="55"/>
@@ -4344,44 +4616,44 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="53"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="55"/>
         <source>Notifications (open Activity)</source>
         <translation>通知（打开动态）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="69"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="71"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="73"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="75"/>
         <source>Offline — showing cached data</source>
         <translation>离线 — 显示缓存数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="91"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="93"/>
         <source>Syncing… %1</source>
         <translation>同步中… %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="108"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="110"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="112"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="114"/>
         <source>Synced just now</source>
         <translation>刚刚已同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/shell/status_bar.py" line="114"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="116"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>%n 分钟前已同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="116"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="118"/>
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
@@ -4450,6 +4722,16 @@
     </message>
     <message>
         <location filename="../../posapp/ui/shell/status_bar.py" line="31"/>
+        <source>Card readers</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="32"/>
+        <source>Reader locations</source>
+        <translation>读卡器地点</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="33"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>

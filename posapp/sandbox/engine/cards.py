@@ -117,7 +117,7 @@ def authentication_failure(code: str, message: str, pm: Obj) -> Obj:
 
 def test_card(pm: Obj) -> TestCard:
     """The test card behind a PaymentMethod (a plain Visa for anything unrecognised)."""
-    fingerprint = (pm.get("card") or {}).get("fingerprint")
+    fingerprint = (pm.get("card") or pm.get("card_present") or {}).get("fingerprint")
     return _BY_FINGERPRINT.get(fingerprint or "", TEST_CARDS[0])
 
 
@@ -129,11 +129,56 @@ def token_for_number(number: str) -> str | None:
 
 def card_details(pm: Obj) -> Obj:
     """The `card` hash a charge's `payment_method_details` shows for this PaymentMethod."""
-    card = pm["card"]
-    details: Obj = copy_json({key: card[key] for key in (
+    card = pm.get("card") or pm["card_present"]
+    details: Obj = copy_json({key: card.get(key) for key in (
         "brand", "checks", "country", "exp_month", "exp_year", "fingerprint", "funding",
         "last4", "wallet")})
     return details
+
+
+def card_present_method(state: State, number: str, read_method: str) -> Obj:
+    """The single-use `card_present` PaymentMethod of a test card read by a reader
+    (`number` one of the test card numbers; anything else reads as a Visa that succeeds).
+    Stripe's card-present test cards behave as their online twins: 4000 0000 0000 0002
+    declines, 4000 0000 0000 9995 has insufficient funds, and so on."""
+    card = _BY_NUMBER.get(number.replace(" ", ""), TEST_CARDS[0])
+    now = state.now()
+    pm: Obj = {
+        "id": state.new_id("pm_"),
+        "object": "payment_method",
+        "allow_redisplay": "unspecified",
+        "billing_details": {
+            "address": {"city": None, "country": None, "line1": None, "line2": None,
+                        "postal_code": None, "state": None},
+            "email": None, "name": None, "phone": None, "tax_id": None,
+        },
+        "card_present": {
+            "brand": card.brand,
+            "brand_product": None,
+            "cardholder_name": None,
+            "country": card.country,
+            "description": None,
+            "exp_month": 12,
+            "exp_year": _year(now) + EXP_YEAR_OFFSET,
+            "fingerprint": card.fingerprint,
+            "funding": card.funding,
+            "iin": None,
+            "issuer": None,
+            "last4": card.number[-4:],
+            "networks": {"available": [card.brand], "preferred": None},
+            "offline": None,
+            "preferred_locales": ["en"],
+            "read_method": read_method,
+            "wallet": None,
+        },
+        "created": now,
+        "customer": None,
+        "customer_account": None,
+        "livemode": False,
+        "metadata": {},
+        "type": "card_present",
+    }
+    return state.insert(pm)
 
 
 def payment_method_for_token(state: State, token: str, param: str = "payment_method") -> Obj:

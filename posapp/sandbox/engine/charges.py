@@ -27,10 +27,12 @@ def is_manual(pi: Obj) -> bool:
 
 
 def record_charge(state: State, pi: Obj, pm: Obj, *, decline: str | None = None,
-                  authenticated: bool = False) -> Obj:
+                  authenticated: bool = False, present: Obj | None = None) -> Obj:
     """Store the charge of one payment attempt: succeeded (captured or not) or failed.
 
-    Emits nothing: the caller emits `charge.succeeded`/`charge.failed` in Stripe's order.
+    A card_present PaymentMethod's charge carries what the reader read (`present` names the
+    reader and its location). Emits nothing: the caller emits `charge.succeeded` /
+    `charge.failed` in Stripe's order.
     """
     charge_id = state.new_id("ch_")
     captured = decline is None and not is_manual(pi)
@@ -71,6 +73,10 @@ def record_charge(state: State, pi: Obj, pm: Obj, *, decline: str | None = None,
     if decline is None and not captured:
         # Stripe holds an online card authorisation for 7 days.
         details["capture_before"] = state.now() + _AUTHORISATION_SECONDS
+    method_details: Obj = {"card": details, "type": "card"}
+    if pm["type"] == "card_present":
+        method_details = {"card_present": present_details(
+            pm, details, present or {}, approved=decline is None), "type": "card_present"}
     charge: Obj = {
         "id": charge_id,
         "object": "charge",
@@ -100,7 +106,7 @@ def record_charge(state: State, pi: Obj, pm: Obj, *, decline: str | None = None,
         "paid": decline is None,
         "payment_intent": pi["id"],
         "payment_method": pm["id"],
-        "payment_method_details": {"card": details, "type": "card"},
+        "payment_method_details": method_details,
         "receipt_email": pi["receipt_email"],
         "receipt_number": None,
         "receipt_url": f"{state.api_base}/receipts/{charge_id}",
@@ -116,6 +122,40 @@ def record_charge(state: State, pi: Obj, pm: Obj, *, decline: str | None = None,
         "transfer_group": None,
     }
     return state.insert(charge)
+
+
+def present_details(pm: Obj, card: Obj, present: Obj, *, approved: bool) -> Obj:
+    """A charge's `payment_method_details.card_present`: the card as the reader read it,
+    the reader and its location, and the EMV receipt fields a printed receipt shows."""
+    read = pm["card_present"]
+    code = card["authorization_code"]
+    return {
+        **{key: copy_json(read[key]) for key in (
+            "brand", "brand_product", "cardholder_name", "country", "description",
+            "exp_month", "exp_year", "fingerprint", "funding", "iin", "issuer", "last4",
+            "offline", "preferred_locales", "read_method", "wallet")},
+        "amount_authorized": card["amount_authorized"],
+        "capture_before": card.get("capture_before"),
+        "emv_auth_data": "8A023030" if approved else None,
+        "generated_card": None,
+        "incremental_authorization_supported": False,
+        "location": present.get("location"),
+        "network": card["network"],
+        "network_transaction_id": card["network_transaction_id"],
+        "overcapture_supported": False,
+        "reader": present.get("reader"),
+        "receipt": {
+            "account_type": "credit" if read["funding"] == "credit" else "checking",
+            "application_cryptogram": "B9E8A3D7C2F10A64" if approved else None,
+            "application_preferred_name": f"{str(read['brand']).title()} {read['funding']}",
+            "authorization_code": code,
+            "authorization_response_code": "3030" if approved else "3035",
+            "cardholder_verification_method": "approval",
+            "dedicated_file_name": "A0000000031010",
+            "terminal_verification_results": "0000000000",
+            "transaction_status_information": "0000",
+        },
+    }
 
 
 _ZERO_DECIMAL = frozenset(["bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg",

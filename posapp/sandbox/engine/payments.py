@@ -169,7 +169,7 @@ def confirm_payment_intent(state: State, pi: Obj, *, payment_method: str | None 
                           "next_action": _next_action(state, pi, return_url)})
         state.emit("payment_intent.requires_action", pi)
         return pi
-    return _attempt(state, pi, pm, authenticated=False)
+    return attempt_charge(state, pi, pm)
 
 
 def authenticate_payment_intent(state: State, pi: Obj, approve: bool) -> Obj:
@@ -179,7 +179,7 @@ def authenticate_payment_intent(state: State, pi: Obj, approve: bool) -> Obj:
                                 f"status is {pi['status']}.")
     pm = state.get(pi["payment_method"], "payment_method", param="payment_method")
     if approve:
-        return _attempt(state, pi, pm, authenticated=True)
+        return attempt_charge(state, pi, pm, authenticated=True)
     state.update(pi, {"status": "requires_payment_method", "next_action": None,
                       "payment_method": None, "last_payment_error": authentication_failure(
                           "payment_intent_authentication_failure", _AUTH_FAILED, pm)})
@@ -275,12 +275,15 @@ def card_options(current: Obj, update: Obj | None) -> Obj:
     return {**(current or {}), "card": card}
 
 
-def _attempt(state: State, pi: Obj, pm: Obj, *, authenticated: bool) -> Obj:
-    """Charge the card once: success moves `pi` on; a decline raises the 402 card error."""
+def attempt_charge(state: State, pi: Obj, pm: Obj, *, authenticated: bool = False,
+                   present: Obj | None = None) -> Obj:
+    """Charge the card once: success moves `pi` on; a decline raises the 402 card error.
+
+    `present`: where a card_present card was read (`reader`, `location`) for its charge."""
     card = test_card(pm)
     if card.charge_decline:
-        _decline(state, pi, pm, card.charge_decline)
-    charge = record_charge(state, pi, pm, authenticated=authenticated)
+        _decline(state, pi, pm, card.charge_decline, present)
+    charge = record_charge(state, pi, pm, authenticated=authenticated, present=present)
     manual = is_manual(pi)
     changes: Obj = {"latest_charge": charge["id"], "next_action": None}
     if manual:
@@ -301,9 +304,10 @@ def _attempt(state: State, pi: Obj, pm: Obj, *, authenticated: bool) -> Obj:
     return pi
 
 
-def _decline(state: State, pi: Obj, pm: Obj, decline_code: str) -> NoReturn:
+def _decline(state: State, pi: Obj, pm: Obj, decline_code: str,
+             present: Obj | None = None) -> NoReturn:
     """Record the failed charge and attempt on `pi`, then raise Stripe's card error."""
-    charge = record_charge(state, pi, pm, decline=decline_code)
+    charge = record_charge(state, pi, pm, decline=decline_code, present=present)
     state.update(pi, {"status": "requires_payment_method", "payment_method": None,
                       "latest_charge": charge["id"], "next_action": None,
                       "last_payment_error": last_error(decline_code, pm, charge["id"])})

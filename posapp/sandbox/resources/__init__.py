@@ -19,10 +19,11 @@ from . import (
     refunds,
     setup_intents,
     subscriptions,
+    terminal,
     test_clocks,
 )
 
 __all__ = ["account", "balance", "billing_portal", "charges", "checkout", "customers", "disputes",
            "events", "hosted", "invoices", "payment_intents", "payment_links",
            "payment_methods", "prices", "products", "refunds", "setup_intents",
-           "subscriptions", "test_clocks"]
+           "subscriptions", "terminal", "test_clocks"]

@@ -37,24 +37,30 @@ _CANCELLATION_REASONS = ("duplicate", "fraudulent", "requested_by_customer", "ab
 _SETUP_FUTURE_USAGE = ("on_session", "off_session")
 
 CREATE_PARAMS = ("amount", "currency", "customer", "payment_method", "payment_method_types",
+                 "allowed_payment_method_types",
                  "confirm", "off_session", "capture_method", "metadata", "description",
                  "receipt_email", "automatic_payment_methods", "setup_future_usage",
                  "statement_descriptor", "return_url", "payment_method_options")
 UPDATE_PARAMS = ("amount", "currency", "customer", "payment_method", "payment_method_types",
+                 "allowed_payment_method_types",
                  "capture_method", "metadata", "description", "receipt_email",
                  "setup_future_usage", "statement_descriptor", "payment_method_options")
 _AMOUNT_FIELDS = ("amount", "currency", "payment_method", "capture_method",
-                  "payment_method_types")
+                  "payment_method_types", "allowed_payment_method_types")
 
 
 def _payment_method_types(p: Params) -> list[str] | None:
-    if "payment_method_types" not in p:
+    """The payment method types asked for: `allowed_payment_method_types` (the current API's
+    name) or the older `payment_method_types`; the object lists them as the latter."""
+    name = next((n for n in ("allowed_payment_method_types", "payment_method_types")
+                 if n in p), None)
+    if name is None:
         return None
-    kinds = [str(k) for k in p.array("payment_method_types")]
+    kinds = [str(k) for k in p.array(name)]
     for kind in kinds:
-        if kind != "card":
+        if kind not in ("card", "card_present"):
             raise invalid(f"The payment method type \"{kind}\" is invalid. The sandbox "
-                          "supports: card.", param="payment_method_types")
+                          "supports: card, card_present.", param=name)
     return kinds or ["card"]
 
 

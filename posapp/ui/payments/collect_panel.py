@@ -69,6 +69,7 @@ from ..widgets.link_view import LinkView
 from .open_requests_view import OpenRequestsView, age_text
 from .payment_list_model import request_status_text
 from .payment_method_list_model import default_method_id, method_label
+from .reader_tender import ReaderTender
 from .takings_view import TakingsView
 
 DEFAULT_DUE_DAYS = 14
@@ -165,6 +166,7 @@ class CollectPanel(QWidget):
         invoice_row.addWidget(self.invoice, 1)
         invoice_row.addWidget(self.due_days, 1)
         self.invoice_why = self._why_label()
+        self.reader = ReaderTender(self)
 
         self.repeat_text = QLabel()
         self.repeat_text.setObjectName("reason")
@@ -199,6 +201,7 @@ class CollectPanel(QWidget):
         left.addWidget(self.card_why)
         left.addLayout(invoice_row)
         left.addWidget(self.invoice_why)
+        left.addWidget(self.reader)
         left.addWidget(self.reason)
         left.addWidget(self.repeat_bar)
         left.addWidget(self.message)
@@ -218,6 +221,7 @@ class CollectPanel(QWidget):
         self.center = QStackedWidget()
         self.center.addWidget(idle)
         self.center.addWidget(self.view)
+        self.center.addWidget(self.reader.view)
         self.takings = TakingsView(state)
         self.takings.setMaximumWidth(320)
 
@@ -279,7 +283,9 @@ class CollectPanel(QWidget):
             return self.tr("Answer the question below first.")
         return {
             Sale.EDITING: "",
-            Sale.WAITING: self.tr("A payment request is open: cancel it to change the sale."),
+            Sale.WAITING: self.tr("A payment request is open: cancel it to change the sale.")
+            if not self.reader.active() else
+            self.tr("The reader is collecting this sale: cancel it to change the sale."),
             Sale.PAID: self.tr("This sale is paid: press New sale for the next one."),
             Sale.INVOICED: self.tr("This sale is invoiced: press New sale for the next one."),
             Sale.FAILED: self.tr("This sale is over: press New sale for the next one."),
@@ -311,6 +317,7 @@ class CollectPanel(QWidget):
         no_email = "" if customer and customer.get("email") else \
             self.tr("Choose a customer with an e-mail address to send an invoice.")
         self._enable(self.invoice, blocked or no_email, self.invoice_why, no_email)
+        self.reader.update_enabled(blocked)
         self.reason.setText(self._locked_reason() or offline or missing)
 
     def _enable(self, button: QPushButton, reason: str, why: QLabel | None = None,
@@ -667,6 +674,9 @@ class CollectPanel(QWidget):
         """Close the open request at Stripe first, then let go of it: back to editing the
         same sale, or Paid when the customer paid before it closed."""
         request = self.request
+        if self.reader.active():
+            await self.reader.cancel_payment()
+            return None
         if request is None or self._busy or self.sale is not Sale.WAITING:
             return None
 
@@ -716,6 +726,7 @@ class CollectPanel(QWidget):
 
     def _reset(self) -> None:
         self.request = None
+        self.reader.reset()
         self._tender = None
         self._repeat = None
         self.repeat_bar.hide()

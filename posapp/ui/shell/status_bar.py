@@ -28,6 +28,8 @@ def table_title(table: str) -> str:
         "invoices": QCoreApplication.translate("Tables", "Invoices"),
         "checkout_sessions": QCoreApplication.translate("Tables", "Checkout sessions"),
         "payment_links": QCoreApplication.translate("Tables", "Payment links"),
+        "terminal_readers": QCoreApplication.translate("Tables", "Card readers"),
+        "terminal_locations": QCoreApplication.translate("Tables", "Reader locations"),
         "events": QCoreApplication.translate("Tables", "Events"),
     }
     return names.get(table, table)
