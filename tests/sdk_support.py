@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import requests
 import stripe
 
 from posapp.config import Paths
@@ -67,3 +68,12 @@ def add_default_card(client: stripe.StripeClient, customer_id: str) -> None:
     visa = client.v1.payment_methods.attach("pm_card_visa", params={"customer": customer_id})
     client.v1.customers.update(customer_id, params={
         "invoice_settings": {"default_payment_method": visa.id}})
+
+
+def advance_time(sandbox: Sandbox, seconds: int) -> None:
+    """Move the sandbox's own clock on (its sandbox-only helper): the daily payout schedule
+    runs and payouts in transit arrive."""
+    answer = requests.post(f"{sandbox.url}/v1/test_helpers/sandbox/advance_time",
+                           data={"seconds": seconds},
+                           headers={"Authorization": f"Bearer {TEST_KEY}"}, timeout=10)
+    assert answer.status_code == 200, answer.text

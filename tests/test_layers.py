@@ -80,9 +80,10 @@ UI_RULES: dict[str, set[str]] = {
     "payments": UI_BASE | {"refunds", "dashboard"},
     "customers": UI_BASE | {"payments", "invoices", "subscriptions", "refunds"},
     "activity": UI_BASE | {"payments"},
+    "backoffice": UI_BASE | {"refunds", "activity"},
     "shell": {
         "common", "widgets", "customers", "payments", "subscriptions", "invoices",
-        "refunds", "disputes", "dashboard", "activity",
+        "refunds", "disputes", "dashboard", "activity", "backoffice",
     },
 }
 

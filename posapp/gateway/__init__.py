@@ -7,6 +7,9 @@ re-send a journaled request by its operation name is always complete.
 
 from posapp.gateway import (
     account,
+    accounts,
+    application_fees,
+    balance,
     billing_portal,
     charges,
     checkout,
@@ -18,6 +21,7 @@ from posapp.gateway import (
     payment_intents,
     payment_links,
     payment_methods,
+    payouts,
     prices,
     products,
     refunds,
@@ -25,6 +29,7 @@ from posapp.gateway import (
     subscriptions,
     terminal,
     test_clocks,
+    transfers,
 )
 from posapp.gateway.client import (
     API_VERSION,
@@ -49,6 +54,9 @@ __all__ = [
     "PostRecord",
     "RequestRecord",
     "account",
+    "accounts",
+    "application_fees",
+    "balance",
     "billing_portal",
     "charges",
     "checkout",
@@ -63,6 +71,7 @@ __all__ = [
     "payment_intents",
     "payment_links",
     "payment_methods",
+    "payouts",
     "prices",
     "products",
     "refunds",
@@ -70,4 +79,5 @@ __all__ = [
     "subscriptions",
     "terminal",
     "test_clocks",
+    "transfers",
 ]

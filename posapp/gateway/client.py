@@ -220,7 +220,9 @@ class Gateway:
     An `api_base` the key must not be sent to (see `hosts`) raises GatewayError
     (INVALID_REQUEST, code `unsafe_api_base`) here, before anything is sent.
     `max_retries` counts retries after the first attempt. `sleep` waits between retries
-    (tests pass one that does not).
+    (tests pass one that does not). `stripe_account`: a platform's gateway for one of its
+    connected accounts; every request carries it as the `Stripe-Account` header, as every
+    request carries the key.
     """
 
     def __init__(
@@ -233,6 +235,7 @@ class Gateway:
         timeout: float = 20.0,
         max_retries: int = 4,
         sleep: Callable[[float], None] = time.sleep,
+        stripe_account: str | None = None,
     ) -> None:
         problem = api_base_problem(api_key, api_base)
         if problem is not None:
@@ -240,6 +243,9 @@ class Gateway:
         self.mode: Mode = _mode(api_key)
         self.journal = journal
         self.api_base = api_base
+        self.stripe_account = stripe_account
+        self._api_key = api_key
+        self._timeout = timeout
         self.max_retries = max_retries
         self._sleep = sleep
         self.rate_per_second = rate_per_second or DEFAULT_RATES[self.mode]
@@ -252,13 +258,26 @@ class Gateway:
         self._http = _HttpClient(timeout, api_key, self._before_request, self._after_request)
         self.client = stripe.StripeClient(
             api_key,
+            stripe_account=stripe_account,
             base_addresses={"api": api_base} if api_base else None,
             max_network_retries=0,
             http_client=self._http,
         )
 
     def __repr__(self) -> str:
-        return f"Gateway(mode={self.mode!r}, api_base={self.api_base!r})"
+        acting = f", stripe_account={self.stripe_account!r}" if self.stripe_account else ""
+        return f"Gateway(mode={self.mode!r}, api_base={self.api_base!r}{acting})"
+
+    def for_account(self, stripe_account: str, *, journal: Journal) -> Gateway:
+        """A gateway with this one's key and settings acting for the connected account
+        `stripe_account` (its own `journal`: its writes are re-sent with its header)."""
+        gateway = Gateway(self._api_key, journal=journal, api_base=self.api_base,
+                          rate_per_second=self.rate_per_second, timeout=self._timeout,
+                          max_retries=self.max_retries, sleep=self._sleep,
+                          stripe_account=stripe_account)
+        with self._lock:
+            gateway._forbidden = set(self._forbidden)
+        return gateway
 
     # -- observation and guards ----------------------------------------------------------
 

@@ -9,6 +9,9 @@ if TYPE_CHECKING:
     from posapp.gateway.client import Gateway
 
 ListResource = Literal[
+    "accounts",
+    "application_fees",
+    "balance_transactions",
     "charges",
     "checkout.sessions",
     "customers",
@@ -18,11 +21,13 @@ ListResource = Literal[
     "invoices",
     "payment_intents",
     "payment_links",
+    "payouts",
     "prices",
     "products",
     "refunds",
     "setup_intents",
     "subscriptions",
+    "transfers",
     "terminal.locations",
     "terminal.readers",
 ]

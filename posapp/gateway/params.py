@@ -7,6 +7,8 @@ are renamed after their resource.
 """
 
 from stripe.params import (
+    AccountCreateParams,
+    AccountLinkCreateParams,
     CustomerCreateParams,
     CustomerUpdateParams,
     DisputeUpdateParams,
@@ -17,6 +19,7 @@ from stripe.params import (
     PaymentIntentCaptureParams,
     PaymentIntentCreateParams,
     PaymentLinkCreateParams,
+    PayoutCreateParams,
     RefundCreateParams,
     SubscriptionCancelParams,
     SubscriptionCreateParams,
@@ -34,6 +37,8 @@ from stripe.params.terminal import (
 )
 
 __all__ = [
+    "AccountCreateParams",
+    "AccountLinkCreateParams",
     "BillingPortalSessionCreateParams",
     "CheckoutSessionCreateParams",
     "CustomerCreateParams",
@@ -47,6 +52,7 @@ __all__ = [
     "PaymentIntentCaptureParams",
     "PaymentIntentCreateParams",
     "PaymentLinkCreateParams",
+    "PayoutCreateParams",
     "ReaderCreateParams",
     "ReaderProcessPaymentIntentParams",
     "ReaderSetReaderDisplayParams",

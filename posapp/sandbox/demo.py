@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
-from .engine import checkout, invoices, renewals, subscriptions, terminal
+from .engine import checkout, invoices, payouts, renewals, subscriptions, terminal
 from .engine.cards import attach_payment_method
 from .engine.disputes import decide_dispute
 from .engine.payments import capture_payment_intent, create_payment_intent
@@ -364,6 +364,9 @@ def seed_demo(state: State) -> None:
     _checkout_stories(line, shop)
     line.run()
     _counter_reader(state)
+    # The daily automatic payouts of the history, each settling what was available by then.
+    state.payout_day = (int(time.time()) - HISTORY_DAYS * DAY) // DAY
+    payouts.tick(state)
     # Stripe lists 30 days of events: older history lives in the objects only.
     state.expire_events(state.now() - EVENT_RETENTION)
 

@@ -21,6 +21,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import router
+from .engine.connect import connected_state
+from .engine.payouts import tick
 from .errors import REQUEST_LOG_URL, ApiError
 from .params import Params, decode_form
 from .seed import apply_seed
@@ -149,7 +151,8 @@ class Sandbox:
                     return replay[0], replay[1], {**out_headers, **replay[2]}
             try:
                 status, payload = 200, self._execute(method, path, raw_params, key,
-                                                     request_id, idem_key)
+                                                     request_id, idem_key,
+                                                     headers.get("stripe-account"))
             except ApiError:
                 raise
             except Exception as bug:
@@ -182,7 +185,7 @@ class Sandbox:
         return status, payload, out_headers
 
     def _execute(self, method: str, path: str, raw_params: dict[str, Any], key: str,
-                 request_id: str, idem_key: str | None) -> bytes:
+                 request_id: str, idem_key: str | None, account: str | None = None) -> bytes:
         found = router.match(method, path)
         if found is None or not found[0].is_api:
             raise ApiError(404, f"Unrecognized request URL ({method}: {path}). Please see "
@@ -197,15 +200,19 @@ class Sandbox:
                            code="insufficient_permissions", executed=False)
         params = Params(raw_params)
         params.check(route.allowed, route.required)
-        request = router.Request(self.state, params, path_args, method, path, self.url,
-                                 api_key=key, request_id=request_id, idempotency_key=idem_key)
         with self.state.lock:
-            self.state.request = RequestContext(request_id, idem_key)
+            # The `Stripe-Account` header scopes the request to a connected account.
+            state = connected_state(self.state, account.strip()) if account else self.state
+            tick(state)
+            request = router.Request(state, params, path_args, method, path, self.url,
+                                     api_key=key, request_id=request_id,
+                                     idempotency_key=idem_key)
+            state.request = RequestContext(request_id, idem_key)
             try:
                 obj = route.handler(request)
-                return json.dumps(self.state.render(obj, params.expand())).encode()
+                return json.dumps(state.render(obj, params.expand())).encode()
             finally:
-                self.state.request = RequestContext()
+                state.request = RequestContext()
 
     def _replay(self, key: str, fingerprint: str,
                 endpoint: str) -> tuple[int, bytes, dict[str, str]] | None:

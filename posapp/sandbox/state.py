@@ -72,6 +72,15 @@ EXPANDABLE: dict[str, frozenset[str]] = {
         "pricing.price_details.price", "subscription",)),
     "payment_intent": frozenset(("application", "customer", "latest_charge", "on_behalf_of",
         "payment_method", "payment_record", "review", "source", "transfer_data.destination",)),
+    "application_fee": frozenset(("account", "application", "balance_transaction", "charge",
+        "originating_transaction",)),
+    "fee_refund": frozenset(("balance_transaction", "fee",)),
+    "payout": frozenset(("application_fee", "balance_transaction", "destination",
+        "failure_balance_transaction", "original_payout", "payout_method", "reversed_by",)),
+    "transfer": frozenset(("balance_transaction", "destination", "destination_payment",
+        "source_transaction",)),
+    "transfer_reversal": frozenset(("balance_transaction", "destination_payment_refund",
+        "source_refund", "transfer",)),
     "payment_link": frozenset(("application", "automatic_tax.liability.account",
         "invoice_creation.invoice_data.issuer.account", "on_behalf_of",
         "shipping_options.shipping_rate", "subscription_data.invoice_settings.issuer.account",
@@ -97,6 +106,10 @@ EXPANDABLE: dict[str, frozenset[str]] = {
         "transfer_data.destination",)),
 }
 MAX_EXPAND_DEPTH = 4
+# Where payouts go: the account's bank account (Stripe's test numbers), and one whose
+# payouts fail, as Stripe's test account number 000111111116 does.
+BANK_ACCOUNT = "ba_1PosAppSandboxBank0001"
+FAILING_BANK_ACCOUNT = "ba_1PosAppSandboxFails116"
 # A fully verified account: nothing due.
 _NO_REQUIREMENTS: Obj = {"alternatives": [], "current_deadline": None, "currently_due": [],
                          "disabled_reason": None, "errors": [], "eventually_due": [],
@@ -128,6 +141,13 @@ PREFIXES: dict[str, tuple[str, str]] = {
     "clock_": ("test_helpers.test_clock", "test clock"),
     "inpay_": ("invoice_payment", "invoice payment"),
     "txn_": ("balance_transaction", "balance transaction"),
+    "po_": ("payout", "payout"),
+    "acct_": ("account", "account"),
+    "tr_": ("transfer", "transfer"),
+    "trr_": ("transfer_reversal", "transfer reversal"),
+    "fee_": ("application_fee", "application fee"),
+    "fr_": ("fee_refund", "fee refund"),
+    "py_": ("charge", "charge"),
     "tml_": ("terminal.location", "terminal.location"),
     "tmr_": ("terminal.reader", "terminal.reader"),
 }
@@ -194,6 +214,15 @@ class State:
         self.request = RequestContext()
         self.api_base = api_base
         self.event_api_version = API_VERSION
+        # Connect: the platform holds its connected accounts' states (each scoped by the
+        # `Stripe-Account` header); a connected account's state names its platform.
+        self.platform: State | None = None
+        self.connected: dict[str, State] = {}
+        # Payouts (engine/payouts.py): the last day the schedule ran, the payouts still on
+        # their way, and which payout settled each balance transaction.
+        self.payout_day: int | None = None
+        self.in_transit: list[str] = []
+        self.settled_by: dict[str, str] = {}
         # The demo: seconds after which a simulated reader is tapped by itself.
         self.auto_present_after: float | None = None
         self.account: Obj = {
@@ -383,6 +412,8 @@ class State:
                         "idempotency_key": self.request.idempotency_key},
             "type": event_type,
         }
+        if self.platform is not None:
+            event["account"] = self.account["id"]
         return self.insert(event)
 
     def update(self, obj: Obj, changes: Obj, event_type: str | None = None) -> Obj:

@@ -26,9 +26,11 @@ from posapp.gateway.params import (
     CheckoutSessionCreateParams,
     PaymentIntentCancelParams,
     PaymentIntentCaptureParams,
+    PaymentIntentCreateParams,
     PaymentLinkCreateParams,
 )
 from posapp.money import check_amount, check_minor_units, format_amount
+from posapp.services.connect import PlatformCharge, check_platform_charge
 from posapp.services.errors import ServiceError
 from posapp.services.invoices import InvoiceItem, create_invoice, finalize_invoice
 from posapp.services.invoices import send_invoice as send_finalized_invoice
@@ -438,8 +440,12 @@ def charge_saved_card(
     description: str,
     *,
     idempotency_key: str | None = None,
+    platform: PlatformCharge | None = None,
 ) -> ChargeOutcome:
     """Charge a card the customer saved earlier, without them present (off-session).
+
+    `platform`: a platform's destination charge for a connected account, or the
+    application fee of a direct charge made while acting as one (services.connect).
 
     `idempotency_key` is the tender attempt's key: charging again with it ("Check again"
     after an `unknown` outcome, or a second click) sends the same request, which Stripe
@@ -456,23 +462,25 @@ def charge_saved_card(
     """
     currency = currency.lower()
     check_amount(amount, currency, session.locale)
+    check_platform_charge(platform, amount)
+    params: PaymentIntentCreateParams = {
+        "amount": amount,
+        "currency": currency,
+        "customer": customer_id,
+        "payment_method": payment_method_id,
+        "description": description,
+        "off_session": True,
+        "confirm": True,
+        "expand": ["latest_charge"],
+    }
+    if platform is not None:
+        platform.apply(params)
     try:
         intent = perform(
             session,
             "payment.charge_saved_card",
             lambda gw: payment_intents.create_payment_intent(
-                gw,
-                {
-                    "amount": amount,
-                    "currency": currency,
-                    "customer": customer_id,
-                    "payment_method": payment_method_id,
-                    "description": description,
-                    "off_session": True,
-                    "confirm": True,
-                    "expand": ["latest_charge"],
-                },
-                idempotency_key=idempotency_key,
+                gw, params, idempotency_key=idempotency_key
             ),
             amount=amount,
             currency=currency,

@@ -196,8 +196,14 @@ def refund_payment(
     note: str = "",
     *,
     idempotency_key: str | None = None,
+    reverse_transfer: bool = False,
+    refund_application_fee: bool = False,
 ) -> dict[str, Any]:
     """Refund `amount` (minor units; None for all that remains) of a payment or charge.
+
+    A platform's refund of a destination charge may take the transfer back from the
+    connected account (`reverse_transfer`) and give its application fee back
+    (`refund_application_fee`), both in proportion to the amount refunded.
 
     An amount that is not a whole number of minor units within Stripe's bounds is refused
     (AmountError) before anything is looked up or sent.
@@ -225,7 +231,9 @@ def refund_payment(
         raise _too_large(session, asked, found, stripe_said=False)
     metadata = check_metadata({NOTE_KEY: note}, {METADATA_KEY: "reserved"}) if note else None
     params = stripe_params(
-        RefundCreateParams, charge=found.charge_id, amount=amount, reason=reason, metadata=metadata
+        RefundCreateParams, charge=found.charge_id, amount=amount, reason=reason, metadata=metadata,
+        reverse_transfer=reverse_transfer or None,
+        refund_application_fee=refund_application_fee or None,
     )
     try:
         refund = perform(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +26,7 @@ __all__ = [
     "clear_cache",
     "dashboard_url",
     "journal_path",
+    "open_connected_session",
     "open_session",
     "perform",
     "stripe_params",
@@ -71,12 +72,21 @@ class Session:
     journal: Journal
     locale: str = "en_US"
     recovered: list[JournalEntry] = field(default_factory=list)
+    # Acting as a connected account: the platform's own profile (`profile` then names the
+    # connected account, whose files are its own).
+    platform: Profile | None = None
     _closed: bool = field(default=False, repr=False)
 
     @property
     def actor(self) -> str:
         """Who the audit log says acted: the profile's name."""
         return self.profile.name
+
+    @property
+    def acting_as(self) -> str | None:
+        """The connected account this session acts for (every request carries it in the
+        `Stripe-Account` header), or None for the profile's own account."""
+        return self.gateway.stripe_account
 
     def close(self) -> None:
         """Close the cache and the journal; the session cannot be used afterwards."""
@@ -134,9 +144,31 @@ def open_session(
     paths.create()
     base = api_base or profile.api_base
     journal = Journal(journal_path(paths, profile, base))
-    cache = Cache(cache_path(paths, profile, base))
     gateway = Gateway(api_key, journal=journal, api_base=base, rate_per_second=rate_per_second)
-    session = Session(profile, paths, gateway, cache, journal, locale)
+    return _settled(Session(profile, paths, gateway, Cache(cache_path(paths, profile, base)),
+                            journal, locale))
+
+
+def open_connected_session(platform: Session, account_id: str, account_name: str) -> Session:
+    """A session acting as the platform's connected account `account_id`: the platform's
+    key with the `Stripe-Account` header on every request, and the account's own cache,
+    events cursor, journal and audit log (files named by its id), so its objects never mix
+    with the platform's or another account's."""
+    if platform.platform is not None:
+        raise ValueError("a connected account's session cannot act as another account")
+    base = platform.gateway.api_base
+    profile = replace(platform.profile, account_id=account_id, account_name=account_name)
+    journal = Journal(journal_path(platform.paths, profile, base))
+    gateway = platform.gateway.for_account(account_id, journal=journal)
+    session = Session(profile, platform.paths, gateway,
+                      Cache(cache_path(platform.paths, profile, base)), journal,
+                      platform.locale, platform=platform.profile)
+    return _settled(session)
+
+
+def _settled(session: Session) -> Session:
+    """`session` once the requests a crash left pending are settled (see `open_session`)."""
+    gateway, journal = session.gateway, session.journal
     try:
         settled = gateway.resolve_pending()
     except GatewayError:

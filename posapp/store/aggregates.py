@@ -101,6 +101,24 @@ def refund_totals(conn: sqlite3.Connection, *, since: int) -> list[Total]:
     return [Total(*r) for r in rows]
 
 
+# Balance transaction types of sales and their reversals: what net volume counts.
+NET_VOLUME_TYPES = ("charge", "payment", "refund", "payment_refund", "refund_failure",
+                    "adjustment")
+
+
+def net_volume(conn: sqlite3.Connection, *, since: int,
+               until: int | None = None) -> list[Total]:
+    """Net volume per currency: what sales brought in after refunds, disputes and Stripe's
+    fees (the `net` of their balance transactions created in [since, until))."""
+    marks = ", ".join("?" * len(NET_VOLUME_TYPES))
+    rows = conn.execute(
+        f"SELECT currency, SUM(net), COUNT(*) FROM balance_transactions WHERE deleted = 0 "  # noqa: S608
+        f"AND type IN ({marks}) AND created >= ? AND created < ? GROUP BY currency "
+        "ORDER BY currency",
+        (*NET_VOLUME_TYPES, since, until if until is not None else 2**62)).fetchall()
+    return [Total(*r) for r in rows]
+
+
 def dispute_counts(conn: sqlite3.Connection) -> dict[str, int]:
     """Number of disputes per status (`needs_response`, `won`, ...)."""
     rows = conn.execute("SELECT status, COUNT(*) FROM disputes WHERE deleted = 0 "

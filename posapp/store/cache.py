@@ -442,6 +442,11 @@ class Cache:
         with self._reading() as conn:
             return aggregates.refund_totals(conn, since=since)
 
+    def net_volume(self, *, since: int, until: int | None = None) -> list[aggregates.Total]:
+        """Net volume (sales after refunds, disputes and fees) per currency."""
+        with self._reading() as conn:
+            return aggregates.net_volume(conn, since=since, until=until)
+
     def dispute_counts(self) -> dict[str, int]:
         """Disputes by status."""
         with self._reading() as conn:

@@ -155,6 +155,41 @@ def _payment_link(o: Mapping[str, Any]) -> Extracted:
     return {"active": _bool(o.get("active")), "url": o.get("url")}
 
 
+def _balance_transaction(o: Mapping[str, Any]) -> Extracted:
+    return {"type": o.get("type"), "amount": o.get("amount"), "fee": o.get("fee"),
+            "net": o.get("net"), "currency": o.get("currency"), "status": o.get("status"),
+            "available_on": o.get("available_on"), "source": ref_id(o.get("source")),
+            "reporting_category": o.get("reporting_category")}
+
+
+def _payout(o: Mapping[str, Any]) -> Extracted:
+    return {"status": o.get("status"), "amount": o.get("amount"),
+            "currency": o.get("currency"), "arrival_date": o.get("arrival_date"),
+            "automatic": _bool(o.get("automatic")),
+            "balance_transaction": ref_id(o.get("balance_transaction"))}
+
+
+def _account(o: Mapping[str, Any]) -> Extracted:
+    return {"name": _get(o, "business_profile", "name"), "email": o.get("email"),
+            "type": o.get("type"), "dashboard": _get(o, "controller", "stripe_dashboard", "type"),
+            "charges_enabled": _bool(o.get("charges_enabled")),
+            "payouts_enabled": _bool(o.get("payouts_enabled")),
+            "requirements_due": len(_get(o, "requirements", "currently_due") or [])}
+
+
+def _application_fee(o: Mapping[str, Any]) -> Extracted:
+    return {"account": ref_id(o.get("account")), "charge": ref_id(o.get("charge")),
+            "originating_transaction": ref_id(o.get("originating_transaction")),
+            "amount": o.get("amount"), "amount_refunded": o.get("amount_refunded"),
+            "currency": o.get("currency")}
+
+
+def _transfer(o: Mapping[str, Any]) -> Extracted:
+    return {"destination": ref_id(o.get("destination")), "amount": o.get("amount"),
+            "amount_reversed": o.get("amount_reversed"), "currency": o.get("currency"),
+            "source_transaction": ref_id(o.get("source_transaction"))}
+
+
 def _terminal_reader(o: Mapping[str, Any]) -> Extracted:
     return {"label": o.get("label"), "status": o.get("status"),
             "location": ref_id(o.get("location")), "device_type": o.get("device_type"),
@@ -221,6 +256,26 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
               _checkout_session, (("customer",), ("status",), ("payment_link",))),
     TableSpec("payment_links", "payment_link", ("plink_",), {"active": N, "url": S},
               _payment_link),
+    TableSpec("balance_transactions", "balance_transaction", ("txn_",),
+              {"type": S, "amount": N, "fee": N, "net": N, "currency": S, "status": S,
+               "available_on": N, "source": S, "reporting_category": S},
+              _balance_transaction, (("type",), ("source",))),
+    TableSpec("payouts", "payout", ("po_",),
+              {"status": S, "amount": N, "currency": S, "arrival_date": N, "automatic": N,
+               "balance_transaction": S},
+              _payout, (("status",),)),
+    TableSpec("accounts", "account", ("acct_",),
+              {"name": S, "email": S, "type": S, "dashboard": S, "charges_enabled": N,
+               "payouts_enabled": N, "requirements_due": N},
+              _account),
+    TableSpec("application_fees", "application_fee", ("fee_",),
+              {"account": S, "charge": S, "originating_transaction": S, "amount": N,
+               "amount_refunded": N, "currency": S},
+              _application_fee, (("account",), ("charge",), ("originating_transaction",))),
+    TableSpec("transfers", "transfer", ("tr_",),
+              {"destination": S, "amount": N, "amount_reversed": N, "currency": S,
+               "source_transaction": S},
+              _transfer, (("destination",), ("source_transaction",))),
     TableSpec("terminal_readers", "terminal.reader", ("tmr_",),
               {"label": S, "status": S, "location": S, "device_type": S, "action_type": S,
                "action_status": S},
@@ -278,11 +333,17 @@ def _create_v1(db: Any) -> None:
     db["sync_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
+def _existing(db: Any) -> list[str]:
+    """The object tables a cache being migrated has (tables added by a later version are
+    created by that version's migration)."""
+    return [name for name in TABLES if db[name].exists()]
+
+
 def _purge_client_secrets(db: Any) -> None:
     """Version 2: drop the client secrets earlier versions stored inside objects (and inside
     events' copies of them); `secure_delete` overwrites the old text in the file too."""
     db.execute("PRAGMA secure_delete = ON")
-    for name in TABLES:
+    for name in _existing(db):
         rows = db.execute(f"SELECT id, data FROM [{name}] WHERE instr(data, ?) > 0",  # noqa: S608
                           [MARKER]).fetchall()
         for object_id, data in rows:
@@ -291,12 +352,11 @@ def _purge_client_secrets(db: Any) -> None:
                        [json.dumps(clean, separators=(",", ":"), ensure_ascii=False), object_id])
 
 
-
 def _compress_v3(db: Any) -> None:
     """Version 3: objects' JSON deflated against a dictionary per type (see `codec`)."""
     db.conn.execute("CREATE TABLE dictionaries (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
                     "data BLOB NOT NULL)")
-    for name in TABLES:
+    for name in _existing(db):
         compress_table(db.conn, name)
 
 
@@ -320,13 +380,15 @@ def _charge_capture_columns(db: Any) -> None:
 
 
 def _new_tables(db: Any) -> None:
-    """Version 5: the tables of types cached since (Terminal readers and locations), in a
-    cache made before them (a new cache has them from version 1)."""
+    """Versions 5 and 6: the tables of types cached since, in a cache made before them (a
+    new cache has them from version 1): Terminal readers and locations (5); balance
+    transactions, payouts, connected accounts, application fees and transfers (6)."""
     for spec in TABLES.values():
         if not db[spec.name].exists():
             _create_table(db, spec)
 
 
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
-    _create_v1, _purge_client_secrets, _compress_v3, _charge_capture_columns, _new_tables)
+    _create_v1, _purge_client_secrets, _compress_v3, _charge_capture_columns, _new_tables,
+    _new_tables)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""

@@ -33,7 +33,7 @@ from .notifications import (
     Notification,
     for_event,
 )
-from .sources import REFETCHED_ON_EVENT, refetch
+from .sources import REFETCHED_ON_EVENT, balance_transaction_ids, refetch
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +241,8 @@ class Poller:
 def apply_event(gateway: Gateway, cache: Cache, event: Mapping[str, Any],
                 notify: Notify) -> frozenset[str]:
     """Apply one event exactly once and return the cache tables it changed: none when it
-    had been applied already, else `events` and its object's table (when that is cached).
+    had been applied already, else `events`, its object's table (when that is cached) and
+    `balance_transactions` when its balance transaction had to be fetched.
     An object rendered at another API version than the pinned one is fetched again (its
     current state)."""
     obj: dict[str, Any] = dict(event["data"]["object"])
@@ -253,11 +254,16 @@ def apply_event(gateway: Gateway, cache: Cache, event: Mapping[str, Any],
         obj = refetch(gateway, table, obj["id"])
     if not cache.apply_event(event, None if preview else obj):
         return frozenset()
+    changed = {"events", table} - {""}
+    for txn_id in balance_transaction_ids(obj):
+        if cache.get("balance_transactions", txn_id) is None:
+            cache.upsert_object(refetch(gateway, "balance_transactions", txn_id))
+            changed.add("balance_transactions")
     if "created" in obj:  # not a deletion stub from the re-fetch
         notification = for_event(event, obj, _customer_name(cache))
         if notification is not None:
             notify(notification)
-    return frozenset(("events", table)) if table else frozenset(("events",))
+    return frozenset(changed)
 
 
 def _events_after(gateway: Gateway, cursor: str | None) -> Iterator[dict[str, Any]]:

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from posapp.gateway import (
+    accounts,
+    application_fees,
+    balance,
     charges,
     checkout,
     customers,
@@ -26,11 +29,13 @@ from posapp.gateway import (
     payment_intents,
     payment_links,
     payment_methods,
+    payouts,
     prices,
     products,
     refunds,
     subscriptions,
     terminal,
+    transfers,
 )
 from posapp.gateway.client import Gateway
 from posapp.gateway.errors import ErrorKind, GatewayError
@@ -73,6 +78,10 @@ SOURCES: tuple[Source, ...] = (
     Source("terminal_readers", "terminal.readers", "terminal_readers"),
     Source("setup_intents", "setup_intents", None, {"expand": ["data.payment_method"]},
            (("payment_method",),), exhaustive=False),
+    Source("balance_transactions", "balance_transactions", "balance_transactions"),
+    Source("payouts", "payouts", "payouts"),
+    Source("application_fees", "application_fees", "application_fees"),
+    Source("transfers", "transfers", "transfers"),
 )
 
 REFETCHED_ON_EVENT: frozenset[str] = frozenset({"invoices"})
@@ -82,6 +91,25 @@ fetched again."""
 
 BACKFILLED: tuple[str, ...] = tuple(s.table for s in SOURCES if s.table is not None)
 """The cached types a backfill lists directly (payment methods come expanded)."""
+
+
+BALANCE_FIELDS: tuple[str, ...] = ("balance_transaction", "failure_balance_transaction",
+                                   "balance_transactions")
+"""Where an object names the balance transactions its money moved in. Balance transactions
+have no events of their own: the poller fetches those an event's object names."""
+
+
+def balance_transaction_ids(obj: Mapping[str, Any]) -> list[str]:
+    """The ids of the balance transactions `obj` names (a charge's, a refund's, a payout's,
+    a dispute's list of them)."""
+    found: list[str] = []
+    for name in BALANCE_FIELDS:
+        value = obj.get(name)
+        for item in value if isinstance(value, list) else [value]:
+            ref = item.get("id") if isinstance(item, Mapping) else item
+            if isinstance(ref, str) and ref.startswith("txn_"):
+                found.append(ref)
+    return found
 
 
 def split_expanded(obj: Mapping[str, Any],
@@ -119,6 +147,11 @@ _RETRIEVE: dict[str, Callable[[Gateway, str], dict[str, Any]]] = {
     "invoices": invoices.retrieve_invoice,
     "checkout_sessions": checkout.retrieve_session,
     "payment_links": payment_links.retrieve_payment_link,
+    "balance_transactions": balance.retrieve_balance_transaction,
+    "payouts": payouts.retrieve_payout,
+    "accounts": accounts.retrieve_account,
+    "application_fees": application_fees.retrieve_application_fee,
+    "transfers": transfers.retrieve_transfer,
     "terminal_readers": terminal.retrieve_reader,
     "terminal_locations": terminal.retrieve_location,
 }

@@ -15,7 +15,7 @@
 <context>
     <name>DashboardPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="294"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="299"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n payment</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="318"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="326"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n active subscription</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>RefundsPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="85"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="90"/>
         <source>%n refund(s) exported to %1.</source>
         <translation>
             <numerusform>%n refund exported to %1.</numerusform>

@@ -2,6 +2,123 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDashboard</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="135"/>
+        <source>Express</source>
+        <translation>Express</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="136"/>
+        <source>Full (Standard)</source>
+        <translation>完整（Standard）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="137"/>
+        <source>None (custom)</source>
+        <translation>无（自定义）</translation>
+    </message>
+</context>
+<context>
+    <name>AccountListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="113"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="113"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="116"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="118"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="119"/>
+        <source>Dashboard</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="122"/>
+        <source>Charges</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="125"/>
+        <source>Payouts</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="128"/>
+        <source>Requirements due</source>
+        <translation>待补资料</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="70"/>
+        <source>New account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="72"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="77"/>
+        <source>Act as this account</source>
+        <translation>以此账户身份操作</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="78"/>
+        <source>Onboarding link</source>
+        <translation>入驻链接</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="79"/>
+        <source>Express dashboard</source>
+        <translation>Express 控制台</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="82"/>
+        <source>Links open in the browser and are copied here.</source>
+        <translation>链接会在浏览器中打开，并复制到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="86"/>
+        <source>You are acting as a connected account: go back to the platform to manage accounts.</source>
+        <translation>您正以关联账户身份操作：请返回平台来管理账户。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="100"/>
+        <source>Select a connected account.</source>
+        <translation>请选择一个关联账户。</translation>
+    </message>
+</context>
+<context>
+    <name>ActingBanner</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/acting_banner.py" line="22"/>
+        <source>Acting as %1 (%2) for the platform %3: everything shown and done here is that account&apos;s.</source>
+        <translation>正以 %1（%2）的身份代表平台 %3 操作：这里显示和执行的一切都属于该账户。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/acting_banner.py" line="27"/>
+        <source>Back to the platform</source>
+        <translation>返回平台</translation>
+    </message>
+</context>
+<context>
     <name>ActionDetail</name>
     <message>
         <location filename="../../posapp/ui/common/action_detail.py" line="75"/>
@@ -179,6 +296,34 @@
     </message>
 </context>
 <context>
+    <name>ApplicationFeeListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="156"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="158"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="160"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="163"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="166"/>
+        <source>Charge</source>
+        <translation>扣款</translation>
+    </message>
+</context>
+<context>
     <name>AuditListModel</name>
     <message>
         <location filename="../../posapp/ui/activity/audit_list_model.py" line="92"/>
@@ -302,6 +447,195 @@
         <location filename="../../posapp/ui/activity/audit_list_model.py" line="58"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>BalancePanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="61"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="66"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="67"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="68"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="69"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="70"/>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="74"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="75"/>
+        <source>Read the balance, recent balance transactions and payouts from Stripe</source>
+        <translation>从 Stripe 读取余额、近期余额交易和提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="83"/>
+        <source>Save the balance transactions the list shows as a CSV file</source>
+        <translation>将列表中显示的余额交易保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="84"/>
+        <source>%1 balance transactions saved to %2</source>
+        <translation>已将 %1 笔余额交易保存到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="86"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="88"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="108"/>
+        <source>%1 available · %2 pending</source>
+        <translation>可用 %1 · 待入账 %2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="112"/>
+        <source>Balance not read yet: press Refresh.</source>
+        <translation>尚未读取余额：请点击“刷新”。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="116"/>
+        <source>Next payouts: %1</source>
+        <translation>即将到账的提现：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="119"/>
+        <source>No payout on its way.</source>
+        <translation>没有在途的提现。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="126"/>
+        <source>Reading from Stripe…</source>
+        <translation>正在从 Stripe 读取…</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceTransactionListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="65"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="67"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="68"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="70"/>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="72"/>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="74"/>
+        <source>Available on</source>
+        <translation>可用日期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="77"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceType</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="28"/>
+        <source>Charge</source>
+        <translation>扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="29"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="30"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="31"/>
+        <source>Payment refund</source>
+        <translation>付款退款</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="32"/>
+        <source>Refund failure</source>
+        <translation>退款失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="33"/>
+        <source>Dispute</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="34"/>
+        <source>Payout</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="35"/>
+        <source>Payout failure</source>
+        <translation>提现失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="36"/>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="37"/>
+        <source>Transfer reversal</source>
+        <translation>转账撤回</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="38"/>
+        <source>Application fee</source>
+        <translation>平台服务费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="39"/>
+        <source>Application fee refund</source>
+        <translation>平台服务费退还</translation>
     </message>
 </context>
 <context>
@@ -739,6 +1073,24 @@
     </message>
 </context>
 <context>
+    <name>ConnectPanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="82"/>
+        <source>Connected accounts</source>
+        <translation>关联账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="83"/>
+        <source>Application fees</source>
+        <translation>平台服务费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="84"/>
+        <source>Transfers</source>
+        <translation>转账</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <location filename="../../posapp/ui/shell/crash.py" line="94"/>
@@ -1061,112 +1413,117 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="213"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="218"/>
         <source>Today&apos;s net takings</source>
         <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="215"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="220"/>
         <source>This month&apos;s net takings</source>
         <translation>本月净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="217"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="222"/>
         <source>Payment success rate (30 days)</source>
         <translation>付款成功率（30 天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="219"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="224"/>
         <source>Refunds this month</source>
         <translation>本月退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="221"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="226"/>
         <source>Open disputes</source>
         <translation>未结争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="222"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="227"/>
         <source>Monthly recurring revenue</source>
         <translation>每月经常性收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="224"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="229"/>
         <source>Past-due subscriptions</source>
         <translation>逾期订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="226"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="231"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="244"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="249"/>
         <source>Reading the cache…</source>
         <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="294"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="299"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n 笔付款</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="303"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="307"/>
+        <source>Net volume after fees: %1</source>
+        <translation>扣除手续费后的净额：%1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="311"/>
         <source>%1 succeeded, %2 failed</source>
         <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="307"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="315"/>
         <source>%1 refunded, %2 pending, %3 failed</source>
         <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="313"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="321"/>
         <source>%1 open, %2 need a response</source>
         <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="318"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="326"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n 个有效订阅</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="320"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="328"/>
         <source>retrying or waiting for a new card</source>
         <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="323"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="331"/>
         <source>%1 open, %2 overdue (%3)</source>
         <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="329"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="337"/>
         <source>From the offline cache; last synced %1.</source>
         <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="330"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="338"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="344"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="352"/>
         <source>d MMM</source>
         <comment>a day under the takings chart, as a QDate format</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="346"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="354"/>
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="352"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="360"/>
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
@@ -1845,6 +2202,19 @@
     </message>
 </context>
 <context>
+    <name>FeeNet</name>
+    <message>
+        <location filename="../../posapp/ui/common/format.py" line="89"/>
+        <source>Fee %1 · net %2</source>
+        <translation>手续费 %1 · 净额 %2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/format.py" line="93"/>
+        <source>(available %1)</source>
+        <translation>（%1 可用）</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../posapp/ui/widgets/filter_bar.py" line="46"/>
@@ -1885,9 +2255,14 @@
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../posapp/ui/shell/controller.py" line="114"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="117"/>
         <source>Damaged files were repaired</source>
         <translation>已修复损坏的文件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/controller.py" line="199"/>
+        <source>Act as</source>
+        <translation>以账户身份操作</translation>
     </message>
 </context>
 <context>
@@ -2569,69 +2944,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="92"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="106"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="92"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="106"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="93"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="107"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="94"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="108"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="131"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="150"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="132"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="151"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="133"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="152"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="134"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="153"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="135"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="154"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="137"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="156"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="138"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="157"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="139"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="158"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="140"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="159"/>
         <source>Activity</source>
         <translation>动态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/main_window.py" line="160"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/main_window.py" line="161"/>
+        <source>Payouts</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/main_window.py" line="162"/>
+        <source>Connect</source>
+        <translation>关联账户</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="41"/>
+        <source>New connected account</source>
+        <translation>新建关联账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="48"/>
+        <source>Business name</source>
+        <translation>商户名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="49"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/accounts_panel.py" line="50"/>
+        <source>Dashboard</source>
+        <translation>控制台</translation>
     </message>
 </context>
 <context>
@@ -2799,92 +3212,97 @@
 <context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="57"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="58"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="60"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="59"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="61"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="60"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="62"/>
+        <source>Fee and net</source>
+        <translation>手续费与净额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="63"/>
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="61"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="64"/>
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="63"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="66"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="66"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="69"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="67"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="70"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="68"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="71"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="87"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="90"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="107"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="111"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="110"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="114"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="157"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="163"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="156"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="162"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="65"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="68"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="159"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="165"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="164"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="170"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="201"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="207"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -3097,6 +3515,218 @@
         <location filename="../../posapp/ui/payments/payments_panel.py" line="85"/>
         <source>Capture</source>
         <translation>请款</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutDetail</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="62"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="62"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="63"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="63"/>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="64"/>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="68"/>
+        <source>Export reconciliation CSV…</source>
+        <translation>导出对账 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="74"/>
+        <source>Balance transactions in this payout</source>
+        <translation>本次提现包含的余额交易</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="84"/>
+        <source>%1 · arrives %2 · %3</source>
+        <translation>%1 · %2 到账 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="87"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="87"/>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="91"/>
+        <source>Reading the transactions…</source>
+        <translation>正在读取交易…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="123"/>
+        <source>Stripe lists no transactions for this payout (manual payouts are not itemised).</source>
+        <translation>Stripe 没有列出此提现的交易（手动提现不逐笔列出）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="126"/>
+        <source>%1 transactions, net %2: they add up to the payout.</source>
+        <translation>%1 笔交易，净额 %2：与提现金额相符。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="130"/>
+        <source>%1 transactions, net %2: they do not add up to the payout.</source>
+        <translation>%1 笔交易，净额 %2：与提现金额不符。</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="91"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="93"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="95"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="97"/>
+        <source>Arrival</source>
+        <translation>到账日期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="98"/>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="98"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="99"/>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutStatus</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="47"/>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="48"/>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="49"/>
+        <source>Paid</source>
+        <translation>已到账</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="50"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="51"/>
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutsPanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="157"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="219"/>
+        <source>Pay out…</source>
+        <translation>提现…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="163"/>
+        <source>Save the payouts the list shows as a CSV file</source>
+        <translation>将列表中显示的提现保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="165"/>
+        <source>%1 payouts saved to %2</source>
+        <translation>已将 %1 笔提现保存到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="170"/>
+        <source>Select a payout to see what it paid out.</source>
+        <translation>选择一笔提现，查看它包含的款项。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="181"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="191"/>
+        <source>Pay out</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="181"/>
+        <source>Amount to pay out to the bank (%1 available):</source>
+        <translation>提现到银行的金额（可用 %1）：</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="192"/>
+        <source>Pay %1 out to the bank now?</source>
+        <translation>现在将 %1 提现到银行吗？</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="209"/>
+        <source>Check payout again</source>
+        <translation>再次核对提现</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="211"/>
+        <source>We don&apos;t know yet whether the payout of %1 was made: Stripe did not answer. Check again: it cannot pay out twice.</source>
+        <translation>尚不确定 %1 的提现是否已完成：Stripe 没有回应。请再次核对：同一笔提现不会执行两次。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="221"/>
+        <source>Payout of %1 on its way.</source>
+        <translation>%1 的提现已在途。</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformListPanel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="49"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="54"/>
+        <source>Save what the list shows as a CSV file</source>
+        <translation>将列表中显示的内容保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="55"/>
+        <source>%1 rows saved to %2</source>
+        <translation>已将 %1 行保存到 %2</translation>
     </message>
 </context>
 <context>
@@ -3430,52 +4060,57 @@
         <translation>选择一笔退款以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_detail.py" line="59"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_detail.py" line="60"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="62"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_detail.py" line="61"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="63"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_detail.py" line="62"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="64"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_detail.py" line="63"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="65"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_detail.py" line="64"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="66"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_detail.py" line="65"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="67"/>
+        <source>Fee and net</source>
+        <translation>手续费与净额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="68"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_detail.py" line="67"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="70"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_detail.py" line="69"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="72"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_detail.py" line="72"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="75"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -3686,54 +4321,54 @@
 <context>
     <name>RefundsPanel</name>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="64"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="67"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="65"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="68"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="66"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="69"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="67"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="70"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="68"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="71"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="84"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="89"/>
         <source>Export the refunds the list shows now</source>
         <translation>导出列表当前显示的退款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="85"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="90"/>
         <source>%n refund(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 笔退款导出到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="140"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="145"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="85"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="121"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="126"/>
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
     </message>
@@ -4739,7 +5374,7 @@
 <context>
     <name>Takings</name>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="143"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="148"/>
         <source>Not captured yet: %1 (%2), the first lapses %3</source>
         <translation>尚未请款：%1（%2 笔），最早一笔于 %3 失效</translation>
     </message>
@@ -4800,6 +5435,34 @@
         <location filename="../../posapp/ui/shell/top_bar.py" line="57"/>
         <source>Settings and profiles</source>
         <translation>设置和配置</translation>
+    </message>
+</context>
+<context>
+    <name>TransferListModel</name>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="180"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="182"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="184"/>
+        <source>Reversed</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="188"/>
+        <source>Destination</source>
+        <translation>收款账户</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/backoffice/models.py" line="191"/>
+        <source>Source charge</source>
+        <translation>来源扣款</translation>
     </message>
 </context>
 <context>

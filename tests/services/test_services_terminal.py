@@ -269,7 +269,7 @@ def test_killed_during_the_reader_action_the_restart_tells_the_true_outcome(
         child = subprocess.Popen(  # noqa: S603  (our own script and arguments)
             [sys.executable, "-c", FOLLOW, str(tmp_path), sandbox.url, TEST_KEY, reader_id],
             stdout=subprocess.PIPE, text=True,
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
         assert child.stdout is not None and child.stdout.readline().strip() == "started"
 
         def collecting() -> bool:

@@ -15,7 +15,7 @@ CARD_FEE_PERCENT = 2.9
 CARD_FEE_FIXED = 30
 DISPUTE_FEE = 1500
 AVAILABLE_AFTER_DAYS = 2
-_DAY = 86_400
+DAY = 86_400
 
 
 def card_fee(amount: int) -> int:
@@ -24,14 +24,16 @@ def card_fee(amount: int) -> int:
 
 
 def record(state: State, *, amount: int, currency: str, kind: str, category: str,
-           source: str, fee: int = 0, description: str | None = None) -> Obj:
-    """Store one balance transaction (`net` = `amount` - `fee`)."""
+           source: str, fee: int = 0, description: str | None = None,
+           available_now: bool = False) -> Obj:
+    """Store one balance transaction (`net` = `amount` - `fee`); `available_now` for money
+    that is never pending (payouts, transfers, application fees)."""
     now = state.now()
     txn: Obj = {
         "id": state.new_id("txn_"),
         "object": "balance_transaction",
         "amount": amount,
-        "available_on": (now // _DAY + AVAILABLE_AFTER_DAYS) * _DAY,
+        "available_on": now if available_now else (now // DAY + AVAILABLE_AFTER_DAYS) * DAY,
         "balance_type": "payments",
         "created": now,
         "currency": currency,
@@ -44,7 +46,7 @@ def record(state: State, *, amount: int, currency: str, kind: str, category: str
         "net": amount - fee,
         "reporting_category": category,
         "source": source,
-        "status": "pending",
+        "status": "available" if available_now else "pending",
         "type": kind,
     }
     return state.insert(txn)

@@ -15,7 +15,6 @@ from urllib.parse import quote
 from ..errors import ApiError, invalid
 from ..params import currency_code
 from ..state import Obj, State, copy_json
-from .balance import settle_charge
 from .cards import (
     attach_payment_method,
     authentication_failure,
@@ -25,6 +24,7 @@ from .cards import (
     test_card,
 )
 from .charges import card_option, display_amount, is_manual, record_charge
+from .connect import settle
 from .customers import require_customer
 from .disputes import open_dispute
 
@@ -209,7 +209,7 @@ def capture_payment_intent(state: State, pi: Obj, amount_to_capture: int | None 
     state.update(pi, {"status": "succeeded", "amount_received": amount,
                       "amount_capturable": 0})
     state.emit("payment_intent.succeeded", pi)
-    settle_charge(state, charge, amount)
+    settle(state, charge, amount)
     if test_card(state.get(charge["payment_method"], "payment_method")).dispute:
         open_dispute(state, charge)
     return pi
@@ -298,7 +298,7 @@ def attempt_charge(state: State, pi: Obj, pm: Obj, *, authenticated: bool = Fals
     state.emit("payment_intent.amount_capturable_updated" if manual
                else "payment_intent.succeeded", pi)
     if not manual:
-        settle_charge(state, charge, int(charge["amount"]))
+        settle(state, charge, int(charge["amount"]))
     if card.dispute and not manual:
         open_dispute(state, charge)
     return pi

@@ -7,6 +7,7 @@ from . import (
     billing_portal,
     charges,
     checkout,
+    connect,
     customers,
     disputes,
     events,
@@ -14,6 +15,7 @@ from . import (
     payment_intents,
     payment_links,
     payment_methods,
+    payouts,
     prices,
     products,
     refunds,
@@ -23,7 +25,7 @@ from . import (
     test_clocks,
 )
 
-__all__ = ["account", "balance", "billing_portal", "charges", "checkout", "customers", "disputes",
-           "events", "hosted", "invoices", "payment_intents", "payment_links",
-           "payment_methods", "prices", "products", "refunds", "setup_intents",
+__all__ = ["account", "balance", "billing_portal", "charges", "checkout", "connect", "customers",
+           "disputes", "events", "hosted", "invoices", "payment_intents", "payment_links",
+           "payment_methods", "payouts", "prices", "products", "refunds", "setup_intents",
            "subscriptions", "terminal", "test_clocks"]

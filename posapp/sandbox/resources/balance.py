@@ -24,11 +24,13 @@ def list_balance_transactions(req: Request) -> Obj:
     kind, source = p.string("type"), p.string("source")
     currency = (p.string("currency") or "").lower() or None
     payout = p.string("payout")
+    if payout:
+        req.state.get(payout, "payout", param="payout")
 
     def keep(txn: Obj) -> bool:
         current(req.state, txn)
         return ((kind is None or txn["type"] == kind)
                 and (source is None or txn["source"] == source)
                 and (currency is None or txn["currency"] == currency)
-                and payout is None)  # the sandbox makes no payouts
+                and (payout is None or req.state.settled_by.get(txn["id"]) == payout))
     return req.state.list_response("balance_transaction", p, "/v1/balance_transactions", keep)

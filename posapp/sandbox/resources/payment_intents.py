@@ -15,6 +15,7 @@ from ..engine.cards import resolve_payment_method
 from ..engine.charges import display_amount
 from ..engine.checkout import finish_authentication
 from ..engine.clock import customer_time
+from ..engine.connect import check_payment_intent
 from ..engine.customers import require_customer
 from ..engine.payments import (
     CAPTURE_METHODS,
@@ -40,7 +41,8 @@ CREATE_PARAMS = ("amount", "currency", "customer", "payment_method", "payment_me
                  "allowed_payment_method_types",
                  "confirm", "off_session", "capture_method", "metadata", "description",
                  "receipt_email", "automatic_payment_methods", "setup_future_usage",
-                 "statement_descriptor", "return_url", "payment_method_options")
+                 "statement_descriptor", "return_url", "payment_method_options",
+                 "application_fee_amount", "transfer_data", "on_behalf_of", "transfer_group")
 UPDATE_PARAMS = ("amount", "currency", "customer", "payment_method", "payment_method_types",
                  "allowed_payment_method_types",
                  "capture_method", "metadata", "description", "receipt_email",
@@ -72,6 +74,27 @@ def _statement_descriptor(p: Params) -> str | None:
     return text or None
 
 
+def _connect_fields(req: Request, amount: int) -> Obj:
+    """A destination or direct charge's fields (engine/connect.py), checked."""
+    p = req.params
+    fee = p.integer("application_fee_amount")
+    transfer_data = p.hash("transfer_data")
+    destination = str(transfer_data["destination"]) if transfer_data \
+        and transfer_data.get("destination") else None
+    if transfer_data is not None and destination is None:
+        raise invalid("Missing required param: transfer_data[destination].",
+                      param="transfer_data[destination]", code="parameter_missing")
+    on_behalf_of = p.string("on_behalf_of") or None
+    check_payment_intent(req.state, fee=fee, destination=destination,
+                         on_behalf_of=on_behalf_of)
+    if fee is not None and fee > amount:
+        raise invalid("The application fee cannot be greater than the amount.",
+                      param="application_fee_amount")
+    return {"application_fee_amount": fee, "on_behalf_of": on_behalf_of,
+            "transfer_data": {"amount": None, "destination": destination} if destination
+            else None, "transfer_group": p.string("transfer_group") or None}
+
+
 @api("POST", "/v1/payment_intents", CREATE_PARAMS, ("amount", "currency"))
 def create_route(req: Request) -> Obj:
     p = req.params
@@ -93,6 +116,7 @@ def create_route(req: Request) -> Obj:
                                                        p.hash("payment_method_options"))
     amount = p.integer("amount")
     assert amount is not None
+    extra.update(_connect_fields(req, amount))
     customer = p.string("customer") or None
     with customer_time(req.state, customer):
         return create_payment_intent(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..engine.balance import refund_failed, refund_moved
 from ..engine.charges import display_amount, unrefunded
 from ..engine.clock import customer_time
+from ..engine.connect import refund_connect
 from ..errors import ApiError, invalid
 from ..params import merge_metadata
 from ..router import Request, api
@@ -38,8 +39,10 @@ def _charge_to_refund(state: State, charge_id: str | None, payment_intent: str |
 
 def create_refund(state: State, *, charge: str | None = None,
                   payment_intent: str | None = None, amount: int | None = None,
-                  reason: str | None = None, metadata: dict[str, str] | None = None) -> Obj:
-    """Refund all or part of a captured charge, with Stripe's errors for what cannot be."""
+                  reason: str | None = None, metadata: dict[str, str] | None = None,
+                  reverse_transfer: bool = False, refund_application_fee: bool = False) -> Obj:
+    """Refund all or part of a captured charge, with Stripe's errors for what cannot be;
+    with Connect, reverse its transfer and refund its application fee in proportion."""
     target = _charge_to_refund(state, charge, payment_intent)
     if target["status"] != "succeeded":
         raise invalid(f"Charge {target['id']} has failed and cannot be refunded.",
@@ -88,6 +91,8 @@ def create_refund(state: State, *, charge: str | None = None,
         "status": "succeeded",
         "transfer_reversal": None,
     }
+    refund_connect(state, target, refund, reverse=reverse_transfer,
+                   refund_fee=refund_application_fee)
     refund["balance_transaction"] = refund_moved(state, refund)["id"]
     state.insert(refund)
     refunded = int(target["amount_refunded"]) + value
@@ -113,14 +118,17 @@ def fail_refund(state: State, refund: Obj, reason: str = "expired_or_canceled_ca
 
 
 @api("POST", "/v1/refunds", ("charge", "payment_intent", "amount", "reason", "metadata",
-                             "instructions_email"))
+                             "instructions_email", "reverse_transfer",
+                             "refund_application_fee"))
 def create_route(req: Request) -> Obj:
     state, p = req.state, req.params
     charge, payment_intent = p.string("charge") or None, p.string("payment_intent") or None
     with customer_time(state, _charge_to_refund(state, charge, payment_intent)["customer"]):
         return create_refund(state, charge=charge, payment_intent=payment_intent,
                              amount=p.integer("amount"), reason=p.enum("reason", REASONS),
-                             metadata=merge_metadata({}, p.raw("metadata")))
+                             metadata=merge_metadata({}, p.raw("metadata")),
+                             reverse_transfer=p.boolean("reverse_transfer"),
+                             refund_application_fee=p.boolean("refund_application_fee"))
 
 
 @api("GET", "/v1/refunds/{id}")

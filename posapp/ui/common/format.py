@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from posapp.money import format_amount
 from posapp.store.refs import ref_id as ref_id
+
+if TYPE_CHECKING:
+    from posapp.services.balance import FeeAndNet
 
 
 class Formats:
@@ -76,3 +79,17 @@ def card_label_of(card: Mapping[str, Any] | None) -> str:
     """`card_label` of a Stripe card hash (`payment_method.card`, a charge's card details)."""
     card = card or {}
     return card_label(card.get("brand"), card.get("last4"))
+
+
+def fee_net_text(formats: Formats, found: FeeAndNet | None) -> str:
+    """"Fee $0.88 · net $19.12 (available 3 Dec)" of a payment's or refund's balance
+    transaction ("—" while it has none)."""
+    if found is None:
+        return "—"
+    text = (QCoreApplication.translate("FeeNet", "Fee %1 · net %2")
+            .replace("%1", formats.money(found.fee, found.currency))
+            .replace("%2", formats.money(found.net, found.currency)))
+    if found.status != "available":
+        text += " " + QCoreApplication.translate("FeeNet", "(available %1)").replace(
+            "%1", formats.date(found.available_on))
+    return text

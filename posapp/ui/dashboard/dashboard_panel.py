@@ -29,7 +29,8 @@ from .dashboard_charts import MrrChart, TakingsChart
 DAYS_CHARTED = 30
 MONTHS_CHARTED = 12
 SUCCESS_RATE_DAYS = 30
-_DASHBOARD_TABLES = frozenset(("charges", "refunds", "disputes", "subscriptions", "invoices"))
+_DASHBOARD_TABLES = frozenset(("charges", "refunds", "disputes", "subscriptions", "invoices",
+                               "balance_transactions"))
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ class DashboardFigures:
     mrr_history: list[MonthlyMrr] = field(default_factory=list)
     uncaptured: list[Uncaptured] = field(default_factory=list)
     """Authorisations held and not captured yet: not takings, shown apart."""
+    net_volume: list[Total] = field(default_factory=list)
+    """This month's net volume: sales after refunds, disputes and Stripe's fees (from the
+    balance transactions)."""
 
     @property
     def success_rate(self) -> float | None:
@@ -133,6 +137,7 @@ def compute_figures(cache: Cache, now: datetime) -> DashboardFigures:
         month_ends=ends,
         mrr_history=cache.mrr_history(month_ends=ends),
         uncaptured=cache.uncaptured(),
+        net_volume=cache.net_volume(since=month),
     )
 
 
@@ -296,7 +301,10 @@ class DashboardPanel(QWidget):
         held = uncaptured_text(formats, figures.uncaptured)
         self.cards["today"].set_figure(amounts(figures.today),
                                        "\n".join(filter(None, (payments(figures.today), held))))
-        self.cards["month"].set_figure(amounts(figures.month), payments(figures.month))
+        net = ", ".join(formats.money(t.amount, t.currency) for t in figures.net_volume)
+        self.cards["month"].set_figure(amounts(figures.month), "\n".join(filter(None, (
+            payments(figures.month),
+            self.tr("Net volume after fees: %1").replace("%1", net) if net else ""))))
         rate = figures.success_rate
         self.cards["success"].set_figure(
             "—" if rate is None else f"{locale.toString(rate * 100, 'f', 1)} %",

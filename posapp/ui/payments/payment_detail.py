@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.services.balance import cached_fee_and_net
 from posapp.services.payments import cancel_payment, card_of
 
 from ..common.app_state import AppState
 from ..common.confirm import confirm
 from ..common.errors import error_text
-from ..common.format import card_label, ref_id
+from ..common.format import card_label, fee_net_text, ref_id
 from ..common.resources import icon
 from ..refunds.refund_dialog import RefundDialog
 from .capture_dialog import CaptureDialog
@@ -52,11 +53,13 @@ class PaymentDetail(QWidget):
         self.markers = QLabel()
         self.markers.setObjectName("error")
         self.ids = QLabel()
+        self.fee_net = QLabel()
         self.ids.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Customer"), self.customer)
         form.addRow(self.tr("Card"), self.card)
+        form.addRow(self.tr("Fee and net"), self.fee_net)
         form.addRow(self.tr("Refunds / disputes"), self.markers)
         form.addRow(self.tr("IDs"), self.ids)
 
@@ -86,7 +89,8 @@ class PaymentDetail(QWidget):
         layout.addWidget(self.reason)
         layout.addWidget(QLabel(self.tr("Timeline")))
         layout.addWidget(self.timeline, 1)
-        state.connect_tables(frozenset(("payment_intents", "charges", "events")), self._reload)
+        state.connect_tables(frozenset(("payment_intents", "charges", "events",
+                                        "balance_transactions")), self._reload)
         self.show_payment({})
         state.follow_online(self.update_actions)
 
@@ -109,6 +113,8 @@ class PaymentDetail(QWidget):
         if charge and charge.get("disputed"):
             marks.append(self.tr("Disputed"))
         self.markers.setText(", ".join(marks))
+        self.fee_net.setText(fee_net_text(formats, cached_fee_and_net(self._state.cache, charge))
+                             if payment else "")
         self.ids.setText("\n".join(self._ids()))
         self._fill_timeline()
         self.update_actions()

@@ -52,6 +52,8 @@ class RefundDetail(QStackedWidget):
         self.payment.linkActivated.connect(self.open_payment)
         self.customer = QLabel()
         self.card = QLabel()
+        self.fee_net = QLabel()
+        """The refund's balance transaction in brief; the panel fills it from the cache."""
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -62,6 +64,7 @@ class RefundDetail(QStackedWidget):
                               (self.tr("Payment"), self.payment),
                               (self.tr("Customer"), self.customer),
                               (self.tr("Card"), self.card),
+                              (self.tr("Fee and net"), self.fee_net),
                               (self.tr("Note"), self.note)):
             form.addRow(label, widget)
         self.open_payment_button = QPushButton(icon("payments"), self.tr("Open payment"))

@@ -10,8 +10,11 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QWidget
 
+from posapp.services.balance import cached_fee_and_net
+
 from ..common.app_state import AppState
 from ..common.csv_export import CsvColumn, csv_money, csv_time
+from ..common.format import fee_net_text
 from ..common.list_view import add_action
 from ..widgets.list_panel import ListPanel
 from .refund_detail import RefundDetail
@@ -77,6 +80,8 @@ class RefundsPanel(ListPanel[RefundListModel]):
         self.open_payment = self.detail.open_payment_button
         self.detail.open_payment.connect(self._open_payment_id)
         self.list.selected.connect(self.detail.show_refund)
+        self.list.selected.connect(lambda r: self.detail.fee_net.setText(
+            fee_net_text(state.formats, cached_fee_and_net(state.cache, r))))
         self.toolbar.addWidget(QLabel(self.tr("Period")))
         self.toolbar.addWidget(self.period)
         self.toolbar.addWidget(self.totals, 1)

@@ -26,6 +26,7 @@ from posapp.keys import (
     UnknownProfile,
     resolve_api_key,
 )
+from posapp.services.connect import act_as
 from posapp.services.profiles import session_profile
 from posapp.services.session import Session, clear_cache, open_session
 from posapp.worker import Worker
@@ -75,6 +76,8 @@ class GuiController(QObject):
         self.state: AppState | None = None
         self._profile_name: str | None = None
         self._recovery_asked: Session | None = None
+        # While the window acts as a connected account: the platform's session, kept open.
+        self._platform_session: Session | None = None
         self._tasks: set[asyncio.Future[object]] = set()
         self.notice_box: QMessageBox | None = None
 
@@ -181,6 +184,34 @@ class GuiController(QObject):
         """Close the open profile and open `name`."""
         await self.open_profile(self.store.get(name))
 
+    async def act_as(self, account_id: str) -> MainWindow | None:
+        """Work on the platform's connected account `account_id` in a window of its own
+        (its own cache and sync); the platform's session stays open for going back."""
+        if self.state is None:
+            return None
+        platform = self.state.session
+        mode = self.state.profile.mode
+        names = [p.name for p in self.store.list_profiles()] or [self.state.profile.name]
+        try:
+            session = await self.worker.run(act_as, platform, account_id)
+        except Exception as error:  # the window stays on the platform and says why
+            log.warning("cannot act as %s: %s", account_id, error_text(error))
+            QMessageBox.warning(self.window, self.tr("Act as"), error_text(error))
+            return None
+        self._release_state(close_session=False)
+        self._platform_session = platform
+        return self._open_window(session, mode, names)
+
+    async def back_to_platform(self) -> MainWindow | None:
+        """Close the connected account's session and show the platform again."""
+        platform, self._platform_session = self._platform_session, None
+        if platform is None or self.state is None:
+            return None
+        mode = self.state.profile.mode
+        names = [p.name for p in self.store.list_profiles()] or [platform.profile.name]
+        self._release_state()
+        return self._open_window(platform, mode, names)
+
     def open_settings(self) -> SettingsDialog:
         """Show the settings; apply language, poll interval and profile changes after."""
         dialog = SettingsDialog(self.settings, self.paths, self.store, self._profile_name,
@@ -251,6 +282,8 @@ class GuiController(QObject):
         window.profile_chosen.connect(lambda n: self._spawn(self.switch_profile(n)))
         window.add_profile_requested.connect(self.add_profile)
         window.settings_requested.connect(self.open_settings)
+        window.act_as_requested.connect(lambda a: self._spawn(self.act_as(a)))
+        window.platform_requested.connect(lambda: self._spawn(self.back_to_platform()))
         if previous is not None:
             window.carry_over(previous)
         self.state = state
@@ -283,6 +316,9 @@ class GuiController(QObject):
             state.close()
             if close_session:
                 state.session.close()
+                platform, self._platform_session = self._platform_session, None
+                if platform is not None:
+                    platform.close()
 
 def _demo_command() -> tuple[str, list[str]]:
     script = sys.argv[0] if sys.argv and sys.argv[0] else ""

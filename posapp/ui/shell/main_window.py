@@ -28,6 +28,10 @@ from PySide6.QtWidgets import (
 from posapp.sync.notifications import ConnectionChanged, Notification
 
 from ..activity.activity_panel import ActivityPanel
+from ..backoffice.acting_banner import ActingBanner
+from ..backoffice.balance_panel import BalancePanel
+from ..backoffice.connect_panel import ConnectPanel
+from ..backoffice.payouts_panel import PayoutsPanel
 from ..common.app_state import AppState
 from ..common.list_view import CacheListView
 from ..common.notices import notice_text
@@ -60,6 +64,9 @@ class Panel(IntEnum):
     REFUNDS = 6
     DISPUTES = 7
     ACTIVITY = 8
+    BALANCE = 9
+    PAYOUTS = 10
+    ACCOUNTS = 11
 
 
 PANEL_FOR_TABLE = {
@@ -67,6 +74,9 @@ PANEL_FOR_TABLE = {
     "payment_intents": Panel.PAYMENTS, "charges": Panel.PAYMENTS,
     "subscriptions": Panel.SUBSCRIPTIONS, "invoices": Panel.INVOICES,
     "refunds": Panel.REFUNDS, "disputes": Panel.DISPUTES, "events": Panel.ACTIVITY,
+    "balance_transactions": Panel.BALANCE, "payouts": Panel.PAYOUTS,
+    "accounts": Panel.ACCOUNTS, "application_fees": Panel.ACCOUNTS,
+    "transfers": Panel.ACCOUNTS,
 }
 
 
@@ -84,6 +94,10 @@ class MainWindow(QMainWindow):
     profile_chosen = Signal(str)
     add_profile_requested = Signal()
     settings_requested = Signal()
+    act_as_requested = Signal(str)
+    """A connected account's id: work on it (the platform's session stays open)."""
+    platform_requested = Signal()
+    """Back from a connected account to the platform."""
 
     def __init__(self, state: AppState, profile_names: Sequence[str],
                  parent: QWidget | None = None) -> None:
@@ -121,6 +135,11 @@ class MainWindow(QMainWindow):
         self.refunds = RefundsPanel(state)
         self.disputes = DisputesPanel(state)
         self.activity = ActivityPanel(state)
+        self.balance = BalancePanel(state)
+        self.payouts = PayoutsPanel(state)
+        self.connect_panel = ConnectPanel(state)
+        self.accounts = self.connect_panel.accounts
+        self.accounts.act_as_requested.connect(self.act_as_requested)
         self._object_panels: dict[Panel, ObjectPanel] = {
             Panel.CUSTOMERS: self.customers, Panel.PAYMENTS: self.payments,
             Panel.SUBSCRIPTIONS: self.subscriptions, Panel.INVOICES: self.invoices,
@@ -138,14 +157,18 @@ class MainWindow(QMainWindow):
             (Panel.REFUNDS, self.tr("Refunds"), "refunds", self.refunds),
             (Panel.DISPUTES, self.tr("Disputes"), "disputes", self.disputes),
             (Panel.ACTIVITY, self.tr("Activity"), "activity", self.activity),
+            (Panel.BALANCE, self.tr("Balance"), "payments", self.balance),
+            (Panel.PAYOUTS, self.tr("Payouts"), "paid", self.payouts),
+            (Panel.ACCOUNTS, self.tr("Connect"), "customers", self.connect_panel),
         )
         for panel, label, icon_name, widget in entries:
             item = QListWidgetItem(icon(icon_name), label)
-            item.setToolTip(f"{label}  (Ctrl+{panel + 1})")
             self.navigation.addItem(item)
             self.stack.addWidget(widget)
-            QShortcut(QKeySequence(f"Ctrl+{panel + 1}"), self,
-                      lambda p=panel: self.show_panel(p))
+            if panel < 9:
+                item.setToolTip(f"{label}  (Ctrl+{panel + 1})")
+                QShortcut(QKeySequence(f"Ctrl+{panel + 1}"), self,
+                          lambda p=panel: self.show_panel(p))
         self.navigation.currentRowChanged.connect(self._panel_changed)
         QShortcut(QKeySequence("Ctrl+K"), self, self.open_search)
 
@@ -160,6 +183,14 @@ class MainWindow(QMainWindow):
         outer.setSpacing(0)
         outer.addWidget(self.top_bar)
         outer.addWidget(accent)
+        self.acting_banner: ActingBanner | None = None
+        if state.session.platform is not None:
+            self.acting_banner = ActingBanner(state.session.platform.account_name
+                                              or state.session.platform.name,
+                                              state.profile.account_name,
+                                              state.session.acting_as or "")
+            self.acting_banner.back.clicked.connect(self.platform_requested)
+            outer.addWidget(self.acting_banner)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self.toasts = ToastArea(central)
