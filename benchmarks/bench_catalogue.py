@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from posapp.store.cache import Cache
 from posapp.ui.catalogue.sale_panel import SalePanel
-from posapp.ui.formatting import Formats
+from posapp.ui.common.format import Formats
 
 CATEGORIES = ("Coffee", "Tea", "Bakery", "Beans", "Gifts", "Merch", "Lunch", "Cold drinks")
 

@@ -29,8 +29,8 @@ from PySide6.QtCore import QTimer
 
 from posapp.config import Paths
 from posapp.sync.backfill import is_complete
-from posapp.ui import launch
-from posapp.ui.main_window import MainWindow
+from posapp.ui.shell import launch
+from posapp.ui.shell.main_window import MainWindow
 from posapp.worker import Worker
 
 TICK_MS = 10

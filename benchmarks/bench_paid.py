@@ -30,8 +30,8 @@ import qasync
 from bench_sync import print_load
 
 from posapp.config import Paths
-from posapp.ui import launch
-from posapp.ui.main_window import MainWindow, Panel
+from posapp.ui.shell import launch
+from posapp.ui.shell.main_window import MainWindow, Panel
 from posapp.worker import Worker
 
 GUARD = 30.0

@@ -40,10 +40,10 @@ t0 = float(os.environ["BENCH_T0"])
 def watch():
     # Patches the controller once the app has imported it, so the probe changes nothing
     # in what the app imports, or in what order.
-    while "posapp.ui.controller" not in sys.modules or not hasattr(
-            sys.modules["posapp.ui.controller"], "GuiController"):
+    while "posapp.ui.shell.controller" not in sys.modules or not hasattr(
+            sys.modules["posapp.ui.shell.controller"], "GuiController"):
         time.sleep(0.001)
-    controller = sys.modules["posapp.ui.controller"]
+    controller = sys.modules["posapp.ui.shell.controller"]
     from PySide6.QtCore import QEvent, QObject
 
     class FirstPaint(QObject):

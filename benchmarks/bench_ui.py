@@ -25,10 +25,10 @@ from posapp.config import Paths, Settings
 from posapp.keys import Profile
 from posapp.services.session import cache_path, open_session
 from posapp.store.cache import Cache
-from posapp.ui.app_state import AppState, ProfileView
-from posapp.ui.customers_panel import CustomersPanel
-from posapp.ui.formatting import Formats
-from posapp.ui.theme import DisplayMode
+from posapp.ui.common.app_state import AppState, ProfileView
+from posapp.ui.common.format import Formats
+from posapp.ui.common.theme import DisplayMode
+from posapp.ui.customers.customers_panel import CustomersPanel
 from posapp.worker import Worker
 
 BATCH = 5_000

@@ -173,7 +173,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "profile":
         return _run_profile(args, paths)
     _import_services_before_qt()
-    from posapp.ui.launch import GuiOptions, launch_gui
+    from posapp.ui.shell.launch import GuiOptions, launch_gui
 
     return launch_gui(GuiOptions(paths=paths, profile_name=args.profile,
                                  api_base=args.api_base, demo_api_base=None,
@@ -203,7 +203,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     from posapp.sandbox import running
 
     _import_services_before_qt()
-    from posapp.ui.launch import GuiOptions, launch_gui
+    from posapp.ui.shell.launch import GuiOptions, launch_gui
 
     with tempfile.TemporaryDirectory(prefix="posapp-demo-") as tmp, \
             running(seed="demo") as sandbox:

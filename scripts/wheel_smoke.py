@@ -17,10 +17,10 @@ import qasync
 import posapp
 from posapp.config import Paths
 from posapp.sandbox import running
-from posapp.ui.i18n import Translations
-from posapp.ui.launch import GuiOptions, application, make_controller
-from posapp.ui.main_window import MainWindow
-from posapp.ui.resources import RESOURCES_DIR, icon
+from posapp.ui.common.i18n import Translations
+from posapp.ui.common.resources import RESOURCES_DIR, icon
+from posapp.ui.shell.launch import GuiOptions, application, make_controller
+from posapp.ui.shell.main_window import MainWindow
 from posapp.worker import Worker
 
 installed = Path(posapp.__file__).resolve().parent

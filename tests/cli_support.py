@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-
-import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -39,17 +36,3 @@ def write_settings(data_dir: Path, sandbox_url: str, *, name: str = "Counter") -
     return path
 
 
-@pytest.fixture
-def in_process(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """For tests that call `posapp.app.main()` in this process: STRIPE_API_KEY unset, and the
-    umask and log handlers `main()` sets are undone afterwards."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    handlers = list(logging.getLogger().handlers)
-    monkeypatch.delenv("STRIPE_API_KEY", raising=False)
-    yield
-    os.umask(umask)
-    for handler in logging.getLogger().handlers:
-        if handler not in handlers:
-            logging.getLogger().removeHandler(handler)
-            handler.close()

@@ -1,5 +1,5 @@
-"""Shared test fixtures: headless Qt, a live sandbox server, an SDK client, a services session
-on it, keyrings."""
+"""Shared test fixtures: headless Qt with a qasync loop, the app's worker, a live sandbox
+server, an SDK client, a services session on it, keyrings, `main()` run in this process."""
 
 from __future__ import annotations
 
@@ -8,19 +8,25 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
+import asyncio
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
 import contract_support
 import keyring
 import pytest
+import qasync
 import stripe
 from keyring.backends import fail
 from keyring_support import MemoryKeyring
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 from sdk_support import TEST_KEY, open_test_session
 
 from posapp.sandbox import Sandbox, running
 from posapp.services.session import Session
+from posapp.worker import Worker
 
 
 @pytest.fixture
@@ -76,3 +82,49 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     write = reporter.write_line if reporter is not None else print
     if contract_support.report(contract_support.RECORDED, write) and exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture
+def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """A qasync event loop over the test QApplication; async UI code runs inside it."""
+    event_loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(event_loop)
+    yield event_loop
+    event_loop.run_until_complete(settle_tasks())
+    event_loop.close()
+    asyncio.set_event_loop(None)
+    # A test that switched to Chinese must not leave the next one in Chinese.
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale("en_US"))
+
+
+async def settle_tasks() -> None:
+    """Cancel what is still pending (a closed window's refreshes) and let it wind down."""
+    pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+
+
+@pytest.fixture
+def worker() -> Iterator[Worker]:
+    """The app's worker, shut down after the test."""
+    with Worker() as pool:
+        yield pool
+
+
+@pytest.fixture
+def in_process(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """For tests that call `posapp.app.main()` in this process: STRIPE_API_KEY unset, and the
+    umask and log handlers `main()` sets are undone afterwards."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    handlers = list(logging.getLogger().handlers)
+    monkeypatch.delenv("STRIPE_API_KEY", raising=False)
+    yield
+    os.umask(umask)
+    for handler in logging.getLogger().handlers:
+        if handler not in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()

@@ -17,6 +17,9 @@ from posapp.services.session import Session, open_session
 
 TEST_KEY = "sk_test_posapp_tests"
 SANDBOX_ACCOUNT = "acct_1PosAppSandbox0001"
+START = 1_780_000_000
+"""A test clock's first frozen time (2026-05-28)."""
+DAY = 86_400
 
 
 def sandbox_profile(name: str = "Counter", mode: str = "test") -> Profile:
@@ -41,6 +44,30 @@ def advance_clock(client: stripe.StripeClient, clock_id: str,
         clock = client.v1.test_helpers.test_clocks.retrieve(clock_id)
     assert clock.status == "ready", f"test clock {clock_id} still {clock.status}"
     return clock
+
+
+def paused_subscription(client: stripe.StripeClient, name: str = "Trial Tess") -> tuple[str, str]:
+    """A subscription whose 7-day trial ended without a card, so Stripe paused it:
+    (subscription id, customer id)."""
+    clock = client.v1.test_helpers.test_clocks.create(params={"frozen_time": START})
+    customer = client.v1.customers.create(params={"name": name, "test_clock": clock.id})
+    product = client.v1.products.create(params={"name": "Coffee Club"})
+    price = client.v1.prices.create(params={"product": product.id, "currency": "usd",
+                                            "unit_amount": 1500,
+                                            "recurring": {"interval": "month"}})
+    sub = client.v1.subscriptions.create(params={
+        "customer": customer.id, "items": [{"price": price.id}], "trial_period_days": 7,
+        "trial_settings": {"end_behavior": {"missing_payment_method": "pause"}}})
+    advance_clock(client, clock.id, START + 8 * DAY)
+    assert client.v1.subscriptions.retrieve(sub.id).status == "paused"
+    return sub.id, customer.id
+
+
+def add_default_card(client: stripe.StripeClient, customer_id: str) -> None:
+    """Save a Visa test card on the customer as their default."""
+    visa = client.v1.payment_methods.attach("pm_card_visa", params={"customer": customer_id})
+    client.v1.customers.update(customer_id, params={
+        "invoice_settings": {"default_payment_method": visa.id}})
 
 
 def advance_time(sandbox: Sandbox, seconds: int) -> None:

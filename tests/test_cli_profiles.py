@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import in_process as in_process  # fixture
 from cli_support import run_posapp
 from keyring_support import MemoryKeyring
 

@@ -64,6 +64,38 @@ RULES: dict[str, Rule] = {
 }
 
 
+# Inside posapp.ui: which other ui packages each one may import (besides itself). Entity
+# packages sit on common and widgets; one imports another only where its screen shows that
+# entity. The order must stay a DAG (test_ui_packages_form_no_cycle).
+UI = "posapp.ui"
+UI_BASE = {"common", "widgets"}
+UI_RULES: dict[str, set[str]] = {
+    "common": set(),
+    "widgets": {"common"},
+    "refunds": UI_BASE,
+    "disputes": UI_BASE,
+    "invoices": UI_BASE | {"refunds"},
+    "subscriptions": UI_BASE | {"invoices"},
+    "dashboard": UI_BASE | {"refunds", "disputes"},
+    "catalogue": UI_BASE,
+    "payments": UI_BASE | {"refunds", "dashboard", "catalogue"},
+    "customers": UI_BASE | {"payments", "invoices", "subscriptions", "refunds"},
+    "activity": UI_BASE | {"payments"},
+    "backoffice": UI_BASE | {"refunds", "activity"},
+    "shell": {
+        "common", "widgets", "customers", "payments", "subscriptions", "invoices",
+        "refunds", "disputes", "dashboard", "activity", "backoffice", "catalogue",
+    },
+}
+
+# Imports inside a function are allowed only here, each for a reason other than dodging a
+# cycle: modules that are slow to import and not needed to start (docs/performance.md).
+FUNCTION_LEVEL_IMPORTS: dict[str, str] = {
+    "posapp/app.py": "the composition root loads the GUI, sandbox and CLI commands on demand",
+    "posapp/ui/widgets/qr_code.py": "segno, only when a code is first drawn (not at start-up)",
+}
+
+
 def module_name(path: Path, package_dir: Path) -> str:
     """`posapp/store/cache.py` -> `posapp.store.cache`; a package's `__init__` is the package."""
     parts = [package_dir.name, *path.relative_to(package_dir).with_suffix("").parts]
@@ -151,6 +183,42 @@ def violations(path: Path, package_dir: Path = PACKAGE) -> list[str]:
     return problems
 
 
+def ui_package_of(module: str) -> str | None:
+    """`posapp.ui.refunds.refund_dialog` -> `refunds`; None outside the ui's sub-packages."""
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 and ".".join(parts[:2]) == UI else None
+
+
+def ui_violations(path: Path, package_dir: Path = PACKAGE) -> list[str]:
+    """`file:line: ...` for every import of another ui package that the UI_RULES forbid."""
+    shown = path.relative_to(package_dir.parent).as_posix()
+    module = module_name(path, package_dir)
+    own = ui_package_of(module)
+    if own is None:
+        return []
+    if own not in UI_RULES or path.parent == package_dir / "ui":
+        return [f"{shown}:1: {UI}.{own} has no row in the ui packages table of "
+                "docs/architecture.md (add one there and in tests/test_layers.py)"]
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    known = known_modules(package_dir)
+    problems = []
+    for line, target in imported_modules(tree, module, path.name == "__init__.py", known):
+        other = ui_package_of(target) if is_within(target, UI) else own
+        if other != own and other not in UI_RULES[own]:
+            problems.append(f"{shown}:{line}: {UI}.{own} must not import {target}")
+    return problems
+
+
+def function_level_imports(tree: ast.Module) -> list[int]:
+    """Lines of the imports made inside a function or method body."""
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            lines.update(inner.lineno for inner in ast.walk(node)
+                         if isinstance(inner, ast.Import | ast.ImportFrom))
+    return sorted(lines)
+
+
 MODULES = sorted(PACKAGE.rglob("*.py"))
 
 
@@ -158,6 +226,90 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 def test_module_follows_the_import_rules(path: Path) -> None:
     problems = violations(path)
     assert not problems, "\n".join(problems)
+
+
+UI_MODULES = [p for p in MODULES if p.is_relative_to(PACKAGE / "ui")]
+
+
+@pytest.mark.parametrize(
+    "path", UI_MODULES, ids=[p.relative_to(REPO).as_posix() for p in UI_MODULES]
+)
+def test_ui_module_imports_only_the_ui_packages_its_row_allows(path: Path) -> None:
+    problems = ui_violations(path)
+    assert not problems, "\n".join(problems)
+
+
+def test_ui_packages_form_no_cycle() -> None:
+    placed: list[str] = []
+    waiting = dict(UI_RULES)
+    while waiting:
+        ready = [name for name, needs in waiting.items() if needs <= set(placed)]
+        assert ready, f"the ui packages {sorted(waiting)} import each other in a cycle"
+        placed.extend(ready)
+        for name in ready:
+            del waiting[name]
+
+
+def test_ui_packages_table_matches_the_architecture_doc() -> None:
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    section = text.split("## UI packages", 1)[1].split("\n## ", 1)[0]
+    rows = {
+        cells[1].strip(" `"): set(re.findall(r"`(\w+)`", cells[2]))
+        for cells in (row.split("|") for row in section.splitlines() if row.startswith("| `"))
+    }
+    assert rows == UI_RULES
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[p.relative_to(REPO).as_posix() for p in MODULES])
+def test_no_module_imports_inside_a_function_unless_listed_with_a_reason(path: Path) -> None:
+    shown = path.relative_to(REPO).as_posix()
+    lines = function_level_imports(ast.parse(path.read_text(encoding="utf-8")))
+    if shown in FUNCTION_LEVEL_IMPORTS:
+        assert lines, f"{shown} no longer imports inside a function: drop it from the list"
+    else:
+        assert not lines, (
+            f"{shown}:{lines[0]}: imports inside a function, which hides a cycle or a "
+            "dependency: import at module level (FUNCTION_LEVEL_IMPORTS lists the few "
+            "with a reason)"
+        )
+
+
+@pytest.mark.parametrize(
+    ("relative_path", "source", "expected"),
+    [
+        ("ui/refunds/refund_dialog.py", "from ..common.errors import error_text\n", []),
+        (
+            "ui/refunds/refund_dialog.py",
+            "from posapp.ui.payments.payment_detail import PaymentDetail\n",
+            ["posapp/ui/refunds/refund_dialog.py:1: posapp.ui.refunds must not import "
+             "posapp.ui.payments.payment_detail"],
+        ),
+        (
+            "ui/common/confirm.py",
+            "def ask():\n    from ..shell import main_window\n",
+            ["posapp/ui/common/confirm.py:2: posapp.ui.common must not import "
+             "posapp.ui.shell.main_window"],
+        ),
+        (
+            "ui/orders/orders_panel.py",
+            "import csv\n",
+            ["posapp/ui/orders/orders_panel.py:1: posapp.ui.orders has no row in the ui packages "
+             "table of docs/architecture.md (add one there and in tests/test_layers.py)"],
+        ),
+    ],
+)
+def test_ui_checker_reports_each_forbidden_import_with_file_and_line(
+    tmp_path: Path, relative_path: str, source: str, expected: list[str]
+) -> None:
+    package_dir = tmp_path / "posapp"
+    for sibling in ("ui/shell/main_window.py", "ui/payments/payment_detail.py",
+                    "ui/common/errors.py"):
+        (package_dir / sibling).parent.mkdir(parents=True, exist_ok=True)
+        (package_dir / sibling).touch()
+    path = package_dir / relative_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source, encoding="utf-8")
+    assert ui_violations(path, package_dir) == expected
 
 
 def test_rules_cover_exactly_the_packages_of_the_architecture_table() -> None:
@@ -267,38 +419,21 @@ def test_checker_reports_each_forbidden_import_with_file_and_line(
     assert violations(path, package_dir) == expected
 
 
+def test_only_app_state_announces_changed_tables() -> None:
+    # Services' writes are announced by AppState.run, events by the poller: a panel or
+    # dialog that emitted tables_changed itself would be a second, forgettable path.
+    by_hand = [p.relative_to(REPO).as_posix() for p in UI_MODULES
+               if "tables_changed.emit" in p.read_text(encoding="utf-8")
+               and p.name != "app_state.py"]
+    assert by_hand == []
+
+
 # The sandbox: an engine under the routes -------------------------------------------------
 
 SANDBOX = PACKAGE / "sandbox"
-SANDBOX_MODULES = sorted(SANDBOX.rglob("*.py"))
 # The engine (shared state transitions) sits on the sandbox's core and nothing above it.
 ENGINE_MAY_IMPORT = ("posapp.sandbox.engine", "posapp.sandbox.errors", "posapp.sandbox.params",
                      "posapp.sandbox.state")
-# Imports inside a function that must stay, with the reason. Empty: none dodges a cycle.
-FUNCTION_IMPORTS_ALLOWED: dict[str, str] = {}
-
-
-def function_level_imports(tree: ast.Module) -> list[int]:
-    """Lines of the imports made inside a function or method body."""
-    lines: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            lines.update(inner.lineno for inner in ast.walk(node)
-                         if isinstance(inner, ast.Import | ast.ImportFrom))
-    return sorted(lines)
-
-
-@pytest.mark.parametrize("path", SANDBOX_MODULES,
-                         ids=[p.relative_to(REPO).as_posix() for p in SANDBOX_MODULES])
-def test_sandbox_module_imports_only_at_the_top(path: Path) -> None:
-    """A function-level import hides a cycle; the sandbox's imports run one way instead."""
-    shown = path.relative_to(REPO).as_posix()
-    lines = function_level_imports(ast.parse(path.read_text(encoding="utf-8")))
-    problems = [f"{shown}:{line}: import inside a function" for line in lines
-                if f"{shown}:{line}" not in FUNCTION_IMPORTS_ALLOWED]
-    assert not problems, "\n".join(problems)
-
-
 def test_function_level_import_check_finds_nested_imports() -> None:
     tree = ast.parse("import json\n\ndef f():\n    def g():\n        from . import x\n"
                      "    import os\n")

@@ -8,7 +8,7 @@ import configparser
 import tomllib
 from pathlib import Path
 
-from posapp.ui.resources import ICONS_DIR, TRANSLATIONS_DIR
+from posapp.ui.common.resources import ICONS_DIR, TRANSLATIONS_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -13,21 +13,18 @@ from pathlib import Path
 import pytest
 import qasync
 import stripe
-from cli_support import in_process as in_process  # fixture
 from cli_support import run_posapp, write_settings
 from keyring_support import MemoryKeyring
 from recording_server import RecordingServer, recording_server
-from ui_support import loop as loop  # fixture
 from ui_support import run
-from ui_support import worker as worker  # fixture
 
 from posapp.app import main
 from posapp.config import Paths, Settings
 from posapp.keys import KeyVault
 from posapp.sandbox import Sandbox
 from posapp.services.cli_sync import run_sync_command
-from posapp.ui.launch import GuiOptions, make_controller
-from posapp.ui.welcome_window import WelcomeWindow
+from posapp.ui.shell.launch import GuiOptions, make_controller
+from posapp.ui.shell.welcome_window import WelcomeWindow
 from posapp.worker import Worker
 
 LIVE = "sk_" + "live_" + "51Gr3pT3stK3yAbCdEfGhIjKlMnOpQrStUvWx"

@@ -8,21 +8,17 @@ import concurrent.futures
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
-import pytest
-import qasync
 import stripe
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
 
 from posapp.config import Paths
 from posapp.sandbox import Sandbox
-from posapp.ui.controller import GuiController
-from posapp.ui.launch import GuiOptions, make_controller
-from posapp.ui.main_window import MainWindow
+from posapp.ui.shell.controller import GuiController
+from posapp.ui.shell.launch import GuiOptions, make_controller
+from posapp.ui.shell.main_window import MainWindow
 from posapp.worker import Worker
 
 T = TypeVar("T")
@@ -30,29 +26,6 @@ T = TypeVar("T")
 GUARD_SECONDS = 30.0
 """How long a test waits for something before failing (never an assertion about speed)."""
 DEMO_KEY = "sk_test_demo"
-
-
-@pytest.fixture
-def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """A qasync event loop over the test QApplication; async UI code runs inside it."""
-    event_loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(event_loop)
-    yield event_loop
-    event_loop.run_until_complete(settle_tasks())
-    event_loop.close()
-    asyncio.set_event_loop(None)
-    # A test that switched to Chinese must not leave the next one in Chinese.
-    for translator in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale("en_US"))
-
-
-async def settle_tasks() -> None:
-    """Cancel what is still pending (a closed window's refreshes) and let it wind down."""
-    pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-    for task in pending:
-        task.cancel()
-    await asyncio.gather(*pending, return_exceptions=True)
 
 
 def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T]) -> T:
@@ -72,13 +45,6 @@ def wait_until(loop: asyncio.AbstractEventLoop, condition: Callable[[], object],
     loop.run_until_complete(poll())
 
 
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    """The app's worker, shut down after the test."""
-    with Worker() as pool:
-        yield pool
-
-
 def demo_controller(tmp_path: Path, sandbox: Sandbox, worker: Worker,
                     language: str = "") -> GuiController:
     """A controller like `--demo` makes, against `sandbox`, with files under `tmp_path`."""
@@ -88,19 +54,6 @@ def demo_controller(tmp_path: Path, sandbox: Sandbox, worker: Worker,
         paths.settings_file.write_text(f'{{"language": "{language}"}}', encoding="utf-8")
     return make_controller(GuiOptions(paths=paths, demo_api_base=sandbox.url,
                                       demo_api_key=DEMO_KEY), worker)
-
-
-@pytest.fixture
-def window(loop: qasync.QEventLoop, tmp_path: Path, sandbox: Sandbox,
-           worker: Worker) -> Iterator[MainWindow]:
-    """The demo main window over `sandbox`, its first sync finished."""
-    controller = demo_controller(tmp_path, sandbox, worker)
-    run(loop, controller.start())
-    main = controller.window
-    assert isinstance(main, MainWindow)
-    wait_until(loop, lambda: main.state.cache.last_success is not None, "the first sync")
-    yield main
-    controller.shutdown()
 
 
 def sync_now(loop: asyncio.AbstractEventLoop, window: MainWindow) -> None:

@@ -33,10 +33,10 @@ from posapp.config import Paths, Settings
 from posapp.gateway.terminal import present_payment_method
 from posapp.sandbox import running
 from posapp.services.subscriptions import next_charge
-from posapp.ui.controller import GuiController
-from posapp.ui.launch import GuiOptions, application, make_controller
-from posapp.ui.main_window import MainWindow, Panel
-from posapp.ui.refund_dialog import RefundDialog
+from posapp.ui.refunds.refund_dialog import RefundDialog
+from posapp.ui.shell.controller import GuiController
+from posapp.ui.shell.launch import GuiOptions, application, make_controller
+from posapp.ui.shell.main_window import MainWindow, Panel
 from posapp.worker import Worker
 
 HERE = Path(__file__).resolve().parent

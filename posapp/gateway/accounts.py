@@ -28,7 +28,7 @@ _LOGIN = operation(
 def create_account(gw: Gateway, params: AccountCreateParams) -> dict[str, Any]:
     """A new connected account (controller properties say who pays fees, bears losses,
     collects requirements and which dashboard it has)."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)
 
 
 def retrieve_account(gw: Gateway, account_id: str) -> dict[str, Any]:
@@ -38,7 +38,7 @@ def retrieve_account(gw: Gateway, account_id: str) -> dict[str, Any]:
 
 def update_account(gw: Gateway, account_id: str, params: AccountUpdateParams) -> dict[str, Any]:
     """Change an account: its metadata, e-mail, business name or payout schedule."""
-    return gw.post(_UPDATE, params, (account_id,))
+    return gw.write(_UPDATE, params, (account_id,))
 
 
 def list_accounts(
@@ -51,9 +51,9 @@ def list_accounts(
 
 def create_account_link(gw: Gateway, params: AccountLinkCreateParams) -> dict[str, Any]:
     """A short-lived link where the account holder onboards (or updates their details)."""
-    return gw.post(_LINK, params)
+    return gw.write(_LINK, params)
 
 
 def create_login_link(gw: Gateway, account_id: str) -> dict[str, Any]:
     """A single-use link to an Express account's dashboard."""
-    return gw.post(_LOGIN, None, (account_id,))
+    return gw.write(_LOGIN, None, (account_id,))

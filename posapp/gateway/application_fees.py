@@ -35,5 +35,5 @@ def refund_application_fee(
     *, idempotency_key: str | None = None
 ) -> dict[str, Any]:
     """Give (part of) an application fee back to the connected account; the fee refund."""
-    return gw.post(_REFUND, {} if amount is None else {"amount": amount}, (fee_id,),
+    return gw.write(_REFUND, {} if amount is None else {"amount": amount}, (fee_id,),
                    key=idempotency_key)

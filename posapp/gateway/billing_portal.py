@@ -16,4 +16,4 @@ _CREATE = operation(
 
 def create_session(gw: Gateway, params: SessionCreateParams) -> dict[str, Any]:
     """Create a customer portal session; its short-lived URL is in `url`."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)

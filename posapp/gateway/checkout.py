@@ -29,7 +29,7 @@ def create_session(
     gw: Gateway, params: SessionCreateParams, *, idempotency_key: str | None = None
 ) -> dict[str, Any]:
     """Create a Stripe-hosted payment (or `mode="setup"`) page; its URL is in `url`."""
-    return gw.post(_CREATE, params, key=idempotency_key)
+    return gw.write(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_session(
@@ -49,7 +49,7 @@ def expire_session(
     idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Expire an open Checkout session so it can no longer be paid."""
-    return gw.post(_EXPIRE, params, (session_id,), key=idempotency_key)
+    return gw.write(_EXPIRE, params, (session_id,), key=idempotency_key)
 
 
 def list_sessions(

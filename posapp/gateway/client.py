@@ -1,6 +1,6 @@
 """The Gateway: one Stripe client per profile, with journaled, retried, rate-limited requests.
 
-Every mutating request goes through `Gateway.post`: a journal row (new idempotency key,
+Every mutating request goes through `Gateway.write`: a journal row (new idempotency key,
 operation, parameters) is written *before* anything is sent, the key is reused on every
 retry, and the row is settled with the result. A row still pending when the app starts
 again (it crashed between sending and hearing back) is settled by `resolve_pending`.
@@ -302,7 +302,7 @@ class Gateway:
 
     @contextmanager
     def recording_posts(self) -> Iterator[list[PostRecord]]:
-        """Collect, in order, a `PostRecord` for every mutating request (`post`, `resend`)
+        """Collect, in order, a `PostRecord` for every mutating request (`write`, `resend`)
         this thread finishes inside the block, whether it succeeded or raised.
 
         For callers that keep their own record of a change (the audit log) next to the
@@ -373,7 +373,7 @@ class Gateway:
         data: dict[str, Any] = orjson.loads(bodies[-1])
         return data
 
-    def post(
+    def write(
         self,
         op: Operation,
         params: Mapping[str, Any] | None,
@@ -384,8 +384,8 @@ class Gateway:
         """Perform the mutating request `op` with a journaled idempotency key.
 
         `ids` are the path parameters (the object acted on). `key` is the caller's own key
-        for one tender attempt (default: a new one): posting it again, even while the first
-        post is in flight, sends the same request with the same key, so Stripe does it once.
+        for one tender attempt (default: a new one): writing with it again, even while the
+        first write is in flight, sends the same request with the same key, so Stripe does it once.
         Raises ValueError when `key` was used for a different request. Raises GatewayError;
         when its `idempotency_key` is set the outcome is unknown and `resend` may finish it.
         """

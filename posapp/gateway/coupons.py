@@ -21,7 +21,7 @@ _DELETE = operation(
 
 def create_coupon(gw: Gateway, params: CouponCreateParams) -> dict[str, Any]:
     """Create a coupon (percent or amount off, duration, limits)."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)
 
 
 def retrieve_coupon(gw: Gateway, coupon_id: str) -> dict[str, Any]:
@@ -31,12 +31,12 @@ def retrieve_coupon(gw: Gateway, coupon_id: str) -> dict[str, Any]:
 
 def update_coupon(gw: Gateway, coupon_id: str, params: CouponUpdateParams) -> dict[str, Any]:
     """Rename a coupon or change its metadata (its terms are fixed)."""
-    return gw.post(_UPDATE, params, (coupon_id,))
+    return gw.write(_UPDATE, params, (coupon_id,))
 
 
 def delete_coupon(gw: Gateway, coupon_id: str) -> dict[str, Any]:
     """Stop a coupon from being redeemed again (past redemptions stay)."""
-    return gw.post(_DELETE, {}, (coupon_id,))
+    return gw.write(_DELETE, {}, (coupon_id,))
 
 
 def list_coupons(

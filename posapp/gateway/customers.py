@@ -29,7 +29,7 @@ _DELETE = operation(
 
 def create_customer(gw: Gateway, params: CustomerCreateParams) -> dict[str, Any]:
     """Create a customer."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)
 
 
 def retrieve_customer(
@@ -41,12 +41,12 @@ def retrieve_customer(
 
 def update_customer(gw: Gateway, customer_id: str, params: CustomerUpdateParams) -> dict[str, Any]:
     """Change a customer's details."""
-    return gw.post(_UPDATE, params, (customer_id,))
+    return gw.write(_UPDATE, params, (customer_id,))
 
 
 def delete_customer(gw: Gateway, customer_id: str) -> dict[str, Any]:
     """Delete a customer for good (Stripe also cancels their subscriptions)."""
-    return gw.post(_DELETE, {}, (customer_id,))
+    return gw.write(_DELETE, {}, (customer_id,))
 
 
 def list_customers(

@@ -27,14 +27,14 @@ def retrieve_dispute(
 
 def update_dispute(gw: Gateway, dispute_id: str, params: DisputeUpdateParams) -> dict[str, Any]:
     """Add evidence to a dispute (and submit it with `submit=True`)."""
-    return gw.post(_UPDATE, params, (dispute_id,))
+    return gw.write(_UPDATE, params, (dispute_id,))
 
 
 def close_dispute(
     gw: Gateway, dispute_id: str, params: DisputeCloseParams | None = None
 ) -> dict[str, Any]:
     """Accept a dispute as lost; this cannot be undone."""
-    return gw.post(_CLOSE, params, (dispute_id,))
+    return gw.write(_CLOSE, params, (dispute_id,))
 
 
 def list_disputes(

@@ -20,4 +20,4 @@ def create_invoice_item(
     gw: Gateway, params: InvoiceItemCreateParams, *, idempotency_key: str | None = None
 ) -> dict[str, Any]:
     """Add an invoice item for a customer (to a draft invoice with `invoice`)."""
-    return gw.post(_CREATE, params, key=idempotency_key)
+    return gw.write(_CREATE, params, key=idempotency_key)

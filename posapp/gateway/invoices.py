@@ -53,7 +53,7 @@ def create_invoice(
     gw: Gateway, params: InvoiceCreateParams, *, idempotency_key: str | None = None
 ) -> dict[str, Any]:
     """Create a draft invoice."""
-    return gw.post(_CREATE, with_payments(params), key=idempotency_key)
+    return gw.write(_CREATE, with_payments(params), key=idempotency_key)
 
 
 def retrieve_invoice(
@@ -66,7 +66,7 @@ def retrieve_invoice(
 
 def update_invoice(gw: Gateway, invoice_id: str, params: InvoiceUpdateParams) -> dict[str, Any]:
     """Change an invoice (drafts fully; finalized ones only a few fields)."""
-    return gw.post(_UPDATE, with_payments(params), (invoice_id,))
+    return gw.write(_UPDATE, with_payments(params), (invoice_id,))
 
 
 def finalize_invoice(
@@ -77,7 +77,7 @@ def finalize_invoice(
     idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Finalize a draft invoice so it can be paid."""
-    return gw.post(_FINALIZE, with_payments(params), (invoice_id,), key=idempotency_key)
+    return gw.write(_FINALIZE, with_payments(params), (invoice_id,), key=idempotency_key)
 
 
 def send_invoice(
@@ -88,7 +88,7 @@ def send_invoice(
     idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """E-mail a finalized invoice to the customer."""
-    return gw.post(_SEND, with_payments(params), (invoice_id,), key=idempotency_key)
+    return gw.write(_SEND, with_payments(params), (invoice_id,), key=idempotency_key)
 
 
 def pay_invoice(
@@ -99,21 +99,21 @@ def pay_invoice(
     idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Charge an open invoice now (or mark it paid out of band with `paid_out_of_band`)."""
-    return gw.post(_PAY, with_payments(params), (invoice_id,), key=idempotency_key)
+    return gw.write(_PAY, with_payments(params), (invoice_id,), key=idempotency_key)
 
 
 def void_invoice(
     gw: Gateway, invoice_id: str, params: InvoiceVoidInvoiceParams | None = None
 ) -> dict[str, Any]:
     """Void an open invoice; this cannot be undone."""
-    return gw.post(_VOID, with_payments(params), (invoice_id,))
+    return gw.write(_VOID, with_payments(params), (invoice_id,))
 
 
 def mark_uncollectible(
     gw: Gateway, invoice_id: str, params: InvoiceMarkUncollectibleParams | None = None
 ) -> dict[str, Any]:
     """Mark an open invoice as not expected to be paid."""
-    return gw.post(_MARK_UNCOLLECTIBLE, with_payments(params), (invoice_id,))
+    return gw.write(_MARK_UNCOLLECTIBLE, with_payments(params), (invoice_id,))
 
 
 def list_invoices(

@@ -47,7 +47,7 @@ def create_payment_intent(
 ) -> dict[str, Any]:
     """Create a payment intent (with `confirm=True`, also try to charge it); the same
     `idempotency_key` (one tender attempt) never makes a second one."""
-    return gw.post(_CREATE, params, key=idempotency_key)
+    return gw.write(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_payment_intent(
@@ -64,28 +64,28 @@ def update_payment_intent(
     gw: Gateway, payment_intent_id: str, params: PaymentIntentUpdateParams
 ) -> dict[str, Any]:
     """Change a payment intent that is not yet paid."""
-    return gw.post(_UPDATE, params, (payment_intent_id,))
+    return gw.write(_UPDATE, params, (payment_intent_id,))
 
 
 def confirm_payment_intent(
     gw: Gateway, payment_intent_id: str, params: PaymentIntentConfirmParams | None = None
 ) -> dict[str, Any]:
     """Try to charge a payment intent with its (or the given) payment method."""
-    return gw.post(_CONFIRM, params, (payment_intent_id,))
+    return gw.write(_CONFIRM, params, (payment_intent_id,))
 
 
 def capture_payment_intent(
     gw: Gateway, payment_intent_id: str, params: PaymentIntentCaptureParams | None = None
 ) -> dict[str, Any]:
     """Capture an authorised payment (all of it, or `amount_to_capture`)."""
-    return gw.post(_CAPTURE, params, (payment_intent_id,))
+    return gw.write(_CAPTURE, params, (payment_intent_id,))
 
 
 def cancel_payment_intent(
     gw: Gateway, payment_intent_id: str, params: PaymentIntentCancelParams | None = None
 ) -> dict[str, Any]:
     """Cancel a payment intent that has not succeeded."""
-    return gw.post(_CANCEL, params, (payment_intent_id,))
+    return gw.write(_CANCEL, params, (payment_intent_id,))
 
 
 def list_payment_intents(

@@ -28,7 +28,7 @@ def create_payment_link(
     gw: Gateway, params: PaymentLinkCreateParams, *, idempotency_key: str | None = None
 ) -> dict[str, Any]:
     """Create a reusable Stripe-hosted payment link; its URL is in `url`."""
-    return gw.post(_CREATE, params, key=idempotency_key)
+    return gw.write(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_payment_link(
@@ -48,7 +48,7 @@ def update_payment_link(
     idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     """Change a payment link (`active=False` switches it off)."""
-    return gw.post(_UPDATE, params, (payment_link_id,), key=idempotency_key)
+    return gw.write(_UPDATE, params, (payment_link_id,), key=idempotency_key)
 
 
 def list_payment_links(

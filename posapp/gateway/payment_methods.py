@@ -31,9 +31,9 @@ def attach_payment_method(
     gw: Gateway, payment_method_id: str, params: PaymentMethodAttachParams
 ) -> dict[str, Any]:
     """Save a payment method on a customer (`params["customer"]`)."""
-    return gw.post(_ATTACH, params, (payment_method_id,))
+    return gw.write(_ATTACH, params, (payment_method_id,))
 
 
 def detach_payment_method(gw: Gateway, payment_method_id: str) -> dict[str, Any]:
     """Remove a saved payment method from its customer."""
-    return gw.post(_DETACH, {}, (payment_method_id,))
+    return gw.write(_DETACH, {}, (payment_method_id,))

@@ -21,7 +21,7 @@ def create_payout(
 ) -> dict[str, Any]:
     """Pay `amount` of the available balance out to the bank (manual payout schedule); the
     same `idempotency_key` never pays out twice."""
-    return gw.post(_CREATE, params, key=idempotency_key)
+    return gw.write(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_payout(gw: Gateway, payout_id: str) -> dict[str, Any]:

@@ -22,7 +22,7 @@ _UPDATE = operation("prices.update", lambda c, ids, p, o: c.v1.prices.update(ids
 
 def create_price(gw: Gateway, params: PriceCreateParams) -> dict[str, Any]:
     """Create a price (one-off or recurring) for a product."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)
 
 
 def list_prices(
@@ -42,4 +42,4 @@ def retrieve_price(
 
 def update_price(gw: Gateway, price_id: str, params: PriceUpdateParams) -> dict[str, Any]:
     """Change a price's mutable fields (active, nickname, metadata ...)."""
-    return gw.post(_UPDATE, params, (price_id,))
+    return gw.write(_UPDATE, params, (price_id,))

@@ -22,7 +22,7 @@ _UPDATE = operation("products.update", lambda c, ids, p, o: c.v1.products.update
 
 def create_product(gw: Gateway, params: ProductCreateParams) -> dict[str, Any]:
     """Create a product."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)
 
 
 def list_products(
@@ -42,4 +42,4 @@ def retrieve_product(
 
 def update_product(gw: Gateway, product_id: str, params: ProductUpdateParams) -> dict[str, Any]:
     """Change a product (name, description, active ...)."""
-    return gw.post(_UPDATE, params, (product_id,))
+    return gw.write(_UPDATE, params, (product_id,))

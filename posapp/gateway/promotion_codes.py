@@ -24,7 +24,7 @@ _UPDATE = operation(
 
 def create_promotion_code(gw: Gateway, params: PromotionCodeCreateParams) -> dict[str, Any]:
     """Create a code customers can type for a coupon."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)
 
 
 def retrieve_promotion_code(gw: Gateway, promotion_code_id: str) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def update_promotion_code(
     gw: Gateway, promotion_code_id: str, params: PromotionCodeUpdateParams
 ) -> dict[str, Any]:
     """Deactivate (or reactivate) a promotion code, or change its metadata."""
-    return gw.post(_UPDATE, params, (promotion_code_id,))
+    return gw.write(_UPDATE, params, (promotion_code_id,))
 
 
 def list_promotion_codes(

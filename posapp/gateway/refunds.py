@@ -22,7 +22,7 @@ def create_refund(
 ) -> dict[str, Any]:
     """Refund a payment intent or charge, fully or `amount` of it; the same
     `idempotency_key` never refunds twice."""
-    return gw.post(_CREATE, params, key=idempotency_key)
+    return gw.write(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_refund(

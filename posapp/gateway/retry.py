@@ -31,18 +31,6 @@ def should_retry(exc: stripe.StripeError) -> bool:
     return status is not None and (status in (409, 429) or status >= 500)
 
 
-def may_have_executed(exc: stripe.StripeError) -> bool:
-    """Whether Stripe may have carried out a request that ended with `exc`.
-
-    A dropped connection or a 5xx can come after the commit; 409 means another request with
-    the same key is still running. A 429 or any other 4xx means nothing was done.
-    """
-    if isinstance(exc, stripe.APIConnectionError):
-        return True
-    status = exc.http_status
-    return status is None or status == 409 or status >= 500
-
-
 def retry_after(exc: stripe.StripeError) -> float | None:
     """Seconds from a `Retry-After` header, capped at a minute; None when absent."""
     value = _header(exc.headers, "retry-after")

@@ -25,7 +25,7 @@ _CANCEL = operation(
 
 def create_setup_intent(gw: Gateway, params: SetupIntentCreateParams) -> dict[str, Any]:
     """Create a setup intent."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)
 
 
 def retrieve_setup_intent(
@@ -41,4 +41,4 @@ def cancel_setup_intent(
     gw: Gateway, setup_intent_id: str, params: SetupIntentCancelParams | None = None
 ) -> dict[str, Any]:
     """Cancel a setup intent that has not succeeded."""
-    return gw.post(_CANCEL, params, (setup_intent_id,))
+    return gw.write(_CANCEL, params, (setup_intent_id,))

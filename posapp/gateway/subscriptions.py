@@ -37,7 +37,7 @@ _RESUME = operation(
 
 def create_subscription(gw: Gateway, params: SubscriptionCreateParams) -> dict[str, Any]:
     """Start a subscription for a customer."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)
 
 
 def retrieve_subscription(
@@ -54,21 +54,21 @@ def update_subscription(
     gw: Gateway, subscription_id: str, params: SubscriptionUpdateParams
 ) -> dict[str, Any]:
     """Change a subscription (items, `cancel_at_period_end`, metadata ...)."""
-    return gw.post(_UPDATE, params, (subscription_id,))
+    return gw.write(_UPDATE, params, (subscription_id,))
 
 
 def cancel_subscription(
     gw: Gateway, subscription_id: str, params: SubscriptionCancelParams | None = None
 ) -> dict[str, Any]:
     """Cancel a subscription now (to cancel at period end, update it instead)."""
-    return gw.post(_CANCEL, params, (subscription_id,))
+    return gw.write(_CANCEL, params, (subscription_id,))
 
 
 def resume_subscription(
     gw: Gateway, subscription_id: str, params: SubscriptionResumeParams | None = None
 ) -> dict[str, Any]:
     """Resume a paused subscription."""
-    return gw.post(_RESUME, params, (subscription_id,))
+    return gw.write(_RESUME, params, (subscription_id,))
 
 
 def list_subscriptions(

@@ -18,7 +18,7 @@ _UPDATE = operation(
 
 def create_tax_rate(gw: Gateway, params: TaxRateCreateParams) -> dict[str, Any]:
     """Create a tax rate (its percentage and inclusiveness are fixed once made)."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)
 
 
 def retrieve_tax_rate(gw: Gateway, tax_rate_id: str) -> dict[str, Any]:
@@ -28,7 +28,7 @@ def retrieve_tax_rate(gw: Gateway, tax_rate_id: str) -> dict[str, Any]:
 
 def update_tax_rate(gw: Gateway, tax_rate_id: str, params: TaxRateUpdateParams) -> dict[str, Any]:
     """Archive (`active: False`) or rename a tax rate."""
-    return gw.post(_UPDATE, params, (tax_rate_id,))
+    return gw.write(_UPDATE, params, (tax_rate_id,))
 
 
 def list_tax_rates(

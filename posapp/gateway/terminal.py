@@ -71,19 +71,19 @@ _PRESENT = operation(
 
 def create_location(gw: Gateway, params: LocationCreateParams) -> dict[str, Any]:
     """Create a location (a display name and an address) to register readers at."""
-    return gw.post(_CREATE_LOCATION, params)
+    return gw.write(_CREATE_LOCATION, params)
 
 
 def update_location(
     gw: Gateway, location_id: str, params: LocationUpdateParams
 ) -> dict[str, Any]:
     """Rename a location or change its address."""
-    return gw.post(_UPDATE_LOCATION, params, (location_id,))
+    return gw.write(_UPDATE_LOCATION, params, (location_id,))
 
 
 def delete_location(gw: Gateway, location_id: str) -> dict[str, Any]:
     """Delete a location."""
-    return gw.post(_DELETE_LOCATION, None, (location_id,))
+    return gw.write(_DELETE_LOCATION, None, (location_id,))
 
 
 def list_locations(
@@ -106,7 +106,7 @@ def retrieve_location(
 
 def register_reader(gw: Gateway, params: ReaderCreateParams) -> dict[str, Any]:
     """Register a reader with the code it shows (`simulated-wpe` in test mode)."""
-    return gw.post(_REGISTER_READER, params)
+    return gw.write(_REGISTER_READER, params)
 
 
 def retrieve_reader(
@@ -120,12 +120,12 @@ def retrieve_reader(
 
 def update_reader(gw: Gateway, reader_id: str, params: ReaderUpdateParams) -> dict[str, Any]:
     """Rename a reader."""
-    return gw.post(_UPDATE_READER, params, (reader_id,))
+    return gw.write(_UPDATE_READER, params, (reader_id,))
 
 
 def delete_reader(gw: Gateway, reader_id: str) -> dict[str, Any]:
     """Delete (unregister) a reader."""
-    return gw.post(_DELETE_READER, None, (reader_id,))
+    return gw.write(_DELETE_READER, None, (reader_id,))
 
 
 def list_readers(
@@ -145,25 +145,25 @@ def process_payment_intent(
 ) -> dict[str, Any]:
     """Have the reader collect a card for the PaymentIntent; the same key never starts a
     second action."""
-    return gw.post(_PROCESS, params, (reader_id,), key=idempotency_key)
+    return gw.write(_PROCESS, params, (reader_id,), key=idempotency_key)
 
 
 def set_reader_display(
     gw: Gateway, reader_id: str, params: ReaderSetReaderDisplayParams
 ) -> dict[str, Any]:
     """Show a cart (line items, tax, total) on the reader's screen."""
-    return gw.post(_DISPLAY, params, (reader_id,))
+    return gw.write(_DISPLAY, params, (reader_id,))
 
 
 def cancel_action(
     gw: Gateway, reader_id: str, *, idempotency_key: str | None = None
 ) -> dict[str, Any]:
     """Cancel the reader's action in progress (its screen goes back to idle)."""
-    return gw.post(_CANCEL_ACTION, None, (reader_id,), key=idempotency_key)
+    return gw.write(_CANCEL_ACTION, None, (reader_id,), key=idempotency_key)
 
 
 def present_payment_method(
     gw: Gateway, reader_id: str, params: ReaderPresentPaymentMethodParams | None = None
 ) -> dict[str, Any]:
     """Test mode: tap a test card on a simulated reader."""
-    return gw.post(_PRESENT, params, (reader_id,))
+    return gw.write(_PRESENT, params, (reader_id,))

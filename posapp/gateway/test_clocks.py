@@ -29,7 +29,7 @@ _DELETE = operation(
 
 def create_test_clock(gw: Gateway, params: TestClockCreateParams) -> dict[str, Any]:
     """Create a test clock frozen at `frozen_time`."""
-    return gw.post(_CREATE, params)
+    return gw.write(_CREATE, params)
 
 
 def advance_test_clock(
@@ -41,7 +41,7 @@ def advance_test_clock(
     time afterwards; the clock is read again (at growing intervals) until it is `ready`,
     or `TimeoutError` after `timeout` seconds.
     """
-    clock = gw.post(_ADVANCE, params, (test_clock_id,))
+    clock = gw.write(_ADVANCE, params, (test_clock_id,))
     deadline = time.monotonic() + timeout
     pause = 0.05
     while clock.get("status") == "advancing":
@@ -65,4 +65,4 @@ def retrieve_test_clock(
 
 def delete_test_clock(gw: Gateway, test_clock_id: str) -> dict[str, Any]:
     """Delete a test clock and every object attached to it."""
-    return gw.post(_DELETE, {}, (test_clock_id,))
+    return gw.write(_DELETE, {}, (test_clock_id,))

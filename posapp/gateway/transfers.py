@@ -25,7 +25,7 @@ def create_transfer(
     gw: Gateway, params: TransferCreateParams, *, idempotency_key: str | None = None
 ) -> dict[str, Any]:
     """Send money from the platform's balance to a connected account."""
-    return gw.post(_CREATE, params, key=idempotency_key)
+    return gw.write(_CREATE, params, key=idempotency_key)
 
 
 def reverse_transfer(
@@ -33,7 +33,7 @@ def reverse_transfer(
     *, idempotency_key: str | None = None
 ) -> dict[str, Any]:
     """Take (part of) a transfer back; the reversal object."""
-    return gw.post(_REVERSE, {} if amount is None else {"amount": amount}, (transfer_id,),
+    return gw.write(_REVERSE, {} if amount is None else {"amount": amount}, (transfer_id,),
                    key=idempotency_key)
 
 

@@ -28,6 +28,7 @@ from posapp.money import format_amount
 from posapp.services.errors import ServiceError
 from posapp.services.invoices import CollectionMethod
 from posapp.services.session import Session, perform, stripe_params
+from posapp.store.refs import ref_id
 
 __all__ = [
     "ENDED",
@@ -492,19 +493,13 @@ def has_card_to_charge(
         return True
     settings = (customer or {}).get("invoice_settings") or {}
     return any(
-        _ref(value) is not None
+        ref_id(value) is not None
         for value in (
             subscription.get("default_payment_method"),
             settings.get("default_payment_method"),
             (customer or {}).get("default_source"),
         )
     )
-
-
-def _ref(value: Any) -> str | None:
-    if isinstance(value, Mapping):
-        value = value.get("id")
-    return value if isinstance(value, str) and value else None
 
 
 def resume_subscription(

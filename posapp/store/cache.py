@@ -100,6 +100,7 @@ class Cache:
         self.damaged_copy: Path | None = None
         self._lock = threading.RLock()
         self._read_lock = threading.RLock()
+        self._recording = threading.local()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._conn = self._open_checked()
@@ -109,7 +110,6 @@ class Cache:
             self.notice = ("The offline cache was damaged and has been rebuilt; "
                            "it will refill from Stripe on the next sync.")
             self._conn = self._open_checked()
-        self._db = sqlite_utils.Database(self._conn)
         self._reader = sqlite3.connect(self.path, check_same_thread=False,
                                        isolation_level=None)
         self._reader.execute("PRAGMA query_only = 1")
@@ -174,8 +174,28 @@ class Cache:
 
     # --- writes -------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def recording_changes(self) -> Iterator[set[str]]:
+        """Collect the tables this thread writes objects to (`upsert`, `mark_deleted`) inside
+        the block: what a service call changed, for the lists showing those tables."""
+        outer: set[str] | None = getattr(self._recording, "tables", None)
+        tables: set[str] = set()
+        self._recording.tables = tables
+        try:
+            yield tables
+        finally:
+            self._recording.tables = outer
+            if outer is not None:
+                outer |= tables
+
+    def _changed(self, table: str) -> None:
+        tables: set[str] | None = getattr(self._recording, "tables", None)
+        if tables is not None:
+            tables.add(table)
+
     def upsert(self, table: str, objects: Iterable[Mapping[str, Any]]) -> int:
         """Insert or update objects of one type; returns how many were written."""
+        self._changed(table)
         batch = self._prepare(table, objects, generation=0)
         with self._transaction() as conn:
             return _write(conn, batch)
@@ -203,6 +223,7 @@ class Cache:
 
     def mark_deleted(self, table: str, ids: Iterable[str]) -> int:
         """Flag rows as deleted on Stripe; they stay readable by id but leave lists."""
+        self._changed(table)
         with self._transaction() as conn:
             return _mark_deleted(conn, table, ids)
 

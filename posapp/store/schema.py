@@ -3,12 +3,15 @@ their indexes, the full-text indexes, and the forward migrations between schema 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
+from .client_secrets import MARKER, without_client_secrets
 from .codec import Codec, compress_table
+from .refs import ref_id
 
 Extracted = dict[str, Any]
 
@@ -35,14 +38,6 @@ def _get(obj: Mapping[str, Any], *path: str) -> Any:
             return None
         node = node.get(key)
     return node
-
-
-def _ref(value: Any) -> str | None:
-    """An expandable field as its id, whether it came expanded or not."""
-    if isinstance(value, Mapping):
-        ref = value.get("id")
-        return ref if isinstance(ref, str) else None
-    return value if isinstance(value, str) else None
 
 
 def _bool(value: Any) -> int | None:
@@ -72,17 +67,17 @@ def _customer(o: Mapping[str, Any]) -> Extracted:
 
 
 def _payment_method(o: Mapping[str, Any]) -> Extracted:
-    return {"customer": _ref(o.get("customer")), "type": o.get("type"),
+    return {"customer": ref_id(o.get("customer")), "type": o.get("type"),
             "brand": _get(o, "card", "brand"), "last4": _get(o, "card", "last4"),
             "name": _get(o, "billing_details", "name"),
             "email": _get(o, "billing_details", "email")}
 
 
 def _payment_intent(o: Mapping[str, Any]) -> Extracted:
-    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+    return {"customer": ref_id(o.get("customer")), "status": o.get("status"),
             "amount": o.get("amount"), "currency": o.get("currency"),
             "description": o.get("description"), "email": o.get("receipt_email"),
-            "latest_charge": _ref(o.get("latest_charge"))}
+            "latest_charge": ref_id(o.get("latest_charge"))}
 
 
 def _card(charge: Mapping[str, Any], name: str) -> Any:
@@ -92,10 +87,10 @@ def _card(charge: Mapping[str, Any], name: str) -> Any:
 
 
 def _charge(o: Mapping[str, Any]) -> Extracted:
-    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+    return {"customer": ref_id(o.get("customer")), "status": o.get("status"),
             "amount": o.get("amount"), "amount_refunded": o.get("amount_refunded"),
             "currency": o.get("currency"), "description": o.get("description"),
-            "payment_intent": _ref(o.get("payment_intent")),
+            "payment_intent": ref_id(o.get("payment_intent")),
             "name": _get(o, "billing_details", "name"),
             "email": _get(o, "billing_details", "email"),
             "brand": _card(o, "brand"),
@@ -106,13 +101,13 @@ def _charge(o: Mapping[str, Any]) -> Extracted:
 
 
 def _refund(o: Mapping[str, Any]) -> Extracted:
-    return {"charge": _ref(o.get("charge")), "payment_intent": _ref(o.get("payment_intent")),
+    return {"charge": ref_id(o.get("charge")), "payment_intent": ref_id(o.get("payment_intent")),
             "status": o.get("status"), "amount": o.get("amount"),
             "currency": o.get("currency")}
 
 
 def _dispute(o: Mapping[str, Any]) -> Extracted:
-    return {"charge": _ref(o.get("charge")), "payment_intent": _ref(o.get("payment_intent")),
+    return {"charge": ref_id(o.get("charge")), "payment_intent": ref_id(o.get("payment_intent")),
             "status": o.get("status"), "amount": o.get("amount"), "currency": o.get("currency"),
             "reason": o.get("reason"), "due_by": _get(o, "evidence_details", "due_by")}
 
@@ -129,7 +124,7 @@ def _coupon(o: Mapping[str, Any]) -> Extracted:
 
 def _promotion_code(o: Mapping[str, Any]) -> Extracted:
     return {"code": o.get("code"), "active": _bool(o.get("active")),
-            "coupon": _ref(_get(o, "promotion", "coupon"))}
+            "coupon": ref_id(_get(o, "promotion", "coupon"))}
 
 
 def _tax_rate(o: Mapping[str, Any]) -> Extracted:
@@ -137,7 +132,7 @@ def _tax_rate(o: Mapping[str, Any]) -> Extracted:
 
 
 def _price(o: Mapping[str, Any]) -> Extracted:
-    return {"product": _ref(o.get("product")), "active": _bool(o.get("active")),
+    return {"product": ref_id(o.get("product")), "active": _bool(o.get("active")),
             "currency": o.get("currency"), "amount": o.get("unit_amount"),
             "type": o.get("type"), "interval": _get(o, "recurring", "interval")}
 
@@ -145,7 +140,7 @@ def _price(o: Mapping[str, Any]) -> Extracted:
 def _subscription(o: Mapping[str, Any]) -> Extracted:
     ends = [i.get("current_period_end") for i in _get(o, "items", "data") or []]
     known = [e for e in ends if isinstance(e, int)]
-    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+    return {"customer": ref_id(o.get("customer")), "status": o.get("status"),
             "currency": o.get("currency"),
             "current_period_end": max(known) if known else None,
             "cancel_at_period_end": _bool(o.get("cancel_at_period_end")),
@@ -153,21 +148,21 @@ def _subscription(o: Mapping[str, Any]) -> Extracted:
 
 
 def _invoice(o: Mapping[str, Any]) -> Extracted:
-    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+    return {"customer": ref_id(o.get("customer")), "status": o.get("status"),
             "number": o.get("number"), "name": o.get("customer_name"),
             "email": o.get("customer_email"), "amount": o.get("total"),
             "amount_remaining": o.get("amount_remaining"), "currency": o.get("currency"),
             "due_date": o.get("due_date"),
-            "subscription": _ref(_get(o, "parent", "subscription_details", "subscription")),
+            "subscription": ref_id(_get(o, "parent", "subscription_details", "subscription")),
             "paid_at": _get(o, "status_transitions", "paid_at")}
 
 
 def _checkout_session(o: Mapping[str, Any]) -> Extracted:
-    return {"customer": _ref(o.get("customer")), "status": o.get("status"),
+    return {"customer": ref_id(o.get("customer")), "status": o.get("status"),
             "payment_status": o.get("payment_status"), "amount": o.get("amount_total"),
             "currency": o.get("currency"), "mode": o.get("mode"),
-            "payment_intent": _ref(o.get("payment_intent")),
-            "payment_link": _ref(o.get("payment_link")),
+            "payment_intent": ref_id(o.get("payment_intent")),
+            "payment_link": ref_id(o.get("payment_link")),
             "email": _get(o, "customer_details", "email")}
 
 
@@ -178,7 +173,7 @@ def _payment_link(o: Mapping[str, Any]) -> Extracted:
 def _balance_transaction(o: Mapping[str, Any]) -> Extracted:
     return {"type": o.get("type"), "amount": o.get("amount"), "fee": o.get("fee"),
             "net": o.get("net"), "currency": o.get("currency"), "status": o.get("status"),
-            "available_on": o.get("available_on"), "source": _ref(o.get("source")),
+            "available_on": o.get("available_on"), "source": ref_id(o.get("source")),
             "reporting_category": o.get("reporting_category")}
 
 
@@ -186,7 +181,7 @@ def _payout(o: Mapping[str, Any]) -> Extracted:
     return {"status": o.get("status"), "amount": o.get("amount"),
             "currency": o.get("currency"), "arrival_date": o.get("arrival_date"),
             "automatic": _bool(o.get("automatic")),
-            "balance_transaction": _ref(o.get("balance_transaction"))}
+            "balance_transaction": ref_id(o.get("balance_transaction"))}
 
 
 def _account(o: Mapping[str, Any]) -> Extracted:
@@ -198,21 +193,21 @@ def _account(o: Mapping[str, Any]) -> Extracted:
 
 
 def _application_fee(o: Mapping[str, Any]) -> Extracted:
-    return {"account": _ref(o.get("account")), "charge": _ref(o.get("charge")),
-            "originating_transaction": _ref(o.get("originating_transaction")),
+    return {"account": ref_id(o.get("account")), "charge": ref_id(o.get("charge")),
+            "originating_transaction": ref_id(o.get("originating_transaction")),
             "amount": o.get("amount"), "amount_refunded": o.get("amount_refunded"),
             "currency": o.get("currency")}
 
 
 def _transfer(o: Mapping[str, Any]) -> Extracted:
-    return {"destination": _ref(o.get("destination")), "amount": o.get("amount"),
+    return {"destination": ref_id(o.get("destination")), "amount": o.get("amount"),
             "amount_reversed": o.get("amount_reversed"), "currency": o.get("currency"),
-            "source_transaction": _ref(o.get("source_transaction"))}
+            "source_transaction": ref_id(o.get("source_transaction"))}
 
 
 def _terminal_reader(o: Mapping[str, Any]) -> Extracted:
     return {"label": o.get("label"), "status": o.get("status"),
-            "location": _ref(o.get("location")), "device_type": o.get("device_type"),
+            "location": ref_id(o.get("location")), "device_type": o.get("device_type"),
             "action_type": _get(o, "action", "type"),
             "action_status": _get(o, "action", "status")}
 
@@ -372,10 +367,6 @@ def _existing(db: Any) -> list[str]:
 def _purge_client_secrets(db: Any) -> None:
     """Version 2: drop the client secrets earlier versions stored inside objects (and inside
     events' copies of them); `secure_delete` overwrites the old text in the file too."""
-    import json
-
-    from .client_secrets import MARKER, without_client_secrets
-
     db.execute("PRAGMA secure_delete = ON")
     for name in _existing(db):
         rows = db.execute(f"SELECT id, data FROM [{name}] WHERE instr(data, ?) > 0",  # noqa: S608

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from posapp.store.refs import ref_id
+
 
 @dataclass(frozen=True)
 class PaymentSucceeded:
@@ -133,12 +135,6 @@ def _customer_id(obj: Mapping[str, Any]) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _ref(value: Any) -> str | None:
-    if isinstance(value, Mapping):
-        value = value.get("id")
-    return value if isinstance(value, str) else None
-
-
 def for_event(event: Mapping[str, Any], obj: Mapping[str, Any],
               customer_name: NameLookup) -> Notification | None:
     """The notification an event deserves, if any. `obj` is the object as applied (possibly
@@ -157,16 +153,16 @@ def for_event(event: Mapping[str, Any], obj: Mapping[str, Any],
         details = obj.get("customer_details") or {}
         return CheckoutCompleted(obj["id"], obj.get("amount_total"), obj.get("currency"),
                                  customer, customer_name(customer) or details.get("name"),
-                                 _ref(obj.get("payment_link")), _ref(obj.get("payment_intent")))
+                                 ref_id(obj.get("payment_link")), ref_id(obj.get("payment_intent")))
     if etype in ("refund.created", "refund.updated") and obj.get("status") == "succeeded" \
             and (etype == "refund.created" or "status" in previous):
-        return RefundSucceeded(obj["id"], obj["amount"], obj["currency"], _ref(obj.get("charge")))
+        return RefundSucceeded(obj["id"], obj["amount"], obj["currency"], ref_id(obj.get("charge")))
     if etype == "refund.failed":
-        return RefundFailed(obj["id"], obj["amount"], obj["currency"], _ref(obj.get("charge")),
+        return RefundFailed(obj["id"], obj["amount"], obj["currency"], ref_id(obj.get("charge")),
                             obj.get("failure_reason"))
     if etype == "charge.dispute.created":
         due_by = (obj.get("evidence_details") or {}).get("due_by")
-        return DisputeOpened(obj["id"], obj["amount"], obj["currency"], _ref(obj.get("charge")),
+        return DisputeOpened(obj["id"], obj["amount"], obj["currency"], ref_id(obj.get("charge")),
                              obj.get("reason"), due_by)
     if etype == "invoice.payment_failed":
         return InvoicePaymentFailed(obj["id"], obj.get("number"), obj.get("amount_due") or 0,

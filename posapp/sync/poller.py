@@ -44,12 +44,14 @@ TablesChanged = Callable[[frozenset[str]], None]
 @dataclass(frozen=True)
 class PollResult:
     """One poll: events applied, events seen again (already applied), the tables whose
-    rows changed, and whether a full re-sync ran because the cursor had expired."""
+    rows changed, whether a full re-sync ran because the cursor had expired, and whether a
+    backfill (the first, or the re-sync's) finished in it."""
 
     applied: int = 0
     duplicates: int = 0
     changed: frozenset[str] = field(default_factory=frozenset)
     resynced: bool = False
+    backfilled: bool = False
 
 
 class Poller:
@@ -142,24 +144,45 @@ class Poller:
             self.on_change(result.changed)
         return result
 
-    def run(self, stop: threading.Event) -> None:
+    def run(self, stop: threading.Event, *, wake: threading.Event | None = None,
+            after_poll: Callable[[PollResult | None], None] | None = None) -> None:
         """Poll until `stop` is set, waiting `next_delay()` between polls; failures are
-        reported through `notify` and retried with backoff."""
+        reported through `notify` and retried with backoff. Setting `wake` polls at once
+        (set it after `stop` too), except while hurrying: a hurry keeps its rhythm (its first
+        poll is one interval after it was asked for). `after_poll` receives each poll's
+        result, None for a poll that failed."""
         while not stop.is_set():
+            result: PollResult | None = None
             try:
-                self.poll_once(stop)
+                result = self.poll_once(stop)
             except GatewayError as error:
                 log.warning("sync poll failed: %s", error)
-            stop.wait(self.next_delay())
+            if after_poll is not None:
+                after_poll(result)
+            if wake is None:
+                stop.wait(self.next_delay())
+            else:
+                self._wait(stop, wake)
+
+    def _wait(self, stop: threading.Event, wake: threading.Event) -> None:
+        """Sleep until the next poll is due or `wake` is set (kept asleep while hurrying)."""
+        delay = self.next_delay()
+        while delay > 0 and not stop.is_set() and wake.wait(delay):
+            wake.clear()
+            if not self.hurrying:
+                return
+            delay = self.next_delay()
+        wake.clear()
 
     def _poll(self, cancel: threading.Event | None) -> PollResult:
         everything = frozenset(OBJECT_TYPES)
         changed: set[str] = set()
-        resynced = False
+        resynced = backfilled = False
         if not is_complete(self.cache):
             if not self._backfill(cancel):
                 return PollResult(changed=everything)
             changed.update(everything)
+            backfilled = True
         cursor = self.cache.events_cursor
         try:
             applied, duplicates, touched = self._apply_all(_events_after(self.gateway, cursor))
@@ -175,10 +198,11 @@ class Poller:
             if not self._backfill(cancel):
                 return PollResult(changed=everything, resynced=True)
             changed.update(everything)
+            backfilled = True
             applied, duplicates, touched = self._apply_all(
                 _events_after(self.gateway, self.cache.events_cursor))
         self.cache.mark_success()
-        return PollResult(applied, duplicates, frozenset(changed | touched), resynced)
+        return PollResult(applied, duplicates, frozenset(changed | touched), resynced, backfilled)
 
     def _backfill(self, cancel: threading.Event | None) -> bool:
         return backfill(self.gateway, self.cache, progress=self.progress, cancel=cancel).complete
@@ -187,14 +211,12 @@ class Poller:
         applied = duplicates = 0
         changed: set[str] = set()
         for event in events:
-            table = apply_event(self.gateway, self.cache, event, self.notify)
-            if table is None:
+            tables = apply_event(self.gateway, self.cache, event, self.notify)
+            if not tables:
                 duplicates += 1
                 continue
             applied += 1
-            changed.add("events")
-            if table:
-                changed.add(table)
+            changed |= tables
         return applied, duplicates, changed
 
     def _went_offline(self, error: GatewayError) -> None:
@@ -217,10 +239,12 @@ class Poller:
 
 
 def apply_event(gateway: Gateway, cache: Cache, event: Mapping[str, Any],
-                notify: Notify) -> str | None:
-    """Apply one event exactly once. Returns None when it had been applied already, else
-    the table its object went to ("" when its type is not cached). An object rendered at
-    another API version than the pinned one is fetched again (its current state)."""
+                notify: Notify) -> frozenset[str]:
+    """Apply one event exactly once and return the cache tables it changed: none when it
+    had been applied already, else `events`, its object's table (when that is cached) and
+    `balance_transactions` when its balance transaction had to be fetched.
+    An object rendered at another API version than the pinned one is fetched again (its
+    current state)."""
     obj: dict[str, Any] = dict(event["data"]["object"])
     # A preview (`invoice.upcoming` carries the next invoice) is no stored object.
     preview = str(obj.get("id") or "upcoming_").startswith("upcoming_")
@@ -229,15 +253,17 @@ def apply_event(gateway: Gateway, cache: Cache, event: Mapping[str, Any],
     if table and stale and not is_deletion(event) and cache.get("events", event["id"]) is None:
         obj = refetch(gateway, table, obj["id"])
     if not cache.apply_event(event, None if preview else obj):
-        return None
+        return frozenset()
+    changed = {"events", table} - {""}
     for txn_id in balance_transaction_ids(obj):
         if cache.get("balance_transactions", txn_id) is None:
             cache.upsert_object(refetch(gateway, "balance_transactions", txn_id))
+            changed.add("balance_transactions")
     if "created" in obj:  # not a deletion stub from the re-fetch
         notification = for_event(event, obj, _customer_name(cache))
         if notification is not None:
             notify(notification)
-    return table
+    return frozenset(changed)
 
 
 def _events_after(gateway: Gateway, cursor: str | None) -> Iterator[dict[str, Any]]:

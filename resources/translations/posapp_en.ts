@@ -4,7 +4,7 @@
 <context>
     <name>CacheListView</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/list_view.py" line="157"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="158"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>DashboardPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="299"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="299"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n payment</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="326"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="326"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n active subscription</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>DisputeCountdown</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_list_model.py" line="85"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="85"/>
         <source>%n hour(s) left</source>
         <translation>
             <numerusform>%n hour left</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_list_model.py" line="86"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="86"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n day left</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>DisputeDetail</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_detail.py" line="205"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="201"/>
         <source>• %1: %n character(s)</source>
         <translation>
             <numerusform>• %1: %n character</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>DisputesPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/disputes_panel.py" line="51"/>
+        <location filename="../../posapp/ui/disputes/disputes_panel.py" line="51"/>
         <source>%n dispute(s) exported to %1.</source>
         <translation>
             <numerusform>%n dispute exported to %1.</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>InvoicesPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/invoices_panel.py" line="58"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="58"/>
         <source>%n invoice(s) exported to %1.</source>
         <translation>
             <numerusform>%n invoice exported to %1.</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>PaymentsPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/payments_panel.py" line="64"/>
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="64"/>
         <source>%n payment(s) exported to %1.</source>
         <translation>
             <numerusform>%n payment exported to %1.</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>RefundsPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/refunds_panel.py" line="90"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="90"/>
         <source>%n refund(s) exported to %1.</source>
         <translation>
             <numerusform>%n refund exported to %1.</numerusform>
@@ -119,7 +119,7 @@
 <context>
     <name>SubscriptionListModel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscription_list_model.py" line="170"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>
@@ -130,7 +130,7 @@
 <context>
     <name>SubscriptionsPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="64"/>
+        <location filename="../../posapp/ui/subscriptions/subscriptions_panel.py" line="64"/>
         <source>%n subscription(s) exported to %1.</source>
         <translation>
             <numerusform>%n subscription exported to %1.</numerusform>
@@ -141,7 +141,7 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/status_bar.py" line="116"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="116"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>Synced %n minute ago</numerusform>
@@ -152,7 +152,7 @@
 <context>
     <name>TakingsView</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/takings_view.py" line="72"/>
+        <location filename="../../posapp/ui/payments/takings_view.py" line="72"/>
         <source>%n payment(s) today</source>
         <translation>
             <numerusform>%n payment today</numerusform>

@@ -4,17 +4,17 @@
 <context>
     <name>AccountDashboard</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="136"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="135"/>
         <source>Express</source>
         <translation>Express</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="137"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="136"/>
         <source>Full (Standard)</source>
         <translation>完整（Standard）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="138"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="137"/>
         <source>None (custom)</source>
         <translation>无（自定义）</translation>
     </message>
@@ -22,42 +22,42 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="114"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="113"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="114"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="113"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="117"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="116"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="119"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="118"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="120"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="119"/>
         <source>Dashboard</source>
         <translation>控制台</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="123"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="122"/>
         <source>Charges</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="126"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="125"/>
         <source>Payouts</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="129"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="128"/>
         <source>Requirements due</source>
         <translation>待补资料</translation>
     </message>
@@ -121,7 +121,7 @@
 <context>
     <name>ActionDetail</name>
     <message>
-        <location filename="../../posapp/ui/action_detail.py" line="75"/>
+        <location filename="../../posapp/ui/common/action_detail.py" line="75"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -129,97 +129,97 @@
 <context>
     <name>ActivityPanel</name>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="58"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="58"/>
         <source>Check with Stripe</source>
         <translation>向 Stripe 核实</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="59"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="59"/>
         <source>Look these writes up at Stripe by their idempotency key; nothing is sent again</source>
         <translation>按幂等键在 Stripe 查找这些写入操作；不会重新发送任何请求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="63"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="63"/>
         <source>Not known yet whether Stripe did these:</source>
         <translation>尚不清楚 Stripe 是否已执行以下操作：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="65"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="65"/>
         <source>Unsettled</source>
         <translation>结果未定</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="69"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="69"/>
         <source>Search action, object, key, request id…</source>
         <translation>搜索操作、对象、键、请求 ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="76"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="76"/>
         <source>All outcomes</source>
         <translation>所有结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="77"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="77"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="78"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="78"/>
         <source>Unknown (retry with the same key)</source>
         <translation>未知（使用同一键重试）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="102"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="102"/>
         <source>Event id (evt_…)</source>
         <translation>事件 ID（evt_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="104"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="104"/>
         <source>All objects</source>
         <translation>所有对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="108"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="108"/>
         <source>Object id (pi_…, cus_…)</source>
         <translation>对象 ID（pi_…、cus_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="121"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="121"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="130"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="130"/>
         <source>This app&apos;s actions</source>
         <translation>本应用的操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="137"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="137"/>
         <source>Stripe events applied</source>
         <translation>已应用的 Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="165"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="165"/>
         <source>%1 ago</source>
         <translation>%1前</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="223"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="223"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="224"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="224"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="225"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="225"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity_panel.py" line="226"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="226"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -227,62 +227,62 @@
 <context>
     <name>AddProfileDialog</name>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="36"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="36"/>
         <source>Add your Stripe key</source>
         <translation>添加您的 Stripe 密钥</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="45"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="45"/>
         <source>Paste a secret key (sk_…) or a restricted key (rk_…) from the Stripe Dashboard, Developers → API keys. It is checked with Stripe and kept in your system keyring, never in a file.</source>
         <translation>从 Stripe 控制台的“开发者 → API 密钥”粘贴密钥（sk_…）或受限密钥（rk_…）。密钥会经 Stripe 验证并保存在系统钥匙串中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="49"/>
         <source>My shop</source>
         <translation>我的店铺</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="54"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="54"/>
         <source>Optional: a Stripe-compatible server URL</source>
         <translation>可选：兼容 Stripe 的服务器地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="56"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="56"/>
         <source>Empty means Stripe itself (https://api.stripe.com), the only server a live key is ever sent to. A test key may use a sandbox on this computer (http://localhost:…) or a server with an https:// address.</source>
         <translation>留空表示直接连接 Stripe（https://api.stripe.com），这是正式密钥唯一会被发送到的服务器。测试密钥可以使用本机上的沙盒（http://localhost:…）或使用 https:// 地址的服务器。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="60"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="60"/>
         <source>Profile name</source>
         <translation>配置名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="61"/>
         <source>Secret key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="62"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="62"/>
         <source>API base URL</source>
         <translation>API 基础地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="69"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="69"/>
         <source>Check and save</source>
         <translation>验证并保存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="72"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="92"/>
         <source>Checking the key with Stripe…</source>
         <translation>正在向 Stripe 验证密钥…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/add_profile_dialog.py" line="113"/>
+        <location filename="../../posapp/ui/shell/add_profile_dialog.py" line="113"/>
         <source>Connected to %1 (%2). The key is in your keyring.</source>
         <translation>已连接到 %1（%2）。密钥保存在您的系统钥匙串中。</translation>
     </message>
@@ -290,7 +290,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../../posapp/ui/app_state.py" line="144"/>
+        <location filename="../../posapp/ui/common/app_state.py" line="172"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
@@ -298,27 +298,27 @@
 <context>
     <name>ApplicationFeeListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="171"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="156"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="173"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="158"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="175"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="160"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="178"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="163"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="181"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="166"/>
         <source>Charge</source>
         <translation>扣款</translation>
     </message>
@@ -326,47 +326,47 @@
 <context>
     <name>AuditListModel</name>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="92"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="92"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="97"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="97"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="93"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="94"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="94"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="95"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="95"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="96"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="96"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="98"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="98"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="99"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="99"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="100"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="100"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -374,77 +374,77 @@
 <context>
     <name>AuditOutcome</name>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="43"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="43"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="44"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="44"/>
         <source>Pending</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="45"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="45"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="46"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="46"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="47"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="47"/>
         <source>Card declined</source>
         <translation>银行卡被拒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="48"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="48"/>
         <source>Needs authentication</source>
         <translation>需要验证</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="49"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="49"/>
         <source>Refused by Stripe</source>
         <translation>被 Stripe 拒绝</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="50"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="50"/>
         <source>Key not accepted</source>
         <translation>密钥未被接受</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="51"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="51"/>
         <source>Not permitted</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="52"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="52"/>
         <source>Too many requests</source>
         <translation>请求过多</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="53"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="53"/>
         <source>Stripe unreachable</source>
         <translation>无法连接 Stripe</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="54"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="54"/>
         <source>Stripe unavailable</source>
         <translation>Stripe 暂不可用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="55"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="55"/>
         <source>Repeated request refused</source>
         <translation>重复请求被拒绝</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="56"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="56"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/audit_list_model.py" line="58"/>
+        <location filename="../../posapp/ui/activity/audit_list_model.py" line="58"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -540,37 +540,37 @@
 <context>
     <name>BalanceTransactionListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="66"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="65"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="68"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="67"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="69"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="68"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="71"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="70"/>
         <source>Fee</source>
         <translation>手续费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="73"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="72"/>
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="75"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="74"/>
         <source>Available on</source>
         <translation>可用日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="78"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="77"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
@@ -578,62 +578,62 @@
 <context>
     <name>BalanceType</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="29"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="28"/>
         <source>Charge</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="30"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="29"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="31"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="30"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="32"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="31"/>
         <source>Payment refund</source>
         <translation>付款退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="33"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="32"/>
         <source>Refund failure</source>
         <translation>退款失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="34"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="33"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="35"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="34"/>
         <source>Payout</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="36"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="35"/>
         <source>Payout failure</source>
         <translation>提现失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="37"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="36"/>
         <source>Transfer</source>
         <translation>转账</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="38"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="37"/>
         <source>Transfer reversal</source>
         <translation>转账撤回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="39"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="38"/>
         <source>Application fee</source>
         <translation>平台服务费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="40"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="39"/>
         <source>Application fee refund</source>
         <translation>平台服务费退还</translation>
     </message>
@@ -641,17 +641,17 @@
 <context>
     <name>CacheListView</name>
     <message>
-        <location filename="../../posapp/ui/list_view.py" line="53"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="53"/>
         <source>Search name, e-mail, id, last 4…</source>
         <translation>搜索名称、电子邮箱、ID、卡号后四位…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_view.py" line="60"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="60"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/list_view.py" line="157"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="158"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
@@ -661,63 +661,63 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="43"/>
-        <location filename="../../posapp/ui/capture_dialog.py" line="114"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="44"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="114"/>
         <source>Capture payment</source>
         <translation>请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="54"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="55"/>
         <source>Paid with</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="56"/>
         <source>Authorised</source>
         <translation>已授权</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="56"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="57"/>
         <source>Capture by</source>
         <translation>请款截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="58"/>
         <source>Amount to capture</source>
         <translation>请款金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="59"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="60"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="76"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="77"/>
         <source>a walk-in customer</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="81"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="87"/>
         <source>At most %1 can be captured.</source>
         <translation>最多可请款 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="99"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="99"/>
         <source>Capture %1 from %2?</source>
         <translation>向 %2 请款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="101"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="101"/>
         <source>Capture %1 of the %2 authorised from %3? The other %4 is released to the customer.</source>
         <translation>从 %3 已授权的 %2 中请款 %1？其余 %4 将退还给客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/capture_dialog.py" line="115"/>
+        <location filename="../../posapp/ui/payments/capture_dialog.py" line="115"/>
         <source>This is a LIVE payment: %1 is taken from a real card. Capture it?</source>
         <translation>这是真实模式付款：将从真实银行卡扣取 %1。确定请款？</translation>
     </message>
@@ -725,49 +725,49 @@
 <context>
     <name>CardLinkDialog</name>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="23"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="23"/>
         <source>Collect a card</source>
         <translation>收集银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="29"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="29"/>
         <source>Save a card for %1</source>
         <translation>为 %1 保存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="30"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="30"/>
         <source>Waiting for the customer to save a card on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上保存银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="31"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="31"/>
         <source>Save your card</source>
         <translation>保存您的银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="32"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="32"/>
         <source>Please save your card for future payments here:
 %1</source>
         <translation>请在此保存您的银行卡，以便日后付款：
 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="34"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="34"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="37"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="37"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="45"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="45"/>
         <source>Card saved</source>
         <translation>银行卡已保存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/card_link_dialog.py" line="46"/>
+        <location filename="../../posapp/ui/widgets/card_link_dialog.py" line="46"/>
         <source>The customer can now be charged without the card.</source>
         <translation>现在无需银行卡即可向该客户扣款。</translation>
     </message>
@@ -775,352 +775,352 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="135"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="136"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="140"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="141"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="145"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="146"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="148"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="149"/>
         <source>A payment page or link closes this long after it was shown</source>
         <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="151"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="152"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="152"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="153"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="153"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="154"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="154"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="155"/>
         <source>Links expire after</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="157"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="158"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="158"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="159"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="159"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="160"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="161"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="162"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="167"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="168"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="176"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="177"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="177"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="178"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="178"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="179"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="188"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="189"/>
         <source>Let the customer type a promotion code</source>
         <translation>允许客户输入优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="189"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="190"/>
         <source>Record cash payment</source>
         <translation>记录现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="190"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="191"/>
         <source>Recorded at Stripe as an itemised invoice paid outside Stripe</source>
         <translation>在 Stripe 上记录为逐项列明、在 Stripe 之外付清的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="195"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="196"/>
         <source>80 mm receipt</source>
         <translation>80 毫米收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="196"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="197"/>
         <source>A4 receipt</source>
         <translation>A4 收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="197"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="198"/>
         <source>Save receipt PDF…</source>
         <translation>保存收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="198"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="199"/>
         <source>Lines, tax, tip, total and a QR code of Stripe&apos;s receipt page</source>
         <translation>商品明细、税费、小费、合计以及 Stripe 收据页面的二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="210"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="211"/>
         <source>Charge again</source>
         <translation>再次扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="211"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="212"/>
         <source>Don&apos;t charge</source>
         <translation>不扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="256"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="257"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="325"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="326"/>
         <source>Answer the question below first.</source>
         <translation>请先回答下方的问题。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="328"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="329"/>
         <source>A payment request is open: cancel it to change the sale.</source>
         <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="330"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="331"/>
         <source>The reader is collecting this sale: cancel it to change the sale.</source>
         <translation>读卡器正在收取本笔交易：如需修改本笔交易，请先取消。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="331"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="332"/>
         <source>This sale is paid: press New sale for the next one.</source>
         <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="332"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="333"/>
         <source>This sale is invoiced: press New sale for the next one.</source>
         <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="333"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="334"/>
         <source>This sale is over: press New sale for the next one.</source>
         <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="334"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="335"/>
         <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
         <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="353"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="354"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="355"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="356"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="365"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="366"/>
         <source>A cart is paid by page, saved card or cash.</source>
         <translation>购物车可通过付款页面、已存银行卡或现金支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="438"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="439"/>
         <source>Cart total %1: lines, discount, tax and tip from the sale screen.</source>
         <translation>购物车合计 %1：商品、折扣、税费和小费来自销售界面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="627"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="628"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="678"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="678"/>
         <source>Recording the cash payment…</source>
         <translation>正在记录现金付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="684"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="688"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="684"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="688"/>
         <source>The cash payment may or may not have been recorded.</source>
         <translation>现金付款可能已记录，也可能未记录。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="695"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="695"/>
         <source>Paid in cash</source>
         <translation>已现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="731"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="730"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="847"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="846"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="862"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="861"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="323"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="324"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="360"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="361"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="361"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="362"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="364"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="365"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="489"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="490"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="490"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="491"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="506"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="507"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="525"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="526"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="552"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="553"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="557"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="558"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="583"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="584"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="602"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="603"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="616"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="824"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="617"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="823"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="618"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="619"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="621"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="622"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="643"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="644"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="648"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="649"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="652"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="653"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="662"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="663"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="755"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="754"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="756"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="755"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="757"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="756"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="758"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="757"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="776"/>
-        <location filename="../../posapp/ui/collect_panel.py" line="940"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="775"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="939"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/collect_panel.py" line="810"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="809"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -1128,12 +1128,12 @@
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../posapp/ui/confirm.py" line="20"/>
+        <location filename="../../posapp/ui/common/confirm.py" line="20"/>
         <source>This is LIVE mode: it happens for real. Go ahead?</source>
         <translation>这是正式模式：操作会真实生效。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/confirm.py" line="22"/>
+        <location filename="../../posapp/ui/common/confirm.py" line="22"/>
         <source>Live mode</source>
         <translation>正式模式</translation>
     </message>
@@ -1141,17 +1141,17 @@
 <context>
     <name>ConnectPanel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="83"/>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="82"/>
         <source>Connected accounts</source>
         <translation>关联账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="84"/>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="83"/>
         <source>Application fees</source>
         <translation>平台服务费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="85"/>
+        <location filename="../../posapp/ui/backoffice/connect_panel.py" line="84"/>
         <source>Transfers</source>
         <translation>转账</translation>
     </message>
@@ -1159,22 +1159,22 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="94"/>
+        <location filename="../../posapp/ui/shell/crash.py" line="94"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="95"/>
+        <location filename="../../posapp/ui/shell/crash.py" line="95"/>
         <source>PosApp keeps running; the details are in %1.</source>
         <translation>PosApp 仍在运行；详细信息见 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="97"/>
+        <location filename="../../posapp/ui/shell/crash.py" line="97"/>
         <source>PosApp hit a problem</source>
         <translation>PosApp 遇到问题</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/crash.py" line="100"/>
+        <location filename="../../posapp/ui/shell/crash.py" line="100"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -1182,12 +1182,12 @@
 <context>
     <name>CsvExport</name>
     <message>
-        <location filename="../../posapp/ui/csv_export.py" line="57"/>
+        <location filename="../../posapp/ui/common/csv_export.py" line="57"/>
         <source>Export to CSV</source>
         <translation>导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/csv_export.py" line="59"/>
+        <location filename="../../posapp/ui/common/csv_export.py" line="59"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1195,72 +1195,72 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="66"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="66"/>
         <source>Save changes</source>
         <translation>保存更改</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="83"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="83"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="84"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="84"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="85"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="85"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="86"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="86"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="104"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="104"/>
         <source>Cards are saved by the customer on a Stripe-hosted page; PosApp never sees the card number.</source>
         <translation>银行卡由客户在 Stripe 托管页面上保存；PosApp 永远看不到卡号。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="116"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="116"/>
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="117"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="117"/>
         <source>Cards</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="118"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="118"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="119"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="119"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="120"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="120"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="150"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="150"/>
         <source>Select a card first.</source>
         <translation>请先选择一张银行卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="160"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="160"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_detail.py" line="191"/>
+        <location filename="../../posapp/ui/customers/customer_detail.py" line="191"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1268,17 +1268,17 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="27"/>
+        <location filename="../../posapp/ui/customers/customer_dialog.py" line="27"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="27"/>
+        <location filename="../../posapp/ui/customers/customer_dialog.py" line="27"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_dialog.py" line="63"/>
+        <location filename="../../posapp/ui/customers/customer_dialog.py" line="63"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1286,102 +1286,102 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="48"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="48"/>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="50"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="50"/>
         <source>+86 10 1234 5678</source>
         <translation>+86 10 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="53"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="53"/>
         <source>Street and number</source>
         <translation>街道和门牌号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="54"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="54"/>
         <source>Two-letter code, e.g. US, CN</source>
         <translation>两位字母代码，例如 US、CN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="57"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="57"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="58"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="58"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="59"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="59"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="60"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="60"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="61"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="61"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="61"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="61"/>
         <source>Address line 2</source>
         <translation>地址第二行</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="62"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="62"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="62"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="62"/>
         <source>Postal code</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="63"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="63"/>
         <source>State / province</source>
         <translation>州 / 省</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="63"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="63"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="68"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="68"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="68"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="68"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="73"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="73"/>
         <source>Add metadata</source>
         <translation>添加元数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="75"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="75"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="78"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="78"/>
         <source>Up to %1 keys; keys up to %2 characters, values up to %3.</source>
         <translation>最多 %1 个键；键最长 %2 个字符，值最长 %3 个字符。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_form.py" line="93"/>
+        <location filename="../../posapp/ui/customers/customer_form.py" line="93"/>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
@@ -1389,37 +1389,37 @@
 <context>
     <name>CustomerListModel</name>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="35"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="35"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="35"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="35"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="36"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="36"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="38"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="38"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="40"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="40"/>
         <source>Default card</source>
         <translation>默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="43"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="43"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customer_list_model.py" line="45"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="45"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
@@ -1427,7 +1427,7 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../posapp/ui/customer_picker.py" line="35"/>
+        <location filename="../../posapp/ui/widgets/customer_picker.py" line="35"/>
         <source>Optional: type a customer&apos;s name, e-mail or id</source>
         <translation>可选：输入客户名称、电子邮箱或 ID</translation>
     </message>
@@ -1435,43 +1435,43 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="40"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="40"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="43"/>
-        <location filename="../../posapp/ui/customers_panel.py" line="111"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="43"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="110"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="49"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="49"/>
         <source>Select a customer to see and edit it.</source>
         <translation>选择一位客户以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="83"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="83"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="84"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="84"/>
         <source>Delete %1 for good? Stripe cancels their subscriptions at once and this cannot be undone.</source>
         <translation>永久删除 %1？Stripe 会立即取消其订阅，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="104"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="103"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="106"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="105"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers_panel.py" line="109"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="108"/>
         <source>Refund a payment…</source>
         <translation>退款…</translation>
     </message>
@@ -1479,117 +1479,117 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="218"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="218"/>
         <source>Today&apos;s net takings</source>
         <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="220"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="220"/>
         <source>This month&apos;s net takings</source>
         <translation>本月净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="222"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="222"/>
         <source>Payment success rate (30 days)</source>
         <translation>付款成功率（30 天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="224"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="224"/>
         <source>Refunds this month</source>
         <translation>本月退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="226"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="226"/>
         <source>Open disputes</source>
         <translation>未结争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="227"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="227"/>
         <source>Monthly recurring revenue</source>
         <translation>每月经常性收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="229"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="229"/>
         <source>Past-due subscriptions</source>
         <translation>逾期订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="231"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="231"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="249"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="249"/>
         <source>Reading the cache…</source>
         <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="299"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="299"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n 笔付款</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="307"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="307"/>
         <source>Net volume after fees: %1</source>
         <translation>扣除手续费后的净额：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="311"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="311"/>
         <source>%1 succeeded, %2 failed</source>
         <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="315"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="315"/>
         <source>%1 refunded, %2 pending, %3 failed</source>
         <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="321"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="321"/>
         <source>%1 open, %2 need a response</source>
         <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard_panel.py" line="326"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="326"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n 个有效订阅</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="328"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="328"/>
         <source>retrying or waiting for a new card</source>
         <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="331"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="331"/>
         <source>%1 open, %2 overdue (%3)</source>
         <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="337"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="337"/>
         <source>From the offline cache; last synced %1.</source>
         <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="338"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="338"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="352"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="352"/>
         <source>d MMM</source>
         <comment>a day under the takings chart, as a QDate format</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="354"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="354"/>
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="360"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="360"/>
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
@@ -1597,7 +1597,7 @@
 <context>
     <name>DialogParts</name>
     <message>
-        <location filename="../../posapp/ui/dialog_parts.py" line="79"/>
+        <location filename="../../posapp/ui/common/dialog_parts.py" line="79"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -1605,19 +1605,19 @@
 <context>
     <name>DisputeCountdown</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="81"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="81"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_list_model.py" line="85"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="85"/>
         <source>%n hour(s) left</source>
         <translation>
             <numerusform>还剩 %n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_list_model.py" line="86"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="86"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
@@ -1627,169 +1627,169 @@
 <context>
     <name>DisputeDetail</name>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="71"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="72"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="68"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="73"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="69"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="74"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="70"/>
         <source>Disputed payment</source>
         <translation>有争议的付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="75"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="71"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="86"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="82"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="87"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="83"/>
         <source>Customer&apos;s history</source>
         <translation>客户历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="89"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="85"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="90"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="86"/>
         <source>Submit evidence…</source>
         <translation>提交证据…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="91"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="87"/>
         <source>Accept dispute…</source>
         <translation>接受争议…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="145"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="141"/>
         <source>This dispute no longer takes evidence (%1).</source>
         <translation>此争议不再接受证据（%1）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="165"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="161"/>
         <source>Draft saved. You can change it until you submit.</source>
         <translation>草稿已保存。提交前可以修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="171"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="167"/>
         <source>Submit evidence</source>
         <translation>提交证据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="173"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="169"/>
         <source>This is a LIVE dispute: the bank receives this evidence. Submit?</source>
         <translation>这是正式争议：银行将收到此证据。确定提交吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="191"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="187"/>
         <source>Evidence submitted on %1: %2.</source>
         <translation>证据已于 %1 提交：%2。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="192"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="188"/>
         <source>Evidence submitted: %2.</source>
         <translation>证据已提交：%2。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="193"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="189"/>
         <source>no text</source>
         <translation>无文字</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="195"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="191"/>
         <source>It was due by %1.</source>
         <translation>截止时间为 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="198"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="194"/>
         <source>Decision: %1.</source>
         <translation>裁决结果：%1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="200"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="196"/>
         <source>The bank is reviewing it; Stripe reports its decision here.</source>
         <translation>银行正在审核；Stripe 给出裁决后会显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dispute_detail.py" line="205"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="201"/>
         <source>• %1: %n character(s)</source>
         <translation>
             <numerusform>• %1：%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="208"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="204"/>
         <source>Submit this evidence for the dispute of %1?</source>
         <translation>为 %1 的争议提交此证据？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="210"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="206"/>
         <source>(no evidence text)</source>
         <translation>（无证据文本）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="211"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="207"/>
         <source>Evidence can be submitted only once: it cannot be changed afterwards.</source>
         <translation>证据只能提交一次：提交后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="217"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="213"/>
         <source>Accept this dispute? %1 stays with the cardholder and the dispute is lost. This cannot be undone.</source>
         <translation>接受此争议？%1 将归持卡人所有，争议判负。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="221"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="217"/>
         <source>Accept dispute</source>
         <translation>接受争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="222"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="218"/>
         <source>This is a LIVE dispute: %1 is lost for real. Accept it?</source>
         <translation>这是正式争议：%1 将真实损失。确定接受吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="227"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="223"/>
         <source>Dispute accepted.</source>
         <translation>已接受争议。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="235"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="231"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="286"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="280"/>
         <source>No customer on file for this payment.</source>
         <translation>此付款没有关联客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="299"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="293"/>
         <source>disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="301"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="295"/>
         <source>refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_detail.py" line="312"/>
+        <location filename="../../posapp/ui/disputes/dispute_detail.py" line="306"/>
         <source>%1 paid payments, %2 disputed, %3 fully refunded</source>
         <translation>%1 笔已付款，%2 笔有争议，%3 笔已全额退款</translation>
     </message>
@@ -1797,37 +1797,37 @@
 <context>
     <name>DisputeListModel</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="127"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="122"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="129"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="124"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="131"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="133"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="128"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="134"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="129"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="137"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="132"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="139"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="134"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
@@ -1835,42 +1835,42 @@
 <context>
     <name>DisputeReason</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="50"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="50"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="51"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="51"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="52"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="52"/>
         <source>Product not received</source>
         <translation>未收到商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="54"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="54"/>
         <source>Product unacceptable</source>
         <translation>商品不合格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="56"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="56"/>
         <source>Subscription canceled</source>
         <translation>订阅已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="58"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="58"/>
         <source>Credit not processed</source>
         <translation>未处理退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="60"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="60"/>
         <source>Unrecognized</source>
         <translation>无法识别</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="61"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="61"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -1878,37 +1878,37 @@
 <context>
     <name>DisputeStatus</name>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="34"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="34"/>
         <source>Needs response</source>
         <translation>待回应</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="35"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="35"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="36"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="36"/>
         <source>Won</source>
         <translation>胜诉</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="37"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="37"/>
         <source>Lost</source>
         <translation>败诉</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="38"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="38"/>
         <source>Inquiry: needs response</source>
         <translation>询问：待回应</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="40"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="40"/>
         <source>Inquiry: under review</source>
         <translation>询问：审核中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dispute_list_model.py" line="42"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="42"/>
         <source>Inquiry closed</source>
         <translation>询问已结束</translation>
     </message>
@@ -1916,19 +1916,19 @@
 <context>
     <name>DisputesPanel</name>
     <message>
-        <location filename="../../posapp/ui/disputes_panel.py" line="50"/>
+        <location filename="../../posapp/ui/disputes/disputes_panel.py" line="50"/>
         <source>Export the disputes the list shows now</source>
         <translation>导出列表当前显示的争议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/disputes_panel.py" line="51"/>
+        <location filename="../../posapp/ui/disputes/disputes_panel.py" line="51"/>
         <source>%n dispute(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 个争议导出到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes_panel.py" line="67"/>
+        <location filename="../../posapp/ui/disputes/disputes_panel.py" line="67"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
@@ -1936,247 +1936,247 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="51"/>
+        <location filename="../../posapp/ui/common/errors.py" line="51"/>
         <source>Enter an amount.</source>
         <translation>请输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="52"/>
+        <location filename="../../posapp/ui/common/errors.py" line="52"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="53"/>
+        <location filename="../../posapp/ui/common/errors.py" line="53"/>
         <source>“%1” is not an amount (decimals go after “%2”).</source>
         <translation>“%1”不是有效金额（小数点请用“%2”）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="54"/>
+        <location filename="../../posapp/ui/common/errors.py" line="54"/>
         <source>Enter an amount greater than zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="55"/>
+        <location filename="../../posapp/ui/common/errors.py" line="55"/>
         <source>The amount must be no more than %1.</source>
         <translation>金额不能超过 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="56"/>
+        <location filename="../../posapp/ui/common/errors.py" line="56"/>
         <source>%1 has no decimal places.</source>
         <translation>%1 没有小数位。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="57"/>
+        <location filename="../../posapp/ui/common/errors.py" line="57"/>
         <source>%1 allows at most %2 decimal places.</source>
         <translation>%1 最多允许 %2 位小数。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="58"/>
+        <location filename="../../posapp/ui/common/errors.py" line="58"/>
         <source>%1 amounts go in steps of %2.</source>
         <translation>%1 金额须以 %2 为单位递增。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="59"/>
+        <location filename="../../posapp/ui/common/errors.py" line="59"/>
         <source>The minimum charge in %1 is %2.</source>
         <translation>%1 的最低收费金额为 %2。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="60"/>
+        <location filename="../../posapp/ui/common/errors.py" line="60"/>
         <source>The amount is not a whole number of cents.</source>
         <translation>金额不是以最小货币单位表示的整数。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="61"/>
+        <location filename="../../posapp/ui/common/errors.py" line="61"/>
         <source>Quantities must be at least 1.</source>
         <translation>数量至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="63"/>
+        <location filename="../../posapp/ui/common/errors.py" line="63"/>
         <source>%1 is more than can be refunded: %2 of %3 remains (%4 already refunded).</source>
         <translation>%1 超过可退款金额：%3 中尚余 %2（已退款 %4）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="65"/>
+        <location filename="../../posapp/ui/common/errors.py" line="65"/>
         <source>Nothing is left to refund on this payment of %1 (%2 already refunded).</source>
         <translation>这笔 %1 的付款已无可退金额（已退款 %2）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="67"/>
+        <location filename="../../posapp/ui/common/errors.py" line="67"/>
         <source>Nothing is left to refund on this payment of %1.</source>
         <translation>这笔 %1 的付款已无可退金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="69"/>
+        <location filename="../../posapp/ui/common/errors.py" line="69"/>
         <source>This payment did not succeed; there is nothing to refund.</source>
         <translation>这笔付款未成功，没有可退款的金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="71"/>
+        <location filename="../../posapp/ui/common/errors.py" line="71"/>
         <source>This payment is not captured yet: cancel it to release the hold instead.</source>
         <translation>这笔付款尚未请款：请取消付款以释放预授权。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="73"/>
+        <location filename="../../posapp/ui/common/errors.py" line="73"/>
         <source>This payment is disputed: respond to the dispute instead of refunding.</source>
         <translation>这笔付款存在争议：请回应争议，而不是退款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="75"/>
+        <location filename="../../posapp/ui/common/errors.py" line="75"/>
         <source>This payment has no successful charge to refund.</source>
         <translation>这笔付款没有可退款的成功扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="77"/>
+        <location filename="../../posapp/ui/common/errors.py" line="77"/>
         <source>“%1” is not an e-mail address.</source>
         <translation>“%1”不是有效的电子邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="78"/>
+        <location filename="../../posapp/ui/common/errors.py" line="78"/>
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="79"/>
+        <location filename="../../posapp/ui/common/errors.py" line="79"/>
         <source>Stripe keeps at most %1 metadata keys; this would make %2.</source>
         <translation>Stripe 最多保存 %1 个元数据键；此操作将达到 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="81"/>
+        <location filename="../../posapp/ui/common/errors.py" line="81"/>
         <source>A metadata key cannot be empty.</source>
         <translation>元数据键不能为空。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="82"/>
+        <location filename="../../posapp/ui/common/errors.py" line="82"/>
         <source>Metadata key “%1” has %2 characters; Stripe allows %3.</source>
         <translation>元数据键“%1”有 %2 个字符；Stripe 最多允许 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="84"/>
+        <location filename="../../posapp/ui/common/errors.py" line="84"/>
         <source>Metadata key “%1” cannot contain square brackets.</source>
         <translation>元数据键“%1”不能包含方括号。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="86"/>
+        <location filename="../../posapp/ui/common/errors.py" line="86"/>
         <source>The value of metadata key “%1” has %2 characters; Stripe allows %3.</source>
         <translation>元数据键“%1”的值有 %2 个字符；Stripe 最多允许 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="88"/>
+        <location filename="../../posapp/ui/common/errors.py" line="88"/>
         <source>“%1” is not an evidence field PosApp can send.</source>
         <translation>“%1”不是 PosApp 可以提交的证据字段。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="90"/>
+        <location filename="../../posapp/ui/common/errors.py" line="90"/>
         <source>%1 has %2 characters; Stripe allows %3.</source>
         <translation>%1 有 %2 个字符；Stripe 最多允许 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="91"/>
+        <location filename="../../posapp/ui/common/errors.py" line="91"/>
         <source>All evidence together has %1 characters; Stripe allows %2.</source>
         <translation>全部证据共有 %1 个字符；Stripe 最多允许 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="94"/>
+        <location filename="../../posapp/ui/common/errors.py" line="94"/>
         <source>Describe what the payment is for; the customer sees it.</source>
         <translation>请说明付款用途；客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="96"/>
+        <location filename="../../posapp/ui/common/errors.py" line="96"/>
         <source>An invoice needs at least one item.</source>
         <translation>账单至少需要一个项目。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="97"/>
+        <location filename="../../posapp/ui/common/errors.py" line="97"/>
         <source>An invoice sent to the customer needs the number of days until due.</source>
         <translation>发送给客户的账单需要填写到期天数。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="99"/>
+        <location filename="../../posapp/ui/common/errors.py" line="99"/>
         <source>Choose at least one price.</source>
         <translation>请至少选择一个价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="100"/>
+        <location filename="../../posapp/ui/common/errors.py" line="100"/>
         <source>This subscription has several items: choose the one to change.</source>
         <translation>该订阅有多个项目：请选择要更改的项目。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="102"/>
+        <location filename="../../posapp/ui/common/errors.py" line="102"/>
         <source>Choose a new price or quantity.</source>
         <translation>请选择新的价格或数量。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="110"/>
+        <location filename="../../posapp/ui/common/errors.py" line="110"/>
         <source>Stripe knew of refunds this computer had not seen yet; the payment is updated.</source>
         <translation>Stripe 上有本机尚未获知的退款；付款信息已更新。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="117"/>
+        <location filename="../../posapp/ui/common/errors.py" line="117"/>
         <source>The card was declined. Ask for another card.</source>
         <translation>银行卡被拒。请客户换一张卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="119"/>
+        <location filename="../../posapp/ui/common/errors.py" line="119"/>
         <source>The card was declined: not enough funds. Ask for another card.</source>
         <translation>银行卡被拒：余额不足。请客户换一张卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="121"/>
+        <location filename="../../posapp/ui/common/errors.py" line="121"/>
         <source>The card was declined: it has expired. Ask for another card.</source>
         <translation>银行卡被拒：卡已过期。请客户换一张卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="123"/>
+        <location filename="../../posapp/ui/common/errors.py" line="123"/>
         <source>The card was declined: the security code is wrong.</source>
         <translation>银行卡被拒：安全码错误。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="125"/>
+        <location filename="../../posapp/ui/common/errors.py" line="125"/>
         <source>The card could not be processed: try again.</source>
         <translation>无法处理该银行卡：请重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="140"/>
+        <location filename="../../posapp/ui/common/errors.py" line="140"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="142"/>
+        <location filename="../../posapp/ui/common/errors.py" line="142"/>
         <source>Stripe did not accept this API key: check the key in the profile settings.</source>
         <translation>Stripe 不接受此 API 密钥：请在配置设置中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="145"/>
+        <location filename="../../posapp/ui/common/errors.py" line="145"/>
         <source>Stripe is receiving too many requests right now: try again in a moment.</source>
         <translation>Stripe 当前请求过多：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="148"/>
+        <location filename="../../posapp/ui/common/errors.py" line="148"/>
         <source>The customer must authenticate this payment: send them the payment link.</source>
         <translation>客户必须验证这笔付款：请把付款链接发给客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="151"/>
+        <location filename="../../posapp/ui/common/errors.py" line="151"/>
         <source>The customer has no card on file: collect a card, or send an invoice instead.</source>
         <translation>该客户没有已存银行卡：请先收集银行卡，或改为发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="155"/>
+        <location filename="../../posapp/ui/common/errors.py" line="155"/>
         <source>Stripe could not find it: %1</source>
         <translation>Stripe 上找不到该对象：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="160"/>
+        <location filename="../../posapp/ui/common/errors.py" line="160"/>
         <source>This key lacks permission for %1: use a key with write access, or ask the account owner.</source>
         <translation>此密钥没有 %1 的权限：请使用有写入权限的密钥，或联系账户所有者。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="162"/>
+        <location filename="../../posapp/ui/common/errors.py" line="162"/>
         <source>this action</source>
         <translation>此操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/errors.py" line="166"/>
+        <location filename="../../posapp/ui/common/errors.py" line="166"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
@@ -2184,22 +2184,22 @@
 <context>
     <name>EventListModel</name>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="37"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="37"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="39"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="39"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="40"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="40"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/event_list_model.py" line="41"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="41"/>
         <source>Event id</source>
         <translation>事件 ID</translation>
     </message>
@@ -2207,62 +2207,62 @@
 <context>
     <name>EvidenceForm</name>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="94"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="94"/>
         <source>Product description</source>
         <translation>商品说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="95"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="95"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="96"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="96"/>
         <source>Customer e-mail</source>
         <translation>客户电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="97"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="97"/>
         <source>Billing address</source>
         <translation>账单地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="98"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="98"/>
         <source>Shipping carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="99"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="99"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="100"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="100"/>
         <source>Shipping date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="101"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="101"/>
         <source>Refund policy disclosure</source>
         <translation>退款政策说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="102"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="102"/>
         <source>Cancellation rebuttal</source>
         <translation>取消反驳说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="103"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="103"/>
         <source>Other information</source>
         <translation>其他信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="112"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="112"/>
         <source>Receipts and customer communication are files: upload them in the Stripe Dashboard, then describe them here.</source>
         <translation>收据和客户沟通记录是文件：请在 Stripe 控制台上传，然后在此处说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/evidence_form.py" line="171"/>
+        <location filename="../../posapp/ui/disputes/evidence_form.py" line="171"/>
         <source>All evidence: %1 / %2 characters</source>
         <translation>全部证据：%1 / %2 个字符</translation>
     </message>
@@ -2270,12 +2270,12 @@
 <context>
     <name>FeeNet</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="147"/>
+        <location filename="../../posapp/ui/common/format.py" line="89"/>
         <source>Fee %1 · net %2</source>
         <translation>手续费 %1 · 净额 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="151"/>
+        <location filename="../../posapp/ui/common/format.py" line="93"/>
         <source>(available %1)</source>
         <translation>（%1 可用）</translation>
     </message>
@@ -2283,37 +2283,37 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../posapp/ui/filter_bar.py" line="46"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="46"/>
         <source>Min amount</source>
         <translation>最低金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/filter_bar.py" line="47"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="47"/>
         <source>Max amount</source>
         <translation>最高金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/filter_bar.py" line="48"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="48"/>
         <source>Card last 4</source>
         <translation>卡号后四位</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/filter_bar.py" line="53"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="53"/>
         <source>Created from</source>
         <translation>创建起始</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/filter_bar.py" line="55"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="55"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/filter_bar.py" line="74"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="74"/>
         <source>any</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/filter_bar.py" line="134"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="134"/>
         <source>Not an amount</source>
         <translation>不是有效金额</translation>
     </message>
@@ -2321,12 +2321,12 @@
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="117"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="117"/>
         <source>Damaged files were repaired</source>
         <translation>已修复损坏的文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="199"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="199"/>
         <source>Act as</source>
         <translation>以账户身份操作</translation>
     </message>
@@ -2334,42 +2334,42 @@
 <context>
     <name>Interval</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="87"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="87"/>
         <source>day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="87"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="87"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="88"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="88"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="89"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="89"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="91"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="91"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="92"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="92"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="93"/>
         <source>%1 months</source>
         <translation>%1 个月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="94"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="94"/>
         <source>%1 years</source>
         <translation>%1 年</translation>
     </message>
@@ -2377,232 +2377,232 @@
 <context>
     <name>InvoiceDetail</name>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="73"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="69"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="77"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="73"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="78"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="74"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
         <source>Charge card…</source>
         <translation>银行卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
         <source>Paid outside Stripe…</source>
         <translation>在 Stripe 之外支付…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="82"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
         <source>Mark uncollectible…</source>
         <translation>标记为无法收回…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="84"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
         <source>Open hosted page</source>
         <translation>打开托管页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="85"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="86"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="87"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="107"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="103"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="108"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="104"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="109"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="124"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="120"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="133"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="129"/>
         <source>Charged automatically</source>
         <translation>自动扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="136"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="132"/>
         <source>%1 — overdue</source>
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="155"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="151"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="174"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="170"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="188"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="184"/>
         <source>Send invoice</source>
         <translation>发送发票</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="189"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="185"/>
         <source>E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.</source>
         <translation>要将金额为 %2 的发票 %1 通过电子邮件发送给 %3（%4）吗？邮件发出后无法撤回。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="198"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="194"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="213"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="209"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="214"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="210"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="223"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="219"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="224"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="220"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="239"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="235"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="267"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="263"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="269"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="265"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="272"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="268"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="273"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="269"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="274"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="277"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="273"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="335"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="329"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="344"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="338"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="345"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="339"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="346"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="340"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="347"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="348"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="366"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="360"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="376"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="370"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_detail.py" line="376"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="370"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2610,102 +2610,102 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="58"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="58"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="61"/>
         <source>Type a customer&apos;s name, e-mail or id</source>
         <translation>输入客户名称、电子邮箱或 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="67"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="67"/>
         <source>E-mail the invoice, due in</source>
         <translation>通过电子邮件发送账单，到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="66"/>
         <source>Charge the customer&apos;s default card</source>
         <translation>从客户的默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="72"/>
         <source>Optional memo shown on the invoice</source>
         <translation>可选：显示在账单上的备忘</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="75"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="75"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="76"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="83"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="89"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="90"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="91"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="93"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="95"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="80"/>
         <source>Remove this item</source>
         <translation>移除此项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="134"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="134"/>
         <source>Each item needs a description.</source>
         <translation>每个项目都需要说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="136"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="136"/>
         <source>Enter the unit price of “%1”.</source>
         <translation>请输入“%1”的单价。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="141"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="141"/>
         <source>Add at least one item.</source>
         <translation>请至少添加一个项目。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="163"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="163"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_dialog.py" line="183"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="183"/>
         <source>Creating the invoice…</source>
         <translation>正在创建账单…</translation>
     </message>
@@ -2713,47 +2713,47 @@
 <context>
     <name>InvoiceListModel</name>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="69"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="69"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="71"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="71"/>
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="73"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="76"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="79"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="81"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="87"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="87"/>
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
@@ -2761,72 +2761,72 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="115"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="115"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="120"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="120"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="121"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="121"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="122"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="124"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="124"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="135"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="135"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="138"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="138"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="139"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="139"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="140"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="140"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="141"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="141"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="142"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="142"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="150"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="150"/>
         <source>Tax ID: %1</source>
         <translation>税号：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="154"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="154"/>
         <source>Pay online</source>
         <translation>在线支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_pdf.py" line="173"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="173"/>
         <source>due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -2834,27 +2834,27 @@
 <context>
     <name>InvoiceStatus</name>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="27"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="28"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="29"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="30"/>
         <source>Uncollectible</source>
         <translation>无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoice_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="31"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
@@ -2862,22 +2862,22 @@
 <context>
     <name>InvoicesPanel</name>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="49"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="49"/>
         <source>Search number, name, e-mail, id…</source>
         <translation>搜索编号、名称、电子邮箱、ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="54"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="54"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices_panel.py" line="57"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="57"/>
         <source>Export the invoices the list shows now</source>
         <translation>导出列表当前显示的账单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/invoices_panel.py" line="58"/>
+        <location filename="../../posapp/ui/invoices/invoices_panel.py" line="58"/>
         <source>%n invoice(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 张账单导出到 %1。</numerusform>
@@ -2887,54 +2887,54 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="25"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="25"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="34"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="34"/>
         <source>Billing portal</source>
         <translation>账单门户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="35"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="35"/>
         <source>Billing portal for %1</source>
         <translation>%1 的账单门户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="36"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="36"/>
         <source>The customer manages their subscriptions, cards and invoices on Stripe&apos;s page. The link works for a short time only.</source>
         <translation>客户在 Stripe 页面上管理自己的订阅、银行卡和账单。该链接仅短时间有效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="39"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="39"/>
         <source>Manage your subscription</source>
         <translation>管理您的订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="40"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="40"/>
         <source>You can manage your subscription, payment method and invoices here:
 %1</source>
         <translation>您可以在此管理您的订阅、支付方式和账单：
 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="49"/>
         <source>Invoice link</source>
         <translation>账单链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="50"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="50"/>
         <source>Invoice for %1</source>
         <translation>%1 的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="51"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="51"/>
         <source>Your invoice</source>
         <translation>您的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/portal_link_dialog.py" line="52"/>
+        <location filename="../../posapp/ui/subscriptions/portal_link_dialog.py" line="52"/>
         <source>Please pay your invoice here:
 %1</source>
         <translation>请在此支付您的账单：
@@ -2944,37 +2944,37 @@
 <context>
     <name>LinkView</name>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="48"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="48"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="49"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="49"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="50"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="50"/>
         <source>E-mail…</source>
         <translation>发送邮件…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="51"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="81"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="81"/>
         <source>New sale</source>
         <translation>新交易</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="84"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="84"/>
         <source>Check again</source>
         <translation>再次核实</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/link_view.py" line="161"/>
+        <location filename="../../posapp/ui/widgets/link_view.py" line="161"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
@@ -2982,27 +2982,27 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="86"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="86"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="96"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="96"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="241"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="241"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="275"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="275"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/list_panel.py" line="277"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="277"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -3010,97 +3010,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="103"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="112"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="103"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="112"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="104"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="113"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="105"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="114"/>
         <source>PosApp — %1 (%2)</source>
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="145"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="160"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="146"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="161"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="147"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="162"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="148"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="163"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="149"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="164"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="151"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="166"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="152"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="167"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="153"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="168"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="154"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="169"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="155"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="170"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="156"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="171"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="157"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="172"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="158"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="173"/>
         <source>Payouts</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="159"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="174"/>
         <source>Connect</source>
         <translation>关联账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="247"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="262"/>
         <source>Finish the sale on the collect screen first.</source>
         <translation>请先在收款界面完成当前销售。</translation>
     </message>
@@ -3131,52 +3131,52 @@
 <context>
     <name>NextCharge</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="52"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="52"/>
         <source>No further invoices: the subscription has ended.</source>
         <translation>不再有账单：订阅已结束。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="54"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="54"/>
         <source>No next invoice: the subscription cancels on %1.</source>
         <translation>没有下一张账单：订阅将于 %1 取消。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="57"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="57"/>
         <source>No charge while the subscription is paused: resuming it starts a new period.</source>
         <translation>订阅暂停期间不会扣款：恢复后将开始新的周期。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="60"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="60"/>
         <source>No charge while collection is paused (until %1).</source>
         <translation>暂停收款期间不会扣款（至 %1）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="63"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="63"/>
         <source>No charge while collection is paused (until you resume it).</source>
         <translation>暂停收款期间不会扣款（直到您恢复收款）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="66"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="66"/>
         <source>First charge when the trial ends on %1: %2</source>
         <translation>试用期于 %1 结束时首次扣款：%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="68"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="68"/>
         <source>Invoice e-mailed on %1: %2</source>
         <translation>将于 %1 通过电子邮件发送账单：%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="70"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="70"/>
         <source>Charged to the default card on %1: %2</source>
         <translation>将于 %1 从默认银行卡扣款：%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="72"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="72"/>
         <source>Next invoice: %2</source>
         <translation>下一张账单：%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="75"/>
         <source>(at list prices, before discounts and tax)</source>
         <translation>（按标价计算，未计折扣和税费）</translation>
     </message>
@@ -3184,62 +3184,62 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="36"/>
+        <location filename="../../posapp/ui/common/notices.py" line="36"/>
         <source>Payment received: %1 %2</source>
         <translation>已收到付款：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="40"/>
+        <location filename="../../posapp/ui/common/notices.py" line="40"/>
         <source>Payment failed: %1 — %2</source>
         <translation>付款失败：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="42"/>
+        <location filename="../../posapp/ui/common/notices.py" line="42"/>
         <source>no reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="44"/>
+        <location filename="../../posapp/ui/common/notices.py" line="44"/>
         <source>Checkout completed: %1 %2</source>
         <translation>结账完成：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="48"/>
+        <location filename="../../posapp/ui/common/notices.py" line="48"/>
         <source>Refund succeeded: %1</source>
         <translation>退款成功：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="51"/>
+        <location filename="../../posapp/ui/common/notices.py" line="51"/>
         <source>Refund failed: %1 — %2</source>
         <translation>退款失败：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="54"/>
+        <location filename="../../posapp/ui/common/notices.py" line="54"/>
         <source>Dispute opened: %1, evidence due %2</source>
         <translation>新争议：%1，证据截止 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="58"/>
+        <location filename="../../posapp/ui/common/notices.py" line="58"/>
         <source>Invoice payment failed: %1 %2</source>
         <translation>账单付款失败：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="62"/>
+        <location filename="../../posapp/ui/common/notices.py" line="62"/>
         <source>Subscription canceled: %1</source>
         <translation>订阅已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="65"/>
+        <location filename="../../posapp/ui/common/notices.py" line="65"/>
         <source>Refreshing the whole cache from Stripe: %1</source>
         <translation>正在从 Stripe 刷新全部缓存：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="69"/>
+        <location filename="../../posapp/ui/common/notices.py" line="69"/>
         <source>Back online</source>
         <translation>已恢复在线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/notices.py" line="70"/>
+        <location filename="../../posapp/ui/common/notices.py" line="70"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
@@ -3247,17 +3247,17 @@
 <context>
     <name>ObjectDetail</name>
     <message>
-        <location filename="../../posapp/ui/object_detail.py" line="33"/>
+        <location filename="../../posapp/ui/activity/object_detail.py" line="33"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/object_detail.py" line="35"/>
+        <location filename="../../posapp/ui/activity/object_detail.py" line="35"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/object_detail.py" line="53"/>
+        <location filename="../../posapp/ui/activity/object_detail.py" line="53"/>
         <source>Select a row to see its details.</source>
         <translation>选择一行以查看详情。</translation>
     </message>
@@ -3265,27 +3265,27 @@
 <context>
     <name>OpenRequestsView</name>
     <message>
-        <location filename="../../posapp/ui/open_requests_view.py" line="22"/>
+        <location filename="../../posapp/ui/payments/open_requests_view.py" line="22"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/open_requests_view.py" line="23"/>
+        <location filename="../../posapp/ui/payments/open_requests_view.py" line="23"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/open_requests_view.py" line="35"/>
+        <location filename="../../posapp/ui/payments/open_requests_view.py" line="35"/>
         <source>Open payment requests</source>
         <translation>未关闭的付款请求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/open_requests_view.py" line="67"/>
+        <location filename="../../posapp/ui/payments/open_requests_view.py" line="67"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/open_requests_view.py" line="68"/>
+        <location filename="../../posapp/ui/payments/open_requests_view.py" line="68"/>
         <source>Close this request at Stripe so it cannot be paid</source>
         <translation>在 Stripe 关闭此请求，使其无法再付款</translation>
     </message>
@@ -3293,112 +3293,112 @@
 <context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="61"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="62"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="62"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="63"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="63"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="64"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="64"/>
         <source>Fee and net</source>
         <translation>手续费与净额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="65"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="65"/>
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="66"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="66"/>
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="68"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="68"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="71"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="71"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="72"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="72"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="73"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="73"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="74"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="74"/>
         <source>Receipt PDF…</source>
         <translation>收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="75"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="75"/>
         <source>Reprint the receipt (works offline, from the cache)</source>
         <translation>重新打印收据（可离线使用，来自缓存）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="96"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="96"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="118"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="117"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="121"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="120"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="171"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="170"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="170"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="169"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="70"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="70"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="173"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="172"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="178"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="177"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="200"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="198"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_detail.py" line="231"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="229"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -3406,52 +3406,52 @@
 <context>
     <name>PaymentListModel</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="122"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="122"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="124"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="124"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="126"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="129"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="129"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="131"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="131"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="132"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="132"/>
         <source>Refunded / disputed</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="135"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="135"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="162"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="160"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="164"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="162"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="166"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="164"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -3459,18 +3459,18 @@
 <context>
     <name>PaymentMethodListModel</name>
     <message>
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="45"/>
+        <location filename="../../posapp/ui/payments/payment_method_list_model.py" line="45"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="46"/>
+        <location filename="../../posapp/ui/payments/payment_method_list_model.py" line="46"/>
         <source>Expires</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="47"/>
-        <location filename="../../posapp/ui/payment_method_list_model.py" line="48"/>
+        <location filename="../../posapp/ui/payments/payment_method_list_model.py" line="47"/>
+        <location filename="../../posapp/ui/payments/payment_method_list_model.py" line="48"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
@@ -3478,112 +3478,112 @@
 <context>
     <name>PaymentStatus</name>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="27"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="28"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="29"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="30"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="31"/>
         <source>Needs authentication</source>
         <translation>需要验证</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="32"/>
         <source>Uncaptured</source>
         <translation>未请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="33"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="33"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="44"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="44"/>
         <source>Waiting for the customer to pay.</source>
         <translation>正在等待客户付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="46"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="46"/>
         <source>The customer has paid; the bank is still confirming the payment.</source>
         <translation>客户已付款；银行仍在确认这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="49"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="49"/>
         <source>The payment page expired without a payment.</source>
         <translation>付款页面已过期，未收到付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="51"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="51"/>
         <source>The payment request was switched off.</source>
         <translation>付款请求已关闭。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="75"/>
         <source>Uncaptured, capture by %1</source>
         <translation>未请款，请于 %1 前请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="80"/>
         <source>Waiting for payment</source>
         <translation>等待付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="83"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="83"/>
         <source>Canceled (%1)</source>
         <translation>已取消（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="91"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="91"/>
         <source>invoice voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="92"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="92"/>
         <source>invoice failed</source>
         <translation>账单付款失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="93"/>
         <source>abandoned</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="94"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="94"/>
         <source>canceled by Stripe</source>
         <translation>由 Stripe 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="95"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="95"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="96"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="96"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="97"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="97"/>
         <source>fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payment_list_model.py" line="98"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="98"/>
         <source>requested by the customer</source>
         <translation>应客户要求</translation>
     </message>
@@ -3591,24 +3591,24 @@
 <context>
     <name>PaymentsPanel</name>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="63"/>
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="63"/>
         <source>Export the payments the list shows now</source>
         <translation>导出列表当前显示的付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/payments_panel.py" line="64"/>
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="64"/>
         <source>%n payment(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 笔付款导出到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="82"/>
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="82"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments_panel.py" line="85"/>
+        <location filename="../../posapp/ui/payments/payments_panel.py" line="85"/>
         <source>Capture</source>
         <translation>请款</translation>
     </message>
@@ -3689,37 +3689,37 @@
 <context>
     <name>PayoutListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="92"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="91"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="94"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="93"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="96"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="95"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="98"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="97"/>
         <source>Arrival</source>
         <translation>到账日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="99"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="98"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="99"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="98"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="100"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="99"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
@@ -3727,27 +3727,27 @@
 <context>
     <name>PayoutStatus</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="48"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="47"/>
         <source>Pending</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="49"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="48"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="50"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="49"/>
         <source>Paid</source>
         <translation>已到账</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="51"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="50"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="52"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="51"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
@@ -3828,7 +3828,7 @@
 <context>
     <name>PricePicker</name>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="82"/>
         <source>Type a product name</source>
         <translation>输入商品名称</translation>
     </message>
@@ -4009,47 +4009,47 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="223"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="222"/>
         <source>Product created.</source>
         <translation>商品已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="239"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="238"/>
         <source>Stripe prices cannot change: a new price was made and the old one archived.</source>
         <translation>Stripe 的价格不可修改：已创建新价格并归档旧价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="249"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="248"/>
         <source>Product archived.</source>
         <translation>商品已归档。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="250"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="249"/>
         <source>Product restored.</source>
         <translation>商品已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="258"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="257"/>
         <source>Type the percentage off, e.g. 10.</source>
         <translation>请输入折扣百分比，例如 10。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="264"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="263"/>
         <source>Coupon and code created.</source>
         <translation>优惠券和优惠码已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="273"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="272"/>
         <source>Code deactivated.</source>
         <translation>优惠码已停用。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="281"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="280"/>
         <source>Type the tax percentage, e.g. 8.875.</source>
         <translation>请输入税率百分比，例如 8.875。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="283"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="282"/>
         <source>Tax rate created.</source>
         <translation>税率已创建。</translation>
     </message>
@@ -4057,117 +4057,117 @@
 <context>
     <name>ReaderTender</name>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="74"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="75"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="75"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="76"/>
         <source>The customer taps, inserts or swipes their card on the station&apos;s reader</source>
         <translation>客户在本收银台的读卡器上挥卡、插卡或刷卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="78"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="79"/>
         <source>Readers…</source>
         <translation>读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="103"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="104"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="105"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="106"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="107"/>
         <source>Capture now</source>
         <translation>立即请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="179"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="180"/>
         <source>Readers could not be listed: %1</source>
         <translation>无法列出读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="205"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="206"/>
         <source>No reader chosen: register one with “Readers…”.</source>
         <translation>尚未选择读卡器：请通过“读卡器…”注册一台。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="229"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="230"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="261"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="262"/>
         <source>Sending the payment to the reader…</source>
         <translation>正在将付款发送到读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="267"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="268"/>
         <source>The reader payment may or may not have been started.</source>
         <translation>读卡器付款可能已开始，也可能尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="353"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="354"/>
         <source>tip %1</source>
         <translation>小费 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="356"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="357"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="367"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="367"/>
         <source>The reader payment was canceled; nothing was charged.</source>
         <translation>读卡器付款已取消；未扣任何款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="373"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="373"/>
         <source>Card reader: %1</source>
         <translation>读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="392"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="392"/>
         <source>Tap, insert or swipe on the reader.</source>
         <translation>请在读卡器上挥卡、插卡或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="393"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="393"/>
         <source>Authorised %1: capture it to take the money, or cancel to release the hold.</source>
         <translation>已授权 %1：请款即可收取款项，或取消以释放预授权。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="395"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="395"/>
         <source>Declined: %1 The customer can try another card.</source>
         <translation>被拒：%1 客户可以换一张卡再试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="397"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="397"/>
         <source>The reader stopped waiting for a card; nothing was charged. Try again when the customer is ready.</source>
         <translation>读卡器已停止等待银行卡；未扣任何款项。客户准备好后请重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="399"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="399"/>
         <source>The reader stopped collecting this payment (canceled on the reader); nothing was charged. Try again, or cancel.</source>
         <translation>读卡器已停止收取此笔付款（已在读卡器上取消）；未扣任何款项。请重试或取消。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="401"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="401"/>
         <source>The reader is offline: check that it is on and connected, then try again, or choose another reader.</source>
         <translation>读卡器离线：请检查其是否已开机并联网，然后重试，或选择其他读卡器。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="403"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="403"/>
         <source>The reader is busy with another payment (perhaps another station&apos;s): wait for it to finish, then try again.</source>
         <translation>读卡器正在处理另一笔付款（可能来自其他收银台）：请等待其完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/reader_tender.py" line="405"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="405"/>
         <source>The reader could not take the payment: %1</source>
         <translation>读卡器无法收取此笔付款：%1</translation>
     </message>
@@ -4175,148 +4175,148 @@
 <context>
     <name>ReadersDialog</name>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="55"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="57"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="68"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="68"/>
         <source>Card readers</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="71"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="71"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="72"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="79"/>
         <source>The code the reader shows, e.g. simulated-wpe</source>
         <translation>读卡器上显示的注册码，例如 simulated-wpe</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="81"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="84"/>
         <source>New location&apos;s name</source>
         <translation>新地点的名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="86"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="86"/>
         <source>Country code, e.g. US</source>
         <translation>国家代码，例如 US</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="88"/>
         <source>Register reader</source>
         <translation>注册读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="90"/>
         <source>Registration code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="91"/>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="207"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="207"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="92"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="93"/>
         <source>New location</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="94"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="94"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="97"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="97"/>
         <source>Authorise only: capture reader payments later</source>
         <translation>仅授权：稍后再对读卡器付款请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="99"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="99"/>
         <source>Offer tips on the reader</source>
         <translation>在读卡器上提供小费选项</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="108"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="108"/>
         <source>Readers of this account</source>
         <translation>本账户的读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="112"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="112"/>
         <source>This station</source>
         <translation>本收银台</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="173"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="173"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="174"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="174"/>
         <source>payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="175"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="175"/>
         <source>showing a cart</source>
         <translation>正在显示购物车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="177"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="177"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="177"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="177"/>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="178"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="178"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="198"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="198"/>
         <source>Reader “%1” registered.</source>
         <translation>读卡器“%1”已注册。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="207"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="207"/>
         <source>Rename reader</source>
         <translation>重命名读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="225"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="225"/>
         <source>Delete reader</source>
         <translation>删除读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/terminal/readers_dialog.py" line="226"/>
+        <location filename="../../posapp/ui/payments/readers_dialog.py" line="226"/>
         <source>Delete “%1”? It must be registered again with a new code to take payments.</source>
         <translation>删除“%1”？删除后须使用新的注册码重新注册才能收款。</translation>
     </message>
@@ -4324,52 +4324,52 @@
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="45"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="44"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="46"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="45"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="47"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="46"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="48"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="47"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="49"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="48"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="50"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="49"/>
         <source>Your receipt online</source>
         <translation>在线查看收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="51"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="50"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="52"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="51"/>
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="138"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="133"/>
         <source>Save receipt</source>
         <translation>保存收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="139"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="134"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -4377,47 +4377,47 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="55"/>
         <source>The app was stopped during a payment</source>
         <translation>应用在付款过程中被中断</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="61"/>
         <source>%1 — interrupted %2 ago: it went through at Stripe.</source>
         <translation>%1 — %2前被中断：Stripe 已完成此操作。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="72"/>
         <source>%1 — interrupted %2 ago, and Stripe does not have it: it was not charged. Send it again now? Only if the customer is still here and has not paid another way.</source>
         <translation>%1 — %2前被中断，Stripe 没有此记录：未扣款。现在重新发送吗？仅当顾客仍在场且未以其他方式付款时才这样做。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="78"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="78"/>
         <source>Send it again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="79"/>
         <source>Don&apos;t send</source>
         <translation>不发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="97"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="97"/>
         <source>Refund of %1</source>
         <translation>退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="98"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="98"/>
         <source>Charge of %1</source>
         <translation>扣款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="121"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="121"/>
         <source>Sent again: Stripe has it now.</source>
         <translation>已重新发送：Stripe 现已收到。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/recovery_dialog.py" line="125"/>
+        <location filename="../../posapp/ui/shell/recovery_dialog.py" line="125"/>
         <source>Not sent.</source>
         <translation>未发送。</translation>
     </message>
@@ -4425,62 +4425,62 @@
 <context>
     <name>RefundDetail</name>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="42"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="42"/>
         <source>Select a refund to see its details.</source>
         <translation>选择一笔退款以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="61"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="62"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="62"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="63"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="63"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="64"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="64"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="65"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="65"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="66"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="66"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="67"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="67"/>
         <source>Fee and net</source>
         <translation>手续费与净额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="68"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="68"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="70"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="70"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="72"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="72"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_detail.py" line="75"/>
+        <location filename="../../posapp/ui/refunds/refund_detail.py" line="75"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -4488,113 +4488,113 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="72"/>
-        <location filename="../../posapp/ui/refund_dialog.py" line="187"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="73"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="187"/>
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="78"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="79"/>
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="80"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="81"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="83"/>
         <source>Internal note (kept in Stripe&apos;s metadata)</source>
         <translation>内部备注（保存在 Stripe 元数据中）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="91"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="92"/>
         <source>Paid with</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="93"/>
         <source>Refundable</source>
         <translation>可退金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="94"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="94"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="95"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="96"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="97"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="98"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="127"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="127"/>
         <source>No payment of this customer can be refunded</source>
         <translation>该客户没有可退款的付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="160"/>
         <source>a walk-in customer</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="164"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="164"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="170"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="170"/>
         <source>There is no paid payment to refund.</source>
         <translation>没有可退款的已付款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="174"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="174"/>
         <source>At most %1 can be refunded.</source>
         <translation>最多可退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="184"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="184"/>
         <source>Refund %1 to %2?</source>
         <translation>向 %2 退款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="185"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="185"/>
         <source>the customer</source>
         <translation>该客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="186"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="186"/>
         <source>This is a LIVE payment: %1 goes back to a real card. Refund it?</source>
         <translation>这是一笔正式付款：%1 将退回真实银行卡。确定退款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="211"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="211"/>
         <source>Check again</source>
         <translation>再次核实</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_dialog.py" line="213"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="213"/>
         <source>We don&apos;t know yet whether this refund went through. Check again: it sends the same request, which cannot refund twice.</source>
         <translation>尚不清楚这笔退款是否成功。请再次核实：它会发送同一个请求，不会重复退款。</translation>
     </message>
@@ -4602,42 +4602,42 @@
 <context>
     <name>RefundListModel</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="69"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="71"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="78"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="75"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="81"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="76"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="83"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="78"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="85"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="80"/>
         <source>Note / failure</source>
         <translation>备注 / 失败原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="113"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="107"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -4645,17 +4645,17 @@
 <context>
     <name>RefundReason</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="42"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="42"/>
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="44"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="44"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="45"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="45"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
@@ -4663,27 +4663,27 @@
 <context>
     <name>RefundStatus</name>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="30"/>
         <source>Pending</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="31"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="32"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="33"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="33"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refund_list_model.py" line="34"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="34"/>
         <source>Needs action</source>
         <translation>需要处理</translation>
     </message>
@@ -4691,54 +4691,54 @@
 <context>
     <name>RefundsPanel</name>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="67"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="67"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="68"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="68"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="69"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="69"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="70"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="70"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="71"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="71"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="89"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="89"/>
         <source>Export the refunds the list shows now</source>
         <translation>导出列表当前显示的退款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/refunds_panel.py" line="90"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="90"/>
         <source>%n refund(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 笔退款导出到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="145"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="145"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="85"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="85"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds_panel.py" line="126"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="126"/>
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
     </message>
@@ -4881,27 +4881,27 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="55"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="57"/>
         <source>Open items</source>
         <translation>待处理事项</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="112"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="112"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="118"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="118"/>
         <source>Name, e-mail, invoice number, id, card last 4, amount (4.50) or date (yesterday)</source>
         <translation>姓名、邮箱、发票号、ID、卡号后四位、金额（4.50）或日期（昨天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/search_dialog.py" line="139"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="139"/>
         <source>No results for “%1”</source>
         <translation>没有找到“%1”的结果</translation>
     </message>
@@ -4909,168 +4909,168 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="48"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="48"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="57"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="59"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="59"/>
         <source>How often to ask Stripe for news when nothing is pending (every 2 s while a payment is awaited).</source>
         <translation>无待处理事项时向 Stripe 查询更新的间隔（等待付款时每 2 秒一次）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="65"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="65"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="71"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="71"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="73"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="73"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="79"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="85"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="85"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="86"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="86"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="87"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="88"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="91"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="93"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="115"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="115"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="116"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="116"/>
         <source>Business</source>
         <translation>商家信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="117"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="117"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="133"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="133"/>
         <source>The account&apos;s name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="138"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="138"/>
         <source>e.g. Thank you for your business.</source>
         <translation>例如：感谢您的惠顾。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="140"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="140"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="147"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="147"/>
         <source>Business name</source>
         <translation>商家名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="148"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="148"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="149"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="149"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="150"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="150"/>
         <source>Invoice footer</source>
         <translation>发票页脚</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="151"/>
-        <location filename="../../posapp/ui/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="151"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
         <source>Images (*.png *.jpg *.svg)</source>
         <translation>图片 (*.png *.jpg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="189"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="189"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="190"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="190"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="206"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="206"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="225"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="225"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_dialog.py" line="226"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="226"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
     </message>
@@ -5078,53 +5078,53 @@
 <context>
     <name>SubscriptionCancelDialog</name>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="38"/>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="38"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="90"/>
         <source>Cancel subscription</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="41"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="41"/>
         <source>At the end of the period (%1); can be undone until then</source>
         <translation>在周期结束时（%1）；在此之前可撤销</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="43"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="43"/>
         <source>Now; cannot be undone</source>
         <translation>立即；无法撤销</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="48"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="48"/>
         <source>Credit the unused part of the period</source>
         <translation>抵扣本周期未使用部分</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="49"/>
         <source>Invoice pending usage and prorations now</source>
         <translation>立即为待结算用量和按比例费用开账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="51"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="51"/>
         <source>Cancel subscription…</source>
         <translation>取消订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="54"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="54"/>
         <source>Cancel %1&apos;s subscription:</source>
         <translation>取消 %1 的订阅：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="81"/>
         <source>Cancel %1&apos;s subscription at the end of the period, on %2? It keeps running until then.</source>
         <translation>在周期结束时（%2）取消 %1 的订阅？在此之前订阅继续有效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="84"/>
         <source>Cancel %1&apos;s subscription now? This cannot be undone.</source>
         <translation>立即取消 %1 的订阅？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_cancel_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_cancel_dialog.py" line="92"/>
         <source>Canceling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -5132,103 +5132,103 @@
 <context>
     <name>SubscriptionChangeDialog</name>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="49"/>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="154"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="154"/>
         <source>Change subscription</source>
         <translation>更改订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="60"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="60"/>
         <source>Prorate: credit the unused time and charge the rest on the next invoice</source>
         <translation>按比例计费：抵扣未使用时间，其余在下一张账单中收取</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="62"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="62"/>
         <source>Prorate and invoice the difference now</source>
         <translation>按比例计费并立即为差额开账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="64"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="64"/>
         <source>No proration: the new price applies from the next period</source>
         <translation>不按比例计费：新价格从下一周期起生效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="66"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="70"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="70"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="71"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="71"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="72"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="73"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="73"/>
         <source>Proration</source>
         <translation>按比例计费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="78"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="78"/>
         <source>Change…</source>
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="83"/>
         <source>Next invoice with this change</source>
         <translation>含此更改的下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="116"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="116"/>
         <source>Asking Stripe for the preview…</source>
         <translation>正在向 Stripe 获取预览…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="139"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="139"/>
         <source>the default card</source>
         <translation>默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="140"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="140"/>
         <source>Change %1&apos;s subscription to %2 × %3?</source>
         <translation>将 %1 的订阅改为 %2 × %3？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="145"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="145"/>
         <source>Collected with: %1</source>
         <translation>收款方式：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="158"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="158"/>
         <source>Changing the subscription…</source>
         <translation>正在更改订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="179"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="179"/>
         <source>Choose a new price or quantity.</source>
         <translation>请选择新的价格或数量。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="190"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="190"/>
         <source>See the preview of the next invoice first.</source>
         <translation>请先查看下一张账单的预览。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="196"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="196"/>
         <source>Next invoice: %1, of which %2 for the change.</source>
         <translation>下一张账单：%1，其中 %2 为此更改的费用。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_change_dialog.py" line="199"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_change_dialog.py" line="199"/>
         <source>Next invoice: %1, after a credit of %2 for the change.</source>
         <translation>下一张账单：%1，已为此更改抵扣 %2。</translation>
     </message>
@@ -5236,233 +5236,233 @@
 <context>
     <name>SubscriptionDetail</name>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="86"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="86"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="87"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="88"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="88"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="89"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="89"/>
         <source>Current period</source>
         <translation>当前周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="91"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="91"/>
         <source>Change price or quantity…</source>
         <translation>更改价格或数量…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="92"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="92"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="93"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="93"/>
         <source>Undo cancellation</source>
         <translation>撤销取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="94"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="94"/>
         <source>Pause collection</source>
         <translation>暂停收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="96"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="96"/>
         <source>Void invoices made meanwhile</source>
         <translation>作废期间生成的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="97"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="97"/>
         <source>Keep invoices made meanwhile as drafts</source>
         <translation>期间生成的账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="99"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="99"/>
         <source>Mark invoices made meanwhile uncollectible</source>
         <translation>将期间生成的账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="105"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="105"/>
         <source>Resume collection</source>
         <translation>恢复收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="106"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="106"/>
         <source>Resume subscription…</source>
         <translation>恢复订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="108"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="108"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="109"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="109"/>
         <source>Resume and send an invoice…</source>
         <translation>恢复并发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="110"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="110"/>
         <source>Billing portal link…</source>
         <translation>账单门户链接…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="111"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="111"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="112"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="112"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="133"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="133"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="133"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="133"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="134"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="134"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="134"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="134"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="154"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="154"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="155"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="155"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="156"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="156"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="157"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="157"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="180"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="180"/>
         <source>Collection paused: nothing is charged until resumed</source>
         <translation>已暂停收款：恢复前不会扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="183"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="183"/>
         <source>Invoices e-mailed, due in %1 days</source>
         <translation>账单通过电子邮件发送，%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="186"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="186"/>
         <source>Default card charged automatically</source>
         <translation>自动从默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="227"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="227"/>
         <source>%1 has no card on file: collect a card, or resume and send an invoice.</source>
         <translation>%1 没有已存银行卡：请先收集银行卡，或恢复订阅并发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="244"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="244"/>
         <source>Asking Stripe for the next invoice…</source>
         <translation>正在向 Stripe 查询下一张账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="283"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="281"/>
         <source>Collection paused for %1&apos;s subscription.</source>
         <translation>已暂停收取 %1 的订阅款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="294"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="292"/>
         <source>Collection resumed for %1&apos;s subscription.</source>
         <translation>已恢复收取 %1 的订阅款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="305"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="303"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="315"/>
-        <location filename="../../posapp/ui/subscription_detail.py" line="329"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="313"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="327"/>
         <source>Resume subscription</source>
         <translation>恢复订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="316"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="314"/>
         <source>Resume %1&apos;s subscription? A new period starts now and its invoice of %2 is collected at once.</source>
         <translation>恢复 %1 的订阅？新的计费周期从现在开始，其 %2 的账单将立即收取。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="330"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="328"/>
         <source>Resume %1&apos;s subscription and e-mail them an invoice of %2 for the new period, due in %3 days? Later invoices are e-mailed too.</source>
         <translation>恢复 %1 的订阅，并通过电子邮件向其发送新周期 %2 的账单（%3 天后到期）？之后的账单也将通过电子邮件发送。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="365"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="363"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="383"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="381"/>
         <source>trial ends %1</source>
         <translation>试用于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="385"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="383"/>
         <source>cancels on %1</source>
         <translation>将于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="388"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="386"/>
         <source>canceled on %1</source>
         <translation>已于 %1 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="392"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="390"/>
         <source>collection paused (%1)</source>
         <translation>已暂停收款（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="393"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="391"/>
         <source>invoices voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="394"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="392"/>
         <source>invoices kept as drafts</source>
         <translation>账单保留为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="395"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="393"/>
         <source>invoices marked uncollectible</source>
         <translation>账单标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_detail.py" line="419"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_detail.py" line="417"/>
         <source>The next invoice can be previewed when online.</source>
         <translation>联网后可预览下一张账单。</translation>
     </message>
@@ -5470,162 +5470,162 @@
 <context>
     <name>SubscriptionDialog</name>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="117"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="117"/>
         <source>New subscription</source>
         <translation>新建订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="120"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="120"/>
         <source>Type a customer&apos;s name, e-mail or id</source>
         <translation>输入客户名称、电子邮箱或 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="128"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="128"/>
         <source>Add a price</source>
         <translation>添加价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="132"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="132"/>
         <source>No trial</source>
         <translation>无试用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="133"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="133"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="134"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="134"/>
         <source>Charge the default card automatically</source>
         <translation>自动从默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="136"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="136"/>
         <source>E-mail each invoice, due in</source>
         <translation>通过电子邮件发送每张账单，到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="141"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="141"/>
         <source>Create it even if the first payment fails or needs the customer (incomplete)</source>
         <translation>即使首次付款失败或需要客户操作也创建（未完成状态）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="143"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="143"/>
         <source>Create it incomplete; the customer pays the first invoice</source>
         <translation>以未完成状态创建；由客户支付首张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="145"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="145"/>
         <source>Create nothing if the first payment fails</source>
         <translation>首次付款失败时不创建</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="148"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="148"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="150"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="150"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="152"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="152"/>
         <source>Free trial</source>
         <translation>免费试用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="153"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="153"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="155"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="155"/>
         <source>If the first payment fails</source>
         <translation>首次付款失败时</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="158"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="158"/>
         <source>Start subscription</source>
         <translation>开始订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="125"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="125"/>
         <source>Remove this price</source>
         <translation>移除此价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="190"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="190"/>
         <source>Default card: %1</source>
         <translation>默认银行卡：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="193"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="193"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="195"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="195"/>
         <source>Choose a price from the list for each line.</source>
         <translation>请为每一行从列表中选择价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="198"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="198"/>
         <source>All prices of a subscription must be in one currency.</source>
         <translation>一个订阅的所有价格必须使用同一种货币。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="201"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="201"/>
         <source>The customer has no default card: collect a card first, or e-mail the invoices.</source>
         <translation>该客户没有默认银行卡：请先收集银行卡，或通过电子邮件发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="214"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="214"/>
         <source>Starting the subscription…</source>
         <translation>正在开始订阅…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="245"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="243"/>
         <source>The subscription is in its free trial until %1.</source>
         <translation>订阅处于免费试用期，至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="248"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="246"/>
         <source>The subscription is active; Stripe e-mails each invoice, due in %1 days.</source>
         <translation>订阅已生效；Stripe 会通过电子邮件发送每张账单，%1 天后到期。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="251"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="249"/>
         <source>The subscription is active.</source>
         <translation>订阅已生效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="253"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="251"/>
         <source>The subscription is %1.</source>
         <translation>订阅状态：%1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="255"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="253"/>
         <source>Send the customer the invoice link: the subscription starts once it is paid, and expires if it is not paid within 23 hours.</source>
         <translation>请把账单链接发给客户：付款后订阅开始，23 小时内未付款则失效。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="268"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="266"/>
         <source>The first payment has not been made.</source>
         <translation>首次付款尚未完成。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="270"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="268"/>
         <source>The customer&apos;s bank asks them to confirm the first payment (3D Secure).</source>
         <translation>客户的银行要求客户确认首次付款（3D Secure）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="274"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="272"/>
         <source>The first payment failed: %1</source>
         <translation>首次付款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_dialog.py" line="275"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_dialog.py" line="273"/>
         <source>The first payment needs a payment method.</source>
         <translation>首次付款需要支付方式。</translation>
     </message>
@@ -5633,52 +5633,52 @@
 <context>
     <name>SubscriptionListModel</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="137"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="137"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="139"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="139"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="142"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="142"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="144"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="144"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="146"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="146"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="149"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="149"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="150"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="150"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="158"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="158"/>
         <source>%1, cancels</source>
         <translation>%1，将取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="160"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="160"/>
         <source>%1, collection paused</source>
         <translation>%1，已暂停收款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscription_list_model.py" line="170"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
         <source>+%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -5688,42 +5688,42 @@
 <context>
     <name>SubscriptionStatus</name>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="28"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="29"/>
         <source>Trialing</source>
         <translation>试用中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="30"/>
         <source>Past due</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="31"/>
         <source>Unpaid</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="32"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="33"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="33"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="34"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="34"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscription_list_model.py" line="35"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="35"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
@@ -5731,22 +5731,22 @@
 <context>
     <name>SubscriptionsPanel</name>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="54"/>
+        <location filename="../../posapp/ui/subscriptions/subscriptions_panel.py" line="54"/>
         <source>Search by subscription id…</source>
         <translation>按订阅 ID 搜索…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="59"/>
+        <location filename="../../posapp/ui/subscriptions/subscriptions_panel.py" line="59"/>
         <source>New subscription</source>
         <translation>新建订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="63"/>
+        <location filename="../../posapp/ui/subscriptions/subscriptions_panel.py" line="63"/>
         <source>Export the subscriptions the list shows now</source>
         <translation>导出列表当前显示的订阅</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions_panel.py" line="64"/>
+        <location filename="../../posapp/ui/subscriptions/subscriptions_panel.py" line="64"/>
         <source>%n subscription(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 个订阅导出到 %1。</numerusform>
@@ -5756,44 +5756,44 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="55"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="55"/>
         <source>Notifications (open Activity)</source>
         <translation>通知（打开动态）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="71"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="71"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="75"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="75"/>
         <source>Offline — showing cached data</source>
         <translation>离线 — 显示缓存数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="93"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="93"/>
         <source>Syncing… %1</source>
         <translation>同步中… %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="110"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="110"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="114"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="114"/>
         <source>Synced just now</source>
         <translation>刚刚已同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/status_bar.py" line="116"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="116"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>%n 分钟前已同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="118"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="118"/>
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
@@ -5801,77 +5801,77 @@
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="19"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="19"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="20"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="20"/>
         <source>Payment methods</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="21"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="21"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="22"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="22"/>
         <source>Charges</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="23"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="23"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="24"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="24"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="25"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="25"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="26"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="26"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="27"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="27"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="28"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="28"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="29"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="29"/>
         <source>Checkout sessions</source>
         <translation>结账会话</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="30"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="30"/>
         <source>Payment links</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="31"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="31"/>
         <source>Card readers</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="32"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="32"/>
         <source>Reader locations</source>
         <translation>读卡器地点</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/status_bar.py" line="33"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="33"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
@@ -5879,7 +5879,7 @@
 <context>
     <name>Takings</name>
     <message>
-        <location filename="../../posapp/ui/dashboard_panel.py" line="148"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="148"/>
         <source>Not captured yet: %1 (%2), the first lapses %3</source>
         <translation>尚未请款：%1（%2 笔），最早一笔于 %3 失效</translation>
     </message>
@@ -5887,17 +5887,17 @@
 <context>
     <name>TakingsView</name>
     <message>
-        <location filename="../../posapp/ui/takings_view.py" line="26"/>
+        <location filename="../../posapp/ui/payments/takings_view.py" line="26"/>
         <source>Today&apos;s net takings</source>
         <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/takings_view.py" line="37"/>
+        <location filename="../../posapp/ui/payments/takings_view.py" line="37"/>
         <source>Latest payments</source>
         <translation>最近付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/takings_view.py" line="72"/>
+        <location filename="../../posapp/ui/payments/takings_view.py" line="72"/>
         <source>%n payment(s) today</source>
         <translation>
             <numerusform>今天 %n 笔付款</numerusform>
@@ -5907,37 +5907,37 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="37"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="37"/>
         <source>Test mode: no real money moves.</source>
         <translation>测试模式：不会产生真实资金往来。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="38"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="38"/>
         <source>Live mode: real cards are charged.</source>
         <translation>正式模式：会真实扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="39"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="39"/>
         <source>Demo: a local sandbox with made-up data.</source>
         <translation>演示：使用虚构数据的本地沙盒。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="44"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="44"/>
         <source>Switch profile</source>
         <translation>切换配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="50"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="50"/>
         <source>Add a profile…</source>
         <translation>添加配置…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="54"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="54"/>
         <source>Search everything  (Ctrl+K)</source>
         <translation>全局搜索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/top_bar.py" line="57"/>
+        <location filename="../../posapp/ui/shell/top_bar.py" line="57"/>
         <source>Settings and profiles</source>
         <translation>设置和配置</translation>
     </message>
@@ -5945,27 +5945,27 @@
 <context>
     <name>TransferListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="195"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="180"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="197"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="182"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="199"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="184"/>
         <source>Reversed</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="203"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="188"/>
         <source>Destination</source>
         <translation>收款账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="206"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="191"/>
         <source>Source charge</source>
         <translation>来源扣款</translation>
     </message>
@@ -5973,28 +5973,28 @@
 <context>
     <name>WelcomeWindow</name>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="19"/>
-        <location filename="../../posapp/ui/welcome_window.py" line="22"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="19"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="22"/>
         <source>Welcome to PosApp</source>
         <translation>欢迎使用 PosApp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="26"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="26"/>
         <source>Take payments at the counter and manage your Stripe customers, even offline. Card numbers are never typed here: customers pay on Stripe&apos;s own pages.</source>
         <translation>在柜台收款并管理您的 Stripe 客户，离线也能使用。这里从不输入卡号：客户在 Stripe 自己的页面上付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="30"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="30"/>
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="33"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="33"/>
         <source>A local sandbox with made-up customers; nothing is real.</source>
         <translation>本地沙盒，客户均为虚构；一切都不是真的。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/welcome_window.py" line="34"/>
+        <location filename="../../posapp/ui/shell/welcome_window.py" line="34"/>
         <source>Add your Stripe key</source>
         <translation>添加您的 Stripe 密钥</translation>
     </message>

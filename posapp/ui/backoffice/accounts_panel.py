@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from posapp.services import connect
 
-from ..app_state import AppState
-from ..errors import error_text
-from ..list_panel import ListPanel
-from ..object_detail import ObjectDetail
-from ..theme import set_role
+from ..activity.object_detail import ObjectDetail
+from ..common.app_state import AppState
+from ..common.errors import error_text
+from ..common.theme import set_role
+from ..widgets.list_panel import ListPanel
 from .models import AccountListModel, dashboard_text
 
 ONBOARDING_RETURN = "https://posapp.invalid/onboarding-done"

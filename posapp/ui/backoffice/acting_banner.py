@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ..theme import WARNING_COLOR
+from ..common.theme import WARNING_COLOR
 
 
 class ActingBanner(QWidget):

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 from posapp.services import balance
 from posapp.services.session import Session
 
-from ..app_state import AppState
-from ..csv_export import csv_money, csv_time
-from ..errors import error_text
-from ..list_panel import ListPanel
-from ..object_detail import ObjectDetail
-from ..refunds_panel import Period, period_start
-from ..theme import set_role
+from ..activity.object_detail import ObjectDetail
+from ..common.app_state import AppState
+from ..common.csv_export import csv_money, csv_time
+from ..common.errors import error_text
+from ..common.theme import set_role
+from ..refunds.refunds_panel import Period, period_start
+from ..widgets.list_panel import ListPanel
 from .models import TRANSACTION_TYPES, BalanceTransactionListModel, type_text
 
 TRANSACTION_COLUMNS = (
@@ -133,5 +133,3 @@ class BalancePanel(ListPanel[BalanceTransactionListModel]):
         finally:
             self.refresh.setEnabled(True)
         self.message.clear()
-        # Read outside the sync: the other panels showing these tables reload too.
-        self._state.tables_changed.emit(frozenset(("balance_transactions", "payouts")))

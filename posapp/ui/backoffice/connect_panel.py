@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
 from posapp.services import connect
 
-from ..app_state import AppState
-from ..csv_export import CsvColumn, csv_money, csv_time
-from ..errors import error_text
-from ..list_panel import ListPanel
-from ..object_detail import ObjectDetail
-from ..table_model import CacheTableModel
-from ..theme import set_role
+from ..activity.object_detail import ObjectDetail
+from ..common.app_state import AppState
+from ..common.csv_export import CsvColumn, csv_money, csv_time
+from ..common.errors import error_text
+from ..common.table_model import CacheTableModel
+from ..common.theme import set_role
+from ..widgets.list_panel import ListPanel
 from .accounts_panel import AccountsPanel
 from .models import ApplicationFeeListModel, TransferListModel
 
@@ -66,7 +66,6 @@ class PlatformListPanel(ListPanel[CacheTableModel]):
             set_role(self.message, "error")
             self.message.setText(error_text(error))
             return
-        self._state.tables_changed.emit(frozenset(("application_fees", "transfers")))
 
 
 class ConnectPanel(QTabWidget):

@@ -7,13 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from posapp.services.balance import FeeAndNet
 from posapp.services.connect import account_name
 from posapp.store.cache import Cache
 
-from ..formatting import Formats
-from ..table_model import CacheTableModel, Column
-from ..theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
+from ..common.format import Formats
+from ..common.table_model import CacheTableModel, Column
+from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 TRANSACTION_TYPES = ("charge", "payment", "refund", "payment_refund", "adjustment", "payout",
                      "payout_failure", "transfer", "transfer_refund", "application_fee",
@@ -137,20 +136,6 @@ def dashboard_text(kind: str | None) -> str:
              "full": QCoreApplication.translate("AccountDashboard", "Full (Standard)"),
              "none": QCoreApplication.translate("AccountDashboard", "None (custom)")}
     return names.get(kind or "", kind or "")
-
-
-def fee_net_text(formats: Formats, found: FeeAndNet | None) -> str:
-    """"Fee $0.88 · net $19.12 (available 3 Dec)" of a payment's or refund's balance
-    transaction ("—" while it has none)."""
-    if found is None:
-        return "—"
-    text = (QCoreApplication.translate("FeeNet", "Fee %1 · net %2")
-            .replace("%1", formats.money(found.fee, found.currency))
-            .replace("%2", formats.money(found.net, found.currency)))
-    if found.status != "available":
-        text += " " + QCoreApplication.translate("FeeNet", "(available %1)").replace(
-            "%1", formats.date(found.available_on))
-    return text
 
 
 def account_label(cache: Cache, account_id: object) -> str:

@@ -24,12 +24,12 @@ from posapp.money import parse_amount
 from posapp.services import balance
 from posapp.services.invoices import export_csv
 
-from ..app_state import AppState
-from ..confirm import confirm
-from ..csv_export import choose_csv_path, csv_money, csv_time
-from ..errors import error_text
-from ..list_panel import ListPanel
-from ..theme import DANGER_COLOR, SUCCESS_COLOR, set_role
+from ..common.app_state import AppState
+from ..common.confirm import confirm
+from ..common.csv_export import choose_csv_path, csv_money, csv_time
+from ..common.errors import error_text
+from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, set_role
+from ..widgets.list_panel import ListPanel
 from .balance_panel import TRANSACTION_COLUMNS
 from .models import PAYOUT_STATUSES, PayoutListModel, payout_status_text, type_text
 
@@ -220,5 +220,4 @@ class PayoutsPanel(ListPanel[PayoutListModel]):
         set_role(self.message, "muted")
         self.message.setText(self.tr("Payout of %1 on its way.").replace(
             "%1", self._state.formats.money(amount, currency)))
-        self._state.tables_changed.emit(frozenset(("payouts", "balance_transactions")))
         return payout

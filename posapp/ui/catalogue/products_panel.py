@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from posapp.money import AmountError, parse_amount
 from posapp.services import catalogue
 
-from ..app_state import AppState
-from ..errors import error_text
+from ..common.app_state import AppState
+from ..common.errors import error_text
 
 _ALL = 10_000
 _CATALOGUE = frozenset(("products", "prices", "coupons", "promotion_codes", "tax_rates"))
@@ -199,7 +199,7 @@ class ProductsPanel(QWidget):
         try:
             return parse_amount(text, self.currency, self._state.language, minimum=False)
         except AmountError as error:
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
             return None
 
     async def _do(self, done: str, fn: Any, *args: Any,
@@ -211,7 +211,6 @@ class ProductsPanel(QWidget):
             self.message.setText(error_text(error))
             return None
         self.message.setText(done)
-        self._state.tables_changed.emit(_CATALOGUE)
         return result
 
     async def create_product(self) -> dict[str, Any] | None:

@@ -6,13 +6,11 @@ receipt reprints offline."""
 from __future__ import annotations
 
 import html
-import io
 from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import (
-    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -23,8 +21,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from posapp.services.receipts import Receipt, receipt_for
 
-from ..app_state import AppState
-from ..formatting import Formats
+from ..common.app_state import AppState
+from ..common.format import Formats
+from ..widgets.qr_code import qr_image
 
 Paper = Literal["80mm", "a4"]
 translate = QCoreApplication.translate
@@ -84,12 +83,8 @@ def receipt_document(receipt: Receipt, formats: Formats, shop: str) -> QTextDocu
     """The receipt as a `QTextDocument` (with its QR code)."""
     document = QTextDocument()
     if receipt.receipt_url:
-        import segno  # only when a receipt is printed
-
-        buffer = io.BytesIO()
-        segno.make(receipt.receipt_url, error="m").save(buffer, kind="png", scale=4)
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(_QR),
-                             QImage.fromData(buffer.getvalue()))
+                             qr_image(receipt.receipt_url))
     document.setHtml(receipt_html(receipt, formats, shop))
     return document
 

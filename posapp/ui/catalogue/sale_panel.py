@@ -44,7 +44,7 @@ from posapp.services.catalogue import (
     tax_rates_in_cache,
 )
 
-from ..app_state import AppState
+from ..common.app_state import AppState
 
 MAX_TILES = 60
 """Tiles drawn at once; typing narrows the rest (a catalogue may hold thousands)."""

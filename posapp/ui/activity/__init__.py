@@ -1,0 +1,1 @@
+"""Activity: the audit log, events and object details."""

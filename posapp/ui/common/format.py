@@ -1,0 +1,95 @@
+"""How the UI writes things: numbers, dates and money in the chosen locale, a card as
+"Visa •••• 4242", and (re-exported from the store, which needs it too) an expandable
+field's id."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from posapp.money import format_amount
+from posapp.store.refs import ref_id as ref_id
+
+if TYPE_CHECKING:
+    from posapp.services.balance import FeeAndNet
+
+
+class Formats:
+    """Formatting for one locale (`en_US`, `zh_CN`): money via Babel, the rest via QLocale."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._qlocale = QLocale(language)
+
+    def money(self, minor: int | None, currency: str | None) -> str:
+        """`minor` units of `currency` as the locale writes them ("" when unknown)."""
+        if minor is None or not currency:
+            return ""
+        return format_amount(minor, currency, self.language)
+
+    def number(self, value: int) -> str:
+        """An integer with the locale's grouping."""
+        return self._qlocale.toString(value)
+
+    def datetime(self, timestamp: int | float | None) -> str:
+        """A Unix time as local date and time, short form."""
+        if not timestamp:
+            return ""
+        moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+        return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
+
+    def date(self, timestamp: int | float | None) -> str:
+        """A Unix time as a local date."""
+        if not timestamp:
+            return ""
+        moment = QDateTime.fromSecsSinceEpoch(int(timestamp)).date()
+        return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
+
+    def time(self, timestamp: int | float | None) -> str:
+        """A Unix time as a local time of day."""
+        if not timestamp:
+            return ""
+        moment = QDateTime.fromSecsSinceEpoch(int(timestamp)).time()
+        return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def start_of_today() -> int:
+    """Unix time of local midnight today."""
+    now = datetime.now().astimezone()
+    return int(now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
+
+
+def utc_offset_seconds() -> int:
+    """The local time zone's current offset from UTC."""
+    offset = datetime.now(UTC).astimezone().utcoffset()
+    return int(offset.total_seconds()) if offset else 0
+
+
+def card_label(brand: str | None, last4: str | None) -> str:
+    """"American Express •••• 0005" for a card's brand and last four digits ("" without them)."""
+    if not last4:
+        return ""
+    return f"{(brand or 'card').replace('_', ' ').title()} •••• {last4}"
+
+
+def card_label_of(card: Mapping[str, Any] | None) -> str:
+    """`card_label` of a Stripe card hash (`payment_method.card`, a charge's card details)."""
+    card = card or {}
+    return card_label(card.get("brand"), card.get("last4"))
+
+
+def fee_net_text(formats: Formats, found: FeeAndNet | None) -> str:
+    """"Fee $0.88 · net $19.12 (available 3 Dec)" of a payment's or refund's balance
+    transaction ("—" while it has none)."""
+    if found is None:
+        return "—"
+    text = (QCoreApplication.translate("FeeNet", "Fee %1 · net %2")
+            .replace("%1", formats.money(found.fee, found.currency))
+            .replace("%2", formats.money(found.net, found.currency)))
+    if found.status != "available":
+        text += " " + QCoreApplication.translate("FeeNet", "(available %1)").replace(
+            "%1", formats.date(found.available_on))
+    return text

@@ -1,0 +1,1 @@
+"""Customers: panel, detail, form and dialog, list model."""

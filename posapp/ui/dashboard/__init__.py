@@ -1,0 +1,1 @@
+"""Dashboard: takings, MRR and open disputes at a glance, with its charts."""

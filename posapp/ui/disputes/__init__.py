@@ -1,0 +1,1 @@
+"""Disputes: panel, detail, evidence form, list model."""

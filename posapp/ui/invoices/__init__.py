@@ -1,0 +1,1 @@
+"""Invoices: panel, detail, dialog, list model, PDF."""

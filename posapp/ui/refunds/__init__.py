@@ -1,0 +1,1 @@
+"""Refunds: panel, detail, refund dialog, list model."""

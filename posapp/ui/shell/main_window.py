@@ -1,0 +1,329 @@
+"""`MainWindow`: navigation, the panels, the top bar, the status bar and toasts.
+
+It wires panels to the shared `AppState` and to each other only through signals; it holds no
+business logic. Profile switching, settings and language changes are requested through its
+signals and carried out by the `launch` controller, which rebuilds the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Protocol
+
+from PySide6.QtCore import QByteArray, QDate, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.services.cart import Cart
+from posapp.sync.notifications import ConnectionChanged, Notification
+
+from ..activity.activity_panel import ActivityPanel
+from ..backoffice.acting_banner import ActingBanner
+from ..backoffice.balance_panel import BalancePanel
+from ..backoffice.connect_panel import ConnectPanel
+from ..backoffice.payouts_panel import PayoutsPanel
+from ..catalogue.products_panel import ProductsPanel
+from ..catalogue.sale_panel import SalePanel
+from ..common.app_state import AppState
+from ..common.list_view import CacheListView
+from ..common.notices import notice_text
+from ..common.resources import icon
+from ..common.theme import DisplayMode, accent_style
+from ..customers.customers_panel import CustomersPanel
+from ..dashboard.dashboard_panel import DashboardPanel, ListFilter
+from ..disputes.disputes_panel import DisputesPanel
+from ..invoices.invoices_panel import InvoicesPanel
+from ..payments.collect_panel import CollectPanel
+from ..payments.payments_panel import PaymentsPanel
+from ..refunds.refunds_panel import RefundsPanel
+from ..subscriptions.subscriptions_panel import SubscriptionsPanel
+from ..widgets.filter_bar import FilterBar
+from .search_dialog import SearchDialog
+from .status_bar import SyncStatusBar
+from .toasts import ToastArea
+from .top_bar import TopBar
+
+
+class Panel(IntEnum):
+    """The navigation entries, in order (Ctrl+1 … Ctrl+9, then Ctrl+0; the rest have none)."""
+
+    DASHBOARD = 0
+    COLLECT = 1
+    CUSTOMERS = 2
+    PAYMENTS = 3
+    SUBSCRIPTIONS = 4
+    INVOICES = 5
+    REFUNDS = 6
+    DISPUTES = 7
+    ACTIVITY = 8
+    SALE = 9
+    PRODUCTS = 10
+    BALANCE = 11
+    PAYOUTS = 12
+    ACCOUNTS = 13
+
+
+PANEL_FOR_TABLE = {
+    "customers": Panel.CUSTOMERS, "payment_methods": Panel.CUSTOMERS,
+    "payment_intents": Panel.PAYMENTS, "charges": Panel.PAYMENTS,
+    "subscriptions": Panel.SUBSCRIPTIONS, "invoices": Panel.INVOICES,
+    "refunds": Panel.REFUNDS, "disputes": Panel.DISPUTES, "events": Panel.ACTIVITY,
+    "products": Panel.PRODUCTS,
+    "balance_transactions": Panel.BALANCE, "payouts": Panel.PAYOUTS,
+    "accounts": Panel.ACCOUNTS, "application_fees": Panel.ACCOUNTS,
+    "transfers": Panel.ACCOUNTS,
+}
+
+
+class ObjectPanel(Protocol):
+    """A panel that can select one of the objects it lists (`jump_to` relies on it)."""
+
+    def show_object(self, object_id: str) -> bool:
+        """Select `object_id` in the list (and show it); False when it is not there."""
+        ...
+
+
+class MainWindow(QMainWindow):
+    """The app's one window for an open profile."""
+
+    profile_chosen = Signal(str)
+    add_profile_requested = Signal()
+    settings_requested = Signal()
+    act_as_requested = Signal(str)
+    """A connected account's id: work on it (the platform's session stays open)."""
+    platform_requested = Signal()
+    """Back from a connected account to the platform."""
+
+    def __init__(self, state: AppState, profile_names: Sequence[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        mode_name = {DisplayMode.TEST: self.tr("test mode"), DisplayMode.LIVE: self.tr("LIVE"),
+                     DisplayMode.DEMO: self.tr("demo")}[state.profile.mode]
+        self.setWindowTitle(self.tr("PosApp — %1 (%2)").replace(
+            "%1", state.profile.account_name or state.profile.name).replace("%2", mode_name))
+        self.setWindowIcon(icon("app"))
+        self.unread = 0
+        self._was_online = True
+        self.recovery: QDialog | None = None
+        """The start-up screen about interrupted money writes, when there were any."""
+
+        self.top_bar = TopBar(state.profile, profile_names)
+        self.top_bar.profile_chosen.connect(self.profile_chosen)
+        self.top_bar.add_profile_requested.connect(self.add_profile_requested)
+        self.top_bar.settings_requested.connect(self.settings_requested)
+        self.top_bar.search_requested.connect(self.open_search)
+        accent = QFrame()
+        accent.setObjectName("accent")
+        accent.setStyleSheet(accent_style(state.profile.mode))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        self.dashboard = DashboardPanel(state)
+        self.collect = CollectPanel(state)
+        self.customers = CustomersPanel(state)
+        self.payments = PaymentsPanel(state)
+        self.subscriptions = SubscriptionsPanel(state)
+        self.invoices = InvoicesPanel(state)
+        self.refunds = RefundsPanel(state)
+        self.disputes = DisputesPanel(state)
+        self.activity = ActivityPanel(state)
+        self.sale = SalePanel(state)
+        self.sale.collect_requested.connect(self._collect_cart)
+        self.collect.cart_done.connect(self.sale.clear)
+        self.products = ProductsPanel(state)
+        self.balance = BalancePanel(state)
+        self.payouts = PayoutsPanel(state)
+        self.connect_panel = ConnectPanel(state)
+        self.accounts = self.connect_panel.accounts
+        self.accounts.act_as_requested.connect(self.act_as_requested)
+        self._object_panels: dict[Panel, ObjectPanel] = {
+            Panel.CUSTOMERS: self.customers, Panel.PAYMENTS: self.payments,
+            Panel.SUBSCRIPTIONS: self.subscriptions, Panel.INVOICES: self.invoices,
+            Panel.REFUNDS: self.refunds, Panel.DISPUTES: self.disputes,
+            Panel.ACTIVITY: self.activity,
+        }
+        entries = (
+            (Panel.DASHBOARD, self.tr("Dashboard"), "dashboard", self.dashboard),
+            (Panel.COLLECT, self.tr("Collect payment"), "collect", self.collect),
+            (Panel.CUSTOMERS, self.tr("Customers"), "customers", self.customers),
+            (Panel.PAYMENTS, self.tr("Payments"), "payments", self.payments),
+            (Panel.SUBSCRIPTIONS, self.tr("Subscriptions"), "subscriptions",
+             self.subscriptions),
+            (Panel.INVOICES, self.tr("Invoices"), "invoices", self.invoices),
+            (Panel.REFUNDS, self.tr("Refunds"), "refunds", self.refunds),
+            (Panel.DISPUTES, self.tr("Disputes"), "disputes", self.disputes),
+            (Panel.ACTIVITY, self.tr("Activity"), "activity", self.activity),
+            (Panel.SALE, self.tr("Sale"), "collect", self.sale),
+            (Panel.PRODUCTS, self.tr("Products"), "invoices", self.products),
+            (Panel.BALANCE, self.tr("Balance"), "payments", self.balance),
+            (Panel.PAYOUTS, self.tr("Payouts"), "paid", self.payouts),
+            (Panel.ACCOUNTS, self.tr("Connect"), "customers", self.connect_panel),
+        )
+        for panel, label, icon_name, widget in entries:
+            item = QListWidgetItem(icon(icon_name), label)
+            self.navigation.addItem(item)
+            self.stack.addWidget(widget)
+            if panel < 10:
+                key = (panel + 1) % 10
+                item.setToolTip(f"{label}  (Ctrl+{key})")
+                QShortcut(QKeySequence(f"Ctrl+{key}"), self,
+                          lambda p=panel: self.show_panel(p))
+        self.navigation.currentRowChanged.connect(self._panel_changed)
+        QShortcut(QKeySequence("Ctrl+K"), self, self.open_search)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.top_bar)
+        outer.addWidget(accent)
+        self.acting_banner: ActingBanner | None = None
+        if state.session.platform is not None:
+            self.acting_banner = ActingBanner(state.session.platform.account_name
+                                              or state.session.platform.name,
+                                              state.profile.account_name,
+                                              state.session.acting_as or "")
+            self.acting_banner.back.clicked.connect(self.platform_requested)
+            outer.addWidget(self.acting_banner)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.toasts = ToastArea(central)
+        self.collect.announce.connect(self.toasts.show_toast)
+
+        self.status = SyncStatusBar(state.formats)
+        self.setStatusBar(self.status)
+        self.status.notifications_clicked.connect(lambda: self.show_panel(Panel.ACTIVITY))
+        self.status.set_last_synced(state.cache.last_success)
+        state.online_changed.connect(self.status.set_online)
+        state.synced.connect(self.status.set_last_synced)
+        state.backfill_progress.connect(
+            lambda p: self.status.set_backfill(p.done, p.finished, p.estimated_remaining))
+        state.backfill_finished.connect(self.status.end_backfill)
+        state.notification.connect(self._notified)
+        state.toast.connect(self.toasts.show_toast)
+        state.online_changed.connect(self._online_changed)
+        self.customers.open_payment.connect(self.jump_to)
+        self.payments.open_customer.connect(lambda cid: self.jump_to("customers", cid))
+        self.refunds.open_object.connect(self.jump_to)
+        self.disputes.open_object.connect(self.jump_to)
+        self.dashboard.open_list.connect(self.open_filtered)
+        self.subscriptions.open_object.connect(self.jump_to)
+        self.invoices.open_object.connect(self.jump_to)
+
+        settings = state.ui_settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        last = str(settings.value("window/panel", int(Panel.COLLECT)))
+        self.show_panel(Panel(int(last)) if last.isdigit() and int(last) < len(Panel)
+                        else Panel.COLLECT)
+
+    def carry_over(self, previous: MainWindow) -> None:
+        """Take over what the session showed in `previous` (the same profile's window before
+        a language switch): its place and size, notifications, unread count and panel."""
+        self.setGeometry(previous.geometry())
+        self.setWindowState(previous.windowState())
+        for at, notice in previous.activity.history:
+            self.activity.add_notice(notice, at)
+        self.unread = previous.unread
+        self.status.set_unread(self.unread)
+        self.show_panel(previous.current_panel())
+
+    def show_panel(self, panel: Panel) -> None:
+        """Switch to `panel`."""
+        self.navigation.setCurrentRow(int(panel))
+
+    def _collect_cart(self, cart: Cart) -> None:
+        """The sale screen's cart goes to the collect screen to be paid."""
+        if self.collect.take_cart(cart):
+            self.show_panel(Panel.COLLECT)
+        else:
+            self.toasts.show_toast(self.tr("Finish the sale on the collect screen first."))
+
+    def current_panel(self) -> Panel:
+        """The panel shown."""
+        return Panel(self.stack.currentIndex())
+
+    def jump_to(self, table: str, object_id: str) -> bool:
+        """Show the panel that lists `table` and select `object_id` there."""
+        panel = PANEL_FOR_TABLE.get(table)
+        if panel is None:
+            return False
+        self.show_panel(panel)
+        return self._object_panels[panel].show_object(object_id)
+
+    def open_filtered(self, wanted: ListFilter) -> bool:
+        """Show the panel that lists `wanted.table`, filtered by its status (and period or
+        day)."""
+        panel = PANEL_FOR_TABLE.get(wanted.table)
+        if panel is None:
+            return False
+        self.show_panel(panel)
+        view = getattr(self.stack.widget(int(panel)), "list", None)
+        if not isinstance(view, CacheListView):
+            return False
+        view.status_filter.setCurrentIndex(max(view.status_filter.findData(wanted.status), 0))
+        if wanted.period is not None and panel is Panel.REFUNDS:
+            self.refunds.set_period(wanted.period)
+        bar = getattr(self.stack.widget(int(panel)), "filter_bar", None)
+        if wanted.day is not None and isinstance(bar, FilterBar):
+            day = QDate.fromString(wanted.day, Qt.DateFormat.ISODate)
+            bar.set_days(day, day)
+        return True
+
+    def open_search(self) -> SearchDialog:
+        """Open the global search (Ctrl+K)."""
+        dialog = SearchDialog(self.state.cache, self.state.formats, self)
+        dialog.chosen.connect(self.jump_to)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _panel_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        self.state.ui_settings.setValue("window/panel", row)
+        if row == Panel.ACTIVITY:
+            self.unread = 0
+            self.status.set_unread(0)
+
+    def _notified(self, notice: Notification) -> None:
+        if self.collect.explains(notice):
+            return
+        self.toasts.show_toast(notice_text(notice, self.state.formats))
+        if self.current_panel() != Panel.ACTIVITY:
+            self.unread += 1
+            self.status.set_unread(self.unread)
+
+    def _online_changed(self, online: bool, reason: str) -> None:
+        if online == self._was_online:
+            return
+        self._was_online = online
+        notice = ConnectionChanged(online, reason)
+        self.toasts.show_toast(notice_text(notice, self.state.formats))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the geometry (each list remembers its columns as they change)."""
+        self.state.ui_settings.setValue("window/geometry", self.saveGeometry())
+        self.state.ui_settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Subscriptions: panel, detail, dialogs (new, change, cancel, links), list model."""

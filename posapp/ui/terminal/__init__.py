@@ -1,1 +1,0 @@
-"""The Terminal reader tender of the collect screen and the readers dialog."""

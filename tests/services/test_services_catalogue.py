@@ -1,0 +1,255 @@
+"""The catalogue and cart tenders against a live sandbox: products with prices round-trip
+through Stripe and the cache (new amount = new price, archive), a product archived at
+Stripe leaves the sale via the poller; carts tendered by Checkout (coupon, promotion code
+typed by the customer, inclusive/exclusive tax, tip, JPY and KWD), saved card and cash come
+to the cart's amount at Stripe, once, whatever happens to the answer."""
+
+from __future__ import annotations
+
+import urllib.parse
+import urllib.request
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from services_support import cached, customer_with_card
+from stripe import APIConnectionError
+
+from posapp.gateway import RequestRecord, checkout, invoices, payment_intents, products
+from posapp.services import catalogue, payments, refunds
+from posapp.services.cart import Cart, Tip
+from posapp.services.errors import ServiceError
+from posapp.services.sale_tenders import (
+    METADATA_TIP,
+    charge_cart_to_card,
+    record_outside_payment,
+    refund_amount,
+    request_cart_payment,
+    sold_lines,
+)
+from posapp.services.session import Session
+from posapp.sync import Poller, run_sync_once
+
+
+def pay_page(url: str, **form: str) -> int:
+    data = urllib.parse.urlencode({"card": "4242424242424242", "email": "c@example.com",
+                                   **form}).encode()
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=10) as r:
+            return int(r.status)
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def shop(session: Session, currency: str = "usd") -> dict[str, Any]:
+    """A latte and a croissant in `currency`, a sales tax and a 10% coupon with its code."""
+    latte = catalogue.create_product(session, "Latte", 455, currency, sku="LAT-1",
+                                     barcode="5012345678900", category="Drinks")
+    croissant = catalogue.create_product(session, "Croissant", 330, currency, sku="CRO-1",
+                                         barcode="4006381333931", category="Bakery")
+    tax = catalogue.create_tax_rate(session, "Sales tax", Decimal("8.875"), inclusive=False)
+    coupon = catalogue.create_coupon(session, "Ten off", percent_off=Decimal(10))
+    promo = catalogue.create_promotion_code(session, coupon["id"], "TENOFF")
+    return {"latte": latte, "croissant": croissant, "tax": tax, "coupon": coupon,
+            "promo": promo}
+
+
+def cart_of(session: Session, currency: str = "usd", **taxed: bool) -> Cart:
+    items = catalogue.sellable(session.cache, currency)
+    rates = tuple(catalogue.tax_rates_in_cache(session.cache)) if taxed.get("tax") else ()
+    cart = Cart(currency)
+    for item in items:
+        cart = cart.add(catalogue.line_for(item, 2 if item.name == "Latte" else 1, rates))
+    return cart
+
+
+def test_catalogue_round_trips_through_stripe_and_the_cache(session: Session) -> None:
+    made = shop(session)
+    items = catalogue.sellable(session.cache, "usd")
+    assert [(i.category, i.name, i.unit_amount) for i in items] == [
+        ("Bakery", "Croissant", 330), ("Drinks", "Latte", 455)]
+    scanned = catalogue.find_by_code(items, "5012345678900")
+    assert scanned is not None and scanned.name == "Latte"
+    assert [h.id for h in session.cache.search("CRO-1", tables=["products"])] \
+        == [made["croissant"]["id"]]
+
+    old_price = made["latte"]["default_price"]
+    new = catalogue.change_price_amount(session, old_price, 475)
+    assert new["unit_amount"] == 475 and new["id"] != old_price
+    assert cached(session, "prices", old_price)["active"] is False
+    assert cached(session, "products", made["latte"]["id"])["default_price"] == new["id"]
+    assert [i.unit_amount for i in catalogue.sellable(session.cache, "usd")] == [330, 475]
+
+    catalogue.archive_product(session, made["croissant"]["id"])
+    assert [i.name for i in catalogue.sellable(session.cache, "usd")] == ["Latte"]
+    coupon = catalogue.promotion_code_coupon(session.cache, "tenoff")
+    assert coupon is not None and coupon.promotion_code == made["promo"]["id"]
+
+
+def test_a_product_archived_at_stripe_leaves_the_sale_through_the_poller(
+        session: Session) -> None:
+    made = shop(session)
+    run_sync_once(session.gateway, session.cache)
+    poller = Poller(session.gateway, session.cache)
+    poller.poll_once()
+    products.update_product(session.gateway, made["latte"]["id"], {"active": False})
+    assert "Latte" in [i.name for i in catalogue.sellable(session.cache, "usd")]
+    poller.poll_once()
+    assert [i.name for i in catalogue.sellable(session.cache, "usd")] == ["Croissant"]
+
+
+def test_checkout_asks_the_carts_total_with_coupon_tax_and_tip(session: Session) -> None:
+    made = shop(session)
+    cart = cart_of(session, tax=True).with_coupon(catalogue.cart_coupon(made["coupon"]))
+    cart = cart.with_tip(Tip(percent=Decimal(15)))
+    totals = cart.totals()
+    request = request_cart_payment(session, cart, receipt_email="ada@example.com",
+                                   idempotency_key="sale-9/1")
+    found = checkout.retrieve_session(session.gateway, request.id)
+    assert found["amount_total"] == totals.total == request.amount
+    assert found["total_details"]["amount_tax"] == totals.tax
+    assert found["discounts"] == [{"coupon": made["coupon"]["id"], "promotion_code": None}]
+    again = request_cart_payment(session, cart, receipt_email="ada@example.com",
+                                 idempotency_key="sale-9/1")
+    assert again.id == request.id
+
+    pay_page(request.url)
+    status = payments.payment_request_status(session, request)
+    assert status.state == "paid" and status.amount == totals.total
+    assert status.payment_intent_id is not None
+    intent = payment_intents.retrieve_payment_intent(session.gateway, status.payment_intent_id)
+    assert intent["amount"] == totals.total
+    assert intent["metadata"][METADATA_TIP] == str(totals.tip) and totals.tip > 0
+    assert intent["receipt_email"] == "ada@example.com"
+
+
+def test_customer_types_a_promotion_code_on_checkout(session: Session) -> None:
+    shop(session)
+    cart = cart_of(session)
+    request = request_cart_payment(session, cart, allow_promotion_codes=True)
+    assert request.amount == 1240
+    pay_page(request.url, promotion_code="TENOFF")
+    status = payments.payment_request_status(session, request)
+    assert status.state == "paid" and status.amount == 1116
+    with pytest.raises(ServiceError):
+        request_cart_payment(session, cart.with_coupon(catalogue.promotion_code_coupon(
+            session.cache, "TENOFF")), allow_promotion_codes=True)
+
+
+@pytest.mark.parametrize("currency", ["jpy", "kwd"])
+def test_zero_and_three_decimal_carts_are_asked_to_the_minor_unit(
+        session: Session, currency: str) -> None:
+    shop(session, currency)
+    inclusive = catalogue.create_tax_rate(session, "VAT", Decimal(20), inclusive=True)
+    cart = cart_of(session, currency)
+    vat = (catalogue.cart_tax_rate(inclusive),)
+    cart = Cart(currency, tuple(replace(line, tax_rates=vat) for line in cart.lines))
+    request = request_cart_payment(session, cart)
+    found = checkout.retrieve_session(session.gateway, request.id)
+    assert found["amount_total"] == cart.totals().total == 1240
+    assert found["total_details"]["amount_tax"] == cart.totals().tax
+
+
+def test_payment_links_refuse_carts_they_cannot_carry(session: Session) -> None:
+    made = shop(session)
+    cart = cart_of(session).with_coupon(catalogue.cart_coupon(made["coupon"]))
+    with pytest.raises(ServiceError) as refused:
+        request_cart_payment(session, cart, "payment_link")
+    assert refused.value.code == "link_cannot_carry_cart"
+    link = request_cart_payment(session, cart_of(session), "payment_link")
+    assert link.amount == 1240
+
+
+def test_cash_is_an_itemised_invoice_paid_out_of_band_once(session: Session) -> None:
+    shop(session)
+    cart = cart_of(session, tax=True).with_tip(Tip(amount=100))
+    first = record_outside_payment(session, cart, "cash", idempotency_key="sale-3/1")
+    again = record_outside_payment(session, cart, "cash", idempotency_key="sale-3/1")
+    assert first.state == again.state == "paid" and first.invoice_id == again.invoice_id
+    assert first.invoice_id is not None
+    invoice = invoices.retrieve_invoice(session.gateway, first.invoice_id)
+    assert invoice["total"] == cart.totals().total and invoice["status"] == "paid"
+    lines, _ = invoices.list_lines(session.gateway, first.invoice_id)
+    assert [line["description"] for line in lines] == [
+        "Croissant", "Latte × 2", "Tip"]
+    found, _ = invoices.list_invoices(session.gateway, {"limit": 10})
+    assert len(found) == 1
+
+
+def test_saved_card_pays_an_itemised_invoice_once_even_when_the_answer_is_lost(
+        session: Session) -> None:
+    shop(session)
+    customer_id, card_id = customer_with_card(session)
+    cart = cart_of(session, tax=True)
+    gw = session.gateway
+    gw.max_retries = 0
+    dropped: list[str] = []
+
+    def drop_pay_answer(record: RequestRecord) -> None:
+        if record.method == "POST" and record.path.endswith("/pay") and not dropped:
+            dropped.append(record.path)
+            raise APIConnectionError("connection dropped after the commit", should_retry=True)
+
+    gw.add_request_hook(drop_pay_answer)
+    unknown = charge_cart_to_card(session, cart, customer_id, card_id,
+                                  idempotency_key="sale-4/1")
+    assert unknown.state == "unknown"
+    paid = charge_cart_to_card(session, cart, customer_id, card_id,
+                               idempotency_key="sale-4/1")
+    assert paid.state == "paid" and paid.amount == cart.totals().total
+    intents, _ = payment_intents.list_payment_intents(gw, {"customer": customer_id})
+    assert [i["amount"] for i in intents] == [cart.totals().total]
+
+
+def test_declined_saved_card_says_why_and_charges_nothing(session: Session) -> None:
+    shop(session)
+    customer_id, card_id = customer_with_card(session, "pm_card_chargeCustomerFail")
+    outcome = charge_cart_to_card(session, cart_of(session), customer_id, card_id)
+    assert outcome.state == "declined" and outcome.message == "Your card was declined."
+    intents, _ = payment_intents.list_payment_intents(session.gateway, {"customer": customer_id})
+    assert [i["status"] for i in intents] == ["requires_payment_method"]
+
+
+def test_refund_by_line_gives_back_the_lines_share_of_discount_and_tax(
+        session: Session) -> None:
+    made = shop(session)
+    cart = cart_of(session, tax=True).with_coupon(catalogue.cart_coupon(made["coupon"]))
+    request = request_cart_payment(session, cart)
+    pay_page(request.url)
+    status = payments.payment_request_status(session, request)
+    assert status.payment_intent_id is not None
+    lines = sold_lines(session, request.id)
+    assert [(line.description, line.quantity) for line in lines] == [
+        ("Croissant", 1), ("Latte", 2)]
+    latte = lines[1]
+    # 2 × 4.55 = 910, 10% off = 91, base 819, tax round(72.68) = 73 -> 892; one back = 446
+    assert (latte.amount_discount, latte.amount_tax, latte.amount_total) == (91, 73, 892)
+    assert refund_amount(lines, {1: 1}) == 446
+    assert refund_amount(lines, {0: 1, 1: 2}) == cart.totals().total
+    with pytest.raises(ServiceError):
+        refund_amount(lines, {1: 3})
+    refund = refunds.refund_payment(session, status.payment_intent_id,
+                                    refund_amount(lines, {1: 1}))
+    assert refund["amount"] == 446
+
+
+def test_cash_whose_answer_is_lost_is_recorded_once_when_sent_again(session: Session) -> None:
+    shop(session)
+    cart = cart_of(session)
+    gw = session.gateway
+    gw.max_retries = 0
+    dropped: list[str] = []
+
+    def drop_pay_answer(record: RequestRecord) -> None:
+        if record.method == "POST" and record.path.endswith("/pay") and not dropped:
+            dropped.append(record.path)
+            raise APIConnectionError("connection dropped after the commit", should_retry=True)
+
+    gw.add_request_hook(drop_pay_answer)
+    unknown = record_outside_payment(session, cart, idempotency_key="sale-5/1")
+    assert unknown.state == "unknown" and "don't know yet" in unknown.message
+    settled = record_outside_payment(session, cart, idempotency_key="sale-5/1")
+    assert settled.state == "paid"
+    found, _ = invoices.list_invoices(gw, {"limit": 10})
+    assert [(i["status"], i["total"]) for i in found] == [("paid", cart.totals().total)]

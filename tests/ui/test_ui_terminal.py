@@ -1,0 +1,233 @@
+"""The collect screen's "Card reader" tender against a live sandbox: the amount typed shows
+on the reader, a tapped card turns the screen to Paid, a decline says why and another card
+pays the same sale, cancel from the screen, an offline reader, a time-out, manual capture,
+a second click, and the readers dialog registering a simulated reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import qasync
+import stripe
+from ui_support import demo_controller, run, wait_until
+
+from posapp.sandbox import Sandbox
+from posapp.services.cart import Cart, Line
+from posapp.ui.payments.collect_panel import CollectPanel, Sale
+from posapp.ui.payments.readers_dialog import ReadersDialog, station_key
+from posapp.ui.shell.main_window import MainWindow, Panel
+from posapp.worker import Worker
+
+
+def _reader(client: stripe.StripeClient) -> str:
+    place = client.v1.terminal.locations.create(params={
+        "display_name": "Café", "address": {"country": "US", "city": "Portland"}})
+    reader = client.v1.terminal.readers.create(params={
+        "registration_code": "simulated-wpe", "label": "Counter", "location": place.id})
+    return reader.id
+
+
+def _ready(loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+           amount: str = "12.50", description: str = "Two flat whites") -> tuple[CollectPanel,
+                                                                                 str]:
+    reader_id = _reader(client)
+    window.show_panel(Panel.COLLECT)
+    collect = window.collect
+    run(loop, collect.reader.reload_readers())
+    assert collect.reader.reader_id() == reader_id
+    collect.amount.text_edit.setText(amount)
+    collect.description.setText(description)
+    assert collect.reader.button.isEnabled(), collect.reader.button.toolTip()
+    return collect, reader_id
+
+
+def _tap(client: stripe.StripeClient, reader_id: str, number: str = "4242424242424242",
+         **params: Any) -> None:
+    client.v1.test_helpers.terminal.readers.present_payment_method(
+        reader_id, params={"card_present": {"number": number}, **params})
+
+
+def _helper(client: stripe.StripeClient, reader_id: str, action: str, **params: Any) -> None:
+    client.raw_request("post", f"/v1/test_helpers/sandbox/terminal/readers/{reader_id}/"
+                               f"{action}", **params)
+
+
+def _succeeded(client: stripe.StripeClient) -> int:
+    return sum(1 for c in client.v1.charges.list(params={"limit": 100}).data
+               if c.status == "succeeded")
+
+
+def test_a_tapped_card_pays_the_sale_and_the_reader_showed_it(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    collect, reader_id = _ready(loop, window, client)
+    run(loop, collect.reader.show_sale_on_reader())
+    action = client.v1.terminal.readers.retrieve(reader_id).action
+    assert action is not None and action.type == "set_reader_display"
+    cart: Any = action.set_reader_display.cart  # type: ignore[union-attr]
+    assert [(i.description, i.amount, i.quantity) for i in cart.line_items] == [
+        ("Two flat whites", 1250, 1)]
+    assert (cart.total, cart.currency) == (1250, "usd")
+
+    outcome = run(loop, collect.reader.collect())
+    assert outcome is not None and outcome.state == "waiting"
+    assert collect.sale is Sale.WAITING
+    assert collect.center.currentWidget() is collect.reader.view
+    assert collect.reader.message.text() == "Tap, insert or swipe on the reader."
+    assert "$12.50" in collect.reader.amount.text()
+    assert run(loop, collect.reader.collect()) is None  # a second click starts nothing
+    _tap(client, reader_id)
+    wait_until(loop, collect.view.is_paid, "the Paid state")
+    assert collect.sale is Sale.PAID
+    assert "$12.50" in collect.view.outcome_detail.text()
+    assert "Visa •••• 4242" in collect.view.outcome_detail.text()
+    assert _succeeded(client) == 1
+    assert len(client.v1.payment_intents.list().data) == 1
+    collect.new_sale()
+    assert collect.sale is Sale.EDITING
+    # The next customer's amount shows; a sale given up takes it off the reader.
+    collect.amount.text_edit.setText("3.20")
+    run(loop, collect.reader.show_sale_on_reader())
+    shown = client.v1.terminal.readers.retrieve(reader_id).action
+    assert shown is not None and shown.set_reader_display.cart.total == 320  # type: ignore[union-attr]
+    collect.new_sale()
+    wait_until(loop, lambda: client.v1.terminal.readers.retrieve(reader_id).action is None,
+               "the reader's screen cleared")
+
+
+def test_a_decline_says_why_and_another_card_pays(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    collect, reader_id = _ready(loop, window, client)
+    run(loop, collect.reader.collect())
+    _tap(client, reader_id, "4000000000009995")
+    outcome = run(loop, collect.reader.refresh())
+    assert outcome is not None and outcome.state == "declined"
+    assert collect.reader.message.text() == ("Declined: Your card has insufficient funds. "
+                                             "The customer can try another card.")
+    assert collect.reader.retry.isVisibleTo(collect.reader.view)
+    assert collect.sale is Sale.WAITING
+    again = run(loop, collect.reader.try_again())
+    assert again is not None and again.state == "waiting"
+    _tap(client, reader_id)
+    wait_until(loop, collect.view.is_paid, "the Paid state")
+    assert _succeeded(client) == 1
+
+
+def test_cancel_from_the_screen_and_an_offline_reader(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    collect, reader_id = _ready(loop, window, client)
+    run(loop, collect.reader.collect())
+    payment = collect.reader.payment
+    assert payment is not None
+    run(loop, collect.cancel_request())  # what Esc and Cancel do
+    assert collect.sale is Sale.EDITING
+    assert collect.message.text() == "The reader payment was canceled; nothing was charged."
+    assert client.v1.payment_intents.retrieve(payment.payment_intent_id).status == "canceled"
+
+    _helper(client, reader_id, "set_status", status="offline")
+    outcome = run(loop, collect.reader.collect())
+    assert outcome is not None and outcome.state == "offline"
+    assert collect.reader.message.text().startswith("The reader is offline")
+    _helper(client, reader_id, "set_status", status="online")
+    assert run(loop, collect.reader.try_again()).state == "waiting"  # type: ignore[union-attr]
+    _helper(client, reader_id, "timeout_action")
+    timed_out = run(loop, collect.reader.refresh())
+    assert timed_out is not None and timed_out.state == "timed_out"
+    assert "stopped waiting" in collect.reader.message.text()
+    run(loop, collect.reader.try_again())
+    client.v1.terminal.readers.cancel_action(reader_id)  # the customer cancels on the reader
+    stopped = run(loop, collect.reader.refresh())
+    assert stopped is not None and stopped.state == "stopped"
+    assert collect.reader.message.text().startswith("The reader stopped collecting")
+    assert collect.sale is Sale.WAITING and collect.reader.retry.isVisibleTo(collect.reader.view)
+    run(loop, collect.reader.cancel_payment())
+    assert collect.sale is Sale.EDITING and _succeeded(client) == 0
+
+
+def test_a_cart_from_the_sale_screen_is_not_offered_to_the_reader(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    """A reader payment is one amount without lines: a cart goes to the itemising tenders."""
+    collect, _reader_id = _ready(loop, window, client)
+    collect.amount.text_edit.clear()
+    assert collect.take_cart(Cart("usd").add(Line("Espresso", 350, quantity=2)))
+    reason = "A cart is paid by page, saved card or cash."
+    assert not collect.reader.button.isEnabled()
+    assert collect.reader.button.toolTip() == reason and collect.reader.why.text() == reason
+    assert collect.cash.isEnabled() and collect.show_link.isEnabled()
+    collect.new_sale()
+    collect.amount.text_edit.setText("3.50")
+    collect.description.setText("Espresso")
+    assert collect.reader.button.isEnabled(), collect.reader.button.toolTip()
+
+
+def test_authorise_only_then_capture_with_a_tip(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    state = window.state
+    state.ui_settings.setValue(station_key(state, "authorise_only"), "true")
+    state.ui_settings.setValue(station_key(state, "tipping"), "true")
+    collect, reader_id = _ready(loop, window, client)
+    run(loop, collect.reader.collect())
+    _tap(client, reader_id, amount_tip=200)
+    held = run(loop, collect.reader.refresh())
+    assert held is not None and held.state == "requires_capture"
+    assert collect.reader.message.text().startswith("Authorised $14.50")
+    assert collect.reader.capture.isVisibleTo(collect.reader.view)
+    run(loop, collect.reader.capture_now())
+    assert collect.view.is_paid()
+    assert "tip $2.00" in collect.view.outcome_detail.text()
+    [charge] = client.v1.charges.list().data
+    assert charge.captured and charge.amount_captured == 1450
+
+
+def test_the_readers_dialog_registers_a_simulated_reader(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    dialog = ReadersDialog(window.state, window)
+    wait_until(loop, lambda: dialog.location.count() == 0 and dialog.list.count() == 0,
+               "the empty lists")
+    dialog.code.setText("simulated-s700")
+    dialog.label.setText("Bar")
+    dialog.location_name.setText("Café")
+    dialog.location_country.setText("us")
+    reader = run(loop, dialog.register_reader())
+    assert reader is not None and reader["device_type"] == "simulated_stripe_s700"
+    assert dialog.message.text() == "Reader “Bar” registered."
+    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [
+        "Bar · online · idle"]
+    dialog.code.setText("wrong-code")
+    assert run(loop, dialog.register_reader()) is None
+    assert "registration code" in dialog.message.text()
+    run(loop, dialog.rename_reader(reader["id"], "Terrace"))
+    assert dialog.list.item(0).text().startswith("Terrace")
+    run(loop, dialog.delete_reader(reader["id"]))
+    assert dialog.list.count() == 0
+    dialog.close()
+
+
+def test_a_restart_during_the_reader_action_shows_the_sales_true_outcome(
+        loop: qasync.QEventLoop, tmp_path: Path, sandbox: Sandbox, worker: Worker,
+        client: stripe.StripeClient) -> None:
+    # The app goes away while the reader collects (tests/test_services_terminal.py kills
+    # the services with SIGKILL at this point); the customer pays meanwhile.
+    first = demo_controller(tmp_path, sandbox, worker)
+    run(loop, first.start())
+    assert isinstance(first.window, MainWindow)
+    collect, reader_id = _ready(loop, first.window, client)
+    run(loop, collect.reader.collect())
+    first.shutdown()
+    _tap(client, reader_id)
+
+    second = demo_controller(tmp_path, sandbox, worker)
+    try:
+        run(loop, second.start())
+        window = second.window
+        assert isinstance(window, MainWindow)
+        again = window.collect
+        wait_until(loop, again.view.is_paid, "the sale shown paid after the restart")
+        assert "$12.50" in again.view.outcome_detail.text()
+        assert again.description.text() == "Two flat whites"
+        assert _succeeded(client) == 1
+        assert len(client.v1.payment_intents.list().data) == 1
+        again.new_sale()
+        assert run(loop, again.reader.resume()) is None  # the sale is over: nothing to show
+    finally:
+        second.shutdown()
