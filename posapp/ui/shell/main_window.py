@@ -154,7 +154,9 @@ class MainWindow(QMainWindow):
             Panel.CUSTOMERS: self.customers, Panel.PAYMENTS: self.payments,
             Panel.SUBSCRIPTIONS: self.subscriptions, Panel.INVOICES: self.invoices,
             Panel.REFUNDS: self.refunds, Panel.DISPUTES: self.disputes,
-            Panel.ACTIVITY: self.activity,
+            Panel.ACTIVITY: self.activity, Panel.PRODUCTS: self.products,
+            Panel.BALANCE: self.balance, Panel.PAYOUTS: self.payouts,
+            Panel.ACCOUNTS: self.connect_panel,
         }
         entries = (
             (Panel.DASHBOARD, self.tr("Dashboard"), "dashboard", self.dashboard),
