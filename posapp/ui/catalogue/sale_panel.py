@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -95,8 +96,11 @@ class SalePanel(QWidget):
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lines.horizontalHeader().setStretchLastSection(False)
-        self.lines.setColumnWidth(0, 220)
+        header = self.lines.horizontalHeader()
+        # The item's name takes what the quantity and amount leave: nothing clips at 1280 px.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.lines.installEventFilter(self)
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("Promotion code"))
