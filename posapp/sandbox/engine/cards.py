@@ -143,42 +143,25 @@ def card_present_method(state: State, number: str, read_method: str) -> Obj:
     declines, 4000 0000 0000 9995 has insufficient funds, and so on."""
     card = _BY_NUMBER.get(number.replace(" ", ""), TEST_CARDS[0])
     now = state.now()
-    pm: Obj = {
-        "id": state.new_id("pm_"),
-        "object": "payment_method",
-        "allow_redisplay": "unspecified",
-        "billing_details": {
-            "address": {"city": None, "country": None, "line1": None, "line2": None,
-                        "postal_code": None, "state": None},
-            "email": None, "name": None, "phone": None, "tax_id": None,
-        },
-        "card_present": {
-            "brand": card.brand,
-            "brand_product": None,
-            "cardholder_name": None,
-            "country": card.country,
-            "description": None,
-            "exp_month": 12,
-            "exp_year": _year(now) + EXP_YEAR_OFFSET,
-            "fingerprint": card.fingerprint,
-            "funding": card.funding,
-            "iin": None,
-            "issuer": None,
-            "last4": card.number[-4:],
-            "networks": {"available": [card.brand], "preferred": None},
-            "offline": None,
-            "preferred_locales": ["en"],
-            "read_method": read_method,
-            "wallet": None,
-        },
-        "created": now,
-        "customer": None,
-        "customer_account": None,
-        "livemode": False,
-        "metadata": {},
-        "type": "card_present",
-    }
-    return state.insert(pm)
+    return _insert_payment_method(state, "card_present", {
+        "brand": card.brand,
+        "brand_product": None,
+        "cardholder_name": None,
+        "country": card.country,
+        "description": None,
+        "exp_month": 12,
+        "exp_year": _year(now) + EXP_YEAR_OFFSET,
+        "fingerprint": card.fingerprint,
+        "funding": card.funding,
+        "iin": None,
+        "issuer": None,
+        "last4": card.number[-4:],
+        "networks": {"available": [card.brand], "preferred": None},
+        "offline": None,
+        "preferred_locales": ["en"],
+        "read_method": read_method,
+        "wallet": None,
+    })
 
 
 def payment_method_for_token(state: State, token: str, param: str = "payment_method") -> Obj:
@@ -187,40 +170,23 @@ def payment_method_for_token(state: State, token: str, param: str = "payment_met
     if card is None:
         return state.get(token, "payment_method", param=param)
     now = state.now()
-    pm: Obj = {
-        "id": state.new_id("pm_"),
-        "object": "payment_method",
-        "allow_redisplay": "unspecified",
-        "billing_details": {
-            "address": {"city": None, "country": None, "line1": None, "line2": None,
-                        "postal_code": None, "state": None},
-            "email": None, "name": None, "phone": None, "tax_id": None,
-        },
-        "card": {
-            "brand": card.brand,
-            "checks": {"address_line1_check": None, "address_postal_code_check": None,
-                       "cvc_check": "pass"},
-            "country": card.country,
-            "display_brand": card.brand,
-            "exp_month": 12,
-            "exp_year": _year(now) + EXP_YEAR_OFFSET,
-            "fingerprint": card.fingerprint,
-            "funding": card.funding,
-            "generated_from": None,
-            "last4": card.number[-4:],
-            "networks": {"available": [card.brand], "preferred": None},
-            "regulated_status": "unregulated",
-            "three_d_secure_usage": {"supported": True},
-            "wallet": None,
-        },
-        "created": now,
-        "customer": None,
-        "customer_account": None,
-        "livemode": False,
-        "metadata": {},
-        "type": "card",
-    }
-    return state.insert(pm)
+    return _insert_payment_method(state, "card", {
+        "brand": card.brand,
+        "checks": {"address_line1_check": None, "address_postal_code_check": None,
+                   "cvc_check": "pass"},
+        "country": card.country,
+        "display_brand": card.brand,
+        "exp_month": 12,
+        "exp_year": _year(now) + EXP_YEAR_OFFSET,
+        "fingerprint": card.fingerprint,
+        "funding": card.funding,
+        "generated_from": None,
+        "last4": card.number[-4:],
+        "networks": {"available": [card.brand], "preferred": None},
+        "regulated_status": "unregulated",
+        "three_d_secure_usage": {"supported": True},
+        "wallet": None,
+    })
 
 
 def resolve_payment_method(state: State, token: str, customer: str | None) -> Obj:
@@ -232,6 +198,27 @@ def resolve_payment_method(state: State, token: str, customer: str | None) -> Ob
                       "provide the Customer ID to use this PaymentMethod.",
                       param="payment_method")
     return pm
+
+
+def _insert_payment_method(state: State, kind: str, details: Obj) -> Obj:
+    """Store a new PaymentMethod of `kind` (`card`, `card_present`) with its `details`."""
+    return state.insert({
+        "id": state.new_id("pm_"),
+        "object": "payment_method",
+        "allow_redisplay": "unspecified",
+        "billing_details": {
+            "address": {"city": None, "country": None, "line1": None, "line2": None,
+                        "postal_code": None, "state": None},
+            "email": None, "name": None, "phone": None, "tax_id": None,
+        },
+        kind: details,
+        "created": state.now(),
+        "customer": None,
+        "customer_account": None,
+        "livemode": False,
+        "metadata": {},
+        "type": kind,
+    })
 
 
 def _year(timestamp: int) -> int:
