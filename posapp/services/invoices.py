@@ -58,8 +58,10 @@ def create_invoice(
     days_until_due: int | None = 30,
     description: str | None = None,
     idempotency_key: str | None = None,
+    metadata: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """A draft invoice for the customer holding exactly `items` (pending items stay out).
+    """A draft invoice for the customer holding exactly `items` (pending items stay out),
+    with `metadata` (a counter sale's itemisation).
 
     With `idempotency_key` the invoice and each item are sent under keys made from it, so
     doing it again with the same key (after an unknown outcome) makes nothing twice.
@@ -90,6 +92,7 @@ def create_invoice(
         description=description,
         pending_invoice_items_behavior="exclude",
         auto_advance=False,
+        metadata=dict(metadata) if metadata else None,
     )
     invoice = perform(
         session,

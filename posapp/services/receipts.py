@@ -3,7 +3,9 @@
 Built from the cache, so a receipt reprints offline: the PaymentIntent, its charge (card
 brand, last 4, `receipt_url`) and the Checkout Session it paid (subtotal, discount, tax,
 total). The per-line amounts are Stripe's Checkout line items, read from Stripe when it
-can be reached; offline the sale's description (`2 × Latte, Croissant`) is the one line.
+can be reached; otherwise the sale's itemisation in metadata (the PaymentIntent's, or the
+invoice's for a cart charged to a saved card); failing both, the sale's description
+(`2 × Latte, Croissant`) is the one line. The manual discounts' reasons come from metadata.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from dataclasses import dataclass
 
 from posapp.gateway import GatewayError
 from posapp.services.errors import ServiceError
-from posapp.services.sale_tenders import METADATA_TIP, sold_lines
+from posapp.services.sale_tenders import (
+    METADATA_DISCOUNT_REASON,
+    METADATA_TIP,
+    itemisation,
+    sale_figures,
+    sale_invoice,
+    sold_lines,
+)
 from posapp.services.session import Session
 
 __all__ = ["Receipt", "ReceiptLine", "receipt_for"]
@@ -44,6 +53,7 @@ class Receipt:
     card_last4: str | None
     receipt_url: str | None
     itemised: bool
+    discount_reason: str = ""
 
 
 def receipt_for(session: Session, payment_intent_id: str, *, online: bool = True) -> Receipt:
@@ -67,12 +77,24 @@ def receipt_for(session: Session, payment_intent_id: str, *, online: bool = True
                           for line in sold_lines(session, str(checkout["id"])))
         except GatewayError:
             lines = ()
+    metadata = intent.get("metadata") or {}
+    invoice = None if checkout else sale_invoice(session, intent)
+    if invoice is not None:
+        metadata = invoice.get("metadata") or {}
+    if not lines:
+        lines = tuple(ReceiptLine(line.description, line.quantity, line.amount_total)
+                      for line in itemisation(metadata))
     itemised = bool(lines)
     if not lines:
         lines = (ReceiptLine(str(intent.get("description") or ""), 1, total),)
+    subtotal, discount, tax = (int(checkout.get("amount_subtotal") or total),
+                               int(details.get("amount_discount") or 0),
+                               int(details.get("amount_tax") or 0))
+    figures = sale_figures(metadata)
+    if not checkout and figures is not None:
+        subtotal, discount, tax, _tip = figures
     return Receipt(
         payment_intent_id, int(intent.get("created") or 0), str(intent.get("currency") or ""),
-        lines, int(checkout.get("amount_subtotal") or total),
-        int(details.get("amount_discount") or 0), int(details.get("amount_tax") or 0),
-        int((intent.get("metadata") or {}).get(METADATA_TIP) or 0), total,
-        card.get("brand"), card.get("last4"), charge.get("receipt_url"), itemised)
+        lines, subtotal, discount, tax, int(metadata.get(METADATA_TIP) or 0), total,
+        card.get("brand"), card.get("last4"), charge.get("receipt_url"), itemised,
+        str(metadata.get(METADATA_DISCOUNT_REASON) or ""))

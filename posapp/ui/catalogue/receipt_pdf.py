@@ -1,15 +1,17 @@
-"""A sale's receipt laid out for 80 mm thermal paper or A4: shop name, lines, discount,
-tax, tip, total, card, the payment id and a QR code of Stripe's receipt URL. HTML laid
-out by `QTextDocument`, printed or written to PDF by `QPdfWriter` — from the cache, so a
-receipt reprints offline."""
+"""A sale's receipt laid out for 80 mm thermal paper or A4: the shop's name, address and
+tax id (Settings → Business), lines, discount and its reason, tax, tip, total, card, the
+payment id, a QR code of Stripe's receipt URL and the footer. HTML laid out by
+`QTextDocument`, printed (`QPrintDialog`) or written to PDF by `QPdfWriter` — from the
+cache, so a receipt reprints offline."""
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
@@ -17,7 +19,8 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from posapp.services.receipts import Receipt, receipt_for
 
@@ -34,7 +37,26 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def receipt_html(receipt: Receipt, formats: Formats, shop: str) -> str:
+@dataclass(frozen=True)
+class Shop:
+    """Who the receipt is from (the profile's business details)."""
+
+    name: str
+    address: str = ""
+    tax_id: str = ""
+    footer: str = ""
+
+
+def shop_of(state: AppState) -> Shop:
+    """The open profile's business details (Settings → Business); the account's name stands
+    in for an unset name."""
+    profile = state.session.profile
+    details = state.settings.business(profile.name)
+    return Shop(details["name"] or profile.account_name or profile.name, details["address"],
+                details["tax_id"], details["footer"])
+
+
+def receipt_html(receipt: Receipt, formats: Formats, shop: Shop) -> str:
     """The receipt as HTML (the QR code is the document resource `qr://receipt`)."""
 
     def money(minor: int) -> str:
@@ -49,6 +71,7 @@ def receipt_html(receipt: Receipt, formats: Formats, shop: str) -> str:
         "online": translate("Receipt", "Your receipt online"),
         "payment": translate("Receipt", "Payment"),
         "thanks": translate("Receipt", "Thank you!"),
+        "tax_id": translate("Receipt", "Tax ID"),
     }
     said = {key: _e(text) for key, text in words.items()}
     rows = "".join(
@@ -56,7 +79,9 @@ def receipt_html(receipt: Receipt, formats: Formats, shop: str) -> str:
         f"<td align='right'>{money(line.amount)}</td></tr>" for line in receipt.lines)
     figures = [(said["subtotal"], receipt.subtotal)]
     if receipt.discount:
-        figures.append((said["discount"], -receipt.discount))
+        label = said["discount"] + (f" ({_e(receipt.discount_reason)})"
+                                    if receipt.discount_reason else "")
+        figures.append((label, -receipt.discount))
     figures += [(said["tax"], receipt.tax), (said["tip"], receipt.tip),
                 (f"<b>{said['total']}</b>", receipt.total)]
     totals = "".join(f"<tr><td>{label}</td><td align='right'>{money(amount)}</td></tr>"
@@ -69,17 +94,21 @@ def receipt_html(receipt: Receipt, formats: Formats, shop: str) -> str:
     if receipt.receipt_url:
         qr = (f"<p align='center'><img src='{_QR}' width='120' height='120'/><br/>"
               f"<small>{said['online']}</small></p>")
+    address = "<br/>".join(_e(part) for part in shop.address.splitlines() if part.strip())
+    seller = "".join(f"<p align='center'>{text}</p>" for text in (
+        address, f"{said['tax_id']} {_e(shop.tax_id)}" if shop.tax_id else "") if text)
     return (
         "<html><body style='font-family: sans-serif'>"
-        f"<h2 align='center'>{_e(shop)}</h2>"
+        f"<h2 align='center'>{_e(shop.name)}</h2>{seller}"
         f"<p align='center'>{_e(formats.datetime(receipt.created))}</p>"
         f"<table width='100%' cellpadding='2'>{rows}</table><hr/>"
         f"<table width='100%' cellpadding='2'>{totals}</table>{card}"
         f"<p><small>{said['payment']} {_e(receipt.payment_id)}</small></p>{qr}"
-        f"<p align='center'>{said['thanks']}</p></body></html>")
+        f"<p align='center'>{_e(shop.footer) if shop.footer else said['thanks']}</p>"
+        "</body></html>")
 
 
-def receipt_document(receipt: Receipt, formats: Formats, shop: str) -> QTextDocument:
+def receipt_document(receipt: Receipt, formats: Formats, shop: Shop) -> QTextDocument:
     """The receipt as a `QTextDocument` (with its QR code)."""
     document = QTextDocument()
     if receipt.receipt_url:
@@ -89,7 +118,7 @@ def receipt_document(receipt: Receipt, formats: Formats, shop: str) -> QTextDocu
     return document
 
 
-def write_receipt_pdf(receipt: Receipt, formats: Formats, shop: str, path: Path,
+def write_receipt_pdf(receipt: Receipt, formats: Formats, shop: Shop, path: Path,
                       paper: Paper = "80mm") -> None:
     """Write the receipt as a PDF at `path`: one 80 mm wide roll page, or A4."""
     writer = QPdfWriter(str(path))
@@ -100,7 +129,7 @@ def write_receipt_pdf(receipt: Receipt, formats: Formats, shop: str, path: Path,
         size, margin = QPageSize(QPageSize.PageSizeId.A4), 15.0
     else:
         # A roll: 80 mm wide, as long as the receipt needs (estimated from its lines).
-        length = 170 + 12 * len(receipt.lines)
+        length = 170 + 12 * len(receipt.lines) + 6 * len(shop.address.splitlines())
         size = QPageSize(QSizeF(80, length), QPageSize.Unit.Millimeter, "80mm roll")
         margin = 4.0
     writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
@@ -109,7 +138,7 @@ def write_receipt_pdf(receipt: Receipt, formats: Formats, shop: str, path: Path,
     print_receipt(receipt, formats, shop, writer)
 
 
-def print_receipt(receipt: Receipt, formats: Formats, shop: str,
+def print_receipt(receipt: Receipt, formats: Formats, shop: Shop,
                   device: QPagedPaintDevice) -> None:
     """Lay the receipt out on `device` (a printer or a PDF writer)."""
     receipt_document(receipt, formats, shop).print_(device)
@@ -118,13 +147,32 @@ def print_receipt(receipt: Receipt, formats: Formats, shop: str,
 async def save_receipt(state: AppState, payment_intent_id: str, path: Path,
                        paper: Paper = "80mm") -> Path:
     """Build the payment's receipt on the worker (from the cache; with Stripe's line items
-    when online) and write it as a PDF at `path`, with the shop's name from the profile."""
+    when online) and write it as a PDF at `path`, with the shop's details from the profile."""
     receipt = await state.run(receipt_for, state.session, payment_intent_id,
                               online=state.online)
-    profile = state.session.profile
-    write_receipt_pdf(receipt, state.formats, profile.account_name or profile.name, path,
-                      paper)
+    write_receipt_pdf(receipt, state.formats, shop_of(state), path, paper)
     return path
+
+
+async def print_receipt_dialog(state: AppState, payment_intent_id: str,
+                               parent: QWidget) -> QPrintDialog:
+    """Build the payment's receipt on the worker, then open the print dialog; the receipt
+    is printed when the cashier accepts it (`accepted`)."""
+    receipt = await state.run(receipt_for, state.session, payment_intent_id,
+                              online=state.online)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(receipt.payment_id)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(translate("Receipt", "Print receipt"))
+    shop = shop_of(state)
+
+    def printed(result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            print_receipt(receipt, state.formats, shop, printer)
+    dialog.finished.connect(printed)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    return dialog
 
 
 def ask_receipt_path(parent: QWidget, payment_intent_id: str) -> Path | None:

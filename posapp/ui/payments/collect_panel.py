@@ -29,6 +29,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -70,7 +71,12 @@ from posapp.sync.notifications import (
     PaymentSucceeded,
 )
 
-from ..catalogue.receipt_pdf import Paper, ask_receipt_path, save_receipt
+from ..catalogue.receipt_pdf import (
+    Paper,
+    ask_receipt_path,
+    print_receipt_dialog,
+    save_receipt,
+)
 from ..common.app_state import AppState
 from ..common.errors import error_text
 from ..common.format import card_label
@@ -198,7 +204,9 @@ class CollectPanel(QWidget):
         self.receipt = QPushButton(self.tr("Save receipt PDF…"))
         self.receipt.setToolTip(self.tr("Lines, tax, tip, total and a QR code of Stripe's "
                                         "receipt page"))
+        self.print_receipt = QPushButton(self.tr("Print receipt…"))
         receipt_row = QHBoxLayout()
+        receipt_row.addWidget(self.print_receipt, 1)
         receipt_row.addWidget(self.receipt, 1)
         receipt_row.addWidget(self.paper)
         self.receipt_box = QWidget()
@@ -277,6 +285,7 @@ class CollectPanel(QWidget):
         self.invoice.clicked.connect(lambda: self._state.spawn(self.send_invoice()))
         self.cash.clicked.connect(lambda: self._state.spawn(self.record_cash()))
         self.receipt.clicked.connect(self._ask_receipt_path)
+        self.print_receipt.clicked.connect(lambda: self._state.spawn(self.open_print()))
         self.repeat_yes.clicked.connect(self._repeat_confirmed)
         self.repeat_no.clicked.connect(self._repeat_declined)
         self.view.cancel_requested.connect(lambda: self._state.spawn(self.cancel_request()))
@@ -716,6 +725,17 @@ class CollectPanel(QWidget):
         if path is not None:
             paper: Paper = "a4" if self.paper.currentData() == "a4" else "80mm"
             self._state.spawn(self.save_receipt(path, paper))
+
+    async def open_print(self) -> QDialog | None:
+        """Open the print dialog for the paid sale's receipt."""
+        payment = self.paid_intent()
+        if payment is None:
+            return None
+        try:
+            return await print_receipt_dialog(self._state, payment, self)
+        except Exception as error:  # shown to the cashier
+            self._say(error_text(error), "error")
+            return None
 
     async def save_receipt(self, path: Path, paper: Paper = "80mm") -> Path | None:
         """Write the paid sale's receipt as a PDF at `path`."""

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +23,12 @@ from PySide6.QtWidgets import (
 from posapp.services.balance import cached_fee_and_net
 from posapp.services.payments import cancel_payment, card_of
 
-from ..catalogue.receipt_pdf import Paper, ask_receipt_path, save_receipt
+from ..catalogue.receipt_pdf import (
+    Paper,
+    ask_receipt_path,
+    print_receipt_dialog,
+    save_receipt,
+)
 from ..common.app_state import AppState
 from ..common.confirm import confirm
 from ..common.errors import error_text
@@ -74,6 +80,10 @@ class PaymentDetail(QWidget):
         self.receipt = QPushButton(self.tr("Receipt PDF…"))
         self.receipt.setToolTip(self.tr("Reprint the receipt (works offline, from the cache)"))
         self.receipt.clicked.connect(self._ask_receipt_path)
+        self.print_receipt = QPushButton(self.tr("Print…"))
+        self.print_receipt.setToolTip(self.tr("Print the receipt (works offline, from the "
+                                              "cache)"))
+        self.print_receipt.clicked.connect(lambda: self._state.spawn(self.open_print()))
         self.capture.clicked.connect(self.open_capture)
         self.cancel.clicked.connect(lambda: self._state.spawn(self.cancel_payment()))
         self.copy_ids.clicked.connect(self._copy_ids)
@@ -81,7 +91,7 @@ class PaymentDetail(QWidget):
             QUrl(self._state.dashboard_url(str(self.payment.get("id", ""))))))
         buttons = QHBoxLayout()
         for button in (self.refund, self.capture, self.cancel, self.copy_ids, self.dashboard,
-                       self.receipt):
+                       self.receipt, self.print_receipt):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.reason = QLabel()
@@ -141,6 +151,7 @@ class PaymentDetail(QWidget):
         self.copy_ids.setEnabled(has)
         self.dashboard.setEnabled(has)
         self.receipt.setEnabled(has and status == "succeeded")
+        self.print_receipt.setEnabled(has and status == "succeeded")
         self.reason.setText(reason)
 
     def open_refund(self) -> RefundDialog:
@@ -187,6 +198,14 @@ class PaymentDetail(QWidget):
         path = ask_receipt_path(self, str(self.payment.get("id")))
         if path is not None:
             self._state.spawn(self.save_receipt(path))
+
+    async def open_print(self) -> QDialog | None:
+        """Open the print dialog for this payment's receipt (offline: from the cache)."""
+        try:
+            return await print_receipt_dialog(self._state, str(self.payment["id"]), self)
+        except Exception as error:  # shown under the buttons
+            self.reason.setText(error_text(error))
+            return None
 
     async def save_receipt(self, path: Path, paper: Paper = "80mm") -> Path | None:
         """Write this payment's receipt as a PDF at `path` (offline: from the cache)."""
