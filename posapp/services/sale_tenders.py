@@ -103,7 +103,7 @@ def line_items(cart: Cart) -> list[dict[str, Any]]:
         else:
             product: dict[str, Any] = (
                 {"product": line.product_id} if line.product_id
-                else {"product_data": {"name": _line_name(line, line.discount > 0)}})
+                else {"product_data": {"name": _line_name(cart, line, line.discount > 0)}})
             discounted = line.discount > 0
             item = {"quantity": 1 if discounted else line.quantity,
                     "price_data": {"currency": cart.currency,
@@ -115,13 +115,16 @@ def line_items(cart: Cart) -> list[dict[str, Any]]:
     return items
 
 
-def _line_name(line: Line, reduced: bool) -> str:
+def _line_name(cart: Cart, line: Line, reduced: bool) -> str:
     """A `reduced` line goes to Stripe as one item at its reduced amount: its name keeps the
-    quantity and the manual discount's reason."""
+    quantity and the reasons of the manual discounts on it."""
     if not reduced:
         return line.description
     name = f"{line.quantity} × {line.description}" if line.quantity > 1 else line.description
-    return f"{name} ({line.discount_reason})" if line.discount_reason else name
+    reasons = [line.discount_reason] if line.manual else []
+    if line.cart_discount and cart.manual is not None:
+        reasons.append(cart.manual.reason)
+    return f"{name} ({'; '.join(dict.fromkeys(reasons))})" if reasons else name
 
 
 def _discounts(cart: Cart) -> list[dict[str, str]]:
@@ -244,7 +247,7 @@ def invoice_items(cart: Cart) -> list[invoices.InvoiceItem]:
             found.append(invoices.InvoiceItem(line.description, line.unit_amount,
                                               line.quantity, rates))
         else:
-            found.append(invoices.InvoiceItem(_line_name(line, True), base, 1, rates))
+            found.append(invoices.InvoiceItem(_line_name(cart, line, True), base, 1, rates))
     return found
 
 

@@ -18,14 +18,19 @@ from stripe import APIConnectionError
 
 from posapp.gateway import RequestRecord, checkout, invoices, payment_intents, products
 from posapp.services import catalogue, payments, refunds
-from posapp.services.cart import Cart, Tip
+from posapp.services.cart import Cart, ManualDiscount, Tip
 from posapp.services.errors import ServiceError
 from posapp.services.sale_tenders import (
+    METADATA_DISCOUNT_REASON,
+    METADATA_REFUND_LINES,
     METADATA_TIP,
     charge_cart_to_card,
+    itemisation,
     record_outside_payment,
     refund_amount,
+    refund_lines,
     request_cart_payment,
+    sale_lines,
     sold_lines,
 )
 from posapp.services.session import Session
@@ -253,3 +258,90 @@ def test_cash_whose_answer_is_lost_is_recorded_once_when_sent_again(session: Ses
     assert settled.state == "paid"
     found, _ = invoices.list_invoices(gw, {"limit": 10})
     assert [(i["status"], i["total"]) for i in found] == [("paid", cart.totals().total)]
+
+
+def discounted_cart(session: Session) -> Cart:
+    """The café cart, taxed, with 15 % off the lattes (day old) and 1.00 off the cart."""
+    cart = cart_of(session, tax=True)
+    latte = [line.description for line in cart.lines].index("Latte")
+    return (cart.discount_line(latte, ManualDiscount("Day old", percent=Decimal(15)))
+            .with_manual_discount(ManualDiscount("Regular", amount=100))
+            .with_tip(Tip(amount=150)))
+
+
+def test_manual_discounts_reach_stripe_on_every_tender_with_their_reasons(
+        session: Session) -> None:
+    shop(session)
+    cart = discounted_cart(session)
+    totals = cart.totals()
+    # Lattes 910 - 137 (15 %) = 773, croissant 330; 100 off shared 70 / 30 by subtotal.
+    assert [p.line.discount for p in totals.lines] == [30, 207]
+    assert totals.total == 300 + 27 + 703 + 62 + 150
+    request = request_cart_payment(session, cart)
+    found = checkout.retrieve_session(session.gateway, request.id)
+    assert found["amount_total"] == totals.total
+    assert found["total_details"]["amount_tax"] == totals.tax
+    items, _ = checkout.list_line_items(session.gateway, request.id, {"limit": 10})
+    # Catalogue lines keep their product (one item at the reduced amount); custom ones
+    # would be named with the reasons, which the metadata always carries.
+    assert [(i["description"], i["amount_total"]) for i in items] == [
+        ("Croissant", 327), ("Latte", 765), ("Tip", 150)]
+    assert found["metadata"][METADATA_DISCOUNT_REASON] == "Day old; Regular"
+
+    customer_id, card_id = customer_with_card(session, "pm_card_visa")
+    card = charge_cart_to_card(session, cart, customer_id, card_id, idempotency_key="d-1")
+    assert card.state == "paid" and card.payment_intent_id is not None
+    intent = payment_intents.retrieve_payment_intent(session.gateway, card.payment_intent_id)
+    assert intent["amount"] == totals.total
+    cash = record_outside_payment(session, cart, idempotency_key="d-2")
+    for tender in (card, cash):
+        assert tender.invoice_id is not None
+        invoice = invoices.retrieve_invoice(session.gateway, tender.invoice_id)
+        assert invoice["total"] == totals.total
+        assert invoice["metadata"][METADATA_DISCOUNT_REASON] == "Day old; Regular"
+        lines, _ = invoices.list_lines(session.gateway, tender.invoice_id)
+        assert [line["description"] for line in lines] == [
+            "Croissant (Regular)", "2 × Latte (Day old; Regular)", "Tip"]
+        assert [(line.quantity, line.amount_total, line.reason)
+                for line in itemisation(invoice["metadata"])] == [
+            (1, 327, ""), (2, 765, "Day old"), (1, 150, "")]
+
+
+def test_the_tip_is_never_discounted_and_checkout_refuses_what_would_discount_it(
+        session: Session) -> None:
+    made = shop(session)
+    cart = cart_of(session).with_coupon(catalogue.cart_coupon(made["coupon"])).with_tip(
+        Tip(amount=200))
+    assert cart.totals().tip == 200 and cart.totals().total == 1116 + 200
+    with pytest.raises(ServiceError) as refused:
+        request_cart_payment(session, cart)
+    assert refused.value.code == "tip_and_coupon"
+    cash = record_outside_payment(session, cart, idempotency_key="tip-1")
+    assert cash.invoice_id is not None
+    lines, _ = invoices.list_lines(session.gateway, cash.invoice_id)
+    assert [(line["description"], line["amount"]) for line in lines][-1] == ("Tip", 200)
+    assert cash.amount == 1316
+
+
+def test_refund_by_line_after_a_refund_never_gives_back_more_than_was_paid(
+        session: Session) -> None:
+    shop(session)
+    cart = discounted_cart(session)
+    customer_id, card_id = customer_with_card(session, "pm_card_visa")
+    paid = charge_cart_to_card(session, cart, customer_id, card_id, idempotency_key="r-1")
+    assert paid.payment_intent_id is not None
+    run_sync_once(session.gateway, session.cache)  # the payment, as its detail shows it
+    sale = sale_lines(session, paid.payment_intent_id)
+    assert sale is not None and sale.returned == (0, 0, 0)
+    # One latte of two: half of 765 rounded half up = 383; the second one is 382.
+    first = refund_lines(session, sale, {1: 1}, idempotency_key="rl-1")
+    again = refund_lines(session, sale, {1: 1}, idempotency_key="rl-1")  # a second click
+    assert first["id"] == again["id"] and first["amount"] == 383
+    assert first["metadata"][METADATA_REFUND_LINES] == "1:1"
+    sale = sale_lines(session, paid.payment_intent_id)
+    assert sale is not None and sale.returned == (0, 1, 0)
+    with pytest.raises(ServiceError):
+        refund_lines(session, sale, {1: 2})
+    rest = refund_lines(session, sale, {0: 1, 1: 1, 2: 1})
+    assert rest["amount"] == 327 + 382 + 150
+    assert first["amount"] + rest["amount"] == cart.totals().total

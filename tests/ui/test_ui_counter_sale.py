@@ -18,7 +18,7 @@ from ui_support import customer_with_card, pay_hosted_page, run, sync_now, wait_
 from posapp.sandbox import Sandbox
 from posapp.services.receipts import receipt_for
 from posapp.services.sale_tenders import request_cart_payment
-from posapp.ui.catalogue.receipt_pdf import write_receipt_pdf
+from posapp.ui.catalogue.receipt_pdf import Shop, write_receipt_pdf
 from posapp.ui.catalogue.sale_panel import SalePanel
 from posapp.ui.payments.collect_panel import Sale
 from posapp.ui.shell.main_window import MainWindow, Panel
@@ -111,19 +111,23 @@ def test_mouse_sale_with_tax_and_tip_paid_on_checkout_and_its_receipts(
     assert (receipt.tax, receipt.tip, receipt.total) == (110, 203, 1553)
     for paper in ("80mm", "a4"):
         path = tmp_path / f"receipt-{paper}.pdf"
-        write_receipt_pdf(receipt, state.formats, "Sandbox Coffee", path, paper)
+        shop = Shop("Sandbox Coffee", "1 Bean Street\nPortland", "US-12-345")
+        write_receipt_pdf(receipt, state.formats, shop, path, paper)
         document = QPdfDocument()
         assert document.load(str(path)) == QPdfDocument.Error.None_
         assert document.pageCount() == 1
         text = "".join(pdf_text(path).split())  # wrapped lines joined
-        for shown in ("Sandbox Coffee", "2 × Latte", "Croissant", "Tax", "$1.10", "Tip",
+        for shown in ("Sandbox Coffee", "1 Bean Street", "Portland", "Tax ID US-12-345",
+                      "2 × Latte", "Croissant", "Tax", "$1.10", "Tip",
                       "$2.03", "Total", "$15.53", "4242", status.payment_intent_id):
             assert "".join(shown.split()) in text, (paper, shown)
     assert collect.receipt_box.isVisibleTo(window)
     saved = run(loop, collect.save_receipt(tmp_path / "from-screen.pdf", "a4"))
     assert saved is not None and "$15.53" in pdf_text(saved)
     offline = receipt_for(state.session, status.payment_intent_id, online=False)
-    assert [line.description for line in offline.lines] == ["2 × Latte, Croissant"]
+    # Offline the lines come from the sale's itemisation in the payment's metadata.
+    assert [(line.description, line.quantity, line.amount) for line in offline.lines] == [
+        ("Latte", 2, 991), ("Croissant", 1, 359), ("Tip", 1, 203)]
     assert (offline.tax, offline.tip, offline.total) == (110, 203, 1553)
     QTest.keyClick(collect.view.new_sale, Qt.Key.Key_Return)
     assert sale.cart.is_empty and collect.cart is None
