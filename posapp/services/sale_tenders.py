@@ -27,14 +27,15 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from posapp.gateway import ErrorKind, GatewayError, checkout
+from posapp.gateway import ErrorKind, GatewayError, checkout, coupons, products
+from posapp.gateway.params import CouponCreateParams, ProductCreateParams
 from posapp.money import check_amount, format_amount
 from posapp.services import invoices, payments, refunds
 from posapp.services.cart import Cart, Line
 from posapp.services.customers import create_customer
 from posapp.services.errors import ServiceError
 from posapp.services.payments import PaymentRequest, RequestMethod
-from posapp.services.session import Session
+from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
     "METADATA_DISCOUNT_REASON",
@@ -177,6 +178,61 @@ def itemisation(metadata: Mapping[str, Any]) -> list[SoldLine]:
         return []
 
 
+METADATA_COUPON = "posapp_coupon"
+"""On a coupon made for one sale: the coupon (or `promo_…` code) it stands for."""
+_CUSTOM_LINES = "posapp_custom_lines"
+
+
+def _goods_coupon(session: Session, cart: Cart, items: list[dict[str, Any]],
+                  idempotency_key: str | None) -> str:
+    """A coupon for this sale alone, as the cart's but restricted (`applies_to`) to the
+    goods' products, so Stripe never discounts the tip line; custom lines are given the
+    shared custom-amount product so the coupon reaches them. `items` is changed to match.
+
+    Stripe counts the redemption on this coupon (at most one), not on the one it stands
+    for: `posapp_coupon` in its metadata names that one (or the promotion code)."""
+    coupon = cart.coupon
+    assert coupon is not None
+
+    def step(name: str) -> str | None:
+        return f"{idempotency_key}/{name}" if idempotency_key else None
+
+    custom = None
+    goods = set()
+    for line, item in zip(cart.priced_lines(), items, strict=True):
+        if line.is_tip:
+            continue
+        data = item.get("price_data")
+        if data is not None and "product_data" in data:
+            custom = custom or _custom_product(session, step("custom-product"))
+            data.pop("product_data")
+            data["product"] = custom
+        goods.add(line.product_id or custom)
+    params = stripe_params(
+        CouponCreateParams, name=coupon.name or None,
+        percent_off=float(coupon.percent_off) if coupon.percent_off is not None else None,
+        amount_off=coupon.amount_off, currency=coupon.currency if coupon.amount_off else None,
+        duration="once", max_redemptions=1,
+        applies_to={"products": sorted(p for p in goods if p)},
+        metadata={METADATA_COUPON: coupon.promotion_code or coupon.id})
+    made = perform(session, "coupon.create", lambda gw: coupons.create_coupon(
+        gw, params, idempotency_key=step("coupon")), detail=coupon.name)
+    return str(made["id"])
+
+
+def _custom_product(session: Session, idempotency_key: str | None) -> str:
+    """The product custom-amount lines are sold as when a coupon must reach them (made
+    once, then found in the cache)."""
+    for product in session.cache.page("products", filters={"active": 1}, limit=1000).rows:
+        if (product.get("metadata") or {}).get(_CUSTOM_LINES):
+            return str(product["id"])
+    params = stripe_params(ProductCreateParams, name="Custom amount",
+                           metadata={_CUSTOM_LINES: "1"})
+    made = perform(session, "product.create", lambda gw: products.create_product(
+        gw, params, idempotency_key=idempotency_key), detail="Custom amount")
+    return str(made["id"])
+
+
 def _check(session: Session, cart: Cart) -> int:
     if cart.is_empty:
         raise ServiceError("The cart is empty.", "cart_empty")
@@ -209,10 +265,10 @@ def request_cart_payment(
     if allow_promotion_codes and cart.coupon is not None:
         raise ServiceError("The cart already has a discount; the customer cannot add a code.",
                            "discount_and_codes")
-    if cart.coupon is not None and cart.totals().tip and not cart.coupon.products:
-        # Stripe applies a session's coupon to every line, so it would discount the tip.
-        raise ServiceError("Stripe's page would discount the tip with the coupon: take this "
-                           "cart by saved card or cash, or without a tip.", "tip_and_coupon")
+    tipped = cart.totals().tip > 0
+    if allow_promotion_codes and tipped:
+        raise ServiceError("A code typed on Stripe's page would discount the tip too: add the "
+                           "customer's code to the cart instead.", "tip_and_codes")
     taxed = any(line.tax_rates for line in cart.lines)
     if method == "payment_link" and (cart.coupon is not None or taxed):
         raise ServiceError("A payment link cannot carry a discount or tax rates; use a "
@@ -223,7 +279,10 @@ def request_cart_payment(
             item.pop("tax_rates", None)
     extra: dict[str, Any] = {}
     if method == "checkout":
-        if cart.coupon is not None:
+        if cart.coupon is not None and tipped and not cart.coupon.products:
+            extra["discounts"] = [{"coupon": _goods_coupon(session, cart, items,
+                                                           idempotency_key)}]
+        elif cart.coupon is not None:
             extra["discounts"] = _discounts(cart)
         if allow_promotion_codes:
             extra["allow_promotion_codes"] = True

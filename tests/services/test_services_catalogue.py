@@ -16,11 +16,19 @@ import pytest
 from services_support import cached, customer_with_card
 from stripe import APIConnectionError
 
-from posapp.gateway import RequestRecord, checkout, invoices, payment_intents, products
+from posapp.gateway import (
+    RequestRecord,
+    checkout,
+    coupons,
+    invoices,
+    payment_intents,
+    products,
+)
 from posapp.services import catalogue, payments, refunds
-from posapp.services.cart import Cart, ManualDiscount, Tip
+from posapp.services.cart import Cart, Line, ManualDiscount, Tip
 from posapp.services.errors import ServiceError
 from posapp.services.sale_tenders import (
+    METADATA_COUPON,
     METADATA_DISCOUNT_REASON,
     METADATA_REFUND_LINES,
     METADATA_TIP,
@@ -114,7 +122,12 @@ def test_checkout_asks_the_carts_total_with_coupon_tax_and_tip(session: Session)
     found = checkout.retrieve_session(session.gateway, request.id)
     assert found["amount_total"] == totals.total == request.amount
     assert found["total_details"]["amount_tax"] == totals.tax
-    assert found["discounts"] == [{"coupon": made["coupon"]["id"], "promotion_code": None}]
+    # A coupon for this sale only, restricted to the goods: Stripe leaves the tip alone.
+    [discount] = found["discounts"]
+    sale_coupon = coupons.retrieve_coupon(session.gateway, discount["coupon"])
+    assert sale_coupon["metadata"][METADATA_COUPON] == made["coupon"]["id"]
+    assert sale_coupon["applies_to"] == {"products": sorted(
+        [made["latte"]["id"], made["croissant"]["id"]])}
     again = request_cart_payment(session, cart, receipt_email="ada@example.com",
                                  idempotency_key="sale-9/1")
     assert again.id == request.id
@@ -307,20 +320,26 @@ def test_manual_discounts_reach_stripe_on_every_tender_with_their_reasons(
             (1, 327, ""), (2, 765, "Day old"), (1, 150, "")]
 
 
-def test_the_tip_is_never_discounted_and_checkout_refuses_what_would_discount_it(
-        session: Session) -> None:
+def test_the_tip_is_never_discounted_by_a_coupon_on_any_tender(session: Session) -> None:
     made = shop(session)
-    cart = cart_of(session).with_coupon(catalogue.cart_coupon(made["coupon"])).with_tip(
-        Tip(amount=200))
-    assert cart.totals().tip == 200 and cart.totals().total == 1116 + 200
+    cart = (cart_of(session).add(Line("Custom amount", 250))
+            .with_coupon(catalogue.cart_coupon(made["coupon"])).with_tip(Tip(amount=200)))
+    totals = cart.totals()
+    # (330 + 910 + 250) less 10 % per line = 33 + 91 + 25 off; the tip is whole.
+    assert (totals.discount, totals.tip, totals.total) == (149, 200, 1541)
+    request = request_cart_payment(session, cart, idempotency_key="tip-0")
+    items, _ = checkout.list_line_items(session.gateway, request.id, {"limit": 10})
+    assert [(i["description"], i["amount_discount"], i["amount_total"]) for i in items] == [
+        ("Croissant", 33, 297), ("Latte", 91, 819), ("Custom amount", 25, 225),
+        ("Tip", 0, 200)]
+    assert checkout.retrieve_session(session.gateway, request.id)["amount_total"] == 1541
     with pytest.raises(ServiceError) as refused:
-        request_cart_payment(session, cart)
-    assert refused.value.code == "tip_and_coupon"
+        request_cart_payment(session, cart.with_coupon(None), allow_promotion_codes=True)
+    assert refused.value.code == "tip_and_codes"
     cash = record_outside_payment(session, cart, idempotency_key="tip-1")
-    assert cash.invoice_id is not None
+    assert cash.invoice_id is not None and cash.amount == 1541
     lines, _ = invoices.list_lines(session.gateway, cash.invoice_id)
     assert [(line["description"], line["amount"]) for line in lines][-1] == ("Tip", 200)
-    assert cash.amount == 1316
 
 
 def test_refund_by_line_after_a_refund_never_gives_back_more_than_was_paid(

@@ -349,9 +349,17 @@ class CollectPanel(QWidget):
         """Enable the ways to collect that can work now; disabled ones say why beside
         them (and in their tooltips)."""
         editing = self.sale is Sale.EDITING and not self._busy and self._repeat is None
-        for widget in (self.customer, self.expiry, self.link_kind, self.due_days,
-                       self.allow_codes):
+        for widget in (self.customer, self.expiry, self.link_kind, self.due_days):
             widget.setEnabled(editing)
+        # A code typed on Stripe's page cannot join a coupon, and would discount a tip.
+        cart_codes = self.cart is not None and self.cart.coupon is None \
+            and not self.cart.totals().tip
+        self.allow_codes.setEnabled(editing and cart_codes)
+        self.allow_codes.setToolTip("" if cart_codes else self.tr(
+            "The cart has a discount or a tip: a code typed on Stripe's page would discount "
+            "the tip or clash with the discount."))
+        if not cart_codes:
+            self.allow_codes.setChecked(False)
         self.amount.setEnabled(editing and self.cart is None)
         self.description.setEnabled(editing and self.cart is None)
         self.cards.setEnabled(editing and bool(self.cards.count()))
@@ -449,7 +457,6 @@ class CollectPanel(QWidget):
                                         "sale screen.").replace("%1", self._money()))
         for widget in (self.cart_label, self.allow_codes, self.cash):
             widget.show()
-        self.allow_codes.setEnabled(cart.coupon is None)
         self.update_actions()
         return True
 
