@@ -2,10 +2,11 @@
 
 Built from the cache, so a receipt reprints offline: the PaymentIntent, its charge (card
 brand, last 4, `receipt_url`) and the Checkout Session it paid (subtotal, discount, tax,
-total). The per-line amounts are Stripe's Checkout line items, read from Stripe when it
-can be reached; otherwise the sale's itemisation in metadata (the PaymentIntent's, or the
-invoice's for a cart charged to a saved card); failing both, the sale's description
-(`2 × Latte, Croissant`) is the one line. The manual discounts' reasons come from metadata.
+total). The lines and figures are the sale's itemisation in metadata (the PaymentIntent's, or the
+invoice's for a cart charged to a saved card) when it adds up to what was paid; when the
+customer typed a code on Stripe's page they are Stripe's Checkout line items, read from
+Stripe when it can be reached; failing both, the sale's description (`2 × Latte,
+Croissant`) is the one line. The manual discounts' reasons come from metadata.
 """
 
 from __future__ import annotations
@@ -70,31 +71,33 @@ def receipt_for(session: Session, payment_intent_id: str, *, online: bool = True
     checkout = found[0] if found else {}
     details = checkout.get("total_details") or {}
     total = int(checkout.get("amount_total") or intent.get("amount") or 0)
+    metadata = intent.get("metadata") or {}
+    invoice = None if checkout else sale_invoice(session, intent)
+    if invoice is not None:
+        metadata = invoice.get("metadata") or {}
+    itemised = itemisation(metadata)
+    figures = sale_figures(metadata)
+    subtotal, discount, tax = (int(checkout.get("amount_subtotal") or total),
+                               int(details.get("amount_discount") or 0),
+                               int(details.get("amount_tax") or 0))
     lines: tuple[ReceiptLine, ...] = ()
-    if online and checkout:
+    if itemised and figures and sum(line.amount_total for line in itemised) == total:
+        # The sale as the cart priced it (manual discounts and their reasons included).
+        lines = tuple(ReceiptLine(line.description, line.quantity, line.amount_total)
+                      for line in itemised)
+        subtotal, discount, tax, _tip = figures
+    elif online and checkout:
+        # A code typed on Stripe's page changed the figures: Stripe's lines say what was paid.
         try:
             lines = tuple(ReceiptLine(line.description, line.quantity, line.amount_total)
                           for line in sold_lines(session, str(checkout["id"])))
         except GatewayError:
             lines = ()
-    metadata = intent.get("metadata") or {}
-    invoice = None if checkout else sale_invoice(session, intent)
-    if invoice is not None:
-        metadata = invoice.get("metadata") or {}
-    if not lines:
-        lines = tuple(ReceiptLine(line.description, line.quantity, line.amount_total)
-                      for line in itemisation(metadata))
-    itemised = bool(lines)
+    itemised_receipt = bool(lines)
     if not lines:
         lines = (ReceiptLine(str(intent.get("description") or ""), 1, total),)
-    subtotal, discount, tax = (int(checkout.get("amount_subtotal") or total),
-                               int(details.get("amount_discount") or 0),
-                               int(details.get("amount_tax") or 0))
-    figures = sale_figures(metadata)
-    if not checkout and figures is not None:
-        subtotal, discount, tax, _tip = figures
     return Receipt(
         payment_intent_id, int(intent.get("created") or 0), str(intent.get("currency") or ""),
         lines, subtotal, discount, tax, int(metadata.get(METADATA_TIP) or 0), total,
-        card.get("brand"), card.get("last4"), charge.get("receipt_url"), itemised,
+        card.get("brand"), card.get("last4"), charge.get("receipt_url"), itemised_receipt,
         str(metadata.get(METADATA_DISCOUNT_REASON) or ""))

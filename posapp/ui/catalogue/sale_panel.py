@@ -62,8 +62,7 @@ class SalePanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
-        self.currency = (state.session.profile.default_currency
-                         or state.settings.default_currency).lower()
+        self.currency = self._shop_currency()
         self.items: list[Sellable] = []
         self.shown: list[Sellable] = []
         self.cart = Cart(self.currency)
@@ -353,9 +352,19 @@ class SalePanel(QWidget):
         self.message.setText("")
         return True
 
+    def _shop_currency(self) -> str:
+        return (self._state.session.profile.default_currency
+                or self._state.settings.default_currency).lower()
+
     def showEvent(self, event: QShowEvent) -> None:
-        """The manual discount row shows only where this station allows one."""
+        """The manual discount row shows only where this station allows one; a changed
+        shop currency (profile or settings) takes over once the cart is empty."""
         self.manual_box.setVisible(self._state.settings.manual_discount_limit > 0)
+        if self.cart.is_empty and self._shop_currency() != self.currency:
+            self.currency = self._shop_currency()
+            self.cart = Cart(self.currency)
+            self.reload()
+            self._set_cart(self.cart)
         super().showEvent(event)
 
     def _chosen_rates(self) -> tuple[TaxRate, ...]:
