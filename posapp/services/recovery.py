@@ -68,7 +68,7 @@ def _told(session: Session, entry: JournalEntry) -> UnsettledWrite:
     """`describe`, with an invoice payment told as its invoice's sale (amount, what,
     whom) from the cache: paying an invoice sends none of them."""
     write = describe(entry)
-    invoice = (session.cache.get("invoices", write.object_id)
+    invoice = (session.cache.get("invoices", str(write.object_id))
                if write.amount is None and (write.object_id or "").startswith("in_") else None)
     if invoice is None:
         return write

@@ -1,8 +1,8 @@
 """A sale's receipt laid out for 80 mm thermal paper or A4: the shop's name, address and
 tax id (Settings → Business), lines, discount and its reason, tax, tip, total, card, the
 payment id, a QR code of Stripe's receipt URL and the footer. HTML laid out by
-`QTextDocument`, printed (`QPrintDialog`) or written to PDF by `QPdfWriter` — from the
-cache, so a receipt reprints offline."""
+`QTextDocument`, previewed and printed (`QPrintPreviewDialog`) or written to PDF by
+`QPdfWriter` — from the cache, so a receipt reprints offline."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from posapp.services.receipts import Receipt, receipt_for
 
@@ -155,21 +155,18 @@ async def save_receipt(state: AppState, payment_intent_id: str, path: Path,
 
 
 async def print_receipt_dialog(state: AppState, payment_intent_id: str,
-                               parent: QWidget) -> QPrintDialog:
-    """Build the payment's receipt on the worker, then open the print dialog; the receipt
-    is printed when the cashier accepts it (`accepted`)."""
+                               parent: QWidget) -> QPrintPreviewDialog:
+    """Build the payment's receipt on the worker, then open it in a print preview whose
+    Print button asks for the printer (80 mm roll or A4, as the printer's paper is)."""
     receipt = await state.run(receipt_for, state.session, payment_intent_id,
                               online=state.online)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(receipt.payment_id)
-    dialog = QPrintDialog(printer, parent)
+    dialog = QPrintPreviewDialog(parent)  # with a printer of its own, alive as long as it
+    dialog.printer().setDocName(receipt.payment_id)
     dialog.setWindowTitle(translate("Receipt", "Print receipt"))
     shop = shop_of(state)
-
-    def printed(result: int) -> None:
-        if result == QDialog.DialogCode.Accepted:
-            print_receipt(receipt, state.formats, shop, printer)
-    dialog.finished.connect(printed)
+    dialog.paintRequested.connect(
+        lambda device: print_receipt(receipt, state.formats, shop, device))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.show()
     return dialog

@@ -26,10 +26,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -733,7 +733,7 @@ class CollectPanel(QWidget):
             paper: Paper = "a4" if self.paper.currentData() == "a4" else "80mm"
             self._state.spawn(self.save_receipt(path, paper))
 
-    async def open_print(self) -> QDialog | None:
+    async def open_print(self) -> QPrintPreviewDialog | None:
         """Open the print dialog for the paid sale's receipt."""
         payment = self.paid_intent()
         if payment is None:

@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -199,7 +199,7 @@ class PaymentDetail(QWidget):
         if path is not None:
             self._state.spawn(self.save_receipt(path))
 
-    async def open_print(self) -> QDialog | None:
+    async def open_print(self) -> QPrintPreviewDialog | None:
         """Open the print dialog for this payment's receipt (offline: from the cache)."""
         try:
             return await print_receipt_dialog(self._state, str(self.payment["id"]), self)
