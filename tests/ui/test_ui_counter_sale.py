@@ -27,6 +27,7 @@ from posapp.ui.catalogue.receipt_pdf import Shop, write_receipt_pdf
 from posapp.ui.catalogue.sale_panel import SalePanel
 from posapp.ui.payments.collect_panel import Sale
 from posapp.ui.shell.main_window import MainWindow, Panel
+from posapp.ui.widgets.qr_code import qr_image, qr_matrix
 
 
 def stock(client: stripe.StripeClient, currency: str = "usd",
@@ -491,3 +492,15 @@ def test_yen_and_dinar_sales_through_the_grid_are_charged_to_the_minor_unit(
             wait_until(loop, collect.view.is_paid, "Paid")
         collect.new_sale()
         assert sale.cart.is_empty
+
+
+def test_a_qr_code_is_drawn_whole(qapp: object) -> None:
+    # Every module row, not only the first: a phone must be able to read it off paper.
+    url = "https://pay.example.com/receipts/acct_1/ch_1"
+    matrix, side = qr_matrix(url), 400
+    image = qr_image(url, side)
+    unit = side / (len(matrix) + 8)  # 4 modules of quiet zone each side
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            pixel = image.pixelColor(int((x + 4.5) * unit), int((y + 4.5) * unit))
+            assert (pixel.lightness() < 128) == dark, (x, y)
