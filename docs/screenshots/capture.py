@@ -165,8 +165,10 @@ async def collect_paid(tour: Tour) -> None:
 
 
 async def sale(tour: Tour) -> None:
-    """The sale screen: the café grid by category, and a cart with tax, a code and a tip."""
+    """The sale screen: the café grid by category, and a cart with tax, a code, a manual
+    discount with its reason (this station allows up to 20 %) and a tip."""
     window = tour.window
+    window.state.settings.manual_discount_limit = 20
     window.show_panel(Panel.SALE)
     screen = window.sale
     await until(lambda: len(screen.items) > 5, "the catalogue in the grid")
@@ -176,9 +178,42 @@ async def sale(tour: Tour) -> None:
         screen.add(item, times)
     screen.code.setText("HAPPY10")
     screen.apply_promotion_code()
+    screen.lines.selectRow(1)
+    screen.manual_amount.setText("0.50")
+    screen.manual_reason.setText("Yesterday's")
+    screen.give_discount(whole_cart=False)
     screen.tip_buttons.button(2).click()
     screen.tabs.setCurrentIndex(2)
     await tour.save("sale")
+
+
+async def receipt_preview(tour: Tour) -> None:
+    """The sale's cart paid on Checkout, then its 80 mm receipt in the print preview: the
+    shop's address and tax id, the lines, the discount's reason, tax, tip and the QR code."""
+    window = tour.window
+    state = window.state
+    state.settings.set_business(state.session.profile.name, {
+        "name": "Sandbox Coffee", "address": "12 Roastery Lane\nPortland, OR 97201",
+        "tax_id": "EIN 93-1234567", "footer": "Thank you, see you tomorrow!"})
+    if window.sale.cart.is_empty:
+        await sale(tour)
+    window.sale.request_collect()
+    collect = window.collect
+    request = await collect.request_link()
+    if request is None:
+        raise SystemExit("the collect screen created no payment page for the cart")
+    await asyncio.get_running_loop().run_in_executor(None, pay, request.url)
+    await until(collect.view.is_paid, "the paid state")
+    await until(lambda: state.cache.get("payment_intents", str(collect.paid_intent()))
+                is not None, "the payment in the cache")
+    dialog = await collect.open_print()
+    if dialog is None:
+        raise SystemExit("no receipt preview")
+    dialog.resize(760, 720)
+    dialog.move(window.mapToGlobal(QPoint(260, 40)))
+    await tour.save("receipt-preview", dialog)
+    dialog.close()
+    collect.new_sale()
 
 
 async def products(tour: Tour) -> None:
@@ -352,6 +387,7 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "collect-waiting-qr": collect_waiting_qr,
     "collect-paid": collect_paid,
     "sale": sale,
+    "receipt-preview": receipt_preview,
     "products": products,
     "reader-waiting": reader_waiting,
     "reader-paid": reader_paid,

@@ -125,17 +125,21 @@ def write_receipt_pdf(receipt: Receipt, formats: Formats, shop: Shop, path: Path
     writer.setTitle(receipt.payment_id)
     writer.setCreator("PosApp")
     writer.setResolution(300)
+    writer.setPageLayout(page_layout(receipt, shop, paper))
+    print_receipt(receipt, formats, shop, writer)
+
+
+def page_layout(receipt: Receipt, shop: Shop, paper: Paper) -> QPageLayout:
+    """One 80 mm wide roll page as long as the receipt needs (estimated from its lines),
+    or A4."""
     if paper == "a4":
         size, margin = QPageSize(QPageSize.PageSizeId.A4), 15.0
     else:
-        # A roll: 80 mm wide, as long as the receipt needs (estimated from its lines).
         length = 170 + 12 * len(receipt.lines) + 6 * len(shop.address.splitlines())
         size = QPageSize(QSizeF(80, length), QPageSize.Unit.Millimeter, "80mm roll")
         margin = 4.0
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
-                                     QMarginsF(margin, margin, margin, margin),
-                                     QPageLayout.Unit.Millimeter))
-    print_receipt(receipt, formats, shop, writer)
+    return QPageLayout(size, QPageLayout.Orientation.Portrait,
+                       QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
 
 
 def print_receipt(receipt: Receipt, formats: Formats, shop: Shop,
@@ -154,16 +158,17 @@ async def save_receipt(state: AppState, payment_intent_id: str, path: Path,
     return path
 
 
-async def print_receipt_dialog(state: AppState, payment_intent_id: str,
-                               parent: QWidget) -> QPrintPreviewDialog:
-    """Build the payment's receipt on the worker, then open it in a print preview whose
-    Print button asks for the printer (80 mm roll or A4, as the printer's paper is)."""
+async def print_receipt_dialog(state: AppState, payment_intent_id: str, parent: QWidget,
+                               paper: Paper = "80mm") -> QPrintPreviewDialog:
+    """Build the payment's receipt on the worker, then open it in a print preview (on an
+    80 mm roll or A4) whose Print button asks for the printer."""
     receipt = await state.run(receipt_for, state.session, payment_intent_id,
                               online=state.online)
     dialog = QPrintPreviewDialog(parent)  # with a printer of its own, alive as long as it
     dialog.printer().setDocName(receipt.payment_id)
     dialog.setWindowTitle(translate("Receipt", "Print receipt"))
     shop = shop_of(state)
+    dialog.printer().setPageLayout(page_layout(receipt, shop, paper))
     dialog.paintRequested.connect(
         lambda device: print_receipt(receipt, state.formats, shop, device))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

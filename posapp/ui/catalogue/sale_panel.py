@@ -110,7 +110,9 @@ class SalePanel(QWidget):
         code_row.addWidget(self.code, 1)
         code_row.addWidget(self.apply_code)
         self.manual_amount = QLineEdit()
-        self.manual_amount.setPlaceholderText(self.tr("Discount: 1.50 or 10%"))
+        self.manual_amount.setPlaceholderText(self.tr("Discount"))
+        self.manual_amount.setToolTip(self.tr("An amount (1.50) or a percentage (10%) off, "
+                                              "given by hand"))
         self.manual_reason = QLineEdit()
         self.manual_reason.setPlaceholderText(self.tr("Reason"))
         self.discount_line = QPushButton(self.tr("On line"))

@@ -730,8 +730,10 @@ class CollectPanel(QWidget):
         payment = self.paid_intent()
         path = ask_receipt_path(self, payment) if payment else None
         if path is not None:
-            paper: Paper = "a4" if self.paper.currentData() == "a4" else "80mm"
-            self._state.spawn(self.save_receipt(path, paper))
+            self._state.spawn(self.save_receipt(path, self._paper()))
+
+    def _paper(self) -> Paper:
+        return "a4" if self.paper.currentData() == "a4" else "80mm"
 
     async def open_print(self) -> QPrintPreviewDialog | None:
         """Open the print dialog for the paid sale's receipt."""
@@ -739,7 +741,7 @@ class CollectPanel(QWidget):
         if payment is None:
             return None
         try:
-            return await print_receipt_dialog(self._state, payment, self)
+            return await print_receipt_dialog(self._state, payment, self, self._paper())
         except Exception as error:  # shown to the cashier
             self._say(error_text(error), "error")
             return None
