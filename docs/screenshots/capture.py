@@ -33,6 +33,7 @@ from posapp.config import Paths, Settings
 from posapp.gateway.terminal import present_payment_method
 from posapp.sandbox import running
 from posapp.services.subscriptions import next_charge
+from posapp.ui.payments.collect_panel import Sale
 from posapp.ui.refunds.refund_dialog import RefundDialog
 from posapp.ui.shell.controller import GuiController
 from posapp.ui.shell.launch import GuiOptions, application, make_controller
@@ -195,10 +196,13 @@ async def receipt_preview(tour: Tour) -> None:
     state.settings.set_business(state.session.profile.name, {
         "name": "Sandbox Coffee", "address": "12 Roastery Lane\nPortland, OR 97201",
         "tax_id": "EIN 93-1234567", "footer": "Thank you, see you tomorrow!"})
+    collect = window.collect
+    if collect.sale is Sale.WAITING:  # the link of the shots before: closed first
+        await collect.cancel_request()
+    collect.new_sale()
     if window.sale.cart.is_empty:
         await sale(tour)
     window.sale.request_collect()
-    collect = window.collect
     request = await collect.request_link()
     if request is None:
         raise SystemExit("the collect screen created no payment page for the cart")
