@@ -775,352 +775,362 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="136"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="142"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="141"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="147"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="146"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="152"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="149"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="155"/>
         <source>A payment page or link closes this long after it was shown</source>
         <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="152"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="158"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="153"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="159"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="154"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="160"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="155"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="161"/>
         <source>Links expire after</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="158"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="164"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="159"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="165"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="160"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="166"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="162"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="168"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="168"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="174"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="177"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="183"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="178"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="184"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="179"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="185"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="189"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="195"/>
         <source>Let the customer type a promotion code</source>
         <translation>允许客户输入优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="190"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="196"/>
         <source>Record cash payment</source>
         <translation>记录现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="191"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="197"/>
         <source>Recorded at Stripe as an itemised invoice paid outside Stripe</source>
         <translation>在 Stripe 上记录为逐项列明、在 Stripe 之外付清的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="196"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="202"/>
         <source>80 mm receipt</source>
         <translation>80 毫米收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="197"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="203"/>
         <source>A4 receipt</source>
         <translation>A4 收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="198"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="204"/>
         <source>Save receipt PDF…</source>
         <translation>保存收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="199"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="205"/>
         <source>Lines, tax, tip, total and a QR code of Stripe&apos;s receipt page</source>
         <translation>商品明细、税费、小费、合计以及 Stripe 收据页面的二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="211"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="207"/>
+        <source>Print receipt…</source>
+        <translation>打印收据…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="219"/>
         <source>Charge again</source>
         <translation>再次扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="212"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="220"/>
         <source>Don&apos;t charge</source>
         <translation>不扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="257"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="265"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="326"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="335"/>
         <source>Answer the question below first.</source>
         <translation>请先回答下方的问题。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="329"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="338"/>
         <source>A payment request is open: cancel it to change the sale.</source>
         <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="331"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="340"/>
         <source>The reader is collecting this sale: cancel it to change the sale.</source>
         <translation>读卡器正在收取本笔交易：如需修改本笔交易，请先取消。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="332"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="341"/>
         <source>This sale is paid: press New sale for the next one.</source>
         <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="333"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="342"/>
         <source>This sale is invoiced: press New sale for the next one.</source>
         <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="334"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="343"/>
         <source>This sale is over: press New sale for the next one.</source>
         <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="335"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="344"/>
         <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
         <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="354"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="359"/>
+        <source>The cart has a discount or a tip: a code typed on Stripe&apos;s page would discount the tip or clash with the discount.</source>
+        <translation>购物车已有折扣或小费：在 Stripe 页面上输入的优惠码会让小费也打折，或与现有折扣冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="371"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="356"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="373"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="366"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="383"/>
         <source>A cart is paid by page, saved card or cash.</source>
         <translation>购物车可通过付款页面、已存银行卡或现金支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="439"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="456"/>
         <source>Cart total %1: lines, discount, tax and tip from the sale screen.</source>
         <translation>购物车合计 %1：商品、折扣、税费和小费来自销售界面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="628"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="644"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="678"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="694"/>
         <source>Recording the cash payment…</source>
         <translation>正在记录现金付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="684"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="688"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="700"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="704"/>
         <source>The cash payment may or may not have been recorded.</source>
         <translation>现金付款可能已记录，也可能未记录。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="695"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="711"/>
         <source>Paid in cash</source>
         <translation>已现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="730"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="759"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="846"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="875"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="861"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="890"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="324"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="333"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="361"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="378"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="362"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="379"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="365"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="382"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="490"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="506"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="491"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="507"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="507"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="523"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="526"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="542"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="553"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="569"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="558"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="574"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="584"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="600"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="603"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="619"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="617"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="823"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="633"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="852"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="619"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="635"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="622"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="638"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="644"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="660"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="649"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="665"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="653"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="669"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="663"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="679"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="754"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="783"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="755"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="784"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="756"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="785"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="757"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="786"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="775"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="939"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="804"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="968"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="809"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="838"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -3030,77 +3040,77 @@
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="160"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="162"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="161"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="163"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="162"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="164"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="163"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="165"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="164"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="166"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="166"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="168"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="167"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="169"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="168"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="170"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="169"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="171"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="170"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="172"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="171"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="173"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="172"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="174"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="173"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="175"/>
         <source>Payouts</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="174"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="176"/>
         <source>Connect</source>
         <translation>关联账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="262"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="264"/>
         <source>Finish the sale on the collect screen first.</source>
         <translation>请先在收款界面完成当前销售。</translation>
     </message>
@@ -3293,112 +3303,122 @@
 <context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="61"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="62"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="68"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="63"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="69"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="64"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="70"/>
         <source>Fee and net</source>
         <translation>手续费与净额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="65"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="71"/>
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="66"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="72"/>
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="68"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="74"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="71"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="77"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="72"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="78"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="73"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="79"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="74"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="80"/>
         <source>Receipt PDF…</source>
         <translation>收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="75"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="81"/>
         <source>Reprint the receipt (works offline, from the cache)</source>
         <translation>重新打印收据（可离线使用，来自缓存）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="96"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="83"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="84"/>
+        <source>Print the receipt (works offline, from the cache)</source>
+        <translation>打印收据（离线也可，来自缓存）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="106"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="117"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="127"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="120"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="130"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="170"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="181"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="169"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="180"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="70"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="76"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="172"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="183"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="177"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="188"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="198"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="217"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="229"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="248"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -4324,52 +4344,62 @@
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="44"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="66"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="45"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="67"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="46"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="68"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="47"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="69"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="48"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="70"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="49"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="71"/>
         <source>Your receipt online</source>
         <translation>在线查看收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="50"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="72"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="51"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="73"/>
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="133"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="74"/>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="169"/>
+        <source>Print receipt</source>
+        <translation>打印收据</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="183"/>
         <source>Save receipt</source>
         <translation>保存收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="134"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="184"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -4488,113 +4518,133 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="73"/>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="187"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="83"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="83"/>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="84"/>
+        <source>Back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="252"/>
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="95"/>
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="96"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="97"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="99"/>
         <source>Internal note (kept in Stripe&apos;s metadata)</source>
         <translation>内部备注（保存在 Stripe 元数据中）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="107"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="108"/>
         <source>Paid with</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="109"/>
         <source>Refundable</source>
         <translation>可退金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="94"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="110"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="111"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="96"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="112"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="98"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="114"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="127"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="144"/>
         <source>No payment of this customer can be refunded</source>
         <translation>该客户没有可退款的付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="182"/>
+        <source>%1 of %2 already refunded</source>
+        <translation>%2 件中已退款 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="225"/>
         <source>a walk-in customer</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="164"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="229"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="170"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="235"/>
         <source>There is no paid payment to refund.</source>
         <translation>没有可退款的已付款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="174"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="239"/>
         <source>At most %1 can be refunded.</source>
         <translation>最多可退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="184"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="249"/>
         <source>Refund %1 to %2?</source>
         <translation>向 %2 退款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="185"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="250"/>
         <source>the customer</source>
         <translation>该客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="186"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="251"/>
         <source>This is a LIVE payment: %1 goes back to a real card. Refund it?</source>
         <translation>这是一笔正式付款：%1 将退回真实银行卡。确定退款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="211"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="286"/>
         <source>Check again</source>
         <translation>再次核实</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="213"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="288"/>
         <source>We don&apos;t know yet whether this refund went through. Check again: it sends the same request, which cannot refund twice.</source>
         <translation>尚不清楚这笔退款是否成功。请再次核实：它会发送同一个请求，不会重复退款。</translation>
     </message>
@@ -4746,134 +4796,190 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="71"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="72"/>
         <source>Search or scan a barcode, then Enter</source>
         <translation>搜索或扫描条形码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="92"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="92"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="94"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="102"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="106"/>
         <source>Promotion code</source>
         <translation>优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="103"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="107"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="109"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="133"/>
         <source>Custom amount, then Enter</source>
         <translation>自定义金额，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="114"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="138"/>
         <source>No tip</source>
         <translation>不加小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="120"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="144"/>
         <source>Other tip</source>
         <translation>其他小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="126"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="150"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="127"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="113"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="151"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="128"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="114"/>
+        <source>An amount (1.50) or a percentage (10%) off, given by hand</source>
+        <translation>手动给出的减免金额（1.50）或百分比（10%）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="117"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="118"/>
+        <source>On line</source>
+        <translation>用于该行</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="119"/>
+        <source>Discount the selected line (an empty amount removes its discount)</source>
+        <translation>为所选行打折（金额留空则取消其折扣）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="121"/>
+        <source>On cart</source>
+        <translation>用于整单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="122"/>
+        <source>Discount the whole cart, never the tip (an empty amount removes it)</source>
+        <translation>为整个购物车打折，小费除外（金额留空则取消）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="152"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="129"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="153"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="130"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="154"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="134"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="158"/>
         <source>Collect</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="136"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="160"/>
         <source>Take payment for the cart (Ctrl+Enter)</source>
         <translation>为购物车收款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="137"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="161"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="183"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="212"/>
         <source>No tax</source>
         <translation>不含税</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="185"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="214"/>
         <source>included</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="185"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="214"/>
         <source>added</source>
         <translation>另加</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="194"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="223"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="224"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="253"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>还有 %n 项：输入文字以缩小范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="236"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="265"/>
         <source>No product has the code “%1”.</source>
         <translation>没有代码为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="256"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="285"/>
         <source>Custom amount</source>
         <translation>自定义金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="281"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="312"/>
         <source>“%1” is not a valid code.</source>
         <translation>“%1”不是有效的优惠码。</translation>
     </message>
     <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="325"/>
+        <source>Manual discounts are not allowed at this station.</source>
+        <translation>本收银台不允许手动折扣。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="328"/>
+        <source>Choose the line to discount first.</source>
+        <translation>请先选择要打折的行。</translation>
+    </message>
+    <message>
         <location filename="../../posapp/ui/catalogue/sale_panel.py" line="333"/>
+        <source>Say why: a manual discount needs a reason.</source>
+        <translation>请说明原因：手动折扣需要填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="342"/>
+        <source>Type an amount or a percentage, like 1.50 or 10%.</source>
+        <translation>请输入金额或百分比，例如 1.50 或 10%。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="348"/>
+        <source>At most %1% off can be given at this station.</source>
+        <translation>本收银台最多只能减免 %1%。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="425"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
@@ -4929,148 +5035,163 @@
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="71"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="72"/>
+        <source>Not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="74"/>
+        <source>The largest discount a cashier at this station may give by hand, with a reason, in percent of the line or cart</source>
+        <translation>本收银台的收银员可手动给出（需注明原因）的最大折扣，按该行或整单金额的百分比计</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="79"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="73"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="81"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="87"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="85"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="93"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="86"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="94"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="95"/>
+        <source>Manual discounts up to</source>
+        <translation>手动折扣上限</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="96"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="97"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="100"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="101"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="102"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="115"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="124"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="116"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="125"/>
         <source>Business</source>
         <translation>商家信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="117"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="126"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="133"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="142"/>
         <source>The account&apos;s name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="138"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="147"/>
         <source>e.g. Thank you for your business.</source>
         <translation>例如：感谢您的惠顾。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="140"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="149"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="147"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="156"/>
         <source>Business name</source>
         <translation>商家名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="148"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="149"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="158"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="150"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="159"/>
         <source>Invoice footer</source>
         <translation>发票页脚</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="151"/>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="166"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="166"/>
         <source>Images (*.png *.jpg *.svg)</source>
         <translation>图片 (*.png *.jpg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="189"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="199"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="190"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="200"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="216"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="216"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="225"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="235"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="226"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="236"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
     </message>
