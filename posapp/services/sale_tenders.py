@@ -66,7 +66,7 @@ METADATA_DISCOUNT_REASON = "posapp_discount_reason"
 _METADATA_LINES = "posapp_lines"
 _METADATA_FIGURES = "posapp_figures"
 _METADATA_LINE = "posapp_line_{}"
-ITEMISED_LINES = 40
+ITEMISED_LINES = 36
 """Lines itemised in metadata at most (Stripe keeps 50 keys; the rest are PosApp's own)."""
 WALK_IN = "Walk-in customer (PosApp)"
 """The description of the customer cash sales without a named customer are invoiced to."""
