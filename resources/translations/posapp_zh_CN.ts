@@ -121,7 +121,7 @@
 <context>
     <name>ActionDetail</name>
     <message>
-        <location filename="../../posapp/ui/common/action_detail.py" line="75"/>
+        <location filename="../../posapp/ui/common/action_detail.py" line="74"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -169,57 +169,62 @@
         <translation>未知（使用同一键重试）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="102"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="110"/>
         <source>Event id (evt_…)</source>
         <translation>事件 ID（evt_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="104"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="112"/>
         <source>All objects</source>
         <translation>所有对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="108"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="116"/>
         <source>Object id (pi_…, cus_…)</source>
         <translation>对象 ID（pi_…、cus_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="121"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="129"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="130"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="138"/>
         <source>This app&apos;s actions</source>
         <translation>本应用的操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="137"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="145"/>
         <source>Stripe events applied</source>
         <translation>已应用的 Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="165"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="173"/>
         <source>%1 ago</source>
         <translation>%1前</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="223"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="231"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="232"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="224"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="233"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="225"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="234"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="226"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="235"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -641,17 +646,17 @@
 <context>
     <name>CacheListView</name>
     <message>
-        <location filename="../../posapp/ui/common/list_view.py" line="53"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="61"/>
         <source>Search name, e-mail, id, last 4…</source>
         <translation>搜索名称、电子邮箱、ID、卡号后四位…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/list_view.py" line="60"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="68"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/common/list_view.py" line="158"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="259"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
@@ -2982,27 +2987,27 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="86"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="89"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="96"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="99"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="241"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="263"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="275"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="297"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="277"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="299"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -3030,77 +3035,77 @@
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="160"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="162"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="161"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="163"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="162"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="164"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="163"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="165"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="164"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="166"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="166"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="168"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="167"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="169"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="168"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="170"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="169"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="171"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="170"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="172"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="171"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="173"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="172"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="174"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="173"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="175"/>
         <source>Payouts</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="174"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="176"/>
         <source>Connect</source>
         <translation>关联账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="262"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="264"/>
         <source>Finish the sale on the collect screen first.</source>
         <translation>请先在收款界面完成当前销售。</translation>
     </message>
@@ -3323,82 +3328,82 @@
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="68"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="69"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="71"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="72"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="72"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="73"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="73"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="74"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="74"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="75"/>
         <source>Receipt PDF…</source>
         <translation>收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="75"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="76"/>
         <source>Reprint the receipt (works offline, from the cache)</source>
         <translation>重新打印收据（可离线使用，来自缓存）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="96"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="94"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="117"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="115"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="120"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="118"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="170"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="168"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="169"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="167"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="70"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="71"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="172"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="170"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="177"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="175"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="198"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="196"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="229"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="227"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -3431,27 +3436,22 @@
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="132"/>
-        <source>Refunded / disputed</source>
-        <translation>退款 / 争议</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="135"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="133"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="160"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="161"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="162"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="163"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="164"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="165"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -3478,112 +3478,112 @@
 <context>
     <name>PaymentStatus</name>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="28"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="29"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="30"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="31"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="32"/>
         <source>Needs authentication</source>
         <translation>需要验证</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="33"/>
         <source>Uncaptured</source>
         <translation>未请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="33"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="34"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="44"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="45"/>
         <source>Waiting for the customer to pay.</source>
         <translation>正在等待客户付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="46"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="47"/>
         <source>The customer has paid; the bank is still confirming the payment.</source>
         <translation>客户已付款；银行仍在确认这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="49"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="50"/>
         <source>The payment page expired without a payment.</source>
         <translation>付款页面已过期，未收到付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="51"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="52"/>
         <source>The payment request was switched off.</source>
         <translation>付款请求已关闭。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="75"/>
-        <source>Uncaptured, capture by %1</source>
-        <translation>未请款，请于 %1 前请款</translation>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="76"/>
+        <source>Capture by %1</source>
+        <translation>请于 %1 前请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="81"/>
         <source>Waiting for payment</source>
         <translation>等待付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="83"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="84"/>
         <source>Canceled (%1)</source>
         <translation>已取消（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="91"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="92"/>
         <source>invoice voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="92"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="93"/>
         <source>invoice failed</source>
         <translation>账单付款失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="94"/>
         <source>abandoned</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="94"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="95"/>
         <source>canceled by Stripe</source>
         <translation>由 Stripe 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="95"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="96"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="96"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="97"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="97"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="98"/>
         <source>fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="98"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="99"/>
         <source>requested by the customer</source>
         <translation>应客户要求</translation>
     </message>
@@ -3981,75 +3981,75 @@
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="165"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="176"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="166"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="177"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="182"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="165"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="166"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="182"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="176"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="177"/>
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="180"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="180"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="222"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="223"/>
         <source>Product created.</source>
         <translation>商品已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="238"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="239"/>
         <source>Stripe prices cannot change: a new price was made and the old one archived.</source>
         <translation>Stripe 的价格不可修改：已创建新价格并归档旧价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="248"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="249"/>
         <source>Product archived.</source>
         <translation>商品已归档。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="249"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="250"/>
         <source>Product restored.</source>
         <translation>商品已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="257"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="258"/>
         <source>Type the percentage off, e.g. 10.</source>
         <translation>请输入折扣百分比，例如 10。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="263"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="264"/>
         <source>Coupon and code created.</source>
         <translation>优惠券和优惠码已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="272"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="273"/>
         <source>Code deactivated.</source>
         <translation>优惠码已停用。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="280"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="281"/>
         <source>Type the tax percentage, e.g. 8.875.</source>
         <translation>请输入税率百分比，例如 8.875。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="282"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="283"/>
         <source>Tax rate created.</source>
         <translation>税率已创建。</translation>
     </message>
@@ -4622,22 +4622,22 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="77"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="78"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="79"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="82"/>
         <source>Note / failure</source>
         <translation>备注 / 失败原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="107"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="109"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -4746,134 +4746,134 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="71"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="72"/>
         <source>Search or scan a barcode, then Enter</source>
         <translation>搜索或扫描条形码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="92"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="92"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="94"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="102"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="106"/>
         <source>Promotion code</source>
         <translation>优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="103"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="107"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="109"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="113"/>
         <source>Custom amount, then Enter</source>
         <translation>自定义金额，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="114"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="118"/>
         <source>No tip</source>
         <translation>不加小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="120"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="124"/>
         <source>Other tip</source>
         <translation>其他小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="126"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="130"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="127"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="131"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="128"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="132"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="129"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="133"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="130"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="134"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="134"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="138"/>
         <source>Collect</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="136"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="140"/>
         <source>Take payment for the cart (Ctrl+Enter)</source>
         <translation>为购物车收款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="137"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="141"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="183"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="187"/>
         <source>No tax</source>
         <translation>不含税</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="185"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="189"/>
         <source>included</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="185"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="189"/>
         <source>added</source>
         <translation>另加</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="194"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="198"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="224"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="228"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>还有 %n 项：输入文字以缩小范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="236"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="240"/>
         <source>No product has the code “%1”.</source>
         <translation>没有代码为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="256"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="260"/>
         <source>Custom amount</source>
         <translation>自定义金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="281"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="285"/>
         <source>“%1” is not a valid code.</source>
         <translation>“%1”不是有效的优惠码。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="333"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="337"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
@@ -5663,22 +5663,22 @@
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="150"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="151"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="158"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="159"/>
         <source>%1, cancels</source>
         <translation>%1，将取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="160"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="161"/>
         <source>%1, collection paused</source>
         <translation>%1，已暂停收款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="171"/>
         <source>+%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -5771,29 +5771,29 @@
         <translation>离线 — 显示缓存数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="93"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="98"/>
         <source>Syncing… %1</source>
         <translation>同步中… %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="110"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="115"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="114"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="119"/>
         <source>Synced just now</source>
         <translation>刚刚已同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/shell/status_bar.py" line="116"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="121"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>%n 分钟前已同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="118"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="123"/>
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>

@@ -147,6 +147,7 @@ class ProductsPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, object_id)
                 table.setItem(row, column, item)
+        table.resizeColumnsToContents()
 
     def reload(self) -> None:
         """Read the catalogue from the cache again."""
