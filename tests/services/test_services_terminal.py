@@ -229,7 +229,7 @@ def test_an_unknown_outcome_is_settled_with_the_same_key(tmp_path: Path) -> None
             session.close()
 
 
-# The cashier's services, on their own: start a reader payment and follow it, as the
+# The cashier's services, on their own: start a cart's reader payment and follow it, as the
 # collect screen does, until killed.
 FOLLOW = """
 import sys, time
@@ -237,14 +237,15 @@ from pathlib import Path
 from posapp.config import Paths
 from posapp.keys import Profile
 from posapp.services import terminal
-from posapp.services.cart import Cart, Coupon, Line, TaxRate, Tip
+from posapp.services.cart import Cart, Line
 from posapp.services.session import open_session
 
 data, api_base, key, reader = sys.argv[1:]
 profile = Profile("Counter", "test", "", "Sandbox Coffee", api_base, "usd")
 session = open_session(Paths.resolve(Path(data)), profile, key)
-payment, _ = terminal.start_reader_payment(session, reader, 1250, "usd", "Two flat whites",
-                                           idempotency_key="sale-9/1")
+cart = Cart("usd").add(Line("Flat white", 450, quantity=2)).add(Line("Croissant", 350))
+payment, _ = terminal.start_cart_reader_payment(session, reader, cart,
+                                                idempotency_key="sale-9/1")
 print("started", flush=True)
 while True:
     terminal.reader_payment_status(session, payment)
@@ -286,13 +287,15 @@ def test_killed_during_the_reader_action_the_restart_tells_the_true_outcome(
         session = open_session(Paths.resolve(tmp_path), profile, TEST_KEY)
         try:
             [payment] = terminal.open_reader_payments(session)
-            assert (payment.key, payment.reader_id, payment.amount) == ("sale-9/1", reader_id,
-                                                                        1250)
+            assert (payment.key, payment.reader_id, payment.amount, payment.description) == (
+                "sale-9/1", reader_id, 1250, "2 × Flat white, Croissant")
             outcome = terminal.reader_payment_status(session, payment)
             assert outcome.state == "succeeded" and outcome.message.startswith("Paid $12.50")
             # Sending the tender again (a cashier's "Check again") charges nothing more.
-            again, _ = terminal.start_reader_payment(
-                session, reader_id, 1250, "usd", "Two flat whites", idempotency_key="sale-9/1")
+            cart = Cart("usd").add(Line("Flat white", 450, quantity=2)).add(
+                Line("Croissant", 350))
+            again, _ = terminal.start_cart_reader_payment(session, reader_id, cart,
+                                                          idempotency_key="sale-9/1")
             assert again.payment_intent_id == payment.payment_intent_id
         finally:
             session.close()

@@ -357,12 +357,14 @@ def test_the_readers_dialog_registers_a_simulated_reader(
 def test_a_restart_during_the_reader_action_shows_the_sales_true_outcome(
         loop: qasync.QEventLoop, tmp_path: Path, sandbox: Sandbox, worker: Worker,
         client: stripe.StripeClient) -> None:
-    # The app goes away while the reader collects (tests/test_services_terminal.py kills
-    # the services with SIGKILL at this point); the customer pays meanwhile.
+    # The app goes away while the reader collects a cart (tests/services/
+    # test_services_terminal.py kills the services with SIGKILL at this point); the customer
+    # pays meanwhile.
     first = demo_controller(tmp_path, sandbox, worker)
     run(loop, first.start())
     assert isinstance(first.window, MainWindow)
-    collect, reader_id = _ready(loop, first.window, client)
+    cart = _cart()
+    collect, reader_id = _ring_up(loop, first.window, client, cart)
     run(loop, collect.reader.collect())
     first.shutdown()
     _tap(client, reader_id)
@@ -374,8 +376,9 @@ def test_a_restart_during_the_reader_action_shows_the_sales_true_outcome(
         assert isinstance(window, MainWindow)
         again = window.collect
         wait_until(loop, again.view.is_paid, "the sale shown paid after the restart")
-        assert "$12.50" in again.view.outcome_detail.text()
-        assert again.description.text() == "Two flat whites"
+        total = window.state.formats.money(cart.totals().total, "usd")
+        assert again.view.outcome_detail.text().startswith(f"{total} · Visa •••• 4242")
+        assert again.description.text() == "2 × Flat white, Croissant"
         assert _succeeded(client) == 1
         assert len(client.v1.payment_intents.list().data) == 1
         again.new_sale()
