@@ -16,6 +16,7 @@ from ui_support import demo_controller, run, wait_until
 from posapp.gateway import RequestRecord
 from posapp.sandbox import Sandbox
 from posapp.services.cart import Cart, Coupon, Line, TaxRate, Tip
+from posapp.services.receipts import receipt_for
 from posapp.ui.payments.collect_panel import CollectPanel, Sale
 from posapp.ui.payments.readers_dialog import ReadersDialog, station_key
 from posapp.ui.shell.main_window import MainWindow, Panel
@@ -192,6 +193,9 @@ def test_a_cart_is_paid_on_the_reader_with_its_receipt_and_the_next_sale_starts_
     assert collect.receipt_box.isVisibleTo(window)
     saved = run(loop, collect.save_receipt(tmp_path / "receipt.pdf"))
     assert saved is not None and saved.stat().st_size > 0
+    receipt = receipt_for(window.state.session, intent.id)
+    assert (receipt.total, receipt.tip, receipt.card_brand, receipt.card_last4) == (
+        total, cart.totals().tip, "mastercard", "4444")  # the card read by the reader
     assert [c.amount for c in client.v1.charges.list().data] == [total]
 
     collect.new_sale()

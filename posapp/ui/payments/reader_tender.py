@@ -254,8 +254,8 @@ class ReaderTender(QWidget):
         panel = self._panel
         reader = self.reader_id()
         if (reader is None or self.payment is not None or not self._state.online
-                or panel.sale.value != "editing"):
-            return
+                or panel.sale.value != "editing" or panel._busy):
+            return  # a tender in flight owns the reader
         cart = panel.cart or self.rung_up
         amount = panel.amount.amount()
         shown: object = (reader, cart) if cart is not None else (
