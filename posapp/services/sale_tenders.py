@@ -30,9 +30,9 @@ from posapp.services.errors import ServiceError
 from posapp.services.payments import PaymentRequest, RequestMethod
 from posapp.services.session import Session
 
-__all__ = ["METADATA_TIP", "WALK_IN", "CartTender", "SoldLine", "charge_cart_to_card",
-           "invoice_items", "line_items", "record_outside_payment", "refund_amount",
-           "request_cart_payment", "sale_description", "sold_lines"]
+__all__ = ["METADATA_TIP", "WALK_IN", "CartTender", "SoldLine", "cart_metadata", "cart_total",
+           "charge_cart_to_card", "invoice_items", "line_items", "record_outside_payment",
+           "refund_amount", "request_cart_payment", "sale_description", "sold_lines"]
 
 METADATA_TIP = "posapp_tip"
 WALK_IN = "Walk-in customer (PosApp)"
@@ -97,12 +97,14 @@ def _discounts(cart: Cart) -> list[dict[str, str]]:
     return [{"coupon": coupon.id}]
 
 
-def _metadata(cart: Cart) -> dict[str, str]:
+def cart_metadata(cart: Cart) -> dict[str, str]:
+    """The metadata every tender of the cart puts on its payment (the tip, apart)."""
     totals = cart.totals()
     return {METADATA_TIP: str(totals.tip)}
 
 
-def _check(session: Session, cart: Cart) -> int:
+def cart_total(session: Session, cart: Cart) -> int:
+    """What the customer pays for the cart, checked as an amount Stripe can charge."""
     if cart.is_empty:
         raise ServiceError("The cart is empty.", "cart_empty")
     total = cart.totals().total
@@ -130,7 +132,7 @@ def request_cart_payment(
     with a discount already in the cart. `automatic_tax` has Stripe work out the tax
     instead of the lines' tax rates.
     """
-    total = _check(session, cart)
+    total = cart_total(session, cart)
     if allow_promotion_codes and cart.coupon is not None:
         raise ServiceError("The cart already has a discount; the customer cannot add a code.",
                            "discount_and_codes")
@@ -153,7 +155,7 @@ def request_cart_payment(
     return payments.request_items(
         session, items, total, cart.currency, sale_description(cart), customer_id, method,
         expires_in=expires_in, expires_at=expires_at, idempotency_key=idempotency_key,
-        checkout_extra=extra, metadata_extra=_metadata(cart), receipt_email=receipt_email)
+        checkout_extra=extra, metadata_extra=cart_metadata(cart), receipt_email=receipt_email)
 
 
 def invoice_items(cart: Cart) -> list[invoices.InvoiceItem]:
@@ -204,7 +206,7 @@ def record_outside_payment(
 ) -> CartTender:
     """Record a sale paid outside Stripe (`tender`: cash, cheque, voucher...) as an
     itemised invoice paid out of band, to `customer_id` or the walk-in customer."""
-    total = _check(session, cart)
+    total = cart_total(session, cart)
     try:
         invoice = _invoice(session, cart, customer_id, tender, idempotency_key)
         paid = invoices.pay_invoice(session, invoice["id"], out_of_band=True,
@@ -228,7 +230,7 @@ def charge_cart_to_card(
     idempotency_key: str | None = None,
 ) -> CartTender:
     """Charge a saved card for the cart through an itemised invoice paid off session."""
-    total = _check(session, cart)
+    total = cart_total(session, cart)
     invoice_id = None
     try:
         invoice = _invoice(session, cart, customer_id, "card", idempotency_key)

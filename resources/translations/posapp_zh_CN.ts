@@ -955,48 +955,43 @@
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="366"/>
-        <source>A cart is paid by page, saved card or cash.</source>
-        <translation>购物车可通过付款页面、已存银行卡或现金支付。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="439"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="437"/>
         <source>Cart total %1: lines, discount, tax and tip from the sale screen.</source>
         <translation>购物车合计 %1：商品、折扣、税费和小费来自销售界面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="628"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="626"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="678"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="676"/>
         <source>Recording the cash payment…</source>
         <translation>正在记录现金付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="684"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="688"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="682"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="686"/>
         <source>The cash payment may or may not have been recorded.</source>
         <translation>现金付款可能已记录，也可能未记录。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="695"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="693"/>
         <source>Paid in cash</source>
         <translation>已现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="730"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="731"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="846"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="847"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="861"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="862"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
@@ -1021,111 +1016,116 @@
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="490"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="366"/>
+        <source>A cart is paid by page, saved card, card reader or cash.</source>
+        <translation>购物车可通过支付页面、已保存的卡、读卡器或现金付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="488"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="491"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="489"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="507"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="505"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="526"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="524"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="553"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="551"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="558"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="556"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="584"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="582"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="603"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="601"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="617"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="823"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="615"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="824"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="619"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="617"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="622"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="620"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="644"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="642"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="649"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="647"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="653"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="651"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="663"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="661"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="754"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="755"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="755"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="756"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="756"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="757"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="757"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="758"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="775"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="939"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="776"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="940"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="809"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="810"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -2275,12 +2275,12 @@
 <context>
     <name>FeeNet</name>
     <message>
-        <location filename="../../posapp/ui/common/format.py" line="89"/>
+        <location filename="../../posapp/ui/common/format.py" line="90"/>
         <source>Fee %1 · net %2</source>
         <translation>手续费 %1 · 净额 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/format.py" line="93"/>
+        <location filename="../../posapp/ui/common/format.py" line="94"/>
         <source>(available %1)</source>
         <translation>（%1 可用）</translation>
     </message>
@@ -2326,12 +2326,12 @@
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../posapp/ui/shell/controller.py" line="117"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="118"/>
         <source>Damaged files were repaired</source>
         <translation>已修复损坏的文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/controller.py" line="199"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="200"/>
         <source>Act as</source>
         <translation>以账户身份操作</translation>
     </message>
@@ -3035,77 +3035,77 @@
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="162"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="163"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="163"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="164"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="164"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="165"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="165"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="166"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="166"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="167"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="168"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="169"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="169"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="170"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="170"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="171"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="171"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="172"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="172"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="173"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="173"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="174"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="174"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="175"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="175"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="176"/>
         <source>Payouts</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="176"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="177"/>
         <source>Connect</source>
         <translation>关联账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="264"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="265"/>
         <source>Finish the sale on the collect screen first.</source>
         <translation>请先在收款界面完成当前销售。</translation>
     </message>
@@ -4057,117 +4057,117 @@
 <context>
     <name>ReaderTender</name>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="75"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="86"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="76"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="87"/>
         <source>The customer taps, inserts or swipes their card on the station&apos;s reader</source>
         <translation>客户在本收银台的读卡器上挥卡、插卡或刷卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="79"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="90"/>
         <source>Readers…</source>
         <translation>读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="104"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="105"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="116"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="107"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="118"/>
         <source>Capture now</source>
         <translation>立即请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="180"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="191"/>
         <source>Readers could not be listed: %1</source>
         <translation>无法列出读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="206"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="223"/>
         <source>No reader chosen: register one with “Readers…”.</source>
         <translation>尚未选择读卡器：请通过“读卡器…”注册一台。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="230"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="270"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="262"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="309"/>
         <source>Sending the payment to the reader…</source>
         <translation>正在将付款发送到读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="268"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="315"/>
         <source>The reader payment may or may not have been started.</source>
         <translation>读卡器付款可能已开始，也可能尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="354"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="401"/>
         <source>tip %1</source>
         <translation>小费 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="357"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="404"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="367"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="414"/>
         <source>The reader payment was canceled; nothing was charged.</source>
         <translation>读卡器付款已取消；未扣任何款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="373"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="420"/>
         <source>Card reader: %1</source>
         <translation>读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="392"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="439"/>
         <source>Tap, insert or swipe on the reader.</source>
         <translation>请在读卡器上挥卡、插卡或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="393"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="440"/>
         <source>Authorised %1: capture it to take the money, or cancel to release the hold.</source>
         <translation>已授权 %1：请款即可收取款项，或取消以释放预授权。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="395"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="442"/>
         <source>Declined: %1 The customer can try another card.</source>
         <translation>被拒：%1 客户可以换一张卡再试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="397"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="444"/>
         <source>The reader stopped waiting for a card; nothing was charged. Try again when the customer is ready.</source>
         <translation>读卡器已停止等待银行卡；未扣任何款项。客户准备好后请重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="399"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="446"/>
         <source>The reader stopped collecting this payment (canceled on the reader); nothing was charged. Try again, or cancel.</source>
         <translation>读卡器已停止收取此笔付款（已在读卡器上取消）；未扣任何款项。请重试或取消。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="401"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="448"/>
         <source>The reader is offline: check that it is on and connected, then try again, or choose another reader.</source>
         <translation>读卡器离线：请检查其是否已开机并联网，然后重试，或选择其他读卡器。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="403"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="450"/>
         <source>The reader is busy with another payment (perhaps another station&apos;s): wait for it to finish, then try again.</source>
         <translation>读卡器正在处理另一笔付款（可能来自其他收银台）：请等待其完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="405"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="452"/>
         <source>The reader could not take the payment: %1</source>
         <translation>读卡器无法收取此笔付款：%1</translation>
     </message>
@@ -4746,134 +4746,134 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="72"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="75"/>
         <source>Search or scan a barcode, then Enter</source>
         <translation>搜索或扫描条形码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="96"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="96"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="94"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="97"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="106"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="109"/>
         <source>Promotion code</source>
         <translation>优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="107"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="110"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="113"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="116"/>
         <source>Custom amount, then Enter</source>
         <translation>自定义金额，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="118"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="121"/>
         <source>No tip</source>
         <translation>不加小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="124"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="127"/>
         <source>Other tip</source>
         <translation>其他小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="130"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="133"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="131"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="134"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="132"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="135"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="133"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="136"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="134"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="137"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="138"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="141"/>
         <source>Collect</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="140"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="143"/>
         <source>Take payment for the cart (Ctrl+Enter)</source>
         <translation>为购物车收款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="141"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="144"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="187"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="190"/>
         <source>No tax</source>
         <translation>不含税</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="189"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="192"/>
         <source>included</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="189"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="192"/>
         <source>added</source>
         <translation>另加</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="198"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="201"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="228"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="231"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>还有 %n 项：输入文字以缩小范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="240"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="243"/>
         <source>No product has the code “%1”.</source>
         <translation>没有代码为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="260"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="263"/>
         <source>Custom amount</source>
         <translation>自定义金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="285"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="288"/>
         <source>“%1” is not a valid code.</source>
         <translation>“%1”不是有效的优惠码。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="337"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="340"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
@@ -4909,170 +4909,193 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="48"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="51"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="61"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="59"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="63"/>
         <source>How often to ask Stripe for news when nothing is pending (every 2 s while a payment is awaited).</source>
         <translation>无待处理事项时向 Stripe 查询更新的间隔（等待付款时每 2 秒一次）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="69"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="71"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="75"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="73"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="77"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="83"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="88"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="85"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="89"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="86"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="90"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="91"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="95"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="96"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="97"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="115"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="119"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="116"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="120"/>
         <source>Business</source>
         <translation>商家信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="117"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="122"/>
+        <source>Card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="123"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="133"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="139"/>
         <source>The account&apos;s name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="138"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="144"/>
         <source>e.g. Thank you for your business.</source>
         <translation>例如：感谢您的惠顾。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="140"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="146"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="147"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="153"/>
         <source>Business name</source>
         <translation>商家名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="148"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="154"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="149"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="155"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="150"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="156"/>
         <source>Invoice footer</source>
         <translation>发票页脚</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="151"/>
         <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="163"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="163"/>
         <source>Images (*.png *.jpg *.svg)</source>
         <translation>图片 (*.png *.jpg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="189"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="197"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="190"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="198"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="214"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="214"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="225"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="233"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="226"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="234"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
+    </message>
+</context>
+<context>
+    <name>StationReaderPage</name>
+    <message>
+        <location filename="../../posapp/ui/payments/station_reader.py" line="31"/>
+        <source>This station&apos;s reader</source>
+        <translation>本收银台的读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/station_reader.py" line="45"/>
+        <source>No reader yet: register one with “Readers…” on the collect screen.</source>
+        <translation>还没有读卡器：请在收款界面通过“读卡器…”注册一台。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/station_reader.py" line="53"/>
+        <source>Readers could not be listed: %1</source>
+        <translation>无法列出读卡器：%1</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,8 @@ screen, which tenders it through its sale states (one idempotency key per attemp
 
 Keyboard only: type to filter or scan + Enter to add; Down moves into the cart, where
 + / − change the quantity, a typed number sets it, Delete removes the line; Ctrl+Enter
-collects. Everything is read from the cache, so the grid works offline.
+collects. Everything is read from the cache, so the grid works offline. Each change of
+the cart is announced (`cart_changed`) so the station's card reader can show it.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ class SalePanel(QWidget):
 
     collect_requested = Signal(object)
     """The cart (`Cart`) to tender."""
+    cart_changed = Signal(object)
+    """The cart (`Cart`) after each change, for the reader's screen."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -335,6 +338,7 @@ class SalePanel(QWidget):
         self.total.setText(self._money(totals.total))
         self.collect.setEnabled(not cart.is_empty)
         self.collect.setToolTip("" if not cart.is_empty else self.tr("The cart is empty."))
+        self.cart_changed.emit(cart)
 
     def _money(self, amount: int) -> str:
         return self._state.formats.money(amount, self.currency)

@@ -1,6 +1,7 @@
 """`SettingsDialog`: preferences (poll interval, currency, language, data directory, clear
 cache), the open profile's business details for its invoices (name, address, tax id,
-footer, logo) and profiles (switch, rename, remove)."""
+footer, logo), this station's card reader (with a profile open) and profiles (switch,
+rename, remove)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from posapp.keys import ProfileStore
 
 from ..common.errors import error_text
 from ..common.i18n import LANGUAGES
+from ..payments.station_reader import StationReaderPage
 from ..widgets.amount_edit import COMMON_CURRENCIES
 
 
@@ -43,7 +45,8 @@ class SettingsDialog(QDialog):
     profiles_changed = Signal()
 
     def __init__(self, settings: Settings, paths: Paths, store: ProfileStore,
-                 current_profile: str | None, parent: QWidget | None = None) -> None:
+                 current_profile: str | None, parent: QWidget | None = None,
+                 reader_page: StationReaderPage | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
@@ -51,6 +54,7 @@ class SettingsDialog(QDialog):
         self._paths = paths
         self._store = store
         self._current = current_profile
+        self.reader_page = reader_page
 
         self.poll = QSpinBox()
         self.poll.setRange(5, 3600)
@@ -114,6 +118,8 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(prefs, self.tr("Preferences"))
         tabs.addTab(self._business_page(), self.tr("Business"))
+        if reader_page is not None:
+            tabs.addTab(reader_page, self.tr("Card reader"))
         tabs.addTab(profiles_page, self.tr("Profiles"))
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                | QDialogButtonBox.StandardButton.Cancel)
@@ -182,6 +188,8 @@ class SettingsDialog(QDialog):
                 "tax_id": self.tax_id.text().strip(), "footer": self.footer.text().strip(),
                 "logo": self.logo.text().strip()})
         self._settings.save()
+        if self.reader_page is not None:
+            self.reader_page.save()
         self.accept()
 
     def _confirm_clear(self) -> None:
