@@ -47,7 +47,7 @@ def _item_amounts(state: State, p: Params, currency: str | None) -> tuple[Obj | 
     pricing = p.hash("pricing") or {}
     price_id = pricing.get("price")
     if price_id:
-        price = usable_price(state, str(price_id), "pricing[price]")
+        price = usable_price(state, str(price_id), "pricing[price]", tiered=False)
         return price, price["unit_amount"], price["currency"]
     if p.hash("price_data") is not None:
         price = inline_price(state, p.raw("price_data"), "price_data")
