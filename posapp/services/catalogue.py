@@ -40,6 +40,7 @@ __all__ = [
     "create_product",
     "create_promotion_code",
     "create_tax_rate",
+    "delete_coupon",
     "find_by_code",
     "line_for",
     "promotion_code_coupon",
@@ -210,8 +211,11 @@ def create_coupon(
     duration_in_months: int | None = None,
     max_redemptions: int | None = None,
     redeem_by: int | None = None,
+    currency_options: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
-    """Create a coupon: a percentage or an amount (in `currency`) off."""
+    """Create a coupon: a percentage or an amount (in `currency`, and in other currencies
+    through `currency_options`: code -> amount in minor units) off, once, for
+    `duration_in_months` or forever, at most `max_redemptions` times, until `redeem_by`."""
     if (percent_off is None) == (amount_off is None):
         raise ServiceError("Choose a percentage or an amount off.", "coupon_kind")
     if percent_off is not None and not 0 < percent_off <= 100:
@@ -226,9 +230,19 @@ def create_coupon(
         duration_in_months=duration_in_months if duration == "repeating" else None,
         max_redemptions=max_redemptions,
         redeem_by=redeem_by,
+        currency_options={code.lower(): {"amount_off": check_minor_units(amount)}
+                          for code, amount in currency_options.items()}
+        if currency_options and amount_off is not None else None,
     )
     return perform(session, "coupon.create", lambda gw: coupons.create_coupon(gw, params),
                    detail=name)
+
+
+def delete_coupon(session: Session, coupon_id: str) -> dict[str, Any]:
+    """Delete a coupon: neither it nor its promotion codes can be redeemed again (past
+    discounts stay)."""
+    return perform(session, "coupon.delete", lambda gw: coupons.delete_coupon(gw, coupon_id),
+                   object_id=coupon_id)
 
 
 def create_promotion_code(
@@ -238,14 +252,28 @@ def create_promotion_code(
     *,
     max_redemptions: int | None = None,
     expires_at: int | None = None,
+    first_time_only: bool = False,
+    minimum_amount: int | None = None,
+    minimum_currency: str | None = None,
 ) -> dict[str, Any]:
-    """A code customers can type (or the cashier enters) for a coupon."""
+    """A code customers can type (or the cashier enters) for a coupon: at most
+    `max_redemptions` times, until `expires_at`, for first-time customers only, or on
+    orders of at least `minimum_amount` (minor units of `minimum_currency`)."""
+    restrictions: dict[str, Any] = {}
+    if first_time_only:
+        restrictions["first_time_transaction"] = True
+    if minimum_amount is not None:
+        if not minimum_currency:
+            raise ServiceError("A minimum amount needs its currency.", "minimum_currency")
+        restrictions.update(minimum_amount=check_minor_units(minimum_amount),
+                            minimum_amount_currency=minimum_currency.lower())
     params = stripe_params(
         PromotionCodeCreateParams,
         promotion={"type": "coupon", "coupon": coupon_id},
         code=code.strip() or None,
         max_redemptions=max_redemptions,
         expires_at=expires_at,
+        restrictions=restrictions or None,
     )
     return perform(session, "promotion_code.create",
                    lambda gw: promotion_codes.create_promotion_code(gw, params), detail=code)
