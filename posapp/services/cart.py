@@ -14,6 +14,8 @@ Pure: no I/O. How Stripe prices lines (and so this module):
 - rounding is half away from zero in the currency's minor unit (JPY's yen, KWD's fils).
 The tip is a line of its own (no tax); a coupon without product restrictions applies to it
 too, as Stripe would, so the tip shown is the tip charged.
+With `automatic_tax` (Stripe Tax) the lines' tax rates are set aside: Stripe works out the
+tax at payment from the customer's address, so the cart's tax and total leave it out.
 """
 
 from __future__ import annotations
@@ -155,6 +157,7 @@ class Cart:
     lines: tuple[Line, ...] = ()
     coupon: Coupon | None = None
     tip: Tip = field(default_factory=Tip)
+    automatic_tax: bool = False
 
     def add(self, line: Line) -> Cart:
         """Add a line; a catalogue price already in the cart (undiscounted) gains quantity."""
@@ -187,6 +190,10 @@ class Cart:
 
     def with_tip(self, tip: Tip) -> Cart:
         return replace(self, tip=tip)
+
+    def with_automatic_tax(self, enabled: bool) -> Cart:
+        """Stripe Tax works out the tax at payment (the lines' rates are not used)."""
+        return replace(self, automatic_tax=enabled)
 
     def _with(self, index: int, line: Line) -> tuple[Line, ...]:
         return (*self.lines[:index], line, *self.lines[index + 1:])
@@ -228,7 +235,8 @@ class Cart:
         priced = []
         for line, cut in zip(lines, cuts, strict=True):
             base = line.subtotal - cut
-            taxes = [(rate, rate.tax(base)) for rate in line.tax_rates]
+            rates = () if self.automatic_tax else line.tax_rates
+            taxes = [(rate, rate.tax(base)) for rate in rates]
             added = sum(amount for rate, amount in taxes if not rate.inclusive)
             priced.append(PricedLine(line, line.subtotal, cut,
                                      sum(amount for _, amount in taxes), base + added))

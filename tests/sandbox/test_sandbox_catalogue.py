@@ -364,3 +364,73 @@ def test_tiered_prices_keep_their_tiers_and_price_checkout_by_stripes_rules(
     with pytest.raises(stripe.InvalidRequestError, match="per-unit price"):
         client.v1.invoice_items.create(params={"customer": customer.id,
                                                "pricing": {"price": volume.id}})
+
+
+def test_stripe_tax_is_pending_until_the_head_office_is_set(client: stripe.StripeClient) -> None:
+    settings = client.v1.tax.settings.retrieve()
+    assert settings.status == "pending"
+    assert settings.status_details.pending is not None
+    assert settings.status_details.pending.missing_fields == ["head_office"]
+    settings = client.v1.tax.settings.update(params={
+        "head_office": {"address": {"country": "US", "state": "NY"}}})
+    assert settings.status == "active" and settings.head_office is not None
+    assert settings.head_office.address.country == "US"
+
+
+def test_an_invoice_carries_a_coupon_per_line_and_taxes_what_is_left(
+        client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create(params={"email": "inv@example.com"})
+    coupon = client.v1.coupons.create(params={"amount_off": 300, "currency": "usd"})
+    promo = client.v1.promotion_codes.create(params={
+        "promotion": {"type": "coupon", "coupon": coupon.id}, "code": "THREE"})
+    excl = tax_rate(client, 10, inclusive=False)
+    invoice = client.v1.invoices.create(params={
+        "customer": customer.id, "currency": "usd",
+        "discounts": [{"promotion_code": promo.id}]})
+    assert invoice.id is not None
+    for amount in (1000, 500):
+        client.v1.invoice_items.create(params={"customer": customer.id, "invoice": invoice.id,
+                                               "amount": amount, "currency": "usd",
+                                               "tax_rates": [excl.id]})
+    invoice = client.v1.invoices.retrieve(invoice.id,
+                                          params={"expand": ["total_discount_amounts.discount"]})
+    # 300 off split 200/100 by share; tax 10% of 800 and 400 -> 80 + 40
+    assert (invoice.subtotal, invoice.total, invoice.total_excluding_tax) == (1500, 1320, 1200)
+    [total_off] = invoice.total_discount_amounts or []
+    assert total_off.amount == 300 and isinstance(total_off.discount, stripe.Discount)
+    assert total_off.discount.promotion_code == promo.id
+    assert total_off.discount.source.coupon == coupon.id
+    lines = client.v1.invoices.line_items.list(invoice.id).data
+    assert sorted(d.amount for line in lines for d in line.discount_amounts or []) == [100, 200]
+    assert sorted(t.amount for line in lines for t in line.taxes or []) == [40, 80]
+    paid = client.v1.invoices.pay(invoice.id, params={"paid_out_of_band": True})
+    assert paid.status == "paid" and paid.amount_paid == 1320
+    assert client.v1.promotion_codes.retrieve(promo.id).times_redeemed == 1
+
+    used = client.v1.coupons.create(params={"percent_off": 5, "max_redemptions": 1})
+    first = client.v1.invoices.create(params={"customer": customer.id,
+                                              "discounts": [{"coupon": used.id}]})
+    assert first.id is not None
+    client.v1.invoice_items.create(params={"customer": customer.id, "invoice": first.id,
+                                           "amount": 100, "currency": "usd"})
+    client.v1.invoices.finalize_invoice(first.id)
+    with pytest.raises(stripe.InvalidRequestError) as expired:
+        client.v1.invoices.create(params={"customer": customer.id,
+                                          "discounts": [{"coupon": used.id}]})
+    assert expired.value.code == "coupon_expired"
+
+
+def test_an_invoice_with_automatic_tax_charges_the_customers_country_rate(
+        client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create(params={"address": {"country": "GB"}})
+    rate = tax_rate(client, 5, inclusive=False)
+    invoice = client.v1.invoices.create(params={"customer": customer.id, "currency": "gbp",
+                                                "automatic_tax": {"enabled": True}})
+    assert invoice.id is not None and invoice.automatic_tax.enabled
+    client.v1.invoice_items.create(params={"customer": customer.id, "invoice": invoice.id,
+                                           "amount": 1001, "currency": "gbp"})
+    invoice = client.v1.invoices.retrieve(invoice.id)
+    # GB: VAT 20% exclusive in the sandbox's rule set -> round(200.2) = 200
+    assert (invoice.total, [t.amount for t in invoice.total_taxes or []]) == (1201, [200])
+    assert invoice.automatic_tax.status == "complete"
+    assert rate.id not in str(invoice.total_taxes)

@@ -359,28 +359,32 @@ def discount_coupon(state: State, discount: Obj) -> Obj:
     return live_coupon(state, discount["coupon"])
 
 
-def _line_discounts(items: list[Obj], coupon: Obj | None, currency: str) -> list[int]:
-    subtotals = [item["amount_subtotal"] for item in items]
-    if coupon is None:
-        return [0] * len(items)
+def coupon_applies(coupon: Obj, product: str | None) -> bool:
+    """Whether a coupon's `applies_to` lets it discount a line of `product`."""
     products = (coupon["applies_to"] or {}).get("products") or []
-    eligible = [not products or item["price"]["product"] in products for item in items]
+    return not products or product in products
+
+
+def line_discounts(subtotals: list[int], eligible: list[bool], coupon: Obj | None,
+                   currency: str) -> list[int]:
+    """What `coupon` takes off each line (see the module's docstring); 0 on lines it does
+    not apply to."""
+    if coupon is None:
+        return [0] * len(subtotals)
     if coupon["percent_off"] is not None:
         percent = Decimal(str(coupon["percent_off"]))
         return [_round(Decimal(s) * percent / 100) if ok else 0
                 for s, ok in zip(subtotals, eligible, strict=True)]
     amount_off = coupon_amount_off(coupon, currency)
-    if amount_off is None:
-        return [0] * len(items)
     base = sum(s for s, ok in zip(subtotals, eligible, strict=True) if ok)
+    if amount_off is None or not base:
+        return [0] * len(subtotals)
     off = min(amount_off, base)
-    if not base:
-        return [0] * len(items)
     shares = [Decimal(off) * s / base if ok else Decimal(0)
               for s, ok in zip(subtotals, eligible, strict=True)]
     floors = [int(share) for share in shares]
     left = off - sum(floors)
-    order = sorted(range(len(items)), key=lambda i: (-(shares[i] - floors[i]), i))
+    order = sorted(range(len(subtotals)), key=lambda i: (-(shares[i] - floors[i]), i))
     for index in order[:left]:
         floors[index] += 1
     return floors
@@ -411,7 +415,9 @@ def price_items(state: State, items: list[Obj], currency: str | None,
     the rate `automatic_tax` chose, applied to every line instead of the lines' own rates.
     """
     coupon = discount_coupon(state, discounts[0]) if discounts else None
-    cuts = _line_discounts(items, coupon, currency or "")
+    cuts = line_discounts([item["amount_subtotal"] for item in items],
+                          [coupon is None or coupon_applies(coupon, item["price"]["product"])
+                           for item in items], coupon, currency or "")
     total_tax = 0
     for item, cut in zip(items, cuts, strict=True):
         base = item["amount_subtotal"] - cut
