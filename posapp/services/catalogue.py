@@ -47,6 +47,7 @@ __all__ = [
     "sellable",
     "set_promotion_code_active",
     "set_tax_rate_active",
+    "stripe_tax_active",
     "tax_rates_in_cache",
     "update_product",
 ]
@@ -312,6 +313,12 @@ def create_tax_rate(
     )
     return perform(session, "tax_rate.create", lambda gw: tax_rates.create_tax_rate(gw, params),
                    detail=display_name)
+
+
+def stripe_tax_active(session: Session) -> bool:
+    """Whether the account can use Stripe Tax (`automatic_tax`): its tax settings at
+    Stripe are `active` (a head office and defaults set in the Dashboard)."""
+    return tax_rates.retrieve_tax_settings(session.gateway).get("status") == "active"
 
 
 def set_tax_rate_active(session: Session, tax_rate_id: str, active: bool) -> dict[str, Any]:
