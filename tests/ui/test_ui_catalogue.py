@@ -160,3 +160,41 @@ def test_a_tiered_price_is_shown_read_only_and_not_sold_as_a_tile(
     assert [cells(panel.tiers, r) for r in range(panel.tiers.rowCount())] == [
         ["5", "$12.00", ""], ["and above", "$10.00", "$2.50"]]
     assert [item.name for item in window.sale.items] == ["Mug"]
+
+
+def test_stripe_tax_chosen_in_settings_taxes_the_sale_at_payment_once_the_account_has_it(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    client.v1.products.create(params={"name": "Latte", "default_price_data": {
+        "currency": "usd", "unit_amount": 500}})
+    client.v1.tax_rates.create(params={"display_name": "Sales tax", "percentage": 5,
+                                       "inclusive": False})
+    sync_now(loop, window)
+    state, sale = window.state, window.sale
+    state.settings.set_stripe_tax(state.session.profile.name, True)
+    assert run(loop, sale.choose_tax()) is False  # the account's tax settings are pending
+    assert sale.message.text().startswith("Stripe Tax is not active on this account")
+    assert sale.tax.isEnabled()
+
+    client.v1.tax.settings.update(params={"head_office": {"address": {"country": "US"}}})
+    assert run(loop, sale.choose_tax()) is True
+    assert not sale.tax.isEnabled()
+    wait_until(loop, lambda: len(sale.items) == 1, "the latte on the grid")
+    sale.tax.setCurrentIndex(1)  # a rate chosen earlier is set aside
+    sale.add(sale.items[0], 2)
+    assert sale.tax_total.text() == "Calculated at payment"
+    assert sale.total.text() == "$10.00"
+    sale.request_collect()
+    collect = window.collect
+    collect.show_link.click()
+    wait_until(loop, lambda: collect.request is not None, "the payment page")
+    assert collect.request is not None
+    page = client.v1.checkout.sessions.retrieve(collect.request.id,
+                                                params={"expand": ["line_items"]})
+    assert page.automatic_tax.enabled is True
+    assert page.line_items is not None and all(
+        not item.taxes for item in page.line_items.data if "taxes" in item)
+    # the account is in the US: the sandbox's rule set adds 8.875% -> 88.75 -> 89
+    assert (page.amount_subtotal, page.total_details.amount_tax, page.amount_total) == (
+        1000, 89, 1089)
+    state.settings.set_stripe_tax(state.session.profile.name, False)
+    assert run(loop, sale.choose_tax()) is False and sale.tax.isEnabled()

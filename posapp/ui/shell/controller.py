@@ -266,6 +266,8 @@ class GuiController(QObject):
             self.state.poller.idle_interval = float(self.settings.poll_interval_seconds)
         if self.settings.language != language_before:
             self.set_language(choose_language(self.settings.language))
+        if self.state is not None and isinstance(self.window, MainWindow):
+            self.state.spawn(self.window.sale.choose_tax())
 
     def _opened_new(self, dialog: AddProfileDialog) -> None:
         if dialog.profile is not None:
