@@ -26,6 +26,7 @@ from posapp.gateway.params import (
 from posapp.money import check_minor_units
 from posapp.services.cart import Coupon, Line, TaxRate
 from posapp.services.errors import ServiceError
+from posapp.services.invoices import InvoiceDiscount
 from posapp.services.session import Session, perform, stripe_params
 from posapp.store.cache import Cache
 
@@ -42,6 +43,7 @@ __all__ = [
     "create_tax_rate",
     "delete_coupon",
     "find_by_code",
+    "invoice_discount_for",
     "line_for",
     "promotion_code_coupon",
     "sellable",
@@ -405,4 +407,16 @@ def promotion_code_coupon(cache: Cache, code: str) -> Coupon | None:
             coupon = cache.get("coupons", str((promo.get("promotion") or {}).get("coupon")))
             if coupon is not None and coupon.get("valid") and not coupon.get("deleted"):
                 return cart_coupon(coupon, promo)
+    return None
+
+
+def invoice_discount_for(cache: Cache, text: str) -> InvoiceDiscount | None:
+    """The discount an invoice gets for `text`: an active promotion code (typed, any case)
+    or a valid coupon's id; None when it names neither."""
+    coupon = promotion_code_coupon(cache, text)
+    if coupon is not None:
+        return InvoiceDiscount(promotion_code=coupon.promotion_code)
+    found = cache.get("coupons", text.strip()) if text.strip() else None
+    if found is not None and found.get("valid") and not found.get("deleted"):
+        return InvoiceDiscount(coupon=str(found["id"]))
     return None
