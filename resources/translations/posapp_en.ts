@@ -15,7 +15,7 @@
 <context>
     <name>CouponsTab</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="203"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="206"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n month</numerusform>

@@ -1171,7 +1171,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="85"/>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="124"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="125"/>
         <source>Duration</source>
         <translation>期限</translation>
     </message>
@@ -1183,7 +1183,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="86"/>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="126"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="127"/>
         <source>Redeem by</source>
         <translation>兑换截止</translation>
     </message>
@@ -1200,7 +1200,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="89"/>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="139"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="142"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
@@ -1233,7 +1233,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="104"/>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="204"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="207"/>
         <source>Once</source>
         <translation>一次</translation>
     </message>
@@ -1244,7 +1244,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="106"/>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="204"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="207"/>
         <source>Forever</source>
         <translation>永久</translation>
     </message>
@@ -1254,19 +1254,14 @@
         <translation>订阅享受折扣的时长；柜台销售只折扣一次</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="111"/>
-        <source> months</source>
-        <translation> 个月</translation>
-    </message>
-    <message>
         <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="112"/>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="131"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="132"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="113"/>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="132"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="133"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
@@ -1291,173 +1286,178 @@
         <translation>其他币种</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="125"/>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="138"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="124"/>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="126"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="141"/>
         <source>Times it can be used</source>
         <translation>可使用次数</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="130"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="131"/>
         <source>e.g. SUMMER10</source>
         <translation>例如 SUMMER10</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="133"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="134"/>
         <source>First order only</source>
         <translation>仅限首单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="135"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="138"/>
         <source>Create code for the selected coupon</source>
         <translation>为所选优惠券创建代码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="137"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="140"/>
         <source>Promotion code</source>
         <translation>促销代码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="141"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="144"/>
         <source>Minimum order</source>
         <translation>最低订单金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="144"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="147"/>
         <source>Delete coupon</source>
         <translation>删除优惠券</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="145"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="148"/>
         <source>A deleted coupon cannot be redeemed again, nor its codes; past discounts stay</source>
         <translation>已删除的优惠券及其代码不能再使用；以往的折扣保留</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="147"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="150"/>
         <source>Deactivate code</source>
         <translation>停用代码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="149"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="152"/>
         <source>Coupons</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="150"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="153"/>
         <source>Promotion codes</source>
         <translation>促销代码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="191"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="194"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="203"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="206"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n 个月</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="217"/>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="227"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="220"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="230"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="219"/>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="229"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="222"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="232"/>
         <source>Used up</source>
         <translation>已用完</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="220"/>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="230"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="223"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="233"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="220"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="223"/>
         <source>Not valid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="225"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="228"/>
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="231"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="234"/>
         <source>Coupon not valid</source>
         <translation>优惠券无效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="232"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="235"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="238"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="241"/>
         <source>first order</source>
         <translation>首单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="240"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="243"/>
         <source>from %1</source>
         <translation>满 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="253"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="256"/>
         <source>Write other currencies as a code and an amount, e.g. EUR 4.50, JPY 700.</source>
         <translation>其他币种请写成代码加金额，例如 EUR 4.50, JPY 700。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="271"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="274"/>
         <source>Type the percentage off, e.g. 10.</source>
         <translation>请输入折扣百分比，例如 10。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="278"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="281"/>
         <source>Type the amount off.</source>
         <translation>请输入减免金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="283"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="286"/>
         <source>Coupon created.</source>
         <translation>优惠券已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="300"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="303"/>
         <source>Select the coupon the code is for.</source>
         <translation>请选择该代码所属的优惠券。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="304"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="307"/>
         <source>Type the minimum order amount, or leave it empty.</source>
         <translation>请输入最低订单金额，或留空。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="307"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="310"/>
         <source>Promotion code created.</source>
         <translation>促销代码已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="323"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="326"/>
         <source>Select the code to deactivate.</source>
         <translation>请选择要停用的代码。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="325"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="328"/>
         <source>Code deactivated.</source>
         <translation>代码已停用。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="332"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="335"/>
         <source>Select the coupon to delete.</source>
         <translation>请选择要删除的优惠券。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="334"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="337"/>
         <source>Coupon deleted: it and its codes can no longer be redeemed.</source>
         <translation>优惠券已删除：它及其代码不能再使用。</translation>
     </message>
@@ -4192,7 +4192,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="48"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="85"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4223,7 +4223,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="62"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="91"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="92"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -4243,111 +4243,111 @@
         <translation>固定费用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="84"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="85"/>
         <source>Tax rate</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="84"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="92"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="85"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="93"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="85"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="88"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="86"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="89"/>
         <source>Included in prices</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="89"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="90"/>
         <source>Create tax rate</source>
         <translation>创建税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="103"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="104"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="105"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="106"/>
         <source>Coupons and codes</source>
         <translation>优惠券和优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="106"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="107"/>
         <source>Tax rates</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="134"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="141"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="135"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="142"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="134"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="141"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="135"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="142"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="140"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="141"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="140"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="141"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="155"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="156"/>
         <source>Tiered (graduated)</source>
         <translation>阶梯价（累进）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="156"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="157"/>
         <source>Tiered (volume)</source>
         <translation>阶梯价（总量）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="165"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="166"/>
         <source>and above</source>
         <translation>及以上</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="171"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="172"/>
         <source>%1 has a tiered price, shown here read-only. The counter does not sell it as a tile; change it in the Stripe Dashboard.</source>
         <translation>%1 采用阶梯价，此处只读显示。柜台不会将其作为商品磁贴出售；请在 Stripe 控制台中修改。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="199"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="200"/>
         <source>Product created.</source>
         <translation>商品已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="215"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="216"/>
         <source>Stripe prices cannot change: a new price was made and the old one archived.</source>
         <translation>Stripe 的价格不可修改：已创建新价格并归档旧价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="225"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="226"/>
         <source>Product archived.</source>
         <translation>商品已归档。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="226"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="227"/>
         <source>Product restored.</source>
         <translation>商品已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="234"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="235"/>
         <source>Type the tax percentage, e.g. 8.875.</source>
         <translation>请输入税率百分比，例如 8.875。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="236"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="237"/>
         <source>Tax rate created.</source>
         <translation>税率已创建。</translation>
     </message>

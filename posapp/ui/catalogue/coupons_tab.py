@@ -84,10 +84,10 @@ class CouponsTab(QWidget):
         self._do, self._show = run, show
         self.coupons = read_only_table([self.tr("Coupon"), self.tr("Off"), self.tr("Duration"),
                                         self.tr("Redeemed"), self.tr("Redeem by"),
-                                        self.tr("Status")])
+                                        self.tr("Status")], stretch=0)
         self.codes = read_only_table([self.tr("Code"), self.tr("Coupon"), self.tr("Redeemed"),
                                       self.tr("Expires"), self.tr("Restrictions"),
-                                      self.tr("Status")])
+                                      self.tr("Status")], stretch=1)
 
         self.coupon_name = QLineEdit()
         self.kind = QComboBox()
@@ -108,7 +108,7 @@ class CouponsTab(QWidget):
                                          "sale at the counter is discounted once"))
         self.months = QSpinBox()
         self.months.setRange(1, 120)
-        self.months.setSuffix(self.tr(" months"))
+
         self.coupon_limit = _limit_box(self.tr("No limit"))
         self.redeem_by = _Expiry(self.tr("Last day"))
         self.create_coupon = QPushButton(self.tr("Create coupon"))
@@ -121,6 +121,7 @@ class CouponsTab(QWidget):
         duration_row = QHBoxLayout()
         duration_row.addWidget(self.duration, 1)
         duration_row.addWidget(self.months)
+        duration_row.addWidget(QLabel(self.tr("months")))
         coupon_form.addRow(self.tr("Duration"), duration_row)
         coupon_form.addRow(self.tr("Times it can be used"), self.coupon_limit)
         coupon_form.addRow(self.tr("Redeem by"), self.redeem_by)
@@ -132,6 +133,8 @@ class CouponsTab(QWidget):
         self.expires = _Expiry(self.tr("Last day"))
         self.first_time = QCheckBox(self.tr("First order only"))
         self.minimum = AmountEdit(currency, state.language)
+        for edit in (self.amount_off, self.minimum):
+            edit.text_edit.setObjectName("")  # a form field, not the collect screen's amount
         self.create_code = QPushButton(self.tr("Create code for the selected coupon"))
         code_form = QFormLayout()
         code_form.addRow(self.tr("Promotion code"), self.code)

@@ -70,6 +70,7 @@ class ProductsPanel(QWidget):
         edit_row.addWidget(self.archive)
         self.tiers = read_only_table([self.tr("Up to (quantity)"), self.tr("Per unit"),
                                       self.tr("Flat fee")])
+        self.tiers.setMaximumHeight(160)
         self.tier_note = QLabel()
         self.tier_note.setWordWrap(True)
         products_tab = QWidget()

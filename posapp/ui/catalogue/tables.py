@@ -16,15 +16,21 @@ def fill_table(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:
             table.setItem(row, column, item)
 
 
-def read_only_table(headers: list[str]) -> QTableWidget:
-    """A one-row-at-a-time, read-only table with `headers`."""
+def read_only_table(headers: list[str], stretch: int | None = None) -> QTableWidget:
+    """A one-row-at-a-time, read-only table with `headers`: the columns share the width,
+    or column `stretch` takes what the others, fitted to their contents, leave."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    if stretch is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
