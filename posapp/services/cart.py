@@ -64,6 +64,8 @@ class Coupon:
     products: frozenset[str] = frozenset()
     promotion_code: str | None = None
     code: str | None = None
+    other_amounts: frozenset[tuple[str, int]] = frozenset()
+    """An amount-off coupon's amount in other currencies (`currency_options`)."""
 
     def __post_init__(self) -> None:
         if (self.percent_off is None) == (self.amount_off is None):
@@ -71,6 +73,12 @@ class Coupon:
 
     def applies_to(self, line: Line) -> bool:
         return not self.products or line.product_id in self.products
+
+    def amount_in(self, currency: str) -> int | None:
+        """The amount off in `currency` (None: this coupon takes nothing off there)."""
+        if currency == self.currency:
+            return self.amount_off
+        return dict(self.other_amounts).get(currency)
 
 
 @dataclass(frozen=True)
@@ -250,13 +258,11 @@ class Cart:
         if coupon.percent_off is not None:
             return [_round(Decimal(line.subtotal) * coupon.percent_off / 100) if ok else 0
                     for line, ok in zip(lines, eligible, strict=True)]
-        assert coupon.amount_off is not None
-        if coupon.currency != self.currency:
-            return [0] * len(lines)
+        amount_off = coupon.amount_in(self.currency)
         base = sum(line.subtotal for line, ok in zip(lines, eligible, strict=True) if ok)
-        if not base:
+        if amount_off is None or not base:
             return [0] * len(lines)
-        off = min(coupon.amount_off, base)
+        off = min(amount_off, base)
         shares = [Decimal(off) * line.subtotal / base if ok else Decimal(0)
                   for line, ok in zip(lines, eligible, strict=True)]
         cuts = [int(share) for share in shares]

@@ -394,7 +394,10 @@ def cart_coupon(obj: Mapping[str, Any], promotion: Mapping[str, Any] | None = No
                   amount_off=obj.get("amount_off"), currency=obj.get("currency"),
                   products=frozenset(products_only),
                   promotion_code=str(promotion["id"]) if promotion else None,
-                  code=str(promotion["code"]) if promotion else None)
+                  code=str(promotion["code"]) if promotion else None,
+                  other_amounts=frozenset(
+                      (code, int(option["amount_off"]))
+                      for code, option in (obj.get("currency_options") or {}).items()))
 
 
 def promotion_code_coupon(cache: Cache, code: str) -> Coupon | None:

@@ -304,3 +304,22 @@ def test_stripe_tax_is_offered_only_once_the_account_has_it_and_taxes_each_tende
     assert invoice["total"] == totals.total + sum(
         round(Decimal(p.subtotal) * Decimal("0.19")) for p in cart.priced())
     assert cash.amount == invoice["total"]
+
+
+def test_a_coupons_amount_in_another_currency_reaches_the_cart_through_sync(
+        session: Session) -> None:
+    shop(session, "jpy")
+    coupon = catalogue.create_coupon(session, "Hundred off", amount_off=100, currency="usd",
+                                     currency_options={"JPY": 150})
+    catalogue.create_promotion_code(session, coupon["id"], "YEN150")
+    Poller(session.gateway, session.cache).poll_once()  # the event's coupon lacks them
+    found = catalogue.promotion_code_coupon(session.cache, "yen150")
+    assert found is not None and found.amount_in("jpy") == 150
+    cart = cart_of(session, "jpy").with_coupon(found).with_tip(Tip(amount=100))
+    request = request_cart_payment(session, cart)
+    page = checkout.retrieve_session(session.gateway, request.id)
+    assert page["total_details"]["amount_discount"] == cart.totals().discount + sum(
+        p.coupon_discount for p in cart.priced()[len(cart.lines):])
+    assert page["amount_total"] == cart.totals().total
+    cash = record_outside_payment(session, cart, "cash", idempotency_key="yen/1")
+    assert cash.amount == cart.totals().total
