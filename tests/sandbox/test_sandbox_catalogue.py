@@ -364,6 +364,14 @@ def test_tiered_prices_keep_their_tiers_and_price_checkout_by_stripes_rules(
     with pytest.raises(stripe.InvalidRequestError, match="per-unit price"):
         client.v1.invoice_items.create(params={"customer": customer.id,
                                                "pricing": {"price": volume.id}})
+    monthly = tiered_price(client, tiers, tiers_mode="volume",
+                           recurring={"interval": "month"})
+    with pytest.raises(stripe.InvalidRequestError, match="per-unit price"):
+        session(client, [{"price": monthly.id, "quantity": 2}], mode="subscription",
+                success_url="https://example.com/done")
+    with pytest.raises(stripe.InvalidRequestError, match="per-unit price"):
+        client.v1.subscriptions.create(params={"customer": customer.id,
+                                               "items": [{"price": monthly.id}]})
 
 
 def test_stripe_tax_is_pending_until_the_head_office_is_set(client: stripe.StripeClient) -> None:
