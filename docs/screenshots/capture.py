@@ -30,8 +30,11 @@ from PySide6.QtWidgets import QWidget
 
 from posapp.app import DEMO_API_KEY
 from posapp.config import Paths, Settings
+from posapp.gateway import prices as prices_api
+from posapp.gateway import products as products_api
 from posapp.gateway.terminal import present_payment_method
 from posapp.sandbox import Sandbox, running
+from posapp.services.session import Session
 from posapp.services.subscriptions import next_charge
 from posapp.ui.refunds.refund_dialog import RefundDialog
 from posapp.ui.shell.controller import GuiController
@@ -187,11 +190,47 @@ async def _ring_up(tour: Tour) -> None:
     screen.tip_buttons.button(2).click()
 
 
+def _tiered_beans(session: Session) -> str:
+    """A bag of beans priced in graduated tiers (the demo has none): its product id."""
+    product = products_api.create_product(session.gateway, {
+        "name": "Beans by the kilo", "metadata": {"category": "Beans", "sku": "BEAN-KG"}})
+    price = prices_api.create_price(session.gateway, {
+        "product": product["id"], "currency": "usd", "billing_scheme": "tiered",
+        "tiers_mode": "graduated", "tiers": [{"up_to": 5, "unit_amount": 1200},
+                                             {"up_to": "inf", "unit_amount": 1000,
+                                              "flat_amount": 250}]})
+    products_api.update_product(session.gateway, product["id"],
+                                {"default_price": price["id"]})
+    return str(product["id"])
+
+
 async def products(tour: Tour) -> None:
-    """The Products panel: the café catalogue with prices, SKUs, barcodes and categories."""
-    tour.window.show_panel(Panel.PRODUCTS)
-    await until(lambda: tour.window.products.products.rowCount() > 5, "the products list")
+    """The Products panel: the café catalogue with prices, SKUs, barcodes and categories,
+    a tiered price's tiers shown read-only."""
+    window = tour.window
+    window.show_panel(Panel.PRODUCTS)
+    panel = window.products
+    await until(lambda: panel.products.rowCount() > 5, "the products list")
+    product_id = await window.state.run(_tiered_beans, window.state.session)
+    window.state.expect_activity()
+    await until(lambda: panel.show_object(product_id), "the tiered product listed")
     await tour.save("products")
+
+
+async def coupons(tour: Tour) -> None:
+    """The coupons and promotion codes, with times redeemed, validity and expiry."""
+    window = tour.window
+    window.show_panel(Panel.PRODUCTS)
+    tab = window.products.coupons_tab
+    window.products.tabs.setCurrentWidget(tab)
+    await until(lambda: tab.codes.rowCount() > 1, "the promotion codes")
+    tab.coupons.selectRow(0)
+    tab.kind.setCurrentIndex(tab.kind.findData("amount"))
+    tab.amount_off.text_edit.setText("2.00")
+    tab.other_amounts.setText("EUR 2.00, JPY 300")
+    await tour.save("coupons")
+
+
 async def _reader_sale(tour: Tour, amount: str = "", description: str = "") -> None:
     """Start a Card reader sale on the demo's counter reader, the window at 1280x800: the
     amount typed on the collect screen, or (without one) the sale screen's cart. The demo
@@ -381,6 +420,7 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "collect-paid": collect_paid,
     "sale": sale,
     "products": products,
+    "coupons": coupons,
     "reader-waiting": reader_waiting,
     "reader-paid": reader_paid,
     "reader-declined": reader_declined,

@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>CouponsTab</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="206"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message numerus="yes">
         <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="299"/>
@@ -108,7 +119,7 @@
 <context>
     <name>SalePanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="231"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="234"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>%n more: type to narrow them down.</numerusform>

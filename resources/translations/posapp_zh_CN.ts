@@ -1162,6 +1162,312 @@
     </message>
 </context>
 <context>
+    <name>CouponsTab</name>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="85"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="88"/>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="85"/>
+        <source>Off</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="85"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="125"/>
+        <source>Duration</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="86"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="88"/>
+        <source>Redeemed</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="86"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="127"/>
+        <source>Redeem by</source>
+        <translation>兑换截止</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="87"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="90"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="88"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="89"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="142"/>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="89"/>
+        <source>Restrictions</source>
+        <translation>限制条件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="94"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="118"/>
+        <source>Percent off</source>
+        <translation>折扣百分比</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="95"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="119"/>
+        <source>Amount off</source>
+        <translation>减免金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="100"/>
+        <source>e.g. EUR 4.50, JPY 700</source>
+        <translation>例如 EUR 4.50, JPY 700</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="101"/>
+        <source>The amount off in other currencies, for carts in those currencies</source>
+        <translation>其他币种的减免金额，用于以这些币种结算的购物车</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="104"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="207"/>
+        <source>Once</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="105"/>
+        <source>Several months</source>
+        <translation>数月</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="106"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="207"/>
+        <source>Forever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="107"/>
+        <source>How long a subscription keeps the discount; a sale at the counter is discounted once</source>
+        <translation>订阅享受折扣的时长；柜台销售只折扣一次</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="112"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="132"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="113"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="133"/>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="114"/>
+        <source>Create coupon</source>
+        <translation>创建优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="116"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="117"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="120"/>
+        <source>Other currencies</source>
+        <translation>其他币种</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="124"/>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="126"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="141"/>
+        <source>Times it can be used</source>
+        <translation>可使用次数</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="131"/>
+        <source>e.g. SUMMER10</source>
+        <translation>例如 SUMMER10</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="134"/>
+        <source>First order only</source>
+        <translation>仅限首单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="138"/>
+        <source>Create code for the selected coupon</source>
+        <translation>为所选优惠券创建代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="140"/>
+        <source>Promotion code</source>
+        <translation>促销代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="144"/>
+        <source>Minimum order</source>
+        <translation>最低订单金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="147"/>
+        <source>Delete coupon</source>
+        <translation>删除优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="148"/>
+        <source>A deleted coupon cannot be redeemed again, nor its codes; past discounts stay</source>
+        <translation>已删除的优惠券及其代码不能再使用；以往的折扣保留</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="150"/>
+        <source>Deactivate code</source>
+        <translation>停用代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="152"/>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="153"/>
+        <source>Promotion codes</source>
+        <translation>促销代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="194"/>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="206"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="220"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="230"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="222"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="232"/>
+        <source>Used up</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="223"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="233"/>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="223"/>
+        <source>Not valid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="228"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="234"/>
+        <source>Coupon not valid</source>
+        <translation>优惠券无效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="235"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="241"/>
+        <source>first order</source>
+        <translation>首单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="243"/>
+        <source>from %1</source>
+        <translation>满 %1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="256"/>
+        <source>Write other currencies as a code and an amount, e.g. EUR 4.50, JPY 700.</source>
+        <translation>其他币种请写成代码加金额，例如 EUR 4.50, JPY 700。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="274"/>
+        <source>Type the percentage off, e.g. 10.</source>
+        <translation>请输入折扣百分比，例如 10。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="281"/>
+        <source>Type the amount off.</source>
+        <translation>请输入减免金额。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="286"/>
+        <source>Coupon created.</source>
+        <translation>优惠券已创建。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="303"/>
+        <source>Select the coupon the code is for.</source>
+        <translation>请选择该代码所属的优惠券。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="307"/>
+        <source>Type the minimum order amount, or leave it empty.</source>
+        <translation>请输入最低订单金额，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="310"/>
+        <source>Promotion code created.</source>
+        <translation>促销代码已创建。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="326"/>
+        <source>Select the code to deactivate.</source>
+        <translation>请选择要停用的代码。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="328"/>
+        <source>Code deactivated.</source>
+        <translation>代码已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="335"/>
+        <source>Select the coupon to delete.</source>
+        <translation>请选择要删除的优惠券。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="337"/>
+        <source>Coupon deleted: it and its codes can no longer be redeemed.</source>
+        <translation>优惠券已删除：它及其代码不能再使用。</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <location filename="../../posapp/ui/shell/crash.py" line="94"/>
@@ -2615,102 +2921,117 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="58"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="59"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="62"/>
         <source>Type a customer&apos;s name, e-mail or id</source>
         <translation>输入客户名称、电子邮箱或 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="67"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="68"/>
         <source>E-mail the invoice, due in</source>
         <translation>通过电子邮件发送账单，到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="67"/>
         <source>Charge the customer&apos;s default card</source>
         <translation>从客户的默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="73"/>
         <source>Optional memo shown on the invoice</source>
         <translation>可选：显示在账单上的备忘</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="75"/>
+        <source>Optional promotion code or coupon id</source>
+        <translation>可选：促销代码或优惠券 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="78"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="78"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="79"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="86"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="92"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="93"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="94"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="96"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="97"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="99"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="83"/>
         <source>Remove this item</source>
         <translation>移除此项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="134"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="139"/>
         <source>Each item needs a description.</source>
         <translation>每个项目都需要说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="136"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="141"/>
         <source>Enter the unit price of “%1”.</source>
         <translation>请输入“%1”的单价。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="141"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="146"/>
         <source>Add at least one item.</source>
         <translation>请至少添加一个项目。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="163"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="168"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="183"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="171"/>
+        <source>“%1” is neither an active promotion code nor a valid coupon.</source>
+        <translation>“%1”既不是有效的促销代码，也不是有效的优惠券。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="192"/>
         <source>Creating the invoice…</source>
         <translation>正在创建账单…</translation>
     </message>
@@ -2766,72 +3087,77 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="115"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="120"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="120"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="125"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="121"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="126"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="122"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="127"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="124"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="129"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="135"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="140"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="138"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="144"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="139"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="145"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="146"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="140"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="147"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="141"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="148"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="142"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="149"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="150"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="157"/>
         <source>Tax ID: %1</source>
         <translation>税号：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="154"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="161"/>
         <source>Pay online</source>
         <translation>在线支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="173"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="180"/>
         <source>due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -3866,8 +4192,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="48"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="79"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="98"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3898,115 +4223,103 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="62"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="87"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="104"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="92"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
-        <source>Coupon</source>
-        <translation>优惠券</translation>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="71"/>
+        <source>Up to (quantity)</source>
+        <translation>至（数量）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
-        <source>Off</source>
-        <translation>优惠</translation>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="71"/>
+        <source>Per unit</source>
+        <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
-        <source>Code</source>
-        <translation>优惠码</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="79"/>
-        <source>Redeemed</source>
-        <translation>已使用</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="84"/>
-        <source>Create coupon and code</source>
-        <translation>创建优惠券和优惠码</translation>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="72"/>
+        <source>Flat fee</source>
+        <translation>固定费用</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="85"/>
-        <source>Deactivate code</source>
-        <translation>停用优惠码</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="88"/>
-        <source>Percent off</source>
-        <translation>折扣百分比</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="89"/>
-        <source>Promotion code</source>
-        <translation>优惠码</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="97"/>
         <source>Tax rate</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="97"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="105"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="85"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="93"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="98"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="101"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="86"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="89"/>
         <source>Included in prices</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="102"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="90"/>
         <source>Create tax rate</source>
         <translation>创建税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="114"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="104"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="115"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="106"/>
         <source>Coupons and codes</source>
         <translation>优惠券和优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="116"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="107"/>
         <source>Tax rates</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="166"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="177"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="182"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="158"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="165"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="166"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="182"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="158"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="165"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="177"/>
-        <source>Inactive</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="164"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="164"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="179"/>
+        <source>Tiered (graduated)</source>
+        <translation>阶梯价（累进）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="180"/>
+        <source>Tiered (volume)</source>
+        <translation>阶梯价（总量）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="189"/>
+        <source>and above</source>
+        <translation>及以上</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="195"/>
+        <source>%1 has a tiered price, shown here read-only. The counter does not sell it as a tile; change it in the Stripe Dashboard.</source>
+        <translation>%1 采用阶梯价，此处只读显示。柜台不会将其作为商品磁贴出售；请在 Stripe 控制台中修改。</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="223"/>
@@ -4030,26 +4343,11 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="258"/>
-        <source>Type the percentage off, e.g. 10.</source>
-        <translation>请输入折扣百分比，例如 10。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="264"/>
-        <source>Coupon and code created.</source>
-        <translation>优惠券和优惠码已创建。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="273"/>
-        <source>Code deactivated.</source>
-        <translation>优惠码已停用。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="281"/>
         <source>Type the tax percentage, e.g. 8.875.</source>
         <translation>请输入税率百分比，例如 8.875。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="283"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="260"/>
         <source>Tax rate created.</source>
         <translation>税率已创建。</translation>
     </message>
@@ -4746,134 +5044,149 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="75"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="77"/>
         <source>Search or scan a barcode, then Enter</source>
         <translation>搜索或扫描条形码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="96"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="98"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="96"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="98"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="97"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="99"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="109"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="111"/>
         <source>Promotion code</source>
         <translation>优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="110"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="112"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="116"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="118"/>
         <source>Custom amount, then Enter</source>
         <translation>自定义金额，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="121"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="123"/>
         <source>No tip</source>
         <translation>不加小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="127"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="129"/>
         <source>Other tip</source>
         <translation>其他小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="133"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="135"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="134"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="136"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="135"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="137"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="136"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="138"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="137"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="139"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="141"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="143"/>
         <source>Collect</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="143"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="145"/>
         <source>Take payment for the cart (Ctrl+Enter)</source>
         <translation>为购物车收款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="144"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="146"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="190"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="193"/>
         <source>No tax</source>
         <translation>不含税</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="192"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="195"/>
         <source>included</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="192"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="195"/>
         <source>added</source>
         <translation>另加</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="201"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="204"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="231"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="234"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>还有 %n 项：输入文字以缩小范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="243"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="246"/>
         <source>No product has the code “%1”.</source>
         <translation>没有代码为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="263"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="266"/>
         <source>Custom amount</source>
         <translation>自定义金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="288"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="291"/>
         <source>“%1” is not a valid code.</source>
         <translation>“%1”不是有效的优惠码。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="340"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="308"/>
+        <source>Stripe Tax is not active on this account (Dashboard → Tax): your tax rates apply.</source>
+        <translation>此账户未启用 Stripe Tax（控制台 → 税务）：将使用您的税率。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="311"/>
+        <source>Stripe Tax works out the tax at payment</source>
+        <translation>Stripe Tax 在付款时计算税额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="359"/>
+        <source>Calculated at payment</source>
+        <translation>付款时计算</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="364"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
@@ -4909,173 +5222,188 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="51"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="52"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="62"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="63"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="64"/>
         <source>How often to ask Stripe for news when nothing is pending (every 2 s while a payment is awaited).</source>
         <translation>无待处理事项时向 Stripe 查询更新的间隔（等待付款时每 2 秒一次）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="69"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="70"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="76"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="77"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="78"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="89"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="90"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="91"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="93"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="96"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="96"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="97"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="97"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="98"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="119"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="120"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="120"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="121"/>
         <source>Business</source>
         <translation>商家信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="122"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="123"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="123"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="124"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="139"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="140"/>
         <source>The account&apos;s name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="144"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="145"/>
         <source>e.g. Thank you for your business.</source>
         <translation>例如：感谢您的惠顾。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="146"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="147"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="153"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="154"/>
         <source>Business name</source>
         <translation>商家名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="154"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="155"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="155"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="156"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="156"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
         <source>Invoice footer</source>
         <translation>发票页脚</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="163"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="158"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="170"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="163"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="159"/>
+        <source>Stripe Tax works out the tax of counter sales</source>
+        <translation>由 Stripe Tax 计算柜台销售的税额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="162"/>
+        <source>Instead of your tax rates, Stripe Tax taxes each sale by the customer&apos;s address. Used only while Stripe Tax is active on the account (Dashboard → Tax).</source>
+        <translation>Stripe Tax 按顾客地址为每笔销售计税，取代您的税率。仅在账户已启用 Stripe Tax 时使用（控制台 → 税务）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="164"/>
+        <source>Tax</source>
+        <translation>税务</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="170"/>
         <source>Images (*.png *.jpg *.svg)</source>
         <translation>图片 (*.png *.jpg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="197"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="205"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="198"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="214"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="222"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="214"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="222"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="233"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="241"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="234"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="242"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
     </message>

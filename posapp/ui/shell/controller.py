@@ -270,6 +270,8 @@ class GuiController(QObject):
             self.window.collect.reader.choose_station_reader()
         if self.settings.language != language_before:
             self.set_language(choose_language(self.settings.language))
+        if self.state is not None and isinstance(self.window, MainWindow):
+            self.state.spawn(self.window.sale.choose_tax())
 
     def _opened_new(self, dialog: AddProfileDialog) -> None:
         if dialog.profile is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -155,6 +156,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Tax ID"), self.tax_id)
         form.addRow(self.tr("Invoice footer"), self.footer)
         form.addRow(self.tr("Logo"), logo_row)
+        self.stripe_tax = QCheckBox(self.tr("Stripe Tax works out the tax of counter sales"))
+        self.stripe_tax.setChecked(self._settings.stripe_tax(self._current or ""))
+        self.stripe_tax.setToolTip(self.tr(
+            "Instead of your tax rates, Stripe Tax taxes each sale by the customer's address. "
+            "Used only while Stripe Tax is active on the account (Dashboard → Tax)."))
+        form.addRow(self.tr("Tax"), self.stripe_tax)
         page.setEnabled(self._current is not None)
         return page
 
@@ -187,6 +194,7 @@ class SettingsDialog(QDialog):
                 "address": self.business_address.toPlainText().strip(),
                 "tax_id": self.tax_id.text().strip(), "footer": self.footer.text().strip(),
                 "logo": self.logo.text().strip()})
+            self._settings.set_stripe_tax(self._current, self.stripe_tax.isChecked())
         self._settings.save()
         if self.reader_page is not None:
             self.reader_page.save()
