@@ -354,7 +354,6 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self, method: str) -> None:
         sandbox = self.server.sandbox
-        sandbox.requests_served += 1
         parts = urlsplit(self.path)
         try:
             body = self._read_body()
@@ -364,6 +363,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(refused.status, json.dumps(refused.body()).encode(), "application/json",
                        {})
             return
+        finally:
+            # Counted once the whole request is in (the SDK sends the body after the
+            # headers): a client killed after N requests has sent the Nth in full.
+            sandbox.requests_served += 1
         headers = {k.lower(): v for k, v in self.headers.items()}
         # Counted on arrival, as Stripe does, not after the simulated latency.
         over_limit = parts.path.startswith("/v1/") and sandbox.over_rate_limit()

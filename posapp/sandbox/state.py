@@ -25,7 +25,8 @@ INCLUDABLE: dict[str, tuple[str, ...]] = {
     "checkout.session": ("line_items",),
     "payment_link": ("line_items",),
     "charge": ("refunds",),
-    "price": ("currency_options",),
+    "price": ("currency_options", "tiers"),
+    "coupon": ("currency_options",),
 }
 # Paths `expand[]` may name, per object type: stripe-python's ExpandableField annotations
 # (top-level fields and those of nested hashes), for the types the sandbox serves.

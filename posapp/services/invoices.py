@@ -13,13 +13,19 @@ from pathlib import Path
 from typing import Any, Literal
 
 from posapp.gateway import invoice_items, invoices
-from posapp.gateway.params import InvoiceCreateParams, InvoiceItemCreateParams, InvoicePayParams
+from posapp.gateway.params import (
+    InvoiceCreateParams,
+    InvoiceCreateParamsDiscount,
+    InvoiceItemCreateParams,
+    InvoicePayParams,
+)
 from posapp.money import AmountError, check_amount
 from posapp.services.errors import ServiceError
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
     "CollectionMethod",
+    "InvoiceDiscount",
     "InvoiceItem",
     "create_invoice",
     "csv_cell",
@@ -40,12 +46,30 @@ _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 @dataclass(frozen=True)
 class InvoiceItem:
     """One line of a one-off invoice: `unit_amount` minor units times `quantity`, taxed at
-    the Stripe tax rates `tax_rates` (ids)."""
+    the Stripe tax rates `tax_rates` (ids); the invoice's discount leaves it alone unless
+    `discountable`. A `product` (`prod_…`) makes it a price of that product at Stripe, so a
+    coupon restricted to products (`applies_to`) reaches it as it would on Checkout."""
 
     description: str
     unit_amount: int
     quantity: int = 1
     tax_rates: tuple[str, ...] = ()
+    discountable: bool = True
+    product: str | None = None
+
+
+@dataclass(frozen=True)
+class InvoiceDiscount:
+    """A coupon (`coupon`: its id) or a promotion code (`promotion_code`: its `promo_` id)
+    for an invoice."""
+
+    coupon: str | None = None
+    promotion_code: str | None = None
+
+    def params(self) -> InvoiceCreateParamsDiscount:
+        if self.promotion_code:
+            return {"promotion_code": self.promotion_code}
+        return {"coupon": str(self.coupon)}
 
 
 def create_invoice(
@@ -59,9 +83,15 @@ def create_invoice(
     description: str | None = None,
     idempotency_key: str | None = None,
     metadata: Mapping[str, str] | None = None,
+    discount: InvoiceDiscount | None = None,
+    automatic_tax: bool = False,
 ) -> dict[str, Any]:
     """A draft invoice for the customer holding exactly `items` (pending items stay out),
     with `metadata` (a counter sale's itemisation).
+
+    `discount` is a coupon or promotion code (Stripe takes it off the discountable lines,
+    each line's share in `discount_amounts`); `automatic_tax` has Stripe Tax work out the
+    tax (the items' tax rates are then not sent).
 
     With `idempotency_key` the invoice and each item are sent under keys made from it, so
     doing it again with the same key (after an unknown outcome) makes nothing twice.
@@ -93,6 +123,8 @@ def create_invoice(
         pending_invoice_items_behavior="exclude",
         auto_advance=False,
         metadata=dict(metadata) if metadata else None,
+        discounts=[discount.params()] if discount else None,
+        automatic_tax={"enabled": True} if automatic_tax else None,
     )
     invoice = perform(
         session,
@@ -107,12 +139,16 @@ def create_invoice(
             customer=customer_id,
             invoice=invoice["id"],
             currency=currency,
-            amount=amount,
+            amount=None if item.product else amount,
+            price_data={"currency": currency, "product": item.product,
+                        "unit_amount": item.unit_amount} if item.product else None,
+            quantity=item.quantity if item.product else None,
             description=(
                 item.description if item.quantity == 1
                 else f"{item.description} × {item.quantity}"
             ),
-            tax_rates=list(item.tax_rates) or None,
+            tax_rates=None if automatic_tax else list(item.tax_rates) or None,
+            discountable=None if item.discountable else False,
         )
         perform(
             session,

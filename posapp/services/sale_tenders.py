@@ -9,8 +9,11 @@ customer pays, so Stripe's records and the receipt agree with the cart to the mi
   `allow_promotion_codes` when the customer may type a code. Payment links take neither
   discounts nor per-line tax rates at Stripe, so a cart with either goes by Checkout.
 - Saved card and cash (or any other tender outside Stripe): an itemised invoice with the
-  cart's lines, each at its amount after discounts and with its tax rates, then paid with
-  the card (off session) or recorded as paid out of band. Never a fake charge.
+  cart's lines, each at its amount after manual discounts and with its tax rates (or
+  `automatic_tax`), each catalogue line a price of its product, the coupon or promotion
+  code as the invoice's `discounts` (Stripe spreads it over the lines it applies to and
+  counts the redemption; the tip's item is not `discountable`), then paid with the card
+  (off session) or recorded as paid out of band. Never a fake charge.
 The tip is recorded in the payment's metadata (`posapp_tip`) so reports can separate it.
 Every tender also itemises the sale in metadata (`posapp_line_N`: quantity, what the line
 cost in all, its tax, its discount, description and the manual discount's reason; the
@@ -45,7 +48,10 @@ __all__ = [
     "CartTender",
     "SaleLines",
     "SoldLine",
+    "cart_total",
     "charge_cart_to_card",
+    "charged_lines",
+    "invoice_discount",
     "invoice_items",
     "itemisation",
     "line_items",
@@ -211,7 +217,8 @@ def _goods_coupon(session: Session, cart: Cart, items: list[dict[str, Any]],
     params = stripe_params(
         CouponCreateParams, name=coupon.name or None,
         percent_off=float(coupon.percent_off) if coupon.percent_off is not None else None,
-        amount_off=coupon.amount_off, currency=coupon.currency if coupon.amount_off else None,
+        amount_off=coupon.amount_in(cart.currency) if coupon.amount_off is not None else None,
+        currency=cart.currency if coupon.amount_off is not None else None,
         duration="once", max_redemptions=1,
         applies_to={"products": sorted(p for p in goods if p)},
         metadata={METADATA_COUPON: coupon.promotion_code or coupon.id})
@@ -233,7 +240,8 @@ def _custom_product(session: Session, idempotency_key: str | None) -> str:
     return str(made["id"])
 
 
-def _check(session: Session, cart: Cart) -> int:
+def cart_total(session: Session, cart: Cart) -> int:
+    """What the customer pays for the cart, checked as an amount Stripe can charge."""
     if cart.is_empty:
         raise ServiceError("The cart is empty.", "cart_empty")
     total = cart.totals().total
@@ -258,10 +266,10 @@ def request_cart_payment(
 
     `allow_promotion_codes` lets the customer type a code on the page (then Stripe's total
     may be lower than the cart's: the paid status carries what was paid); it cannot go
-    with a discount already in the cart. `automatic_tax` has Stripe work out the tax
-    instead of the lines' tax rates.
+    with a discount already in the cart. `automatic_tax` (or the cart's) has Stripe work
+    out the tax instead of the lines' tax rates.
     """
-    total = _check(session, cart)
+    total = cart_total(session, cart)
     if allow_promotion_codes and cart.coupon is not None:
         raise ServiceError("The cart already has a discount; the customer cannot add a code.",
                            "discount_and_codes")
@@ -269,7 +277,8 @@ def request_cart_payment(
     if allow_promotion_codes and tipped:
         raise ServiceError("A code typed on Stripe's page would discount the tip too: add the "
                            "customer's code to the cart instead.", "tip_and_codes")
-    taxed = any(line.tax_rates for line in cart.lines)
+    automatic_tax = automatic_tax or cart.automatic_tax
+    taxed = not automatic_tax and any(line.tax_rates for line in cart.lines)
     if method == "payment_link" and (cart.coupon is not None or taxed):
         raise ServiceError("A payment link cannot carry a discount or tax rates; use a "
                            "Checkout page for this cart.", "link_cannot_carry_cart")
@@ -295,19 +304,30 @@ def request_cart_payment(
 
 
 def invoice_items(cart: Cart) -> list[invoices.InvoiceItem]:
-    """The cart as invoice items: each line at its amount after discounts (Stripe adds or
-    finds the tax from its rates), the tip untaxed."""
+    """The cart as invoice items: each line at its amount after its manual discounts (named
+    with their reasons) as a price of its product, so Stripe takes the cart's coupon off the
+    lines it applies to, then adds or finds the tax from the lines' rates; the tip untaxed
+    and not `discountable`, so no coupon ever touches it."""
     found = []
     for priced in cart.priced():
         line = priced.line
-        base = priced.subtotal - priced.coupon_discount
         rates = tuple(rate.id for rate in line.tax_rates)
-        if base == line.gross:
+        if priced.subtotal == line.gross:
             found.append(invoices.InvoiceItem(line.description, line.unit_amount,
-                                              line.quantity, rates))
+                                              line.quantity, rates, not line.is_tip,
+                                              line.product_id))
         else:
-            found.append(invoices.InvoiceItem(_line_name(cart, line, True), base, 1, rates))
+            found.append(invoices.InvoiceItem(_line_name(cart, line, True), priced.subtotal, 1,
+                                              rates, not line.is_tip, line.product_id))
     return found
+
+
+def invoice_discount(cart: Cart) -> invoices.InvoiceDiscount | None:
+    """The cart's coupon or promotion code as the invoice's discount."""
+    if cart.coupon is None:
+        return None
+    return invoices.InvoiceDiscount(cart.coupon.id if not cart.coupon.promotion_code else None,
+                                    cart.coupon.promotion_code)
 
 
 def _walk_in_customer(session: Session) -> str:
@@ -328,7 +348,8 @@ def _invoice(session: Session, cart: Cart, customer_id: str | None, tender: str,
         session, customer, cart.currency, invoice_items(cart),
         collection_method="charge_automatically", days_until_due=None,
         description=f"{sale_description(cart)} ({tender})", idempotency_key=idempotency_key,
-        metadata=sale_metadata(cart))
+        metadata=sale_metadata(cart), discount=invoice_discount(cart),
+        automatic_tax=cart.automatic_tax)
     return invoices.finalize_invoice(session, draft["id"], idempotency_key=step("finalize"))
 
 
@@ -342,7 +363,7 @@ def record_outside_payment(
 ) -> CartTender:
     """Record a sale paid outside Stripe (`tender`: cash, cheque, voucher...) as an
     itemised invoice paid out of band, to `customer_id` or the walk-in customer."""
-    total = _check(session, cart)
+    total = cart_total(session, cart)
     try:
         invoice = _invoice(session, cart, customer_id, tender, idempotency_key)
         paid = invoices.pay_invoice(session, invoice["id"], out_of_band=True,
@@ -366,7 +387,7 @@ def charge_cart_to_card(
     idempotency_key: str | None = None,
 ) -> CartTender:
     """Charge a saved card for the cart through an itemised invoice paid off session."""
-    total = _check(session, cart)
+    total = cart_total(session, cart)
     invoice_id = None
     try:
         invoice = _invoice(session, cart, customer_id, "card", idempotency_key)
@@ -439,31 +460,50 @@ def sale_invoice(session: Session, intent: Mapping[str, Any]) -> dict[str, Any] 
     return None
 
 
-def _sale_metadata(session: Session, intent: Mapping[str, Any]) -> Mapping[str, Any]:
-    metadata = intent.get("metadata") or {}
-    if _METADATA_LINES in metadata:
-        return metadata
-    return (sale_invoice(session, intent) or {}).get("metadata") or {}
+def charged_lines(invoice: Mapping[str, Any], lines: Sequence[SoldLine]) -> list[SoldLine]:
+    """`lines` (a sale's itemisation) with what `invoice` charged for each: with Stripe Tax
+    the tax is worked out at payment, so the invoice's lines hold it and the cart's
+    itemisation does not. `lines` as they are when the invoice's lines do not match them."""
+    found = (invoice.get("lines") or {}).get("data") or []
+    if len(found) != len(lines):
+        return list(lines)
+    charged = []
+    for line, item in zip(lines, found, strict=True):
+        taxes = item.get("taxes") or []
+        added = sum(int(tax["amount"]) for tax in taxes if tax.get("tax_behavior") == "exclusive")
+        off = sum(int(cut["amount"]) for cut in item.get("discount_amounts") or [])
+        charged.append(SoldLine(line.description, line.quantity, int(item["amount"]) - off + added,
+                                sum(int(tax["amount"]) for tax in taxes), line.amount_discount,
+                                line.reason))
+    return charged
 
 
 def sale_lines(session: Session, payment_intent_id: str) -> SaleLines | None:
     """The lines of an itemised sale and how many of each were already refunded (None
     when the payment was not a cart sale). A Checkout sale whose customer typed a code
-    takes each line's amount from Stripe's line items (what was really paid)."""
+    takes each line's amount from Stripe's line items (what was really paid), an invoice
+    whose tax Stripe Tax worked out from the invoice's lines."""
     intent = session.cache.get("payment_intents", payment_intent_id)
     if intent is None:
         return None
-    lines = itemisation(_sale_metadata(session, intent))
+    metadata, invoice = intent.get("metadata") or {}, None
+    if _METADATA_LINES not in metadata:
+        invoice = sale_invoice(session, intent)
+        metadata = (invoice or {}).get("metadata") or {}
+    lines = itemisation(metadata)
     if not lines:
         return None
+    paid = sum(line.amount_total for line in lines)
     found = session.cache.page("checkout_sessions",
                                filters={"payment_intent": payment_intent_id}, limit=1).rows
-    if found and found[0].get("amount_total") != sum(line.amount_total for line in lines):
-        paid = sold_lines(session, str(found[0]["id"]))
-        if len(paid) == len(lines):
+    if found and found[0].get("amount_total") != paid:
+        stripes = sold_lines(session, str(found[0]["id"]))
+        if len(stripes) == len(lines):
             lines = [SoldLine(line.description, line.quantity, stripe.amount_total,
                               stripe.amount_tax, stripe.amount_discount, line.reason)
-                     for line, stripe in zip(lines, paid, strict=True)]
+                     for line, stripe in zip(lines, stripes, strict=True)]
+    elif invoice is not None and invoice.get("total") != paid:
+        lines = charged_lines(invoice, lines)
     returned = [0] * len(lines)
     for refund in session.cache.page("refunds", filters={"payment_intent": payment_intent_id},
                                      limit=100).rows:

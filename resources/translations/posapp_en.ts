@@ -4,11 +4,22 @@
 <context>
     <name>CacheListView</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/common/list_view.py" line="158"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="259"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CouponsTab</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="206"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
         </translation>
     </message>
 </context>
@@ -108,7 +119,7 @@
 <context>
     <name>SalePanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="224"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="259"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>%n more: type to narrow them down.</numerusform>
@@ -119,7 +130,7 @@
 <context>
     <name>SubscriptionListModel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="171"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>
@@ -141,7 +152,7 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/shell/status_bar.py" line="116"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="121"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>Synced %n minute ago</numerusform>

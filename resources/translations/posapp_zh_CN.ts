@@ -121,7 +121,7 @@
 <context>
     <name>ActionDetail</name>
     <message>
-        <location filename="../../posapp/ui/common/action_detail.py" line="75"/>
+        <location filename="../../posapp/ui/common/action_detail.py" line="74"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -169,57 +169,62 @@
         <translation>未知（使用同一键重试）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="102"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="110"/>
         <source>Event id (evt_…)</source>
         <translation>事件 ID（evt_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="104"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="112"/>
         <source>All objects</source>
         <translation>所有对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="108"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="116"/>
         <source>Object id (pi_…, cus_…)</source>
         <translation>对象 ID（pi_…、cus_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="121"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="129"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="130"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="138"/>
         <source>This app&apos;s actions</source>
         <translation>本应用的操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="137"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="145"/>
         <source>Stripe events applied</source>
         <translation>已应用的 Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="165"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="173"/>
         <source>%1 ago</source>
         <translation>%1前</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="223"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="231"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="232"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="224"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="233"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="225"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="234"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="226"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="235"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -641,17 +646,17 @@
 <context>
     <name>CacheListView</name>
     <message>
-        <location filename="../../posapp/ui/common/list_view.py" line="53"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="61"/>
         <source>Search name, e-mail, id, last 4…</source>
         <translation>搜索名称、电子邮箱、ID、卡号后四位…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/list_view.py" line="60"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="68"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/common/list_view.py" line="158"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="259"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
@@ -960,48 +965,43 @@
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="383"/>
-        <source>A cart is paid by page, saved card or cash.</source>
-        <translation>购物车可通过付款页面、已存银行卡或现金支付。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="456"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="454"/>
         <source>Cart total %1: lines, discount, tax and tip from the sale screen.</source>
         <translation>购物车合计 %1：商品、折扣、税费和小费来自销售界面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="644"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="642"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="694"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="692"/>
         <source>Recording the cash payment…</source>
         <translation>正在记录现金付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="700"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="704"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="698"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="702"/>
         <source>The cash payment may or may not have been recorded.</source>
         <translation>现金付款可能已记录，也可能未记录。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="711"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="709"/>
         <source>Paid in cash</source>
         <translation>已现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="759"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="760"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="875"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="876"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="890"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="891"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
@@ -1026,111 +1026,116 @@
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="506"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="383"/>
+        <source>A cart is paid by page, saved card, card reader or cash.</source>
+        <translation>购物车可通过支付页面、已保存的卡、读卡器或现金付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="504"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="507"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="505"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="523"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="521"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="542"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="540"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="569"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="567"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="574"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="572"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="600"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="598"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="619"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="617"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="633"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="852"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="631"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="853"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="635"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="633"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="638"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="636"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="660"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="658"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="665"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="663"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="669"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="667"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="679"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="677"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="783"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="784"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="784"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="785"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="785"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="786"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="786"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="787"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="804"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="968"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="805"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="969"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="838"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="839"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -1164,6 +1169,312 @@
         <location filename="../../posapp/ui/backoffice/connect_panel.py" line="84"/>
         <source>Transfers</source>
         <translation>转账</translation>
+    </message>
+</context>
+<context>
+    <name>CouponsTab</name>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="85"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="88"/>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="85"/>
+        <source>Off</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="85"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="125"/>
+        <source>Duration</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="86"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="88"/>
+        <source>Redeemed</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="86"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="127"/>
+        <source>Redeem by</source>
+        <translation>兑换截止</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="87"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="90"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="88"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="89"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="142"/>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="89"/>
+        <source>Restrictions</source>
+        <translation>限制条件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="94"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="118"/>
+        <source>Percent off</source>
+        <translation>折扣百分比</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="95"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="119"/>
+        <source>Amount off</source>
+        <translation>减免金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="100"/>
+        <source>e.g. EUR 4.50, JPY 700</source>
+        <translation>例如 EUR 4.50, JPY 700</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="101"/>
+        <source>The amount off in other currencies, for carts in those currencies</source>
+        <translation>其他币种的减免金额，用于以这些币种结算的购物车</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="104"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="207"/>
+        <source>Once</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="105"/>
+        <source>Several months</source>
+        <translation>数月</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="106"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="207"/>
+        <source>Forever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="107"/>
+        <source>How long a subscription keeps the discount; a sale at the counter is discounted once</source>
+        <translation>订阅享受折扣的时长；柜台销售只折扣一次</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="112"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="132"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="113"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="133"/>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="114"/>
+        <source>Create coupon</source>
+        <translation>创建优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="116"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="117"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="120"/>
+        <source>Other currencies</source>
+        <translation>其他币种</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="124"/>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="126"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="141"/>
+        <source>Times it can be used</source>
+        <translation>可使用次数</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="131"/>
+        <source>e.g. SUMMER10</source>
+        <translation>例如 SUMMER10</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="134"/>
+        <source>First order only</source>
+        <translation>仅限首单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="138"/>
+        <source>Create code for the selected coupon</source>
+        <translation>为所选优惠券创建代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="140"/>
+        <source>Promotion code</source>
+        <translation>促销代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="144"/>
+        <source>Minimum order</source>
+        <translation>最低订单金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="147"/>
+        <source>Delete coupon</source>
+        <translation>删除优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="148"/>
+        <source>A deleted coupon cannot be redeemed again, nor its codes; past discounts stay</source>
+        <translation>已删除的优惠券及其代码不能再使用；以往的折扣保留</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="150"/>
+        <source>Deactivate code</source>
+        <translation>停用代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="152"/>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="153"/>
+        <source>Promotion codes</source>
+        <translation>促销代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="194"/>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="206"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="220"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="230"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="222"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="232"/>
+        <source>Used up</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="223"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="233"/>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="223"/>
+        <source>Not valid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="228"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="234"/>
+        <source>Coupon not valid</source>
+        <translation>优惠券无效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="235"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="241"/>
+        <source>first order</source>
+        <translation>首单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="243"/>
+        <source>from %1</source>
+        <translation>满 %1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="256"/>
+        <source>Write other currencies as a code and an amount, e.g. EUR 4.50, JPY 700.</source>
+        <translation>其他币种请写成代码加金额，例如 EUR 4.50, JPY 700。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="274"/>
+        <source>Type the percentage off, e.g. 10.</source>
+        <translation>请输入折扣百分比，例如 10。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="281"/>
+        <source>Type the amount off.</source>
+        <translation>请输入减免金额。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="286"/>
+        <source>Coupon created.</source>
+        <translation>优惠券已创建。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="303"/>
+        <source>Select the coupon the code is for.</source>
+        <translation>请选择该代码所属的优惠券。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="307"/>
+        <source>Type the minimum order amount, or leave it empty.</source>
+        <translation>请输入最低订单金额，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="310"/>
+        <source>Promotion code created.</source>
+        <translation>促销代码已创建。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="326"/>
+        <source>Select the code to deactivate.</source>
+        <translation>请选择要停用的代码。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="328"/>
+        <source>Code deactivated.</source>
+        <translation>代码已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="335"/>
+        <source>Select the coupon to delete.</source>
+        <translation>请选择要删除的优惠券。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="337"/>
+        <source>Coupon deleted: it and its codes can no longer be redeemed.</source>
+        <translation>优惠券已删除：它及其代码不能再使用。</translation>
     </message>
 </context>
 <context>
@@ -2280,12 +2591,12 @@
 <context>
     <name>FeeNet</name>
     <message>
-        <location filename="../../posapp/ui/common/format.py" line="89"/>
+        <location filename="../../posapp/ui/common/format.py" line="90"/>
         <source>Fee %1 · net %2</source>
         <translation>手续费 %1 · 净额 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/format.py" line="93"/>
+        <location filename="../../posapp/ui/common/format.py" line="94"/>
         <source>(available %1)</source>
         <translation>（%1 可用）</translation>
     </message>
@@ -2331,12 +2642,12 @@
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../posapp/ui/shell/controller.py" line="117"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="118"/>
         <source>Damaged files were repaired</source>
         <translation>已修复损坏的文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/controller.py" line="199"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="200"/>
         <source>Act as</source>
         <translation>以账户身份操作</translation>
     </message>
@@ -2620,102 +2931,117 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="58"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="59"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="62"/>
         <source>Type a customer&apos;s name, e-mail or id</source>
         <translation>输入客户名称、电子邮箱或 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="67"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="68"/>
         <source>E-mail the invoice, due in</source>
         <translation>通过电子邮件发送账单，到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="67"/>
         <source>Charge the customer&apos;s default card</source>
         <translation>从客户的默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="73"/>
         <source>Optional memo shown on the invoice</source>
         <translation>可选：显示在账单上的备忘</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="75"/>
+        <source>Optional promotion code or coupon id</source>
+        <translation>可选：促销代码或优惠券 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="78"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="78"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="79"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="86"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="92"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="93"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="94"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="96"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="97"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="99"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="83"/>
         <source>Remove this item</source>
         <translation>移除此项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="134"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="139"/>
         <source>Each item needs a description.</source>
         <translation>每个项目都需要说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="136"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="141"/>
         <source>Enter the unit price of “%1”.</source>
         <translation>请输入“%1”的单价。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="141"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="146"/>
         <source>Add at least one item.</source>
         <translation>请至少添加一个项目。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="163"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="168"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="183"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="171"/>
+        <source>“%1” is neither an active promotion code nor a valid coupon.</source>
+        <translation>“%1”既不是有效的促销代码，也不是有效的优惠券。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="192"/>
         <source>Creating the invoice…</source>
         <translation>正在创建账单…</translation>
     </message>
@@ -2771,72 +3097,77 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="115"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="120"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="120"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="125"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="121"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="126"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="122"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="127"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="124"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="129"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="135"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="140"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="138"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="144"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="139"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="145"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="146"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="140"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="147"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="141"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="148"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="142"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="149"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="150"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="157"/>
         <source>Tax ID: %1</source>
         <translation>税号：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="154"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="161"/>
         <source>Pay online</source>
         <translation>在线支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="173"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="180"/>
         <source>due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -2992,27 +3323,27 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="86"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="89"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="96"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="99"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="241"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="263"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="275"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="297"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="277"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="299"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -3040,77 +3371,77 @@
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="162"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="163"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="163"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="164"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="164"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="165"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="165"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="166"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="166"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="167"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="168"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="169"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="169"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="170"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="170"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="171"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="171"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="172"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="172"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="173"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="173"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="174"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="174"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="175"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="175"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="176"/>
         <source>Payouts</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="176"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="177"/>
         <source>Connect</source>
         <translation>关联账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="264"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="265"/>
         <source>Finish the sale on the collect screen first.</source>
         <translation>请先在收款界面完成当前销售。</translation>
     </message>
@@ -3333,92 +3664,92 @@
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="74"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="75"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="77"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="78"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="78"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="79"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="79"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="80"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="80"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="81"/>
         <source>Receipt PDF…</source>
         <translation>收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="81"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="82"/>
         <source>Reprint the receipt (works offline, from the cache)</source>
         <translation>重新打印收据（可离线使用，来自缓存）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="83"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="84"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="84"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="85"/>
         <source>Print the receipt (works offline, from the cache)</source>
         <translation>打印收据（离线也可，来自缓存）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="106"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="104"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="127"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="125"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="130"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="128"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="181"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="179"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="180"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="178"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="76"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="77"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="183"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="181"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="188"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="186"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="217"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="215"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="248"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="246"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -3451,27 +3782,22 @@
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="132"/>
-        <source>Refunded / disputed</source>
-        <translation>退款 / 争议</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="135"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="133"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="160"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="161"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="162"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="163"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="164"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="165"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -3498,112 +3824,112 @@
 <context>
     <name>PaymentStatus</name>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="28"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="29"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="30"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="31"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="32"/>
         <source>Needs authentication</source>
         <translation>需要验证</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="33"/>
         <source>Uncaptured</source>
         <translation>未请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="33"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="34"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="44"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="45"/>
         <source>Waiting for the customer to pay.</source>
         <translation>正在等待客户付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="46"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="47"/>
         <source>The customer has paid; the bank is still confirming the payment.</source>
         <translation>客户已付款；银行仍在确认这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="49"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="50"/>
         <source>The payment page expired without a payment.</source>
         <translation>付款页面已过期，未收到付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="51"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="52"/>
         <source>The payment request was switched off.</source>
         <translation>付款请求已关闭。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="75"/>
-        <source>Uncaptured, capture by %1</source>
-        <translation>未请款，请于 %1 前请款</translation>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="76"/>
+        <source>Capture by %1</source>
+        <translation>请于 %1 前请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="81"/>
         <source>Waiting for payment</source>
         <translation>等待付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="83"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="84"/>
         <source>Canceled (%1)</source>
         <translation>已取消（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="91"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="92"/>
         <source>invoice voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="92"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="93"/>
         <source>invoice failed</source>
         <translation>账单付款失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="94"/>
         <source>abandoned</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="94"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="95"/>
         <source>canceled by Stripe</source>
         <translation>由 Stripe 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="95"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="96"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="96"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="97"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="97"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="98"/>
         <source>fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="98"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="99"/>
         <source>requested by the customer</source>
         <translation>应客户要求</translation>
     </message>
@@ -3886,8 +4212,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="48"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="79"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="98"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3918,158 +4243,131 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="62"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="87"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="104"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="92"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
-        <source>Coupon</source>
-        <translation>优惠券</translation>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="71"/>
+        <source>Up to (quantity)</source>
+        <translation>至（数量）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
-        <source>Off</source>
-        <translation>优惠</translation>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="71"/>
+        <source>Per unit</source>
+        <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
-        <source>Code</source>
-        <translation>优惠码</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="79"/>
-        <source>Redeemed</source>
-        <translation>已使用</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="84"/>
-        <source>Create coupon and code</source>
-        <translation>创建优惠券和优惠码</translation>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="72"/>
+        <source>Flat fee</source>
+        <translation>固定费用</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="85"/>
-        <source>Deactivate code</source>
-        <translation>停用优惠码</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="88"/>
-        <source>Percent off</source>
-        <translation>折扣百分比</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="89"/>
-        <source>Promotion code</source>
-        <translation>优惠码</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="97"/>
         <source>Tax rate</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="97"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="105"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="85"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="93"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="98"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="101"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="86"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="89"/>
         <source>Included in prices</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="102"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="90"/>
         <source>Create tax rate</source>
         <translation>创建税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="114"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="104"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="115"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="106"/>
         <source>Coupons and codes</source>
         <translation>优惠券和优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="116"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="107"/>
         <source>Tax rates</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="165"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="176"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="135"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="142"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="165"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="135"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="142"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="176"/>
-        <source>Inactive</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="180"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="141"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="180"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="141"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="222"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="156"/>
+        <source>Tiered (graduated)</source>
+        <translation>阶梯价（累进）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="157"/>
+        <source>Tiered (volume)</source>
+        <translation>阶梯价（总量）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="166"/>
+        <source>and above</source>
+        <translation>及以上</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="172"/>
+        <source>%1 has a tiered price, shown here read-only. The counter does not sell it as a tile; change it in the Stripe Dashboard.</source>
+        <translation>%1 采用阶梯价，此处只读显示。柜台不会将其作为商品磁贴出售；请在 Stripe 控制台中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="200"/>
         <source>Product created.</source>
         <translation>商品已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="238"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="216"/>
         <source>Stripe prices cannot change: a new price was made and the old one archived.</source>
         <translation>Stripe 的价格不可修改：已创建新价格并归档旧价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="248"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="226"/>
         <source>Product archived.</source>
         <translation>商品已归档。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="249"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="227"/>
         <source>Product restored.</source>
         <translation>商品已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="257"/>
-        <source>Type the percentage off, e.g. 10.</source>
-        <translation>请输入折扣百分比，例如 10。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="263"/>
-        <source>Coupon and code created.</source>
-        <translation>优惠券和优惠码已创建。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="272"/>
-        <source>Code deactivated.</source>
-        <translation>优惠码已停用。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="280"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="235"/>
         <source>Type the tax percentage, e.g. 8.875.</source>
         <translation>请输入税率百分比，例如 8.875。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="282"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="237"/>
         <source>Tax rate created.</source>
         <translation>税率已创建。</translation>
     </message>
@@ -4077,117 +4375,117 @@
 <context>
     <name>ReaderTender</name>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="75"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="86"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="76"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="87"/>
         <source>The customer taps, inserts or swipes their card on the station&apos;s reader</source>
         <translation>客户在本收银台的读卡器上挥卡、插卡或刷卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="79"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="90"/>
         <source>Readers…</source>
         <translation>读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="104"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="105"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="116"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="107"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="118"/>
         <source>Capture now</source>
         <translation>立即请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="180"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="191"/>
         <source>Readers could not be listed: %1</source>
         <translation>无法列出读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="206"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="223"/>
         <source>No reader chosen: register one with “Readers…”.</source>
         <translation>尚未选择读卡器：请通过“读卡器…”注册一台。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="230"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="270"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="262"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="309"/>
         <source>Sending the payment to the reader…</source>
         <translation>正在将付款发送到读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="268"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="315"/>
         <source>The reader payment may or may not have been started.</source>
         <translation>读卡器付款可能已开始，也可能尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="354"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="401"/>
         <source>tip %1</source>
         <translation>小费 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="357"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="404"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="367"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="414"/>
         <source>The reader payment was canceled; nothing was charged.</source>
         <translation>读卡器付款已取消；未扣任何款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="373"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="420"/>
         <source>Card reader: %1</source>
         <translation>读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="392"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="439"/>
         <source>Tap, insert or swipe on the reader.</source>
         <translation>请在读卡器上挥卡、插卡或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="393"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="440"/>
         <source>Authorised %1: capture it to take the money, or cancel to release the hold.</source>
         <translation>已授权 %1：请款即可收取款项，或取消以释放预授权。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="395"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="442"/>
         <source>Declined: %1 The customer can try another card.</source>
         <translation>被拒：%1 客户可以换一张卡再试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="397"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="444"/>
         <source>The reader stopped waiting for a card; nothing was charged. Try again when the customer is ready.</source>
         <translation>读卡器已停止等待银行卡；未扣任何款项。客户准备好后请重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="399"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="446"/>
         <source>The reader stopped collecting this payment (canceled on the reader); nothing was charged. Try again, or cancel.</source>
         <translation>读卡器已停止收取此笔付款（已在读卡器上取消）；未扣任何款项。请重试或取消。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="401"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="448"/>
         <source>The reader is offline: check that it is on and connected, then try again, or choose another reader.</source>
         <translation>读卡器离线：请检查其是否已开机并联网，然后重试，或选择其他读卡器。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="403"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="450"/>
         <source>The reader is busy with another payment (perhaps another station&apos;s): wait for it to finish, then try again.</source>
         <translation>读卡器正在处理另一笔付款（可能来自其他收银台）：请等待其完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="405"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="452"/>
         <source>The reader could not take the payment: %1</source>
         <translation>读卡器无法收取此笔付款：%1</translation>
     </message>
@@ -4672,22 +4970,22 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="77"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="78"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="79"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="82"/>
         <source>Note / failure</source>
         <translation>备注 / 失败原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="107"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="109"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -4796,190 +5094,205 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="72"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="77"/>
         <source>Search or scan a barcode, then Enter</source>
         <translation>搜索或扫描条形码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="98"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="98"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="94"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="99"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="106"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="111"/>
         <source>Promotion code</source>
         <translation>优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="107"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="112"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="133"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="138"/>
         <source>Custom amount, then Enter</source>
         <translation>自定义金额，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="138"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="143"/>
         <source>No tip</source>
         <translation>不加小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="144"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="149"/>
         <source>Other tip</source>
         <translation>其他小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="150"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="155"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="113"/>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="151"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="118"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="156"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="114"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="119"/>
         <source>An amount (1.50) or a percentage (10%) off, given by hand</source>
         <translation>手动给出的减免金额（1.50）或百分比（10%）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="117"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="122"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="118"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="123"/>
         <source>On line</source>
         <translation>用于该行</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="119"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="124"/>
         <source>Discount the selected line (an empty amount removes its discount)</source>
         <translation>为所选行打折（金额留空则取消其折扣）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="121"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="126"/>
         <source>On cart</source>
         <translation>用于整单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="122"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="127"/>
         <source>Discount the whole cart, never the tip (an empty amount removes it)</source>
         <translation>为整个购物车打折，小费除外（金额留空则取消）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="152"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="157"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="153"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="158"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="154"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="159"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="158"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="163"/>
         <source>Collect</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="160"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="165"/>
         <source>Take payment for the cart (Ctrl+Enter)</source>
         <translation>为购物车收款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="161"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="166"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="212"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="218"/>
         <source>No tax</source>
         <translation>不含税</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="214"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="220"/>
         <source>included</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="214"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="220"/>
         <source>added</source>
         <translation>另加</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="223"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="229"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="253"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="259"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>还有 %n 项：输入文字以缩小范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="265"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="271"/>
         <source>No product has the code “%1”.</source>
         <translation>没有代码为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="285"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="291"/>
         <source>Custom amount</source>
         <translation>自定义金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="312"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="318"/>
         <source>“%1” is not a valid code.</source>
         <translation>“%1”不是有效的优惠码。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="325"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="331"/>
         <source>Manual discounts are not allowed at this station.</source>
         <translation>本收银台不允许手动折扣。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="328"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="334"/>
         <source>Choose the line to discount first.</source>
         <translation>请先选择要打折的行。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="333"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="339"/>
         <source>Say why: a manual discount needs a reason.</source>
         <translation>请说明原因：手动折扣需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="342"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="348"/>
         <source>Type an amount or a percentage, like 1.50 or 10%.</source>
         <translation>请输入金额或百分比，例如 1.50 或 10%。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="348"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="354"/>
         <source>At most %1% off can be given at this station.</source>
         <translation>本收银台最多只能减免 %1%。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="425"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="390"/>
+        <source>Stripe Tax is not active on this account (Dashboard → Tax): your tax rates apply.</source>
+        <translation>此账户未启用 Stripe Tax（控制台 → 税务）：将使用您的税率。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="393"/>
+        <source>Stripe Tax works out the tax at payment</source>
+        <translation>Stripe Tax 在付款时计算税额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="447"/>
+        <source>Calculated at payment</source>
+        <translation>付款时计算</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="452"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
@@ -5015,185 +5328,223 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="48"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="52"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="62"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="59"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="64"/>
         <source>How often to ask Stripe for news when nothing is pending (every 2 s while a payment is awaited).</source>
         <translation>无待处理事项时向 Stripe 查询更新的间隔（等待付款时每 2 秒一次）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="70"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="77"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="74"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="79"/>
         <source>The largest discount a cashier at this station may give by hand, with a reason, in percent of the line or cart</source>
         <translation>本收银台的收银员可手动给出（需注明原因）的最大折扣，按该行或整单金额的百分比计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="86"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="97"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="98"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="94"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="99"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="100"/>
         <source>Manual discounts up to</source>
         <translation>手动折扣上限</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="96"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="101"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="97"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="102"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="100"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="105"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="101"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="106"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="102"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="107"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="124"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="129"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="125"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="130"/>
         <source>Business</source>
         <translation>商家信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="126"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="132"/>
+        <source>Card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="133"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="142"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="149"/>
         <source>The account&apos;s name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="147"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="154"/>
         <source>e.g. Thank you for your business.</source>
         <translation>例如：感谢您的惠顾。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="149"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="156"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="156"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="163"/>
         <source>Business name</source>
         <translation>商家名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="164"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="158"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="165"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="159"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="166"/>
         <source>Invoice footer</source>
         <translation>发票页脚</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="160"/>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="166"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="167"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="179"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="166"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="168"/>
+        <source>Stripe Tax works out the tax of counter sales</source>
+        <translation>由 Stripe Tax 计算柜台销售的税额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="171"/>
+        <source>Instead of your tax rates, Stripe Tax taxes each sale by the customer&apos;s address. Used only while Stripe Tax is active on the account (Dashboard → Tax).</source>
+        <translation>Stripe Tax 按顾客地址为每笔销售计税，取代您的税率。仅在账户已启用 Stripe Tax 时使用（控制台 → 税务）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="173"/>
+        <source>Tax</source>
+        <translation>税务</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="179"/>
         <source>Images (*.png *.jpg *.svg)</source>
         <translation>图片 (*.png *.jpg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="199"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="215"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="200"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="216"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="216"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="232"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="216"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="232"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="235"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="251"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="236"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="252"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
+    </message>
+</context>
+<context>
+    <name>StationReaderPage</name>
+    <message>
+        <location filename="../../posapp/ui/payments/station_reader.py" line="31"/>
+        <source>This station&apos;s reader</source>
+        <translation>本收银台的读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/station_reader.py" line="45"/>
+        <source>No reader yet: register one with “Readers…” on the collect screen.</source>
+        <translation>还没有读卡器：请在收款界面通过“读卡器…”注册一台。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/station_reader.py" line="53"/>
+        <source>Readers could not be listed: %1</source>
+        <translation>无法列出读卡器：%1</translation>
     </message>
 </context>
 <context>
@@ -5784,22 +6135,22 @@
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="150"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="151"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="158"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="159"/>
         <source>%1, cancels</source>
         <translation>%1，将取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="160"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="161"/>
         <source>%1, collection paused</source>
         <translation>%1，已暂停收款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="171"/>
         <source>+%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -5892,29 +6243,29 @@
         <translation>离线 — 显示缓存数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="93"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="98"/>
         <source>Syncing… %1</source>
         <translation>同步中… %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="110"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="115"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="114"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="119"/>
         <source>Synced just now</source>
         <translation>刚刚已同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/shell/status_bar.py" line="116"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="121"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>%n 分钟前已同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="118"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="123"/>
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>

@@ -27,6 +27,7 @@ from posapp.gateway import (
 from posapp.services import catalogue, payments, refunds
 from posapp.services.cart import Cart, Line, ManualDiscount, Tip
 from posapp.services.errors import ServiceError
+from posapp.services.receipts import receipt_for
 from posapp.services.sale_tenders import (
     METADATA_COUPON,
     METADATA_DISCOUNT_REASON,
@@ -364,3 +365,123 @@ def test_refund_by_line_after_a_refund_never_gives_back_more_than_was_paid(
     rest = refund_lines(session, sale, {0: 1, 1: 1, 2: 1})
     assert rest["amount"] == 327 + 382 + 150
     assert first["amount"] + rest["amount"] == cart.totals().total
+
+
+def test_a_cart_coupon_goes_on_the_invoice_as_its_discount_and_is_redeemed(
+        session: Session) -> None:
+    made = shop(session)
+    coupon = catalogue.promotion_code_coupon(session.cache, "tenoff")
+    assert coupon is not None
+    cart = cart_of(session, tax=True).with_coupon(coupon).with_tip(Tip(amount=100))
+    paid = record_outside_payment(session, cart, "cash", idempotency_key="sale-disc/1")
+    assert paid.invoice_id is not None
+    invoice = invoices.retrieve_invoice(session.gateway, paid.invoice_id)
+    totals = cart.totals()
+    assert (invoice["total"], invoice["status"]) == (totals.total, "paid")
+    assert [d["amount"] for d in invoice["total_discount_amounts"]] == [totals.discount]
+    lines, _ = invoices.list_lines(session.gateway, paid.invoice_id)
+    assert [sum(d["amount"] for d in line["discount_amounts"]) for line in lines] == [
+        p.coupon_discount for p in cart.priced()]
+    # the tip's item is not discountable: the coupon leaves it whole
+    assert (lines[-1]["description"], lines[-1]["amount"], lines[-1]["discountable"],
+            lines[-1]["discount_amounts"][0]["amount"]) == ("Tip", 100, False, 0)
+    promo = session.gateway.read("promotion_codes.retrieve",
+                                 lambda c: c.v1.promotion_codes.retrieve(made["promo"]["id"]))
+    assert promo["times_redeemed"] == 1
+
+
+def test_stripe_tax_is_offered_only_once_the_account_has_it_and_taxes_each_tender(
+        session: Session) -> None:
+    made = shop(session)
+    assert catalogue.stripe_tax_active(session) is False
+    session.gateway.read("tax.settings.update", lambda c: c.v1.tax.settings.update(
+        params={"head_office": {"address": {"country": "US", "state": "NY"}}}))
+    assert catalogue.stripe_tax_active(session) is True
+    cart = cart_of(session, tax=True).with_automatic_tax(True)
+    totals = cart.totals()
+    assert totals.tax == 0 and totals.total == totals.subtotal  # worked out at payment
+    request = request_cart_payment(session, cart, "checkout")
+    page = checkout.retrieve_session(session.gateway, request.id)
+    # the account is in the US: the sandbox's rule set charges 8.875%, exclusive, per line
+    assert page["automatic_tax"]["enabled"] is True
+    assert page["total_details"]["amount_tax"] == sum(
+        round(Decimal(p.subtotal) * Decimal("0.08875")) for p in cart.priced())
+    customer = session.gateway.read("customers.create", lambda c: c.v1.customers.create(
+        params={"name": "Visitor", "address": {"country": "DE"}}))
+    cash = record_outside_payment(session, cart, "cash", customer["id"],
+                                  idempotency_key="sale-auto/1")
+    assert cash.invoice_id is not None
+    invoice = invoices.retrieve_invoice(session.gateway, cash.invoice_id)
+    lines, _ = invoices.list_lines(session.gateway, cash.invoice_id)
+    assert made["tax"]["id"] not in str(lines)  # the merchant's rate is set aside
+    # the customer is in Germany: 19% on each line
+    assert invoice["total"] == totals.total + sum(
+        round(Decimal(p.subtotal) * Decimal("0.19")) for p in cart.priced())
+    assert cash.amount == invoice["total"]
+
+
+def test_a_coupons_amount_in_another_currency_reaches_the_cart_through_sync(
+        session: Session) -> None:
+    shop(session, "jpy")
+    coupon = catalogue.create_coupon(session, "Hundred off", amount_off=100, currency="usd",
+                                     currency_options={"JPY": 150})
+    catalogue.create_promotion_code(session, coupon["id"], "YEN150")
+    Poller(session.gateway, session.cache).poll_once()  # the event's coupon lacks them
+    found = catalogue.promotion_code_coupon(session.cache, "yen150")
+    assert found is not None and found.amount_in("jpy") == 150
+    cart = cart_of(session, "jpy").with_coupon(found).with_tip(Tip(amount=100))
+    request = request_cart_payment(session, cart)
+    page = checkout.retrieve_session(session.gateway, request.id)
+    assert page["total_details"]["amount_discount"] == cart.totals().discount  # not the tip
+    assert page["amount_total"] == cart.totals().total
+    cash = record_outside_payment(session, cart, "cash", idempotency_key="yen/1")
+    assert cash.amount == cart.totals().total
+
+
+def test_a_coupon_for_some_products_reaches_the_same_lines_on_an_invoice_as_in_the_cart(
+        session: Session) -> None:
+    made = shop(session)
+    latte_only = catalogue.cart_coupon(coupons.create_coupon(session.gateway, {
+        "name": "Latte day", "amount_off": 150, "currency": "usd", "duration": "once",
+        "applies_to": {"products": [made["latte"]["id"]]}}))
+    cart = (cart_of(session, tax=True).add(Line("Custom amount", 250)).with_coupon(latte_only)
+            .with_tip(Tip(amount=120)))
+    cart = cart.discount_line(0, ManualDiscount("Day old", amount=30))
+    totals = cart.totals()
+    # Croissant 330 - 30 by hand, lattes 910 - 150 (the coupon's only line), custom 250.
+    assert [p.coupon_discount for p in cart.priced()] == [0, 150, 0, 0]
+    cash = record_outside_payment(session, cart, idempotency_key="latte-day/1")
+    assert cash.invoice_id is not None and cash.amount == totals.total
+    lines, _ = invoices.list_lines(session.gateway, cash.invoice_id)
+    assert [(line["description"], sum(d["amount"] for d in line["discount_amounts"]),
+             line["discountable"]) for line in lines] == [
+        ("Croissant (Day old)", 0, True), ("Latte × 2", 150, True),
+        ("Custom amount", 0, True), ("Tip", 0, False)]
+
+
+def test_stripe_tax_on_a_saved_card_sale_is_in_its_refund_by_line_and_its_receipt(
+        session: Session) -> None:
+    shop(session)
+    session.gateway.read("tax.settings.update", lambda c: c.v1.tax.settings.update(
+        params={"head_office": {"address": {"country": "US", "state": "NY"}}}))
+    coupon = catalogue.promotion_code_coupon(session.cache, "tenoff")
+    assert coupon is not None
+    cart = (cart_of(session, tax=True).with_coupon(coupon).with_tip(Tip(amount=100))
+            .with_automatic_tax(True))
+    customer_id, card_id = customer_with_card(session, "pm_card_visa")
+    paid = charge_cart_to_card(session, cart, customer_id, card_id, idempotency_key="st-1")
+    assert paid.state == "paid" and paid.payment_intent_id is not None
+    # 8.875 % on each line after its coupon share (none on the tip), rounded per line
+    taxes = [round(Decimal(p.subtotal - p.coupon_discount) * Decimal("0.08875"))
+             for p in cart.priced()]
+    assert paid.amount == cart.totals().total + sum(taxes)
+    run_sync_once(session.gateway, session.cache)
+    sale = sale_lines(session, paid.payment_intent_id)
+    assert sale is not None
+    assert [line.amount_tax for line in sale.lines] == taxes
+    assert sum(line.amount_total for line in sale.lines) == paid.amount
+    receipt = receipt_for(session, paid.payment_intent_id, online=False)
+    assert (receipt.itemised, receipt.tax, receipt.total) == (True, sum(taxes), paid.amount)
+    everything = refund_lines(session, sale, {i: line.quantity
+                                              for i, line in enumerate(sale.lines)})
+    assert everything["amount"] == paid.amount

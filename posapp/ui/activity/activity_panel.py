@@ -91,6 +91,11 @@ class ActivityPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for section, column in enumerate(self.audit_model.columns):
             header.resizeSection(section, column.width)
+        # Keys, request ids and details are long: the selected row's show whole under the
+        # table, so the table keeps to what fits beside the events at 1280x800.
+        for section in (AuditListModel.Columns.WHO, AuditListModel.Columns.IDEMPOTENCY_KEY,
+                        AuditListModel.Columns.REQUEST_ID, AuditListModel.Columns.DETAIL):
+            header.hideSection(section)
         self.audit_detail = QLabel()
         self.audit_detail.setWordWrap(True)
         self.audit_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -99,6 +104,9 @@ class ActivityPanel(QWidget):
 
         self.events_model = EventListModel(state.cache, state.formats, self)
         self.events = CacheListView(self.events_model, state.ui_settings, "lists/events")
+        if not self.events.is_fitted:  # no columns of the user's own choice yet
+            # The event's id is in its detail below; the type and object need the room.
+            self.events.table.horizontalHeader().hideSection(EventListModel.Columns.ID)
         self.events.search.setPlaceholderText(self.tr("Event id (evt_…)"))
         self.object_type = QComboBox()
         self.object_type.addItem(self.tr("All objects"), None)
@@ -135,7 +143,7 @@ class ActivityPanel(QWidget):
         events_side.addWidget(self.events)
         events_side.addWidget(self.detail)
         sides.addWidget(self._titled(self.tr("Stripe events applied"), events_side, events_bar))
-        sides.setSizes([600, 640])
+        sides.setSizes([640, 520])
         splitter.addWidget(sides)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([120, 600])
@@ -220,6 +228,7 @@ class ActivityPanel(QWidget):
             self.audit_detail.clear()
             return
         lines = [
+            (self.tr("Who"), entry.actor or "—"),
             (self.tr("Idempotency key"), entry.idempotency_key or "—"),
             (self.tr("Stripe request id"), entry.request_id or "—"),
             (self.tr("Outcome"), outcome_text(entry.outcome)),

@@ -89,11 +89,11 @@ class AuditListModel(PagedRowsModel[AuditEntry]):
         self._search = ""
         f = formats
         self.columns: Sequence[AuditColumn] = (
-            AuditColumn(self.tr("When"), lambda e: f.datetime(e.at), 135),
-            AuditColumn(self.tr("Action"), lambda e: e.action, 130),
+            AuditColumn(self.tr("When"), lambda e: f.datetime(e.at), 125),
+            AuditColumn(self.tr("Action"), lambda e: e.action, 150),
             AuditColumn(self.tr("Object"), lambda e: e.object_id or "", 120),
             AuditColumn(self.tr("Amount"), lambda e: f.money(e.amount, e.currency), 70),
-            AuditColumn(self.tr("Outcome"), lambda e: outcome_text(e.outcome), 80),
+            AuditColumn(self.tr("Outcome"), lambda e: outcome_text(e.outcome), 90),
             AuditColumn(self.tr("Who"), lambda e: e.actor, 55),
             AuditColumn(self.tr("Idempotency key"), lambda e: e.idempotency_key or "", 110),
             AuditColumn(self.tr("Stripe request id"), lambda e: e.request_id or "", 110),

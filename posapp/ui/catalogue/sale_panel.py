@@ -6,7 +6,8 @@ through its sale states (one idempotency key per attempt).
 
 Keyboard only: type to filter or scan + Enter to add; Down moves into the cart, where
 + / − change the quantity, a typed number sets it, Delete removes the line; Ctrl+Enter
-collects. Everything is read from the cache, so the grid works offline.
+collects. Everything is read from the cache, so the grid works offline. Each change of
+the cart is announced (`cart_changed`) so the station's card reader can show it.
 """
 
 from __future__ import annotations
@@ -43,10 +44,12 @@ from posapp.services.catalogue import (
     line_for,
     promotion_code_coupon,
     sellable,
+    stripe_tax_active,
     tax_rates_in_cache,
 )
 
 from ..common.app_state import AppState
+from ..common.errors import error_text
 
 MAX_TILES = 60
 """Tiles drawn at once; typing narrows the rest (a catalogue may hold thousands)."""
@@ -58,6 +61,8 @@ class SalePanel(QWidget):
 
     collect_requested = Signal(object)
     """The cart (`Cart`) to tender."""
+    cart_changed = Signal(object)
+    """The cart (`Cart`) after each change, for the reader's screen."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,6 +204,7 @@ class SalePanel(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.request_collect)
         state.connect_tables(frozenset(("products", "prices", "tax_rates")), self.reload)
         self.reload()
+        state.spawn(self.choose_tax())
 
     # --- the catalogue ------------------------------------------------------------------
 
@@ -301,7 +307,7 @@ class SalePanel(QWidget):
         self.manual_reason.clear()
         self.custom_tip.clear()
         self.tip_buttons.button(0).setChecked(True)
-        self._set_cart(Cart(self.currency))
+        self._set_cart(Cart(self.currency, automatic_tax=self.cart.automatic_tax))
         self.scan.setFocus()
 
     def apply_promotion_code(self) -> None:
@@ -364,10 +370,30 @@ class SalePanel(QWidget):
         self.manual_box.setVisible(self._state.settings.manual_discount_limit > 0)
         if self.cart.is_empty and self._shop_currency() != self.currency:
             self.currency = self._shop_currency()
-            self.cart = Cart(self.currency)
+            self.cart = Cart(self.currency, automatic_tax=self.cart.automatic_tax)
             self.reload()
             self._set_cart(self.cart)
         super().showEvent(event)
+
+    async def choose_tax(self) -> bool:
+        """Stripe Tax (`automatic_tax`) when the profile chose it and the account's tax
+        settings are active; else the merchant's tax rates. Answers whether Stripe Tax is
+        used."""
+        automatic = False
+        if self._state.settings.stripe_tax(self._state.session.profile.name):
+            try:
+                automatic = bool(await self._state.run(stripe_tax_active, self._state.session))
+            except Exception as error:  # offline: the tax rates stay, and the cashier is told
+                self.message.setText(error_text(error))
+            if not automatic:
+                self.message.setText(self.tr(
+                    "Stripe Tax is not active on this account (Dashboard → Tax): your tax "
+                    "rates apply."))
+        self.tax.setEnabled(not automatic)
+        self.tax.setToolTip(self.tr("Stripe Tax works out the tax at payment")
+                            if automatic else "")
+        self._set_cart(self.cart.with_automatic_tax(automatic))
+        return automatic
 
     def _chosen_rates(self) -> tuple[TaxRate, ...]:
         rate_id = self.tax.currentData()
@@ -418,11 +444,13 @@ class SalePanel(QWidget):
         if cart.manual is not None:
             discount += f" ({cart.manual.reason})"
         self.discount.setText(discount)
-        self.tax_total.setText(self._money(totals.tax))
+        self.tax_total.setText(self.tr("Calculated at payment") if cart.automatic_tax
+                               else self._money(totals.tax))
         self.tip_total.setText(self._money(totals.tip))
         self.total.setText(self._money(totals.total))
         self.collect.setEnabled(not cart.is_empty)
         self.collect.setToolTip("" if not cart.is_empty else self.tr("The cart is empty."))
+        self.cart_changed.emit(cart)
 
     def _money(self, amount: int) -> str:
         return self._state.formats.money(amount, self.currency)

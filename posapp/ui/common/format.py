@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from posapp.money import format_amount
+from posapp.services.payments import brand_name
 from posapp.store.refs import ref_id as ref_id
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def card_label(brand: str | None, last4: str | None) -> str:
     """"American Express •••• 0005" for a card's brand and last four digits ("" without them)."""
     if not last4:
         return ""
-    return f"{(brand or 'card').replace('_', ' ').title()} •••• {last4}"
+    return f"{brand_name(brand)} •••• {last4}"
 
 
 def card_label_of(card: Mapping[str, Any] | None) -> str:

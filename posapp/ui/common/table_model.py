@@ -40,7 +40,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class Column:
     """One column: its translated header, the cell text, optional colour and alignment;
     `stretch` makes it take whatever width the others leave (eliding, full text in the
-    tooltip) so the columns after it stay in view."""
+    tooltip) so the columns after it stay in view; an `optional` one is hidden when the
+    list is too narrow to show every column whole (the header's menu shows it again)."""
 
     header: str
     text: Callable[[dict[str, Any]], str]
@@ -49,6 +50,7 @@ class Column:
     sorts_by_created: bool = False
     width: int = 140
     stretch: bool = False
+    optional: bool = False
 
 
 class Headed(Protocol):

@@ -105,7 +105,7 @@ class InvoiceDetail(ActionDetail):
         self.tabs.addTab(self.history, self.tr("History"))
 
         self.lay_out(form, (*self.money_buttons, self.open_page, self.copy_link,
-                            self.print_button, self.pdf), 4, self.tabs)
+                            self.print_button, self.pdf), 2, self.tabs)
         state.connect_tables(frozenset(("invoices", "events", "payment_intents", "charges")),
                              self._reload)
         self.show_invoice({})

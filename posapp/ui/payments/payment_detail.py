@@ -12,7 +12,6 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -29,6 +28,7 @@ from ..catalogue.receipt_pdf import (
     print_receipt_dialog,
     save_receipt,
 )
+from ..common.action_detail import button_grid, narrow_form
 from ..common.app_state import AppState
 from ..common.confirm import confirm
 from ..common.errors import error_text
@@ -70,6 +70,7 @@ class PaymentDetail(QWidget):
         form.addRow(self.tr("Fee and net"), self.fee_net)
         form.addRow(self.tr("Refunds / disputes"), self.markers)
         form.addRow(self.tr("IDs"), self.ids)
+        narrow_form(form)
 
         self.refund = QPushButton(icon("refunds"), self.tr("Refund…"))
         self.refund.clicked.connect(self.open_refund)
@@ -89,11 +90,8 @@ class PaymentDetail(QWidget):
         self.copy_ids.clicked.connect(self._copy_ids)
         self.dashboard.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl(self._state.dashboard_url(str(self.payment.get("id", ""))))))
-        buttons = QHBoxLayout()
-        for button in (self.refund, self.capture, self.cancel, self.copy_ids, self.dashboard,
-                       self.receipt, self.print_receipt):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_grid((self.refund, self.capture, self.cancel, self.receipt,
+                               self.print_receipt, self.copy_ids, self.dashboard), 2)
         self.reason = QLabel()
         self.reason.setObjectName("reason")
         self.reason.setWordWrap(True)

@@ -36,6 +36,7 @@ from ..common.errors import error_text
 from ..common.format import Formats
 from ..common.i18n import Translations, choose_language
 from ..common.theme import DisplayMode
+from ..payments.station_reader import StationReaderPage
 from .add_profile_dialog import AddProfileDialog
 from .main_window import MainWindow
 from .recovery_dialog import RecoveryDialog, needs_recovery
@@ -214,8 +215,9 @@ class GuiController(QObject):
 
     def open_settings(self) -> SettingsDialog:
         """Show the settings; apply language, poll interval and profile changes after."""
+        reader_page = StationReaderPage(self.state) if self.state is not None else None
         dialog = SettingsDialog(self.settings, self.paths, self.store, self._profile_name,
-                                self.window)
+                                self.window, reader_page)
         before = self.settings.language
         dialog.accepted.connect(lambda: self._settings_saved(before))
         dialog.profile_chosen.connect(
@@ -264,8 +266,12 @@ class GuiController(QObject):
     def _settings_saved(self, language_before: str) -> None:
         if self.state is not None:
             self.state.poller.idle_interval = float(self.settings.poll_interval_seconds)
+        if isinstance(self.window, MainWindow):
+            self.window.collect.reader.choose_station_reader()
         if self.settings.language != language_before:
             self.set_language(choose_language(self.settings.language))
+        if self.state is not None and isinstance(self.window, MainWindow):
+            self.state.spawn(self.window.sale.choose_tax())
 
     def _opened_new(self, dialog: AddProfileDialog) -> None:
         if dialog.profile is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -58,6 +58,9 @@ class ListPanel(QWidget, Generic[ModelT]):
         self.customer_filter: CustomerPicker | None = None
         self.filter_bar: FilterBar | None = None
         self._follows_status = False
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        """The list and the detail; `finish_layout` fills it."""
+        self._roomy = False
         self.toolbar = QHBoxLayout()
         self.filters = QHBoxLayout()
         self.message = QLabel()
@@ -119,6 +122,23 @@ class ListPanel(QWidget, Generic[ModelT]):
             self._follow_status()
         return bar
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown: the splitter has its real width now."""
+        super().showEvent(event)
+        self._give_list_room()
+
+    def _give_list_room(self) -> None:
+        """Once, when the columns are fitted and the panel is on screen: the list as wide
+        as its columns need (at least 3/5 of the width), the detail keeping its minimum."""
+        total = sum(self.splitter.sizes())
+        if self._roomy or not self.list.is_fitted or not self.isVisible() or not total:
+            return
+        self._roomy = True
+        detail_min = self._detail_side.minimumSizeHint().width()
+        width = min(max(self.list.needed_width(), total * 3 // 5), total - detail_min)
+        self.splitter.setSizes([width, total - width])
+        self.list.fit_into(width)
+
     def _follow_status(self) -> None:
         if not self._follows_status:
             self._follows_status = True
@@ -142,7 +162,7 @@ class ListPanel(QWidget, Generic[ModelT]):
             left_layout.setContentsMargins(0, 0, 0, 0)
             left_layout.addLayout(self.filters)
             left_layout.addWidget(self.list, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter
         splitter.addWidget(left)
         if placeholder:
             self.placeholder = QLabel(placeholder)
@@ -158,6 +178,8 @@ class ListPanel(QWidget, Generic[ModelT]):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes(list(sizes))
+        self._detail_side = detail
+        self.list.fitted.connect(self._give_list_room)
         layout = QVBoxLayout(self)
         if self.toolbar.count():
             layout.addLayout(self.toolbar)
