@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -63,7 +62,3 @@ def account_address(acct: Mapping[str, Any] | None) -> str:
                 return text
     return ""
 
-
-def zone_name(zone: tzinfo | None) -> str:
-    """The IANA name of `zone` ("" for the machine's zone)."""
-    return getattr(zone, "key", "") if zone is not None else ""

@@ -1,7 +1,7 @@
 """Finding things against the sandbox: Ctrl+K search by amount (JPY, EUR), name, date and
 status in words, grouped by kind; the shared filter bar on Payments across a midnight in the
-account's time zone (not the machine's); a takings bar opening that day's payments; CSV exports read back and
-compared with the cache to the minor unit."""
+account's time zone (not the machine's); a takings bar opening that day's payments; CSV
+exports read back and compared with the cache to the minor unit."""
 
 from __future__ import annotations
 
