@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
 from posapp.money import format_amount
 from posapp.store.refs import ref_id as ref_id
@@ -41,6 +41,10 @@ class Formats:
         if self._qzone is not None and self._qzone.isValid():
             return QDateTime.fromSecsSinceEpoch(int(timestamp), self._qzone)
         return QDateTime.fromSecsSinceEpoch(int(timestamp))
+
+    def day(self, timestamp: int | float) -> QDate:
+        """The day a Unix time falls on in `zone`."""
+        return self._moment(timestamp).date()
 
     def money(self, minor: int | None, currency: str | None) -> str:
         """`minor` units of `currency` as the locale writes them ("" when unknown)."""
