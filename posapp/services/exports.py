@@ -17,8 +17,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-import xlsxwriter
-
 __all__ = ["ExportCanceled", "ExportKind", "csv_cell", "local_time", "write_export"]
 
 ExportKind = Literal["csv", "xlsx"]
@@ -109,6 +107,8 @@ class _XlsxWriter:
     their currency's decimals, times as dates, text only ever as text."""
 
     def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        import xlsxwriter  # about 0.1 s to import: only when a workbook is written
+
         self._book = xlsxwriter.Workbook(str(path), {"constant_memory": True,
                                                      "strings_to_formulas": False,
                                                      "strings_to_numbers": False,
