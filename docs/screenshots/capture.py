@@ -40,6 +40,7 @@ from posapp.ui.refunds.refund_dialog import RefundDialog
 from posapp.ui.shell.controller import GuiController
 from posapp.ui.shell.launch import GuiOptions, application, make_controller
 from posapp.ui.shell.main_window import MainWindow, Panel
+from posapp.ui.widgets.export_dialog import ExportDialog
 from posapp.worker import Worker
 
 HERE = Path(__file__).resolve().parent
@@ -401,6 +402,28 @@ async def payments_filtered(tour: Tour) -> None:
     window.resize(*SIZE)
 
 
+async def export(tour: Tour) -> None:
+    """The export dialog over Payments filtered to the last 7 days: its days, the account's
+    time zone, the rows it holds, CSV or XLSX."""
+    window = tour.window
+    window.resize(*SIZE)
+    window.show_panel(Panel.PAYMENTS)
+    panel = window.payments
+    assert panel.filter_bar is not None
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("succeeded"))
+    panel.filter_bar.set_days(QDate.currentDate().addDays(-6), QDate.currentDate())
+    panel.export.click()
+    dialog = window.findChild(ExportDialog)
+    assert isinstance(dialog, ExportDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("xlsx"))
+    dialog.adjustSize()
+    dialog.move(window.mapToGlobal(QPoint((SIZE[0] - dialog.width()) // 2, 160)))
+    await tour.save("export", dialog)
+    dialog.close()
+    dialog.deleteLater()
+    panel.clear_filters()
+
+
 async def chinese(tour: Tour) -> None:
     """The collect screen in Simplified Chinese, a link waiting."""
     await tour.use_language("zh_CN")
@@ -434,6 +457,7 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "activity": activity,
     "search": search,
     "payments-filtered": payments_filtered,
+    "export": export,
     "chinese": chinese,
     "dashboard-zh": dashboard_zh,
 }
