@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
@@ -244,7 +243,7 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
         """Show the cache's search results for `text` (empty: back to the paged list). A
         date ("yesterday", "last week", "12/3", "12/1 to 12/3") narrows the paged list to
         days (in the account's time zone) instead."""
-        self._search_days = parse_date_range(text, datetime.now().astimezone(), self.formats.zone)
+        self._search_days = parse_date_range(text, self.formats.now(), self.formats.zone)
         self._search = "" if self._search_days is not None else text.strip()
         self.reload()
 
