@@ -41,6 +41,7 @@ from posapp.ui.refunds.refund_dialog import RefundDialog
 from posapp.ui.shell.controller import GuiController
 from posapp.ui.shell.launch import GuiOptions, application, make_controller
 from posapp.ui.shell.main_window import MainWindow, Panel
+from posapp.ui.widgets.export_dialog import ExportDialog
 from posapp.worker import Worker
 
 HERE = Path(__file__).resolve().parent
@@ -441,6 +442,95 @@ async def payments_filtered(tour: Tour) -> None:
     window.resize(*SIZE)
 
 
+async def export(tour: Tour) -> None:
+    """The export dialog over Payments filtered to the last 7 days: its days, the account's
+    time zone, the rows it holds, CSV or XLSX."""
+    window = tour.window
+    window.resize(*SIZE)
+    window.show_panel(Panel.PAYMENTS)
+    panel = window.payments
+    assert panel.filter_bar is not None
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("succeeded"))
+    panel.filter_bar.set_days(QDate.currentDate().addDays(-6), QDate.currentDate())
+    panel.export.click()
+    dialog = window.findChild(ExportDialog)
+    assert isinstance(dialog, ExportDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("xlsx"))
+    dialog.adjustSize()
+    dialog.move(window.mapToGlobal(QPoint((SIZE[0] - dialog.width()) // 2, 160)))
+    await tour.save("export", dialog)
+    dialog.close()
+    dialog.deleteLater()
+    panel.clear_filters()
+
+
+async def balance(tour: Tour, name: str = "balance") -> None:
+    """The balance per currency and its transactions, with fee and net."""
+    window = tour.window
+    window.show_panel(Panel.BALANCE)
+    panel = window.balance
+    await until(lambda: panel.model.rowCount() > 5 and "·" in panel.summary.text(),
+                "the balance transactions and the balance read on opening")
+    panel.list.table.selectRow(0)
+    await tour.save(name)
+
+
+async def payouts(tour: Tour) -> None:
+    """A paid payout and the balance transactions it settled (the reconciliation)."""
+    window = tour.window
+    window.show_panel(Panel.PAYOUTS)
+    panel = window.payouts
+    await until(lambda: panel.model.rowCount() > 0, "the payouts")
+    paid = next((row for row in range(panel.model.rowCount())
+                 if panel.model.object_at(row).get("status") == "paid"), 0)
+    panel.list.table.selectRow(paid)
+    await tour.save("payouts")
+
+
+async def _connected_accounts(tour: Tour) -> None:
+    """Once: the demo shop as a platform with two connected accounts, made as the Connect
+    panel's *New account…* makes them."""
+    window = tour.window
+    window.show_panel(Panel.ACCOUNTS)
+    accounts = window.accounts
+    if accounts.model.rowCount() == 0:
+        await accounts.create_account("Harbour Bakery", "owner@harbour.example", "express")
+        await accounts.create_account("Riverside Roasters", None, "full")
+    await until(lambda: accounts.model.rowCount() > 1, "the connected accounts")
+
+
+async def connect_accounts(tour: Tour) -> None:
+    """The platform's connected accounts, one selected with its requirements."""
+    await _connected_accounts(tour)
+    tour.window.accounts.list.table.selectRow(0)
+    await tour.save("connect-accounts")
+
+
+async def connect_acting_as(tour: Tour) -> None:
+    """The whole window working on a connected account, under the banner saying whose."""
+    await _connected_accounts(tour)
+    accounts = tour.window.accounts
+    account_id = str(accounts.model.object_at(0)["id"])
+    acting = await tour.controller.act_as(account_id)
+    if acting is None:
+        raise SystemExit(f"could not act as {account_id}")
+    acting.resize(*SIZE)
+    await until(lambda: acting.status.last_synced is not None, "the account's first sync")
+    acting.show_panel(Panel.COLLECT)
+    acting.collect.amount.text_edit.setText("18.50")
+    acting.collect.description.setText("Sourdough loaf and two croissants")
+    await tour.save("connect-acting-as")
+    await tour.controller.back_to_platform()
+    tour.window.resize(*SIZE)
+    await until(lambda: tour.window.status.last_synced is not None, "the platform again")
+
+
+async def balance_zh(tour: Tour) -> None:
+    """The balance in Simplified Chinese."""
+    await tour.use_language("zh_CN")
+    await balance(tour, "balance-zh")
+
+
 async def chinese(tour: Tour) -> None:
     """The collect screen in Simplified Chinese, a link waiting."""
     await tour.use_language("zh_CN")
@@ -475,8 +565,14 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "activity": activity,
     "search": search,
     "payments-filtered": payments_filtered,
+    "export": export,
+    "balance": balance,
+    "payouts": payouts,
+    "connect-accounts": connect_accounts,
+    "connect-acting-as": connect_acting_as,
     "chinese": chinese,
     "dashboard-zh": dashboard_zh,
+    "balance-zh": balance_zh,
 }
 
 

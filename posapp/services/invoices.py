@@ -1,15 +1,10 @@
-"""Invoices: create one-off invoices, finalize, send, pay, void, mark uncollectible, and
-export a list of them to CSV safely."""
+"""Invoices: create one-off invoices, finalize, send, pay, void, mark uncollectible."""
 
 from __future__ import annotations
 
-import csv
 import functools
-import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
-from pathlib import Path
 from typing import Any, Literal
 
 from posapp.gateway import invoice_items, invoices
@@ -28,8 +23,6 @@ __all__ = [
     "InvoiceDiscount",
     "InvoiceItem",
     "create_invoice",
-    "csv_cell",
-    "export_csv",
     "finalize_invoice",
     "mark_uncollectible",
     "pay_invoice",
@@ -38,9 +31,6 @@ __all__ = [
 ]
 
 CollectionMethod = Literal["charge_automatically", "send_invoice"]
-
-# Spreadsheets run a cell that starts with one of these as a formula (OWASP, CSV injection).
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -242,40 +232,3 @@ def mark_uncollectible(session: Session, invoice_id: str) -> dict[str, Any]:
         lambda gw: invoices.mark_uncollectible(gw, invoice_id),
         object_id=invoice_id,
     )
-
-
-def csv_cell(value: object) -> str | int | float:
-    """`value` as a safe CSV cell: text a spreadsheet would run as a formula gets a leading
-    `'` (OWASP's advice against CSV injection); numbers stay numbers, a Decimal written
-    exactly as it is (`-90.00`, `1.500`)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return value
-    if isinstance(value, Decimal):
-        return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
-
-
-def export_csv(
-    rows: Iterable[Mapping[str, object]], path: Path, columns: Sequence[str] | None = None
-) -> int:
-    """Write `rows` to a CSV file at `path`, header first; returns how many rows were written.
-
-    `columns` picks and orders the fields (default: the first row's keys). The file is
-    UTF-8 with a byte-order mark, which Excel needs to read non-ASCII names correctly.
-    """
-    iterator = iter(rows)
-    first = next(iterator, None)
-    header = list(columns) if columns is not None else list(first or {})
-    count = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([csv_cell(name) for name in header])
-        for row in itertools.chain([first] if first is not None else [], iterator):
-            writer.writerow([csv_cell(row.get(name)) for name in header])
-            count += 1
-    return count

@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActivityPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="314"/>
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n row exported to %1.</numerusform>
+            <numerusform>%n rows exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CacheListView</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/common/list_view.py" line="259"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="265"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -24,9 +35,20 @@
     </message>
 </context>
 <context>
+    <name>CustomersPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="60"/>
+        <source>%n customer(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n customer exported to %1.</numerusform>
+            <numerusform>%n customers exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="299"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="300"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n payment</numerusform>
@@ -34,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="326"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="327"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n active subscription</numerusform>
@@ -84,6 +106,17 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="143"/>
+        <source>%n row(s) to export</source>
+        <translation>
+            <numerusform>%n row to export</numerusform>
+            <numerusform>%n rows to export</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InvoicesPanel</name>
     <message numerus="yes">
         <location filename="../../posapp/ui/invoices/invoices_panel.py" line="58"/>
@@ -108,7 +141,7 @@
 <context>
     <name>RefundsPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="90"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="92"/>
         <source>%n refund(s) exported to %1.</source>
         <translation>
             <numerusform>%n refund exported to %1.</numerusform>

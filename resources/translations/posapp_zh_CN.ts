@@ -129,104 +129,127 @@
 <context>
     <name>ActivityPanel</name>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="58"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="87"/>
         <source>Check with Stripe</source>
         <translation>向 Stripe 核实</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="59"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="88"/>
         <source>Look these writes up at Stripe by their idempotency key; nothing is sent again</source>
         <translation>按幂等键在 Stripe 查找这些写入操作；不会重新发送任何请求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="63"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="92"/>
         <source>Not known yet whether Stripe did these:</source>
         <translation>尚不清楚 Stripe 是否已执行以下操作：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="65"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="94"/>
         <source>Unsettled</source>
         <translation>结果未定</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="69"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="98"/>
         <source>Search action, object, key, request id…</source>
         <translation>搜索操作、对象、键、请求 ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="76"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="105"/>
         <source>All outcomes</source>
         <translation>所有结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="77"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="106"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="78"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="107"/>
         <source>Unknown (retry with the same key)</source>
         <translation>未知（使用同一键重试）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="110"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="139"/>
         <source>Event id (evt_…)</source>
         <translation>事件 ID（evt_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="112"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="141"/>
         <source>All objects</source>
         <translation>所有对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="116"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="145"/>
         <source>Object id (pi_…, cus_…)</source>
         <translation>对象 ID（pi_…、cus_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="129"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="155"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="158"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="156"/>
+        <source>Export this app&apos;s actions the list shows now</source>
+        <translation>导出列表当前显示的本应用操作</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="159"/>
+        <source>Export the Stripe events the list shows now</source>
+        <translation>导出列表当前显示的 Stripe 事件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="168"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="138"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="178"/>
         <source>This app&apos;s actions</source>
         <translation>本应用的操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="145"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="186"/>
         <source>Stripe events applied</source>
         <translation>已应用的 Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="173"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="215"/>
         <source>%1 ago</source>
         <translation>%1前</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="231"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="273"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="232"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="274"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="233"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="275"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="234"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="276"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="235"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="277"/>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="314"/>
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -295,7 +318,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../../posapp/ui/common/app_state.py" line="172"/>
+        <location filename="../../posapp/ui/common/app_state.py" line="173"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
@@ -457,87 +480,87 @@
 <context>
     <name>BalancePanel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="61"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="62"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="66"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="67"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="67"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="68"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="68"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="69"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="69"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="70"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="70"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="71"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="74"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="76"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="75"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="77"/>
         <source>Read the balance, recent balance transactions and payouts from Stripe</source>
         <translation>从 Stripe 读取余额、近期余额交易和提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="83"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="85"/>
         <source>Save the balance transactions the list shows as a CSV file</source>
         <translation>将列表中显示的余额交易保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="84"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="86"/>
         <source>%1 balance transactions saved to %2</source>
         <translation>已将 %1 笔余额交易保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="86"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="88"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="88"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="90"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="108"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="119"/>
         <source>%1 available · %2 pending</source>
         <translation>可用 %1 · 待入账 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="112"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="123"/>
         <source>Balance not read yet: press Refresh.</source>
         <translation>尚未读取余额：请点击“刷新”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="116"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="127"/>
         <source>Next payouts: %1</source>
         <translation>即将到账的提现：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="119"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="130"/>
         <source>No payout on its way.</source>
         <translation>没有在途的提现。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="126"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="137"/>
         <source>Reading from Stripe…</source>
         <translation>正在从 Stripe 读取…</translation>
     </message>
@@ -656,7 +679,7 @@
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/common/list_view.py" line="259"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="265"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
@@ -1503,14 +1526,24 @@
 <context>
     <name>CsvExport</name>
     <message>
-        <location filename="../../posapp/ui/common/csv_export.py" line="57"/>
+        <location filename="../../posapp/ui/common/csv_export.py" line="64"/>
         <source>Export to CSV</source>
         <translation>导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/csv_export.py" line="59"/>
+        <location filename="../../posapp/ui/common/csv_export.py" line="66"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/csv_export.py" line="94"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/csv_export.py" line="99"/>
+        <source>Export canceled: no file was written.</source>
+        <translation>导出已取消：未写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -1756,43 +1789,55 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="40"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="52"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="43"/>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="110"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="55"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="126"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="49"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="59"/>
+        <source>Export the customers the list shows now</source>
+        <translation>导出列表当前显示的客户</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="60"/>
+        <source>%n customer(s) exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 位客户到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="65"/>
         <source>Select a customer to see and edit it.</source>
         <translation>选择一位客户以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="83"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="99"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="84"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="100"/>
         <source>Delete %1 for good? Stripe cancels their subscriptions at once and this cannot be undone.</source>
         <translation>永久删除 %1？Stripe 会立即取消其订阅，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="103"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="119"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="105"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="121"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="108"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="124"/>
         <source>Refund a payment…</source>
         <translation>退款…</translation>
     </message>
@@ -1800,117 +1845,117 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="218"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="219"/>
         <source>Today&apos;s net takings</source>
         <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="220"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="221"/>
         <source>This month&apos;s net takings</source>
         <translation>本月净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="222"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="223"/>
         <source>Payment success rate (30 days)</source>
         <translation>付款成功率（30 天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="224"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="225"/>
         <source>Refunds this month</source>
         <translation>本月退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="226"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="227"/>
         <source>Open disputes</source>
         <translation>未结争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="227"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="228"/>
         <source>Monthly recurring revenue</source>
         <translation>每月经常性收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="229"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="230"/>
         <source>Past-due subscriptions</source>
         <translation>逾期订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="231"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="232"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="249"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="250"/>
         <source>Reading the cache…</source>
         <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="299"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="300"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n 笔付款</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="307"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="308"/>
         <source>Net volume after fees: %1</source>
         <translation>扣除手续费后的净额：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="311"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="312"/>
         <source>%1 succeeded, %2 failed</source>
         <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="315"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="316"/>
         <source>%1 refunded, %2 pending, %3 failed</source>
         <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="321"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="322"/>
         <source>%1 open, %2 need a response</source>
         <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="326"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="327"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n 个有效订阅</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="328"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="329"/>
         <source>retrying or waiting for a new card</source>
         <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="331"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="332"/>
         <source>%1 open, %2 overdue (%3)</source>
         <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="337"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="338"/>
         <source>From the offline cache; last synced %1.</source>
         <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="338"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="339"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="352"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="353"/>
         <source>d MMM</source>
         <comment>a day under the takings chart, as a QDate format</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="354"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="355"/>
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="360"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="361"/>
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
@@ -2589,14 +2634,91 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="150"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="83"/>
+        <source>CSV (any spreadsheet, UTF-8)</source>
+        <translation>CSV（任意电子表格，UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="84"/>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel 工作簿 (XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="85"/>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="86"/>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="92"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="96"/>
+        <source>Days and times in %1, the account&apos;s time zone</source>
+        <translation>日期和时间按账户时区 %1 计算</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="98"/>
+        <source>Days and times in this computer&apos;s time zone</source>
+        <translation>日期和时间按本机时区计算</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="105"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="106"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="109"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="112"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="143"/>
+        <source>%n row(s) to export</source>
+        <translation>
+            <numerusform>将导出 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="148"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="149"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FeeNet</name>
     <message>
-        <location filename="../../posapp/ui/common/format.py" line="90"/>
+        <location filename="../../posapp/ui/common/format.py" line="112"/>
         <source>Fee %1 · net %2</source>
         <translation>手续费 %1 · 净额 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/format.py" line="94"/>
+        <location filename="../../posapp/ui/common/format.py" line="116"/>
         <source>(available %1)</source>
         <translation>（%1 可用）</translation>
     </message>
@@ -2604,37 +2726,37 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="46"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="64"/>
         <source>Min amount</source>
         <translation>最低金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="47"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="65"/>
         <source>Max amount</source>
         <translation>最高金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="48"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="66"/>
         <source>Card last 4</source>
         <translation>卡号后四位</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="53"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="71"/>
         <source>Created from</source>
         <translation>创建起始</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="55"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="73"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="74"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="89"/>
         <source>any</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="134"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="153"/>
         <source>Not an amount</source>
         <translation>不是有效金额</translation>
     </message>
@@ -2642,12 +2764,12 @@
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../posapp/ui/shell/controller.py" line="118"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="119"/>
         <source>Damaged files were repaired</source>
         <translation>已修复损坏的文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/controller.py" line="200"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="201"/>
         <source>Act as</source>
         <translation>以账户身份操作</translation>
     </message>
@@ -2698,232 +2820,232 @@
 <context>
     <name>InvoiceDetail</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="68"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="69"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="72"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="73"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="74"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
         <source>Charge card…</source>
         <translation>银行卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
         <source>Paid outside Stripe…</source>
         <translation>在 Stripe 之外支付…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
         <source>Mark uncollectible…</source>
         <translation>标记为无法收回…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
         <source>Open hosted page</source>
         <translation>打开托管页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="84"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="103"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="104"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="104"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="106"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="120"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="121"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="129"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="130"/>
         <source>Charged automatically</source>
         <translation>自动扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="132"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="133"/>
         <source>%1 — overdue</source>
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="151"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="152"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="170"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="171"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="184"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="185"/>
         <source>Send invoice</source>
         <translation>发送发票</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="185"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="186"/>
         <source>E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.</source>
         <translation>要将金额为 %2 的发票 %1 通过电子邮件发送给 %3（%4）吗？邮件发出后无法撤回。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="194"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="195"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="209"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="210"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="210"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="211"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="219"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="220"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="220"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="221"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="235"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="236"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="263"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="264"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="265"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="266"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="268"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="269"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="269"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="271"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="273"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="274"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="329"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="331"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="338"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="340"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="339"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="340"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="343"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="344"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="360"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="362"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="370"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="372"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="370"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="372"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3323,27 +3445,22 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="89"/>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="99"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="102"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="263"/>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="92"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="297"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="315"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="299"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="317"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -4101,54 +4218,54 @@
 <context>
     <name>PayoutsPanel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="157"/>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="219"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="158"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="220"/>
         <source>Pay out…</source>
         <translation>提现…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="163"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="164"/>
         <source>Save the payouts the list shows as a CSV file</source>
         <translation>将列表中显示的提现保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="165"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="166"/>
         <source>%1 payouts saved to %2</source>
         <translation>已将 %1 笔提现保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="170"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="171"/>
         <source>Select a payout to see what it paid out.</source>
         <translation>选择一笔提现，查看它包含的款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="181"/>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="191"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="182"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="192"/>
         <source>Pay out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="181"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="182"/>
         <source>Amount to pay out to the bank (%1 available):</source>
         <translation>提现到银行的金额（可用 %1）：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="192"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="193"/>
         <source>Pay %1 out to the bank now?</source>
         <translation>现在将 %1 提现到银行吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="209"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="210"/>
         <source>Check payout again</source>
         <translation>再次核对提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="211"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="212"/>
         <source>We don&apos;t know yet whether the payout of %1 was made: Stripe did not answer. Check again: it cannot pay out twice.</source>
         <translation>尚不确定 %1 的提现是否已完成：Stripe 没有回应。请再次核对：同一笔提现不会执行两次。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="221"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="222"/>
         <source>Payout of %1 on its way.</source>
         <translation>%1 的提现已在途。</translation>
     </message>
@@ -5039,54 +5156,54 @@
 <context>
     <name>RefundsPanel</name>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="67"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="69"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="68"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="70"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="69"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="71"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="70"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="72"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="71"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="73"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="89"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="91"/>
         <source>Export the refunds the list shows now</source>
         <translation>导出列表当前显示的退款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="90"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="92"/>
         <source>%n refund(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 笔退款导出到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="145"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="147"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="85"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="87"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="126"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="128"/>
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
     </message>
@@ -5300,27 +5417,27 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="54"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="56"/>
         <source>Open items</source>
         <translation>待处理事项</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="112"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="111"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="118"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="117"/>
         <source>Name, e-mail, invoice number, id, card last 4, amount (4.50) or date (yesterday)</source>
         <translation>姓名、邮箱、发票号、ID、卡号后四位、金额（4.50）或日期（昨天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="139"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="138"/>
         <source>No results for “%1”</source>
         <translation>没有找到“%1”的结果</translation>
     </message>
@@ -6351,7 +6468,7 @@
 <context>
     <name>Takings</name>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="148"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="149"/>
         <source>Not captured yet: %1 (%2), the first lapses %3</source>
         <translation>尚未请款：%1（%2 笔），最早一笔于 %3 失效</translation>
     </message>
@@ -6359,12 +6476,12 @@
 <context>
     <name>TakingsView</name>
     <message>
-        <location filename="../../posapp/ui/payments/takings_view.py" line="26"/>
+        <location filename="../../posapp/ui/payments/takings_view.py" line="25"/>
         <source>Today&apos;s net takings</source>
         <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/takings_view.py" line="37"/>
+        <location filename="../../posapp/ui/payments/takings_view.py" line="36"/>
         <source>Latest payments</source>
         <translation>最近付款</translation>
     </message>

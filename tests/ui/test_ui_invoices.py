@@ -318,8 +318,14 @@ def test_business_settings_and_the_payment_link_go_on_the_pdf(
     invoice = _invoice(client, customer.id, 9000)
     _open(loop, window, invoice.id)
     detail = window.invoices.detail
-    # Before any business settings, the account's name stands in for the seller.
+    # Before any business settings, the account's name and its business address (Stripe's
+    # `business_profile.support_address`) stand in for the seller.
     assert detail.seller().name == "Demo shop"
+    path = tmp_path / "open.pdf"
+    detail.export_pdf(path)
+    text = _pdf_text(path)
+    for shown in ("Demo shop", "1 Sandbox Street", "London", "EC1A 1BB", "GB"):
+        assert shown in text, shown
     window.settings_requested.emit()
     (dialog,) = [w for w in QApplication.topLevelWidgets()
                  if isinstance(w, SettingsDialog) and w.isVisible()]
@@ -330,12 +336,12 @@ def test_business_settings_and_the_payment_link_go_on_the_pdf(
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert window.state.settings.business(window.state.profile.name)["tax_id"] == "GB123456789"
 
-    path = tmp_path / "open.pdf"
     detail.export_pdf(path)
     text = _pdf_text(path)
     for shown in ("Corner Bakery Ltd", "1 Mill Lane", "Bristol BS1 4XX", "Tax ID: GB123456789",
                   "Thank you for your custom.", "Pay online"):
         assert shown in text, shown
+    assert "1 Sandbox Street" not in text  # the settings' address replaces the account's
     assert str(invoice.hosted_invoice_url) in text.replace("\r\n", "")  # wrapped on the page
     # The QR code encodes the hosted link.
     link = str(invoice.hosted_invoice_url)

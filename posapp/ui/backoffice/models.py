@@ -118,7 +118,7 @@ class AccountListModel(CacheTableModel):
             Column(self.tr("Name"), account_name, width=130),
             Column(self.tr("Dashboard"), lambda r: dashboard_text(
                 ((r.get("controller") or {}).get("stripe_dashboard") or {}).get("type")),
-                width=110),
+                width=110, optional=True),
             Column(self.tr("Charges"), lambda r: yes_no(r.get("charges_enabled")),
                    color=lambda r: SUCCESS_COLOR if r.get("charges_enabled") else WARNING_COLOR,
                    width=85),

@@ -5,10 +5,11 @@ field's id."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
 from posapp.money import format_amount
 from posapp.services.payments import brand_name
@@ -19,11 +20,45 @@ if TYPE_CHECKING:
 
 
 class Formats:
-    """Formatting for one locale (`en_US`, `zh_CN`): money via Babel, the rest via QLocale."""
+    """Formatting for one locale (`en_US`, `zh_CN`): money via Babel, the rest via QLocale;
+    times in the account's time zone (`zone`; None: the machine's)."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, zone: ZoneInfo | None = None) -> None:
         self.language = language
         self._qlocale = QLocale(language)
+        self.zone = zone
+
+    @property
+    def zone(self) -> ZoneInfo | None:
+        """The time zone dates are shown, filtered and exported in (None: the machine's)."""
+        return self._zone
+
+    @zone.setter
+    def zone(self, zone: ZoneInfo | None) -> None:
+        self._zone = zone
+        self._qzone = QTimeZone(QByteArray(zone.key.encode())) if zone is not None else None
+
+    def _moment(self, timestamp: int | float) -> QDateTime:
+        if self._qzone is not None and self._qzone.isValid():
+            return QDateTime.fromSecsSinceEpoch(int(timestamp), self._qzone)
+        return QDateTime.fromSecsSinceEpoch(int(timestamp))
+
+    def now(self) -> datetime:
+        """The time now in `zone` (the machine's when None), aware of its offset."""
+        return datetime.now(self._zone) if self._zone is not None else datetime.now().astimezone()
+
+    def start_of_today(self) -> int:
+        """Unix time of midnight today in `zone`."""
+        return int(self.now().replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
+
+    def utc_offset(self) -> int:
+        """`zone`'s current offset from UTC, in seconds."""
+        offset = self.now().utcoffset()
+        return int(offset.total_seconds()) if offset else 0
+
+    def day(self, timestamp: int | float) -> QDate:
+        """The day a Unix time falls on in `zone`."""
+        return self._moment(timestamp).date()
 
     def money(self, minor: int | None, currency: str | None) -> str:
         """`minor` units of `currency` as the locale writes them ("" when unknown)."""
@@ -36,37 +71,24 @@ class Formats:
         return self._qlocale.toString(value)
 
     def datetime(self, timestamp: int | float | None) -> str:
-        """A Unix time as local date and time, short form."""
+        """A Unix time as a date and time in `zone`, short form."""
         if not timestamp:
             return ""
-        moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
-        return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
+        return self._qlocale.toString(self._moment(timestamp), QLocale.FormatType.ShortFormat)
 
     def date(self, timestamp: int | float | None) -> str:
-        """A Unix time as a local date."""
+        """A Unix time as a date in `zone`."""
         if not timestamp:
             return ""
-        moment = QDateTime.fromSecsSinceEpoch(int(timestamp)).date()
+        moment = self._moment(timestamp).date()
         return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
 
     def time(self, timestamp: int | float | None) -> str:
-        """A Unix time as a local time of day."""
+        """A Unix time as a time of day in `zone`."""
         if not timestamp:
             return ""
-        moment = QDateTime.fromSecsSinceEpoch(int(timestamp)).time()
+        moment = self._moment(timestamp).time()
         return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
-
-
-def start_of_today() -> int:
-    """Unix time of local midnight today."""
-    now = datetime.now().astimezone()
-    return int(now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
-
-
-def utc_offset_seconds() -> int:
-    """The local time zone's current offset from UTC."""
-    offset = datetime.now(UTC).astimezone().utcoffset()
-    return int(offset.total_seconds()) if offset else 0
 
 
 def card_label(brand: str | None, last4: str | None) -> str:

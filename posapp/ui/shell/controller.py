@@ -26,6 +26,7 @@ from posapp.keys import (
     UnknownProfile,
     resolve_api_key,
 )
+from posapp.services.account import account_timezone, cached_account
 from posapp.services.connect import act_as
 from posapp.services.profiles import session_profile
 from posapp.services.session import Session, clear_cache, open_session
@@ -282,8 +283,9 @@ class GuiController(QObject):
         self._release_state()
         profile = session.profile
         view = ProfileView(profile.name, profile.account_name, profile.account_id, mode)
+        zone = account_timezone(cached_account(session.cache))
         state = AppState(paths=self.paths, settings=self.settings, session=session,
-                         worker=self.worker, profile=view, formats=Formats(self.language))
+                         worker=self.worker, profile=view, formats=Formats(self.language, zone))
         window = MainWindow(state, names)
         window.profile_chosen.connect(lambda n: self._spawn(self.switch_profile(n)))
         window.add_profile_requested.connect(self.add_profile)
@@ -296,6 +298,7 @@ class GuiController(QObject):
         self._profile_name = profile.name
         self._show(window)
         state.start_sync()
+        state.spawn(state.refresh_account())
         # Once per opened session: a window rebuilt for a language switch must not take a
         # charge in flight for an interrupted one.
         if session is not self._recovery_asked and needs_recovery(state):
