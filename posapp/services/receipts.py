@@ -45,6 +45,8 @@ class Receipt:
     card_last4: str | None
     receipt_url: str | None
     itemised: bool
+    tax_id: str = ""
+    """The seller's tax ID line as printed (set by whoever prints the receipt)."""
 
 
 def receipt_for(session: Session, payment_intent_id: str, *, online: bool = True) -> Receipt:

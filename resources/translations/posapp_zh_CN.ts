@@ -2810,232 +2810,232 @@
 <context>
     <name>InvoiceDetail</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="69"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="72"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="73"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
         <source>Charge card…</source>
         <translation>银行卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
         <source>Paid outside Stripe…</source>
         <translation>在 Stripe 之外支付…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
         <source>Mark uncollectible…</source>
         <translation>标记为无法收回…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
         <source>Open hosted page</source>
         <translation>打开托管页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="84"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="84"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="85"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="104"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="106"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="106"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="107"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="121"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="122"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="130"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="131"/>
         <source>Charged automatically</source>
         <translation>自动扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="133"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="134"/>
         <source>%1 — overdue</source>
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="152"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="153"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="171"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="172"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="185"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="186"/>
         <source>Send invoice</source>
         <translation>发送发票</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="186"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="187"/>
         <source>E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.</source>
         <translation>要将金额为 %2 的发票 %1 通过电子邮件发送给 %3（%4）吗？邮件发出后无法撤回。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="195"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="196"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="210"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="211"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="211"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="212"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="220"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="221"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="221"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="222"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="236"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="237"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="264"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="265"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="266"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="267"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="269"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="271"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="271"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="272"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="274"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="275"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="331"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="332"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="340"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="343"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="343"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="344"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="344"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="345"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="362"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="363"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="372"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="373"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="372"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="373"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3209,69 +3209,64 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="120"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="122"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="125"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="127"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="126"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="128"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="127"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="129"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="131"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="140"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="142"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="144"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="146"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="145"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="147"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="146"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="148"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="147"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="149"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="148"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="150"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="149"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="151"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="157"/>
-        <source>Tax ID: %1</source>
-        <translation>税号：%1</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="161"/>
@@ -4739,52 +4734,52 @@
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="44"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="46"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="45"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="47"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="46"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="48"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="47"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="49"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="48"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="50"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="49"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="51"/>
         <source>Your receipt online</source>
         <translation>在线查看收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="50"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="52"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="51"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="53"/>
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="133"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="137"/>
         <source>Save receipt</source>
         <translation>保存收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="134"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="138"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -6370,6 +6365,39 @@
         <translation>
             <numerusform>今天 %n 笔付款</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TaxId</name>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="25"/>
+        <source>VAT (OSS)</source>
+        <translation>增值税（OSS）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="27"/>
+        <source>VAT</source>
+        <translation>增值税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="29"/>
+        <source>GST</source>
+        <translation>商品及服务税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="31"/>
+        <source>GST/HST</source>
+        <translation>商品及服务税/统一销售税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="33"/>
+        <source>PST</source>
+        <translation>省销售税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="41"/>
+        <source>Tax ID: %1</source>
+        <translation>税号：%1</translation>
     </message>
 </context>
 <context>

@@ -122,6 +122,20 @@ def test_mouse_sale_with_tax_and_tip_paid_on_checkout_and_its_receipts(
     assert collect.receipt_box.isVisibleTo(window)
     saved = run(loop, collect.save_receipt(tmp_path / "from-screen.pdf", "a4"))
     assert saved is not None and "$15.53" in pdf_text(saved)
+    assert "VAT" not in pdf_text(saved)  # neither the settings nor the account have one
+    # The account's VAT number (Stripe's Tax IDs) prints while the settings name none ...
+    client.v1.tax_ids.create(params={"type": "gb_vat", "value": "GB123456789"})
+    run(loop, state.refresh_account())
+    saved = run(loop, collect.save_receipt(tmp_path / "with-vat.pdf", "80mm"))
+    assert saved is not None and "VAT GB123456789" in " ".join(pdf_text(saved).split())
+    roll = QPdfDocument()
+    assert roll.load(str(saved)) == QPdfDocument.Error.None_ and roll.pageCount() == 1
+    # ... and the business settings' tax ID replaces it.
+    state.settings.set_business(state.profile.name, {"tax_id": "GB999999973"})
+    saved = run(loop, collect.save_receipt(tmp_path / "settings-vat.pdf", "80mm"))
+    assert saved is not None
+    text = " ".join(pdf_text(saved).split())  # lines wrapped on the roll joined
+    assert "Tax ID: GB999999973" in text and "GB123456789" not in text
     offline = receipt_for(state.session, status.payment_intent_id, online=False)
     assert [line.description for line in offline.lines] == ["2 × Latte, Croissant"]
     assert (offline.tax, offline.tip, offline.total) == (110, 203, 1553)
@@ -245,6 +259,8 @@ def test_a_receipt_reprints_from_the_payment_offline(
     sync_now(loop, window)
     [paid] = [s for s in client.v1.checkout.sessions.list().data if s.id == request.id]
     assert paid.payment_intent is not None
+    client.v1.tax_ids.create(params={"type": "gb_vat", "value": "GB123456789"})
+    run(loop, state.refresh_account())
     sandbox.stop()
     state.expect_activity()
     wait_until(loop, lambda: not state.online, "the app to notice it is offline")
@@ -255,7 +271,8 @@ def test_a_receipt_reprints_from_the_payment_offline(
     saved = run(loop, detail.save_receipt(tmp_path / "reprint.pdf"))
     assert saved is not None
     text = "".join(pdf_text(saved).split())
-    for shown in ("Croissant", "Espresso", "Latte", "Tax", "$1.00", "Total", "$12.35", "4242"):
+    for shown in ("Croissant", "Espresso", "Latte", "Tax", "$1.00", "Total", "$12.35", "4242",
+                  "VATGB123456789"):  # the account's tax ID, as cached
         assert shown in text, shown
 
 

@@ -6,6 +6,7 @@ receipt reprints offline."""
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -23,6 +24,7 @@ from posapp.services.receipts import Receipt, receipt_for
 
 from ..common.app_state import AppState
 from ..common.format import Formats
+from ..common.tax_ids import seller_tax_id
 from ..widgets.qr_code import qr_image
 
 Paper = Literal["80mm", "a4"]
@@ -72,6 +74,7 @@ def receipt_html(receipt: Receipt, formats: Formats, shop: str) -> str:
     return (
         "<html><body style='font-family: sans-serif'>"
         f"<h2 align='center'>{_e(shop)}</h2>"
+        + (f"<p align='center'>{_e(receipt.tax_id)}</p>" if receipt.tax_id else "") +
         f"<p align='center'>{_e(formats.datetime(receipt.created))}</p>"
         f"<table width='100%' cellpadding='2'>{rows}</table><hr/>"
         f"<table width='100%' cellpadding='2'>{totals}</table>{card}"
@@ -118,12 +121,13 @@ def print_receipt(receipt: Receipt, formats: Formats, shop: str,
 async def save_receipt(state: AppState, payment_intent_id: str, path: Path,
                        paper: Paper = "80mm") -> Path:
     """Build the payment's receipt on the worker (from the cache; with Stripe's line items
-    when online) and write it as a PDF at `path`, with the shop's name from the profile."""
+    when online) and write it as a PDF at `path`, with the shop's name from the profile
+    and its tax ID (`ui.common.tax_ids.seller_tax_id`)."""
     receipt = await state.run(receipt_for, state.session, payment_intent_id,
                               online=state.online)
     profile = state.session.profile
-    write_receipt_pdf(receipt, state.formats, profile.account_name or profile.name, path,
-                      paper)
+    write_receipt_pdf(replace(receipt, tax_id=seller_tax_id(state)), state.formats,
+                      profile.account_name or profile.name, path, paper)
     return path
 
 
