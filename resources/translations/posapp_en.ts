@@ -163,7 +163,7 @@
 <context>
     <name>SubscriptionListModel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="171"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>

@@ -4,17 +4,17 @@
 <context>
     <name>AccountDashboard</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="135"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="128"/>
         <source>Express</source>
         <translation>Express</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="136"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="129"/>
         <source>Full (Standard)</source>
         <translation>完整（Standard）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="137"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="130"/>
         <source>None (custom)</source>
         <translation>无（自定义）</translation>
     </message>
@@ -22,42 +22,42 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="113"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="107"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="113"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="107"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="116"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="110"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="118"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="111"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="119"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="112"/>
         <source>Dashboard</source>
         <translation>控制台</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="122"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="115"/>
         <source>Charges</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="125"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="118"/>
         <source>Payouts</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="128"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="121"/>
         <source>Requirements due</source>
         <translation>待补资料</translation>
     </message>
@@ -326,27 +326,27 @@
 <context>
     <name>ApplicationFeeListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="156"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="149"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="158"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="150"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="160"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="151"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="163"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="154"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="166"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="157"/>
         <source>Charge</source>
         <translation>扣款</translation>
     </message>
@@ -573,32 +573,32 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="67"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="66"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="68"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="67"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="70"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="68"/>
         <source>Fee</source>
         <translation>手续费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="72"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="69"/>
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="74"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="70"/>
         <source>Available on</source>
         <translation>可用日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="77"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="73"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
@@ -1763,17 +1763,17 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customer_list_model.py" line="40"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="39"/>
         <source>Default card</source>
         <translation>默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customer_list_model.py" line="43"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="42"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customer_list_model.py" line="45"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="44"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
@@ -2168,32 +2168,32 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="124"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="123"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="126"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="128"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="126"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="129"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="127"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="132"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="130"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="134"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="132"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
@@ -2555,17 +2555,17 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/event_list_model.py" line="39"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="38"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/event_list_model.py" line="40"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="39"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/event_list_model.py" line="41"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="40"/>
         <source>Event id</source>
         <translation>事件 ID</translation>
     </message>
@@ -2820,232 +2820,232 @@
 <context>
     <name>InvoiceDetail</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="69"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="72"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="73"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
         <source>Charge card…</source>
         <translation>银行卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
         <source>Paid outside Stripe…</source>
         <translation>在 Stripe 之外支付…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
         <source>Mark uncollectible…</source>
         <translation>标记为无法收回…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
         <source>Open hosted page</source>
         <translation>打开托管页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="84"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="84"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="85"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="104"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="106"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="106"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="107"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="121"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="122"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="130"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="131"/>
         <source>Charged automatically</source>
         <translation>自动扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="133"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="134"/>
         <source>%1 — overdue</source>
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="152"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="153"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="171"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="172"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="185"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="186"/>
         <source>Send invoice</source>
         <translation>发送发票</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="186"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="187"/>
         <source>E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.</source>
         <translation>要将金额为 %2 的发票 %1 通过电子邮件发送给 %3（%4）吗？邮件发出后无法撤回。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="195"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="196"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="210"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="211"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="211"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="212"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="220"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="221"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="221"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="222"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="236"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="237"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="264"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="265"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="266"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="267"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="269"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="271"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="271"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="272"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="274"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="275"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="331"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="332"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="340"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="343"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="343"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="344"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="344"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="345"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="362"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="363"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="372"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="373"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="372"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="373"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3176,42 +3176,42 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="70"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="70"/>
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="72"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="75"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="78"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="79"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="87"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="85"/>
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
@@ -3219,69 +3219,64 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="120"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="122"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="125"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="127"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="126"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="128"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="127"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="129"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="131"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="140"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="142"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="144"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="146"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="145"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="147"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="146"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="148"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="147"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="149"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="148"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="150"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="149"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="151"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="157"/>
-        <source>Tax ID: %1</source>
-        <translation>税号：%1</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="161"/>
@@ -3879,42 +3874,42 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="124"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="123"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="126"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="129"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="127"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="131"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="129"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="133"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="131"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="161"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="159"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="163"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="161"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="165"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="163"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -4152,37 +4147,37 @@
 <context>
     <name>PayoutListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="91"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="87"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="93"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="88"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="95"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="97"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="91"/>
         <source>Arrival</source>
         <translation>到账日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="98"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="92"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="98"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="92"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="99"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="93"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
@@ -4759,62 +4754,57 @@
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="66"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="69"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="67"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="70"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="68"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="71"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="69"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="72"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="70"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="73"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="71"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="74"/>
         <source>Your receipt online</source>
         <translation>在线查看收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="72"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="75"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="73"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="76"/>
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="74"/>
-        <source>Tax ID</source>
-        <translation>税号</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="169"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="172"/>
         <source>Print receipt</source>
         <translation>打印收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="183"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="186"/>
         <source>Save receipt</source>
         <translation>保存收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="184"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="187"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -5072,37 +5062,37 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="70"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="73"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="77"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="75"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="79"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="77"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="82"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="80"/>
         <source>Note / failure</source>
         <translation>备注 / 失败原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="109"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="107"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -6227,47 +6217,47 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="139"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="138"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="142"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="141"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="144"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="143"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="146"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="145"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="149"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="148"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="151"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="150"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="159"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="158"/>
         <source>%1, cancels</source>
         <translation>%1，将取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="161"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="160"/>
         <source>%1, collection paused</source>
         <translation>%1，已暂停收款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="171"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
         <source>+%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -6494,6 +6484,39 @@
     </message>
 </context>
 <context>
+    <name>TaxId</name>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="25"/>
+        <source>VAT (OSS)</source>
+        <translation>增值税（OSS）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="27"/>
+        <source>VAT</source>
+        <translation>增值税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="29"/>
+        <source>GST</source>
+        <translation>商品及服务税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="31"/>
+        <source>GST/HST</source>
+        <translation>商品及服务税/统一销售税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="33"/>
+        <source>PST</source>
+        <translation>省销售税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="41"/>
+        <source>Tax ID: %1</source>
+        <translation>税号：%1</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <location filename="../../posapp/ui/shell/top_bar.py" line="37"/>
@@ -6534,27 +6557,27 @@
 <context>
     <name>TransferListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="180"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="171"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="182"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="172"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="184"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="173"/>
         <source>Reversed</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="188"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="177"/>
         <source>Destination</source>
         <translation>收款账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="191"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="180"/>
         <source>Source charge</source>
         <translation>来源扣款</translation>
     </message>

@@ -119,19 +119,33 @@ def test_mouse_sale_with_tax_and_tip_paid_on_checkout_and_its_receipts(
     assert (receipt.tax, receipt.tip, receipt.total) == (110, 203, 1553)
     for paper in ("80mm", "a4"):
         path = tmp_path / f"receipt-{paper}.pdf"
-        shop = Shop("Sandbox Coffee", "1 Bean Street\nPortland", "US-12-345")
+        shop = Shop("Sandbox Coffee", "1 Bean Street\nPortland", "Tax ID: US-12-345")
         write_receipt_pdf(receipt, state.formats, shop, path, paper)
         document = QPdfDocument()
         assert document.load(str(path)) == QPdfDocument.Error.None_
         assert document.pageCount() == 1
         text = "".join(pdf_text(path).split())  # wrapped lines joined
-        for shown in ("Sandbox Coffee", "1 Bean Street", "Portland", "Tax ID US-12-345",
+        for shown in ("Sandbox Coffee", "1 Bean Street", "Portland", "Tax ID: US-12-345",
                       "2 × Latte", "Croissant", "Tax", "$1.10", "Tip",
                       "$2.03", "Total", "$15.53", "4242", status.payment_intent_id):
             assert "".join(shown.split()) in text, (paper, shown)
     assert collect.receipt_box.isVisibleTo(window)
     saved = run(loop, collect.save_receipt(tmp_path / "from-screen.pdf", "a4"))
     assert saved is not None and "$15.53" in pdf_text(saved)
+    assert "VAT" not in pdf_text(saved)  # neither the settings nor the account have one
+    # The account's VAT number (Stripe's Tax IDs) prints while the settings name none ...
+    client.v1.tax_ids.create(params={"type": "gb_vat", "value": "GB123456789"})
+    run(loop, state.refresh_account())
+    saved = run(loop, collect.save_receipt(tmp_path / "with-vat.pdf", "80mm"))
+    assert saved is not None and "VAT GB123456789" in " ".join(pdf_text(saved).split())
+    roll = QPdfDocument()
+    assert roll.load(str(saved)) == QPdfDocument.Error.None_ and roll.pageCount() == 1
+    # ... and the business settings' tax ID replaces it.
+    state.settings.set_business(state.profile.name, {"tax_id": "GB999999973"})
+    saved = run(loop, collect.save_receipt(tmp_path / "settings-vat.pdf", "80mm"))
+    assert saved is not None
+    text = " ".join(pdf_text(saved).split())  # lines wrapped on the roll joined
+    assert "Tax ID: GB999999973" in text and "GB123456789" not in text
     offline = receipt_for(state.session, status.payment_intent_id, online=False)
     # Offline the lines come from the sale's itemisation in the payment's metadata.
     assert [(line.description, line.quantity, line.amount) for line in offline.lines] == [
@@ -257,6 +271,8 @@ def test_a_receipt_reprints_from_the_payment_offline(
     sync_now(loop, window)
     [paid] = [s for s in client.v1.checkout.sessions.list().data if s.id == request.id]
     assert paid.payment_intent is not None
+    client.v1.tax_ids.create(params={"type": "gb_vat", "value": "GB123456789"})
+    run(loop, state.refresh_account())
     sandbox.stop()
     state.expect_activity()
     wait_until(loop, lambda: not state.online, "the app to notice it is offline")
@@ -267,7 +283,8 @@ def test_a_receipt_reprints_from_the_payment_offline(
     saved = run(loop, detail.save_receipt(tmp_path / "reprint.pdf"))
     assert saved is not None
     text = "".join(pdf_text(saved).split())
-    for shown in ("Croissant", "Espresso", "Latte", "Tax", "$1.00", "Total", "$12.35", "4242"):
+    for shown in ("Croissant", "Espresso", "Latte", "Tax", "$1.00", "Total", "$12.35", "4242",
+                  "VATGB123456789"):  # the account's tax ID, as cached
         assert shown in text, shown
 
 
@@ -349,7 +366,7 @@ def test_manual_discounts_need_the_stations_permission_and_reach_stripe_and_the_
     saved = run(loop, collect.save_receipt(tmp_path / "discounted.pdf", "80mm"))
     assert saved is not None
     text = "".join(pdf_text(saved).split())
-    for shown in ("SandboxCoffee", "1BeanStreet", "TaxIDUS-12-345", "2×Latte",
+    for shown in ("SandboxCoffee", "1BeanStreet", "TaxID:US-12-345", "2×Latte",
                   "Discount(Dayold;Regular)", "-$1.91", "$10.49"):
         assert shown in text, shown
 
@@ -382,7 +399,7 @@ def test_the_print_dialog_prints_the_receipt_with_the_shops_address_and_tax_id(
     dialog.paintRequested.emit(printer)
     dialog.close()
     text = "".join(pdf_text(path).split())
-    for shown in ("SandboxCoffee", "1BeanStreet", "PortlandOR", "TaxIDEIN12-3", "Croissant",
+    for shown in ("SandboxCoffee", "1BeanStreet", "PortlandOR", "TaxID:EIN12-3", "Croissant",
                   "$3.30", "Seeyoutomorrow"):
         assert shown in text, shown
 

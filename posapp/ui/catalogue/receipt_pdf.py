@@ -26,6 +26,7 @@ from posapp.services.receipts import Receipt, receipt_for
 
 from ..common.app_state import AppState
 from ..common.format import Formats
+from ..common.tax_ids import seller_tax_id
 from ..widgets.qr_code import qr_image
 
 Paper = Literal["80mm", "a4"]
@@ -44,16 +45,18 @@ class Shop:
     name: str
     address: str = ""
     tax_id: str = ""
+    """The tax ID line as printed ("Tax ID: EIN 12-3", "VAT GB123456789"; see
+    `ui.common.tax_ids`)."""
     footer: str = ""
 
 
 def shop_of(state: AppState) -> Shop:
     """The open profile's business details (Settings → Business); the account's name stands
-    in for an unset name."""
+    in for an unset name, and its default tax ID at Stripe for an unset one."""
     profile = state.session.profile
     details = state.settings.business(profile.name)
     return Shop(details["name"] or profile.account_name or profile.name, details["address"],
-                details["tax_id"], details["footer"])
+                seller_tax_id(state), details["footer"])
 
 
 def receipt_html(receipt: Receipt, formats: Formats, shop: Shop) -> str:
@@ -71,7 +74,6 @@ def receipt_html(receipt: Receipt, formats: Formats, shop: Shop) -> str:
         "online": translate("Receipt", "Your receipt online"),
         "payment": translate("Receipt", "Payment"),
         "thanks": translate("Receipt", "Thank you!"),
-        "tax_id": translate("Receipt", "Tax ID"),
     }
     said = {key: _e(text) for key, text in words.items()}
     rows = "".join(
@@ -96,7 +98,7 @@ def receipt_html(receipt: Receipt, formats: Formats, shop: Shop) -> str:
               f"<small>{said['online']}</small></p>")
     address = "<br/>".join(_e(part) for part in shop.address.splitlines() if part.strip())
     seller = "".join(f"<p align='center'>{text}</p>" for text in (
-        address, f"{said['tax_id']} {_e(shop.tax_id)}" if shop.tax_id else "") if text)
+        address, _e(shop.tax_id)) if text)
     return (
         "<html><body style='font-family: sans-serif'>"
         f"<h2 align='center'>{_e(shop.name)}</h2>{seller}"
@@ -151,7 +153,8 @@ def print_receipt(receipt: Receipt, formats: Formats, shop: Shop,
 async def save_receipt(state: AppState, payment_intent_id: str, path: Path,
                        paper: Paper = "80mm") -> Path:
     """Build the payment's receipt on the worker (from the cache; with Stripe's line items
-    when online) and write it as a PDF at `path`, with the shop's details from the profile."""
+    when online) and write it as a PDF at `path`, with the shop's details from the profile
+    (its tax ID as `ui.common.tax_ids.seller_tax_id` gives it)."""
     receipt = await state.run(receipt_for, state.session, payment_intent_id,
                               online=state.online)
     write_receipt_pdf(receipt, state.formats, shop_of(state), path, paper)

@@ -52,6 +52,21 @@ class Column:
     optional: bool = False
 
 
+def created_column(header: str, formats: Formats, *, date_only: bool = False) -> Column:
+    """The column every list sorts by: when the object was created (date and time, or
+    the date alone), in the account's zone."""
+    show = formats.date if date_only else formats.datetime
+    return Column(header, lambda row: show(row.get("created")), sorts_by_created=True,
+                  width=80 if date_only else 125)
+
+
+def money_column(header: str, formats: Formats, field: str = "amount", *,
+                 optional: bool = False) -> Column:
+    """A right-aligned amount: the row's `field` in the row's currency."""
+    return Column(header, lambda row: formats.money(row.get(field), row.get("currency")),
+                  align_right=True, width=90, optional=optional)
+
+
 class Headed(Protocol):
     """A column with a header."""
 
