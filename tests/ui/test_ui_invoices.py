@@ -356,6 +356,12 @@ def test_business_settings_and_the_payment_link_go_on_the_pdf(
     document = invoice_document(detail.invoice, window.state.formats, detail.seller())
     qr = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE))
     assert isinstance(qr, QImage) and qr == qr_image(link)
+    # In the detail's narrow preview the invoice number stays on one line.
+    document.setTextWidth(360)
+    assert document.size().width() <= 400  # laid out at that width
+    number = document.find(str(detail.invoice["number"]))
+    assert not number.isNull()
+    assert number.block().layout().lineCount() == 1
 
     # A paid invoice has nothing left to pay: no link, no QR code.
     paid = client.v1.invoices.pay(invoice.id, params={"paid_out_of_band": True})

@@ -170,7 +170,9 @@ def invoice_html(invoice: dict[str, Any], formats: Formats, seller: Seller) -> s
         f"{logo}<p><b>{_e(seller.name)}</b>"
         + "".join(f"<br/>{_e(line)}" for line in seller_lines if line)
         + "</p></td><td align='right'><table cellpadding='2'>"
-        + "".join(f"<tr><td>{_e(k)}&nbsp;&nbsp;</td><td align='right'><b>{_e(v)}</b></td></tr>"
+        # Kept on one line each, so a narrow preview never splits an invoice number.
+        + "".join(f"<tr><td style='white-space: nowrap'>{_e(k)}&nbsp;&nbsp;</td>"
+                  f"<td align='right' style='white-space: nowrap'><b>{_e(v)}</b></td></tr>"
                   for k, v in facts)
         + "</table></td></tr></table>"
         f"<p><b>{_e(translate('InvoicePdf', 'Bill to'))}</b><br/>"
