@@ -68,6 +68,9 @@ __all__ = [
 ]
 
 METADATA_TIP = "posapp_tip"
+NONTAXABLE = "txcd_00000000"
+"""Stripe's "Nontaxable" tax code: the tip's product carries it, so Stripe Tax never taxes
+the tip."""
 METADATA_DISCOUNT_REASON = "posapp_discount_reason"
 _METADATA_LINES = "posapp_lines"
 _METADATA_FIGURES = "posapp_figures"
@@ -111,6 +114,8 @@ def line_items(cart: Cart) -> list[dict[str, Any]]:
             product: dict[str, Any] = (
                 {"product": line.product_id} if line.product_id
                 else {"product_data": {"name": _line_name(cart, line, line.discount > 0)}})
+            if line.is_tip:
+                product["product_data"]["tax_code"] = NONTAXABLE
             discounted = line.discount > 0
             item = {"quantity": 1 if discounted else line.quantity,
                     "price_data": {"currency": cart.currency,
@@ -187,6 +192,7 @@ def itemisation(metadata: Mapping[str, Any]) -> list[SoldLine]:
 METADATA_COUPON = "posapp_coupon"
 """On a coupon made for one sale: the coupon (or `promo_…` code) it stands for."""
 _CUSTOM_LINES = "posapp_custom_lines"
+_TIP_LINES = "posapp_tip_lines"
 
 
 def _goods_coupon(session: Session, cart: Cart, items: list[dict[str, Any]],
@@ -230,13 +236,26 @@ def _goods_coupon(session: Session, cart: Cart, items: list[dict[str, Any]],
 def _custom_product(session: Session, idempotency_key: str | None) -> str:
     """The product custom-amount lines are sold as when a coupon must reach them (made
     once, then found in the cache)."""
+    return _own_product(session, _CUSTOM_LINES, "Custom amount", idempotency_key)
+
+
+def _tip_product(session: Session, idempotency_key: str | None) -> str:
+    """The product a tip is invoiced as under Stripe Tax: Stripe's "Nontaxable" tax code
+    keeps Stripe Tax off it (made once, then found in the cache)."""
+    return _own_product(session, _TIP_LINES, "Tip", idempotency_key, NONTAXABLE)
+
+
+def _own_product(session: Session, marker: str, name: str, idempotency_key: str | None,
+                 tax_code: str | None = None) -> str:
+    """The active product PosApp made for its own lines, marked with `marker` in its
+    metadata: found in the cache, else made now."""
     for product in session.cache.page("products", filters={"active": 1}, limit=1000).rows:
-        if (product.get("metadata") or {}).get(_CUSTOM_LINES):
+        if (product.get("metadata") or {}).get(marker):
             return str(product["id"])
-    params = stripe_params(ProductCreateParams, name="Custom amount",
-                           metadata={_CUSTOM_LINES: "1"})
+    params = stripe_params(ProductCreateParams, name=name, metadata={marker: "1"},
+                           tax_code=tax_code)
     made = perform(session, "product.create", lambda gw: products.create_product(
-        gw, params, idempotency_key=idempotency_key), detail="Custom amount")
+        gw, params, idempotency_key=idempotency_key), detail=name)
     return str(made["id"])
 
 
@@ -303,22 +322,23 @@ def request_cart_payment(
         checkout_extra=extra, metadata_extra=sale_metadata(cart), receipt_email=receipt_email)
 
 
-def invoice_items(cart: Cart) -> list[invoices.InvoiceItem]:
+def invoice_items(cart: Cart, tip_product: str | None = None) -> list[invoices.InvoiceItem]:
     """The cart as invoice items: each line at its amount after its manual discounts (named
     with their reasons) as a price of its product, so Stripe takes the cart's coupon off the
     lines it applies to, then adds or finds the tax from the lines' rates; the tip untaxed
-    and not `discountable`, so no coupon ever touches it."""
+    (a price of `tip_product`, nontaxable for Stripe Tax, when given) and not
+    `discountable`, so no coupon ever touches it."""
     found = []
     for priced in cart.priced():
         line = priced.line
         rates = tuple(rate.id for rate in line.tax_rates)
+        product = tip_product if line.is_tip else line.product_id
         if priced.subtotal == line.gross:
             found.append(invoices.InvoiceItem(line.description, line.unit_amount,
-                                              line.quantity, rates, not line.is_tip,
-                                              line.product_id))
+                                              line.quantity, rates, not line.is_tip, product))
         else:
             found.append(invoices.InvoiceItem(_line_name(cart, line, True), priced.subtotal, 1,
-                                              rates, not line.is_tip, line.product_id))
+                                              rates, not line.is_tip, product))
     return found
 
 
@@ -344,8 +364,10 @@ def _invoice(session: Session, cart: Cart, customer_id: str | None, tender: str,
         return f"{idempotency_key}/{name}" if idempotency_key else None
 
     customer = customer_id or _walk_in_customer(session)
+    tip_product = _tip_product(session, step("tip-product")) \
+        if cart.automatic_tax and cart.totals().tip else None
     draft = invoices.create_invoice(
-        session, customer, cart.currency, invoice_items(cart),
+        session, customer, cart.currency, invoice_items(cart, tip_product),
         collection_method="charge_automatically", days_until_due=None,
         description=f"{sale_description(cart)} ({tender})", idempotency_key=idempotency_key,
         metadata=sale_metadata(cart), discount=invoice_discount(cart),

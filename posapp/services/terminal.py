@@ -311,6 +311,11 @@ def start_reader_payment(
     return payment, _process(session, payment, tipping)
 
 
+READER_STRIPE_TAX = ("Stripe Tax is worked out on Checkout and invoices: take this cart by "
+                     "payment page, saved card or cash.")
+"""Why the reader does not take a cart priced with Stripe Tax."""
+
+
 def start_cart_reader_payment(
     session: Session,
     reader_id: str,
@@ -322,7 +327,13 @@ def start_cart_reader_payment(
 ) -> tuple[ReaderPayment, ReaderOutcome]:
     """`start_reader_payment` for the sale screen's cart: its total, described by its lines
     (`2 × Latte, Croissant`) with the cart's metadata (the tip apart), as its other tenders
-    record it. The same key never makes a second PaymentIntent."""
+    record it. The same key never makes a second PaymentIntent.
+
+    A cart priced with Stripe Tax is refused (`reader_stripe_tax`): its total leaves the
+    tax out, worked out only on Checkout and invoices (a PaymentIntent has no automatic
+    tax), so the reader would undercharge."""
+    if cart.automatic_tax:
+        raise ServiceError(READER_STRIPE_TAX, "reader_stripe_tax")
     return start_reader_payment(
         session, reader_id, cart_total(session, cart), cart.currency, sale_description(cart),
         idempotency_key=idempotency_key, capture_method=capture_method, tipping=tipping,

@@ -4527,77 +4527,82 @@
         <translation>尚未选择读卡器：请通过“读卡器…”注册一台。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="270"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="227"/>
+        <source>Stripe Tax is worked out on Checkout and invoices: take this cart by payment page, saved card or cash.</source>
+        <translation>Stripe Tax 只在 Checkout 和发票上计算：请通过支付页面、已保存的卡或现金收取此购物车。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="280"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="309"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="319"/>
         <source>Sending the payment to the reader…</source>
         <translation>正在将付款发送到读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="315"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="325"/>
         <source>The reader payment may or may not have been started.</source>
         <translation>读卡器付款可能已开始，也可能尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="401"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="411"/>
         <source>tip %1</source>
         <translation>小费 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="404"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="414"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="414"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="424"/>
         <source>The reader payment was canceled; nothing was charged.</source>
         <translation>读卡器付款已取消；未扣任何款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="420"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="430"/>
         <source>Card reader: %1</source>
         <translation>读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="439"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="449"/>
         <source>Tap, insert or swipe on the reader.</source>
         <translation>请在读卡器上挥卡、插卡或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="440"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="450"/>
         <source>Authorised %1: capture it to take the money, or cancel to release the hold.</source>
         <translation>已授权 %1：请款即可收取款项，或取消以释放预授权。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="442"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="452"/>
         <source>Declined: %1 The customer can try another card.</source>
         <translation>被拒：%1 客户可以换一张卡再试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="444"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="454"/>
         <source>The reader stopped waiting for a card; nothing was charged. Try again when the customer is ready.</source>
         <translation>读卡器已停止等待银行卡；未扣任何款项。客户准备好后请重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="446"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="456"/>
         <source>The reader stopped collecting this payment (canceled on the reader); nothing was charged. Try again, or cancel.</source>
         <translation>读卡器已停止收取此笔付款（已在读卡器上取消）；未扣任何款项。请重试或取消。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="448"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="458"/>
         <source>The reader is offline: check that it is on and connected, then try again, or choose another reader.</source>
         <translation>读卡器离线：请检查其是否已开机并联网，然后重试，或选择其他读卡器。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="450"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="460"/>
         <source>The reader is busy with another payment (perhaps another station&apos;s): wait for it to finish, then try again.</source>
         <translation>读卡器正在处理另一笔付款（可能来自其他收银台）：请等待其完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="452"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="462"/>
         <source>The reader could not take the payment: %1</source>
         <translation>读卡器无法收取此笔付款：%1</translation>
     </message>

@@ -442,3 +442,38 @@ def test_an_invoice_with_automatic_tax_charges_the_customers_country_rate(
     assert (invoice.total, [t.amount for t in invoice.total_taxes or []]) == (1201, [200])
     assert invoice.automatic_tax.status == "complete"
     assert rate.id not in str(invoice.total_taxes)
+
+
+def test_automatic_tax_leaves_a_nontaxable_product_untaxed(client: stripe.StripeClient) -> None:
+    gift = client.v1.products.create(params={"name": "Gift card", "tax_code": "txcd_00000000"})
+    assert gift.tax_code == "txcd_00000000"
+    latte = product_price(client, 1000)
+    made = session(client, [
+        {"price": latte.id, "quantity": 1},
+        {"price_data": {"currency": "usd", "unit_amount": 500, "product": gift.id},
+         "quantity": 1},
+        {"price_data": {"currency": "usd", "unit_amount": 200, "product_data": {
+            "name": "Tip", "tax_code": "txcd_00000000"}}, "quantity": 1}],
+        automatic_tax={"enabled": True})
+    # The account is in the US: 8.875% on the latte alone (89), nothing on the others.
+    assert made.amount_total == 1789 and made.total_details is not None
+    assert made.total_details.amount_tax == 89
+    items = client.v1.checkout.sessions.line_items.list(made.id).data
+    assert [i.amount_tax for i in items] == [89, 0, 0]
+
+    customer = client.v1.customers.create(params={"address": {"country": "GB"}})
+    invoice = client.v1.invoices.create(params={"customer": customer.id, "currency": "gbp",
+                                                "automatic_tax": {"enabled": True}})
+    assert invoice.id is not None
+    for amount, product in ((1001, None), (300, gift.id)):
+        client.v1.invoice_items.create(params={
+            "customer": customer.id, "invoice": invoice.id, "currency": "gbp",
+            **({"price_data": {"currency": "gbp", "product": product, "unit_amount": amount}}
+               if product else {"amount": amount})})
+    invoice = client.v1.invoices.retrieve(invoice.id)
+    lines = client.v1.invoices.line_items.list(invoice.id).data
+    assert [[(t.amount, t.taxable_amount, t.taxability_reason) for t in line.taxes or []]
+            for line in lines] == [[(200, 1001, "standard_rated")], [(0, 0, "product_exempt")]]
+    assert invoice.total == 1001 + 300 + 200
+    assert [(t.amount, t.taxability_reason) for t in invoice.total_taxes or []] == [
+        (200, "standard_rated"), (0, "product_exempt")]

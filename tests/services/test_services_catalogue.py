@@ -472,8 +472,9 @@ def test_stripe_tax_on_a_saved_card_sale_is_in_its_refund_by_line_and_its_receip
     paid = charge_cart_to_card(session, cart, customer_id, card_id, idempotency_key="st-1")
     assert paid.state == "paid" and paid.payment_intent_id is not None
     # 8.875 % on each line after its coupon share (none on the tip), rounded per line
-    taxes = [round(Decimal(p.subtotal - p.coupon_discount) * Decimal("0.08875"))
-             for p in cart.priced()]
+    taxes = [0 if p.line.is_tip else round(Decimal(p.subtotal - p.coupon_discount)
+                                           * Decimal("0.08875")) for p in cart.priced()]
+    assert taxes[-1] == 0 and taxes[0] > 0
     assert paid.amount == cart.totals().total + sum(taxes)
     run_sync_once(session.gateway, session.cache)
     sale = sale_lines(session, paid.payment_intent_id)
@@ -485,3 +486,54 @@ def test_stripe_tax_on_a_saved_card_sale_is_in_its_refund_by_line_and_its_receip
     everything = refund_lines(session, sale, {i: line.quantity
                                               for i, line in enumerate(sale.lines)})
     assert everything["amount"] == paid.amount
+
+
+NONTAXABLE = "txcd_00000000"
+
+
+def test_a_tip_is_never_taxed_on_any_tender_with_the_merchants_rates_or_stripe_tax(
+        session: Session) -> None:
+    shop(session)
+    cart = cart_of(session, tax=True).with_tip(Tip(amount=100))
+    totals = cart.totals()
+    # The merchant's own rates: the tip's line carries none, at Stripe as in the cart.
+    page = checkout.retrieve_session(session.gateway, request_cart_payment(
+        session, cart, idempotency_key="tip-tax/0").id)
+    assert page["amount_total"] == totals.total and totals.tax > 0
+    assert [(i.description, i.amount_tax, i.amount_total)
+            for i in sold_lines(session, page["id"])][-1] == ("Tip", 0, 100)
+    cash = record_outside_payment(session, cart, idempotency_key="tip-tax/1")
+    assert cash.invoice_id is not None and cash.amount == totals.total
+    lines, _ = invoices.list_lines(session.gateway, cash.invoice_id)
+    assert (lines[-1]["description"], lines[-1]["taxes"]) == ("Tip", [])
+
+    # Stripe Tax: the tip goes as Stripe's "Nontaxable" tax code and is taxed nothing.
+    session.gateway.read("tax.settings.update", lambda c: c.v1.tax.settings.update(
+        params={"head_office": {"address": {"country": "US", "state": "NY"}}}))
+    auto = cart.with_automatic_tax(True)
+    goods_tax = sum(round(Decimal(p.subtotal) * Decimal("0.08875"))
+                    for p in auto.priced() if not p.line.is_tip)
+    due = auto.totals().total + goods_tax
+    request = request_cart_payment(session, auto, idempotency_key="tip-tax/2")
+    page = checkout.retrieve_session(session.gateway, request.id)
+    assert page["amount_total"] == due
+    assert page["total_details"]["amount_tax"] == goods_tax
+    sold = sold_lines(session, page["id"])
+    assert (sold[-1].description, sold[-1].amount_tax, sold[-1].amount_total) == ("Tip", 0, 100)
+    assert all(line.amount_tax > 0 for line in sold[:-1])
+    customer_id, card_id = customer_with_card(session, "pm_card_visa")
+    paid = charge_cart_to_card(session, auto, customer_id, card_id,
+                               idempotency_key="tip-tax/3")
+    cash = record_outside_payment(session, auto, idempotency_key="tip-tax/4")
+    for tender in (paid, cash):
+        assert tender.state == "paid" and tender.invoice_id is not None
+        assert tender.amount == due
+        lines, _ = invoices.list_lines(session.gateway, tender.invoice_id)
+        tip = lines[-1]
+        assert (tip["description"], tip["amount"]) == ("Tip", 100)
+        assert [(t["amount"], t["taxable_amount"], t["taxability_reason"])
+                for t in tip["taxes"]] == [(0, 0, "product_exempt")]
+        assert all(t["amount"] > 0 and t["taxability_reason"] == "standard_rated"
+                   for line in lines[:-1] for t in line["taxes"])
+        product = tip["pricing"]["price_details"]["product"]
+        assert products.retrieve_product(session.gateway, product)["tax_code"] == NONTAXABLE

@@ -368,6 +368,19 @@ def test_a_cart_is_charged_its_total_on_the_reader_and_brands_read_as_written(
     assert [c.amount for c in charges(client)] == [total]
 
 
+def test_a_cart_priced_with_stripe_tax_is_refused_by_the_reader(
+        session: Session, client: stripe.StripeClient) -> None:
+    reader_id = counter_reader(session)
+    with pytest.raises(ServiceError) as refused:
+        terminal.start_cart_reader_payment(session, reader_id,
+                                           _cart().with_automatic_tax(True),
+                                           idempotency_key="auto-tax/1")
+    # A PaymentIntent has no automatic tax: the reader would charge the cart without it.
+    assert refused.value.code == "reader_stripe_tax"
+    assert "Stripe Tax" in str(refused.value)
+    assert client.v1.payment_intents.list().data == []
+
+
 def test_the_sale_screens_cart_adds_up_to_its_total_on_the_reader(
         session: Session, client: stripe.StripeClient) -> None:
     cart = _cart()

@@ -205,6 +205,27 @@ def test_a_cart_is_paid_on_the_reader_with_its_receipt_and_the_next_sale_starts_
                != "set_reader_display", "the reader's screen cleared")
 
 
+def test_a_cart_priced_with_stripe_tax_cannot_go_to_the_reader_and_says_why(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    reader_id = _reader(client)
+    run(loop, window.collect.reader.reload_readers())
+    window.show_panel(Panel.SALE)
+    window.sale._set_cart(_cart().with_automatic_tax(True))
+    window.sale.request_collect()
+    collect, reader = window.collect, window.collect.reader
+    assert reader.reader_id() == reader_id and collect.cart is not None
+    # Its total leaves Stripe Tax out: the reader would undercharge.
+    why = ("Stripe Tax is worked out on Checkout and invoices: take this cart by payment "
+           "page, saved card or cash.")
+    assert not reader.button.isEnabled() and reader.button.toolTip() == why
+    assert reader.why.isVisibleTo(window) and reader.why.text() == why
+    assert collect.show_link.isEnabled() and collect.cash.isEnabled()  # the other ways
+    reader.button.click()
+    assert run(loop, reader.collect()) is None
+    assert client.v1.payment_intents.list().data == []
+    assert collect.sale is Sale.EDITING
+
+
 def _shown_total(client: stripe.StripeClient, reader_id: str) -> int | None:
     action = client.v1.terminal.readers.retrieve(reader_id).action
     if action is None or action.type != "set_reader_display":

@@ -148,7 +148,8 @@ def create_price(state: State, p: Params, product_id: str | None, *, active: boo
         product_id = create_product(state, data.req_string("name"),
                                     product_id=data.string("id"),
                                     metadata=data.raw("metadata"),
-                                    description=data.string("description"))["id"]
+                                    description=data.string("description"),
+                                    extra={"tax_code": data.string("tax_code")})["id"]
     else:
         live_product(state, product_id, name("product"))
     price_id = state.new_id("price_", 24)

@@ -10,7 +10,9 @@ The arithmetic follows Stripe's documented behaviour for Checkout and Payment Li
   the base that is tax;
 - rounding is half away from zero, per line, in the currency's minor unit.
 `automatic_tax` uses `AUTOMATIC_TAX` (the sandbox's documented rule set): an exclusive
-rate by the customer's country, none where the country is unknown or not listed.
+rate by the customer's country, none where the country is unknown or not listed; a line
+whose product has a nontaxable tax code (`NONTAXABLE_CODES`) is taxed nothing
+(`product_exempt`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ AUTOMATIC_TAX: dict[str, tuple[str, str]] = {
     "FR": ("VAT", "20"), "JP": ("JCT", "10"), "CN": ("VAT", "13"), "AU": ("GST", "10"),
     "KW": ("VAT", "0"),
 }
+# Stripe's tax codes for what is not taxed ("Nontaxable"): `automatic_tax` leaves such a
+# product's lines untaxed.
+NONTAXABLE_CODES = frozenset(("txcd_00000000",))
 DURATIONS = ("forever", "once", "repeating")
 
 
@@ -315,6 +320,12 @@ def automatic_rate(state: State, country: str | None) -> Obj | None:
             "percentage": _number(Decimal(percentage))}
 
 
+def product_exempt(state: State, product_id: str | None) -> bool:
+    """Whether `automatic_tax` leaves lines of `product_id` untaxed (a nontaxable tax code)."""
+    product = state.objects.get(product_id or "") or {}
+    return product.get("tax_code") in NONTAXABLE_CODES
+
+
 # pricing line items ----------------------------------------------------------------------
 
 # The tax rates of each line item (`li_...` id), per sandbox state: Stripe shows them only on
@@ -412,8 +423,8 @@ def price_items(state: State, items: list[Obj], currency: str | None,
     """Fill each item's discount, tax and total; answer the session's totals.
 
     Each item's own tax rates are those `set_item_rates` kept for its id; `automatic` is
-    the rate `automatic_tax` chose, applied to every line instead of the lines' own rates.
-    """
+    the rate `automatic_tax` chose, applied to every line instead of the lines' own rates
+    (none on a line of a nontaxable product)."""
     coupon = discount_coupon(state, discounts[0]) if discounts else None
     cuts = line_discounts([item["amount_subtotal"] for item in items],
                           [coupon is None or coupon_applies(coupon, item["price"]["product"])
@@ -421,7 +432,8 @@ def price_items(state: State, items: list[Obj], currency: str | None,
     total_tax = 0
     for item, cut in zip(items, cuts, strict=True):
         base = item["amount_subtotal"] - cut
-        rates = [automatic] if automatic else item_rates(state).get(item["id"], [])
+        rates = item_rates(state).get(item["id"], []) if automatic is None else \
+            [] if product_exempt(state, item["price"]["product"]) else [automatic]
         taxes = [tax_amount(base, rate) for rate in rates]
         exclusive = sum(t for t, rate in zip(taxes, rates, strict=True)
                         if not rate["inclusive"])

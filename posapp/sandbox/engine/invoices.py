@@ -21,6 +21,7 @@ from .discounts import (
     coupon_applies,
     discount_coupon,
     line_discounts,
+    product_exempt,
     redeem,
     session_discounts,
     tax_amount,
@@ -383,14 +384,21 @@ def redeem_discounts(state: State, invoice: Obj) -> None:
                         "promotion_code": discount["promotion_code"]}])
 
 
-def _line_rates(state: State, invoice: Obj, line: Obj) -> list[Obj]:
+def _line_taxes(state: State, invoice: Obj, line: Obj, base: int) -> list[Obj]:
+    """The line's `taxes` on `base`: its own tax rates', or with `automatic_tax` the
+    customer's country rate (nothing taxed on a nontaxable product: `product_exempt`)."""
     if invoice["automatic_tax"]["enabled"]:
         customer = state.find(invoice["customer"], "customer") or {}
         country = (customer.get("address") or {}).get("country") or state.account["country"]
         rate = automatic_rate(state, country)
-        return [rate] if rate else []
+        if rate is None:
+            return []
+        product = ((line.get("pricing") or {}).get("price_details") or {}).get("product")
+        if product_exempt(state, product):
+            return [{**tax_line(0, rate), "taxability_reason": "product_exempt"}]
+        return [tax_line(base, rate)]
     ids = [tax["tax_rate_details"]["tax_rate"] for tax in line.get("taxes") or []]
-    return [state.objects[i] for i in ids if i in state.objects]
+    return [tax_line(base, state.objects[i]) for i in ids if i in state.objects]
 
 
 def _reprice_lines(state: State, invoice: Obj) -> list[int]:
@@ -413,7 +421,7 @@ def _reprice_lines(state: State, invoice: Obj) -> list[int]:
         line["discount_amounts"] = ([{"amount": cut, "discount": discount_id}]
                                     if discount_id else [])
         line["discounts"] = [discount_id] if discount_id and cut else []
-        line["taxes"] = [tax_line(base, rate) for rate in _line_rates(state, invoice, line)]
+        line["taxes"] = _line_taxes(state, invoice, line, base)
     invoice["total_discount_amounts"] = ([{"amount": sum(cuts), "discount": discount_id}]
                                          if discount_id else [])
     return cuts
@@ -436,9 +444,10 @@ def recompute(state: State, invoice: Obj) -> None:
     discount = sum(_reprice_lines(state, invoice))
     subtotal = sum(line["amount"] for line in lines)
     invoice["lines"]["total_count"] = len(lines)
-    by_rate: dict[tuple[str, str], Obj] = {}
+    by_rate: dict[tuple[str, str, str], Obj] = {}
     for tax in (tax for line in lines for tax in line.get("taxes") or []):
-        key = (tax["tax_rate_details"]["tax_rate"], tax["tax_behavior"])
+        key = (tax["tax_rate_details"]["tax_rate"], tax["tax_behavior"],
+               tax["taxability_reason"])
         total = by_rate.setdefault(key, {**tax, "amount": 0, "taxable_amount": 0})
         total["amount"] += tax["amount"]
         total["taxable_amount"] += tax["taxable_amount"]

@@ -217,10 +217,20 @@ class ReaderTender(QWidget):
         dialog.finished.connect(lambda _r: self._state.spawn(self.reload_readers()))
         dialog.open()
 
+    def _own_reason(self) -> str:
+        """Why this tender cannot take the sale whatever else happens (empty when it can)."""
+        if not self.reader_id():
+            return self.tr("No reader chosen: register one with “Readers…”.")
+        cart = self._panel.cart
+        if cart is not None and cart.automatic_tax:
+            # A PaymentIntent has no automatic tax: the cart's total leaves Stripe Tax out.
+            return self.tr("Stripe Tax is worked out on Checkout and invoices: take this cart "
+                           "by payment page, saved card or cash.")
+        return ""
+
     def update_enabled(self, blocked: str) -> None:
         """Enable the tender when the sale may start on a chosen reader (else say why)."""
-        own = "" if self.reader_id() else self.tr(
-            "No reader chosen: register one with “Readers…”.")
+        own = self._own_reason()
         reason = blocked or own
         self.button.setEnabled(not reason)
         self.button.setToolTip(reason)
@@ -294,7 +304,7 @@ class ReaderTender(QWidget):
         panel = self._panel
         amount = panel._amount()
         reader = self.reader_id()
-        if amount is None or reader is None or not panel._may_start():
+        if amount is None or reader is None or self._own_reason() or not panel._may_start():
             return None
         self._display.stop()
         start: Any = start_reader_payment
