@@ -239,6 +239,19 @@ class Settings:
             stored = self.data["business"] = {}
         stored[profile] = {k: str(details.get(k) or "") for k in BUSINESS_FIELDS}
 
+    def stripe_tax(self, profile: str) -> bool:
+        """Whether the profile's counter asks Stripe Tax (`automatic_tax`) to work out the
+        tax instead of applying the merchant's tax rates."""
+        stored = self.data.get("stripe_tax")
+        return isinstance(stored, dict) and stored.get(profile) is True
+
+    def set_stripe_tax(self, profile: str, enabled: bool) -> None:
+        """Choose Stripe Tax (or the merchant's tax rates) for the profile's counter."""
+        stored = self.data.get("stripe_tax")
+        if not isinstance(stored, dict):
+            stored = self.data["stripe_tax"] = {}
+        stored[profile] = enabled
+
     @property
     def profiles(self) -> list[dict[str, Any]]:
         """The stored (non-secret) profile records, as a live list to edit in place."""

@@ -49,7 +49,7 @@ RULES: dict[str, Rule] = {
     # Only the store writes SQL, so the gateway gets the journal and not sqlite_utils.
     "posapp.gateway": rule(SHARED | {"posapp.store.journal"}, SHARED_THIRD_PARTY | {"stripe"}),
     "posapp.sync": rule({"posapp.gateway", "posapp.store", "posapp.money"}, set()),
-    "posapp.services": rule(CORE - {"posapp.services"}, set()),
+    "posapp.services": rule(CORE - {"posapp.services"}, {"xlsxwriter"}),
     "posapp.worker": STANDALONE,
     "posapp.ui": rule(
         CORE | {"posapp.worker"}, SHARED_THIRD_PARTY | {"sqlite_utils"} | GUI_THIRD_PARTY
@@ -93,6 +93,7 @@ UI_RULES: dict[str, set[str]] = {
 FUNCTION_LEVEL_IMPORTS: dict[str, str] = {
     "posapp/app.py": "the composition root loads the GUI, sandbox and CLI commands on demand",
     "posapp/ui/widgets/qr_code.py": "segno, only when a code is first drawn (not at start-up)",
+    "posapp/services/exports.py": "xlsxwriter, only when an XLSX export is written",
 }
 
 

@@ -56,18 +56,27 @@ def demo_controller(tmp_path: Path, sandbox: Sandbox, worker: Worker,
                                       demo_api_key=DEMO_KEY), worker)
 
 
+def first_sync(loop: asyncio.AbstractEventLoop, window: MainWindow, what: str = "the first sync"
+               ) -> None:
+    """Wait until the window shows a finished sync (its status bar's "last synced"), so the
+    lists have taken in what that sync changed."""
+    wait_until(loop, lambda: window.status.last_synced is not None, what)
+
+
 def sync_now(loop: asyncio.AbstractEventLoop, window: MainWindow) -> None:
-    """Have the poller read Stripe's news now and wait until it has. Two polls complete:
-    one may have been under way before the caller's changes at Stripe, the second began
-    after them."""
+    """Have the poller read Stripe's news now and wait until the window has shown it. Two
+    polls complete: one may have been under way before the caller's changes at Stripe, the
+    second began after them. The wait is on the status bar's "last synced", not the cache:
+    the window hears of a poll after the tables it changed, so the lists are current then
+    (the cache's own time is written before the window is told what changed)."""
     for _ in range(2):
-        before = window.state.cache.last_success or 0.0
+        before = window.status.last_synced or 0.0
         window.state.expect_activity()
 
-        def polled(since: float = before) -> bool:
-            return (window.state.cache.last_success or 0.0) > since
+        def shown(since: float = before) -> bool:
+            return (window.status.last_synced or 0.0) > since
 
-        wait_until(loop, polled, "a poll")
+        wait_until(loop, shown, "a poll")
 
 
 def customer_with_card(client: stripe.StripeClient, card: str, name: str) -> stripe.Customer:

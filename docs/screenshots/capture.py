@@ -30,13 +30,17 @@ from PySide6.QtWidgets import QWidget
 
 from posapp.app import DEMO_API_KEY
 from posapp.config import Paths, Settings
+from posapp.gateway import prices as prices_api
+from posapp.gateway import products as products_api
 from posapp.gateway.terminal import present_payment_method
-from posapp.sandbox import running
+from posapp.sandbox import Sandbox, running
+from posapp.services.session import Session
 from posapp.services.subscriptions import next_charge
 from posapp.ui.refunds.refund_dialog import RefundDialog
 from posapp.ui.shell.controller import GuiController
 from posapp.ui.shell.launch import GuiOptions, application, make_controller
 from posapp.ui.shell.main_window import MainWindow, Panel
+from posapp.ui.widgets.export_dialog import ExportDialog
 from posapp.worker import Worker
 
 HERE = Path(__file__).resolve().parent
@@ -63,8 +67,9 @@ def pay(url: str) -> None:
 class Tour:
     """The demo window driven from screen to screen; what one shot sets up, later ones reuse."""
 
-    def __init__(self, controller: GuiController) -> None:
+    def __init__(self, controller: GuiController, sandbox: Sandbox) -> None:
         self.controller = controller
+        self.sandbox = sandbox
         self.link_url: str | None = None
         self.refund_id: str | None = None
         self.dispute_id: str | None = None
@@ -166,6 +171,13 @@ async def collect_paid(tour: Tour) -> None:
 
 async def sale(tour: Tour) -> None:
     """The sale screen: the café grid by category, and a cart with tax, a code and a tip."""
+    await _ring_up(tour)
+    tour.window.sale.tabs.setCurrentIndex(2)
+    await tour.save("sale")
+
+
+async def _ring_up(tour: Tour) -> None:
+    """A cart on the sale screen: two lattes, a croissant, an espresso, tax, a code, a tip."""
     window = tour.window
     window.show_panel(Panel.SALE)
     screen = window.sale
@@ -177,40 +189,99 @@ async def sale(tour: Tour) -> None:
     screen.code.setText("HAPPY10")
     screen.apply_promotion_code()
     screen.tip_buttons.button(2).click()
-    screen.tabs.setCurrentIndex(2)
-    await tour.save("sale")
+
+
+def _tiered_beans(session: Session) -> str:
+    """A bag of beans priced in graduated tiers (the demo has none): its product id."""
+    product = products_api.create_product(session.gateway, {
+        "name": "Beans by the kilo", "metadata": {"category": "Beans", "sku": "BEAN-KG"}})
+    price = prices_api.create_price(session.gateway, {
+        "product": product["id"], "currency": "usd", "billing_scheme": "tiered",
+        "tiers_mode": "graduated", "tiers": [{"up_to": 5, "unit_amount": 1200},
+                                             {"up_to": "inf", "unit_amount": 1000,
+                                              "flat_amount": 250}]})
+    products_api.update_product(session.gateway, product["id"],
+                                {"default_price": price["id"]})
+    return str(product["id"])
 
 
 async def products(tour: Tour) -> None:
-    """The Products panel: the café catalogue with prices, SKUs, barcodes and categories."""
-    tour.window.show_panel(Panel.PRODUCTS)
-    await until(lambda: tour.window.products.products.rowCount() > 5, "the products list")
+    """The Products panel: the café catalogue with prices, SKUs, barcodes and categories,
+    a tiered price's tiers shown read-only."""
+    window = tour.window
+    window.show_panel(Panel.PRODUCTS)
+    panel = window.products
+    await until(lambda: panel.products.rowCount() > 5, "the products list")
+    product_id = await window.state.run(_tiered_beans, window.state.session)
+    window.state.expect_activity()
+    await until(lambda: panel.show_object(product_id), "the tiered product listed")
     await tour.save("products")
-async def _reader_sale(tour: Tour, amount: str, description: str) -> None:
-    """Start a Card reader sale on the demo's counter reader, the window at 1280x800."""
-    tour.window.resize(*SIZE)
-    tour.window.show_panel(Panel.COLLECT)
-    collect = tour.window.collect
+
+
+async def coupons(tour: Tour) -> None:
+    """The coupons and promotion codes, with times redeemed, validity and expiry."""
+    window = tour.window
+    window.show_panel(Panel.PRODUCTS)
+    tab = window.products.coupons_tab
+    window.products.tabs.setCurrentWidget(tab)
+    await until(lambda: tab.codes.rowCount() > 1, "the promotion codes")
+    tab.coupons.selectRow(0)
+    tab.kind.setCurrentIndex(tab.kind.findData("amount"))
+    tab.amount_off.text_edit.setText("2.00")
+    tab.other_amounts.setText("EUR 2.00, JPY 300")
+    await tour.save("coupons")
+
+
+async def _reader_sale(tour: Tour, amount: str = "", description: str = "") -> None:
+    """Start a Card reader sale on the demo's counter reader, the window at 1280x800: the
+    amount typed on the collect screen, or (without one) the sale screen's cart. The demo
+    reader's own tap a few seconds later is switched off, so each shot shows the state it
+    names however slowly the machine runs; the shots tap the card themselves."""
+    tour.sandbox.state.auto_present_after = None
+    window = tour.window
+    window.resize(*SIZE)
+    collect = window.collect
+    if collect.sale.value == "waiting":
+        await collect.cancel_request()
     collect.new_sale()
+    await until(lambda: collect.sale.value == "editing", "the collect screen free")
     await collect.reader.reload_readers()
-    collect.amount.text_edit.setText(amount)
-    collect.description.setText(description)
+    if amount:
+        window.show_panel(Panel.COLLECT)
+        collect.amount.text_edit.setText(amount)
+        collect.description.setText(description)
+    else:
+        if window.sale.cart.is_empty:
+            await _ring_up(tour)
+        window.sale.request_collect()
     if await collect.reader.collect() is None:
-        raise SystemExit("the reader did not start collecting")
+        raise SystemExit("the reader did not start collecting: "
+                         f"{collect.reader.button.toolTip() or collect.message.text()}")
+
+
+async def _tap(tour: Tour, number: str) -> None:
+    """Tap the test card `number` on the reader collecting the sale on the screen."""
+    collect = tour.window.collect
+    payment = collect.reader.payment
+    assert payment is not None
+    session = tour.window.state.session
+    await asyncio.get_running_loop().run_in_executor(None, lambda: present_payment_method(
+        session.gateway, payment.reader_id, {"card_present": {"number": number}}))
+    await collect.reader.refresh()
 
 
 async def reader_waiting(tour: Tour) -> None:
-    """The reader collecting: "Tap, insert or swipe on the reader" (taken before the demo
-    reader taps a card by itself)."""
-    await _reader_sale(tour, "9.40", "Flat white and a croissant")
+    """The sale screen's cart on the reader: "Tap, insert or swipe on the reader"."""
+    await _reader_sale(tour)
     await tour.save("reader-waiting")
 
 
 async def reader_paid(tour: Tour) -> None:
-    """The demo reader taps a card a few seconds after the payment starts: Paid."""
+    """A Mastercard tapped on the reader: Paid, with the receipt's buttons."""
     collect = tour.window.collect
     if collect.reader.payment is None:
-        await _reader_sale(tour, "9.40", "Flat white and a croissant")
+        await _reader_sale(tour)
+    await _tap(tour, "5555555555554444")
     await until(collect.view.is_paid, "the reader payment paid")
     await tour.save("reader-paid")
 
@@ -218,13 +289,10 @@ async def reader_paid(tour: Tour) -> None:
 async def reader_declined(tour: Tour) -> None:
     """A card with insufficient funds tapped on the reader: the bank's reason and Try again."""
     await _reader_sale(tour, "23.10", "Beans 250 g and two espressos")
+    await _tap(tour, "4000000000009995")
     collect = tour.window.collect
-    payment = collect.reader.payment
-    assert payment is not None
-    session = tour.window.state.session
-    await asyncio.get_running_loop().run_in_executor(None, lambda: present_payment_method(
-        session.gateway, payment.reader_id, {"card_present": {"number": "4000000000009995"}}))
-    await collect.reader.refresh()
+    await until(lambda: collect.reader.outcome is not None
+                and collect.reader.outcome.state == "declined", "the decline")
     await tour.save("reader-declined")
     await collect.reader.cancel_payment()
     tour.window.resize(*SIZE)
@@ -334,6 +402,28 @@ async def payments_filtered(tour: Tour) -> None:
     window.resize(*SIZE)
 
 
+async def export(tour: Tour) -> None:
+    """The export dialog over Payments filtered to the last 7 days: its days, the account's
+    time zone, the rows it holds, CSV or XLSX."""
+    window = tour.window
+    window.resize(*SIZE)
+    window.show_panel(Panel.PAYMENTS)
+    panel = window.payments
+    assert panel.filter_bar is not None
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("succeeded"))
+    panel.filter_bar.set_days(QDate.currentDate().addDays(-6), QDate.currentDate())
+    panel.export.click()
+    dialog = window.findChild(ExportDialog)
+    assert isinstance(dialog, ExportDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("xlsx"))
+    dialog.adjustSize()
+    dialog.move(window.mapToGlobal(QPoint((SIZE[0] - dialog.width()) // 2, 160)))
+    await tour.save("export", dialog)
+    dialog.close()
+    dialog.deleteLater()
+    panel.clear_filters()
+
+
 async def chinese(tour: Tour) -> None:
     """The collect screen in Simplified Chinese, a link waiting."""
     await tour.use_language("zh_CN")
@@ -353,6 +443,7 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "collect-paid": collect_paid,
     "sale": sale,
     "products": products,
+    "coupons": coupons,
     "reader-waiting": reader_waiting,
     "reader-paid": reader_paid,
     "reader-declined": reader_declined,
@@ -366,15 +457,16 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "activity": activity,
     "search": search,
     "payments-filtered": payments_filtered,
+    "export": export,
     "chinese": chinese,
     "dashboard-zh": dashboard_zh,
 }
 
 
-async def tour_demo(controller: GuiController, names: list[str]) -> None:
+async def tour_demo(controller: GuiController, sandbox: Sandbox, names: list[str]) -> None:
     """Open the demo window in English and take the shots `names`, in SHOTS order."""
     await controller.start()
-    tour = Tour(controller)
+    tour = Tour(controller, sandbox)
     try:
         await tour.use_language("en_US")
         for name, shot in SHOTS.items():
@@ -405,7 +497,7 @@ def main(argv: list[str]) -> int:
                                                 demo_api_key=DEMO_API_KEY), worker)
         with loop:
             # One run_until_complete for the whole tour, as launch_gui does.
-            loop.run_until_complete(tour_demo(controller, argv or list(SHOTS)))
+            loop.run_until_complete(tour_demo(controller, sandbox, argv or list(SHOTS)))
     return 0
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from stripe.params import CouponCreateParams, CouponListParams, CouponUpdateParams
+from stripe.params import (
+    CouponCreateParams,
+    CouponListParams,
+    CouponRetrieveParams,
+    CouponUpdateParams,
+)
 
 from posapp.gateway.client import Gateway, operation
 
@@ -24,9 +29,10 @@ def create_coupon(gw: Gateway, params: CouponCreateParams) -> dict[str, Any]:
     return gw.write(_CREATE, params)
 
 
-def retrieve_coupon(gw: Gateway, coupon_id: str) -> dict[str, Any]:
+def retrieve_coupon(gw: Gateway, coupon_id: str,
+                    params: CouponRetrieveParams | None = None) -> dict[str, Any]:
     """One coupon; a deleted one comes back as `{"id": ..., "deleted": True}`."""
-    return gw.read("coupons.retrieve", lambda c: c.v1.coupons.retrieve(coupon_id))
+    return gw.read("coupons.retrieve", lambda c: c.v1.coupons.retrieve(coupon_id, params))
 
 
 def update_coupon(gw: Gateway, coupon_id: str, params: CouponUpdateParams) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Tax rates (inclusive or exclusive, by country/state): create, retrieve, update, list."""
+"""Tax rates (inclusive or exclusive, by country/state): create, retrieve, update, list; and
+the account's Stripe Tax settings (whether `automatic_tax` can be used)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,9 @@ def list_tax_rates(
     """One page of tax rates, newest first, and whether more follow."""
     page = gw.read("tax_rates.list", lambda c: c.v1.tax_rates.list(params))
     return page["data"], page["has_more"]
+
+
+def retrieve_tax_settings(gw: Gateway) -> dict[str, Any]:
+    """The account's Stripe Tax settings; `status` is `active` once Stripe Tax can compute
+    tax for it (`automatic_tax`), `pending` while details such as the head office are missing."""
+    return gw.read("tax.settings.retrieve", lambda c: c.v1.tax.settings.retrieve())

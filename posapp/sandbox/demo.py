@@ -29,11 +29,12 @@ from .engine.discounts import create_coupon, create_promotion_code, create_tax_r
 from .engine.disputes import decide_dispute
 from .engine.payments import capture_payment_intent, create_payment_intent
 from .errors import ApiError
-from .params import Params
+from .params import Params, full_address
 from .resources import checkout as checkout_routes
 from .resources import customers, disputes, payment_links, prices, products, refunds
 from .resources import invoices as invoice_routes
 from .resources import subscriptions as subscription_routes
+from .resources.tax import set_head_office
 from .router import Request
 from .state import EVENT_RETENTION, Obj, State
 
@@ -379,6 +380,7 @@ def seed_demo(state: State) -> None:
     _counter_stories(line, shop)
     line.run()
     _counter_reader(state)
+    set_head_office(state, full_address({"country": "US", "state": "NY", "city": "New York"}))
     # The daily automatic payouts of the history, each settling what was available by then.
     state.payout_day = (int(time.time()) - HISTORY_DAYS * DAY) // DAY
     payouts.tick(state)

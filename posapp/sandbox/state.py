@@ -25,7 +25,8 @@ INCLUDABLE: dict[str, tuple[str, ...]] = {
     "checkout.session": ("line_items",),
     "payment_link": ("line_items",),
     "charge": ("refunds",),
-    "price": ("currency_options",),
+    "price": ("currency_options", "tiers"),
+    "coupon": ("currency_options",),
 }
 # Paths `expand[]` may name, per object type: stripe-python's ExpandableField annotations
 # (top-level fields and those of nested hashes), for the types the sandbox serves.
@@ -235,7 +236,10 @@ class State:
                 "annual_revenue": None, "estimated_worker_count": None, "mcc": "5814",
                 "minority_owned_business_designation": None, "name": "PosApp Sandbox Coffee",
                 "product_description": "Coffee, pastries and software plans",
-                "support_address": None, "support_email": "owner@sandbox.example",
+                "support_address": {"city": "London", "country": "GB",
+                                    "line1": "1 Sandbox Street", "line2": None,
+                                    "postal_code": "EC1A 1BB", "state": None},
+                "support_email": "owner@sandbox.example",
                 "support_phone": None, "support_url": None, "url": None},
             "business_type": "company",
             "capabilities": {"card_payments": "active", "transfers": "active"},
@@ -262,7 +266,7 @@ class State:
                                   "statement_descriptor_prefix": "POSAPP",
                                   "statement_descriptor_prefix_kana": None,
                                   "statement_descriptor_prefix_kanji": None},
-                "dashboard": {"display_name": "PosApp Sandbox Coffee", "timezone": "Etc/UTC"},
+                "dashboard": {"display_name": "PosApp Sandbox Coffee", "timezone": "Europe/London"},
                 "invoices": {"default_account_tax_ids": None,
                              "hosted_payment_method_save": "offer"},
                 "payments": {"statement_descriptor": "POSAPP SANDBOX",

@@ -14,6 +14,8 @@ Pure: no I/O. How Stripe prices lines (and so this module):
 - rounding is half away from zero in the currency's minor unit (JPY's yen, KWD's fils).
 The tip is a line of its own (no tax); a coupon without product restrictions applies to it
 too, as Stripe would, so the tip shown is the tip charged.
+With `automatic_tax` (Stripe Tax) the lines' tax rates are set aside: Stripe works out the
+tax at payment from the customer's address, so the cart's tax and total leave it out.
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ class Coupon:
     products: frozenset[str] = frozenset()
     promotion_code: str | None = None
     code: str | None = None
+    other_amounts: frozenset[tuple[str, int]] = frozenset()
+    """An amount-off coupon's amount in other currencies (`currency_options`)."""
 
     def __post_init__(self) -> None:
         if (self.percent_off is None) == (self.amount_off is None):
@@ -69,6 +73,12 @@ class Coupon:
 
     def applies_to(self, line: Line) -> bool:
         return not self.products or line.product_id in self.products
+
+    def amount_in(self, currency: str) -> int | None:
+        """The amount off in `currency` (None: this coupon takes nothing off there)."""
+        if currency == self.currency:
+            return self.amount_off
+        return dict(self.other_amounts).get(currency)
 
 
 @dataclass(frozen=True)
@@ -155,6 +165,7 @@ class Cart:
     lines: tuple[Line, ...] = ()
     coupon: Coupon | None = None
     tip: Tip = field(default_factory=Tip)
+    automatic_tax: bool = False
 
     def add(self, line: Line) -> Cart:
         """Add a line; a catalogue price already in the cart (undiscounted) gains quantity."""
@@ -187,6 +198,10 @@ class Cart:
 
     def with_tip(self, tip: Tip) -> Cart:
         return replace(self, tip=tip)
+
+    def with_automatic_tax(self, enabled: bool) -> Cart:
+        """Stripe Tax works out the tax at payment (the lines' rates are not used)."""
+        return replace(self, automatic_tax=enabled)
 
     def _with(self, index: int, line: Line) -> tuple[Line, ...]:
         return (*self.lines[:index], line, *self.lines[index + 1:])
@@ -228,7 +243,8 @@ class Cart:
         priced = []
         for line, cut in zip(lines, cuts, strict=True):
             base = line.subtotal - cut
-            taxes = [(rate, rate.tax(base)) for rate in line.tax_rates]
+            rates = () if self.automatic_tax else line.tax_rates
+            taxes = [(rate, rate.tax(base)) for rate in rates]
             added = sum(amount for rate, amount in taxes if not rate.inclusive)
             priced.append(PricedLine(line, line.subtotal, cut,
                                      sum(amount for _, amount in taxes), base + added))
@@ -242,13 +258,11 @@ class Cart:
         if coupon.percent_off is not None:
             return [_round(Decimal(line.subtotal) * coupon.percent_off / 100) if ok else 0
                     for line, ok in zip(lines, eligible, strict=True)]
-        assert coupon.amount_off is not None
-        if coupon.currency != self.currency:
-            return [0] * len(lines)
+        amount_off = coupon.amount_in(self.currency)
         base = sum(line.subtotal for line, ok in zip(lines, eligible, strict=True) if ok)
-        if not base:
+        if amount_off is None or not base:
             return [0] * len(lines)
-        off = min(coupon.amount_off, base)
+        off = min(amount_off, base)
         shares = [Decimal(off) * line.subtotal / base if ok else Decimal(0)
                   for line, ok in zip(lines, eligible, strict=True)]
         cuts = [int(share) for share in shares]

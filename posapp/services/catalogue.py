@@ -26,6 +26,7 @@ from posapp.gateway.params import (
 from posapp.money import check_minor_units
 from posapp.services.cart import Coupon, Line, TaxRate
 from posapp.services.errors import ServiceError
+from posapp.services.invoices import InvoiceDiscount
 from posapp.services.session import Session, perform, stripe_params
 from posapp.store.cache import Cache
 
@@ -40,12 +41,15 @@ __all__ = [
     "create_product",
     "create_promotion_code",
     "create_tax_rate",
+    "delete_coupon",
     "find_by_code",
+    "invoice_discount_for",
     "line_for",
     "promotion_code_coupon",
     "sellable",
     "set_promotion_code_active",
     "set_tax_rate_active",
+    "stripe_tax_active",
     "tax_rates_in_cache",
     "update_product",
 ]
@@ -210,8 +214,11 @@ def create_coupon(
     duration_in_months: int | None = None,
     max_redemptions: int | None = None,
     redeem_by: int | None = None,
+    currency_options: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
-    """Create a coupon: a percentage or an amount (in `currency`) off."""
+    """Create a coupon: a percentage or an amount (in `currency`, and in other currencies
+    through `currency_options`: code -> amount in minor units) off, once, for
+    `duration_in_months` or forever, at most `max_redemptions` times, until `redeem_by`."""
     if (percent_off is None) == (amount_off is None):
         raise ServiceError("Choose a percentage or an amount off.", "coupon_kind")
     if percent_off is not None and not 0 < percent_off <= 100:
@@ -226,9 +233,19 @@ def create_coupon(
         duration_in_months=duration_in_months if duration == "repeating" else None,
         max_redemptions=max_redemptions,
         redeem_by=redeem_by,
+        currency_options={code.lower(): {"amount_off": check_minor_units(amount)}
+                          for code, amount in currency_options.items()}
+        if currency_options and amount_off is not None else None,
     )
     return perform(session, "coupon.create", lambda gw: coupons.create_coupon(gw, params),
                    detail=name)
+
+
+def delete_coupon(session: Session, coupon_id: str) -> dict[str, Any]:
+    """Delete a coupon: neither it nor its promotion codes can be redeemed again (past
+    discounts stay)."""
+    return perform(session, "coupon.delete", lambda gw: coupons.delete_coupon(gw, coupon_id),
+                   object_id=coupon_id)
 
 
 def create_promotion_code(
@@ -238,14 +255,28 @@ def create_promotion_code(
     *,
     max_redemptions: int | None = None,
     expires_at: int | None = None,
+    first_time_only: bool = False,
+    minimum_amount: int | None = None,
+    minimum_currency: str | None = None,
 ) -> dict[str, Any]:
-    """A code customers can type (or the cashier enters) for a coupon."""
+    """A code customers can type (or the cashier enters) for a coupon: at most
+    `max_redemptions` times, until `expires_at`, for first-time customers only, or on
+    orders of at least `minimum_amount` (minor units of `minimum_currency`)."""
+    restrictions: dict[str, Any] = {}
+    if first_time_only:
+        restrictions["first_time_transaction"] = True
+    if minimum_amount is not None:
+        if not minimum_currency:
+            raise ServiceError("A minimum amount needs its currency.", "minimum_currency")
+        restrictions.update(minimum_amount=check_minor_units(minimum_amount),
+                            minimum_amount_currency=minimum_currency.lower())
     params = stripe_params(
         PromotionCodeCreateParams,
         promotion={"type": "coupon", "coupon": coupon_id},
         code=code.strip() or None,
         max_redemptions=max_redemptions,
         expires_at=expires_at,
+        restrictions=restrictions or None,
     )
     return perform(session, "promotion_code.create",
                    lambda gw: promotion_codes.create_promotion_code(gw, params), detail=code)
@@ -284,6 +315,12 @@ def create_tax_rate(
     )
     return perform(session, "tax_rate.create", lambda gw: tax_rates.create_tax_rate(gw, params),
                    detail=display_name)
+
+
+def stripe_tax_active(session: Session) -> bool:
+    """Whether the account can use Stripe Tax (`automatic_tax`): its tax settings at
+    Stripe are `active` (a head office and defaults set in the Dashboard)."""
+    return tax_rates.retrieve_tax_settings(session.gateway).get("status") == "active"
 
 
 def set_tax_rate_active(session: Session, tax_rate_id: str, active: bool) -> dict[str, Any]:
@@ -357,7 +394,10 @@ def cart_coupon(obj: Mapping[str, Any], promotion: Mapping[str, Any] | None = No
                   amount_off=obj.get("amount_off"), currency=obj.get("currency"),
                   products=frozenset(products_only),
                   promotion_code=str(promotion["id"]) if promotion else None,
-                  code=str(promotion["code"]) if promotion else None)
+                  code=str(promotion["code"]) if promotion else None,
+                  other_amounts=frozenset(
+                      (code, int(option["amount_off"]))
+                      for code, option in (obj.get("currency_options") or {}).items()))
 
 
 def promotion_code_coupon(cache: Cache, code: str) -> Coupon | None:
@@ -370,4 +410,16 @@ def promotion_code_coupon(cache: Cache, code: str) -> Coupon | None:
             coupon = cache.get("coupons", str((promo.get("promotion") or {}).get("coupon")))
             if coupon is not None and coupon.get("valid") and not coupon.get("deleted"):
                 return cart_coupon(coupon, promo)
+    return None
+
+
+def invoice_discount_for(cache: Cache, text: str) -> InvoiceDiscount | None:
+    """The discount an invoice gets for `text`: an active promotion code (typed, any case)
+    or a valid coupon's id; None when it names neither."""
+    coupon = promotion_code_coupon(cache, text)
+    if coupon is not None:
+        return InvoiceDiscount(promotion_code=coupon.promotion_code)
+    found = cache.get("coupons", text.strip()) if text.strip() else None
+    if found is not None and found.get("valid") and not found.get("deleted"):
+        return InvoiceDiscount(coupon=str(found["id"]))
     return None

@@ -1,29 +1,28 @@
-"""Invoices: create one-off invoices, finalize, send, pay, void, mark uncollectible, and
-export a list of them to CSV safely."""
+"""Invoices: create one-off invoices, finalize, send, pay, void, mark uncollectible."""
 
 from __future__ import annotations
 
-import csv
 import functools
-import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
-from pathlib import Path
 from typing import Any, Literal
 
 from posapp.gateway import invoice_items, invoices
-from posapp.gateway.params import InvoiceCreateParams, InvoiceItemCreateParams, InvoicePayParams
+from posapp.gateway.params import (
+    InvoiceCreateParams,
+    InvoiceCreateParamsDiscount,
+    InvoiceItemCreateParams,
+    InvoicePayParams,
+)
 from posapp.money import AmountError, check_amount
 from posapp.services.errors import ServiceError
 from posapp.services.session import Session, perform, stripe_params
 
 __all__ = [
     "CollectionMethod",
+    "InvoiceDiscount",
     "InvoiceItem",
     "create_invoice",
-    "csv_cell",
-    "export_csv",
     "finalize_invoice",
     "mark_uncollectible",
     "pay_invoice",
@@ -33,19 +32,32 @@ __all__ = [
 
 CollectionMethod = Literal["charge_automatically", "send_invoice"]
 
-# Spreadsheets run a cell that starts with one of these as a formula (OWASP, CSV injection).
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 @dataclass(frozen=True)
 class InvoiceItem:
     """One line of a one-off invoice: `unit_amount` minor units times `quantity`, taxed at
-    the Stripe tax rates `tax_rates` (ids)."""
+    the Stripe tax rates `tax_rates` (ids); the invoice's discount leaves it alone unless
+    `discountable`."""
 
     description: str
     unit_amount: int
     quantity: int = 1
     tax_rates: tuple[str, ...] = ()
+    discountable: bool = True
+
+
+@dataclass(frozen=True)
+class InvoiceDiscount:
+    """A coupon (`coupon`: its id) or a promotion code (`promotion_code`: its `promo_` id)
+    for an invoice."""
+
+    coupon: str | None = None
+    promotion_code: str | None = None
+
+    def params(self) -> InvoiceCreateParamsDiscount:
+        if self.promotion_code:
+            return {"promotion_code": self.promotion_code}
+        return {"coupon": str(self.coupon)}
 
 
 def create_invoice(
@@ -58,8 +70,14 @@ def create_invoice(
     days_until_due: int | None = 30,
     description: str | None = None,
     idempotency_key: str | None = None,
+    discount: InvoiceDiscount | None = None,
+    automatic_tax: bool = False,
 ) -> dict[str, Any]:
     """A draft invoice for the customer holding exactly `items` (pending items stay out).
+
+    `discount` is a coupon or promotion code (Stripe takes it off the discountable lines,
+    each line's share in `discount_amounts`); `automatic_tax` has Stripe Tax work out the
+    tax (the items' tax rates are then not sent).
 
     With `idempotency_key` the invoice and each item are sent under keys made from it, so
     doing it again with the same key (after an unknown outcome) makes nothing twice.
@@ -90,6 +108,8 @@ def create_invoice(
         description=description,
         pending_invoice_items_behavior="exclude",
         auto_advance=False,
+        discounts=[discount.params()] if discount else None,
+        automatic_tax={"enabled": True} if automatic_tax else None,
     )
     invoice = perform(
         session,
@@ -109,7 +129,8 @@ def create_invoice(
                 item.description if item.quantity == 1
                 else f"{item.description} × {item.quantity}"
             ),
-            tax_rates=list(item.tax_rates) or None,
+            tax_rates=None if automatic_tax else list(item.tax_rates) or None,
+            discountable=None if item.discountable else False,
         )
         perform(
             session,
@@ -203,40 +224,3 @@ def mark_uncollectible(session: Session, invoice_id: str) -> dict[str, Any]:
         lambda gw: invoices.mark_uncollectible(gw, invoice_id),
         object_id=invoice_id,
     )
-
-
-def csv_cell(value: object) -> str | int | float:
-    """`value` as a safe CSV cell: text a spreadsheet would run as a formula gets a leading
-    `'` (OWASP's advice against CSV injection); numbers stay numbers, a Decimal written
-    exactly as it is (`-90.00`, `1.500`)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return value
-    if isinstance(value, Decimal):
-        return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
-
-
-def export_csv(
-    rows: Iterable[Mapping[str, object]], path: Path, columns: Sequence[str] | None = None
-) -> int:
-    """Write `rows` to a CSV file at `path`, header first; returns how many rows were written.
-
-    `columns` picks and orders the fields (default: the first row's keys). The file is
-    UTF-8 with a byte-order mark, which Excel needs to read non-ASCII names correctly.
-    """
-    iterator = iter(rows)
-    first = next(iterator, None)
-    header = list(columns) if columns is not None else list(first or {})
-    count = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([csv_cell(name) for name in header])
-        for row in itertools.chain([first] if first is not None else [], iterator):
-            writer.writerow([csv_cell(row.get(name)) for name in header])
-            count += 1
-    return count

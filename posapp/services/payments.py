@@ -44,6 +44,7 @@ __all__ = [
     "PaymentRequest",
     "PaymentStatus",
     "RequestMethod",
+    "brand_name",
     "cancel_payment",
     "cancel_payment_request",
     "capture_payment",
@@ -51,6 +52,7 @@ __all__ = [
     "charge_saved_card",
     "close_overdue_requests",
     "close_payment_request",
+    "describe_card",
     "open_requests",
     "payment_request_status",
     "recent_charge",
@@ -153,10 +155,28 @@ def card_of(charge: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
     return card.get("brand"), card.get("last4")
 
 
-def _describe_card(brand: str | None, last4: str | None) -> str:
+# How card networks write their names, for Stripe's `brand` and `display_brand` values.
+_BRAND_NAMES = {
+    "amex": "American Express", "american_express": "American Express",
+    "cartes_bancaires": "Cartes Bancaires", "diners": "Diners Club",
+    "diners_club": "Diners Club", "eftpos_au": "eftpos Australia",
+    "eftpos_australia": "eftpos Australia", "jcb": "JCB", "unionpay": "UnionPay",
+    "union_pay": "UnionPay",
+}
+
+
+def brand_name(brand: str | None) -> str:
+    """A card brand as people write it: `amex` -> American Express, `mastercard` ->
+    Mastercard, `unionpay` -> UnionPay; "Card" without one."""
+    key = (brand or "card").lower()
+    return _BRAND_NAMES.get(key) or key.replace("_", " ").title()
+
+
+def describe_card(brand: str | None, last4: str | None) -> str:
+    """` with American Express •••• 0005` to end a sentence ("" without the last 4)."""
     if not last4:
         return ""
-    return f" with {(brand or 'card').replace('_', ' ').title()} •••• {last4}"
+    return f" with {brand_name(brand)} •••• {last4}"
 
 
 def request_payment(
@@ -333,7 +353,7 @@ def _checkout_status(
             paid = format_amount(amount, currency, session.locale)
             return PaymentStatus(
                 "paid",
-                f"Paid {paid}{_describe_card(brand, last4)}.",
+                f"Paid {paid}{describe_card(brand, last4)}.",
                 amount,
                 currency,
                 brand,
@@ -571,7 +591,7 @@ def charge_saved_card(
         paid = format_amount(amount, currency, session.locale)
         return ChargeOutcome(
             "succeeded",
-            f"Paid {paid}{_describe_card(brand, last4)}.",
+            f"Paid {paid}{describe_card(brand, last4)}.",
             intent["id"],
             amount,
             currency,

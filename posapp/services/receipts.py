@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from posapp.gateway import GatewayError
 from posapp.services.errors import ServiceError
+from posapp.services.payments import card_of
 from posapp.services.sale_tenders import METADATA_TIP, sold_lines
 from posapp.services.session import Session
 
@@ -54,7 +55,7 @@ def receipt_for(session: Session, payment_intent_id: str, *, online: bool = True
     if intent is None:
         raise ServiceError("This payment is not in the offline cache yet.", "not_cached")
     charge = cache.get("charges", str(intent.get("latest_charge") or "")) or {}
-    card = (charge.get("payment_method_details") or {}).get("card") or {}
+    brand, last4 = card_of(charge)  # typed online or read by a reader
     found = cache.page("checkout_sessions", filters={"payment_intent": payment_intent_id},
                        limit=1).rows
     checkout = found[0] if found else {}
@@ -75,4 +76,4 @@ def receipt_for(session: Session, payment_intent_id: str, *, online: bool = True
         lines, int(checkout.get("amount_subtotal") or total),
         int(details.get("amount_discount") or 0), int(details.get("amount_tax") or 0),
         int((intent.get("metadata") or {}).get(METADATA_TIP) or 0), total,
-        card.get("brand"), card.get("last4"), charge.get("receipt_url"), itemised)
+        brand, last4, charge.get("receipt_url"), itemised)

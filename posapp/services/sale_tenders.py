@@ -7,8 +7,10 @@ customer pays, so Stripe's records and the receipt agree with the cart to the mi
   `allow_promotion_codes` when the customer may type a code. Payment links take neither
   discounts nor per-line tax rates at Stripe, so a cart with either goes by Checkout.
 - Saved card and cash (or any other tender outside Stripe): an itemised invoice with the
-  cart's lines, each at its amount after discounts and with its tax rates, then paid with
-  the card (off session) or recorded as paid out of band. Never a fake charge.
+  cart's lines, each at its amount after manual discounts and with its tax rates (or
+  `automatic_tax`), the coupon or promotion code as the invoice's `discounts` (Stripe
+  spreads it over the lines and counts the redemption), then paid with the card (off
+  session) or recorded as paid out of band. Never a fake charge.
 The tip is recorded in the payment's metadata (`posapp_tip`) so reports can separate it.
 Every step's idempotency key is made from the tender attempt's key: sending the same
 tender again (after an unknown outcome, or a second click) makes nothing twice.
@@ -30,9 +32,10 @@ from posapp.services.errors import ServiceError
 from posapp.services.payments import PaymentRequest, RequestMethod
 from posapp.services.session import Session
 
-__all__ = ["METADATA_TIP", "WALK_IN", "CartTender", "SoldLine", "charge_cart_to_card",
-           "invoice_items", "line_items", "record_outside_payment", "refund_amount",
-           "request_cart_payment", "sale_description", "sold_lines"]
+__all__ = ["METADATA_TIP", "WALK_IN", "CartTender", "SoldLine", "cart_metadata", "cart_total",
+           "charge_cart_to_card", "invoice_discount", "invoice_items", "line_items",
+           "record_outside_payment",
+           "refund_amount", "request_cart_payment", "sale_description", "sold_lines"]
 
 METADATA_TIP = "posapp_tip"
 WALK_IN = "Walk-in customer (PosApp)"
@@ -97,12 +100,14 @@ def _discounts(cart: Cart) -> list[dict[str, str]]:
     return [{"coupon": coupon.id}]
 
 
-def _metadata(cart: Cart) -> dict[str, str]:
+def cart_metadata(cart: Cart) -> dict[str, str]:
+    """The metadata every tender of the cart puts on its payment (the tip, apart)."""
     totals = cart.totals()
     return {METADATA_TIP: str(totals.tip)}
 
 
-def _check(session: Session, cart: Cart) -> int:
+def cart_total(session: Session, cart: Cart) -> int:
+    """What the customer pays for the cart, checked as an amount Stripe can charge."""
     if cart.is_empty:
         raise ServiceError("The cart is empty.", "cart_empty")
     total = cart.totals().total
@@ -127,14 +132,15 @@ def request_cart_payment(
 
     `allow_promotion_codes` lets the customer type a code on the page (then Stripe's total
     may be lower than the cart's: the paid status carries what was paid); it cannot go
-    with a discount already in the cart. `automatic_tax` has Stripe work out the tax
-    instead of the lines' tax rates.
+    with a discount already in the cart. `automatic_tax` (or the cart's) has Stripe work
+    out the tax instead of the lines' tax rates.
     """
-    total = _check(session, cart)
+    total = cart_total(session, cart)
     if allow_promotion_codes and cart.coupon is not None:
         raise ServiceError("The cart already has a discount; the customer cannot add a code.",
                            "discount_and_codes")
-    taxed = any(line.tax_rates for line in cart.lines)
+    automatic_tax = automatic_tax or cart.automatic_tax
+    taxed = not automatic_tax and any(line.tax_rates for line in cart.lines)
     if method == "payment_link" and (cart.coupon is not None or taxed):
         raise ServiceError("A payment link cannot carry a discount or tax rates; use a "
                            "Checkout page for this cart.", "link_cannot_carry_cart")
@@ -153,24 +159,34 @@ def request_cart_payment(
     return payments.request_items(
         session, items, total, cart.currency, sale_description(cart), customer_id, method,
         expires_in=expires_in, expires_at=expires_at, idempotency_key=idempotency_key,
-        checkout_extra=extra, metadata_extra=_metadata(cart), receipt_email=receipt_email)
+        checkout_extra=extra, metadata_extra=cart_metadata(cart), receipt_email=receipt_email)
 
 
 def invoice_items(cart: Cart) -> list[invoices.InvoiceItem]:
-    """The cart as invoice items: each line at its amount after discounts (Stripe adds or
-    finds the tax from its rates), the tip untaxed."""
+    """The cart as invoice items: each line at its amount after its manual discount (Stripe
+    takes the cart's coupon off the lines it applies to, then adds or finds the tax from the
+    lines' rates), the tip untaxed."""
     found = []
+    coupon = cart.coupon
     for priced in cart.priced():
         line = priced.line
-        base = priced.subtotal - priced.coupon_discount
         rates = tuple(rate.id for rate in line.tax_rates)
-        if base == line.gross:
+        discountable = coupon is not None and coupon.applies_to(line)
+        if priced.subtotal == line.gross:
             found.append(invoices.InvoiceItem(line.description, line.unit_amount,
-                                              line.quantity, rates))
+                                              line.quantity, rates, discountable))
         else:
             name = _line_name(line.description, line.quantity, 1)
-            found.append(invoices.InvoiceItem(name, base, 1, rates))
+            found.append(invoices.InvoiceItem(name, priced.subtotal, 1, rates, discountable))
     return found
+
+
+def invoice_discount(cart: Cart) -> invoices.InvoiceDiscount | None:
+    """The cart's coupon or promotion code as the invoice's discount."""
+    if cart.coupon is None:
+        return None
+    return invoices.InvoiceDiscount(cart.coupon.id if not cart.coupon.promotion_code else None,
+                                    cart.coupon.promotion_code)
 
 
 def _walk_in_customer(session: Session) -> str:
@@ -190,7 +206,8 @@ def _invoice(session: Session, cart: Cart, customer_id: str | None, tender: str,
     draft = invoices.create_invoice(
         session, customer, cart.currency, invoice_items(cart),
         collection_method="charge_automatically", days_until_due=None,
-        description=f"{sale_description(cart)} ({tender})", idempotency_key=idempotency_key)
+        description=f"{sale_description(cart)} ({tender})", idempotency_key=idempotency_key,
+        discount=invoice_discount(cart), automatic_tax=cart.automatic_tax)
     return invoices.finalize_invoice(session, draft["id"], idempotency_key=step("finalize"))
 
 
@@ -204,7 +221,7 @@ def record_outside_payment(
 ) -> CartTender:
     """Record a sale paid outside Stripe (`tender`: cash, cheque, voucher...) as an
     itemised invoice paid out of band, to `customer_id` or the walk-in customer."""
-    total = _check(session, cart)
+    total = cart_total(session, cart)
     try:
         invoice = _invoice(session, cart, customer_id, tender, idempotency_key)
         paid = invoices.pay_invoice(session, invoice["id"], out_of_band=True,
@@ -228,7 +245,7 @@ def charge_cart_to_card(
     idempotency_key: str | None = None,
 ) -> CartTender:
     """Charge a saved card for the cart through an itemised invoice paid off session."""
-    total = _check(session, cart)
+    total = cart_total(session, cart)
     invoice_id = None
     try:
         invoice = _invoice(session, cart, customer_id, "card", idempotency_key)

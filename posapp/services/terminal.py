@@ -1,7 +1,8 @@
 """Card-present payments on a Stripe Terminal smart reader, driven from here (server-driven).
 
-The reader tender, for the collect screen today and the cart later (`start_reader_payment`
-takes an amount, a description and optional cart lines):
+The reader tender, for a typed amount (`start_reader_payment`) or the sale screen's cart
+(`start_cart_reader_payment`: its total, its lines as the description and the tip in the
+metadata, as every cart tender records them):
 
 1. one PaymentIntent per tender attempt (`card_present`, capture automatic or manual per
    profile), created with the attempt's idempotency key: a second click, "Check again" or a
@@ -15,14 +16,16 @@ takes an amount, a description and optional cart lines):
 4. `cancel_reader_payment` cancels the reader's action and then the PaymentIntent, so the
    abandoned attempt can no longer be paid; a card tapped just before is reported as paid.
 
-The cart is shown on the reader's screen with `show_cart` and cleared with `clear_display`.
+The cart is shown on the reader's screen with `show_cart` (`show_sale_cart` for the sale
+screen's cart: its lines after discount, the tax added and the total) and cleared with
+`clear_display`.
 A tip chosen on the reader is reported apart (`ReaderOutcome.tip`).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -35,8 +38,10 @@ from posapp.gateway.params import (
     ReaderSetReaderDisplayParams,
 )
 from posapp.money import check_amount, format_amount
+from posapp.services.cart import Cart
 from posapp.services.errors import ServiceError
-from posapp.services.payments import card_of
+from posapp.services.payments import card_of, describe_card
+from posapp.services.sale_tenders import cart_metadata, cart_total, sale_description
 from posapp.services.session import Session, perform, stripe_params
 from posapp.store.journal import JournalState
 
@@ -46,6 +51,7 @@ __all__ = [
     "ReaderOutcome",
     "ReaderPayment",
     "cancel_reader_payment",
+    "cart_lines",
     "clear_display",
     "create_location",
     "delete_reader",
@@ -57,6 +63,8 @@ __all__ = [
     "rename_reader",
     "retry_reader_payment",
     "show_cart",
+    "show_sale_cart",
+    "start_cart_reader_payment",
     "start_reader_payment",
 ]
 
@@ -223,6 +231,21 @@ def show_cart(
     return terminal.set_reader_display(session.gateway, reader_id, params)
 
 
+def cart_lines(cart: Cart) -> tuple[list[CartLine], int]:
+    """The cart as the reader shows it: each line (the tip last) at its amount after
+    discounts, and the tax added on top; together they make the cart's total."""
+    priced = cart.priced()
+    lines = [CartLine(p.line.description, p.subtotal - p.coupon_discount, p.line.quantity)
+             for p in priced]
+    return lines, sum(p.total for p in priced) - sum(line.amount for line in lines)
+
+
+def show_sale_cart(session: Session, reader_id: str, cart: Cart) -> dict[str, Any]:
+    """Show the sale screen's cart on the reader: its lines, the tax and the total."""
+    lines, tax = cart_lines(cart)
+    return show_cart(session, reader_id, cart.currency, lines, tax=tax)
+
+
 def clear_display(session: Session, reader_id: str) -> dict[str, Any] | None:
     """Take the cart off the reader's screen (back to its idle screen). A reader doing
     anything else (a payment in progress) is left alone: None."""
@@ -246,6 +269,7 @@ def start_reader_payment(
     capture_method: CaptureMethod = "automatic",
     tipping: bool = False,
     attempt: int = 1,
+    metadata: Mapping[str, str] | None = None,
 ) -> tuple[ReaderPayment, ReaderOutcome]:
     """Ask the reader to collect `amount`: make the attempt's PaymentIntent and start the
     reader's action (try `attempt` on it). The same key and attempt never make a second
@@ -254,7 +278,8 @@ def start_reader_payment(
     Returns the payment and where it stands, read back from Stripe: `waiting` for the card
     (or, sent again after the customer paid, `succeeded`), or `offline`/`busy` when the
     reader could not start (the PaymentIntent stays for `retry_reader_payment`).
-    `tipping`: the reader offers tip choices computed on `amount`. Raises ServiceError for
+    `tipping`: the reader offers tip choices computed on `amount`. `metadata` goes on the
+    PaymentIntent beside the reader's id. Raises ServiceError for
     bad input and GatewayError otherwise, with `idempotency_key` set when the outcome is
     unknown: start it again with the same key and attempt, which cannot charge twice.
     """
@@ -270,7 +295,7 @@ def start_reader_payment(
         allowed_payment_method_types=["card_present"],
         capture_method=capture_method,
         description=description,
-        metadata={METADATA_READER: reader_id},
+        metadata={**(metadata or {}), METADATA_READER: reader_id},
     )
     intent = perform(
         session,
@@ -284,6 +309,24 @@ def start_reader_payment(
     payment = ReaderPayment(idempotency_key, reader_id, intent["id"], amount, currency,
                             description, attempt)
     return payment, _process(session, payment, tipping)
+
+
+def start_cart_reader_payment(
+    session: Session,
+    reader_id: str,
+    cart: Cart,
+    *,
+    idempotency_key: str,
+    capture_method: CaptureMethod = "automatic",
+    tipping: bool = False,
+) -> tuple[ReaderPayment, ReaderOutcome]:
+    """`start_reader_payment` for the sale screen's cart: its total, described by its lines
+    (`2 × Latte, Croissant`) with the cart's metadata (the tip apart), as its other tenders
+    record it. The same key never makes a second PaymentIntent."""
+    return start_reader_payment(
+        session, reader_id, cart_total(session, cart), cart.currency, sale_description(cart),
+        idempotency_key=idempotency_key, capture_method=capture_method, tipping=tipping,
+        metadata=cart_metadata(cart))
 
 
 def retry_reader_payment(
@@ -371,7 +414,7 @@ def _intent_outcome(session: Session, intent: dict[str, Any],
         "payment_intent_id": intent["id"], "currency": intent["currency"], "tip": tip,
         "card_brand": brand, "card_last4": last4,
         "charge_id": charge["id"] if charge else None}
-    card = f" with {(brand or 'card').title()} •••• {last4}" if last4 else ""
+    card = describe_card(brand, last4)
     tip_text = (f" (including a {format_amount(tip, intent['currency'], session.locale)} tip)"
                 if tip else "")
     if status == "succeeded":

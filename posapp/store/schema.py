@@ -223,6 +223,8 @@ def _event(o: Mapping[str, Any]) -> Extracted:
 
 
 S, N = str, int
+AMOUNT_INDEX = ("amount", "currency")
+"""What an amount search looks rows up by (`search._by_amount`), in the types it searches."""
 
 TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
     TableSpec("customers", "customer", ("cus_",),
@@ -234,21 +236,23 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
     TableSpec("payment_intents", "payment_intent", ("pi_",),
               {"customer": S, "status": S, "amount": N, "currency": S, "description": S,
                "email": S, "latest_charge": S},
-              _payment_intent, (("customer",), ("status",)), ("description", "email")),
+              _payment_intent, (("customer",), ("status",), AMOUNT_INDEX),
+              ("description", "email")),
     TableSpec("charges", "charge", ("ch_", "py_"),
               {"customer": S, "status": S, "amount": N, "amount_refunded": N, "currency": S,
                "description": S, "payment_intent": S, "name": S, "email": S, "brand": S,
                "last4": S, "refunded": N, "disputed": N, "captured": N, "amount_captured": N,
                "capture_before": N},
-              _charge, (("customer",), ("status",), ("payment_intent",), ("last4",)),
+              _charge, (("customer",), ("status",), ("payment_intent",), ("last4",),
+                        AMOUNT_INDEX),
               ("description", "name", "email")),
     TableSpec("refunds", "refund", ("re_", "pyr_"),
               {"charge": S, "payment_intent": S, "status": S, "amount": N, "currency": S},
-              _refund, (("charge",), ("status",))),
+              _refund, (("charge",), ("status",), AMOUNT_INDEX)),
     TableSpec("disputes", "dispute", ("dp_", "du_"),
               {"charge": S, "payment_intent": S, "status": S, "amount": N, "currency": S,
                "reason": S, "due_by": N},
-              _dispute, (("charge",), ("status",))),
+              _dispute, (("charge",), ("status",), AMOUNT_INDEX)),
     TableSpec("products", "product", ("prod_",),
               {"name": S, "active": N, "sku": S, "barcode": S, "category": S}, _product,
               (("active",), ("barcode",)), ("name", "sku", "barcode")),
@@ -264,7 +268,8 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
               {"customer": S, "status": S, "number": S, "name": S, "email": S, "amount": N,
                "amount_remaining": N, "currency": S, "due_date": N, "subscription": S,
                "paid_at": N},
-              _invoice, (("customer",), ("status",), ("number",), ("subscription",)),
+              _invoice, (("customer",), ("status",), ("number",), ("subscription",),
+                         AMOUNT_INDEX),
               ("number", "name", "email")),
     TableSpec("checkout_sessions", "checkout.session", ("cs_",),
               {"customer": S, "status": S, "payment_status": S, "amount": N, "currency": S,
@@ -432,7 +437,15 @@ def _add_catalogue(db: Any) -> None:
     _index(products, spec)
 
 
+def _amount_indexes(db: Any) -> None:
+    """Version 8: an index on (amount, currency) in the types an amount search looks in
+    ("4.50", "¥1000"), which otherwise read every row of the table."""
+    for name in _existing(db):
+        if AMOUNT_INDEX in TABLES[name].indexes:
+            _index(db[name], TABLES[name])
+
+
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     _create_v1, _purge_client_secrets, _compress_v3, _charge_capture_columns, _new_tables,
-    _new_tables, _add_catalogue)
+    _new_tables, _add_catalogue, _amount_indexes)
 """Forward migrations; `MIGRATIONS[n]` takes a cache from version n to n + 1."""

@@ -18,7 +18,7 @@ from babel.numbers import get_currency_symbol, list_currencies
 
 from posapp.money import AmountError, exponent, parse_amount
 
-__all__ = ["AmountTerm", "DateRange", "parse_amount_term", "parse_date_range"]
+__all__ = ["AmountTerm", "DateRange", "midnight", "parse_amount_term", "parse_date_range"]
 
 # One number with an optional currency code or symbol before or after it.
 _AMOUNT = re.compile(r"([^\d\s]*)\s*(\d[\d.,'\s\u00a0\u202f]*?)\s*([^\d\s]*)")
@@ -111,7 +111,7 @@ def parse_date_range(text: str, now: datetime, tz: tzinfo | None = None) -> Date
         if first is None or last is None:
             return None
         days = (min(first[0], last[0]), max(first[1], last[1]))
-    return _midnight(days[0], tz), _midnight(days[1] + timedelta(days=1), tz)
+    return midnight(days[0], tz), midnight(days[1] + timedelta(days=1), tz)
 
 
 def _days(text: str, today: date) -> tuple[date, date] | None:
@@ -148,7 +148,8 @@ def _days(text: str, today: date) -> tuple[date, date] | None:
     return None
 
 
-def _midnight(day: date, tz: tzinfo | None) -> int:
+def midnight(day: date, tz: tzinfo | None) -> int:
+    """Unix time of the midnight starting `day` in `tz` (None: the system's zone)."""
     if tz is not None:
         return int(datetime(day.year, day.month, day.day, tzinfo=tz).timestamp())
     return int(datetime(day.year, day.month, day.day).astimezone().timestamp())

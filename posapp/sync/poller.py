@@ -33,7 +33,7 @@ from .notifications import (
     Notification,
     for_event,
 )
-from .sources import REFETCHED_ON_EVENT, balance_transaction_ids, refetch
+from .sources import balance_transaction_ids, refetch, refetched_on_event
 
 log = logging.getLogger(__name__)
 
@@ -249,7 +249,7 @@ def apply_event(gateway: Gateway, cache: Cache, event: Mapping[str, Any],
     # A preview (`invoice.upcoming` carries the next invoice) is no stored object.
     preview = str(obj.get("id") or "upcoming_").startswith("upcoming_")
     table = "" if preview else TABLE_FOR_OBJECT.get(str(obj.get("object")), "")
-    stale = event.get("api_version") != API_VERSION or table in REFETCHED_ON_EVENT
+    stale = event.get("api_version") != API_VERSION or refetched_on_event(table, obj)
     if table and stale and not is_deletion(event) and cache.get("events", event["id"]) is None:
         obj = refetch(gateway, table, obj["id"])
     if not cache.apply_event(event, None if preview else obj):

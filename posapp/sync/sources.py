@@ -73,8 +73,8 @@ SOURCES: tuple[Source, ...] = (
     Source("refunds", "refunds", "refunds"),
     Source("disputes", "disputes", "disputes"),
     Source("products", "products", "products"),
-    Source("prices", "prices", "prices"),
-    Source("coupons", "coupons", "coupons"),
+    Source("prices", "prices", "prices", {"expand": ["data.tiers"]}),
+    Source("coupons", "coupons", "coupons", {"expand": ["data.currency_options"]}),
     Source("promotion_codes", "promotion_codes", "promotion_codes"),
     Source("tax_rates", "tax_rates", "tax_rates"),
     Source("subscriptions", "subscriptions", "subscriptions", {"status": "all"}),
@@ -95,6 +95,14 @@ REFETCHED_ON_EVENT: frozenset[str] = frozenset({"invoices"})
 """Tables whose event payloads lack fields the app reads: an invoice's `payments` is
 includable (Stripe sends it only when expanded, never in events), so an event's invoice is
 fetched again."""
+
+
+def refetched_on_event(table: str, obj: Mapping[str, Any]) -> bool:
+    """Whether an event's object lacks includable fields the app reads: an invoice's
+    `payments`, a tiered price's `tiers`, an amount-off coupon's `currency_options`."""
+    return (table in REFETCHED_ON_EVENT
+            or (table == "prices" and obj.get("billing_scheme") == "tiered")
+            or (table == "coupons" and obj.get("amount_off") is not None))
 
 BACKFILLED: tuple[str, ...] = tuple(s.table for s in SOURCES if s.table is not None)
 """The cached types a backfill lists directly (payment methods come expanded)."""
@@ -127,8 +135,9 @@ _RETRIEVE: dict[str, Callable[[Gateway, str], dict[str, Any]]] = {
     "refunds": refunds.retrieve_refund,
     "disputes": disputes.retrieve_dispute,
     "products": products.retrieve_product,
-    "prices": prices.retrieve_price,
-    "coupons": coupons.retrieve_coupon,
+    "prices": lambda gw, price_id: prices.retrieve_price(gw, price_id, {"expand": ["tiers"]}),
+    "coupons": lambda gw, coupon_id: coupons.retrieve_coupon(gw, coupon_id,
+                                                             {"expand": ["currency_options"]}),
     "promotion_codes": promotion_codes.retrieve_promotion_code,
     "tax_rates": tax_rates.retrieve_tax_rate,
     "subscriptions": subscriptions.retrieve_subscription,

@@ -2,13 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActivityPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="314"/>
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n row exported to %1.</numerusform>
+            <numerusform>%n rows exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CacheListView</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/common/list_view.py" line="158"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="259"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CouponsTab</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="206"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPanel</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="60"/>
+        <source>%n customer(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n customer exported to %1.</numerusform>
+            <numerusform>%n customers exported to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -73,6 +106,17 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="143"/>
+        <source>%n row(s) to export</source>
+        <translation>
+            <numerusform>%n row to export</numerusform>
+            <numerusform>%n rows to export</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InvoicesPanel</name>
     <message numerus="yes">
         <location filename="../../posapp/ui/invoices/invoices_panel.py" line="58"/>
@@ -97,7 +141,7 @@
 <context>
     <name>RefundsPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="90"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="92"/>
         <source>%n refund(s) exported to %1.</source>
         <translation>
             <numerusform>%n refund exported to %1.</numerusform>
@@ -108,7 +152,7 @@
 <context>
     <name>SalePanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="224"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="234"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>%n more: type to narrow them down.</numerusform>
@@ -119,7 +163,7 @@
 <context>
     <name>SubscriptionListModel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="171"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>
@@ -141,7 +185,7 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/shell/status_bar.py" line="116"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="121"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>Synced %n minute ago</numerusform>

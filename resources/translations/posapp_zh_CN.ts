@@ -121,7 +121,7 @@
 <context>
     <name>ActionDetail</name>
     <message>
-        <location filename="../../posapp/ui/common/action_detail.py" line="75"/>
+        <location filename="../../posapp/ui/common/action_detail.py" line="74"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -129,99 +129,127 @@
 <context>
     <name>ActivityPanel</name>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="58"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="87"/>
         <source>Check with Stripe</source>
         <translation>向 Stripe 核实</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="59"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="88"/>
         <source>Look these writes up at Stripe by their idempotency key; nothing is sent again</source>
         <translation>按幂等键在 Stripe 查找这些写入操作；不会重新发送任何请求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="63"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="92"/>
         <source>Not known yet whether Stripe did these:</source>
         <translation>尚不清楚 Stripe 是否已执行以下操作：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="65"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="94"/>
         <source>Unsettled</source>
         <translation>结果未定</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="69"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="98"/>
         <source>Search action, object, key, request id…</source>
         <translation>搜索操作、对象、键、请求 ID…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="76"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="105"/>
         <source>All outcomes</source>
         <translation>所有结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="77"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="106"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="78"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="107"/>
         <source>Unknown (retry with the same key)</source>
         <translation>未知（使用同一键重试）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="102"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="139"/>
         <source>Event id (evt_…)</source>
         <translation>事件 ID（evt_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="104"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="141"/>
         <source>All objects</source>
         <translation>所有对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="108"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="145"/>
         <source>Object id (pi_…, cus_…)</source>
         <translation>对象 ID（pi_…、cus_…）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="121"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="155"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="158"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="156"/>
+        <source>Export this app&apos;s actions the list shows now</source>
+        <translation>导出列表当前显示的本应用操作</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="159"/>
+        <source>Export the Stripe events the list shows now</source>
+        <translation>导出列表当前显示的 Stripe 事件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="168"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="130"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="178"/>
         <source>This app&apos;s actions</source>
         <translation>本应用的操作</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="137"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="186"/>
         <source>Stripe events applied</source>
         <translation>已应用的 Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="165"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="215"/>
         <source>%1 ago</source>
         <translation>%1前</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="223"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="273"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="274"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="224"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="275"/>
         <source>Stripe request id</source>
         <translation>Stripe 请求 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="225"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="276"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/activity_panel.py" line="226"/>
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="277"/>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/activity/activity_panel.py" line="314"/>
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -290,7 +318,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../../posapp/ui/common/app_state.py" line="172"/>
+        <location filename="../../posapp/ui/common/app_state.py" line="173"/>
         <source>Stripe unreachable: try again when online.</source>
         <translation>无法连接 Stripe：请在联网后重试。</translation>
     </message>
@@ -512,27 +540,27 @@
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="108"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="109"/>
         <source>%1 available · %2 pending</source>
         <translation>可用 %1 · 待入账 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="112"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="113"/>
         <source>Balance not read yet: press Refresh.</source>
         <translation>尚未读取余额：请点击“刷新”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="116"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="117"/>
         <source>Next payouts: %1</source>
         <translation>即将到账的提现：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="119"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="120"/>
         <source>No payout on its way.</source>
         <translation>没有在途的提现。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="126"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="127"/>
         <source>Reading from Stripe…</source>
         <translation>正在从 Stripe 读取…</translation>
     </message>
@@ -641,17 +669,17 @@
 <context>
     <name>CacheListView</name>
     <message>
-        <location filename="../../posapp/ui/common/list_view.py" line="53"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="61"/>
         <source>Search name, e-mail, id, last 4…</source>
         <translation>搜索名称、电子邮箱、ID、卡号后四位…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/list_view.py" line="60"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="68"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/common/list_view.py" line="158"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="259"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
@@ -950,48 +978,43 @@
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="366"/>
-        <source>A cart is paid by page, saved card or cash.</source>
-        <translation>购物车可通过付款页面、已存银行卡或现金支付。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="439"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="437"/>
         <source>Cart total %1: lines, discount, tax and tip from the sale screen.</source>
         <translation>购物车合计 %1：商品、折扣、税费和小费来自销售界面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="628"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="626"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="678"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="676"/>
         <source>Recording the cash payment…</source>
         <translation>正在记录现金付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="684"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="688"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="682"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="686"/>
         <source>The cash payment may or may not have been recorded.</source>
         <translation>现金付款可能已记录，也可能未记录。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="695"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="693"/>
         <source>Paid in cash</source>
         <translation>已现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="730"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="731"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="846"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="847"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="861"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="862"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
@@ -1016,111 +1039,116 @@
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="490"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="366"/>
+        <source>A cart is paid by page, saved card, card reader or cash.</source>
+        <translation>购物车可通过支付页面、已保存的卡、读卡器或现金付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="488"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="491"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="489"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="507"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="505"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="526"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="524"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="553"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="551"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="558"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="556"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="584"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="582"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="603"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="601"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="617"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="823"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="615"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="824"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="619"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="617"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="622"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="620"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="644"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="642"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="649"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="647"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="653"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="651"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="663"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="661"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="754"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="755"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="755"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="756"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="756"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="757"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="757"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="758"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="775"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="939"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="776"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="940"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="809"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="810"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -1157,6 +1185,312 @@
     </message>
 </context>
 <context>
+    <name>CouponsTab</name>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="85"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="88"/>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="85"/>
+        <source>Off</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="85"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="125"/>
+        <source>Duration</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="86"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="88"/>
+        <source>Redeemed</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="86"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="127"/>
+        <source>Redeem by</source>
+        <translation>兑换截止</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="87"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="90"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="88"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="89"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="142"/>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="89"/>
+        <source>Restrictions</source>
+        <translation>限制条件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="94"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="118"/>
+        <source>Percent off</source>
+        <translation>折扣百分比</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="95"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="119"/>
+        <source>Amount off</source>
+        <translation>减免金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="100"/>
+        <source>e.g. EUR 4.50, JPY 700</source>
+        <translation>例如 EUR 4.50, JPY 700</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="101"/>
+        <source>The amount off in other currencies, for carts in those currencies</source>
+        <translation>其他币种的减免金额，用于以这些币种结算的购物车</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="104"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="207"/>
+        <source>Once</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="105"/>
+        <source>Several months</source>
+        <translation>数月</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="106"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="207"/>
+        <source>Forever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="107"/>
+        <source>How long a subscription keeps the discount; a sale at the counter is discounted once</source>
+        <translation>订阅享受折扣的时长；柜台销售只折扣一次</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="112"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="132"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="113"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="133"/>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="114"/>
+        <source>Create coupon</source>
+        <translation>创建优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="116"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="117"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="120"/>
+        <source>Other currencies</source>
+        <translation>其他币种</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="124"/>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="126"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="141"/>
+        <source>Times it can be used</source>
+        <translation>可使用次数</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="131"/>
+        <source>e.g. SUMMER10</source>
+        <translation>例如 SUMMER10</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="134"/>
+        <source>First order only</source>
+        <translation>仅限首单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="138"/>
+        <source>Create code for the selected coupon</source>
+        <translation>为所选优惠券创建代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="140"/>
+        <source>Promotion code</source>
+        <translation>促销代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="144"/>
+        <source>Minimum order</source>
+        <translation>最低订单金额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="147"/>
+        <source>Delete coupon</source>
+        <translation>删除优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="148"/>
+        <source>A deleted coupon cannot be redeemed again, nor its codes; past discounts stay</source>
+        <translation>已删除的优惠券及其代码不能再使用；以往的折扣保留</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="150"/>
+        <source>Deactivate code</source>
+        <translation>停用代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="152"/>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="153"/>
+        <source>Promotion codes</source>
+        <translation>促销代码</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="194"/>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="206"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="220"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="230"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="222"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="232"/>
+        <source>Used up</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="223"/>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="233"/>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="223"/>
+        <source>Not valid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="228"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="234"/>
+        <source>Coupon not valid</source>
+        <translation>优惠券无效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="235"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="241"/>
+        <source>first order</source>
+        <translation>首单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="243"/>
+        <source>from %1</source>
+        <translation>满 %1</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="256"/>
+        <source>Write other currencies as a code and an amount, e.g. EUR 4.50, JPY 700.</source>
+        <translation>其他币种请写成代码加金额，例如 EUR 4.50, JPY 700。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="274"/>
+        <source>Type the percentage off, e.g. 10.</source>
+        <translation>请输入折扣百分比，例如 10。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="281"/>
+        <source>Type the amount off.</source>
+        <translation>请输入减免金额。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="286"/>
+        <source>Coupon created.</source>
+        <translation>优惠券已创建。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="303"/>
+        <source>Select the coupon the code is for.</source>
+        <translation>请选择该代码所属的优惠券。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="307"/>
+        <source>Type the minimum order amount, or leave it empty.</source>
+        <translation>请输入最低订单金额，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="310"/>
+        <source>Promotion code created.</source>
+        <translation>促销代码已创建。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="326"/>
+        <source>Select the code to deactivate.</source>
+        <translation>请选择要停用的代码。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="328"/>
+        <source>Code deactivated.</source>
+        <translation>代码已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="335"/>
+        <source>Select the coupon to delete.</source>
+        <translation>请选择要删除的优惠券。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/coupons_tab.py" line="337"/>
+        <source>Coupon deleted: it and its codes can no longer be redeemed.</source>
+        <translation>优惠券已删除：它及其代码不能再使用。</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <location filename="../../posapp/ui/shell/crash.py" line="94"/>
@@ -1182,14 +1516,24 @@
 <context>
     <name>CsvExport</name>
     <message>
-        <location filename="../../posapp/ui/common/csv_export.py" line="57"/>
+        <location filename="../../posapp/ui/common/csv_export.py" line="64"/>
         <source>Export to CSV</source>
         <translation>导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/csv_export.py" line="59"/>
+        <location filename="../../posapp/ui/common/csv_export.py" line="66"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/csv_export.py" line="94"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/csv_export.py" line="99"/>
+        <source>Export canceled: no file was written.</source>
+        <translation>导出已取消：未写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -1435,43 +1779,55 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="40"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="52"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="43"/>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="110"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="55"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="126"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="49"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="59"/>
+        <source>Export the customers the list shows now</source>
+        <translation>导出列表当前显示的客户</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="60"/>
+        <source>%n customer(s) exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 位客户到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="65"/>
         <source>Select a customer to see and edit it.</source>
         <translation>选择一位客户以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="83"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="99"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="84"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="100"/>
         <source>Delete %1 for good? Stripe cancels their subscriptions at once and this cannot be undone.</source>
         <translation>永久删除 %1？Stripe 会立即取消其订阅，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="103"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="119"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="105"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="121"/>
         <source>Collect a card…</source>
         <translation>收集银行卡…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customers_panel.py" line="108"/>
+        <location filename="../../posapp/ui/customers/customers_panel.py" line="124"/>
         <source>Refund a payment…</source>
         <translation>退款…</translation>
     </message>
@@ -2268,14 +2624,91 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="150"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="83"/>
+        <source>CSV (any spreadsheet, UTF-8)</source>
+        <translation>CSV（任意电子表格，UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="84"/>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel 工作簿 (XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="85"/>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="86"/>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="92"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="96"/>
+        <source>Days and times in %1, the account&apos;s time zone</source>
+        <translation>日期和时间按账户时区 %1 计算</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="98"/>
+        <source>Days and times in this computer&apos;s time zone</source>
+        <translation>日期和时间按本机时区计算</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="105"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="106"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="109"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="112"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="143"/>
+        <source>%n row(s) to export</source>
+        <translation>
+            <numerusform>将导出 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="148"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/export_dialog.py" line="149"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FeeNet</name>
     <message>
-        <location filename="../../posapp/ui/common/format.py" line="89"/>
+        <location filename="../../posapp/ui/common/format.py" line="111"/>
         <source>Fee %1 · net %2</source>
         <translation>手续费 %1 · 净额 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/format.py" line="93"/>
+        <location filename="../../posapp/ui/common/format.py" line="115"/>
         <source>(available %1)</source>
         <translation>（%1 可用）</translation>
     </message>
@@ -2283,37 +2716,37 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="46"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="64"/>
         <source>Min amount</source>
         <translation>最低金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="47"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="65"/>
         <source>Max amount</source>
         <translation>最高金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="48"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="66"/>
         <source>Card last 4</source>
         <translation>卡号后四位</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="53"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="71"/>
         <source>Created from</source>
         <translation>创建起始</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="55"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="73"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="74"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="89"/>
         <source>any</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/filter_bar.py" line="134"/>
+        <location filename="../../posapp/ui/widgets/filter_bar.py" line="153"/>
         <source>Not an amount</source>
         <translation>不是有效金额</translation>
     </message>
@@ -2321,12 +2754,12 @@
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../posapp/ui/shell/controller.py" line="117"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="119"/>
         <source>Damaged files were repaired</source>
         <translation>已修复损坏的文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/controller.py" line="199"/>
+        <location filename="../../posapp/ui/shell/controller.py" line="201"/>
         <source>Act as</source>
         <translation>以账户身份操作</translation>
     </message>
@@ -2377,232 +2810,232 @@
 <context>
     <name>InvoiceDetail</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="68"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="69"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="72"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="73"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="74"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
         <source>Charge card…</source>
         <translation>银行卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
         <source>Paid outside Stripe…</source>
         <translation>在 Stripe 之外支付…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
         <source>Mark uncollectible…</source>
         <translation>标记为无法收回…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
         <source>Open hosted page</source>
         <translation>打开托管页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="84"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="103"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="104"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="104"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="106"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="120"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="121"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="129"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="130"/>
         <source>Charged automatically</source>
         <translation>自动扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="132"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="133"/>
         <source>%1 — overdue</source>
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="151"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="152"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="170"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="171"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="184"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="185"/>
         <source>Send invoice</source>
         <translation>发送发票</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="185"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="186"/>
         <source>E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.</source>
         <translation>要将金额为 %2 的发票 %1 通过电子邮件发送给 %3（%4）吗？邮件发出后无法撤回。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="194"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="195"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="209"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="210"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="210"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="211"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="219"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="220"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="220"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="221"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="235"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="236"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="263"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="264"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="265"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="266"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="268"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="269"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="269"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="271"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="273"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="274"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="329"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="331"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="338"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="340"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="339"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="340"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="343"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="344"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="360"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="362"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="370"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="372"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="370"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="372"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2610,102 +3043,117 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="58"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="59"/>
         <source>New invoice</source>
         <translation>新建账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="62"/>
         <source>Type a customer&apos;s name, e-mail or id</source>
         <translation>输入客户名称、电子邮箱或 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="67"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="68"/>
         <source>E-mail the invoice, due in</source>
         <translation>通过电子邮件发送账单，到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="67"/>
         <source>Charge the customer&apos;s default card</source>
         <translation>从客户的默认银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="73"/>
         <source>Optional memo shown on the invoice</source>
         <translation>可选：显示在账单上的备忘</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="75"/>
+        <source>Optional promotion code or coupon id</source>
+        <translation>可选：促销代码或优惠券 ID</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="78"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="78"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="79"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="86"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="92"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="93"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="94"/>
         <source>Collection</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="96"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="97"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="99"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="83"/>
         <source>Remove this item</source>
         <translation>移除此项目</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="134"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="139"/>
         <source>Each item needs a description.</source>
         <translation>每个项目都需要说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="136"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="141"/>
         <source>Enter the unit price of “%1”.</source>
         <translation>请输入“%1”的单价。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="141"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="146"/>
         <source>Add at least one item.</source>
         <translation>请至少添加一个项目。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="163"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="168"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="183"/>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="171"/>
+        <source>“%1” is neither an active promotion code nor a valid coupon.</source>
+        <translation>“%1”既不是有效的促销代码，也不是有效的优惠券。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_dialog.py" line="192"/>
         <source>Creating the invoice…</source>
         <translation>正在创建账单…</translation>
     </message>
@@ -2761,72 +3209,77 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="115"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="120"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="120"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="125"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="121"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="126"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="122"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="127"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="124"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="129"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="135"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="140"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="138"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="144"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="139"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="145"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="146"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="140"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="147"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="141"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="148"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="142"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="149"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="150"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="157"/>
         <source>Tax ID: %1</source>
         <translation>税号：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="154"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="161"/>
         <source>Pay online</source>
         <translation>在线支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="173"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="180"/>
         <source>due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -2982,27 +3435,22 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="86"/>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="96"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="102"/>
         <source>Any customer</source>
         <translation>任意客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="241"/>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="92"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="275"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="315"/>
         <source>Copy id</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/list_panel.py" line="277"/>
+        <location filename="../../posapp/ui/widgets/list_panel.py" line="317"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
@@ -3030,77 +3478,77 @@
         <translation>PosApp — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="160"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="163"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="161"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="164"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="162"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="165"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="163"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="166"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="164"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="167"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="166"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="169"/>
         <source>Invoices</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="167"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="170"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="168"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="171"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="169"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="172"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="170"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="173"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="171"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="174"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="172"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="175"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="173"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="176"/>
         <source>Payouts</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="174"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="177"/>
         <source>Connect</source>
         <translation>关联账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/main_window.py" line="262"/>
+        <location filename="../../posapp/ui/shell/main_window.py" line="265"/>
         <source>Finish the sale on the collect screen first.</source>
         <translation>请先在收款界面完成当前销售。</translation>
     </message>
@@ -3323,82 +3771,82 @@
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="68"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="69"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="71"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="72"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="72"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="73"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="73"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="74"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="74"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="75"/>
         <source>Receipt PDF…</source>
         <translation>收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="75"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="76"/>
         <source>Reprint the receipt (works offline, from the cache)</source>
         <translation>重新打印收据（可离线使用，来自缓存）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="96"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="94"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="117"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="115"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="120"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="118"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="170"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="168"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="169"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="167"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="70"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="71"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="172"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="170"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="177"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="175"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="198"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="196"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="229"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="227"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -3431,27 +3879,22 @@
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="132"/>
-        <source>Refunded / disputed</source>
-        <translation>退款 / 争议</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="135"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="133"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="160"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="161"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="162"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="163"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="164"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="165"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -3478,112 +3921,112 @@
 <context>
     <name>PaymentStatus</name>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="27"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="28"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="28"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="29"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="29"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="30"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="30"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="31"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="31"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="32"/>
         <source>Needs authentication</source>
         <translation>需要验证</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="32"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="33"/>
         <source>Uncaptured</source>
         <translation>未请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="33"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="34"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="44"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="45"/>
         <source>Waiting for the customer to pay.</source>
         <translation>正在等待客户付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="46"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="47"/>
         <source>The customer has paid; the bank is still confirming the payment.</source>
         <translation>客户已付款；银行仍在确认这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="49"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="50"/>
         <source>The payment page expired without a payment.</source>
         <translation>付款页面已过期，未收到付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="51"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="52"/>
         <source>The payment request was switched off.</source>
         <translation>付款请求已关闭。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="75"/>
-        <source>Uncaptured, capture by %1</source>
-        <translation>未请款，请于 %1 前请款</translation>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="76"/>
+        <source>Capture by %1</source>
+        <translation>请于 %1 前请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="81"/>
         <source>Waiting for payment</source>
         <translation>等待付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="83"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="84"/>
         <source>Canceled (%1)</source>
         <translation>已取消（%1）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="91"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="92"/>
         <source>invoice voided</source>
         <translation>账单已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="92"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="93"/>
         <source>invoice failed</source>
         <translation>账单付款失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="93"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="94"/>
         <source>abandoned</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="94"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="95"/>
         <source>canceled by Stripe</source>
         <translation>由 Stripe 取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="95"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="96"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="96"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="97"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="97"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="98"/>
         <source>fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="98"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="99"/>
         <source>requested by the customer</source>
         <translation>应客户要求</translation>
     </message>
@@ -3755,54 +4198,54 @@
 <context>
     <name>PayoutsPanel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="157"/>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="219"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="158"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="220"/>
         <source>Pay out…</source>
         <translation>提现…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="163"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="164"/>
         <source>Save the payouts the list shows as a CSV file</source>
         <translation>将列表中显示的提现保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="165"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="166"/>
         <source>%1 payouts saved to %2</source>
         <translation>已将 %1 笔提现保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="170"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="171"/>
         <source>Select a payout to see what it paid out.</source>
         <translation>选择一笔提现，查看它包含的款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="181"/>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="191"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="182"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="192"/>
         <source>Pay out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="181"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="182"/>
         <source>Amount to pay out to the bank (%1 available):</source>
         <translation>提现到银行的金额（可用 %1）：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="192"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="193"/>
         <source>Pay %1 out to the bank now?</source>
         <translation>现在将 %1 提现到银行吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="209"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="210"/>
         <source>Check payout again</source>
         <translation>再次核对提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="211"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="212"/>
         <source>We don&apos;t know yet whether the payout of %1 was made: Stripe did not answer. Check again: it cannot pay out twice.</source>
         <translation>尚不确定 %1 的提现是否已完成：Stripe 没有回应。请再次核对：同一笔提现不会执行两次。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="221"/>
+        <location filename="../../posapp/ui/backoffice/payouts_panel.py" line="222"/>
         <source>Payout of %1 on its way.</source>
         <translation>%1 的提现已在途。</translation>
     </message>
@@ -3866,8 +4309,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="48"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="79"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="98"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3898,158 +4340,131 @@
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="62"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="87"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="104"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="92"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
-        <source>Coupon</source>
-        <translation>优惠券</translation>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="71"/>
+        <source>Up to (quantity)</source>
+        <translation>至（数量）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
-        <source>Off</source>
-        <translation>优惠</translation>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="71"/>
+        <source>Per unit</source>
+        <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="78"/>
-        <source>Code</source>
-        <translation>优惠码</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="79"/>
-        <source>Redeemed</source>
-        <translation>已使用</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="84"/>
-        <source>Create coupon and code</source>
-        <translation>创建优惠券和优惠码</translation>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="72"/>
+        <source>Flat fee</source>
+        <translation>固定费用</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/catalogue/products_panel.py" line="85"/>
-        <source>Deactivate code</source>
-        <translation>停用优惠码</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="88"/>
-        <source>Percent off</source>
-        <translation>折扣百分比</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="89"/>
-        <source>Promotion code</source>
-        <translation>优惠码</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="97"/>
         <source>Tax rate</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="97"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="105"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="85"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="93"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="98"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="101"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="86"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="89"/>
         <source>Included in prices</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="102"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="90"/>
         <source>Create tax rate</source>
         <translation>创建税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="114"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="104"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="115"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="106"/>
         <source>Coupons and codes</source>
         <translation>优惠券和优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="116"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="107"/>
         <source>Tax rates</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="165"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="176"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="135"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="142"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="165"/>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="181"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="135"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="142"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="176"/>
-        <source>Inactive</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="180"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="141"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="180"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="141"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="222"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="156"/>
+        <source>Tiered (graduated)</source>
+        <translation>阶梯价（累进）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="157"/>
+        <source>Tiered (volume)</source>
+        <translation>阶梯价（总量）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="166"/>
+        <source>and above</source>
+        <translation>及以上</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="172"/>
+        <source>%1 has a tiered price, shown here read-only. The counter does not sell it as a tile; change it in the Stripe Dashboard.</source>
+        <translation>%1 采用阶梯价，此处只读显示。柜台不会将其作为商品磁贴出售；请在 Stripe 控制台中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="200"/>
         <source>Product created.</source>
         <translation>商品已创建。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="238"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="216"/>
         <source>Stripe prices cannot change: a new price was made and the old one archived.</source>
         <translation>Stripe 的价格不可修改：已创建新价格并归档旧价格。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="248"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="226"/>
         <source>Product archived.</source>
         <translation>商品已归档。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="249"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="227"/>
         <source>Product restored.</source>
         <translation>商品已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="257"/>
-        <source>Type the percentage off, e.g. 10.</source>
-        <translation>请输入折扣百分比，例如 10。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="263"/>
-        <source>Coupon and code created.</source>
-        <translation>优惠券和优惠码已创建。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="272"/>
-        <source>Code deactivated.</source>
-        <translation>优惠码已停用。</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="280"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="235"/>
         <source>Type the tax percentage, e.g. 8.875.</source>
         <translation>请输入税率百分比，例如 8.875。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/products_panel.py" line="282"/>
+        <location filename="../../posapp/ui/catalogue/products_panel.py" line="237"/>
         <source>Tax rate created.</source>
         <translation>税率已创建。</translation>
     </message>
@@ -4057,117 +4472,117 @@
 <context>
     <name>ReaderTender</name>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="75"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="86"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="76"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="87"/>
         <source>The customer taps, inserts or swipes their card on the station&apos;s reader</source>
         <translation>客户在本收银台的读卡器上挥卡、插卡或刷卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="79"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="90"/>
         <source>Readers…</source>
         <translation>读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="104"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="105"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="116"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="107"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="118"/>
         <source>Capture now</source>
         <translation>立即请款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="180"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="191"/>
         <source>Readers could not be listed: %1</source>
         <translation>无法列出读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="206"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="223"/>
         <source>No reader chosen: register one with “Readers…”.</source>
         <translation>尚未选择读卡器：请通过“读卡器…”注册一台。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="230"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="270"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="262"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="309"/>
         <source>Sending the payment to the reader…</source>
         <translation>正在将付款发送到读卡器…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="268"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="315"/>
         <source>The reader payment may or may not have been started.</source>
         <translation>读卡器付款可能已开始，也可能尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="354"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="401"/>
         <source>tip %1</source>
         <translation>小费 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="357"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="404"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="367"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="414"/>
         <source>The reader payment was canceled; nothing was charged.</source>
         <translation>读卡器付款已取消；未扣任何款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="373"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="420"/>
         <source>Card reader: %1</source>
         <translation>读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="392"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="439"/>
         <source>Tap, insert or swipe on the reader.</source>
         <translation>请在读卡器上挥卡、插卡或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="393"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="440"/>
         <source>Authorised %1: capture it to take the money, or cancel to release the hold.</source>
         <translation>已授权 %1：请款即可收取款项，或取消以释放预授权。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="395"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="442"/>
         <source>Declined: %1 The customer can try another card.</source>
         <translation>被拒：%1 客户可以换一张卡再试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="397"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="444"/>
         <source>The reader stopped waiting for a card; nothing was charged. Try again when the customer is ready.</source>
         <translation>读卡器已停止等待银行卡；未扣任何款项。客户准备好后请重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="399"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="446"/>
         <source>The reader stopped collecting this payment (canceled on the reader); nothing was charged. Try again, or cancel.</source>
         <translation>读卡器已停止收取此笔付款（已在读卡器上取消）；未扣任何款项。请重试或取消。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="401"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="448"/>
         <source>The reader is offline: check that it is on and connected, then try again, or choose another reader.</source>
         <translation>读卡器离线：请检查其是否已开机并联网，然后重试，或选择其他读卡器。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="403"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="450"/>
         <source>The reader is busy with another payment (perhaps another station&apos;s): wait for it to finish, then try again.</source>
         <translation>读卡器正在处理另一笔付款（可能来自其他收银台）：请等待其完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/reader_tender.py" line="405"/>
+        <location filename="../../posapp/ui/payments/reader_tender.py" line="452"/>
         <source>The reader could not take the payment: %1</source>
         <translation>读卡器无法收取此笔付款：%1</translation>
     </message>
@@ -4622,22 +5037,22 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="77"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="78"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="79"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="82"/>
         <source>Note / failure</source>
         <translation>备注 / 失败原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="107"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="109"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -4691,54 +5106,54 @@
 <context>
     <name>RefundsPanel</name>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="67"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="69"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="68"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="70"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="69"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="71"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="70"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="72"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="71"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="73"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="89"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="91"/>
         <source>Export the refunds the list shows now</source>
         <translation>导出列表当前显示的退款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="90"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="92"/>
         <source>%n refund(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %n 笔退款导出到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="145"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="147"/>
         <source>Open payment</source>
         <translation>打开付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="85"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="87"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="126"/>
+        <location filename="../../posapp/ui/refunds/refunds_panel.py" line="128"/>
         <source>Refunded: %1 · pending: %2 · failed: %3</source>
         <translation>已退款：%1 · 处理中：%2 · 失败：%3</translation>
     </message>
@@ -4746,134 +5161,149 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="71"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="77"/>
         <source>Search or scan a barcode, then Enter</source>
         <translation>搜索或扫描条形码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="92"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="98"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="92"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="98"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="93"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="99"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="102"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="111"/>
         <source>Promotion code</source>
         <translation>优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="103"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="112"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="109"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="118"/>
         <source>Custom amount, then Enter</source>
         <translation>自定义金额，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="114"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="123"/>
         <source>No tip</source>
         <translation>不加小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="120"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="129"/>
         <source>Other tip</source>
         <translation>其他小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="126"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="135"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="127"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="136"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="128"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="137"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="129"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="138"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="130"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="139"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="134"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="143"/>
         <source>Collect</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="136"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="145"/>
         <source>Take payment for the cart (Ctrl+Enter)</source>
         <translation>为购物车收款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="137"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="146"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="183"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="193"/>
         <source>No tax</source>
         <translation>不含税</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="185"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="195"/>
         <source>included</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="185"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="195"/>
         <source>added</source>
         <translation>另加</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="194"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="204"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="224"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="234"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>还有 %n 项：输入文字以缩小范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="236"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="246"/>
         <source>No product has the code “%1”.</source>
         <translation>没有代码为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="256"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="266"/>
         <source>Custom amount</source>
         <translation>自定义金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="281"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="291"/>
         <source>“%1” is not a valid code.</source>
         <translation>“%1”不是有效的优惠码。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="333"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="308"/>
+        <source>Stripe Tax is not active on this account (Dashboard → Tax): your tax rates apply.</source>
+        <translation>此账户未启用 Stripe Tax（控制台 → 税务）：将使用您的税率。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="311"/>
+        <source>Stripe Tax works out the tax at payment</source>
+        <translation>Stripe Tax 在付款时计算税额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="359"/>
+        <source>Calculated at payment</source>
+        <translation>付款时计算</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="364"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
@@ -4909,170 +5339,208 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="48"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="52"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="62"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="59"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="64"/>
         <source>How often to ask Stripe for news when nothing is pending (every 2 s while a payment is awaited).</source>
         <translation>无待处理事项时向 Stripe 查询更新的间隔（等待付款时每 2 秒一次）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="70"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="71"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="76"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="73"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="78"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="89"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="85"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="90"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="86"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="91"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="93"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="96"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="97"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="98"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="115"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="120"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="116"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="121"/>
         <source>Business</source>
         <translation>商家信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="117"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="123"/>
+        <source>Card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="124"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="133"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="140"/>
         <source>The account&apos;s name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="138"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="145"/>
         <source>e.g. Thank you for your business.</source>
         <translation>例如：感谢您的惠顾。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="140"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="147"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="147"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="154"/>
         <source>Business name</source>
         <translation>商家名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="148"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="155"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="149"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="156"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="150"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
         <source>Invoice footer</source>
         <translation>发票页脚</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="151"/>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="158"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="170"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="159"/>
+        <source>Stripe Tax works out the tax of counter sales</source>
+        <translation>由 Stripe Tax 计算柜台销售的税额</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="162"/>
+        <source>Instead of your tax rates, Stripe Tax taxes each sale by the customer&apos;s address. Used only while Stripe Tax is active on the account (Dashboard → Tax).</source>
+        <translation>Stripe Tax 按顾客地址为每笔销售计税，取代您的税率。仅在账户已启用 Stripe Tax 时使用（控制台 → 税务）。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="164"/>
+        <source>Tax</source>
+        <translation>税务</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="170"/>
         <source>Images (*.png *.jpg *.svg)</source>
         <translation>图片 (*.png *.jpg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="189"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="205"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="190"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="222"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="222"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="225"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="241"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="226"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="242"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
+    </message>
+</context>
+<context>
+    <name>StationReaderPage</name>
+    <message>
+        <location filename="../../posapp/ui/payments/station_reader.py" line="31"/>
+        <source>This station&apos;s reader</source>
+        <translation>本收银台的读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/station_reader.py" line="45"/>
+        <source>No reader yet: register one with “Readers…” on the collect screen.</source>
+        <translation>还没有读卡器：请在收款界面通过“读卡器…”注册一台。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/station_reader.py" line="53"/>
+        <source>Readers could not be listed: %1</source>
+        <translation>无法列出读卡器：%1</translation>
     </message>
 </context>
 <context>
@@ -5663,22 +6131,22 @@
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="150"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="151"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="158"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="159"/>
         <source>%1, cancels</source>
         <translation>%1，将取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="160"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="161"/>
         <source>%1, collection paused</source>
         <translation>%1，已暂停收款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="171"/>
         <source>+%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -5771,29 +6239,29 @@
         <translation>离线 — 显示缓存数据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="93"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="98"/>
         <source>Syncing… %1</source>
         <translation>同步中… %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="110"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="115"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="114"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="119"/>
         <source>Synced just now</source>
         <translation>刚刚已同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/shell/status_bar.py" line="116"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="121"/>
         <source>Synced %n minute(s) ago</source>
         <translation>
             <numerusform>%n 分钟前已同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/status_bar.py" line="118"/>
+        <location filename="../../posapp/ui/shell/status_bar.py" line="123"/>
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>

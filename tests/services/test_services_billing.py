@@ -13,7 +13,8 @@ from services_support import assert_audited, cached, customer_with_card
 from posapp.gateway import ErrorKind, GatewayError, prices, products
 from posapp.money import AmountError
 from posapp.services import customers, invoices, subscriptions
-from posapp.services.invoices import InvoiceItem, csv_cell, export_csv
+from posapp.services.exports import csv_cell, write_export
+from posapp.services.invoices import InvoiceItem
 from posapp.services.session import Session
 from posapp.services.subscriptions import SubscriptionItem
 
@@ -136,7 +137,7 @@ def test_csv_export_escapes_formula_prefixes(tmp_path: Path) -> None:
         {"number": "INV-0001", "customer": "Zoë, \"the\" baker", "amount": 0},
     ]
 
-    assert export_csv(rows, path, ["number", "customer", "amount"]) == 4
+    assert write_export(rows, path, ["number", "customer", "amount"]) == 4
 
     with path.open(encoding="utf-8-sig", newline="") as handle:
         read = list(csv.reader(handle))
@@ -151,7 +152,7 @@ def test_csv_export_escapes_formula_prefixes(tmp_path: Path) -> None:
 def test_csv_export_of_nothing_writes_the_header(tmp_path: Path) -> None:
     path = tmp_path / "empty.csv"
 
-    assert export_csv([], path, ["number", "status"]) == 0
+    assert write_export([], path, ["number", "status"]) == 0
 
     assert path.read_text(encoding="utf-8-sig").splitlines() == ["number,status"]
 

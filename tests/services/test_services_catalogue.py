@@ -253,3 +253,73 @@ def test_cash_whose_answer_is_lost_is_recorded_once_when_sent_again(session: Ses
     assert settled.state == "paid"
     found, _ = invoices.list_invoices(gw, {"limit": 10})
     assert [(i["status"], i["total"]) for i in found] == [("paid", cart.totals().total)]
+
+
+def test_a_cart_coupon_goes_on_the_invoice_as_its_discount_and_is_redeemed(
+        session: Session) -> None:
+    made = shop(session)
+    coupon = catalogue.promotion_code_coupon(session.cache, "tenoff")
+    assert coupon is not None
+    cart = cart_of(session, tax=True).with_coupon(coupon).with_tip(Tip(amount=100))
+    paid = record_outside_payment(session, cart, "cash", idempotency_key="sale-disc/1")
+    assert paid.invoice_id is not None
+    invoice = invoices.retrieve_invoice(session.gateway, paid.invoice_id)
+    totals = cart.totals()
+    assert (invoice["total"], invoice["status"]) == (totals.total, "paid")
+    assert [d["amount"] for d in invoice["total_discount_amounts"]] == [
+        sum(p.coupon_discount for p in cart.priced())]  # the tip's share too, as Stripe
+    lines, _ = invoices.list_lines(session.gateway, paid.invoice_id)
+    assert [sum(d["amount"] for d in line["discount_amounts"]) for line in lines] == [
+        p.coupon_discount for p in cart.priced()]
+    promo = session.gateway.read("promotion_codes.retrieve",
+                                 lambda c: c.v1.promotion_codes.retrieve(made["promo"]["id"]))
+    assert promo["times_redeemed"] == 1
+
+
+def test_stripe_tax_is_offered_only_once_the_account_has_it_and_taxes_each_tender(
+        session: Session) -> None:
+    made = shop(session)
+    assert catalogue.stripe_tax_active(session) is False
+    session.gateway.read("tax.settings.update", lambda c: c.v1.tax.settings.update(
+        params={"head_office": {"address": {"country": "US", "state": "NY"}}}))
+    assert catalogue.stripe_tax_active(session) is True
+    cart = cart_of(session, tax=True).with_automatic_tax(True)
+    totals = cart.totals()
+    assert totals.tax == 0 and totals.total == totals.subtotal  # worked out at payment
+    request = request_cart_payment(session, cart, "checkout")
+    page = checkout.retrieve_session(session.gateway, request.id)
+    # the account is in the US: the sandbox's rule set charges 8.875%, exclusive, per line
+    assert page["automatic_tax"]["enabled"] is True
+    assert page["total_details"]["amount_tax"] == sum(
+        round(Decimal(p.subtotal) * Decimal("0.08875")) for p in cart.priced())
+    customer = session.gateway.read("customers.create", lambda c: c.v1.customers.create(
+        params={"name": "Visitor", "address": {"country": "DE"}}))
+    cash = record_outside_payment(session, cart, "cash", customer["id"],
+                                  idempotency_key="sale-auto/1")
+    assert cash.invoice_id is not None
+    invoice = invoices.retrieve_invoice(session.gateway, cash.invoice_id)
+    lines, _ = invoices.list_lines(session.gateway, cash.invoice_id)
+    assert made["tax"]["id"] not in str(lines)  # the merchant's rate is set aside
+    # the customer is in Germany: 19% on each line
+    assert invoice["total"] == totals.total + sum(
+        round(Decimal(p.subtotal) * Decimal("0.19")) for p in cart.priced())
+    assert cash.amount == invoice["total"]
+
+
+def test_a_coupons_amount_in_another_currency_reaches_the_cart_through_sync(
+        session: Session) -> None:
+    shop(session, "jpy")
+    coupon = catalogue.create_coupon(session, "Hundred off", amount_off=100, currency="usd",
+                                     currency_options={"JPY": 150})
+    catalogue.create_promotion_code(session, coupon["id"], "YEN150")
+    Poller(session.gateway, session.cache).poll_once()  # the event's coupon lacks them
+    found = catalogue.promotion_code_coupon(session.cache, "yen150")
+    assert found is not None and found.amount_in("jpy") == 150
+    cart = cart_of(session, "jpy").with_coupon(found).with_tip(Tip(amount=100))
+    request = request_cart_payment(session, cart)
+    page = checkout.retrieve_session(session.gateway, request.id)
+    assert page["total_details"]["amount_discount"] == cart.totals().discount + sum(
+        p.coupon_discount for p in cart.priced()[len(cart.lines):])
+    assert page["amount_total"] == cart.totals().total
+    cash = record_outside_payment(session, cart, "cash", idempotency_key="yen/1")
+    assert cash.amount == cart.totals().total

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from posapp.gateway import GatewayError
 from posapp.keys import Profile
 from posapp.sandbox import running
 from posapp.services import terminal
+from posapp.services.cart import Cart, Coupon, Line, TaxRate, Tip
 from posapp.services.errors import ServiceError
 from posapp.services.payments import capture_payment
 from posapp.services.session import Session, open_session
@@ -227,7 +229,7 @@ def test_an_unknown_outcome_is_settled_with_the_same_key(tmp_path: Path) -> None
             session.close()
 
 
-# The cashier's services, on their own: start a reader payment and follow it, as the
+# The cashier's services, on their own: start a cart's reader payment and follow it, as the
 # collect screen does, until killed.
 FOLLOW = """
 import sys, time
@@ -235,13 +237,15 @@ from pathlib import Path
 from posapp.config import Paths
 from posapp.keys import Profile
 from posapp.services import terminal
+from posapp.services.cart import Cart, Line
 from posapp.services.session import open_session
 
 data, api_base, key, reader = sys.argv[1:]
 profile = Profile("Counter", "test", "", "Sandbox Coffee", api_base, "usd")
 session = open_session(Paths.resolve(Path(data)), profile, key)
-payment, _ = terminal.start_reader_payment(session, reader, 1250, "usd", "Two flat whites",
-                                           idempotency_key="sale-9/1")
+cart = Cart("usd").add(Line("Flat white", 450, quantity=2)).add(Line("Croissant", 350))
+payment, _ = terminal.start_cart_reader_payment(session, reader, cart,
+                                                idempotency_key="sale-9/1")
 print("started", flush=True)
 while True:
     terminal.reader_payment_status(session, payment)
@@ -283,13 +287,15 @@ def test_killed_during_the_reader_action_the_restart_tells_the_true_outcome(
         session = open_session(Paths.resolve(tmp_path), profile, TEST_KEY)
         try:
             [payment] = terminal.open_reader_payments(session)
-            assert (payment.key, payment.reader_id, payment.amount) == ("sale-9/1", reader_id,
-                                                                        1250)
+            assert (payment.key, payment.reader_id, payment.amount, payment.description) == (
+                "sale-9/1", reader_id, 1250, "2 × Flat white, Croissant")
             outcome = terminal.reader_payment_status(session, payment)
             assert outcome.state == "succeeded" and outcome.message.startswith("Paid $12.50")
             # Sending the tender again (a cashier's "Check again") charges nothing more.
-            again, _ = terminal.start_reader_payment(
-                session, reader_id, 1250, "usd", "Two flat whites", idempotency_key="sale-9/1")
+            cart = Cart("usd").add(Line("Flat white", 450, quantity=2)).add(
+                Line("Croissant", 350))
+            again, _ = terminal.start_cart_reader_payment(session, reader_id, cart,
+                                                          idempotency_key="sale-9/1")
             assert again.payment_intent_id == payment.payment_intent_id
         finally:
             session.close()
@@ -328,3 +334,51 @@ def test_a_payment_canceled_on_the_reader_can_be_tried_again_or_canceled(
         == "requires_payment_method"  # still payable: the screen offers both ways on
     assert terminal.cancel_reader_payment(session, payment).state == "canceled"
     assert charges(client) == []
+
+
+def _cart() -> Cart:
+    """Two lines, one taxed on top, a coupon, and a 10% tip: every figure the cart has."""
+    tax = TaxRate("txr_excl", "Sales tax", Decimal("8.875"), inclusive=False)
+    return (Cart("usd").add(Line("Flat white", 450, quantity=2, tax_rates=(tax,)))
+            .add(Line("Croissant", 350)).with_coupon(Coupon("c10", "10% off",
+                                                            percent_off=Decimal(10)))
+            .with_tip(Tip(percent=Decimal(10))))
+
+
+def test_a_cart_is_charged_its_total_on_the_reader_and_brands_read_as_written(
+        session: Session, client: stripe.StripeClient) -> None:
+    cart = _cart()
+    total = cart.totals().total
+    reader_id = counter_reader(session)
+    payment, outcome = terminal.start_cart_reader_payment(session, reader_id, cart,
+                                                          idempotency_key="cart-1/1")
+    assert outcome.state == "waiting" and payment.amount == total
+    intent = client.v1.payment_intents.retrieve(payment.payment_intent_id)
+    assert intent.amount == total
+    assert intent.description == "2 × Flat white, Croissant"
+    assert intent.metadata["posapp_tip"] == str(cart.totals().tip)
+    assert intent.metadata["posapp_reader"] == reader_id
+    again, _ = terminal.start_cart_reader_payment(session, reader_id, cart,
+                                                  idempotency_key="cart-1/1")
+    assert again.payment_intent_id == payment.payment_intent_id  # a second click
+    tap(client, reader_id, "378282246310005")
+    paid = terminal.reader_payment_status(session, payment)
+    assert paid.state == "succeeded" and paid.amount == total
+    assert paid.message.endswith("with American Express •••• 0005.")
+    assert [c.amount for c in charges(client)] == [total]
+
+
+def test_the_sale_screens_cart_adds_up_to_its_total_on_the_reader(
+        session: Session, client: stripe.StripeClient) -> None:
+    cart = _cart()
+    reader_id = counter_reader(session)
+    terminal.show_sale_cart(session, reader_id, cart)
+    action = client.v1.terminal.readers.retrieve(reader_id).action
+    assert action is not None
+    shown: Any = action.set_reader_display.cart  # type: ignore[union-attr]
+    totals = cart.totals()
+    assert [(i.description, i.quantity) for i in shown.line_items] == [
+        ("Flat white", 2), ("Croissant", 1), ("Tip", 1)]
+    assert shown.total == totals.total
+    assert sum(i.amount for i in shown.line_items) + shown.tax == totals.total
+    assert shown.tax == totals.tax > 0  # the sales tax, added on top

@@ -5,6 +5,7 @@ kind, one result per payment, and input that must never raise."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from posapp.store.cache import Cache
+from posapp.store.cache import SCHEMA_VERSION, Cache
+from posapp.store.search import AMOUNT_TABLES
 from posapp.store.search_terms import parse_amount_term, parse_date_range
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -219,6 +221,34 @@ def test_amounts_are_found_in_each_currencys_exponent(amounts: Cache) -> None:
     assert set(h.id for h in amounts.search("4,50 €", locale="de_DE")) == {
         "pi_Eur", "re_Eur", "in_Eur"}
     assert ids(amounts, "4.505") == []
+
+
+def test_an_amount_is_looked_up_by_index_not_by_reading_every_row(
+        amounts: Cache, tmp_path: Path) -> None:
+    """The amount search's conditions (`search._by_amount`) use the (amount, currency)
+    index in each type it searches, also in a cache made before that index (version 7)."""
+    path = Path(amounts.path)
+    amounts.close()
+    conn = sqlite3.connect(path)
+    for table in AMOUNT_TABLES:
+        conn.execute(f"DROP INDEX idx_{table}_amount_currency_created_id")
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+    with Cache(path) as cache:
+        assert cache.schema_version == SCHEMA_VERSION
+        assert set(ids(cache, "4.50")) == {"pi_Usd", "pi_Eur", "re_Eur", "in_Eur"}
+    conn = sqlite3.connect(path)
+    conn.create_function("currency_exponent", 1, lambda _c: 2, deterministic=True)
+    for table in AMOUNT_TABLES:
+        plan = " / ".join(row[-1] for row in conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT t.id FROM [{table}] t WHERE t.deleted = 0 AND "  # noqa: S608
+            "((t.amount = ? AND t.currency = ?) OR (t.amount = ? AND "
+            "currency_exponent(t.currency) = ?)) ORDER BY t.created DESC, t.id DESC LIMIT 50",
+            [450, "eur", 450, 2]))
+        assert f"USING INDEX idx_{table}_amount_currency_created_id" in plan, plan
+        assert "SCAN" not in plan, plan
+    conn.close()
 
 
 def test_amount_terms() -> None:

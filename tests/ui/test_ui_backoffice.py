@@ -12,7 +12,7 @@ import requests
 import stripe
 from sdk_support import SANDBOX_ACCOUNT, advance_time
 from stripe import APIConnectionError
-from ui_support import customer_with_card, demo_controller, run, sync_now, wait_until
+from ui_support import customer_with_card, demo_controller, first_sync, run, sync_now, wait_until
 
 from posapp.gateway import RequestRecord
 from posapp.sandbox import Sandbox
@@ -94,7 +94,7 @@ def test_act_as_a_connected_account_shows_its_data_under_a_banner_and_goes_back(
     run(loop, controller.start())
     platform = controller.window
     assert isinstance(platform, MainWindow) and platform.acting_banner is None
-    wait_until(loop, lambda: platform.state.cache.last_success is not None, "the first sync")
+    first_sync(loop, platform)
     _pay(client, 1500, "Platform sale")
     accounts = platform.accounts
     run(loop, accounts.create_account("Tea Stall", "tea@example.com", "express"))
@@ -128,7 +128,7 @@ def test_act_as_a_connected_account_shows_its_data_under_a_banner_and_goes_back(
         assert isinstance(acting, MainWindow) and acting.acting_banner is not None
         assert "Acting as Tea Stall" in acting.acting_banner.text.text()
         assert acting.state.session.acting_as == tea["id"]
-        wait_until(loop, lambda: acting.state.cache.last_success is not None, "its first sync")
+        first_sync(loop, acting, "its first sync")
         sync_now(loop, acting)
         assert acting.state.cache.count("payment_intents") == 0
         assert not acting.accounts.new.isEnabled()

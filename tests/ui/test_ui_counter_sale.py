@@ -224,17 +224,6 @@ def test_products_panel_creates_reprices_and_archives_through_stripe(
     assert client.v1.products.retrieve(made["id"]).active is False
     assert window.sale.items == []
 
-    panel.tabs.setCurrentIndex(1)
-    panel.coupon_name.setText("Regulars")
-    panel.percent_off.setText("15")
-    panel.code.setText("REGULAR15")
-    run(loop, panel.make_coupon())
-    assert panel.message.text() == "Coupon and code created."
-    assert [c.code for c in client.v1.promotion_codes.list().data] == ["REGULAR15"]
-    panel.coupons.selectRow(0)
-    run(loop, panel.deactivate())
-    assert client.v1.promotion_codes.list().data[0].active is False
-
     panel.rate_name.setText("VAT")
     panel.rate_percent.setText("20")
     panel.rate_inclusive.setChecked(True)

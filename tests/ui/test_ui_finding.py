@@ -1,7 +1,7 @@
 """Finding things against the sandbox: Ctrl+K search by amount (JPY, EUR), name, date and
 status in words, grouped by kind; the shared filter bar on Payments across a midnight in the
-local time zone; a takings bar opening that day's payments; CSV exports read back and
-compared with the cache to the minor unit."""
+account's time zone (not the machine's); a takings bar opening that day's payments; CSV
+exports read back and compared with the cache to the minor unit."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import qasync
@@ -25,17 +26,25 @@ from posapp.ui.shell.main_window import MainWindow, Panel
 from posapp.ui.widgets.filter_bar import FilterBar
 
 ZONE = "Asia/Tokyo"
+ACCOUNT_ZONE = ZoneInfo("America/New_York")
 
 
 @pytest.fixture
 def tokyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The machine's (and so the app's) time zone is Tokyo's for the test: nine hours off
-    UTC, so a local midnight is not UTC's."""
+    """The machine's time zone is Tokyo's for the test: nine hours off UTC, so a local
+    midnight is not UTC's."""
     monkeypatch.setenv("TZ", ZONE)
     time.tzset()
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def new_york_account(sandbox: Sandbox) -> None:
+    """The account counts its days in New York (its Dashboard setting), fourteen hours
+    behind the machine's Tokyo in winter: list it before `window`."""
+    sandbox.state.account["settings"]["dashboard"]["timezone"] = ACCOUNT_ZONE.key
 
 
 def _pay(client: stripe.StripeClient, amount: int, currency: str,
@@ -108,12 +117,14 @@ def test_search_finds_amounts_names_and_dates_grouped_with_statuses_in_words(
     assert _results(window, "yesterday") == ["No results for “yesterday”"]
 
 
-def test_payments_filter_bar_across_midnight_in_the_local_time_zone_and_its_export(
-        tokyo: None, loop: qasync.QEventLoop, window: MainWindow, sandbox: Sandbox,
-        client: stripe.StripeClient, tmp_path: Path) -> None:
-    midnight = datetime.now().astimezone().replace(hour=0, minute=0, second=0,
-                                                    microsecond=0) - timedelta(days=1)
-    assert midnight.utcoffset() == timedelta(hours=9)
+def test_payments_filter_bar_across_midnight_in_the_accounts_time_zone_and_its_export(
+        tokyo: None, new_york_account: None, loop: qasync.QEventLoop, window: MainWindow,
+        sandbox: Sandbox, client: stripe.StripeClient, tmp_path: Path) -> None:
+    assert window.state.formats.zone == ACCOUNT_ZONE
+    assert datetime.now().astimezone().utcoffset() == timedelta(hours=9)
+    midnight = datetime.now(ACCOUNT_ZONE).replace(hour=0, minute=0, second=0,
+                                                  microsecond=0) - timedelta(days=1)
+    assert midnight.utcoffset() in (timedelta(hours=-5), timedelta(hours=-4))
     # Everything is made in the order of its `created`, so a poll in between (the poller
     # runs on its own thread) never leaves a back-dated payment's events behind its cursor.
     sandbox.state.clock_offset = int((midnight - timedelta(minutes=2)).timestamp() - time.time())
@@ -140,7 +151,7 @@ def test_payments_filter_bar_across_midnight_in_the_local_time_zone_and_its_expo
     def shown() -> set[str]:
         return {str(panel.model.object_at(r)["id"]) for r in range(panel.model.rowCount())}
 
-    yesterday = QDate(midnight.year, midnight.month, midnight.day)  # in the zone just set
+    yesterday = QDate(midnight.year, midnight.month, midnight.day)  # in the account's zone
     bar.set_days(yesterday, yesterday)
     wait_until(loop, lambda: shown() == {made["after"], made["yen"], made["dinar"]},
                "the day's payments")
@@ -184,7 +195,9 @@ def test_payments_filter_bar_across_midnight_in_the_local_time_zone_and_its_expo
         assert row["currency"] == cached["currency"]
         assert Decimal(row["amount"]).scaleb(exponent(row["currency"])) == cached["amount"]
         assert datetime.fromisoformat(row["created"]).timestamp() == cached["created"]
-        assert row["created"].endswith("+09:00") and row["card_last4"] == "4444"
+        offset = datetime.fromtimestamp(cached["created"], ACCOUNT_ZONE).strftime("%z")
+        assert row["created"].endswith(f"{offset[:3]}:{offset[3:]}")
+        assert row["card_last4"] == "4444"
     assert {r["amount"] for r in rows} == {"10.00", "12.340"}
 
     panel.clear_filters()

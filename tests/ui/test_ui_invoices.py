@@ -318,8 +318,14 @@ def test_business_settings_and_the_payment_link_go_on_the_pdf(
     invoice = _invoice(client, customer.id, 9000)
     _open(loop, window, invoice.id)
     detail = window.invoices.detail
-    # Before any business settings, the account's name stands in for the seller.
+    # Before any business settings, the account's name and its business address (Stripe's
+    # `business_profile.support_address`) stand in for the seller.
     assert detail.seller().name == "Demo shop"
+    path = tmp_path / "open.pdf"
+    detail.export_pdf(path)
+    text = _pdf_text(path)
+    for shown in ("Demo shop", "1 Sandbox Street", "London", "EC1A 1BB", "GB"):
+        assert shown in text, shown
     window.settings_requested.emit()
     (dialog,) = [w for w in QApplication.topLevelWidgets()
                  if isinstance(w, SettingsDialog) and w.isVisible()]
@@ -330,12 +336,12 @@ def test_business_settings_and_the_payment_link_go_on_the_pdf(
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert window.state.settings.business(window.state.profile.name)["tax_id"] == "GB123456789"
 
-    path = tmp_path / "open.pdf"
     detail.export_pdf(path)
     text = _pdf_text(path)
     for shown in ("Corner Bakery Ltd", "1 Mill Lane", "Bristol BS1 4XX", "Tax ID: GB123456789",
                   "Thank you for your custom.", "Pay online"):
         assert shown in text, shown
+    assert "1 Sandbox Street" not in text  # the settings' address replaces the account's
     assert str(invoice.hosted_invoice_url) in text.replace("\r\n", "")  # wrapped on the page
     # The QR code encodes the hosted link.
     link = str(invoice.hosted_invoice_url)
@@ -455,3 +461,41 @@ def test_a_voided_invoices_payment_shows_as_canceled_with_why(
     assert untried_row is not None
     assert model.index(untried_row, PaymentListModel.Columns.STATUS).data() == \
         "Waiting for payment"
+
+
+def test_an_invoice_takes_a_promotion_code_and_shows_and_prints_the_discount(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        tmp_path: Path) -> None:
+    customer = customer_with_card(client, "pm_card_visa", "Dora Discount")
+    coupon = client.v1.coupons.create(params={"percent_off": 10, "name": "Ten off"})
+    client.v1.promotion_codes.create(params={
+        "promotion": {"type": "coupon", "coupon": coupon.id}, "code": "TENOFF"})
+    sync_now(loop, window)
+    window.show_panel(Panel.INVOICES)
+    panel = window.invoices
+    dialog = panel.create_invoice()
+    dialog.customer.set_customer(window.state.cache.get("customers", customer.id))
+    dialog.rows[0].description.setText("Catering")
+    dialog.rows[0].unit.setText("12.55")
+    dialog.rows[0].quantity.setValue(2)
+    dialog.discount_code.setText("NOPE")
+    assert not dialog.create_button.isEnabled()
+    assert dialog.message.text() == "“NOPE” is neither an active promotion code nor a valid coupon."
+    dialog.discount_code.setText("tenoff")
+    assert dialog.create_button.isEnabled(), dialog.message.text()
+    created = run(loop, dialog.save())
+    assert created is not None
+    at_stripe = client.v1.invoices.retrieve(created["id"])
+    # 2 × 12.55 = 25.10, 10% off = 2.51
+    assert (at_stripe.subtotal, at_stripe.total) == (2510, 2259)
+    assert [d.amount for d in at_stripe.total_discount_amounts or []] == [251]
+    detail = panel.detail
+    assert detail.amount.text() == "$22.59"
+    text = detail.document.toPlainText()
+    assert "Discount" in text and "-$2.51" in text
+    path = tmp_path / "discounted.pdf"
+    detail.export_pdf(path)
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    printed = "".join(document.getAllText(p).text() for p in range(document.pageCount()))
+    assert "Discount" in printed and "-$2.51" in printed and "$22.59" in printed

@@ -10,7 +10,7 @@ import pytest
 import qasync
 import stripe
 from PySide6.QtCore import QCoreApplication, QLocale
-from ui_support import DEMO_KEY, demo_controller, run, wait_until
+from ui_support import DEMO_KEY, demo_controller, first_sync, run, wait_until
 
 from posapp.gateway import ErrorKind, GatewayError
 from posapp.money import AmountError, parse_amount
@@ -48,7 +48,7 @@ def test_switching_to_chinese_rebuilds_the_window_in_chinese(
     chinese.collect.amount.text_edit.setText("1234.5")
     assert chinese.collect.amount.amount() == 123450
     assert chinese.state.formats.money(123450, "usd") == "US$1,234.50"
-    wait_until(loop, lambda: chinese.state.cache.last_success is not None, "the sync")
+    first_sync(loop, chinese, "the sync")
     controller.shutdown()
 
 
@@ -110,7 +110,7 @@ def test_switching_language_keeps_the_notifications_the_place_and_the_panel(
     run(loop, controller.start())
     window = controller.window
     assert isinstance(window, MainWindow)
-    wait_until(loop, lambda: window.state.cache.last_success is not None, "the sync")
+    first_sync(loop, window, "the sync")
     client = stripe.StripeClient(DEMO_KEY, base_addresses={"api": sandbox.url},
                                  max_network_retries=0)
     paid = client.v1.payment_intents.create(params={

@@ -96,6 +96,10 @@ def test_jumping_to_a_deep_row_searches_instead_of_loading_everything(
     [
         ("visa", "4242", "Visa •••• 4242"),
         ("american_express", "0005", "American Express •••• 0005"),
+        ("amex", "0005", "American Express •••• 0005"),  # Stripe's `brand`
+        ("mastercard", "4444", "Mastercard •••• 4444"),
+        ("unionpay", "0005", "UnionPay •••• 0005"),
+        ("diners", "0004", "Diners Club •••• 0004"),
         (None, "1881", "Card •••• 1881"),
         ("visa", None, ""),
     ],

@@ -99,3 +99,23 @@ def test_launch_gui_runs_the_demo_until_the_window_closes(
                                  demo_api_key=DEMO_KEY))
     assert code == 0
     assert seen == ["DEMO"]
+
+
+def test_stripe_tax_is_chosen_per_profile_and_the_counter_checks_the_account(
+        loop: qasync.QEventLoop, tmp_path: Path, sandbox: Sandbox, worker: Worker) -> None:
+    controller = demo_controller(tmp_path, sandbox, worker, language="en_US")
+    run(loop, controller.start())
+    dialog = controller.open_settings()
+    assert not dialog.stripe_tax.isChecked()
+    dialog.stripe_tax.setChecked(True)
+    dialog._save()
+    saved = json.loads(controller.paths.settings_file.read_text(encoding="utf-8"))
+    assert list(saved["stripe_tax"].values()) == [True]
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    # the sandbox account has no head office yet: its Stripe Tax is pending
+    wait_until(loop, lambda: "Stripe Tax is not active" in window.sale.message.text(),
+               "the counter told Stripe Tax cannot be used")
+    assert window.sale.tax.isEnabled() and not window.sale.cart.automatic_tax
+    assert controller.open_settings().stripe_tax.isChecked()
+    controller.shutdown()

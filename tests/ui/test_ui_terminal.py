@@ -5,6 +5,7 @@ a second click, and the readers dialog registering a simulated reader."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,10 @@ import qasync
 import stripe
 from ui_support import demo_controller, run, wait_until
 
+from posapp.gateway import RequestRecord
 from posapp.sandbox import Sandbox
-from posapp.services.cart import Cart, Line
+from posapp.services.cart import Cart, Coupon, Line, TaxRate, Tip
+from posapp.services.receipts import receipt_for
 from posapp.ui.payments.collect_panel import CollectPanel, Sale
 from posapp.ui.payments.readers_dialog import ReadersDialog, station_key
 from posapp.ui.shell.main_window import MainWindow, Panel
@@ -144,20 +147,172 @@ def test_cancel_from_the_screen_and_an_offline_reader(
     assert collect.sale is Sale.EDITING and _succeeded(client) == 0
 
 
-def test_a_cart_from_the_sale_screen_is_not_offered_to_the_reader(
-        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
-    """A reader payment is one amount without lines: a cart goes to the itemising tenders."""
-    collect, _reader_id = _ready(loop, window, client)
-    collect.amount.text_edit.clear()
-    assert collect.take_cart(Cart("usd").add(Line("Espresso", 350, quantity=2)))
-    reason = "A cart is paid by page, saved card or cash."
-    assert not collect.reader.button.isEnabled()
-    assert collect.reader.button.toolTip() == reason and collect.reader.why.text() == reason
-    assert collect.cash.isEnabled() and collect.show_link.isEnabled()
-    collect.new_sale()
-    collect.amount.text_edit.setText("3.50")
-    collect.description.setText("Espresso")
+def _cart() -> Cart:
+    """Two flat whites taxed on top and a croissant, 10% off, with a 10% tip."""
+    tax = TaxRate("txr_x", "Sales tax", Decimal("8.875"), inclusive=False)
+    return (Cart("usd").add(Line("Flat white", 450, quantity=2, tax_rates=(tax,)))
+            .add(Line("Croissant", 350))
+            .with_coupon(Coupon("c10", "10% off", percent_off=Decimal(10)))
+            .with_tip(Tip(percent=Decimal(10))))
+
+
+def _ring_up(loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+             cart: Cart) -> tuple[CollectPanel, str]:
+    """A reader, and `cart` rung up on the sale screen and handed to the collect screen."""
+    reader_id = _reader(client)
+    run(loop, window.collect.reader.reload_readers())
+    window.show_panel(Panel.SALE)
+    window.sale._set_cart(cart)
+    window.sale.request_collect()
+    collect = window.collect
+    assert collect.cart == cart and window.current_panel() is Panel.COLLECT
     assert collect.reader.button.isEnabled(), collect.reader.button.toolTip()
+    return collect, reader_id
+
+
+def test_a_cart_is_paid_on_the_reader_with_its_receipt_and_the_next_sale_starts_empty(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        tmp_path: Path) -> None:
+    cart = _cart()
+    total = cart.totals().total
+    collect, reader_id = _ring_up(loop, window, client, cart)
+    # The sale screen's cart went to the reader's screen while it was rung up.
+    wait_until(loop, lambda: _shown_total(client, reader_id) == total, "the cart on the reader")
+
+    outcome = run(loop, collect.reader.collect())
+    assert outcome is not None and outcome.state == "waiting" and outcome.amount == total
+    assert run(loop, collect.reader.collect()) is None  # a second click starts nothing
+    collect.reader.button.click()  # nor does a click on the (locked) button
+    [intent] = client.v1.payment_intents.list().data
+    assert intent.amount == total and intent.description == "2 × Flat white, Croissant"
+    assert intent.metadata["posapp_tip"] == str(cart.totals().tip)
+    _tap(client, reader_id, "5555555555554444")
+    wait_until(loop, collect.view.is_paid, "the Paid state")
+    assert collect.view.outcome_detail.text() == (
+        f"{window.state.formats.money(total, 'usd')} · Mastercard •••• 4444")
+    assert collect.receipt_box.isVisibleTo(window)
+    saved = run(loop, collect.save_receipt(tmp_path / "receipt.pdf"))
+    assert saved is not None and saved.stat().st_size > 0
+    receipt = receipt_for(window.state.session, intent.id)
+    assert (receipt.total, receipt.tip, receipt.card_brand, receipt.card_last4) == (
+        total, cart.totals().tip, "mastercard", "4444")  # the card read by the reader
+    assert [c.amount for c in client.v1.charges.list().data] == [total]
+
+    collect.new_sale()
+    assert collect.cart is None and window.sale.cart.is_empty  # the cart is cleared
+    wait_until(loop, lambda: client.v1.terminal.readers.retrieve(reader_id).action is None
+               or client.v1.terminal.readers.retrieve(reader_id).action.type  # type: ignore[union-attr]
+               != "set_reader_display", "the reader's screen cleared")
+
+
+def _shown_total(client: stripe.StripeClient, reader_id: str) -> int | None:
+    action = client.v1.terminal.readers.retrieve(reader_id).action
+    if action is None or action.type != "set_reader_display":
+        return None
+    return int(action.set_reader_display.cart.total)  # type: ignore[union-attr]
+
+
+def test_the_cart_follows_the_sale_screen_on_the_reader_and_leaves_when_emptied(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    reader_id = _reader(client)
+    run(loop, window.collect.reader.reload_readers())
+    sale = window.sale
+    window.show_panel(Panel.SALE)
+    for quantity in (1, 2, 3):  # rung up faster than the reader is asked
+        sale._set_cart(Cart("usd").add(Line("Espresso", 350, quantity=quantity)))
+    wait_until(loop, lambda: _shown_total(client, reader_id) == 1050, "the latest cart")
+    action = client.v1.terminal.readers.retrieve(reader_id).action
+    cart: Any = action.set_reader_display.cart  # type: ignore[union-attr]
+    assert [(i.description, i.amount, i.quantity) for i in cart.line_items] == [
+        ("Espresso", 1050, 3)]
+    assert (cart.tax, cart.total, cart.currency) == (0, 1050, "usd")
+    sale._set_cart(_cart())
+    wait_until(loop, lambda: _shown_total(client, reader_id) == _cart().totals().total,
+               "the changed cart")
+    shown: Any = client.v1.terminal.readers.retrieve(reader_id).action.set_reader_display.cart  # type: ignore[union-attr]
+    assert [(i.description, i.quantity) for i in shown.line_items] == [
+        ("Flat white", 2), ("Croissant", 1), ("Tip", 1)]
+    assert shown.tax == _cart().totals().tax
+    sale.clear()
+    wait_until(loop, lambda: client.v1.terminal.readers.retrieve(reader_id).action is None,
+               "the reader's screen cleared")
+
+
+def test_a_carts_reader_payment_declined_then_canceled_from_the_screen(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    cart = _cart()
+    collect, reader_id = _ring_up(loop, window, client, cart)
+    run(loop, collect.reader.collect())
+    _tap(client, reader_id, "4000000000000002")
+    declined = run(loop, collect.reader.refresh())
+    assert declined is not None and declined.state == "declined"
+    assert collect.reader.message.text().startswith("Declined: Your card was declined.")
+    assert collect.sale is Sale.WAITING and collect.cart == cart
+    collect.view.cancel_requested.emit()  # Cancel on the screen
+    wait_until(loop, lambda: collect.sale is Sale.EDITING, "the sale back to editing")
+    assert collect.message.text() == "The reader payment was canceled; nothing was charged."
+    assert collect.cart == cart  # the cart stays for another tender
+    [intent] = client.v1.payment_intents.list().data
+    assert intent.status == "canceled" and intent.amount == cart.totals().total
+    assert _succeeded(client) == 0
+
+
+def test_a_carts_reader_payment_whose_start_is_unknown_is_settled_with_the_same_key(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    cart = _cart()
+    collect, reader_id = _ring_up(loop, window, client, cart)
+    gateway = window.state.session.gateway
+    gateway.max_retries = 0
+    dropping = [True]
+
+    def drop(record: RequestRecord) -> None:  # the reader starts; the answer is lost
+        if dropping[0] and record.method == "POST" and record.path.endswith(
+                "/process_payment_intent"):
+            raise stripe.APIConnectionError("dropped after the commit", should_retry=True)
+
+    gateway.add_request_hook(drop)
+    run(loop, collect.reader.collect())
+    assert collect.sale is Sale.UNKNOWN
+    assert "The reader payment may or may not have been started." in (
+        collect.view.outcome_detail.text())
+    dropping[0] = False
+    collect.view.check_again.click()
+    wait_until(loop, lambda: collect.sale is Sale.WAITING, "the reader collecting")
+    _tap(client, reader_id)
+    wait_until(loop, collect.view.is_paid, "the Paid state")
+    assert len(client.v1.payment_intents.list().data) == 1
+    assert [c.amount for c in client.v1.charges.list().data] == [cart.totals().total]
+
+
+def test_the_stations_reader_is_chosen_in_settings_and_kept_across_a_restart(
+        loop: qasync.QEventLoop, tmp_path: Path, sandbox: Sandbox, worker: Worker,
+        client: stripe.StripeClient) -> None:
+    first_reader, second_reader = _reader(client), _reader(client)
+    first = demo_controller(tmp_path, sandbox, worker)
+    run(loop, first.start())
+    try:
+        assert isinstance(first.window, MainWindow)
+        dialog = first.open_settings()
+        page = dialog.reader_page
+        assert page is not None
+        wait_until(loop, lambda: page.choice.findData(second_reader) >= 0, "the readers")
+        page.choice.setCurrentIndex(page.choice.findData(second_reader))
+        dialog._save()
+        assert first.window.collect.reader.reader_id() == second_reader
+    finally:
+        first.shutdown()
+    second = demo_controller(tmp_path, sandbox, worker)
+    run(loop, second.start())
+    try:
+        window = second.window
+        assert isinstance(window, MainWindow)
+        reader = window.collect.reader
+        wait_until(loop, lambda: reader.reader_id() == second_reader, "the station's reader")
+        reader.choice.setCurrentIndex(reader.choice.findData(first_reader))  # this sale only
+        reader.reset()  # the next sale
+        assert reader.reader_id() == second_reader
+    finally:
+        second.shutdown()
 
 
 def test_authorise_only_then_capture_with_a_tip(
@@ -206,12 +361,14 @@ def test_the_readers_dialog_registers_a_simulated_reader(
 def test_a_restart_during_the_reader_action_shows_the_sales_true_outcome(
         loop: qasync.QEventLoop, tmp_path: Path, sandbox: Sandbox, worker: Worker,
         client: stripe.StripeClient) -> None:
-    # The app goes away while the reader collects (tests/test_services_terminal.py kills
-    # the services with SIGKILL at this point); the customer pays meanwhile.
+    # The app goes away while the reader collects a cart (tests/services/
+    # test_services_terminal.py kills the services with SIGKILL at this point); the customer
+    # pays meanwhile.
     first = demo_controller(tmp_path, sandbox, worker)
     run(loop, first.start())
     assert isinstance(first.window, MainWindow)
-    collect, reader_id = _ready(loop, first.window, client)
+    cart = _cart()
+    collect, reader_id = _ring_up(loop, first.window, client, cart)
     run(loop, collect.reader.collect())
     first.shutdown()
     _tap(client, reader_id)
@@ -223,8 +380,9 @@ def test_a_restart_during_the_reader_action_shows_the_sales_true_outcome(
         assert isinstance(window, MainWindow)
         again = window.collect
         wait_until(loop, again.view.is_paid, "the sale shown paid after the restart")
-        assert "$12.50" in again.view.outcome_detail.text()
-        assert again.description.text() == "Two flat whites"
+        total = window.state.formats.money(cart.totals().total, "usd")
+        assert again.view.outcome_detail.text().startswith(f"{total} · Visa •••• 4242")
+        assert again.description.text() == "2 × Flat white, Croissant"
         assert _succeeded(client) == 1
         assert len(client.v1.payment_intents.list().data) == 1
         again.new_sale()

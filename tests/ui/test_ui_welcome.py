@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import qasync
 from keyring_support import MemoryKeyring
-from ui_support import run, wait_until
+from ui_support import first_sync, run, wait_until
 
 from posapp.config import Paths
 from posapp.sandbox import Sandbox
@@ -49,7 +49,7 @@ def test_welcome_stores_key_in_keyring_never_in_a_file(
     main = controller.window
     assert isinstance(main, MainWindow)
     assert main.top_bar.badge.text() == "TEST"
-    wait_until(loop, lambda: main.state.cache.last_success is not None, "the first sync")
+    first_sync(loop, main)
     controller.shutdown()
     assert _files_containing(tmp_path, KEY) == []
     assert _files_containing(tmp_path, "Counter 1")  # the profile itself is in settings
@@ -106,7 +106,7 @@ def test_with_stripe_api_key_set_the_app_opens_on_it_without_a_keyring(
     assert isinstance(main, MainWindow)
     assert main.top_bar.badge.text() == "TEST"
     assert main.top_bar.profiles.currentText() == main.top_bar.account.text() != ""
-    wait_until(loop, lambda: main.state.cache.last_success is not None, "the first sync")
+    first_sync(loop, main)
 
     dialog = controller.add_profile()
     dialog.key.setText(KEY)

@@ -120,7 +120,25 @@ def create_price(state: State, p: Params, product_id: str | None, *, active: boo
         return f"{prefix}{key}{close}"
 
     currency = currency_param(p, "currency", name("currency"))
-    amount = _unit_amount(p, prefix)
+    scheme = p.enum("billing_scheme", ("per_unit", "tiered"), "per_unit")
+    tiers, tiers_mode = None, None
+    if scheme == "tiered":
+        if "unit_amount" in p or "unit_amount_decimal" in p:
+            raise invalid("You may not specify `unit_amount` with `billing_scheme=tiered`.",
+                          param=name("unit_amount"))
+        tiers_mode = p.enum("tiers_mode", ("graduated", "volume"))
+        if tiers_mode is None:
+            raise missing_param(name("tiers_mode"))
+        tiers = _tiers(p.raw("tiers"), name("tiers"))
+        if p.raw("currency_options"):
+            raise invalid("The sandbox does not model `currency_options` on tiered prices.",
+                          param=name("currency_options"))
+        amount = None
+    else:
+        if "tiers" in p or "tiers_mode" in p:
+            raise invalid("`tiers` and `tiers_mode` require `billing_scheme=tiered`.",
+                          param=name("tiers"))
+        amount = _unit_amount(p, prefix)
     recurring = _recurring(p.raw("recurring"), name("recurring"))
     if product_id is None:
         product_data = p.hash("product_data")
@@ -141,7 +159,7 @@ def create_price(state: State, p: Params, product_id: str | None, *, active: boo
         "id": price_id,
         "object": "price",
         "active": p.boolean("active", active),
-        "billing_scheme": "per_unit",
+        "billing_scheme": scheme,
         "created": state.now(),
         "currency": currency,
         "currency_options": {currency: _option(amount, behavior),
@@ -155,20 +173,67 @@ def create_price(state: State, p: Params, product_id: str | None, *, active: boo
         "product": product_id,
         "recurring": recurring,
         "tax_behavior": behavior,
-        "tiers_mode": None,
+        "tiers_mode": tiers_mode,
         "transform_quantity": None,
         "type": "recurring" if recurring else "one_time",
         "unit_amount": amount,
-        "unit_amount_decimal": str(amount),
+        "unit_amount_decimal": None if amount is None else str(amount),
     }
+    if tiers is not None:
+        price["tiers"] = tiers
     state.insert(price)
     state.emit("price.created", price)
     return price
 
 
-def _option(amount: int, behavior: str | None) -> Obj:
+def _option(amount: int | None, behavior: str | None) -> Obj:
     return {"custom_unit_amount": None, "tax_behavior": behavior, "unit_amount": amount,
-            "unit_amount_decimal": str(amount)}
+            "unit_amount_decimal": None if amount is None else str(amount)}
+
+
+def _tiers(raw: Any, param: str) -> list[Obj]:
+    """`tiers[]` of a tiered price: each `up_to` a quantity above the last (the last one
+    `inf`), with a `unit_amount` and/or a `flat_amount` (Stripe returns them only with
+    `expand[]=tiers`)."""
+    specs = list(raw.values()) if isinstance(raw, dict) else raw if isinstance(raw, list) \
+        else None
+    if not specs:
+        raise missing_param(param)
+    tiers: list[Obj] = []
+    last = 0
+    for index, spec in enumerate(specs):
+        name = f"{param}[{index}]"
+        if not isinstance(spec, dict):
+            raise invalid("Invalid object", param=name)
+        tier = Params(spec)
+        tier.check(("up_to", "unit_amount", "unit_amount_decimal", "flat_amount",
+                    "flat_amount_decimal"))
+        final = index == len(specs) - 1
+        if tier.string("up_to") == "inf":
+            if not final:
+                raise invalid("Only the last tier may have `up_to=inf`.", param=f"{name}[up_to]")
+            up_to = None
+        else:
+            up_to = tier.integer("up_to", minimum=1)
+            if up_to is None:
+                raise missing_param(f"{name}[up_to]")
+            if final:
+                raise invalid("The last tier must have `up_to=inf`.", param=f"{name}[up_to]")
+            if up_to <= last:
+                raise invalid("Each tier's `up_to` must be greater than the previous tier's.",
+                              param=f"{name}[up_to]")
+            last = up_to
+        unit = tier.integer("unit_amount", minimum=0, maximum=99_999_999)
+        flat = tier.integer("flat_amount", minimum=0, maximum=99_999_999)
+        if unit is None and flat is None:
+            raise invalid("Each tier needs a `unit_amount` or a `flat_amount`.",
+                          param=f"{name}[unit_amount]")
+        tiers.append({"flat_amount": flat,
+                      "flat_amount_decimal": None if flat is None else str(flat),
+                      "unit_amount": unit,
+                      "unit_amount_decimal": None if unit is None else str(unit),
+                      "up_to": up_to})
+    return tiers
 
 
 def _currency_options(raw: Any, currency: str, param: str) -> Obj:
@@ -200,7 +265,7 @@ def in_currency(item: Obj, currency: str) -> None:
     """Re-price a line item in `currency` from its price's `currency_options`, when the
     price has that currency (a session created with `currency`)."""
     option = (item["price"].get("currency_options") or {}).get(currency)
-    if option is None or item["currency"] == currency:
+    if option is None or option["unit_amount"] is None or item["currency"] == currency:
         return
     amount = option["unit_amount"] * item["quantity"]
     item.update({"currency": currency, "amount_subtotal": amount, "amount_total": amount})
@@ -216,10 +281,38 @@ def inline_price(state: State, price_data: Any, param: str) -> Obj:
     return create_price(state, data, data.string("product"), active=False, param_prefix=param)
 
 
-def usable_price(state: State, price_id: str, param: str) -> Obj:
-    """An existing, active price for a new line item, or Stripe's error."""
+def usable_price(state: State, price_id: str, param: str, *, tiered: bool = True) -> Obj:
+    """An existing, active price for a new line item, or Stripe's error; `tiered=False`
+    where the sandbox prices only per-unit prices (invoice items, subscriptions)."""
     price = state.get(price_id, "price", param=param)
     if not price["active"]:
         raise invalid("The price specified is inactive. This field only accepts active "
                       "prices.", param=param)
+    if not tiered and price["billing_scheme"] == "tiered":
+        raise invalid("The sandbox bills tiered prices only on Checkout Sessions and Payment "
+                      "Links; use a per-unit price here.", param=param)
     return price
+
+
+def price_amount(price: Obj, quantity: int) -> int:
+    """What `quantity` of `price` costs: unit amount × quantity, or for a tiered price
+    Stripe's rule: `volume` prices every unit at the tier the quantity falls in (plus that
+    tier's flat amount); `graduated` prices each tier's share at its own rate (plus the flat
+    amount of every tier reached)."""
+    if price["billing_scheme"] != "tiered":
+        return int(price["unit_amount"]) * quantity
+    total, floor = 0, 0
+    for tier in price["tiers"]:
+        top = tier["up_to"]
+        reached = top is None or quantity <= top
+        if price["tiers_mode"] == "volume":
+            if reached:
+                return (tier["unit_amount"] or 0) * quantity + (tier["flat_amount"] or 0)
+            continue
+        units = (quantity if reached else top) - floor
+        if units > 0:
+            total += (tier["unit_amount"] or 0) * units + (tier["flat_amount"] or 0)
+        if reached:
+            break
+        floor = top
+    return total

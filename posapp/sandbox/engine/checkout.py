@@ -17,11 +17,12 @@ from ..errors import ApiError, invalid, missing_param, state_error
 from ..params import Params, merge_metadata, parse_int
 from ..state import Obj, State
 from .cards import attach_payment_method
-from .catalog import in_currency, inline_price, usable_price
+from .catalog import in_currency, inline_price, price_amount, usable_price
 from .clock import customer_time
 from .customers import create_customer, require_customer
 from .discounts import (
     automatic_rate,
+    check_restrictions,
     item_rates,
     line_tax_rates,
     price_items,
@@ -48,7 +49,7 @@ MIN_LIFETIME, MAX_LIFETIME = 30 * 60, 24 * 3600
 def line_item(state: State, price: Obj, quantity: int) -> Obj:
     """A Checkout / Payment Link line item (`object: item`) for `quantity` of `price`."""
     product = state.find(price["product"], "product")
-    amount = price["unit_amount"] * quantity
+    amount = price_amount(price, quantity)
     return {"id": state.new_id("li_", 24), "object": "item", "adjustable_quantity": None,
             "amount_discount": 0, "amount_subtotal": amount, "amount_tax": 0,
             "amount_total": amount, "currency": price["currency"],
@@ -213,6 +214,8 @@ def reprice(state: State, session: Obj) -> None:
         automatic = automatic_rate(state, address.get("country") or state.account["country"])
     session.update(price_items(state, session["line_items"]["data"], session["currency"],
                                session["discounts"], automatic))
+    check_restrictions(state, session["discounts"], session["amount_subtotal"],
+                       session["currency"] or "", session["customer"])
 
 
 def apply_promotion_code(state: State, session: Obj, code: str) -> None:
@@ -220,8 +223,14 @@ def apply_promotion_code(state: State, session: Obj, code: str) -> None:
     if not session["allow_promotion_codes"]:
         raise invalid("This checkout does not accept promotion codes.", param="promotion_code")
     promo = promotion_code_by_code(state, code, "promotion_code")
+    before = session["discounts"]
     session["discounts"] = session_discounts(state, [{"promotion_code": promo["id"]}])
-    reprice(state, session)
+    try:
+        reprice(state, session)
+    except ApiError:
+        session["discounts"] = before
+        reprice(state, session)
+        raise
 
 
 # What a session was created with but Stripe does not show on it, per sandbox state.

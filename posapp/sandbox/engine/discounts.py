@@ -53,6 +53,35 @@ def _number(value: Decimal) -> float | int:
 # coupons ------------------------------------------------------------------------------
 
 
+def _future(state: State, value: int | None, param: str) -> int | None:
+    """A timestamp that must lie ahead (a coupon's `redeem_by`, a code's `expires_at`)."""
+    if value is not None and value <= state.now():
+        raise invalid("Invalid timestamp: must be an integer Unix timestamp in the future.",
+                      param=param)
+    return value
+
+
+def _coupon_currency_options(raw: Any, currency: str | None) -> Obj:
+    """`currency_options[<code>][amount_off]`: an amount-off coupon's amount in other
+    currencies (Stripe returns them only with `expand[]=currency_options`)."""
+    if raw in (None, ""):
+        return {}
+    if not isinstance(raw, dict) or currency is None:
+        raise invalid("currency_options can only be set on an amount_off coupon.",
+                      param="currency_options")
+    options: Obj = {}
+    for code, spec in raw.items():
+        name = f"currency_options[{code}]"
+        key = currency_code(str(code), name)
+        option = Params(spec if isinstance(spec, dict) else {})
+        option.check(("amount_off",))
+        amount = option.integer("amount_off", minimum=1)
+        if amount is None:
+            raise missing_param(f"{name}[amount_off]")
+        options[key] = {"amount_off": amount}
+    return options
+
+
 def create_coupon(state: State, p: Params) -> Obj:
     """Validate and store a coupon (`coupon.created`)."""
     percent, amount = p.raw("percent_off"), p.integer("amount_off", minimum=1)
@@ -62,6 +91,7 @@ def create_coupon(state: State, p: Params) -> Obj:
     currency = p.string("currency")
     if amount is not None and not currency:
         raise missing_param("currency")
+    code = currency_code(currency) if currency and amount is not None else None
     duration = p.enum("duration", DURATIONS, "once")
     months = p.integer("duration_in_months", minimum=1)
     if duration == "repeating" and months is None:
@@ -74,19 +104,22 @@ def create_coupon(state: State, p: Params) -> Obj:
         raise invalid("Coupon already exists.", param="id", code="resource_already_exists")
     applies = p.hash("applies_to")
     products = [str(x) for x in Params(applies).array("products")] if applies else []
+    options = _coupon_currency_options(p.raw("currency_options"), code)
     coupon: Obj = {
         "id": coupon_id, "object": "coupon",
         "amount_off": amount,
         "applies_to": {"products": products} if applies else None,
         "created": state.now(),
-        "currency": currency_code(currency) if currency else None,
+        "currency": code,
+        "currency_options": options,
         "duration": duration, "duration_in_months": months, "livemode": False,
         "max_redemptions": p.integer("max_redemptions", minimum=1),
         "metadata": merge_metadata({}, p.raw("metadata")),
         "name": p.string("name"),
         "percent_off": (None if percent in (None, "")
                         else _number(_percentage(percent, "percent_off"))),
-        "redeem_by": p.integer("redeem_by"), "times_redeemed": 0, "valid": True,
+        "redeem_by": _future(state, p.integer("redeem_by"), "redeem_by"),
+        "times_redeemed": 0, "valid": True,
     }
     state.insert(coupon)
     state.emit("coupon.created", coupon)
@@ -99,6 +132,21 @@ def coupon_valid(state: State, coupon: Obj) -> bool:
             and (coupon["redeem_by"] is None or coupon["redeem_by"] > state.now())
             and (coupon["max_redemptions"] is None
                  or coupon["times_redeemed"] < coupon["max_redemptions"]))
+
+
+def refresh_valid(state: State, coupon: Obj) -> Obj:
+    """Bring a coupon's `valid` up to date (false once past `redeem_by` or used up), as
+    Stripe answers it; no event, as Stripe sends none when a coupon runs out."""
+    coupon["valid"] = coupon_valid(state, coupon)
+    return coupon
+
+
+def usable_coupon(state: State, coupon_id: str, param: str) -> Obj:
+    """A coupon that can be applied now, or Stripe's `coupon_expired` error."""
+    coupon = live_coupon(state, coupon_id, param)
+    if not coupon_valid(state, coupon):
+        raise invalid(f"Coupon expired: {coupon_id}", param=param, code="coupon_expired")
+    return coupon
 
 
 def live_coupon(state: State, coupon_id: str, param: str = "coupon") -> Obj:
@@ -118,7 +166,7 @@ def create_promotion_code(state: State, p: Params) -> Obj:
     promotion.check(("coupon", "type"))
     if promotion.enum("type", ("coupon",)) is None:
         raise missing_param("promotion[type]")
-    coupon = live_coupon(state, promotion.req_string("coupon"), "promotion[coupon]")
+    coupon = usable_coupon(state, promotion.req_string("coupon"), "promotion[coupon]")
     code = p.string("code") or state.new_id("", 8).upper()
     if any(c["code"].lower() == code.lower() and c["active"]
            for c in state.iter_type("promotion_code")):
@@ -128,17 +176,26 @@ def create_promotion_code(state: State, p: Params) -> Obj:
     restrictions.check(("first_time_transaction", "minimum_amount",
                         "minimum_amount_currency", "currency_options"))
     minimum_currency = restrictions.string("minimum_amount_currency")
+    minimum = restrictions.integer("minimum_amount", minimum=1)
+    if (minimum is None) != (minimum_currency is None):
+        raise invalid("minimum_amount and minimum_amount_currency must be set together.",
+                      param="restrictions[minimum_amount_currency]")
+    expires_at = _future(state, p.integer("expires_at"), "expires_at")
+    if expires_at is not None and coupon["redeem_by"] is not None \
+            and expires_at > coupon["redeem_by"]:
+        raise invalid("The promotion code's `expires_at` cannot be later than its coupon's "
+                      "`redeem_by`.", param="expires_at")
     promo: Obj = {
         "id": state.new_id("promo_", 24), "object": "promotion_code",
         "active": p.boolean("active", True), "code": code, "created": state.now(),
         "customer": p.string("customer"), "customer_account": None,
-        "expires_at": p.integer("expires_at"), "livemode": False,
+        "expires_at": expires_at, "livemode": False,
         "max_redemptions": p.integer("max_redemptions", minimum=1),
         "metadata": merge_metadata({}, p.raw("metadata")),
         "promotion": {"coupon": coupon["id"], "type": "coupon"},
         "restrictions": {
             "first_time_transaction": restrictions.boolean("first_time_transaction"),
-            "minimum_amount": restrictions.integer("minimum_amount", minimum=1),
+            "minimum_amount": minimum,
             "minimum_amount_currency": (currency_code(minimum_currency)
                                         if minimum_currency else None)},
         "times_redeemed": 0,
@@ -167,6 +224,34 @@ def _promotion_usable(state: State, promo: Obj, param: str) -> Obj:
         raise invalid("This code is no longer valid.", param=param,
                       code="promotion_code_invalid")
     return coupon
+
+
+def _has_paid_before(state: State, customer_id: str) -> bool:
+    return any(charge.get("customer") == customer_id and charge["status"] == "succeeded"
+               for charge in state.iter_type("charge")) \
+        or any(invoice.get("customer") == customer_id and invoice["status"] == "paid"
+               for invoice in state.iter_type("invoice"))
+
+
+def check_restrictions(state: State, discounts: list[Obj], subtotal: int, currency: str,
+                       customer_id: str | None, param: str = "discounts") -> None:
+    """Refuse a promotion code whose `restrictions` the order does not meet: a minimum
+    order amount (before discounts, in the code's currency) or first-time customers only."""
+    for index, discount in enumerate(discounts):
+        if not discount["promotion_code"]:
+            continue
+        promo = state.get(discount["promotion_code"], "promotion_code")
+        rules, name = promo["restrictions"], f"{param}[{index}][promotion_code]"
+        minimum = rules["minimum_amount"]
+        if minimum is not None and (currency != rules["minimum_amount_currency"]
+                                    or subtotal < minimum):
+            raise invalid("This promotion code cannot be redeemed because the order does "
+                          "not meet its minimum amount.", param=name,
+                          code="promotion_code_invalid")
+        if rules["first_time_transaction"] and customer_id \
+                and _has_paid_before(state, customer_id):
+            raise invalid("This promotion code can only be redeemed by first-time customers.",
+                          param=name, code="promotion_code_invalid")
 
 
 # tax rates -----------------------------------------------------------------------------
@@ -259,9 +344,7 @@ def session_discounts(state: State, raw: Any, param: str = "discounts") -> list[
             _promotion_usable(state, promo, f"{name}[promotion_code]")
             found.append({"coupon": None, "promotion_code": promo["id"]})
         elif spec.get("coupon"):
-            coupon = live_coupon(state, str(spec["coupon"]), f"{name}[coupon]")
-            if not coupon_valid(state, coupon):
-                raise invalid("This coupon is no longer valid.", param=f"{name}[coupon]")
+            coupon = usable_coupon(state, str(spec["coupon"]), f"{name}[coupon]")
             found.append({"coupon": coupon["id"], "promotion_code": None})
         else:
             raise missing_param(f"{name}[coupon]")
@@ -276,30 +359,44 @@ def discount_coupon(state: State, discount: Obj) -> Obj:
     return live_coupon(state, discount["coupon"])
 
 
-def _line_discounts(items: list[Obj], coupon: Obj | None, currency: str) -> list[int]:
-    subtotals = [item["amount_subtotal"] for item in items]
-    if coupon is None:
-        return [0] * len(items)
+def coupon_applies(coupon: Obj, product: str | None) -> bool:
+    """Whether a coupon's `applies_to` lets it discount a line of `product`."""
     products = (coupon["applies_to"] or {}).get("products") or []
-    eligible = [not products or item["price"]["product"] in products for item in items]
+    return not products or product in products
+
+
+def line_discounts(subtotals: list[int], eligible: list[bool], coupon: Obj | None,
+                   currency: str) -> list[int]:
+    """What `coupon` takes off each line (see the module's docstring); 0 on lines it does
+    not apply to."""
+    if coupon is None:
+        return [0] * len(subtotals)
     if coupon["percent_off"] is not None:
         percent = Decimal(str(coupon["percent_off"]))
         return [_round(Decimal(s) * percent / 100) if ok else 0
                 for s, ok in zip(subtotals, eligible, strict=True)]
-    if coupon["currency"] != currency:
-        return [0] * len(items)
+    amount_off = coupon_amount_off(coupon, currency)
     base = sum(s for s, ok in zip(subtotals, eligible, strict=True) if ok)
-    off = min(coupon["amount_off"], base)
-    if not base:
-        return [0] * len(items)
+    if amount_off is None or not base:
+        return [0] * len(subtotals)
+    off = min(amount_off, base)
     shares = [Decimal(off) * s / base if ok else Decimal(0)
               for s, ok in zip(subtotals, eligible, strict=True)]
     floors = [int(share) for share in shares]
     left = off - sum(floors)
-    order = sorted(range(len(items)), key=lambda i: (-(shares[i] - floors[i]), i))
+    order = sorted(range(len(subtotals)), key=lambda i: (-(shares[i] - floors[i]), i))
     for index in order[:left]:
         floors[index] += 1
     return floors
+
+
+def coupon_amount_off(coupon: Obj, currency: str) -> int | None:
+    """An amount-off coupon's amount in `currency` (its own, or from `currency_options`);
+    None when it has none there and so takes nothing off."""
+    if coupon["currency"] == currency:
+        return int(coupon["amount_off"])
+    option = (coupon.get("currency_options") or {}).get(currency)
+    return int(option["amount_off"]) if option else None
 
 
 def tax_amount(base: int, rate: Obj) -> int:
@@ -318,7 +415,9 @@ def price_items(state: State, items: list[Obj], currency: str | None,
     the rate `automatic_tax` chose, applied to every line instead of the lines' own rates.
     """
     coupon = discount_coupon(state, discounts[0]) if discounts else None
-    cuts = _line_discounts(items, coupon, currency or "")
+    cuts = line_discounts([item["amount_subtotal"] for item in items],
+                          [coupon is None or coupon_applies(coupon, item["price"]["product"])
+                           for item in items], coupon, currency or "")
     total_tax = 0
     for item, cut in zip(items, cuts, strict=True):
         base = item["amount_subtotal"] - cut
@@ -345,4 +444,5 @@ def redeem(state: State, discounts: list[Obj]) -> None:
         coupon = discount_coupon(state, discount)
         state.update(coupon, {"times_redeemed": coupon["times_redeemed"] + 1},
                      "coupon.updated")
+        refresh_valid(state, coupon)
 

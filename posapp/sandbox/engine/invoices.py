@@ -16,7 +16,15 @@ from ..errors import ApiError, invalid, state_error
 from ..params import merge_metadata
 from ..state import Obj, State
 from .charges import display_amount
-from .discounts import tax_amount
+from .discounts import (
+    automatic_rate,
+    coupon_applies,
+    discount_coupon,
+    line_discounts,
+    redeem,
+    session_discounts,
+    tax_amount,
+)
 from .payments import (
     CANCELABLE,
     cancel_payment_intent,
@@ -133,13 +141,7 @@ def item_line(state: State, item: Obj) -> Obj:
         "quantity_decimal": str(item["quantity"]),
         "subscription": details.get("subscription"),
         "subtotal": item["amount"],
-        "taxes": [{"amount": tax_amount(item["amount"], rate),
-                   "tax_behavior": "inclusive" if rate["inclusive"] else "exclusive",
-                   "tax_rate_details": {"tax_rate": rate["id"]},
-                   "taxability_reason": "standard_rated",
-                   "taxable_amount": (item["amount"] - tax_amount(item["amount"], rate)
-                                      if rate["inclusive"] else item["amount"]),
-                   "type": "tax_rate_details"} for rate in item.get("tax_rates") or []],
+        "taxes": [tax_line(item["amount"], rate) for rate in item.get("tax_rates") or []],
     }
 
 
@@ -205,8 +207,11 @@ def create_invoice(state: State, customer: Obj, *, currency: str | None = None,
                    description: str | None = None, auto_advance: bool | None = None,
                    metadata: Any = None, default_payment_method: str | None = None,
                    period: tuple[int, int] | None = None, lines: list[Obj] | None = None,
-                   items: list[Obj] | None = None, store: bool = True) -> Obj:
+                   items: list[Obj] | None = None, store: bool = True,
+                   discounts: Any = None, automatic_tax: bool = False) -> Obj:
     """A draft invoice with `lines` and the invoice items `items`; emits `invoice.created`.
+    `discounts` are the request's `discounts[]` (`set_discounts`); `automatic_tax` has the
+    sandbox's rule set tax it.
 
     With `store=False` nothing is saved or emitted and the items stay pending: a preview.
     """
@@ -308,11 +313,14 @@ def create_invoice(state: State, customer: Obj, *, currency: str | None = None,
         invoice["lines"]["data"].append(line)
     if not store:
         invoice["lines"]["data"].extend(item_line(state, item) for item in items or [])
-        recompute(invoice)
+        recompute(state, invoice)
         return invoice
+    set_automatic_tax(state, invoice, automatic_tax)
+    if discounts:
+        set_discounts(state, invoice, discounts)
     state.insert(invoice)
     _attach_items(state, invoice, items or [])
-    recompute(invoice)
+    recompute(state, invoice)
     state.emit("invoice.created", invoice)
     return invoice
 
@@ -332,14 +340,98 @@ def add_items(state: State, invoice: Obj, items: list[Obj]) -> None:
                           code="invoice_not_editable", param="invoice")
     previous = {"amount_due": invoice["amount_due"], "total": invoice["total"]}
     _attach_items(state, invoice, items)
-    recompute(invoice)
+    recompute(state, invoice)
     state.emit("invoice.updated", invoice, previous)
 
 
-def recompute(invoice: Obj) -> None:
-    """Totals from the lines: exclusive tax is added, inclusive tax is inside the amounts;
-    `total_taxes` sums each rate's tax over the lines."""
+def set_discounts(state: State, invoice: Obj, raw: Any, param: str = "discounts") -> None:
+    """`discounts[]` of a draft invoice: a coupon or promotion code (checked as Stripe
+    checks them) made into a stored `discount` the invoice and its lines name."""
+    discounts = []
+    for spec in session_discounts(state, raw, param):
+        coupon = discount_coupon(state, spec)
+        discount: Obj = {
+            "id": state.new_id("di_", 24), "object": "discount", "checkout_session": None,
+            "customer": invoice["customer"], "customer_account": None, "end": None,
+            "invoice": invoice["id"], "invoice_item": None,
+            "promotion_code": spec["promotion_code"], "start": state.now(),
+            "source": {"coupon": coupon["id"], "type": "coupon"}, "subscription": None,
+            "subscription_item": None}
+        state.insert(discount)
+        discounts.append(discount["id"])
+    invoice["discounts"] = discounts
+
+
+def set_automatic_tax(state: State, invoice: Obj, enabled: bool) -> None:
+    """`automatic_tax[enabled]`: tax every line at the customer's country rate (the
+    sandbox's rule set, engine/discounts.py) instead of the lines' tax rates."""
+    invoice["automatic_tax"] = (
+        {"disabled_reason": None, "enabled": True, "liability": {"account": None,
+                                                                 "type": "self"},
+         "provider": "stripe", "status": "complete"} if enabled else
+        {"disabled_reason": None, "enabled": False, "liability": None, "provider": None,
+         "status": None})
+
+
+def redeem_discounts(state: State, invoice: Obj) -> None:
+    """Count a finalized invoice's discounts against their coupons and codes."""
+    for discount_id in invoice["discounts"]:
+        discount = state.get(discount_id, "discount")
+        redeem(state, [{"coupon": discount["source"]["coupon"],
+                        "promotion_code": discount["promotion_code"]}])
+
+
+def _line_rates(state: State, invoice: Obj, line: Obj) -> list[Obj]:
+    if invoice["automatic_tax"]["enabled"]:
+        customer = state.find(invoice["customer"], "customer") or {}
+        country = (customer.get("address") or {}).get("country") or state.account["country"]
+        rate = automatic_rate(state, country)
+        return [rate] if rate else []
+    ids = [tax["tax_rate_details"]["tax_rate"] for tax in line.get("taxes") or []]
+    return [state.objects[i] for i in ids if i in state.objects]
+
+
+def _reprice_lines(state: State, invoice: Obj) -> list[int]:
+    """Each line's share of the invoice's discount (`discount_amounts`), and its tax on
+    what is left (`taxes`), as Checkout prices the same lines; the cuts, line by line."""
     lines = invoice["lines"]["data"]
+    discount_id = invoice["discounts"][0] if invoice["discounts"] else None
+    coupon = None
+    if discount_id is not None:
+        source = state.get(discount_id, "discount")["source"]
+        coupon = state.objects.get(source["coupon"])
+    products = [((line.get("pricing") or {}).get("price_details") or {}).get("product")
+                for line in lines]
+    eligible = [line["discountable"] and (coupon is None or coupon_applies(coupon, product))
+                for line, product in zip(lines, products, strict=True)]
+    cuts = line_discounts([line["amount"] for line in lines], eligible, coupon,
+                          invoice["currency"])
+    for line, cut in zip(lines, cuts, strict=True):
+        base = line["amount"] - cut
+        line["discount_amounts"] = ([{"amount": cut, "discount": discount_id}]
+                                    if discount_id else [])
+        line["discounts"] = [discount_id] if discount_id and cut else []
+        line["taxes"] = [tax_line(base, rate) for rate in _line_rates(state, invoice, line)]
+    invoice["total_discount_amounts"] = ([{"amount": sum(cuts), "discount": discount_id}]
+                                         if discount_id else [])
+    return cuts
+
+
+def tax_line(base: int, rate: Obj) -> Obj:
+    """One entry of an invoice line's `taxes`: `rate` on `base` (after discounts)."""
+    tax = tax_amount(base, rate)
+    return {"amount": tax, "tax_behavior": "inclusive" if rate["inclusive"] else "exclusive",
+            "tax_rate_details": {"tax_rate": rate["id"]},
+            "taxability_reason": "standard_rated",
+            "taxable_amount": base - tax if rate["inclusive"] else base,
+            "type": "tax_rate_details"}
+
+
+def recompute(state: State, invoice: Obj) -> None:
+    """Totals from the lines: the discount comes off each line first, then exclusive tax is
+    added and inclusive tax is inside what is left; `total_taxes` sums each rate's tax."""
+    lines = invoice["lines"]["data"]
+    discount = sum(_reprice_lines(state, invoice))
     subtotal = sum(line["amount"] for line in lines)
     invoice["lines"]["total_count"] = len(lines)
     by_rate: dict[tuple[str, str], Obj] = {}
@@ -352,8 +444,9 @@ def recompute(invoice: Obj) -> None:
     inclusive = sum(t["amount"] for t in taxes if t["tax_behavior"] == "inclusive")
     exclusive = sum(t["amount"] for t in taxes if t["tax_behavior"] == "exclusive")
     invoice["subtotal"] = subtotal
-    invoice["subtotal_excluding_tax"] = invoice["total_excluding_tax"] = subtotal - inclusive
-    invoice["total"] = total_due = subtotal + exclusive
+    invoice["subtotal_excluding_tax"] = subtotal - inclusive
+    invoice["total_excluding_tax"] = subtotal - discount - inclusive
+    invoice["total"] = total_due = subtotal - discount + exclusive
     invoice["total_taxes"] = taxes
     invoice["amount_due"] = max(total_due, 0)
     invoice["amount_remaining"] = max(total_due, 0) - invoice["amount_paid"]
@@ -400,6 +493,7 @@ def finalize_invoice(state: State, invoice: Obj, payment_intent: Obj | None = No
         changes["confirmation_secret"] = {"client_secret": pi["client_secret"],
                                           "type": "payment_intent"}
     state.update(invoice, changes, "invoice.finalized")
+    redeem_discounts(state, invoice)
     if invoice["amount_due"] == 0:
         mark_paid(state, invoice, None)
     return invoice

@@ -114,7 +114,8 @@ def set_items(state: State, sub: Obj, items: list[Obj]) -> Obj:
 
 def price_for(state: State, spec: Obj, index: int, param: str = "items") -> Obj:
     if spec.get("price"):
-        price = usable_price(state, str(spec["price"]), f"{param}[{index}][price]")
+        price = usable_price(state, str(spec["price"]), f"{param}[{index}][price]",
+                             tiered=False)
     elif spec.get("price_data") is not None:
         price = inline_price(state, spec["price_data"], f"{param}[{index}][price_data]")
     else:

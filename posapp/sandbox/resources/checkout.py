@@ -69,6 +69,9 @@ def create_session_route(req: Request) -> Obj:
         raise invalid("The `expires_at` timestamp must be between 30 minutes and 24 hours "
                       "from Checkout Session creation.", param="expires_at")
     items = parse_line_items(state, p.array("line_items"))
+    if mode == "subscription" and any(i["price"]["billing_scheme"] == "tiered" for i in items):
+        raise invalid("The sandbox bills tiered prices only in `payment` mode; use a per-unit "
+                      "price here.", param="line_items")
     return create_session(
         state, mode=mode, items=items, customer=customer, customer_email=email,
         customer_creation=creation or ("if_required" if mode == "payment" else None),

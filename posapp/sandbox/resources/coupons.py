@@ -3,7 +3,13 @@ coupon), with their `coupon.*`, `promotion_code.*` and `tax_rate.*` events."""
 
 from __future__ import annotations
 
-from ..engine.discounts import create_coupon, create_promotion_code, create_tax_rate, live_coupon
+from ..engine.discounts import (
+    create_coupon,
+    create_promotion_code,
+    create_tax_rate,
+    live_coupon,
+    refresh_valid,
+)
 from ..params import merge_metadata
 from ..router import Request, api
 from ..state import Obj, as_retrieved
@@ -11,14 +17,14 @@ from ..state import Obj, as_retrieved
 
 @api("POST", "/v1/coupons", ("id", "percent_off", "amount_off", "currency", "duration",
                              "duration_in_months", "max_redemptions", "metadata", "name",
-                             "redeem_by", "applies_to"))
+                             "redeem_by", "applies_to", "currency_options"))
 def create_coupon_route(req: Request) -> Obj:
     return create_coupon(req.state, req.params)
 
 
 @api("GET", "/v1/coupons/{id}")
 def retrieve_coupon(req: Request) -> Obj:
-    return as_retrieved(req.state.get(req.path_args["id"], "coupon"))
+    return as_retrieved(refresh_valid(req.state, req.state.get(req.path_args["id"], "coupon")))
 
 
 @api("POST", "/v1/coupons/{id}", ("metadata", "name"))
@@ -43,7 +49,8 @@ def delete_coupon(req: Request) -> Obj:
 @api("GET", "/v1/coupons", ("created", "limit", "starting_after", "ending_before"))
 def list_coupons(req: Request) -> Obj:
     return req.state.list_response("coupon", req.params, "/v1/coupons",
-                                   lambda coupon: not coupon.get("deleted"))
+                                   lambda coupon: not coupon.get("deleted")
+                                   and bool(refresh_valid(req.state, coupon)))
 
 
 @api("POST", "/v1/promotion_codes", ("promotion", "code", "active", "customer",

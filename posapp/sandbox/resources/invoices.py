@@ -7,7 +7,7 @@ from typing import Any
 
 from ..engine.catalog import currency_param, inline_price, usable_price
 from ..engine.clock import customer_time
-from ..engine.discounts import line_tax_rates
+from ..engine.discounts import automatic_tax_enabled, line_tax_rates
 from ..engine.invoices import (
     DAY,
     attempt_payment,
@@ -18,6 +18,8 @@ from ..engine.invoices import (
     mark_uncollectible,
     pending_items,
     recompute,
+    set_automatic_tax,
+    set_discounts,
     subscription_of,
     void_invoice,
 )
@@ -47,7 +49,7 @@ def _item_amounts(state: State, p: Params, currency: str | None) -> tuple[Obj | 
     pricing = p.hash("pricing") or {}
     price_id = pricing.get("price")
     if price_id:
-        price = usable_price(state, str(price_id), "pricing[price]")
+        price = usable_price(state, str(price_id), "pricing[price]", tiered=False)
         return price, price["unit_amount"], price["currency"]
     if p.hash("price_data") is not None:
         price = inline_price(state, p.raw("price_data"), "price_data")
@@ -135,7 +137,7 @@ def update_invoice_item(req: Request) -> Obj:
                 line.update({"amount": item["amount"], "subtotal": item["amount"],
                              "quantity": item["quantity"], "description": item["description"],
                              "pricing": item["pricing"]})
-        recompute(invoice)
+        recompute(req.state, invoice)
     return item
 
 
@@ -149,7 +151,7 @@ def delete_invoice_item(req: Request) -> Obj:
             line for line in invoice["lines"]["data"]
             if (line["parent"].get("invoice_item_details") or {}).get("invoice_item")
             != item["id"]]
-        recompute(invoice)
+        recompute(req.state, invoice)
     return state.delete(item, "invoiceitem.deleted")
 
 
@@ -208,7 +210,8 @@ def create_invoice_route(req: Request) -> Obj:
             days_until_due=days, due_date=due, description=p.string("description"),
             auto_advance=p.boolean("auto_advance") if "auto_advance" in p else None,
             metadata=p.raw("metadata"), default_payment_method=pm,
-            items=[i for i in items if i["currency"] == currency])
+            items=[i for i in items if i["currency"] == currency],
+            discounts=p.raw("discounts"), automatic_tax=automatic_tax_enabled(p))
         if "footer" in p:
             invoice["footer"] = p.string("footer")
     return invoice
@@ -249,6 +252,12 @@ def update_invoice(req: Request) -> Obj:
         if pm:
             state.get(pm, "payment_method", param="default_payment_method")
         changes["default_payment_method"] = pm
+    if "discounts" in p or "automatic_tax" in p:
+        if "discounts" in p:
+            set_discounts(state, invoice, p.raw("discounts"))
+        if "automatic_tax" in p:
+            set_automatic_tax(state, invoice, automatic_tax_enabled(p))
+        recompute(state, invoice)
     return state.update(invoice, changes, "invoice.updated")
 
 

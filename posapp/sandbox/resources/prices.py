@@ -9,7 +9,8 @@ from ..state import Obj, search_response
 
 CREATE_PARAMS = ("active", "currency", "lookup_key", "metadata", "nickname", "product",
                  "product_data", "recurring", "tax_behavior", "transfer_lookup_key",
-                 "unit_amount", "unit_amount_decimal", "billing_scheme", "currency_options")
+                 "unit_amount", "unit_amount_decimal", "billing_scheme", "currency_options",
+                 "tiers", "tiers_mode")
 UPDATE_PARAMS = ("active", "lookup_key", "metadata", "nickname", "tax_behavior",
                  "transfer_lookup_key")
 

@@ -8,7 +8,11 @@ Stripe (`reconcile_unknown`) when the panel is shown, when the app is online aga
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -28,14 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.gateway.errors import ErrorKind
+from posapp.services.exports import ExportKind
 from posapp.services.recovery import UnsettledWrite, reconcile_unknown, unsettled_writes
 from posapp.store.schema import TABLES
 from posapp.sync.notifications import Notification
 
 from ..common.app_state import AppState
+from ..common.csv_export import CsvColumn, csv_money, csv_time, export_and_tell
 from ..common.list_view import CacheListView
 from ..common.notices import notice_text
+from ..common.theme import set_role
 from ..payments.open_requests_view import age_text
+from ..widgets.export_dialog import ExportDialog, ExportSource
 from .audit_list_model import AuditListModel, outcome_text
 from .event_list_model import EventListModel
 from .object_detail import ObjectDetail
@@ -43,6 +51,27 @@ from .object_detail import ObjectDetail
 EVENT_OBJECT_TYPES = ("payment_intent", "charge", "refund", "dispute", "customer",
                       "payment_method", "invoice", "subscription", "checkout.session")
 SEARCH_DELAY_MS = 200
+
+EVENT_COLUMNS: tuple[CsvColumn, ...] = (
+    ("id", lambda e: e.get("id")),
+    ("created", lambda e: csv_time(e.get("created"))),
+    ("type", lambda e: e.get("type")),
+    ("object", lambda e: ((e.get("data") or {}).get("object") or {}).get("object")),
+    ("object_id", lambda e: ((e.get("data") or {}).get("object") or {}).get("id")),
+    ("request_id", lambda e: (e.get("request") or {}).get("id")),
+)
+AUDIT_COLUMNS: tuple[CsvColumn, ...] = (
+    ("at", lambda a: csv_time(a.at)),
+    ("actor", lambda a: a.actor),
+    ("action", lambda a: a.action),
+    ("object_id", lambda a: a.object_id),
+    ("amount", lambda a: csv_money(a.amount, a.currency)),
+    ("currency", lambda a: a.currency),
+    ("outcome", lambda a: a.outcome),
+    ("idempotency_key", lambda a: a.idempotency_key),
+    ("request_id", lambda a: a.request_id),
+    ("detail", lambda a: a.detail),
+)
 
 
 class ActivityPanel(QWidget):
@@ -91,6 +120,11 @@ class ActivityPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for section, column in enumerate(self.audit_model.columns):
             header.resizeSection(section, column.width)
+        # Keys, request ids and details are long: the selected row's show whole under the
+        # table, so the table keeps to what fits beside the events at 1280x800.
+        for section in (AuditListModel.Columns.WHO, AuditListModel.Columns.IDEMPOTENCY_KEY,
+                        AuditListModel.Columns.REQUEST_ID, AuditListModel.Columns.DETAIL):
+            header.hideSection(section)
         self.audit_detail = QLabel()
         self.audit_detail.setWordWrap(True)
         self.audit_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -99,6 +133,9 @@ class ActivityPanel(QWidget):
 
         self.events_model = EventListModel(state.cache, state.formats, self)
         self.events = CacheListView(self.events_model, state.ui_settings, "lists/events")
+        if not self.events.is_fitted:  # no columns of the user's own choice yet
+            # The event's id is in its detail below; the type and object need the room.
+            self.events.table.horizontalHeader().hideSection(EventListModel.Columns.ID)
         self.events.search.setPlaceholderText(self.tr("Event id (evt_…)"))
         self.object_type = QComboBox()
         self.object_type.addItem(self.tr("All objects"), None)
@@ -115,6 +152,16 @@ class ActivityPanel(QWidget):
                                    lambda e: state.dashboard_url(str(e["id"])))
         self.events.selected.connect(self.detail.show_object)
 
+        self.export_audit = QPushButton(self.tr("Export…"))
+        self.export_audit.setToolTip(self.tr("Export this app's actions the list shows now"))
+        self.export_audit.clicked.connect(lambda: self._ask_export(self.audit_source()))
+        self.export_events = QPushButton(self.tr("Export…"))
+        self.export_events.setToolTip(self.tr("Export the Stripe events the list shows now"))
+        self.export_events.clicked.connect(lambda: self._ask_export(self.events_source()))
+        self.message = QLabel()
+        """What became of the latest export."""
+        self.message.setWordWrap(True)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.unsettled_box)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -123,6 +170,7 @@ class ActivityPanel(QWidget):
         audit_bar = QHBoxLayout()
         audit_bar.addWidget(self.audit_search, 1)
         audit_bar.addWidget(self.outcome)
+        audit_bar.addWidget(self.export_audit)
         audit_side = QSplitter(Qt.Orientation.Vertical)
         audit_side.addWidget(self.audit)
         audit_side.addWidget(self.audit_detail)
@@ -131,15 +179,17 @@ class ActivityPanel(QWidget):
         events_bar = QHBoxLayout()
         events_bar.addWidget(self.object_type)
         events_bar.addWidget(self.object_id, 1)
+        events_bar.addWidget(self.export_events)
         events_side = QSplitter(Qt.Orientation.Vertical)
         events_side.addWidget(self.events)
         events_side.addWidget(self.detail)
         sides.addWidget(self._titled(self.tr("Stripe events applied"), events_side, events_bar))
-        sides.setSizes([600, 640])
+        sides.setSizes([640, 520])
         splitter.addWidget(sides)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([120, 600])
         layout.addWidget(splitter)
+        layout.addWidget(self.message)
         self.history: list[tuple[float, Notification]] = []
         """This session's notifications and when they came, oldest first."""
         state.notification.connect(self.add_notice)
@@ -220,12 +270,58 @@ class ActivityPanel(QWidget):
             self.audit_detail.clear()
             return
         lines = [
+            (self.tr("Who"), entry.actor or "—"),
             (self.tr("Idempotency key"), entry.idempotency_key or "—"),
             (self.tr("Stripe request id"), entry.request_id or "—"),
             (self.tr("Outcome"), outcome_text(entry.outcome)),
             (self.tr("Detail"), entry.detail or "—"),
         ]
         self.audit_detail.setText("\n".join(f"{label}: {value}" for label, value in lines))
+
+    def audit_source(self) -> ExportSource:
+        """The audit log as filtered and searched, for the export dialog."""
+        return ExportSource("actions", (None, None), lambda _since, _until: None,
+                            self.export_audit_to)
+
+    def events_source(self) -> ExportSource:
+        """The events as filtered, for the export dialog."""
+        return ExportSource("events", (None, None),
+                            lambda since, until: self.events_model.total((since, until)),
+                            self.export_events_to)
+
+    async def export_audit_to(self, path: Path, kind: ExportKind = "csv",
+                              created: tuple[int | None, int | None] = (None, None),
+                              progress: Callable[[int], None] | None = None,
+                              cancel: threading.Event | None = None) -> int | None:
+        """Write the audit rows the list shows (made in `created`) to `path`."""
+        return await self._export(self.audit_model.iter_matching(*created), AUDIT_COLUMNS,
+                                  path, kind, progress, cancel)
+
+    async def export_events_to(self, path: Path, kind: ExportKind = "csv",
+                               created: tuple[int | None, int | None] | None = None,
+                               progress: Callable[[int], None] | None = None,
+                               cancel: threading.Event | None = None) -> int | None:
+        """Write the events the list shows (created in `created` instead of the list's
+        range, when given) to `path`."""
+        return await self._export(self.events_model.iter_matching(created), EVENT_COLUMNS,
+                                  path, kind, progress, cancel)
+
+    async def _export(self, objects: Iterator[Any], columns: tuple[CsvColumn, ...],
+                      path: Path, kind: ExportKind, progress: Callable[[int], None] | None,
+                      cancel: threading.Event | None) -> int | None:
+        return await export_and_tell(
+            self._state, self._say, objects, columns, path,
+            lambda count, where: self.tr("%n row(s) exported to %1.", "", count)
+            .replace("%1", str(where)), kind=kind, progress=progress, cancel=cancel)
+
+    def _say(self, text: str, role: str) -> None:
+        set_role(self.message, role)
+        self.message.setText(text)
+
+    def _ask_export(self, source: ExportSource) -> ExportDialog:
+        dialog = ExportDialog(self._state, source, self)
+        dialog.open()
+        return dialog
 
     def _filter_events(self) -> None:
         self.events_model.set_filters({"object_type": self.object_type.currentData(),

@@ -4,7 +4,7 @@ filtered by outcome and searched as text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -89,11 +89,11 @@ class AuditListModel(PagedRowsModel[AuditEntry]):
         self._search = ""
         f = formats
         self.columns: Sequence[AuditColumn] = (
-            AuditColumn(self.tr("When"), lambda e: f.datetime(e.at), 135),
-            AuditColumn(self.tr("Action"), lambda e: e.action, 130),
+            AuditColumn(self.tr("When"), lambda e: f.datetime(e.at), 125),
+            AuditColumn(self.tr("Action"), lambda e: e.action, 150),
             AuditColumn(self.tr("Object"), lambda e: e.object_id or "", 120),
             AuditColumn(self.tr("Amount"), lambda e: f.money(e.amount, e.currency), 70),
-            AuditColumn(self.tr("Outcome"), lambda e: outcome_text(e.outcome), 80),
+            AuditColumn(self.tr("Outcome"), lambda e: outcome_text(e.outcome), 90),
             AuditColumn(self.tr("Who"), lambda e: e.actor, 55),
             AuditColumn(self.tr("Idempotency key"), lambda e: e.idempotency_key or "", 110),
             AuditColumn(self.tr("Stripe request id"), lambda e: e.request_id or "", 110),
@@ -135,6 +135,22 @@ class AuditListModel(PagedRowsModel[AuditEntry]):
         `text`."""
         self._search = text.strip()
         self.reload()
+
+    def iter_matching(self, since: float | None = None,
+                      until: float | None = None) -> Iterator[AuditEntry]:
+        """Every row the outcome and search match, made in `[since, until)` (None:
+        unbounded), newest first, read in pages as it is consumed (an export reads them all
+        without holding them all; consume it off the GUI thread)."""
+        outcome, search = self._outcome, self._search or None
+        before: tuple[float, int] | None = None
+        while True:
+            rows = self._journal.list_audit(outcome=outcome, search=search, since=since,
+                                            until=until, before=before,
+                                            limit=self._page_size)
+            yield from rows
+            if len(rows) < self._page_size:
+                return
+            before = (rows[-1].at, rows[-1].id)
 
     def reload(self) -> None:
         """Read again from the journal, keeping as many rows as were loaded (at least a

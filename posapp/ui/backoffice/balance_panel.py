@@ -97,7 +97,8 @@ class BalancePanel(ListPanel[BalanceTransactionListModel]):
     def apply_filters(self) -> None:
         """Narrow the transactions to the chosen type and period."""
         self.model.set_filters({"type": self.kind.currentData()})
-        self.model.set_created_range(period_start(Period(self.period.currentData())), None)
+        self.model.set_created_range(
+            period_start(Period(self.period.currentData()), zone=self._state.formats.zone), None)
 
     def reload_all(self) -> None:
         """The summary and the list from the cache."""

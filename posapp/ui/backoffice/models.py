@@ -121,10 +121,10 @@ class AccountListModel(CacheTableModel):
                 width=110),
             Column(self.tr("Charges"), lambda r: yes_no(r.get("charges_enabled")),
                    color=lambda r: SUCCESS_COLOR if r.get("charges_enabled") else WARNING_COLOR,
-                   width=70),
+                   width=85),
             Column(self.tr("Payouts"), lambda r: yes_no(r.get("payouts_enabled")),
                    color=lambda r: SUCCESS_COLOR if r.get("payouts_enabled") else WARNING_COLOR,
-                   width=70),
+                   width=85),
             Column(self.tr("Requirements due"), lambda r: f.number(len(
                 (r.get("requirements") or {}).get("currently_due") or [])), stretch=True),
         )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from posapp.gateway import GatewayError
 from posapp.money import parse_amount
 from posapp.services import balance
-from posapp.services.invoices import export_csv
+from posapp.services.exports import write_export
 
 from ..common.app_state import AppState
 from ..common.confirm import confirm
@@ -138,8 +138,9 @@ class PayoutDetail(QWidget):
         assert self.reconciliation is not None
         txns = list(self.reconciliation.transactions)
         rows = ({h: cell(t) for h, cell in TRANSACTION_COLUMNS} for t in txns)
-        return await self._state.worker.run(export_csv, rows, path,
-                                            [h for h, _ in TRANSACTION_COLUMNS])
+        return await self._state.worker.run(write_export, rows, path,
+                                            [h for h, _ in TRANSACTION_COLUMNS],
+                                            zone=self._state.formats.zone)
 
     def _ask_export(self) -> None:
         assert self.reconciliation is not None

@@ -1,7 +1,8 @@
 """`ProductsPanel`: the catalogue kept at Stripe — products with their price, SKU, barcode
 and category; a new amount (Stripe's prices cannot change: a new price is made and the
-old one archived, and the panel says so); archive and bring back; coupons with their
-promotion code; tax rates. Lists read the cache; every change goes through the worker.
+old one archived, and the panel says so); archive and bring back; a tiered price's tiers,
+read-only (the counter does not sell it as a tile); coupons and promotion codes
+(coupons_tab.py); tax rates. Lists read the cache; every change goes through the worker.
 """
 
 from __future__ import annotations
@@ -11,15 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,8 @@ from posapp.services import catalogue
 
 from ..common.app_state import AppState
 from ..common.errors import error_text
+from .coupons_tab import CouponsTab
+from .tables import fill_table, read_only_table, selected_id
 
 _ALL = 10_000
 _CATALOGUE = frozenset(("products", "prices", "coupons", "promotion_codes", "tax_rates"))
@@ -43,7 +43,7 @@ class ProductsPanel(QWidget):
         self._state = state
         self.currency = (state.session.profile.default_currency
                          or state.settings.default_currency).lower()
-        self.products = self._table([self.tr("Product"), self.tr("Price"), self.tr("SKU"),
+        self.products = read_only_table([self.tr("Product"), self.tr("Price"), self.tr("SKU"),
                                      self.tr("Barcode"), self.tr("Category"),
                                      self.tr("Status")])
         self.name = QLineEdit()
@@ -68,33 +68,21 @@ class ProductsPanel(QWidget):
         edit_row.addWidget(self.new_amount)
         edit_row.addWidget(self.change_price)
         edit_row.addWidget(self.archive)
+        self.tiers = read_only_table([self.tr("Up to (quantity)"), self.tr("Per unit"),
+                                      self.tr("Flat fee")])
+        self.tiers.setMaximumHeight(160)
+        self.tier_note = QLabel()
+        self.tier_note.setWordWrap(True)
         products_tab = QWidget()
         products_layout = QVBoxLayout(products_tab)
         products_layout.addWidget(self.products, 1)
+        products_layout.addWidget(self.tier_note)
+        products_layout.addWidget(self.tiers)
         products_layout.addLayout(edit_row)
         products_layout.addLayout(form)
         products_layout.addWidget(self.add_product, 0, Qt.AlignmentFlag.AlignRight)
 
-        self.coupons = self._table([self.tr("Coupon"), self.tr("Off"), self.tr("Code"),
-                                    self.tr("Redeemed"), self.tr("Status")])
-        self.coupon_name = QLineEdit()
-        self.percent_off = QLineEdit()
-        self.percent_off.setPlaceholderText("10")
-        self.code = QLineEdit()
-        self.create_coupon = QPushButton(self.tr("Create coupon and code"))
-        self.deactivate_code = QPushButton(self.tr("Deactivate code"))
-        coupon_form = QFormLayout()
-        coupon_form.addRow(self.tr("Name"), self.coupon_name)
-        coupon_form.addRow(self.tr("Percent off"), self.percent_off)
-        coupon_form.addRow(self.tr("Promotion code"), self.code)
-        coupons_tab = QWidget()
-        coupons_layout = QVBoxLayout(coupons_tab)
-        coupons_layout.addWidget(self.coupons, 1)
-        coupons_layout.addWidget(self.deactivate_code, 0, Qt.AlignmentFlag.AlignRight)
-        coupons_layout.addLayout(coupon_form)
-        coupons_layout.addWidget(self.create_coupon, 0, Qt.AlignmentFlag.AlignRight)
-
-        self.rates = self._table([self.tr("Tax rate"), self.tr("Percent"),
+        self.rates = read_only_table([self.tr("Tax rate"), self.tr("Percent"),
                                   self.tr("Included in prices"), self.tr("Status")])
         self.rate_name = QLineEdit()
         self.rate_percent = QLineEdit()
@@ -110,12 +98,13 @@ class ProductsPanel(QWidget):
         rates_layout.addLayout(rate_form)
         rates_layout.addWidget(self.create_rate, 0, Qt.AlignmentFlag.AlignRight)
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(products_tab, self.tr("Products"))
-        self.tabs.addTab(coupons_tab, self.tr("Coupons and codes"))
-        self.tabs.addTab(rates_tab, self.tr("Tax rates"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(products_tab, self.tr("Products"))
+        self.coupons_tab = CouponsTab(state, self.currency, self._do, self.message.setText)
+        self.tabs.addTab(self.coupons_tab, self.tr("Coupons and codes"))
+        self.tabs.addTab(rates_tab, self.tr("Tax rates"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
@@ -123,30 +112,10 @@ class ProductsPanel(QWidget):
         self.add_product.clicked.connect(lambda: state.spawn(self.create_product()))
         self.change_price.clicked.connect(lambda: state.spawn(self.change_amount()))
         self.archive.clicked.connect(lambda: state.spawn(self.toggle_archived()))
-        self.create_coupon.clicked.connect(lambda: state.spawn(self.make_coupon()))
-        self.deactivate_code.clicked.connect(lambda: state.spawn(self.deactivate()))
+        self.products.itemSelectionChanged.connect(self._show_tiers)
         self.create_rate.clicked.connect(lambda: state.spawn(self.make_tax_rate()))
         state.connect_tables(_CATALOGUE, self.reload)
         self.reload()
-
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().hide()
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
-
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:
-        table.setRowCount(len(rows))
-        for row, (object_id, cells) in enumerate(rows):
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, object_id)
-                table.setItem(row, column, item)
 
     def reload(self) -> None:
         """Read the catalogue from the cache again."""
@@ -159,23 +128,15 @@ class ProductsPanel(QWidget):
             meta = product.get("metadata") or {}
             rows.append((str(product["id"]), [
                 str(product.get("name") or ""),
-                money(price.get("unit_amount"), price.get("currency")),
+                self._tiered(price) if price.get("billing_scheme") == "tiered"
+                else money(price.get("unit_amount"), price.get("currency")),
                 str(meta.get("sku") or ""), str(meta.get("barcode") or ""),
                 str(meta.get("category") or ""),
                 self.tr("Active") if product.get("active") else self.tr("Archived")]))
-        self._fill(self.products, rows)
-        coupon_rows = []
-        for promo in cache.page("promotion_codes", limit=_ALL).rows:
-            coupon = cache.get("coupons", str((promo.get("promotion") or {}).get("coupon"))) \
-                or {}
-            off = (f"{coupon.get('percent_off')}%" if coupon.get("percent_off") is not None
-                   else money(coupon.get("amount_off"), coupon.get("currency")))
-            coupon_rows.append((str(promo["id"]), [
-                str(coupon.get("name") or coupon.get("id") or ""), off,
-                str(promo.get("code") or ""), str(promo.get("times_redeemed") or 0),
-                self.tr("Active") if promo.get("active") else self.tr("Inactive")]))
-        self._fill(self.coupons, coupon_rows)
-        self._fill(self.rates, [(str(r["id"]), [
+        fill_table(self.products, rows)
+        self._show_tiers()
+        self.coupons_tab.reload()
+        fill_table(self.rates, [(str(r["id"]), [
             str(r.get("display_name") or ""), f"{r.get('percentage')}%",
             self.tr("Yes") if r.get("inclusive") else self.tr("No"),
             self.tr("Active") if r.get("active") else self.tr("Archived")])
@@ -191,9 +152,26 @@ class ProductsPanel(QWidget):
                 return True
         return False
 
-    def _selected(self, table: QTableWidget) -> str | None:
-        item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+    def _tiered(self, price: dict[str, Any]) -> str:
+        return (self.tr("Tiered (graduated)") if price.get("tiers_mode") == "graduated"
+                else self.tr("Tiered (volume)"))
+
+    def _show_tiers(self) -> None:
+        """The tiers of the selected product's tiered price, read-only (or nothing)."""
+        product = self._state.cache.get("products", selected_id(self.products) or "") or {}
+        price = self._state.cache.get("prices", str(product.get("default_price") or "")) or {}
+        tiers = price.get("tiers") or [] if price.get("billing_scheme") == "tiered" else []
+        money, currency = self._state.formats.money, price.get("currency")
+        fill_table(self.tiers, [(str(price.get("id")), [
+            str(tier["up_to"]) if tier.get("up_to") else self.tr("and above"),
+            money(tier.get("unit_amount"), currency), money(tier.get("flat_amount"), currency)])
+            for tier in tiers])
+        self.tiers.setVisible(bool(tiers))
+        self.tier_note.setVisible(bool(tiers))
+        self.tier_note.setText(self.tr(
+            "%1 has a tiered price, shown here read-only. The counter does not sell it as a "
+            "tile; change it in the Stripe Dashboard.")
+            .replace("%1", str(product.get("name") or "")) if tiers else "")
 
     def _amount(self, text: str) -> int | None:
         try:
@@ -229,7 +207,7 @@ class ProductsPanel(QWidget):
 
     async def change_amount(self) -> dict[str, Any] | None:
         """Give the selected product a new price amount (a new Stripe price)."""
-        product_id = self._selected(self.products)
+        product_id = selected_id(self.products)
         amount = self._amount(self.new_amount.text())
         product = self._state.cache.get("products", product_id or "")
         if product is None or amount is None or not product.get("default_price"):
@@ -241,36 +219,13 @@ class ProductsPanel(QWidget):
 
     async def toggle_archived(self) -> dict[str, Any] | None:
         """Archive the selected product (or bring an archived one back)."""
-        product = self._state.cache.get("products", self._selected(self.products) or "")
+        product = self._state.cache.get("products", selected_id(self.products) or "")
         if product is None:
             return None
         archived = bool(product.get("active"))
         return await self._do(self.tr("Product archived.") if archived
                               else self.tr("Product restored."),
                               catalogue.archive_product, str(product["id"]), archived)
-
-    async def make_coupon(self) -> dict[str, Any] | None:
-        """Create a percent-off coupon and its promotion code."""
-        try:
-            percent = Decimal(self.percent_off.text().strip())
-        except InvalidOperation:
-            self.message.setText(self.tr("Type the percentage off, e.g. 10."))
-            return None
-        coupon = await self._do("", catalogue.create_coupon, self.coupon_name.text(),
-                                percent_off=percent)
-        if coupon is None or not self.code.text().strip():
-            return coupon
-        return await self._do(self.tr("Coupon and code created."),
-                              catalogue.create_promotion_code, str(coupon["id"]),
-                              self.code.text())
-
-    async def deactivate(self) -> dict[str, Any] | None:
-        """Switch off the selected promotion code."""
-        promo_id = self._selected(self.coupons)
-        if promo_id is None:
-            return None
-        return await self._do(self.tr("Code deactivated."),
-                              catalogue.set_promotion_code_active, promo_id, False)
 
     async def make_tax_rate(self) -> dict[str, Any] | None:
         """Create the tax rate typed in the form."""

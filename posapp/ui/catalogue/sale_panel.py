@@ -5,7 +5,8 @@ screen, which tenders it through its sale states (one idempotency key per attemp
 
 Keyboard only: type to filter or scan + Enter to add; Down moves into the cart, where
 + / − change the quantity, a typed number sets it, Delete removes the line; Ctrl+Enter
-collects. Everything is read from the cache, so the grid works offline.
+collects. Everything is read from the cache, so the grid works offline. Each change of
+the cart is announced (`cart_changed`) so the station's card reader can show it.
 """
 
 from __future__ import annotations
@@ -42,10 +43,12 @@ from posapp.services.catalogue import (
     line_for,
     promotion_code_coupon,
     sellable,
+    stripe_tax_active,
     tax_rates_in_cache,
 )
 
 from ..common.app_state import AppState
+from ..common.errors import error_text
 
 MAX_TILES = 60
 """Tiles drawn at once; typing narrows the rest (a catalogue may hold thousands)."""
@@ -57,6 +60,8 @@ class SalePanel(QWidget):
 
     collect_requested = Signal(object)
     """The cart (`Cart`) to tender."""
+    cart_changed = Signal(object)
+    """The cart (`Cart`) after each change, for the reader's screen."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +179,7 @@ class SalePanel(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.request_collect)
         state.connect_tables(frozenset(("products", "prices", "tax_rates")), self.reload)
         self.reload()
+        state.spawn(self.choose_tax())
 
     # --- the catalogue ------------------------------------------------------------------
 
@@ -274,7 +280,7 @@ class SalePanel(QWidget):
         self.discount_label.setText("")
         self.custom_tip.clear()
         self.tip_buttons.button(0).setChecked(True)
-        self._set_cart(Cart(self.currency))
+        self._set_cart(Cart(self.currency, automatic_tax=self.cart.automatic_tax))
         self.scan.setFocus()
 
     def apply_promotion_code(self) -> None:
@@ -286,6 +292,26 @@ class SalePanel(QWidget):
             return
         self.discount_label.setText(coupon.name if coupon else "")
         self._set_cart(self.cart.with_coupon(coupon))
+
+    async def choose_tax(self) -> bool:
+        """Stripe Tax (`automatic_tax`) when the profile chose it and the account's tax
+        settings are active; else the merchant's tax rates. Answers whether Stripe Tax is
+        used."""
+        automatic = False
+        if self._state.settings.stripe_tax(self._state.session.profile.name):
+            try:
+                automatic = bool(await self._state.run(stripe_tax_active, self._state.session))
+            except Exception as error:  # offline: the tax rates stay, and the cashier is told
+                self.message.setText(error_text(error))
+            if not automatic:
+                self.message.setText(self.tr(
+                    "Stripe Tax is not active on this account (Dashboard → Tax): your tax "
+                    "rates apply."))
+        self.tax.setEnabled(not automatic)
+        self.tax.setToolTip(self.tr("Stripe Tax works out the tax at payment")
+                            if automatic else "")
+        self._set_cart(self.cart.with_automatic_tax(automatic))
+        return automatic
 
     def _chosen_rates(self) -> tuple[TaxRate, ...]:
         rate_id = self.tax.currentData()
@@ -330,11 +356,13 @@ class SalePanel(QWidget):
                 self.lines.setItem(row, column, cell)
         self.subtotal.setText(self._money(totals.subtotal))
         self.discount.setText(self._money(-totals.discount) if totals.discount else "—")
-        self.tax_total.setText(self._money(totals.tax))
+        self.tax_total.setText(self.tr("Calculated at payment") if cart.automatic_tax
+                               else self._money(totals.tax))
         self.tip_total.setText(self._money(totals.tip))
         self.total.setText(self._money(totals.total))
         self.collect.setEnabled(not cart.is_empty)
         self.collect.setToolTip("" if not cart.is_empty else self.tr("The cart is empty."))
+        self.cart_changed.emit(cart)
 
     def _money(self, amount: int) -> str:
         return self._state.formats.money(amount, self.currency)

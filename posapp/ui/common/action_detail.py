@@ -47,9 +47,8 @@ class ActionDetail(QWidget):
     def lay_out(self, form: QFormLayout, buttons: Sequence[QPushButton], columns: int,
                 tabs: QTabWidget) -> None:
         """Title and amount, `form`, `buttons` in rows of `columns`, the reason, `tabs`."""
-        grid = QGridLayout()
-        for index, button in enumerate(buttons):
-            grid.addWidget(button, index // columns, index % columns)
+        grid = button_grid(buttons, columns)
+        narrow_form(form)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.amount)
@@ -82,3 +81,18 @@ class ActionDetail(QWidget):
             self.say(error_text(error), "error")
             return None
         return result
+
+
+def button_grid(buttons: Sequence[QPushButton], columns: int) -> QGridLayout:
+    """`buttons` in rows of `columns`, so a detail stays narrow enough to sit beside its
+    list at the smallest window size."""
+    grid = QGridLayout()
+    for index, button in enumerate(buttons):
+        grid.addWidget(button, index // columns, index % columns)
+    return grid
+
+
+def narrow_form(form: QFormLayout) -> None:
+    """Let a detail's long values go under their labels when the pane is narrow, so the
+    detail asks for less width and its list gets more."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)

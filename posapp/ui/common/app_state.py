@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from posapp.config import Paths, Settings
 from posapp.gateway.errors import ErrorKind, GatewayError
+from posapp.services.account import account_timezone, refresh_account
 from posapp.services.session import Session, dashboard_url
 from posapp.store.cache import Cache
 from posapp.sync import Poller, PollResult
@@ -186,6 +187,19 @@ class AppState(QObject):
         now, for as long as `waiting()` says so (asked from the sync thread)."""
         self.poller.hurry_while(waiting)
         self._wake.set()
+
+    async def refresh_account(self) -> None:
+        """Fetch the profile's account into the cache (its time zone, its business
+        details); when its time zone changed, every list shows and filters dates in the new
+        one. Offline the cached account, or the machine's zone, stays."""
+        try:
+            found = await self.run(refresh_account, self.session)
+        except GatewayError:
+            return
+        zone = account_timezone(found)
+        if zone != self.formats.zone:
+            self.formats.zone = zone
+            self.tables_changed.emit(frozenset({"*"}))
 
     def start_sync(self) -> None:
         """Start the sync loop on a worker background thread (once)."""

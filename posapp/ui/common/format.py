@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
 from posapp.money import format_amount
+from posapp.services.payments import brand_name
 from posapp.store.refs import ref_id as ref_id
 
 if TYPE_CHECKING:
@@ -18,11 +20,32 @@ if TYPE_CHECKING:
 
 
 class Formats:
-    """Formatting for one locale (`en_US`, `zh_CN`): money via Babel, the rest via QLocale."""
+    """Formatting for one locale (`en_US`, `zh_CN`): money via Babel, the rest via QLocale;
+    times in the account's time zone (`zone`; None: the machine's)."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, zone: ZoneInfo | None = None) -> None:
         self.language = language
         self._qlocale = QLocale(language)
+        self.zone = zone
+
+    @property
+    def zone(self) -> ZoneInfo | None:
+        """The time zone dates are shown, filtered and exported in (None: the machine's)."""
+        return self._zone
+
+    @zone.setter
+    def zone(self, zone: ZoneInfo | None) -> None:
+        self._zone = zone
+        self._qzone = QTimeZone(QByteArray(zone.key.encode())) if zone is not None else None
+
+    def _moment(self, timestamp: int | float) -> QDateTime:
+        if self._qzone is not None and self._qzone.isValid():
+            return QDateTime.fromSecsSinceEpoch(int(timestamp), self._qzone)
+        return QDateTime.fromSecsSinceEpoch(int(timestamp))
+
+    def day(self, timestamp: int | float) -> QDate:
+        """The day a Unix time falls on in `zone`."""
+        return self._moment(timestamp).date()
 
     def money(self, minor: int | None, currency: str | None) -> str:
         """`minor` units of `currency` as the locale writes them ("" when unknown)."""
@@ -35,24 +58,23 @@ class Formats:
         return self._qlocale.toString(value)
 
     def datetime(self, timestamp: int | float | None) -> str:
-        """A Unix time as local date and time, short form."""
+        """A Unix time as a date and time in `zone`, short form."""
         if not timestamp:
             return ""
-        moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
-        return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
+        return self._qlocale.toString(self._moment(timestamp), QLocale.FormatType.ShortFormat)
 
     def date(self, timestamp: int | float | None) -> str:
-        """A Unix time as a local date."""
+        """A Unix time as a date in `zone`."""
         if not timestamp:
             return ""
-        moment = QDateTime.fromSecsSinceEpoch(int(timestamp)).date()
+        moment = self._moment(timestamp).date()
         return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
 
     def time(self, timestamp: int | float | None) -> str:
-        """A Unix time as a local time of day."""
+        """A Unix time as a time of day in `zone`."""
         if not timestamp:
             return ""
-        moment = QDateTime.fromSecsSinceEpoch(int(timestamp)).time()
+        moment = self._moment(timestamp).time()
         return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
 
 
@@ -72,7 +94,7 @@ def card_label(brand: str | None, last4: str | None) -> str:
     """"American Express •••• 0005" for a card's brand and last four digits ("" without them)."""
     if not last4:
         return ""
-    return f"{(brand or 'card').replace('_', ' ').title()} •••• {last4}"
+    return f"{brand_name(brand)} •••• {last4}"
 
 
 def card_label_of(card: Mapping[str, Any] | None) -> str:

@@ -30,6 +30,12 @@ from .table_model import OBJECT_ROLE, CacheTableModel
 MenuBuilder = Callable[[QMenu, dict[str, Any]], None]
 JUMP_PAGES = 5
 """How many more pages `select_id` reads before it searches for the id instead."""
+FIT_MAX = 260
+"""The widest a column is made to fit its contents (longer text is elided, whole in the
+tooltip)."""
+FIT_ROWS = 60
+"""How many rows (the visible ones first) a column's fit looks at: cheap enough to redo
+on every reload."""
 
 
 class CacheListView(QWidget):
@@ -39,6 +45,8 @@ class CacheListView(QWidget):
     """The object now selected (an empty dict when the selection was cleared)."""
     activated = Signal(dict)
     """The object double-clicked or activated with Enter."""
+    fitted = Signal()
+    """The columns were sized to their contents (the panel may now give the list room)."""
 
     def __init__(self, model: CacheTableModel, settings: QSettings, settings_key: str,
                  statuses: Sequence[tuple[str, str]] = (),
@@ -78,11 +86,19 @@ class CacheListView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        self.table.horizontalHeader().setContextMenuPolicy(
+            Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(self._activate)
         saved = settings.value(f"{settings_key}/header")
+        # Columns grow to fit their contents as rows arrive, unless the user's own widths
+        # were restored.
+        self._fitted = self._own_widths = isinstance(saved, QByteArray)
+        self._fitting = False
         if isinstance(saved, QByteArray):
             self.table.horizontalHeader().restoreState(saved)
         else:
@@ -93,9 +109,10 @@ class CacheListView(QWidget):
                     self.table.horizontalHeader().setStretchLastSection(False)
                     self.table.horizontalHeader().setSectionResizeMode(
                         section, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.save_state())
+        self.table.horizontalHeader().sectionResized.connect(self._user_resized)
         self.table.horizontalHeader().sectionMoved.connect(lambda *_: self.save_state())
         model.loaded.connect(self._update_count)
+        model.loaded.connect(self._fit_columns)
         model.modelReset.connect(self._reselect)
 
         bar = QHBoxLayout()
@@ -138,6 +155,90 @@ class CacheListView(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
+
+    @property
+    def is_fitted(self) -> bool:
+        """Whether the columns have their widths (fitted to the rows, or the user's)."""
+        return self._fitted
+
+    def needed_width(self) -> int:
+        """The width the table needs to show every column whole: the columns' widths (a
+        stretching one at its contents' width), the scroll bar and the frame."""
+        header = self.table.horizontalHeader()
+        last = header.logicalIndex(header.count() - 1)
+        width = 0
+        for section in range(header.count()):
+            if header.isSectionHidden(section):
+                continue
+            stretched = header.sectionResizeMode(section) == QHeaderView.ResizeMode.Stretch
+            if stretched or (section == last and header.stretchLastSection()):
+                width += self._content_width(section)
+            else:
+                width += header.sectionSize(section)
+        return (width + self.table.verticalScrollBar().sizeHint().width()
+                + 2 * self.table.frameWidth())
+
+    def _content_width(self, section: int) -> int:
+        return min(FIT_MAX, max(self.table.horizontalHeader().sectionSizeHint(section),
+                                self.table.sizeHintForColumn(section)))
+
+    def _fit_columns(self, _rows: int) -> None:
+        """At each load: each column as wide as its header and the rows need (at most
+        FIT_MAX; after the first load it only grows, so nothing jumps), unless the user set
+        the widths."""
+        if self._own_widths:
+            return
+        header = self.table.horizontalHeader()
+        self._fitting = True
+        try:
+            for section in range(header.count()):
+                if header.sectionResizeMode(section) != QHeaderView.ResizeMode.Stretch:
+                    width = self._content_width(section)
+                    if self._fitted:
+                        width = max(width, header.sectionSize(section))
+                    header.resizeSection(section, width)
+        finally:
+            self._fitting = False
+        if not self._fitted:
+            self._fitted = True
+            self.fitted.emit()
+
+    def fit_into(self, width: int) -> None:
+        """Hide optional columns, the last first, until the table fits `width` (what the
+        list's pane can have); the header's menu shows them again. The user's own choice of
+        columns, once made, stays as it is."""
+        if self._own_widths:
+            return
+        header = self.table.horizontalHeader()
+        optional = [section for section, column in enumerate(self.model.columns)
+                    if column.optional and not header.isSectionHidden(section)]
+        self._fitting = True
+        try:
+            while optional and self.needed_width() > width:
+                header.hideSection(optional.pop())
+        finally:
+            self._fitting = False
+
+    def _column_menu(self, position: QPoint) -> None:
+        """The header's menu: show or hide each column (remembered with the widths)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for section, column in enumerate(self.model.columns):
+            action = menu.addAction(column.header)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(section))
+            action.setEnabled(section != self.model.created_column)
+            action.toggled.connect(lambda shown, s=section: self.show_column(s, shown))
+        menu.exec(header.mapToGlobal(position))
+
+    def show_column(self, section: int, shown: bool) -> None:
+        """Show or hide one column, as the header's menu does, and remember it."""
+        self.table.horizontalHeader().setSectionHidden(section, not shown)
+        self.save_state()
+
+    def _user_resized(self, *_: object) -> None:
+        if not self._fitting:
+            self.save_state()
 
     def save_state(self) -> None:
         """Remember the column widths and order."""

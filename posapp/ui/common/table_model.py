@@ -40,7 +40,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class Column:
     """One column: its translated header, the cell text, optional colour and alignment;
     `stretch` makes it take whatever width the others leave (eliding, full text in the
-    tooltip) so the columns after it stay in view."""
+    tooltip) so the columns after it stay in view; an `optional` one is hidden when the
+    list is too narrow to show every column whole (the header's menu shows it again)."""
 
     header: str
     text: Callable[[dict[str, Any]], str]
@@ -49,6 +50,7 @@ class Column:
     sorts_by_created: bool = False
     width: int = 140
     stretch: bool = False
+    optional: bool = False
 
 
 class Headed(Protocol):
@@ -203,23 +205,28 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
         if reload:
             self.reload()
 
-    def iter_matching(self) -> Iterator[dict[str, Any]]:
-        """Every row the current filters, range and search match, read in keyset pages as
-        it is consumed (an export reads them all without holding them all; consume it off
-        the GUI thread). Later filter changes do not affect it."""
+    def iter_matching(self, created: tuple[int | None, int | None] | None = None,
+                      ) -> Iterator[dict[str, Any]]:
+        """Every row the current filters, search and created range (or `created` in its
+        place) match, read in keyset pages as it is consumed (an export reads them all
+        without holding them all; consume it off the GUI thread). Later filter changes do
+        not affect it."""
+        since, until = self._created_range(created)
         if self._search:
-            return iter(self._search_rows())
-        since, until = self._created_range()
+            return iter(self._search_rows(since, until))
         return self._pages(self._cache, self._table, dict(self._filters), since, until,
                            self._page_size)
 
-    def _created_range(self) -> tuple[int | None, int | None]:
-        """The range rows are shown in: the set one, narrowed by a date searched for."""
+    def _created_range(self, created: tuple[int | None, int | None] | None = None,
+                       ) -> tuple[int | None, int | None]:
+        """The range rows are shown in (the set one, or `created`), narrowed by a date
+        searched for."""
+        since, until = created if created is not None else (self._since, self._until)
         if self._search_days is None:
-            return self._since, self._until
+            return since, until
         start, end = self._search_days
-        return (max(start, self._since) if self._since is not None else start,
-                min(end, self._until) if self._until is not None else end)
+        return (max(start, since) if since is not None else start,
+                min(end, until) if until is not None else end)
 
     @staticmethod
     def _pages(cache: Cache, table: str, filters: dict[str, FilterValue], since: int | None,
@@ -236,16 +243,19 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
     def set_search(self, text: str) -> None:
         """Show the cache's search results for `text` (empty: back to the paged list). A
         date ("yesterday", "last week", "12/3", "12/1 to 12/3") narrows the paged list to
-        those local days instead."""
-        self._search_days = parse_date_range(text, datetime.now().astimezone())
+        days (in the account's time zone) instead."""
+        self._search_days = parse_date_range(text, datetime.now().astimezone(), self.formats.zone)
         self._search = "" if self._search_days is not None else text.strip()
         self.reload()
 
-    def total(self) -> int:
-        """How many rows the current filters match in the whole cache."""
-        if self._search:
+    def total(self, created: tuple[int | None, int | None] | None = None) -> int:
+        """How many rows the current filters match in the whole cache (created in
+        `created` instead of the list's range, when given)."""
+        if self._search and created is None:
             return len(self._rows)
-        since, until = self._created_range()
+        since, until = self._created_range(created)
+        if self._search:
+            return len(self._search_rows(since, until))
         return self._cache.count(self._table, filters=self._filters, since=since, until=until)
 
     def reload(self) -> None:
@@ -254,7 +264,7 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
         self.beginResetModel()
         self._memo.clear()
         if self._search:
-            self._rows = self._search_rows()
+            self._rows = self._search_rows(self._since, self._until)
             self._oldest, self._has_more = None, False
         else:
             keep = max(self._page_size, len(self._rows))
@@ -262,7 +272,7 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
         self.endResetModel()
         self.loaded.emit(len(self._rows))
 
-    def _search_rows(self) -> list[dict[str, Any]]:
+    def _search_rows(self, since: int | None, until: int | None) -> list[dict[str, Any]]:
         hits = self._cache.search(self._search, tables=[self._table], limit=SEARCH_LIMIT,
                                   locale=self.formats.language)
         found = [h.id for h in hits if h.table == self._table]
@@ -270,7 +280,7 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
             return []
         # The list's own filters and range apply to what the search found, in SQL.
         return self._cache.page(self._table, filters={**self._filters, "id": found},
-                                since=self._since, until=self._until, limit=len(found)).rows
+                                since=since, until=until, limit=len(found)).rows
 
     def _read(self, after: Cursor | None,
               limit: int) -> tuple[list[dict[str, Any]], Cursor | None, bool]:

@@ -41,10 +41,10 @@ class CustomerListModel(CacheTableModel):
                    lambda c: self.memo(("card", c["id"]), lambda: self._default_card(c)),
                    width=140),
             Column(self.tr("Balance"), lambda c: f.money(c.get("balance"), c.get("currency"))
-                   if c.get("balance") else "", align_right=True, width=75),
+                   if c.get("balance") else "", align_right=True, width=75, optional=True),
             Column(self.tr("Open invoices"),
                    lambda c: self.memo(("open", c["id"]), lambda: self._open_invoices(c)),
-                   align_right=True, width=95),
+                   align_right=True, width=95, optional=True),
         )
 
     def _default_card(self, customer: dict[str, Any]) -> str:

@@ -1,5 +1,5 @@
 """`CustomersPanel`: the customers list beside the selected customer's detail tabs, with
-create, edit and delete (confirmed)."""
+create, edit and delete (confirmed) and an export of the list."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from posapp.services.customers import delete_customer
 
 from ..common.app_state import AppState
 from ..common.confirm import confirm
+from ..common.csv_export import CsvColumn, csv_money, csv_time
 from ..common.errors import error_text
 from ..common.list_view import add_action
 from ..common.resources import icon
@@ -22,6 +23,17 @@ from ..widgets.list_panel import ListPanel
 from .customer_detail import CustomerDetail
 from .customer_dialog import CustomerDialog
 from .customer_list_model import CustomerListModel
+
+CSV_COLUMNS: tuple[CsvColumn, ...] = (
+    ("id", lambda c: c.get("id")),
+    ("name", lambda c: c.get("name")),
+    ("email", lambda c: c.get("email")),
+    ("phone", lambda c: c.get("phone")),
+    ("description", lambda c: c.get("description")),
+    ("created", lambda c: csv_time(c.get("created"))),
+    ("currency", lambda c: c.get("currency")),
+    ("balance", lambda c: csv_money(c.get("balance"), c.get("currency"))),
+)
 
 
 class CustomersPanel(ListPanel[CustomerListModel]):
@@ -43,6 +55,10 @@ class CustomersPanel(ListPanel[CustomerListModel]):
             QPushButton(icon("delete"), self.tr("Delete…")),
             lambda: self.list.current_object() is not None)
         self.delete_button.clicked.connect(self._delete_current)
+        self.add_csv_export(
+            CSV_COLUMNS, "customers.csv", self.tr("Export the customers the list shows now"),
+            lambda count, path: self.tr("%n customer(s) exported to %1.", "", count)
+            .replace("%1", str(path)))
         QShortcut(QKeySequence("Ctrl+N"), self, self.create_customer)
         self.finish_layout(self.detail, (800, 440),
                            ("customers", "payment_methods", "invoices"),

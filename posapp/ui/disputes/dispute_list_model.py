@@ -131,7 +131,8 @@ class DisputeListModel(CacheTableModel):
                    width=95),
             Column(self.tr("Customer"),
                    lambda d: self.memo(("cus", d["id"]), lambda: self._customer(d)), width=110),
-            Column(self.tr("Payment"), lambda d: self.payment_of(d) or "", width=150),
+            Column(self.tr("Payment"), lambda d: self.payment_of(d) or "", width=150,
+                   optional=True),
         )
 
     def charge_of(self, dispute: dict[str, Any]) -> dict[str, Any] | None:

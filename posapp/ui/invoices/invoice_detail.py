@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.services.account import account_address, cached_account
 from posapp.services.invoices import (
     finalize_invoice,
     mark_uncollectible,
@@ -105,7 +106,7 @@ class InvoiceDetail(ActionDetail):
         self.tabs.addTab(self.history, self.tr("History"))
 
         self.lay_out(form, (*self.money_buttons, self.open_page, self.copy_link,
-                            self.print_button, self.pdf), 4, self.tabs)
+                            self.print_button, self.pdf), 2, self.tabs)
         state.connect_tables(frozenset(("invoices", "events", "payment_intents", "charges")),
                              self._reload)
         self.show_invoice({})
@@ -299,12 +300,13 @@ class InvoiceDetail(ActionDetail):
         return ref_id((parent.get("subscription_details") or {}).get("subscription"))
 
     def seller(self) -> Seller:
-        """The profile's business settings; the account's name when none is set."""
+        """The profile's business settings; the account's name and business address (as
+        last fetched from Stripe) where they leave those empty."""
         profile = self._state.profile
         details = self._state.settings.business(profile.name)
         return Seller(details["name"] or profile.account_name or profile.name,
-                      details["address"], details["tax_id"], details["footer"],
-                      details["logo"])
+                      details["address"] or account_address(cached_account(self._state.cache)),
+                      details["tax_id"], details["footer"], details["logo"])
 
     def _fill_payments(self) -> None:
         self.payments.clear()

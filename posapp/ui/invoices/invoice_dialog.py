@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.money import AmountError, parse_amount
+from posapp.services.catalogue import invoice_discount_for
 from posapp.services.invoices import InvoiceItem, create_invoice
 
 from ..common.app_state import AppState
@@ -70,6 +71,8 @@ class InvoiceDialog(QDialog):
         self.due_days = self.collection.due_days
         self.memo = QLineEdit()
         self.memo.setPlaceholderText(self.tr("Optional memo shown on the invoice"))
+        self.discount_code = QLineEdit()
+        self.discount_code.setPlaceholderText(self.tr("Optional promotion code or coupon id"))
 
         self._grid = QGridLayout()
         for column, header in enumerate((self.tr("Description"), self.tr("Unit price"),
@@ -91,6 +94,7 @@ class InvoiceDialog(QDialog):
         form.addRow(self.tr("Collection"), self.collection.send_row)
         form.addRow("", self.charge_mode)
         form.addRow(self.tr("Memo"), self.memo)
+        form.addRow(self.tr("Discount"), self.discount_code)
         self.message = message_label("error")
         self.buttons, self.create_button = dialog_buttons(self, state, self.tr("Create draft"),
                                                           self.save)
@@ -107,6 +111,7 @@ class InvoiceDialog(QDialog):
 
         self.customer.customer_changed.connect(self._customer_changed)
         self.currency.currentIndexChanged.connect(self._check)
+        self.discount_code.textChanged.connect(self._check)
         self.collection.group.buttonToggled.connect(lambda *_: self._check())
         self.add_item()
         if customer:
@@ -161,6 +166,10 @@ class InvoiceDialog(QDialog):
             items, problem = [], problem or str(error)
         if not problem and self.customer.customer() is None:
             problem = self.tr("Choose the customer.")
+        code = self.discount_code.text().strip()
+        if not problem and code and invoice_discount_for(self._state.cache, code) is None:
+            problem = self.tr("“%1” is neither an active promotion code nor a valid "
+                              "coupon.").replace("%1", code)
         total = sum(item.unit_amount * item.quantity for item in items)
         self.total.setText(self._state.formats.money(total, str(self.currency.currentData()))
                            if items else "")
@@ -187,7 +196,8 @@ class InvoiceDialog(QDialog):
                 str(self.currency.currentData()), items,
                 collection_method=self.collection.method(),
                 days_until_due=self.collection.days_until_due(),
-                description=self.memo.text().strip() or None)
+                description=self.memo.text().strip() or None,
+                discount=invoice_discount_for(self._state.cache, self.discount_code.text()))
         except Exception as error:  # refused by Stripe or offline: said in the dialog
             say_failure(self.message, error)
             self.create_button.setEnabled(True)

@@ -77,7 +77,7 @@ class InvoiceListModel(CacheTableModel):
                                                              i.get("currency")),
                    align_right=True, width=85),
             Column(self.tr("Paid"), lambda i: f.money(i.get("amount_paid"), i.get("currency")),
-                   align_right=True, width=70),
+                   align_right=True, width=70, optional=True),
             Column(self.tr("Due"), self._due_text,
                    color=lambda i: DANGER_COLOR if is_overdue(i) else None, width=85),
         )

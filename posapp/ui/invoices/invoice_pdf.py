@@ -90,6 +90,11 @@ def tax_amount(invoice: dict[str, Any]) -> int:
     return sum(int(t.get("amount") or 0) for t in invoice.get("total_taxes") or [])
 
 
+def discount_amount(invoice: dict[str, Any]) -> int:
+    """What the invoice's coupons and promotion codes took off (0 when none)."""
+    return sum(int(d.get("amount") or 0) for d in invoice.get("total_discount_amounts") or [])
+
+
 def _unit_amount(line: dict[str, Any]) -> int | None:
     raw = (line.get("pricing") or {}).get("unit_amount_decimal")
     try:
@@ -135,7 +140,9 @@ def invoice_html(invoice: dict[str, Any], formats: Formats, seller: Seller) -> s
         rows.append("<tr><td colspan='4'><i>" + _e(translate(
             "InvoicePdf", "%1 more lines are not in the offline copy.").replace(
             "%1", str(total_count - cached))) + "</i></td></tr>")
+    discount = discount_amount(invoice)
     totals = [(translate("InvoicePdf", "Subtotal"), invoice.get("subtotal")),
+              *([(translate("InvoicePdf", "Discount"), -discount)] if discount else []),
               (translate("InvoicePdf", "Tax"), tax_amount(invoice)),
               (translate("InvoicePdf", "Total"), invoice.get("total")),
               (translate("InvoicePdf", "Amount paid"), invoice.get("amount_paid")),

@@ -363,15 +363,13 @@ class CollectPanel(QWidget):
         self._enable(self.charge, blocked or no_card, self.card_why, no_card)
         no_email = "" if customer and customer.get("email") else \
             self.tr("Choose a customer with an e-mail address to send an invoice.")
-        cart_only = self.tr("A cart is paid by page, saved card or cash.") \
+        cart_only = self.tr("A cart is paid by page, saved card, card reader or cash.") \
             if self.cart is not None else ""
         if cart_only:
             no_email = cart_only
         self._enable(self.invoice, blocked or no_email, self.invoice_why, no_email)
         self._enable(self.cash, blocked)
-        # A reader payment is one amount with no lines: a cart's lines, discount and tax are
-        # kept by the tenders that itemise it (an invoice or a Checkout Session).
-        self.reader.update_enabled(blocked, cart_only)
+        self.reader.update_enabled(blocked)
         self.reason.setText(self._locked_reason() or offline or missing)
 
     def _enable(self, button: QPushButton, reason: str, why: QLabel | None = None,
@@ -708,6 +706,9 @@ class CollectPanel(QWidget):
             return self.last_status.payment_intent_id
         if self.last_charge is not None and self.last_charge.state == "succeeded":
             return self.last_charge.payment_intent_id
+        outcome = self.reader.outcome
+        if outcome is not None and outcome.state == "succeeded":
+            return outcome.payment_intent_id
         return None
 
     def _ask_receipt_path(self) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -23,6 +22,7 @@ from posapp.services.balance import cached_fee_and_net
 from posapp.services.payments import cancel_payment, card_of
 
 from ..catalogue.receipt_pdf import Paper, ask_receipt_path, save_receipt
+from ..common.action_detail import button_grid, narrow_form
 from ..common.app_state import AppState
 from ..common.confirm import confirm
 from ..common.errors import error_text
@@ -64,6 +64,7 @@ class PaymentDetail(QWidget):
         form.addRow(self.tr("Fee and net"), self.fee_net)
         form.addRow(self.tr("Refunds / disputes"), self.markers)
         form.addRow(self.tr("IDs"), self.ids)
+        narrow_form(form)
 
         self.refund = QPushButton(icon("refunds"), self.tr("Refund…"))
         self.refund.clicked.connect(self.open_refund)
@@ -79,11 +80,8 @@ class PaymentDetail(QWidget):
         self.copy_ids.clicked.connect(self._copy_ids)
         self.dashboard.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl(self._state.dashboard_url(str(self.payment.get("id", ""))))))
-        buttons = QHBoxLayout()
-        for button in (self.refund, self.capture, self.cancel, self.copy_ids, self.dashboard,
-                       self.receipt):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_grid((self.refund, self.capture, self.cancel, self.receipt,
+                               self.copy_ids, self.dashboard), 2)
         self.reason = QLabel()
         self.reason.setObjectName("reason")
         self.reason.setWordWrap(True)

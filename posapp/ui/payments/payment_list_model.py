@@ -1,4 +1,5 @@
-"""The payments list: PaymentIntents with status, amount, customer, card and markers."""
+"""The payments list: PaymentIntents with status (refunds and disputes included), amount,
+customer and card."""
 
 from __future__ import annotations
 
@@ -72,7 +73,7 @@ def payment_status(payment: dict[str, Any], charge: dict[str, Any] | None,
     status = payment.get("status")
     deadline = capture_deadline(charge) if status == "requires_capture" else None
     if deadline is not None:
-        return QCoreApplication.translate("PaymentStatus", "Uncaptured, capture by %1").replace(
+        return QCoreApplication.translate("PaymentStatus", "Capture by %1").replace(
             "%1", formats.date(deadline))
     if status == "requires_payment_method" and not payment.get("last_payment_error") \
             and charge is None:
@@ -110,8 +111,7 @@ class PaymentListModel(CacheTableModel):
         STATUS = 2
         CUSTOMER = 3
         CARD = 4
-        MARKERS = 5
-        DESCRIPTION = 6
+        DESCRIPTION = 5
 
     def __init__(self, cache: Cache, formats: Formats, parent: QObject | None = None) -> None:
         super().__init__(cache, "payment_intents", formats, parent)
@@ -123,16 +123,15 @@ class PaymentListModel(CacheTableModel):
                    sorts_by_created=True, width=130),
             Column(self.tr("Amount"), lambda p: f.money(p.get("amount"), p.get("currency")),
                    align_right=True, width=100),
-            Column(self.tr("Status"), lambda p: self.memo(
-                       ("status", p["id"]), lambda: payment_status(p, self.charge_of(p), f)),
-                   color=lambda p: _STATUS_COLORS.get(str(p.get("status")))),
+            Column(self.tr("Status"),
+                   lambda p: self.memo(("status", p["id"]), lambda: self._status(p)),
+                   color=self._status_color),
             Column(self.tr("Customer"),
                    lambda p: self.memo(("cus", p["id"]), lambda: self._customer(p))),
-            Column(self.tr("Card"), lambda p: self.memo(("card", p["id"]), lambda: self._card(p))),
-            Column(self.tr("Refunded / disputed"),
-                   lambda p: self.memo(("mark", p["id"]), lambda: self._markers(p)),
-                   color=lambda p: DANGER_COLOR),
-            Column(self.tr("Description"), lambda p: p.get("description") or ""),
+            Column(self.tr("Card"), lambda p: self.memo(("card", p["id"]), lambda: self._card(p)),
+                   optional=True),
+            Column(self.tr("Description"), lambda p: p.get("description") or "", stretch=True,
+                   optional=True),
         )
 
     def charge_of(self, payment: dict[str, Any]) -> dict[str, Any] | None:
@@ -153,7 +152,9 @@ class PaymentListModel(CacheTableModel):
         card = ((self.charge_of(payment) or {}).get("payment_method_details") or {}).get("card")
         return card_label_of(card)
 
-    def _markers(self, payment: dict[str, Any]) -> str:
+    def _status(self, payment: dict[str, Any]) -> str:
+        """The payment's status, or, as Stripe's own list says it, what happened to the
+        money since: refunded (wholly or partly) and disputed."""
         charge = self.charge_of(payment) or {}
         marks = []
         if charge.get("refunded"):
@@ -162,4 +163,10 @@ class PaymentListModel(CacheTableModel):
             marks.append(self.tr("Partly refunded"))
         if charge.get("disputed"):
             marks.append(self.tr("Disputed"))
-        return ", ".join(marks)
+        return ", ".join(marks) or payment_status(payment, charge or None, self.formats)
+
+    def _status_color(self, payment: dict[str, Any]) -> str | None:
+        charge = self.charge_of(payment) or {}
+        if charge.get("disputed") or charge.get("amount_refunded"):
+            return DANGER_COLOR
+        return _STATUS_COLORS.get(str(payment.get("status")))

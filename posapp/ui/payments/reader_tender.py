@@ -1,5 +1,7 @@
 """The "Card reader" tender of the collect screen: the station's reader, the button, and the
-page shown while the reader collects ("Tap, insert or swipe on the reader").
+page shown while the reader collects ("Tap, insert or swipe on the reader"). It tenders the
+typed amount or the sale screen's cart (its total, described by its lines, the tip in the
+metadata as every cart tender records it).
 
 It goes through the collect screen's Sale states: waiting while the reader collects (the
 reader and the PaymentIntent read every second, and at once when the poller hears of the
@@ -9,8 +11,11 @@ answer (Check again sends the same tender key), and back to editing when cancele
 attempt has one key (`posapp.services.terminal`): a second click, Check again or a restart
 never makes a second payment. Declines, time-outs, an offline or busy reader keep the sale
 waiting with the reason and "Try again" (the same PaymentIntent, a new try on the reader).
-The station's reader, "authorise only" and "tips on the reader" are remembered per profile on
-this machine. While the cashier types, the amount and description show on the reader.
+The station's reader is chosen in Settings ("authorise only" and "tips on the reader" in the
+readers dialog), per profile on this machine; the choice beside the button changes the
+reader for this sale only. While the cashier types an amount or rings up the sale screen's
+cart, it shows on the reader: at most once a second (`DISPLAY_INTERVAL_MS`), the latest
+state, and taken off when the cart empties or the sale is over.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from posapp.gateway.errors import GatewayError
 from posapp.money import to_decimal
+from posapp.services.cart import Cart
 from posapp.services.payments import capture_payment
 from posapp.services.terminal import (
     CartLine,
@@ -41,6 +47,8 @@ from posapp.services.terminal import (
     reader_payment_status,
     retry_reader_payment,
     show_cart,
+    show_sale_cart,
+    start_cart_reader_payment,
     start_reader_payment,
 )
 from posapp.sync.notifications import Notification, PaymentFailed, PaymentSucceeded
@@ -55,8 +63,8 @@ if TYPE_CHECKING:
 
 POLL_INTERVAL_MS = 1000
 """How often the reader and the PaymentIntent are read while the reader collects."""
-DISPLAY_DELAY_MS = 800
-"""How long typing pauses before the amount is shown on the reader."""
+DISPLAY_INTERVAL_MS = 1000
+"""The reader's screen follows the sale at most this often (typing sends no flood)."""
 
 
 class ReaderTender(QWidget):
@@ -71,6 +79,9 @@ class ReaderTender(QWidget):
         self._polling = False
         self._list_error = ""
         self.readers: list[dict[str, Any]] = []
+        self.rung_up: Cart | None = None
+        """The sale screen's cart while it is rung up (shown on the reader)."""
+        self._shown: object = None
 
         self.button = QPushButton(self.tr("Card reader"))
         self.button.setToolTip(self.tr("The customer taps, inserts or swipes their card on "
@@ -124,7 +135,7 @@ class ReaderTender(QWidget):
         self._poll.timeout.connect(lambda: self._state.spawn(self.refresh()))
         self._display = QTimer(self)
         self._display.setSingleShot(True)
-        self._display.setInterval(DISPLAY_DELAY_MS)
+        self._display.setInterval(DISPLAY_INTERVAL_MS)
         self._display.timeout.connect(lambda: self._state.spawn(self.show_sale_on_reader()))
         self.button.clicked.connect(lambda: self._state.spawn(self.collect()))
         self.cancel.clicked.connect(lambda: self._state.spawn(self.cancel_payment()))
@@ -132,8 +143,8 @@ class ReaderTender(QWidget):
         self.capture.clicked.connect(lambda: self._state.spawn(self.capture_now()))
         self.manage.clicked.connect(self._open_readers)
         self.choice.currentIndexChanged.connect(self._chosen)
-        panel.amount.changed.connect(self._display.start)
-        panel.description.textChanged.connect(lambda _t: self._display.start())
+        panel.amount.changed.connect(self._show_soon)
+        panel.description.textChanged.connect(lambda _t: self._show_soon())
         self._state.spawn(self._start())
         self._state.follow_online(self._online_changed)
         self._state.notification.connect(self._notified)
@@ -165,13 +176,13 @@ class ReaderTender(QWidget):
         return self._state.ui_settings.value(station_key(self._state, name), default)
 
     def _chosen(self, _index: int) -> None:
-        reader = self.reader_id()
-        if reader:
-            self._state.ui_settings.setValue(station_key(self._state, "reader"), reader)
+        self._shown = None  # the other reader's screen has not seen the sale yet
+        self._show_soon()
         self._panel.update_actions()
 
     async def reload_readers(self) -> list[dict[str, Any]]:
-        """List the account's readers into the choice, keeping the station's one."""
+        """List the account's readers into the choice and choose the station's one (chosen
+        in Settings; the first reader while none is)."""
         try:
             readers: list[dict[str, Any]] = await self._state.run(list_readers,
                                                                   self._state.session)
@@ -183,27 +194,33 @@ class ReaderTender(QWidget):
         else:
             self._list_error = ""
         self.readers = readers
-        remembered = str(self._setting("reader", "") or "")
         self.choice.blockSignals(True)
         self.choice.clear()
         for reader in readers:
             self.choice.addItem(reader_label(reader), reader["id"])
-        index = self.choice.findData(remembered)
-        self.choice.setCurrentIndex(index if index >= 0 else 0 if readers else -1)
+        self.choice.blockSignals(False)
+        self.choose_station_reader()
+        return readers
+
+    def choose_station_reader(self) -> None:
+        """Choose the station's reader (Settings), e.g. after a one-off choice for a sale."""
+        if self.payment is not None:
+            return  # the sale on the reader keeps its reader until it is over
+        index = self.choice.findData(str(self._setting("reader", "") or ""))
+        self.choice.blockSignals(True)
+        self.choice.setCurrentIndex(index if index >= 0 else 0 if self.choice.count() else -1)
         self.choice.blockSignals(False)
         self._chosen(self.choice.currentIndex())
-        return readers
 
     def _open_readers(self) -> None:
         dialog = ReadersDialog(self._state, self)
         dialog.finished.connect(lambda _r: self._state.spawn(self.reload_readers()))
         dialog.open()
 
-    def update_enabled(self, blocked: str, unavailable: str = "") -> None:
-        """Enable the tender when the sale may start on a chosen reader (else say why);
-        `unavailable` is why this sale cannot go to a reader at all (said beside it)."""
-        own = unavailable or ("" if self.reader_id() else self.tr(
-            "No reader chosen: register one with “Readers…”."))
+    def update_enabled(self, blocked: str) -> None:
+        """Enable the tender when the sale may start on a chosen reader (else say why)."""
+        own = "" if self.reader_id() else self.tr(
+            "No reader chosen: register one with “Readers…”.")
         reason = blocked or own
         self.button.setEnabled(not reason)
         self.button.setToolTip(reason)
@@ -219,20 +236,45 @@ class ReaderTender(QWidget):
 
     # --- the cart on the reader -----------------------------------------------------------
 
+    def follow_cart(self, cart: Cart) -> None:
+        """The sale screen's cart changed: show it on the reader soon (none when empty)."""
+        self.rung_up = None if cart.is_empty else cart
+        self._show_soon()
+
+    def _show_soon(self) -> None:
+        """Show the sale on the reader within `DISPLAY_INTERVAL_MS`; changes meanwhile are
+        shown together, so the reader is never asked more than once a second."""
+        if not self._display.isActive():
+            self._display.start()
+
     async def show_sale_on_reader(self) -> None:
-        """Show the amount being typed and its description on the reader's screen."""
-        amount = self._panel.amount.amount()
+        """Show the sale on the reader's screen: the cart tendered here or being rung up on
+        the sale screen (lines, tax, total), or the typed amount and its description; an
+        empty sale takes the last one off."""
+        panel = self._panel
         reader = self.reader_id()
-        description = self._panel.description.text().strip()
-        if (reader is None or amount is None or self.payment is not None
-                or not self._state.online or self._panel.sale.value != "editing"):
-            return
-        line = CartLine(description or self.tr("Sale"), amount)
+        if (reader is None or self.payment is not None or not self._state.online
+                or panel.sale.value != "editing" or panel._busy):
+            return  # a tender in flight owns the reader
+        cart = panel.cart or self.rung_up
+        amount = panel.amount.amount()
+        shown: object = (reader, cart) if cart is not None else (
+            reader, amount, panel.amount.currency, panel.description.text().strip()
+        ) if amount is not None else None
+        if shown == self._shown:
+            return  # already on the reader (or nothing of ours is)
         try:
-            await self._state.run(show_cart, self._state.session, reader,
-                                  self._panel.amount.currency, [line])
+            if cart is not None:
+                await self._state.run(show_sale_cart, self._state.session, reader, cart)
+            elif amount is not None:
+                line = CartLine(panel.description.text().strip() or self.tr("Sale"), amount)
+                await self._state.run(show_cart, self._state.session, reader,
+                                      panel.amount.currency, [line])
+            else:
+                await self._state.run(clear_display, self._state.session, reader)
         except GatewayError:
             return  # the reader's screen is a courtesy: a busy reader keeps its own
+        self._shown = shown
 
     async def clear_reader(self) -> None:
         """Take the last sale off the reader's screen."""
@@ -243,18 +285,23 @@ class ReaderTender(QWidget):
             await self._state.run(clear_display, self._state.session, reader)
         except GatewayError:
             return
+        self._shown = None
 
     # --- the tender -----------------------------------------------------------------------
 
     async def collect(self) -> ReaderOutcome | None:
-        """Start the reader payment for the amount on the screen."""
+        """Start the reader payment for the cart or the amount on the screen."""
         panel = self._panel
-        amount = panel.amount.amount()
+        amount = panel._amount()
         reader = self.reader_id()
         if amount is None or reader is None or not panel._may_start():
             return None
         self._display.stop()
-        args = (reader, amount, panel.amount.currency, panel.description.text().strip())
+        start: Any = start_reader_payment
+        args: tuple[Any, ...] = (reader, amount, panel.amount.currency,
+                                 panel.description.text().strip())
+        if panel.cart is not None:
+            start, args = start_cart_reader_payment, (reader, panel.cart)
         manual = str(self._setting("authorise_only", "false")) == "true"
         tipping = str(self._setting("tipping", "false")) == "true"
 
@@ -262,7 +309,7 @@ class ReaderTender(QWidget):
             panel._say(self.tr("Sending the payment to the reader…"), "muted")
             try:
                 payment, outcome = await panel._call(
-                    start_reader_payment, *args, idempotency_key=key,
+                    start, *args, idempotency_key=key,
                     capture_method="manual" if manual else "automatic", tipping=tipping)
             except Exception as error:  # nothing charged, or unknown: Check again
                 panel._failed(error, self.tr("The reader payment may or may not have "
@@ -406,12 +453,14 @@ class ReaderTender(QWidget):
               .replace("%1", outcome.message))
 
     def reset(self) -> None:
-        """The next sale: forget the last payment and clear the reader's screen."""
+        """The next sale: forget the last payment, take it off the reader's screen and go
+        back to the station's reader."""
         self._poll.stop()
         self.payment = None
         self.outcome = None
         self._state.ui_settings.remove(station_key(self._state, "open_payment"))
         self._state.spawn(self.clear_reader())
+        self.choose_station_reader()
 
     async def resume(self) -> ReaderOutcome | None:
         """After a restart (a crash included): the reader sale this station left on the

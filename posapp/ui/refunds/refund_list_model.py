@@ -72,11 +72,13 @@ class RefundListModel(CacheTableModel):
                    align_right=True, width=75),
             Column(self.tr("Status"), lambda r: status_text(r.get("status")),
                    color=lambda r: _STATUS_COLORS.get(str(r.get("status"))), width=80),
-            Column(self.tr("Reason"), lambda r: reason_text(r.get("reason")), width=120),
+            Column(self.tr("Reason"), lambda r: reason_text(r.get("reason")), width=120,
+                   optional=True),
             Column(self.tr("Customer"),
                    lambda r: self.memo(("cus", r["id"]), lambda: self._customer(r)), width=110),
             Column(self.tr("Card"),
-                   lambda r: self.memo(("card", r["id"]), lambda: self._card(r)), width=120),
+                   lambda r: self.memo(("card", r["id"]), lambda: self._card(r)), width=120,
+                   optional=True),
             Column(self.tr("Note / failure"), self._note, stretch=True),
         )
 

@@ -3,11 +3,11 @@ totals, and the selected refund's details (its payment one click away)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QWidget
 
 from posapp.services.balance import cached_fee_and_net
@@ -31,9 +31,11 @@ class Period(StrEnum):
     ALL = "all"
 
 
-def period_start(period: Period, now: datetime | None = None) -> int | None:
-    """Unix time the period starts at, in local time (None: no start)."""
-    moment = (now or datetime.now()).astimezone()
+def period_start(period: Period, now: datetime | None = None,
+                 zone: tzinfo | None = None) -> int | None:
+    """Unix time the period starts at, its days counted in `zone` (None: the machine's;
+    None returned: no start)."""
+    moment = (now or datetime.now()).astimezone(zone)
     midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
     starts = {Period.TODAY: midnight, Period.WEEK: midnight - timedelta(days=6),
               Period.MONTH: midnight.replace(day=1), Period.DAYS_30: midnight - timedelta(days=29)}
@@ -99,16 +101,16 @@ class RefundsPanel(ListPanel[RefundListModel]):
 
     def _apply_period(self) -> None:
         """The period is the filter bar's first day (from then on, any later day)."""
-        start = period_start(Period(self.period.currentData()))
-        self._period_day = QDateTime.fromSecsSinceEpoch(start).date() if start else None
+        start = period_start(Period(self.period.currentData()), zone=self._state.formats.zone)
+        self._period_day = self._state.formats.day(start) if start else None
         self._bar.set_days(self._period_day, None)
         self._update_totals()
 
     def _refresh(self) -> None:
         # "Today" moves on at midnight, unless the days were since chosen by hand.
-        start = period_start(Period(self.period.currentData()))
+        start = period_start(Period(self.period.currentData()), zone=self._state.formats.zone)
         if (start is not None and self._bar.date_from.date() == self._period_day
-                and QDateTime.fromSecsSinceEpoch(start).date() != self._period_day):
+                and self._state.formats.day(start) != self._period_day):
             self._apply_period()
             return
         self.model.reload()
@@ -117,7 +119,7 @@ class RefundsPanel(ListPanel[RefundListModel]):
     def _update_totals(self) -> None:
         cache = self._state.cache
         formats = self._state.formats
-        since = period_start(Period(self.period.currentData()))
+        since = period_start(Period(self.period.currentData()), zone=self._state.formats.zone)
         refunded = ", ".join(f"{formats.money(t.amount, t.currency)} ({formats.number(t.count)})"
                              for t in cache.refund_totals(since=since or 0))
         pending = cache.count("refunds", filters={"status": "pending"}, since=since)

@@ -26,6 +26,7 @@ from posapp.keys import (
     UnknownProfile,
     resolve_api_key,
 )
+from posapp.services.account import account_timezone, cached_account
 from posapp.services.connect import act_as
 from posapp.services.profiles import session_profile
 from posapp.services.session import Session, clear_cache, open_session
@@ -36,6 +37,7 @@ from ..common.errors import error_text
 from ..common.format import Formats
 from ..common.i18n import Translations, choose_language
 from ..common.theme import DisplayMode
+from ..payments.station_reader import StationReaderPage
 from .add_profile_dialog import AddProfileDialog
 from .main_window import MainWindow
 from .recovery_dialog import RecoveryDialog, needs_recovery
@@ -214,8 +216,9 @@ class GuiController(QObject):
 
     def open_settings(self) -> SettingsDialog:
         """Show the settings; apply language, poll interval and profile changes after."""
+        reader_page = StationReaderPage(self.state) if self.state is not None else None
         dialog = SettingsDialog(self.settings, self.paths, self.store, self._profile_name,
-                                self.window)
+                                self.window, reader_page)
         before = self.settings.language
         dialog.accepted.connect(lambda: self._settings_saved(before))
         dialog.profile_chosen.connect(
@@ -264,8 +267,12 @@ class GuiController(QObject):
     def _settings_saved(self, language_before: str) -> None:
         if self.state is not None:
             self.state.poller.idle_interval = float(self.settings.poll_interval_seconds)
+        if isinstance(self.window, MainWindow):
+            self.window.collect.reader.choose_station_reader()
         if self.settings.language != language_before:
             self.set_language(choose_language(self.settings.language))
+        if self.state is not None and isinstance(self.window, MainWindow):
+            self.state.spawn(self.window.sale.choose_tax())
 
     def _opened_new(self, dialog: AddProfileDialog) -> None:
         if dialog.profile is not None:
@@ -276,8 +283,9 @@ class GuiController(QObject):
         self._release_state()
         profile = session.profile
         view = ProfileView(profile.name, profile.account_name, profile.account_id, mode)
+        zone = account_timezone(cached_account(session.cache))
         state = AppState(paths=self.paths, settings=self.settings, session=session,
-                         worker=self.worker, profile=view, formats=Formats(self.language))
+                         worker=self.worker, profile=view, formats=Formats(self.language, zone))
         window = MainWindow(state, names)
         window.profile_chosen.connect(lambda n: self._spawn(self.switch_profile(n)))
         window.add_profile_requested.connect(self.add_profile)
@@ -290,6 +298,7 @@ class GuiController(QObject):
         self._profile_name = profile.name
         self._show(window)
         state.start_sync()
+        state.spawn(state.refresh_account())
         # Once per opened session: a window rebuilt for a language switch must not take a
         # charge in flight for an interrupted one.
         if session is not self._recovery_asked and needs_recovery(state):

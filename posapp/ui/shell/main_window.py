@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.sale = SalePanel(state)
         self.sale.collect_requested.connect(self._collect_cart)
         self.collect.cart_done.connect(self.sale.clear)
+        self.sale.cart_changed.connect(self.collect.reader.follow_cart)
         self.products = ProductsPanel(state)
         self.balance = BalancePanel(state)
         self.payouts = PayoutsPanel(state)

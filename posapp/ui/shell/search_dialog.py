@@ -134,7 +134,7 @@ class SearchDialog(QDialog):
         if not text.strip():
             return
         hits = self._cache.search(text, limit=RESULTS, locale=self._formats.language,
-                                  now=datetime.now().astimezone())
+                                  now=datetime.now().astimezone(), tz=self._formats.zone)
         if not hits:
             self._add_heading(self.tr("No results for “%1”").replace("%1", text.strip()))
             return

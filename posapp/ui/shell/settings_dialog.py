@@ -1,12 +1,14 @@
 """`SettingsDialog`: preferences (poll interval, currency, language, data directory, clear
 cache), the open profile's business details for its invoices (name, address, tax id,
-footer, logo) and profiles (switch, rename, remove)."""
+footer, logo), this station's card reader (with a profile open) and profiles (switch,
+rename, remove)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,6 +34,7 @@ from posapp.keys import ProfileStore
 
 from ..common.errors import error_text
 from ..common.i18n import LANGUAGES
+from ..payments.station_reader import StationReaderPage
 from ..widgets.amount_edit import COMMON_CURRENCIES
 
 
@@ -43,7 +46,8 @@ class SettingsDialog(QDialog):
     profiles_changed = Signal()
 
     def __init__(self, settings: Settings, paths: Paths, store: ProfileStore,
-                 current_profile: str | None, parent: QWidget | None = None) -> None:
+                 current_profile: str | None, parent: QWidget | None = None,
+                 reader_page: StationReaderPage | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
@@ -51,6 +55,7 @@ class SettingsDialog(QDialog):
         self._paths = paths
         self._store = store
         self._current = current_profile
+        self.reader_page = reader_page
 
         self.poll = QSpinBox()
         self.poll.setRange(5, 3600)
@@ -114,6 +119,8 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(prefs, self.tr("Preferences"))
         tabs.addTab(self._business_page(), self.tr("Business"))
+        if reader_page is not None:
+            tabs.addTab(reader_page, self.tr("Card reader"))
         tabs.addTab(profiles_page, self.tr("Profiles"))
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                | QDialogButtonBox.StandardButton.Cancel)
@@ -149,6 +156,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Tax ID"), self.tax_id)
         form.addRow(self.tr("Invoice footer"), self.footer)
         form.addRow(self.tr("Logo"), logo_row)
+        self.stripe_tax = QCheckBox(self.tr("Stripe Tax works out the tax of counter sales"))
+        self.stripe_tax.setChecked(self._settings.stripe_tax(self._current or ""))
+        self.stripe_tax.setToolTip(self.tr(
+            "Instead of your tax rates, Stripe Tax taxes each sale by the customer's address. "
+            "Used only while Stripe Tax is active on the account (Dashboard → Tax)."))
+        form.addRow(self.tr("Tax"), self.stripe_tax)
         page.setEnabled(self._current is not None)
         return page
 
@@ -181,7 +194,10 @@ class SettingsDialog(QDialog):
                 "address": self.business_address.toPlainText().strip(),
                 "tax_id": self.tax_id.text().strip(), "footer": self.footer.text().strip(),
                 "logo": self.logo.text().strip()})
+            self._settings.set_stripe_tax(self._current, self.stripe_tax.isChecked())
         self._settings.save()
+        if self.reader_page is not None:
+            self.reader_page.save()
         self.accept()
 
     def _confirm_clear(self) -> None:

@@ -76,6 +76,11 @@ class SyncStatusBar(QStatusBar):
             set_role(self.online_label, "reason")
             self.online_label.setToolTip(reason)
 
+    @property
+    def last_synced(self) -> float | None:
+        """The sync time the bar shows (Unix time; None before the first sync)."""
+        return self._last_synced
+
     def set_last_synced(self, when: float | None) -> None:
         """When the cache last caught up with Stripe (Unix time)."""
         self._last_synced = when

@@ -156,7 +156,7 @@ class SubscriptionDetail(ActionDetail):
         self.tabs.addTab(self.invoices, self.tr("Invoices"))
         self.tabs.addTab(self.events, self.tr("Events"))
 
-        self.lay_out(form, (*self.action_buttons, self.copy_id, self.dashboard), 3, self.tabs)
+        self.lay_out(form, (*self.action_buttons, self.copy_id, self.dashboard), 2, self.tabs)
         state.connect_tables(frozenset(("subscriptions", "events", "products", "prices",
                                         "customers")), self._reload)
         state.connect_tables(frozenset(("invoices",)), self.invoices_model.reload)

@@ -145,8 +145,9 @@ class SubscriptionListModel(CacheTableModel):
                                                          lambda: self._prices(s)), stretch=True),
             Column(self.tr("Quantity"), lambda s: f.number(sum(
                 int(i.get("quantity") or 1) for i in items_of(s))), align_right=True,
-                width=60),
-            Column(self.tr("Period ends"), lambda s: f.date(period_end(s)), width=85),
+                width=60, optional=True),
+            Column(self.tr("Period ends"), lambda s: f.date(period_end(s)), width=85,
+                   optional=True),
             Column(self.tr("Next invoice"), lambda s: f.money(
                 next_charge(s, self._previews.get(s["id"])).amount, s.get("currency")),
                    align_right=True, width=90),

@@ -1,4 +1,5 @@
-"""`FilterBar`: the filters every list shares, above it — created from/to (local days) on
+"""`FilterBar`: the filters every list shares, above it — created from/to (days in the
+account's time zone) on
 one row, an amount range read in each row's own currency and a card's last 4 digits on
 the next.
 
@@ -8,7 +9,7 @@ model's created range and the store's conditions (`posapp.store.filters`).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, tzinfo
 from decimal import Decimal, InvalidOperation
 
 from babel.numbers import NumberFormatError, parse_decimal
@@ -18,17 +19,34 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from posapp.store.cache import FilterValue
 from posapp.store.filters import AmountRange, CardLast4
+from posapp.store.search_terms import midnight
 
+from ..common.format import Formats
 from ..common.theme import set_role
 
 ANY_DATE = QDate(2000, 1, 1)
 """The date edits' "any" value (shown as the word)."""
 
 
-def start_of_day(day: QDate) -> int:
-    """Unix time of local midnight starting `day` (the time zone the dashboard's "today"
-    uses: the system's)."""
-    return int(datetime(day.year(), day.month(), day.day()).astimezone().timestamp())
+def start_of_day(day: QDate, zone: tzinfo | None) -> int:
+    """Unix time of the midnight starting `day` in `zone` (None: the machine's zone)."""
+    return midnight(date(day.year(), day.month(), day.day()), zone)
+
+
+def day_edit(any_text: str) -> QDateEdit:
+    """A day picker with a calendar whose lowest value, shown as `any_text`, means any day."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(ANY_DATE)
+    edit.setSpecialValueText(any_text)
+    edit.setDate(ANY_DATE)
+    return edit
+
+
+def picked_day(edit: QDateEdit) -> QDate | None:
+    """The day a `day_edit` shows (None: any)."""
+    day = edit.date()
+    return day if day != ANY_DATE else None
 
 
 class FilterBar(QWidget):
@@ -36,10 +54,10 @@ class FilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, language: str, *, amounts: bool, card: bool,
+    def __init__(self, formats: Formats, *, amounts: bool, card: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._language = language
+        self._formats = formats
         self._amounts = amounts
         self.date_from = self._date_edit()
         self.date_to = self._date_edit()
@@ -68,11 +86,7 @@ class FilterBar(QWidget):
         layout.addLayout(self.second_row)
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(ANY_DATE)
-        edit.setSpecialValueText(self.tr("any"))
-        edit.setDate(ANY_DATE)
+        edit = day_edit(self.tr("any"))
         edit.dateChanged.connect(lambda _d: self.changed.emit())
         return edit
 
@@ -85,7 +99,8 @@ class FilterBar(QWidget):
         return edit
 
     def set_days(self, first: QDate | None, last: QDate | None) -> None:
-        """Show rows created from `first` to `last` (inclusive local days; None: any)."""
+        """Show rows created from `first` to `last` (inclusive days in the account's time
+        zone; None: any)."""
         for edit, day in ((self.date_from, first), (self.date_to, last)):
             edit.blockSignals(True)
             edit.setDate(day or ANY_DATE)
@@ -105,11 +120,15 @@ class FilterBar(QWidget):
                        self.last4):
             widget.blockSignals(False)
 
+    def days(self) -> tuple[QDate | None, QDate | None]:
+        """The first and last day chosen (None: any)."""
+        return picked_day(self.date_from), picked_day(self.date_to)
+
     def created_range(self) -> tuple[int | None, int | None]:
-        """`[since, until)` of the chosen local days (None: unbounded)."""
-        first, last = self.date_from.date(), self.date_to.date()
-        return (start_of_day(first) if first != ANY_DATE else None,
-                start_of_day(last.addDays(1)) if last != ANY_DATE else None)
+        """`[since, until)` of the chosen days in the account's time zone (None:
+        unbounded)."""
+        return days_range(*self.days(), self._formats.zone)
+
 
     def conditions(self) -> dict[str, FilterValue]:
         """The store conditions for the amount range and card (only those set and valid);
@@ -127,9 +146,17 @@ class FilterBar(QWidget):
         value: Decimal | None = None
         if text:
             try:
-                value = parse_decimal(text, self._language, strict=True)
+                value = parse_decimal(text, self._formats.language, strict=True)
             except (NumberFormatError, InvalidOperation):
                 value = None
         set_role(edit, "error" if text and value is None else "")
         edit.setToolTip(self.tr("Not an amount") if text and value is None else "")
         return value
+
+
+def days_range(first: QDate | None, last: QDate | None,
+               zone: tzinfo | None) -> tuple[int | None, int | None]:
+    """`[since, until)` from the midnight starting `first` to the one ending `last` in `zone`
+    (None: unbounded on that side)."""
+    return (start_of_day(first, zone) if first is not None else None,
+            start_of_day(last.addDays(1), zone) if last is not None else None)

@@ -10,12 +10,13 @@ Strings here are translated in the "ListPanel" context, whichever panel shows th
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,16 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.services.exports import ExportKind
 from posapp.store.cache import FilterValue
 
 from ..common.action_detail import ActionDetail
 from ..common.app_state import AppState
-from ..common.csv_export import CsvColumn, choose_csv_path, export_list
-from ..common.errors import error_text
+from ..common.csv_export import CsvColumn, export_and_tell
 from ..common.list_view import CacheListView, add_action
 from ..common.table_model import CacheTableModel
 from ..common.theme import set_role
 from .customer_picker import CustomerPicker
+from .export_dialog import ExportDialog, ExportSource
 from .filter_bar import FilterBar
 
 ModelT = TypeVar("ModelT", bound=CacheTableModel)
@@ -58,6 +60,9 @@ class ListPanel(QWidget, Generic[ModelT]):
         self.customer_filter: CustomerPicker | None = None
         self.filter_bar: FilterBar | None = None
         self._follows_status = False
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        """The list and the detail; `finish_layout` fills it."""
+        self._roomy = False
         self.toolbar = QHBoxLayout()
         self.filters = QHBoxLayout()
         self.message = QLabel()
@@ -80,10 +85,11 @@ class ListPanel(QWidget, Generic[ModelT]):
 
     def add_csv_export(self, columns: Sequence[CsvColumn], file_name: str, tooltip: str,
                        done: Callable[[int, Path], str]) -> QPushButton:
-        """Put an "Export CSV…" button in the toolbar that writes what the list now
-        matches; `done(count, path)` words the result."""
-        self._export = (columns, file_name, done)
-        self.export = QPushButton(QCoreApplication.translate("ListPanel", "Export CSV…"))
+        """Put an "Export…" button in the toolbar that writes what the list matches (CSV or
+        XLSX, for the days chosen) to a file named after `file_name`'s stem and the days;
+        `done(count, path)` words the result."""
+        self._export = (columns, Path(file_name).stem, done)
+        self.export = QPushButton(QCoreApplication.translate("ListPanel", "Export…"))
         self.export.setToolTip(tooltip)
         self.export.clicked.connect(self._ask_export)
         self.toolbar.addWidget(self.export)
@@ -109,7 +115,7 @@ class ListPanel(QWidget, Generic[ModelT]):
         """Add the shared filter bar: created from/to, and as the list's type allows an
         amount range, a card's last 4 and a customer picker; the list then applies its
         status filter first and `apply_filters` adds the others."""
-        bar = FilterBar(self._state.formats.language, amounts=amounts, card=card)
+        bar = FilterBar(self._state.formats, amounts=amounts, card=card)
         self.filter_bar = bar
         self.filters.addWidget(bar)
         bar.changed.connect(self.apply_filters)
@@ -118,6 +124,23 @@ class ListPanel(QWidget, Generic[ModelT]):
         else:
             self._follow_status()
         return bar
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown: the splitter has its real width now."""
+        super().showEvent(event)
+        self._give_list_room()
+
+    def _give_list_room(self) -> None:
+        """Once, when the columns are fitted and the panel is on screen: the list as wide
+        as its columns need (at least 3/5 of the width), the detail keeping its minimum."""
+        total = sum(self.splitter.sizes())
+        if self._roomy or not self.list.is_fitted or not self.isVisible() or not total:
+            return
+        self._roomy = True
+        detail_min = self._detail_side.minimumSizeHint().width()
+        width = min(max(self.list.needed_width(), total * 3 // 5), total - detail_min)
+        self.splitter.setSizes([width, total - width])
+        self.list.fit_into(width)
 
     def _follow_status(self) -> None:
         if not self._follows_status:
@@ -142,7 +165,7 @@ class ListPanel(QWidget, Generic[ModelT]):
             left_layout.setContentsMargins(0, 0, 0, 0)
             left_layout.addLayout(self.filters)
             left_layout.addWidget(self.list, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter
         splitter.addWidget(left)
         if placeholder:
             self.placeholder = QLabel(placeholder)
@@ -158,6 +181,8 @@ class ListPanel(QWidget, Generic[ModelT]):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes(list(sizes))
+        self._detail_side = detail
+        self.list.fitted.connect(self._give_list_room)
         layout = QVBoxLayout(self)
         if self.toolbar.count():
             layout.addLayout(self.toolbar)
@@ -233,20 +258,35 @@ class ListPanel(QWidget, Generic[ModelT]):
             self.model.set_created_range(*self.filter_bar.created_range(), reload=False)
         self.model.set_filters(filters)
 
-    async def export_csv(self, path: Path) -> int | None:
-        """Write the objects the list now matches to `path` (works offline)."""
-        assert self._export is not None, "the panel has no CSV export"
+    def export_source(self) -> ExportSource:
+        """What the export dialog offers: the list as filtered, for the days its filter bar
+        shows unless others are chosen."""
+        assert self._export is not None, "the panel has no export"
+        days = self.filter_bar.days() if self.filter_bar is not None else (None, None)
+        return ExportSource(self._export[1], days,
+                            lambda since, until: self.model.total((since, until)),
+                            self.export_to)
+
+    async def export_to(self, path: Path, kind: ExportKind = "csv",
+                        created: tuple[int | None, int | None] | None = None,
+                        progress: Callable[[int], None] | None = None,
+                        cancel: threading.Event | None = None) -> int | None:
+        """Write the objects the list now matches (created in `created` instead of the
+        list's own range, when given) to `path`; the outcome shows beside the toolbar.
+        Works offline. None unless it completed."""
+        assert self._export is not None, "the panel has no export"
         columns, _name, done = self._export
-        set_role(self.message, "muted")
-        self.message.setText(QCoreApplication.translate("ListPanel", "Exporting…"))
-        try:
-            count = await export_list(self._state, self.model, columns, path)
-        except OSError as error:
-            set_role(self.message, "error")
-            self.message.setText(error_text(error))
-            return None
-        self.message.setText(done(count, path))
-        return count
+        return await export_and_tell(self._state, self._say, self.model.iter_matching(created),
+                                     columns, path, done, kind=kind, progress=progress,
+                                     cancel=cancel)
+
+    async def export_csv(self, path: Path) -> int | None:
+        """Write the objects the list now matches to `path` as CSV (works offline)."""
+        return await self.export_to(path)
+
+    def _say(self, text: str, role: str) -> None:
+        set_role(self.message, role)
+        self.message.setText(text)
 
     # -- the context menu ----------------------------------------------------------------
 
@@ -278,8 +318,7 @@ class ListPanel(QWidget, Generic[ModelT]):
                    lambda: QDesktopServices.openUrl(
                        QUrl(self._state.dashboard_url(self.dashboard_id(obj)))))
 
-    def _ask_export(self) -> None:
-        assert self._export is not None
-        path = choose_csv_path(self, self._export[1])
-        if path is not None:
-            self._state.spawn(self.export_csv(path))
+    def _ask_export(self) -> ExportDialog:
+        dialog = ExportDialog(self._state, self.export_source(), self)
+        dialog.open()
+        return dialog
