@@ -15,6 +15,7 @@ The machine's load average is printed before and after: on a shared machine the 
 are only comparable with the load beside them.
 
 Usage: .venv/bin/python benchmarks/bench_sync.py [--objects 30000] [--search-rows 200000]
+       [--rate-limit 100] [--backfill-only] [--page-workers 2]
 """
 
 from __future__ import annotations
