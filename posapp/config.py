@@ -44,6 +44,7 @@ _DEFAULTS: dict[str, Any] = {
     "poll_interval_seconds": 30,
     "default_currency": "usd",
     "language": "",
+    "manual_discount_limit": 0,
 }
 
 
@@ -224,6 +225,17 @@ class Settings:
     @language.setter
     def language(self, value: str) -> None:
         self.data["language"] = value
+
+    @property
+    def manual_discount_limit(self) -> int:
+        """The largest manual discount a cashier at this station may give, in percent of the
+        line or cart (0: none, the default; 100: any)."""
+        value: int = self._get("manual_discount_limit", int)
+        return max(0, min(100, value))
+
+    @manual_discount_limit.setter
+    def manual_discount_limit(self, value: int) -> None:
+        self.data["manual_discount_limit"] = max(0, min(100, value))
 
     def business(self, profile: str) -> dict[str, str]:
         """The seller details a profile's invoices print (`BUSINESS_FIELDS`; "" when unset)."""

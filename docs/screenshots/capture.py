@@ -36,6 +36,7 @@ from posapp.gateway.terminal import present_payment_method
 from posapp.sandbox import Sandbox, running
 from posapp.services.session import Session
 from posapp.services.subscriptions import next_charge
+from posapp.ui.payments.collect_panel import Sale
 from posapp.ui.refunds.refund_dialog import RefundDialog
 from posapp.ui.shell.controller import GuiController
 from posapp.ui.shell.launch import GuiOptions, application, make_controller
@@ -170,15 +171,18 @@ async def collect_paid(tour: Tour) -> None:
 
 
 async def sale(tour: Tour) -> None:
-    """The sale screen: the café grid by category, and a cart with tax, a code and a tip."""
+    """The sale screen: the café grid by category, and a cart with tax, a code, a manual
+    discount with its reason (this station allows up to 20 %) and a tip."""
     await _ring_up(tour)
     tour.window.sale.tabs.setCurrentIndex(2)
     await tour.save("sale")
 
 
 async def _ring_up(tour: Tour) -> None:
-    """A cart on the sale screen: two lattes, a croissant, an espresso, tax, a code, a tip."""
+    """A cart on the sale screen: two lattes, a croissant, an espresso, tax, a code, a
+    manual discount on the croissant with its reason, a tip."""
     window = tour.window
+    window.state.settings.manual_discount_limit = 20
     window.show_panel(Panel.SALE)
     screen = window.sale
     await until(lambda: len(screen.items) > 5, "the catalogue in the grid")
@@ -188,6 +192,10 @@ async def _ring_up(tour: Tour) -> None:
         screen.add(item, times)
     screen.code.setText("HAPPY10")
     screen.apply_promotion_code()
+    screen.lines.selectRow(1)
+    screen.manual_amount.setText("0.50")
+    screen.manual_reason.setText("Yesterday's")
+    screen.give_discount(whole_cart=False)
     screen.tip_buttons.button(2).click()
 
 
@@ -203,6 +211,38 @@ def _tiered_beans(session: Session) -> str:
     products_api.update_product(session.gateway, product["id"],
                                 {"default_price": price["id"]})
     return str(product["id"])
+
+
+async def receipt_preview(tour: Tour) -> None:
+    """The sale's cart paid on Checkout, then its 80 mm receipt in the print preview: the
+    shop's address and tax id, the lines, the discount's reason, tax, tip and the QR code."""
+    window = tour.window
+    state = window.state
+    state.settings.set_business(state.session.profile.name, {
+        "name": "Sandbox Coffee", "address": "12 Roastery Lane\nPortland, OR 97201",
+        "tax_id": "EIN 93-1234567", "footer": "Thank you, see you tomorrow!"})
+    collect = window.collect
+    if collect.sale is Sale.WAITING:  # the link of the shots before: closed first
+        await collect.cancel_request()
+    collect.new_sale()
+    if window.sale.cart.is_empty:
+        await sale(tour)
+    window.sale.request_collect()
+    request = await collect.request_link()
+    if request is None:
+        raise SystemExit("the collect screen created no payment page for the cart")
+    await asyncio.get_running_loop().run_in_executor(None, pay, request.url)
+    await until(collect.view.is_paid, "the paid state")
+    await until(lambda: state.cache.get("payment_intents", str(collect.paid_intent()))
+                is not None, "the payment in the cache")
+    dialog = await collect.open_print()
+    if dialog is None:
+        raise SystemExit("no receipt preview")
+    dialog.resize(760, 720)
+    dialog.move(window.mapToGlobal(QPoint(260, 40)))
+    await tour.save("receipt-preview", dialog)
+    dialog.close()
+    collect.new_sale()
 
 
 async def products(tour: Tour) -> None:
@@ -424,6 +464,73 @@ async def export(tour: Tour) -> None:
     panel.clear_filters()
 
 
+async def balance(tour: Tour, name: str = "balance") -> None:
+    """The balance per currency and its transactions, with fee and net."""
+    window = tour.window
+    window.show_panel(Panel.BALANCE)
+    panel = window.balance
+    await until(lambda: panel.model.rowCount() > 5 and "·" in panel.summary.text(),
+                "the balance transactions and the balance read on opening")
+    panel.list.table.selectRow(0)
+    await tour.save(name)
+
+
+async def payouts(tour: Tour) -> None:
+    """A paid payout and the balance transactions it settled (the reconciliation)."""
+    window = tour.window
+    window.show_panel(Panel.PAYOUTS)
+    panel = window.payouts
+    await until(lambda: panel.model.rowCount() > 0, "the payouts")
+    paid = next((row for row in range(panel.model.rowCount())
+                 if panel.model.object_at(row).get("status") == "paid"), 0)
+    panel.list.table.selectRow(paid)
+    await tour.save("payouts")
+
+
+async def _connected_accounts(tour: Tour) -> None:
+    """Once: the demo shop as a platform with two connected accounts, made as the Connect
+    panel's *New account…* makes them."""
+    window = tour.window
+    window.show_panel(Panel.ACCOUNTS)
+    accounts = window.accounts
+    if accounts.model.rowCount() == 0:
+        await accounts.create_account("Harbour Bakery", "owner@harbour.example", "express")
+        await accounts.create_account("Riverside Roasters", None, "full")
+    await until(lambda: accounts.model.rowCount() > 1, "the connected accounts")
+
+
+async def connect_accounts(tour: Tour) -> None:
+    """The platform's connected accounts, one selected with its requirements."""
+    await _connected_accounts(tour)
+    tour.window.accounts.list.table.selectRow(0)
+    await tour.save("connect-accounts")
+
+
+async def connect_acting_as(tour: Tour) -> None:
+    """The whole window working on a connected account, under the banner saying whose."""
+    await _connected_accounts(tour)
+    accounts = tour.window.accounts
+    account_id = str(accounts.model.object_at(0)["id"])
+    acting = await tour.controller.act_as(account_id)
+    if acting is None:
+        raise SystemExit(f"could not act as {account_id}")
+    acting.resize(*SIZE)
+    await until(lambda: acting.status.last_synced is not None, "the account's first sync")
+    acting.show_panel(Panel.COLLECT)
+    acting.collect.amount.text_edit.setText("18.50")
+    acting.collect.description.setText("Sourdough loaf and two croissants")
+    await tour.save("connect-acting-as")
+    await tour.controller.back_to_platform()
+    tour.window.resize(*SIZE)
+    await until(lambda: tour.window.status.last_synced is not None, "the platform again")
+
+
+async def balance_zh(tour: Tour) -> None:
+    """The balance in Simplified Chinese."""
+    await tour.use_language("zh_CN")
+    await balance(tour, "balance-zh")
+
+
 async def chinese(tour: Tour) -> None:
     """The collect screen in Simplified Chinese, a link waiting."""
     await tour.use_language("zh_CN")
@@ -442,6 +549,7 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "collect-waiting-qr": collect_waiting_qr,
     "collect-paid": collect_paid,
     "sale": sale,
+    "receipt-preview": receipt_preview,
     "products": products,
     "coupons": coupons,
     "reader-waiting": reader_waiting,
@@ -458,8 +566,13 @@ SHOTS: dict[str, Callable[[Tour], Awaitable[None]]] = {
     "search": search,
     "payments-filtered": payments_filtered,
     "export": export,
+    "balance": balance,
+    "payouts": payouts,
+    "connect-accounts": connect_accounts,
+    "connect-acting-as": connect_acting_as,
     "chinese": chinese,
     "dashboard-zh": dashboard_zh,
+    "balance-zh": balance_zh,
 }
 
 

@@ -70,6 +70,7 @@ Call = Callable[
     [stripe.StripeClient, tuple[str, ...], Any, stripe.RequestOptions], stripe.StripeObject
 ]
 Refetch = Callable[[stripe.StripeClient, tuple[str, ...]], Any]
+Done = Callable[["Gateway", tuple[str, ...]], bool]
 _Answer = TypeVar("_Answer")
 
 
@@ -83,6 +84,8 @@ class Operation:
     Stripe does not make idempotent: when a repeated attempt hears "no such object", the
     first one did the job, and `refetch` reads the object as it now is. `moves_money`: a
     charge, capture or refund, which is never sent again without a person's word.
+    `done(gateway, ids)` says whether an interrupted money write on an existing object
+    (paying an invoice) is already done at Stripe, found by reading that object.
     """
 
     name: str
@@ -90,6 +93,7 @@ class Operation:
     find_in: ListResource | None = None
     refetch: Refetch | None = None
     moves_money: bool = False
+    done: Done | None = None
 
 
 _OPERATIONS: dict[str, Operation] = {}
@@ -108,11 +112,12 @@ def operation(
     find_in: ListResource | None = None,
     refetch: Refetch | None = None,
     moves_money: bool = False,
+    done: Done | None = None,
 ) -> Operation:
     """Define and register a mutating operation under a unique name."""
     if name in _OPERATIONS:
         raise ValueError(f"operation {name!r} is defined twice")
-    op = Operation(name, call, find_in, refetch, moves_money)
+    op = Operation(name, call, find_in, refetch, moves_money, done)
     _OPERATIONS[name] = op
     return op
 
@@ -514,6 +519,9 @@ class Gateway:
                 self.journal.fail(
                     entry.key, error="never reached Stripe: no object carries its key"
                 )
+        elif op.done is not None and op.moves_money and op.done(
+                self, tuple(entry.params["ids"])):
+            self.journal.succeed(entry.key, object_id=entry.params["ids"][0], request_id=None)
         elif op.moves_money and young:
             return  # a person decides
         elif young:

@@ -24,9 +24,12 @@ _DELETE = operation(
 )
 
 
-def create_coupon(gw: Gateway, params: CouponCreateParams) -> dict[str, Any]:
-    """Create a coupon (percent or amount off, duration, limits)."""
-    return gw.write(_CREATE, params)
+def create_coupon(
+    gw: Gateway, params: CouponCreateParams, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
+    """Create a coupon (percent or amount off, duration, limits); `idempotency_key` when it
+    is one step of a tender attempt."""
+    return gw.write(_CREATE, params, key=idempotency_key)
 
 
 def retrieve_coupon(gw: Gateway, coupon_id: str,

@@ -32,7 +32,11 @@ _FINALIZE = operation(
 )
 _SEND = operation("invoices.send", lambda c, ids, p, o: c.v1.invoices.send_invoice(ids[0], p, o))
 _PAY = operation(
-    "invoices.pay", lambda c, ids, p, o: c.v1.invoices.pay(ids[0], p, o), moves_money=True
+    "invoices.pay",
+    lambda c, ids, p, o: c.v1.invoices.pay(ids[0], p, o),
+    moves_money=True,
+    # Interrupted: paid already when the invoice says so (read, never paid again).
+    done=lambda gw, ids: retrieve_invoice(gw, ids[0])["status"] == "paid",
 )
 _VOID = operation("invoices.void", lambda c, ids, p, o: c.v1.invoices.void_invoice(ids[0], p, o))
 _MARK_UNCOLLECTIBLE = operation(

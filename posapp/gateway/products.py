@@ -20,9 +20,11 @@ _CREATE = operation(
 _UPDATE = operation("products.update", lambda c, ids, p, o: c.v1.products.update(ids[0], p, o))
 
 
-def create_product(gw: Gateway, params: ProductCreateParams) -> dict[str, Any]:
-    """Create a product."""
-    return gw.write(_CREATE, params)
+def create_product(
+    gw: Gateway, params: ProductCreateParams, *, idempotency_key: str | None = None
+) -> dict[str, Any]:
+    """Create a product; `idempotency_key` when it is one step of a tender attempt."""
+    return gw.write(_CREATE, params, key=idempotency_key)
 
 
 def list_products(

@@ -35,6 +35,7 @@ from .resources import customers, disputes, payment_links, prices, products, ref
 from .resources import invoices as invoice_routes
 from .resources import subscriptions as subscription_routes
 from .resources.tax import set_head_office
+from .resources.tax_ids import create_tax_id
 from .router import Request
 from .state import EVENT_RETENTION, Obj, State
 
@@ -386,6 +387,9 @@ def seed_demo(state: State) -> None:
     payouts.tick(state)
     # Stripe lists 30 days of events: older history lives in the objects only.
     state.expire_events(state.now() - EVENT_RETENTION)
+    # The café's UK VAT number (its support address is in London), which its invoices and
+    # receipts print by default.
+    create_tax_id(state, "gb_vat", "GB123456789")
 
 
 def _counter_reader(state: State) -> None:

@@ -354,7 +354,6 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self, method: str) -> None:
         sandbox = self.server.sandbox
-        sandbox.requests_served += 1
         parts = urlsplit(self.path)
         try:
             body = self._read_body()
@@ -364,6 +363,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(refused.status, json.dumps(refused.body()).encode(), "application/json",
                        {})
             return
+        except ConnectionAbortedError:
+            # The client went away mid-request (killed): nothing arrived to act on.
+            self.close_connection = True
+            return
+        # Counted once the whole request is in, so a test that kills the client after it
+        # knows the server has what it needs to act.
+        sandbox.requests_served += 1
         headers = {k.lower(): v for k, v in self.headers.items()}
         # Counted on arrival, as Stripe does, not after the simulated latency.
         over_limit = parts.path.startswith("/v1/") and sandbox.over_rate_limit()
@@ -388,7 +394,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, payload, "application/json", extra)
 
     def _read_body(self) -> str:
-        """The request body as text; a malformed length or non-UTF-8 bytes are Stripe's 400."""
+        """The request body as text; a malformed length or non-UTF-8 bytes are Stripe's 400,
+        and a body cut short (the client gone) is `ConnectionAbortedError`."""
         declared = self.headers.get("Content-Length")
         if declared is None:
             return ""
@@ -397,7 +404,10 @@ class _Handler(BaseHTTPRequestHandler):
                            f"not {declared[:40]!r}.")
         length = int(declared)
         try:
-            return self.rfile.read(length).decode("utf-8") if length else ""
+            body = self.rfile.read(length) if length else b""
+            if len(body) < length:
+                raise ConnectionAbortedError("the request body ended early")
+            return body.decode("utf-8")
         except UnicodeDecodeError:
             raise ApiError(400, "Invalid request: the request body is not valid UTF-8.") \
                 from None

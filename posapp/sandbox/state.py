@@ -145,6 +145,7 @@ PREFIXES: dict[str, tuple[str, str]] = {
     "txn_": ("balance_transaction", "balance transaction"),
     "promo_": ("promotion_code", "promotion code"),
     "txr_": ("tax_rate", "tax rate"),
+    "txi_": ("tax_id", "tax ID"),
     "po_": ("payout", "payout"),
     "acct_": ("account", "account"),
     "tr_": ("transfer", "transfer"),

@@ -1,6 +1,7 @@
-"""The profile's own Stripe account (`GET /v1/account`), kept in its cache so it is known
-offline: the time zone its days are counted in (Dashboard setting) and the business details
-its invoices default to."""
+"""The profile's own Stripe account (`GET /v1/account`) and its own tax IDs (`GET
+/v1/tax_ids`), kept in its cache so they are known offline: the time zone its days are
+counted in (Dashboard setting) and the business details (address, tax ID) its invoices and
+receipts default to."""
 
 from __future__ import annotations
 
@@ -9,31 +10,58 @@ from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from posapp.gateway import account
+from posapp.gateway import account, tax_ids
 from posapp.store.cache import Cache
 
 from .session import Session
 
-__all__ = ["account_address", "account_timezone", "cached_account", "refresh_account"]
+__all__ = ["account_address", "account_timezone", "cached_account", "cached_tax_ids",
+           "default_tax_id", "refresh_account"]
 
 _STATE_KEY = "account"
+_TAX_IDS_KEY = "account_tax_ids"
 
 
 def refresh_account(session: Session) -> dict[str, Any]:
-    """Ask Stripe for the session's account and keep it in the cache (GatewayError when
-    Stripe cannot be reached)."""
+    """Ask Stripe for the session's account and its own tax IDs and keep them in the cache
+    (GatewayError when Stripe cannot be reached; what was cached before stays)."""
     found = account.retrieve_account(session.gateway)
+    own, _ = tax_ids.list_tax_ids(session.gateway, {"owner": {"type": "self"}, "limit": 100})
     session.cache.set_state(_STATE_KEY, json.dumps(found))
+    session.cache.set_state(_TAX_IDS_KEY, json.dumps(own))
     return found
+
+
+def _cached(cache: Cache, key: str) -> Any:
+    text = cache.get_state(key)
+    return None if text is None else json.loads(text)
 
 
 def cached_account(cache: Cache) -> dict[str, Any] | None:
     """The account as last fetched (None: never fetched with this cache)."""
-    text = cache.get_state(_STATE_KEY)
-    if text is None:
-        return None
-    found = json.loads(text)
+    found = _cached(cache, _STATE_KEY)
     return found if isinstance(found, dict) else None
+
+
+def cached_tax_ids(cache: Cache) -> list[dict[str, Any]]:
+    """The account's own tax IDs as last fetched, newest first ([] when none or never
+    fetched)."""
+    found = _cached(cache, _TAX_IDS_KEY)
+    return [t for t in found if isinstance(t, dict)] if isinstance(found, list) else []
+
+
+def default_tax_id(acct: Mapping[str, Any] | None,
+                   own: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The tax ID the account's documents carry when the business settings name none: the
+    first of `settings.invoices.default_account_tax_ids` (the account's invoice default)
+    among `own`, else the first of `own` as Stripe lists them; None when it has none."""
+    invoices = ((acct or {}).get("settings") or {}).get("invoices") or {}
+    by_id = {t.get("id"): t for t in own if not t.get("deleted")}
+    for chosen in invoices.get("default_account_tax_ids") or []:
+        found = by_id.get(chosen.get("id") if isinstance(chosen, Mapping) else chosen)
+        if found is not None:
+            return found
+    return next(iter(by_id.values()), None)
 
 
 def account_timezone(acct: Mapping[str, Any] | None) -> ZoneInfo | None:

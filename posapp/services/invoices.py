@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -37,13 +37,15 @@ CollectionMethod = Literal["charge_automatically", "send_invoice"]
 class InvoiceItem:
     """One line of a one-off invoice: `unit_amount` minor units times `quantity`, taxed at
     the Stripe tax rates `tax_rates` (ids); the invoice's discount leaves it alone unless
-    `discountable`."""
+    `discountable`. A `product` (`prod_…`) makes it a price of that product at Stripe, so a
+    coupon restricted to products (`applies_to`) reaches it as it would on Checkout."""
 
     description: str
     unit_amount: int
     quantity: int = 1
     tax_rates: tuple[str, ...] = ()
     discountable: bool = True
+    product: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,12 @@ def create_invoice(
     days_until_due: int | None = 30,
     description: str | None = None,
     idempotency_key: str | None = None,
+    metadata: Mapping[str, str] | None = None,
     discount: InvoiceDiscount | None = None,
     automatic_tax: bool = False,
 ) -> dict[str, Any]:
-    """A draft invoice for the customer holding exactly `items` (pending items stay out).
+    """A draft invoice for the customer holding exactly `items` (pending items stay out),
+    with `metadata` (a counter sale's itemisation).
 
     `discount` is a coupon or promotion code (Stripe takes it off the discountable lines,
     each line's share in `discount_amounts`); `automatic_tax` has Stripe Tax work out the
@@ -108,6 +112,7 @@ def create_invoice(
         description=description,
         pending_invoice_items_behavior="exclude",
         auto_advance=False,
+        metadata=dict(metadata) if metadata else None,
         discounts=[discount.params()] if discount else None,
         automatic_tax={"enabled": True} if automatic_tax else None,
     )
@@ -124,7 +129,10 @@ def create_invoice(
             customer=customer_id,
             invoice=invoice["id"],
             currency=currency,
-            amount=amount,
+            amount=None if item.product else amount,
+            price_data={"currency": currency, "product": item.product,
+                        "unit_amount": item.unit_amount} if item.product else None,
+            quantity=item.quantity if item.product else None,
             description=(
                 item.description if item.quantity == 1
                 else f"{item.description} × {item.quantity}"

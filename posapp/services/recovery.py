@@ -10,7 +10,7 @@ looking them up (`reconcile_unknown`), and Activity lists what is still unsettle
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from posapp.gateway import GatewayError, moves_money
@@ -64,16 +64,29 @@ def describe(entry: JournalEntry) -> UnsettledWrite:
     )
 
 
+def _told(session: Session, entry: JournalEntry) -> UnsettledWrite:
+    """`describe`, with an invoice payment told as its invoice's sale (amount, what,
+    whom) from the cache: paying an invoice sends none of them."""
+    write = describe(entry)
+    invoice = (session.cache.get("invoices", str(write.object_id))
+               if write.amount is None and (write.object_id or "").startswith("in_") else None)
+    if invoice is None:
+        return write
+    return replace(write, amount=invoice.get("amount_due"), currency=invoice.get("currency"),
+                   description=str(invoice.get("description") or ""),
+                   customer_id=invoice.get("customer"))
+
+
 def interrupted_writes(session: Session) -> list[UnsettledWrite]:
     """Money writes a crash interrupted that Stripe does not have (looked up at start):
     each waits for the cashier's yes or no."""
-    return [describe(e) for e in session.gateway.awaiting_confirmation()]
+    return [_told(session, e) for e in session.gateway.awaiting_confirmation()]
 
 
 def recovered_money_writes(session: Session) -> list[UnsettledWrite]:
     """Money writes a crash interrupted that opening the session settled by looking them
     up (found: they went through; the cashier is told)."""
-    return [describe(e) for e in session.recovered if moves_money(e.operation)]
+    return [_told(session, e) for e in session.recovered if moves_money(e.operation)]
 
 
 def _minutes_ago(created: float, now: float) -> str:

@@ -198,6 +198,7 @@ def refund_payment(
     idempotency_key: str | None = None,
     reverse_transfer: bool = False,
     refund_application_fee: bool = False,
+    metadata: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Refund `amount` (minor units; None for all that remains) of a payment or charge.
 
@@ -212,9 +213,9 @@ def refund_payment(
     the cache has no charge for it, Stripe is asked first. `note` is kept in the refund's
     metadata. If Stripe refuses because the cache was behind, the charge is fetched again
     and RefundTooLarge says what really remains. The refund and the updated charge are
-    stored in the cache. `idempotency_key` is the refund attempt's key: sending it again
-    after an unknown outcome skips the checks (the first attempt may already count against
-    what remains) and Stripe refunds at most once.
+    stored in the cache; `metadata` goes on the refund too. `idempotency_key` is the refund
+    attempt's key: sending it again after an unknown outcome skips the checks (the first
+    attempt may already count against what remains) and Stripe refunds at most once.
     """
     if amount is not None:
         check_minor_units(amount)
@@ -229,9 +230,10 @@ def refund_payment(
     asked = found.remaining if amount is None else amount
     if not again and (asked > found.remaining or found.remaining == 0):
         raise _too_large(session, asked, found, stripe_said=False)
-    metadata = check_metadata({NOTE_KEY: note}, {METADATA_KEY: "reserved"}) if note else None
+    extra = {**(metadata or {}), **({NOTE_KEY: note} if note else {})}
+    sent = check_metadata(extra, {METADATA_KEY: "reserved"}) if extra else None
     params = stripe_params(
-        RefundCreateParams, charge=found.charge_id, amount=amount, reason=reason, metadata=metadata,
+        RefundCreateParams, charge=found.charge_id, amount=amount, reason=reason, metadata=sent,
         reverse_transfer=reverse_transfer or None,
         refund_application_fee=refund_application_fee or None,
     )

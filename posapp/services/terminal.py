@@ -41,7 +41,7 @@ from posapp.money import check_amount, format_amount
 from posapp.services.cart import Cart
 from posapp.services.errors import ServiceError
 from posapp.services.payments import card_of, describe_card
-from posapp.services.sale_tenders import cart_metadata, cart_total, sale_description
+from posapp.services.sale_tenders import cart_total, sale_description, sale_metadata
 from posapp.services.session import Session, perform, stripe_params
 from posapp.store.journal import JournalState
 
@@ -326,7 +326,7 @@ def start_cart_reader_payment(
     return start_reader_payment(
         session, reader_id, cart_total(session, cart), cart.currency, sale_description(cart),
         idempotency_key=idempotency_key, capture_method=capture_method, tipping=tipping,
-        metadata=cart_metadata(cart))
+        metadata=sale_metadata(cart))
 
 
 def retry_reader_payment(

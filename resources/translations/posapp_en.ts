@@ -15,7 +15,7 @@
 <context>
     <name>CacheListView</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/common/list_view.py" line="259"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="265"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>DashboardPanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="299"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="300"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n payment</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="326"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="327"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n active subscription</numerusform>
@@ -152,7 +152,7 @@
 <context>
     <name>SalePanel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="234"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="259"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>%n more: type to narrow them down.</numerusform>
@@ -163,7 +163,7 @@
 <context>
     <name>SubscriptionListModel</name>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="171"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>

@@ -4,17 +4,17 @@
 <context>
     <name>AccountDashboard</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="135"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="128"/>
         <source>Express</source>
         <translation>Express</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="136"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="129"/>
         <source>Full (Standard)</source>
         <translation>完整（Standard）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="137"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="130"/>
         <source>None (custom)</source>
         <translation>无（自定义）</translation>
     </message>
@@ -22,42 +22,42 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="113"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="107"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="113"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="107"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="116"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="110"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="118"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="111"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="119"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="112"/>
         <source>Dashboard</source>
         <translation>控制台</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="122"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="115"/>
         <source>Charges</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="125"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="118"/>
         <source>Payouts</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="128"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="121"/>
         <source>Requirements due</source>
         <translation>待补资料</translation>
     </message>
@@ -326,27 +326,27 @@
 <context>
     <name>ApplicationFeeListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="156"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="149"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="158"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="150"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="160"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="151"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="163"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="154"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="166"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="157"/>
         <source>Charge</source>
         <translation>扣款</translation>
     </message>
@@ -480,87 +480,87 @@
 <context>
     <name>BalancePanel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="61"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="62"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="66"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="67"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="67"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="68"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="68"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="69"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="69"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="70"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="70"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="71"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="74"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="76"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="75"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="77"/>
         <source>Read the balance, recent balance transactions and payouts from Stripe</source>
         <translation>从 Stripe 读取余额、近期余额交易和提现</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="83"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="85"/>
         <source>Save the balance transactions the list shows as a CSV file</source>
         <translation>将列表中显示的余额交易保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="84"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="86"/>
         <source>%1 balance transactions saved to %2</source>
         <translation>已将 %1 笔余额交易保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="86"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="88"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="88"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="90"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="109"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="119"/>
         <source>%1 available · %2 pending</source>
         <translation>可用 %1 · 待入账 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="113"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="123"/>
         <source>Balance not read yet: press Refresh.</source>
         <translation>尚未读取余额：请点击“刷新”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="117"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="127"/>
         <source>Next payouts: %1</source>
         <translation>即将到账的提现：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="120"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="130"/>
         <source>No payout on its way.</source>
         <translation>没有在途的提现。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="127"/>
+        <location filename="../../posapp/ui/backoffice/balance_panel.py" line="137"/>
         <source>Reading from Stripe…</source>
         <translation>正在从 Stripe 读取…</translation>
     </message>
@@ -573,32 +573,32 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="67"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="66"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="68"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="67"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="70"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="68"/>
         <source>Fee</source>
         <translation>手续费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="72"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="69"/>
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="74"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="70"/>
         <source>Available on</source>
         <translation>可用日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="77"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="73"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
@@ -679,7 +679,7 @@
         <translation>所有状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/common/list_view.py" line="259"/>
+        <location filename="../../posapp/ui/common/list_view.py" line="265"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
@@ -803,352 +803,362 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="136"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="142"/>
         <source>Collect payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="141"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="147"/>
         <source>What is it for? The customer sees this.</source>
         <translation>用途是什么？客户会看到这段说明。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="146"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="152"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="149"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="155"/>
         <source>A payment page or link closes this long after it was shown</source>
         <translation>付款页面或链接在显示后经过这段时间即关闭</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="152"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="158"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="153"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="159"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="154"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="160"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="155"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="161"/>
         <source>Links expire after</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="158"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="164"/>
         <source>Checkout page</source>
         <translation>结账页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="159"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="165"/>
         <source>Payment link</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="160"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="166"/>
         <source>Show payment link and QR code</source>
         <translation>显示付款链接和二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="162"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="168"/>
         <source>The customer pays on Stripe&apos;s page (Ctrl+Enter)</source>
         <translation>客户在 Stripe 页面上付款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="168"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="174"/>
         <source>Charge saved card</source>
         <translation>扣款已存银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="177"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="183"/>
         <source>due in </source>
         <translation>到期：</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="178"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="184"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="179"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="185"/>
         <source>Send invoice</source>
         <translation>发送账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="189"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="195"/>
         <source>Let the customer type a promotion code</source>
         <translation>允许客户输入优惠码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="190"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="196"/>
         <source>Record cash payment</source>
         <translation>记录现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="191"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="197"/>
         <source>Recorded at Stripe as an itemised invoice paid outside Stripe</source>
         <translation>在 Stripe 上记录为逐项列明、在 Stripe 之外付清的账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="196"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="202"/>
         <source>80 mm receipt</source>
         <translation>80 毫米收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="197"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="203"/>
         <source>A4 receipt</source>
         <translation>A4 收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="198"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="204"/>
         <source>Save receipt PDF…</source>
         <translation>保存收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="199"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="205"/>
         <source>Lines, tax, tip, total and a QR code of Stripe&apos;s receipt page</source>
         <translation>商品明细、税费、小费、合计以及 Stripe 收据页面的二维码</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="211"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="207"/>
+        <source>Print receipt…</source>
+        <translation>打印收据…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="219"/>
         <source>Charge again</source>
         <translation>再次扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="212"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="220"/>
         <source>Don&apos;t charge</source>
         <translation>不扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="257"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="265"/>
         <source>Enter an amount, then show the QR code to the customer, charge a saved card or send an invoice.</source>
         <translation>输入金额后，可向客户出示二维码、扣款已存银行卡或发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="326"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="335"/>
         <source>Answer the question below first.</source>
         <translation>请先回答下方的问题。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="329"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="338"/>
         <source>A payment request is open: cancel it to change the sale.</source>
         <translation>有一个付款请求尚未关闭：如需修改本笔交易，请先取消它。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="331"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="340"/>
         <source>The reader is collecting this sale: cancel it to change the sale.</source>
         <translation>读卡器正在收取本笔交易：如需修改本笔交易，请先取消。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="332"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="341"/>
         <source>This sale is paid: press New sale for the next one.</source>
         <translation>本笔交易已付款：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="333"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="342"/>
         <source>This sale is invoiced: press New sale for the next one.</source>
         <translation>本笔交易已开具发票：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="334"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="343"/>
         <source>This sale is over: press New sale for the next one.</source>
         <translation>本笔交易已结束：请按“新交易”开始下一笔。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="335"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="344"/>
         <source>We don&apos;t know yet whether this sale was paid: check again first.</source>
         <translation>尚不清楚本笔交易是否已付款：请先再次核实。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="354"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="359"/>
+        <source>The cart has a discount or a tip: a code typed on Stripe&apos;s page would discount the tip or clash with the discount.</source>
+        <translation>购物车已有折扣或小费：在 Stripe 页面上输入的优惠码会让小费也打折，或与现有折扣冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="371"/>
         <source>Enter an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="356"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="373"/>
         <source>Describe what the payment is for.</source>
         <translation>请说明付款用途。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="437"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="454"/>
         <source>Cart total %1: lines, discount, tax and tip from the sale screen.</source>
         <translation>购物车合计 %1：商品、折扣、税费和小费来自销售界面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="626"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="642"/>
         <source>This payment needs the customer to confirm it with their bank: send them this page to pay.</source>
         <translation>这笔付款需要顾客向其银行确认：请把此页面发给顾客完成付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="676"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="692"/>
         <source>Recording the cash payment…</source>
         <translation>正在记录现金付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="682"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="686"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="698"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="702"/>
         <source>The cash payment may or may not have been recorded.</source>
         <translation>现金付款可能已记录，也可能未记录。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="693"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="709"/>
         <source>Paid in cash</source>
         <translation>已现金付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="731"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="760"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="847"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="876"/>
         <source>The payment request may or may not have been closed.</source>
         <translation>付款请求可能已关闭，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="862"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="891"/>
         <source>The payment request for %1 was closed; it can no longer be paid.</source>
         <translation>%1 的付款请求已关闭，无法再付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="324"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="333"/>
         <source>Busy…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="361"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="378"/>
         <source>Choose a customer with a saved card.</source>
         <translation>请选择有已存银行卡的客户。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="362"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="379"/>
         <source>This customer has no saved card: use “Collect a card” in Customers.</source>
         <translation>该客户没有已存银行卡：请在“客户”中使用“收集银行卡”。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="365"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="382"/>
         <source>Choose a customer with an e-mail address to send an invoice.</source>
         <translation>请选择有电子邮箱的客户以发送账单。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="366"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="383"/>
         <source>A cart is paid by page, saved card, card reader or cash.</source>
         <translation>购物车可通过支付页面、已保存的卡、读卡器或现金付款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="488"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="504"/>
         <source>We don&apos;t know yet whether this went through</source>
         <translation>尚不清楚这笔操作是否成功</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="489"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="505"/>
         <source>%1 Stripe did not answer. PosApp checks again with the same request, which cannot charge twice; the sale stays open until then.</source>
         <translation>%1 Stripe 没有答复。PosApp 会用同一个请求再次核实，不会重复扣款；在此之前本笔交易保持未结。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="505"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="521"/>
         <source>%1 paid %2 %3 ago. Charge again?</source>
         <translation>%1 在 %3前已付款 %2。要再次扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="524"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="540"/>
         <source>Not charged again.</source>
         <translation>未再次扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="551"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="567"/>
         <source>Creating the payment page…</source>
         <translation>正在创建付款页面…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="556"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="572"/>
         <source>The payment page may or may not have been made.</source>
         <translation>付款页面可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="582"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="598"/>
         <source>Charging %1…</source>
         <translation>正在扣款 %1…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="601"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="617"/>
         <source>The charge of %1 may or may not have been made.</source>
         <translation>%1 的扣款可能已完成，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="615"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="824"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="631"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="853"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="617"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="633"/>
         <source>Paid, the bank is still confirming</source>
         <translation>已付款，银行仍在确认</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="620"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="636"/>
         <source>Declined: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="642"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="658"/>
         <source>Sending the invoice…</source>
         <translation>正在发送账单…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="647"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="663"/>
         <source>The invoice may or may not have been sent.</source>
         <translation>发票可能已发送，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="651"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="667"/>
         <source>Invoice %1 for %2 sent to %3, due %4.</source>
         <translation>账单 %1（%2）已发送至 %3，到期日 %4。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="661"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="677"/>
         <source>Invoice sent</source>
         <translation>发票已发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="755"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="784"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="756"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="785"/>
         <source>Waiting for the customer to pay on Stripe&apos;s page…</source>
         <translation>等待客户在 Stripe 页面上付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="757"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="786"/>
         <source>Payment request: %1</source>
         <translation>付款请求：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="758"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="787"/>
         <source>Please pay %1 for “%2” here:
 %3</source>
         <translation>请在此支付 %1（“%2”）：
 %3</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="776"/>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="940"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="805"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="969"/>
         <source>Payment received on a closed request: %1 for “%2”. It is in the latest payments.</source>
         <translation>已关闭的付款请求收到了付款：“%2”%1。它已列在最近付款中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/collect_panel.py" line="810"/>
+        <location filename="../../posapp/ui/payments/collect_panel.py" line="839"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
@@ -1753,17 +1763,17 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customer_list_model.py" line="40"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="39"/>
         <source>Default card</source>
         <translation>默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customer_list_model.py" line="43"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="42"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/customers/customer_list_model.py" line="45"/>
+        <location filename="../../posapp/ui/customers/customer_list_model.py" line="44"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
@@ -1835,117 +1845,117 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="218"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="219"/>
         <source>Today&apos;s net takings</source>
         <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="220"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="221"/>
         <source>This month&apos;s net takings</source>
         <translation>本月净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="222"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="223"/>
         <source>Payment success rate (30 days)</source>
         <translation>付款成功率（30 天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="224"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="225"/>
         <source>Refunds this month</source>
         <translation>本月退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="226"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="227"/>
         <source>Open disputes</source>
         <translation>未结争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="227"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="228"/>
         <source>Monthly recurring revenue</source>
         <translation>每月经常性收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="229"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="230"/>
         <source>Past-due subscriptions</source>
         <translation>逾期订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="231"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="232"/>
         <source>Open invoices</source>
         <translation>未付账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="249"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="250"/>
         <source>Reading the cache…</source>
         <translation>正在读取缓存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="299"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="300"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n 笔付款</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="307"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="308"/>
         <source>Net volume after fees: %1</source>
         <translation>扣除手续费后的净额：%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="311"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="312"/>
         <source>%1 succeeded, %2 failed</source>
         <translation>%1 笔成功，%2 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="315"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="316"/>
         <source>%1 refunded, %2 pending, %3 failed</source>
         <translation>%1 笔已退款，%2 笔处理中，%3 笔失败</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="321"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="322"/>
         <source>%1 open, %2 need a response</source>
         <translation>%1 个未结，%2 个待回应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="326"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="327"/>
         <source>%n active subscription(s)</source>
         <translation>
             <numerusform>%n 个有效订阅</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="328"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="329"/>
         <source>retrying or waiting for a new card</source>
         <translation>正在重试或等待新银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="331"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="332"/>
         <source>%1 open, %2 overdue (%3)</source>
         <translation>%1 张未付，%2 张逾期（%3）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="337"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="338"/>
         <source>From the offline cache; last synced %1.</source>
         <translation>来自离线缓存；上次同步 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="338"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="339"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="352"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="353"/>
         <source>d MMM</source>
         <comment>a day under the takings chart, as a QDate format</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="354"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="355"/>
         <source>Takings per day, %1</source>
         <translation>每日收入，%1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="360"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="361"/>
         <source>MRR per month, %1</source>
         <translation>每月经常性收入，%1</translation>
     </message>
@@ -2158,32 +2168,32 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="124"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="123"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="126"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="128"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="126"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="129"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="127"/>
         <source>Respond by</source>
         <translation>回应截止</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="132"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="130"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="134"/>
+        <location filename="../../posapp/ui/disputes/dispute_list_model.py" line="132"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
@@ -2545,17 +2555,17 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/event_list_model.py" line="39"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="38"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/event_list_model.py" line="40"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="39"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/activity/event_list_model.py" line="41"/>
+        <location filename="../../posapp/ui/activity/event_list_model.py" line="40"/>
         <source>Event id</source>
         <translation>事件 ID</translation>
     </message>
@@ -2703,12 +2713,12 @@
 <context>
     <name>FeeNet</name>
     <message>
-        <location filename="../../posapp/ui/common/format.py" line="111"/>
+        <location filename="../../posapp/ui/common/format.py" line="112"/>
         <source>Fee %1 · net %2</source>
         <translation>手续费 %1 · 净额 %2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/common/format.py" line="115"/>
+        <location filename="../../posapp/ui/common/format.py" line="116"/>
         <source>(available %1)</source>
         <translation>（%1 可用）</translation>
     </message>
@@ -2810,232 +2820,232 @@
 <context>
     <name>InvoiceDetail</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="69"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="70"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="72"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="72"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="73"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="75"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
         <source>Charge card…</source>
         <translation>银行卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="77"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
         <source>Paid outside Stripe…</source>
         <translation>在 Stripe 之外支付…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="78"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
         <source>Mark uncollectible…</source>
         <translation>标记为无法收回…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="80"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
         <source>Open hosted page</source>
         <translation>打开托管页面</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="82"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="83"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="84"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="84"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="85"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="104"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="105"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="106"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="106"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="107"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="121"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="122"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="130"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="131"/>
         <source>Charged automatically</source>
         <translation>自动扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="133"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="134"/>
         <source>%1 — overdue</source>
         <translation>%1 — 已逾期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="152"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="153"/>
         <source>The customer has no e-mail address.</source>
         <translation>该客户没有电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="171"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="172"/>
         <source>A draft has no hosted page until it is finalized.</source>
         <translation>草稿在定稿前没有托管页面。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="185"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="186"/>
         <source>Send invoice</source>
         <translation>发送发票</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="186"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="187"/>
         <source>E-mail invoice %1 of %2 to %3 (%4)? An e-mail cannot be taken back.</source>
         <translation>要将金额为 %2 的发票 %1 通过电子邮件发送给 %3（%4）吗？邮件发出后无法撤回。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="195"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="196"/>
         <source>Sent to %1.</source>
         <translation>已发送至 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="210"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="211"/>
         <source>Void invoice</source>
         <translation>作废账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="211"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="212"/>
         <source>Void invoice %1 of %2 for %3? It can no longer be paid, and this cannot be undone.</source>
         <translation>作废 %2 的账单 %1（%3）？作废后无法支付，且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="220"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="221"/>
         <source>Mark uncollectible</source>
         <translation>标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="221"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="222"/>
         <source>Mark invoice %1 of %2 for %3 as uncollectible? It stays payable.</source>
         <translation>将 %2 的账单 %1（%3）标记为无法收回？该账单仍可支付。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="236"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="237"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="264"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="265"/>
         <source>Record that %1 paid %2 for invoice %3 outside Stripe (cash, bank transfer)? No card is charged.</source>
         <translation>记录 %1 已在 Stripe 之外（现金、银行转账）为账单 %3 支付 %2？不会从银行卡扣款。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="266"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="267"/>
         <source>Paid outside Stripe</source>
         <translation>在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="269"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
         <source>their default card</source>
         <translation>其默认银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="270"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="271"/>
         <source>Charge %1 to %2&apos;s %3 for invoice %4?</source>
         <translation>为账单 %4 向 %2 的 %3 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="271"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="272"/>
         <source>Charge card</source>
         <translation>银行卡扣款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="274"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="275"/>
         <source>This is LIVE: %1 is taken from a real card. Charge it?</source>
         <translation>这是正式模式：将从真实银行卡扣款 %1。确定扣款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="331"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="332"/>
         <source>%1 paid outside Stripe</source>
         <translation>%1 在 Stripe 之外支付</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="340"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
         <source>Created as draft</source>
         <translation>已创建为草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="341"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="342"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="343"/>
         <source>Marked uncollectible</source>
         <translation>已标记为无法收回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="343"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="344"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="344"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="345"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="362"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="363"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="372"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="373"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="372"/>
+        <location filename="../../posapp/ui/invoices/invoice_detail.py" line="373"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3166,42 +3176,42 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="70"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="70"/>
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="72"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="74"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="76"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="75"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="79"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="78"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="81"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="79"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="87"/>
+        <location filename="../../posapp/ui/invoices/invoice_list_model.py" line="85"/>
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
@@ -3209,69 +3219,64 @@
 <context>
     <name>InvoicePdf</name>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="120"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="122"/>
         <source>Draft invoice</source>
         <translation>账单草稿</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="125"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="127"/>
         <source>Invoice number</source>
         <translation>账单编号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="126"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="128"/>
         <source>Date of issue</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="127"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="129"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="131"/>
         <source>Date due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="140"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="142"/>
         <source>%1 more lines are not in the offline copy.</source>
         <translation>另有 %1 行不在离线副本中。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="144"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="146"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="145"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="147"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="146"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="148"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="147"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="149"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="148"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="150"/>
         <source>Amount paid</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="149"/>
+        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="151"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="157"/>
-        <source>Tax ID: %1</source>
-        <translation>税号：%1</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/invoices/invoice_pdf.py" line="161"/>
@@ -3741,112 +3746,122 @@
 <context>
     <name>PaymentDetail</name>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="61"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="62"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="68"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="63"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="69"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="64"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="70"/>
         <source>Fee and net</source>
         <translation>手续费与净额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="65"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="71"/>
         <source>Refunds / disputes</source>
         <translation>退款 / 争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="66"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="72"/>
         <source>IDs</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="69"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="75"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="72"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="78"/>
         <source>Cancel payment…</source>
         <translation>取消付款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="73"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="79"/>
         <source>Copy ids</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="74"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="80"/>
         <source>Open in Stripe Dashboard</source>
         <translation>在 Stripe 控制台中打开</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="75"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="81"/>
         <source>Receipt PDF…</source>
         <translation>收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="76"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="82"/>
         <source>Reprint the receipt (works offline, from the cache)</source>
         <translation>重新打印收据（可离线使用，来自缓存）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="94"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="84"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="85"/>
+        <source>Print the receipt (works offline, from the cache)</source>
+        <translation>打印收据（离线也可，来自缓存）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="104"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="115"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="125"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="118"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="128"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="168"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="179"/>
         <source>Cancel this payment of %1? An authorization is released; this cannot be undone.</source>
         <translation>取消这笔 %1 的付款？预授权将被释放，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="167"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="178"/>
         <source>Cancel payment</source>
         <translation>取消付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="71"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="77"/>
         <source>Capture…</source>
         <translation>请款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="170"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="181"/>
         <source>This is a LIVE payment. Cancel it for real?</source>
         <translation>这是一笔正式付款。确定要取消吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="175"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="186"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="196"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="215"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_detail.py" line="227"/>
+        <location filename="../../posapp/ui/payments/payment_detail.py" line="246"/>
         <source>No events cached for this payment: PosApp records events from its first sync on, and Stripe keeps them for 30 days.</source>
         <translation>此付款没有缓存的事件：PosApp 从首次同步起记录事件，Stripe 会保留事件 30 天。</translation>
     </message>
@@ -3859,42 +3874,42 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="124"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="123"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="126"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="129"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="127"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="131"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="129"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="133"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="131"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="161"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="159"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="163"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="161"/>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/payment_list_model.py" line="165"/>
+        <location filename="../../posapp/ui/payments/payment_list_model.py" line="163"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
@@ -4132,37 +4147,37 @@
 <context>
     <name>PayoutListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="91"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="87"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="93"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="88"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="95"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="97"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="91"/>
         <source>Arrival</source>
         <translation>到账日期</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="98"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="92"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="98"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="92"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="99"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="93"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
@@ -4739,52 +4754,57 @@
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="44"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="69"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="45"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="70"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="46"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="71"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="47"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="72"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="48"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="73"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="49"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="74"/>
         <source>Your receipt online</source>
         <translation>在线查看收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="50"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="75"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="51"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="76"/>
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="133"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="172"/>
+        <source>Print receipt</source>
+        <translation>打印收据</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="186"/>
         <source>Save receipt</source>
         <translation>保存收据</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="134"/>
+        <location filename="../../posapp/ui/catalogue/receipt_pdf.py" line="187"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -4903,113 +4923,133 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="73"/>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="187"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="83"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="83"/>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="84"/>
+        <source>Back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="252"/>
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="95"/>
         <source>Requested by the customer</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="96"/>
         <source>Duplicate</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="97"/>
         <source>Fraudulent</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="99"/>
         <source>Internal note (kept in Stripe&apos;s metadata)</source>
         <translation>内部备注（保存在 Stripe 元数据中）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="107"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="108"/>
         <source>Paid with</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="109"/>
         <source>Refundable</source>
         <translation>可退金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="94"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="110"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="111"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="96"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="112"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="98"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="114"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="127"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="144"/>
         <source>No payment of this customer can be refunded</source>
         <translation>该客户没有可退款的付款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="160"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="182"/>
+        <source>%1 of %2 already refunded</source>
+        <translation>%2 件中已退款 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="225"/>
         <source>a walk-in customer</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="164"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="229"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="170"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="235"/>
         <source>There is no paid payment to refund.</source>
         <translation>没有可退款的已付款项。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="174"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="239"/>
         <source>At most %1 can be refunded.</source>
         <translation>最多可退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="184"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="249"/>
         <source>Refund %1 to %2?</source>
         <translation>向 %2 退款 %1？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="185"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="250"/>
         <source>the customer</source>
         <translation>该客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="186"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="251"/>
         <source>This is a LIVE payment: %1 goes back to a real card. Refund it?</source>
         <translation>这是一笔正式付款：%1 将退回真实银行卡。确定退款吗？</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="211"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="286"/>
         <source>Check again</source>
         <translation>再次核实</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="213"/>
+        <location filename="../../posapp/ui/refunds/refund_dialog.py" line="288"/>
         <source>We don&apos;t know yet whether this refund went through. Check again: it sends the same request, which cannot refund twice.</source>
         <translation>尚不清楚这笔退款是否成功。请再次核实：它会发送同一个请求，不会重复退款。</translation>
     </message>
@@ -5022,37 +5062,37 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="71"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="70"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="73"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="75"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="73"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="77"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="75"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="79"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="77"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="82"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="80"/>
         <source>Note / failure</source>
         <translation>备注 / 失败原因</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="109"/>
+        <location filename="../../posapp/ui/refunds/refund_list_model.py" line="107"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -5191,119 +5231,175 @@
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="118"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="138"/>
         <source>Custom amount, then Enter</source>
         <translation>自定义金额，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="123"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="143"/>
         <source>No tip</source>
         <translation>不加小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="129"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="149"/>
         <source>Other tip</source>
         <translation>其他小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="135"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="155"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="136"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="118"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="156"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="137"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="119"/>
+        <source>An amount (1.50) or a percentage (10%) off, given by hand</source>
+        <translation>手动给出的减免金额（1.50）或百分比（10%）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="122"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="123"/>
+        <source>On line</source>
+        <translation>用于该行</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="124"/>
+        <source>Discount the selected line (an empty amount removes its discount)</source>
+        <translation>为所选行打折（金额留空则取消其折扣）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="126"/>
+        <source>On cart</source>
+        <translation>用于整单</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="127"/>
+        <source>Discount the whole cart, never the tip (an empty amount removes it)</source>
+        <translation>为整个购物车打折，小费除外（金额留空则取消）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="157"/>
         <source>Tax</source>
         <translation>税费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="138"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="158"/>
         <source>Tip</source>
         <translation>小费</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="139"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="159"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="143"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="163"/>
         <source>Collect</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="145"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="165"/>
         <source>Take payment for the cart (Ctrl+Enter)</source>
         <translation>为购物车收款（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="146"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="166"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="193"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="218"/>
         <source>No tax</source>
         <translation>不含税</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="195"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="220"/>
         <source>included</source>
         <translation>含在价格中</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="195"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="220"/>
         <source>added</source>
         <translation>另加</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="204"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="229"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="234"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="259"/>
         <source>%n more: type to narrow them down.</source>
         <translation>
             <numerusform>还有 %n 项：输入文字以缩小范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="246"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="271"/>
         <source>No product has the code “%1”.</source>
         <translation>没有代码为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="266"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="291"/>
         <source>Custom amount</source>
         <translation>自定义金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="291"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="318"/>
         <source>“%1” is not a valid code.</source>
         <translation>“%1”不是有效的优惠码。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="308"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="331"/>
+        <source>Manual discounts are not allowed at this station.</source>
+        <translation>本收银台不允许手动折扣。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="334"/>
+        <source>Choose the line to discount first.</source>
+        <translation>请先选择要打折的行。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="339"/>
+        <source>Say why: a manual discount needs a reason.</source>
+        <translation>请说明原因：手动折扣需要填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="348"/>
+        <source>Type an amount or a percentage, like 1.50 or 10%.</source>
+        <translation>请输入金额或百分比，例如 1.50 或 10%。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="354"/>
+        <source>At most %1% off can be given at this station.</source>
+        <translation>本收银台最多只能减免 %1%。</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="390"/>
         <source>Stripe Tax is not active on this account (Dashboard → Tax): your tax rates apply.</source>
         <translation>此账户未启用 Stripe Tax（控制台 → 税务）：将使用您的税率。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="311"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="393"/>
         <source>Stripe Tax works out the tax at payment</source>
         <translation>Stripe Tax 在付款时计算税额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="359"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="447"/>
         <source>Calculated at payment</source>
         <translation>付款时计算</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="364"/>
+        <location filename="../../posapp/ui/catalogue/sale_panel.py" line="452"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
@@ -5311,27 +5407,27 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="55"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="54"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="57"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="56"/>
         <source>Open items</source>
         <translation>待处理事项</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="112"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="111"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="118"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="117"/>
         <source>Name, e-mail, invoice number, id, card last 4, amount (4.50) or date (yesterday)</source>
         <translation>姓名、邮箱、发票号、ID、卡号后四位、金额（4.50）或日期（昨天）</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/search_dialog.py" line="139"/>
+        <location filename="../../posapp/ui/shell/search_dialog.py" line="138"/>
         <source>No results for “%1”</source>
         <translation>没有找到“%1”的结果</translation>
     </message>
@@ -5359,168 +5455,183 @@
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="76"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="77"/>
+        <source>Not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="79"/>
+        <source>The largest discount a cashier at this station may give by hand, with a reason, in percent of the line or cart</source>
+        <translation>本收银台的收银员可手动给出（需注明原因）的最大折扣，按该行或整单金额的百分比计</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
         <source>Start PosApp with --data-dir DIR to keep its files elsewhere.</source>
         <translation>使用 --data-dir DIR 启动 PosApp 可将文件存放在其他位置。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="78"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="86"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
         <source>Clear cache…</source>
         <translation>清除缓存…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="97"/>
         <source>Poll interval</source>
         <translation>轮询间隔</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="98"/>
         <source>Default currency</source>
         <translation>默认货币</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="99"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="100"/>
+        <source>Manual discounts up to</source>
+        <translation>手动折扣上限</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="101"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="102"/>
         <source>Offline cache</source>
         <translation>离线缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="96"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="105"/>
         <source>Switch to</source>
         <translation>切换到</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="97"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="106"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="98"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="107"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="120"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="129"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="121"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="130"/>
         <source>Business</source>
         <translation>商家信息</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="123"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="132"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="124"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="133"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="140"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="149"/>
         <source>The account&apos;s name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="145"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="154"/>
         <source>e.g. Thank you for your business.</source>
         <translation>例如：感谢您的惠顾。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="147"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="156"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="154"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="163"/>
         <source>Business name</source>
         <translation>商家名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="155"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="164"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="156"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="165"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="166"/>
         <source>Invoice footer</source>
         <translation>发票页脚</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="158"/>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="170"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="167"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="179"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="159"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="168"/>
         <source>Stripe Tax works out the tax of counter sales</source>
         <translation>由 Stripe Tax 计算柜台销售的税额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="162"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="171"/>
         <source>Instead of your tax rates, Stripe Tax taxes each sale by the customer&apos;s address. Used only while Stripe Tax is active on the account (Dashboard → Tax).</source>
         <translation>Stripe Tax 按顾客地址为每笔销售计税，取代您的税率。仅在账户已启用 Stripe Tax 时使用（控制台 → 税务）。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="164"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="173"/>
         <source>Tax</source>
         <translation>税务</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="170"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="179"/>
         <source>Images (*.png *.jpg *.svg)</source>
         <translation>图片 (*.png *.jpg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="205"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="215"/>
         <source>Clear cache</source>
         <translation>清除缓存</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="206"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="216"/>
         <source>Delete the offline copy of this profile&apos;s data? It is downloaded again from Stripe on the next sync; the audit log is kept.</source>
         <translation>删除此配置的离线数据副本？下次同步时会从 Stripe 重新下载；审计日志会保留。</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="222"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="232"/>
         <source>Rename profile</source>
         <translation>重命名配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="222"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="232"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="241"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="251"/>
         <source>Remove profile</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shell/settings_dialog.py" line="242"/>
+        <location filename="../../posapp/ui/shell/settings_dialog.py" line="252"/>
         <source>Remove profile “%1” and its key from the keyring? Its cached data stays on disk until you clear it.</source>
         <translation>移除配置“%1”并从钥匙串删除其密钥？其缓存数据会保留在磁盘上，直到您清除。</translation>
     </message>
@@ -6106,47 +6217,47 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="139"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="138"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="142"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="141"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="144"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="143"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="146"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="145"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="149"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="148"/>
         <source>Period ends</source>
         <translation>周期结束</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="151"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="150"/>
         <source>Next invoice</source>
         <translation>下一张账单</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="159"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="158"/>
         <source>%1, cancels</source>
         <translation>%1，将取消</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="161"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="160"/>
         <source>%1, collection paused</source>
         <translation>%1，已暂停收款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="171"/>
+        <location filename="../../posapp/ui/subscriptions/subscription_list_model.py" line="170"/>
         <source>+%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -6347,7 +6458,7 @@
 <context>
     <name>Takings</name>
     <message>
-        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="148"/>
+        <location filename="../../posapp/ui/dashboard/dashboard_panel.py" line="149"/>
         <source>Not captured yet: %1 (%2), the first lapses %3</source>
         <translation>尚未请款：%1（%2 笔），最早一笔于 %3 失效</translation>
     </message>
@@ -6355,12 +6466,12 @@
 <context>
     <name>TakingsView</name>
     <message>
-        <location filename="../../posapp/ui/payments/takings_view.py" line="26"/>
+        <location filename="../../posapp/ui/payments/takings_view.py" line="25"/>
         <source>Today&apos;s net takings</source>
         <translation>今日净收入</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/payments/takings_view.py" line="37"/>
+        <location filename="../../posapp/ui/payments/takings_view.py" line="36"/>
         <source>Latest payments</source>
         <translation>最近付款</translation>
     </message>
@@ -6370,6 +6481,39 @@
         <translation>
             <numerusform>今天 %n 笔付款</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TaxId</name>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="25"/>
+        <source>VAT (OSS)</source>
+        <translation>增值税（OSS）</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="27"/>
+        <source>VAT</source>
+        <translation>增值税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="29"/>
+        <source>GST</source>
+        <translation>商品及服务税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="31"/>
+        <source>GST/HST</source>
+        <translation>商品及服务税/统一销售税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="33"/>
+        <source>PST</source>
+        <translation>省销售税</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/common/tax_ids.py" line="41"/>
+        <source>Tax ID: %1</source>
+        <translation>税号：%1</translation>
     </message>
 </context>
 <context>
@@ -6413,27 +6557,27 @@
 <context>
     <name>TransferListModel</name>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="180"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="171"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="182"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="172"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="184"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="173"/>
         <source>Reversed</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="188"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="177"/>
         <source>Destination</source>
         <translation>收款账户</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/backoffice/models.py" line="191"/>
+        <location filename="../../posapp/ui/backoffice/models.py" line="180"/>
         <source>Source charge</source>
         <translation>来源扣款</translation>
     </message>

@@ -33,6 +33,7 @@ from posapp.gateway import (
     refunds,
     setup_intents,
     subscriptions,
+    tax_ids,
     test_clocks,
 )
 from posapp.sandbox import Sandbox
@@ -79,6 +80,21 @@ def monthly_price(gw: Gateway, amount: int = 1500) -> dict[str, Any]:
 def test_account_and_pinned_version(gw: Gateway) -> None:
     assert API_VERSION == "2026-10-28.endive"
     assert account.retrieve_account(gw)["id"].startswith("acct_")
+
+
+def test_account_tax_id_lifecycle(gw: Gateway, journal: Journal) -> None:
+    created = tax_ids.create_tax_id(gw, {"type": "eu_vat", "value": "DE123456789"})
+    assert (created["country"], created["owner"]["type"]) == ("DE", "self")
+    assert tax_ids.retrieve_tax_id(gw, created["id"])["value"] == "DE123456789"
+    assert [t["id"] for t in tax_ids.list_tax_ids(gw, {"owner": {"type": "self"}})[0]] \
+        == [created["id"]]
+    assert tax_ids.delete_tax_id(gw, created["id"])["deleted"] is True
+    assert tax_ids.list_tax_ids(gw) == ([], False)
+    with pytest.raises(GatewayError) as bad:
+        tax_ids.create_tax_id(gw, {"type": "gb_vat", "value": "not a number"})
+    assert bad.value.kind == ErrorKind.INVALID_REQUEST
+    assert {e.operation for e in journal.entries(JournalState.SUCCEEDED)} == {
+        "tax_ids.create", "tax_ids.delete"}
 
 
 def test_customer_lifecycle(gw: Gateway, journal: Journal) -> None:

@@ -5,6 +5,7 @@ same amount, to the minor unit."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from sdk_support import TEST_KEY
 
 from posapp.sandbox import running
-from posapp.services.cart import Cart, Coupon, Line, TaxRate, Tip
+from posapp.services.cart import Cart, Coupon, Line, ManualDiscount, TaxRate, Tip
 
 VAT_INCL = TaxRate("txr_incl", "VAT", Decimal(20), inclusive=True)
 SALES_TAX = TaxRate("txr_excl", "Sales tax", Decimal("8.875"), inclusive=False)
@@ -66,10 +67,40 @@ def test_same_price_added_twice_is_one_line_and_quantity_zero_removes_it() -> No
 
 
 def test_manual_line_discount_is_capped_and_kept_with_its_reason() -> None:
-    cart = Cart("usd").add(Line("Muffin", 300, 2)).discount_line(0, 900, "Day old")
+    cart = Cart("usd").add(Line("Muffin", 300, 2)).discount_line(
+        0, ManualDiscount("Day old", amount=900))
     assert cart.lines[0].discount == 600 and cart.lines[0].discount_reason == "Day old"
     assert cart.totals().total == 0
     assert cart.set_quantity(0, 1).lines[0].discount == 300
+
+
+def test_a_percent_line_discount_follows_the_quantity() -> None:
+    cart = Cart("usd").add(Line("Muffin", 333, 2)).discount_line(
+        0, ManualDiscount("Staff", percent=Decimal(15)))
+    assert cart.lines[0].discount == 100  # round(666 × 15 %) = round(99.9)
+    assert cart.set_quantity(0, 3).lines[0].discount == 150  # round(149.85)
+
+
+def test_a_whole_cart_discount_is_shared_over_the_lines_and_never_the_tip() -> None:
+    cart = (Cart("usd").add(Line("A", 200, tax_rates=(SALES_TAX,))).add(Line("B", 100))
+            .with_manual_discount(ManualDiscount("Regular", amount=100))
+            .with_tip(Tip(amount=150)))
+    totals = cart.totals()
+    assert [p.line.discount for p in totals.lines] == [67, 33]
+    # A: 133 + round(11.80) tax = 145; B: 67; tip 150 untouched
+    assert (totals.discount, totals.tax, totals.tip, totals.total) == (100, 12, 150, 362)
+    assert cart.discount_reasons == ("Regular",)
+    percent = cart.with_manual_discount(ManualDiscount("Regular", percent=Decimal(50)))
+    assert [p.line.discount for p in percent.totals().lines] == [100, 50]
+
+
+def test_a_coupon_never_discounts_the_tip() -> None:
+    cart = (Cart("usd").add(Line("Lunch", 1000)).with_tip(Tip(amount=200))
+            .with_coupon(Coupon("c", "Half", percent_off=Decimal(50))))
+    totals = cart.totals()
+    assert (totals.discount, totals.tip, totals.total) == (500, 200, 700)
+    amount_off = cart.with_coupon(Coupon("c", "5 off", amount_off=5000, currency="usd"))
+    assert amount_off.totals().total == 200  # everything but the tip
 
 
 def test_tip_percent_is_of_the_goods_total_and_untaxed() -> None:
@@ -103,8 +134,16 @@ coupons = st.one_of(
 tips = st.one_of(st.just(Tip()), st.builds(Tip, percent=st.sampled_from([Decimal(10),
                                                                           Decimal(15)])),
                  st.builds(Tip, amount=st.integers(min_value=1, max_value=5_000)))
-carts = st.builds(lambda ls, c, t: Cart("usd", tuple(ls), c, t),
-                  st.lists(lines, min_size=1, max_size=6), coupons, tips)
+manual = st.one_of(
+    st.none(),
+    st.builds(ManualDiscount, reason=st.just("r"),
+              percent=st.decimals(min_value=1, max_value=100, places=1)),
+    st.builds(ManualDiscount, reason=st.just("r"), amount=st.integers(1, 300_000)))
+carts = st.builds(
+    lambda ls, own, c, t, m: Cart("usd", tuple(
+        line if index else replace(line, manual=own)
+        for index, line in enumerate(ls)), c, t, m),
+    st.lists(lines, min_size=1, max_size=6), manual, coupons, tips, manual)
 
 
 @given(carts)
@@ -123,7 +162,7 @@ def test_an_amount_off_coupon_takes_exactly_its_amount_or_everything(cart: Cart)
         return
     priced = cart.priced()
     assert sum(p.coupon_discount for p in priced) == min(
-        coupon.amount_off, sum(p.subtotal for p in priced))
+        coupon.amount_off, sum(p.subtotal for p in priced if not p.line.is_tip))
 
 
 # Against Stripe's rules on the sandbox ---------------------------------------------------
@@ -139,6 +178,8 @@ def shop() -> Any:
             made[rate.id] = client.v1.tax_rates.create(params={
                 "display_name": rate.name, "percentage": float(rate.percentage),
                 "inclusive": rate.inclusive}).id
+        for name in ("goods", "tip"):
+            made[name] = client.v1.products.create(params={"name": name}).id
         yield client, made
 
 
@@ -149,16 +190,22 @@ def test_stripe_charges_what_the_cart_shows(shop: Any, cart: Cart, currency: str
     client, rate_ids = shop
     cart = Cart(currency, cart.lines, cart.coupon and (
         cart.coupon if cart.coupon.percent_off is not None
-        else Coupon("c", "c", amount_off=cart.coupon.amount_off, currency=currency)), cart.tip)
+        else Coupon("c", "c", amount_off=cart.coupon.amount_off, currency=currency)), cart.tip,
+        cart.manual)
     discounts: Any = []
     if cart.coupon is not None:
+        # A coupon restricted to the goods, as the tip is never discounted.
         params: Any = ({"percent_off": float(cart.coupon.percent_off)}
                        if cart.coupon.percent_off is not None
                        else {"amount_off": cart.coupon.amount_off, "currency": currency})
+        params["applies_to"] = {"products": [rate_ids["goods"]]}
         discounts = [{"coupon": client.v1.coupons.create(params=params).id}]
-    items: Any = [{"quantity": line.quantity,
-                   "price_data": {"currency": currency, "unit_amount": line.unit_amount,
-                                  "product_data": {"name": line.description}},
+    # A line discounted by hand goes as one item at its reduced subtotal.
+    items: Any = [{"quantity": 1 if line.discount else line.quantity,
+                   "price_data": {"currency": currency,
+                                  "unit_amount": line.subtotal if line.discount
+                                  else line.unit_amount,
+                                  "product": rate_ids["tip" if line.is_tip else "goods"]},
                    **({"tax_rates": [rate_ids[r.id] for r in line.tax_rates]}
                       if line.tax_rates else {})}
                   for line in cart.priced_lines()]

@@ -16,16 +16,30 @@ import pytest
 from services_support import cached, customer_with_card
 from stripe import APIConnectionError
 
-from posapp.gateway import RequestRecord, checkout, invoices, payment_intents, products
+from posapp.gateway import (
+    RequestRecord,
+    checkout,
+    coupons,
+    invoices,
+    payment_intents,
+    products,
+)
 from posapp.services import catalogue, payments, refunds
-from posapp.services.cart import Cart, Tip
+from posapp.services.cart import Cart, Line, ManualDiscount, Tip
 from posapp.services.errors import ServiceError
+from posapp.services.receipts import receipt_for
 from posapp.services.sale_tenders import (
+    METADATA_COUPON,
+    METADATA_DISCOUNT_REASON,
+    METADATA_REFUND_LINES,
     METADATA_TIP,
     charge_cart_to_card,
+    itemisation,
     record_outside_payment,
     refund_amount,
+    refund_lines,
     request_cart_payment,
+    sale_lines,
     sold_lines,
 )
 from posapp.services.session import Session
@@ -109,7 +123,12 @@ def test_checkout_asks_the_carts_total_with_coupon_tax_and_tip(session: Session)
     found = checkout.retrieve_session(session.gateway, request.id)
     assert found["amount_total"] == totals.total == request.amount
     assert found["total_details"]["amount_tax"] == totals.tax
-    assert found["discounts"] == [{"coupon": made["coupon"]["id"], "promotion_code": None}]
+    # A coupon for this sale only, restricted to the goods: Stripe leaves the tip alone.
+    [discount] = found["discounts"]
+    sale_coupon = coupons.retrieve_coupon(session.gateway, discount["coupon"])
+    assert sale_coupon["metadata"][METADATA_COUPON] == made["coupon"]["id"]
+    assert sale_coupon["applies_to"] == {"products": sorted(
+        [made["latte"]["id"], made["croissant"]["id"]])}
     again = request_cart_payment(session, cart, receipt_email="ada@example.com",
                                  idempotency_key="sale-9/1")
     assert again.id == request.id
@@ -255,6 +274,99 @@ def test_cash_whose_answer_is_lost_is_recorded_once_when_sent_again(session: Ses
     assert [(i["status"], i["total"]) for i in found] == [("paid", cart.totals().total)]
 
 
+def discounted_cart(session: Session) -> Cart:
+    """The café cart, taxed, with 15 % off the lattes (day old) and 1.00 off the cart."""
+    cart = cart_of(session, tax=True)
+    latte = [line.description for line in cart.lines].index("Latte")
+    return (cart.discount_line(latte, ManualDiscount("Day old", percent=Decimal(15)))
+            .with_manual_discount(ManualDiscount("Regular", amount=100))
+            .with_tip(Tip(amount=150)))
+
+
+def test_manual_discounts_reach_stripe_on_every_tender_with_their_reasons(
+        session: Session) -> None:
+    shop(session)
+    cart = discounted_cart(session)
+    totals = cart.totals()
+    # Lattes 910 - 137 (15 %) = 773, croissant 330; 100 off shared 70 / 30 by subtotal.
+    assert [p.line.discount for p in totals.lines] == [30, 207]
+    assert totals.total == 300 + 27 + 703 + 62 + 150
+    request = request_cart_payment(session, cart)
+    found = checkout.retrieve_session(session.gateway, request.id)
+    assert found["amount_total"] == totals.total
+    assert found["total_details"]["amount_tax"] == totals.tax
+    items, _ = checkout.list_line_items(session.gateway, request.id, {"limit": 10})
+    # Catalogue lines keep their product (one item at the reduced amount); custom ones
+    # would be named with the reasons, which the metadata always carries.
+    assert [(i["description"], i["amount_total"]) for i in items] == [
+        ("Croissant", 327), ("Latte", 765), ("Tip", 150)]
+    assert found["metadata"][METADATA_DISCOUNT_REASON] == "Day old; Regular"
+
+    customer_id, card_id = customer_with_card(session, "pm_card_visa")
+    card = charge_cart_to_card(session, cart, customer_id, card_id, idempotency_key="d-1")
+    assert card.state == "paid" and card.payment_intent_id is not None
+    intent = payment_intents.retrieve_payment_intent(session.gateway, card.payment_intent_id)
+    assert intent["amount"] == totals.total
+    cash = record_outside_payment(session, cart, idempotency_key="d-2")
+    for tender in (card, cash):
+        assert tender.invoice_id is not None
+        invoice = invoices.retrieve_invoice(session.gateway, tender.invoice_id)
+        assert invoice["total"] == totals.total
+        assert invoice["metadata"][METADATA_DISCOUNT_REASON] == "Day old; Regular"
+        lines, _ = invoices.list_lines(session.gateway, tender.invoice_id)
+        assert [line["description"] for line in lines] == [
+            "Croissant (Regular)", "2 × Latte (Day old; Regular)", "Tip"]
+        assert [(line.quantity, line.amount_total, line.reason)
+                for line in itemisation(invoice["metadata"])] == [
+            (1, 327, ""), (2, 765, "Day old"), (1, 150, "")]
+
+
+def test_the_tip_is_never_discounted_by_a_coupon_on_any_tender(session: Session) -> None:
+    made = shop(session)
+    cart = (cart_of(session).add(Line("Custom amount", 250))
+            .with_coupon(catalogue.cart_coupon(made["coupon"])).with_tip(Tip(amount=200)))
+    totals = cart.totals()
+    # (330 + 910 + 250) less 10 % per line = 33 + 91 + 25 off; the tip is whole.
+    assert (totals.discount, totals.tip, totals.total) == (149, 200, 1541)
+    request = request_cart_payment(session, cart, idempotency_key="tip-0")
+    items, _ = checkout.list_line_items(session.gateway, request.id, {"limit": 10})
+    assert [(i["description"], i["amount_discount"], i["amount_total"]) for i in items] == [
+        ("Croissant", 33, 297), ("Latte", 91, 819), ("Custom amount", 25, 225),
+        ("Tip", 0, 200)]
+    assert checkout.retrieve_session(session.gateway, request.id)["amount_total"] == 1541
+    with pytest.raises(ServiceError) as refused:
+        request_cart_payment(session, cart.with_coupon(None), allow_promotion_codes=True)
+    assert refused.value.code == "tip_and_codes"
+    cash = record_outside_payment(session, cart, idempotency_key="tip-1")
+    assert cash.invoice_id is not None and cash.amount == 1541
+    lines, _ = invoices.list_lines(session.gateway, cash.invoice_id)
+    assert [(line["description"], line["amount"]) for line in lines][-1] == ("Tip", 200)
+
+
+def test_refund_by_line_after_a_refund_never_gives_back_more_than_was_paid(
+        session: Session) -> None:
+    shop(session)
+    cart = discounted_cart(session)
+    customer_id, card_id = customer_with_card(session, "pm_card_visa")
+    paid = charge_cart_to_card(session, cart, customer_id, card_id, idempotency_key="r-1")
+    assert paid.payment_intent_id is not None
+    run_sync_once(session.gateway, session.cache)  # the payment, as its detail shows it
+    sale = sale_lines(session, paid.payment_intent_id)
+    assert sale is not None and sale.returned == (0, 0, 0)
+    # One latte of two: half of 765 rounded half up = 383; the second one is 382.
+    first = refund_lines(session, sale, {1: 1}, idempotency_key="rl-1")
+    again = refund_lines(session, sale, {1: 1}, idempotency_key="rl-1")  # a second click
+    assert first["id"] == again["id"] and first["amount"] == 383
+    assert first["metadata"][METADATA_REFUND_LINES] == "1:1"
+    sale = sale_lines(session, paid.payment_intent_id)
+    assert sale is not None and sale.returned == (0, 1, 0)
+    with pytest.raises(ServiceError):
+        refund_lines(session, sale, {1: 2})
+    rest = refund_lines(session, sale, {0: 1, 1: 1, 2: 1})
+    assert rest["amount"] == 327 + 382 + 150
+    assert first["amount"] + rest["amount"] == cart.totals().total
+
+
 def test_a_cart_coupon_goes_on_the_invoice_as_its_discount_and_is_redeemed(
         session: Session) -> None:
     made = shop(session)
@@ -266,11 +378,13 @@ def test_a_cart_coupon_goes_on_the_invoice_as_its_discount_and_is_redeemed(
     invoice = invoices.retrieve_invoice(session.gateway, paid.invoice_id)
     totals = cart.totals()
     assert (invoice["total"], invoice["status"]) == (totals.total, "paid")
-    assert [d["amount"] for d in invoice["total_discount_amounts"]] == [
-        sum(p.coupon_discount for p in cart.priced())]  # the tip's share too, as Stripe
+    assert [d["amount"] for d in invoice["total_discount_amounts"]] == [totals.discount]
     lines, _ = invoices.list_lines(session.gateway, paid.invoice_id)
     assert [sum(d["amount"] for d in line["discount_amounts"]) for line in lines] == [
         p.coupon_discount for p in cart.priced()]
+    # the tip's item is not discountable: the coupon leaves it whole
+    assert (lines[-1]["description"], lines[-1]["amount"], lines[-1]["discountable"],
+            lines[-1]["discount_amounts"][0]["amount"]) == ("Tip", 100, False, 0)
     promo = session.gateway.read("promotion_codes.retrieve",
                                  lambda c: c.v1.promotion_codes.retrieve(made["promo"]["id"]))
     assert promo["times_redeemed"] == 1
@@ -318,8 +432,56 @@ def test_a_coupons_amount_in_another_currency_reaches_the_cart_through_sync(
     cart = cart_of(session, "jpy").with_coupon(found).with_tip(Tip(amount=100))
     request = request_cart_payment(session, cart)
     page = checkout.retrieve_session(session.gateway, request.id)
-    assert page["total_details"]["amount_discount"] == cart.totals().discount + sum(
-        p.coupon_discount for p in cart.priced()[len(cart.lines):])
+    assert page["total_details"]["amount_discount"] == cart.totals().discount  # not the tip
     assert page["amount_total"] == cart.totals().total
     cash = record_outside_payment(session, cart, "cash", idempotency_key="yen/1")
     assert cash.amount == cart.totals().total
+
+
+def test_a_coupon_for_some_products_reaches_the_same_lines_on_an_invoice_as_in_the_cart(
+        session: Session) -> None:
+    made = shop(session)
+    latte_only = catalogue.cart_coupon(coupons.create_coupon(session.gateway, {
+        "name": "Latte day", "amount_off": 150, "currency": "usd", "duration": "once",
+        "applies_to": {"products": [made["latte"]["id"]]}}))
+    cart = (cart_of(session, tax=True).add(Line("Custom amount", 250)).with_coupon(latte_only)
+            .with_tip(Tip(amount=120)))
+    cart = cart.discount_line(0, ManualDiscount("Day old", amount=30))
+    totals = cart.totals()
+    # Croissant 330 - 30 by hand, lattes 910 - 150 (the coupon's only line), custom 250.
+    assert [p.coupon_discount for p in cart.priced()] == [0, 150, 0, 0]
+    cash = record_outside_payment(session, cart, idempotency_key="latte-day/1")
+    assert cash.invoice_id is not None and cash.amount == totals.total
+    lines, _ = invoices.list_lines(session.gateway, cash.invoice_id)
+    assert [(line["description"], sum(d["amount"] for d in line["discount_amounts"]),
+             line["discountable"]) for line in lines] == [
+        ("Croissant (Day old)", 0, True), ("Latte × 2", 150, True),
+        ("Custom amount", 0, True), ("Tip", 0, False)]
+
+
+def test_stripe_tax_on_a_saved_card_sale_is_in_its_refund_by_line_and_its_receipt(
+        session: Session) -> None:
+    shop(session)
+    session.gateway.read("tax.settings.update", lambda c: c.v1.tax.settings.update(
+        params={"head_office": {"address": {"country": "US", "state": "NY"}}}))
+    coupon = catalogue.promotion_code_coupon(session.cache, "tenoff")
+    assert coupon is not None
+    cart = (cart_of(session, tax=True).with_coupon(coupon).with_tip(Tip(amount=100))
+            .with_automatic_tax(True))
+    customer_id, card_id = customer_with_card(session, "pm_card_visa")
+    paid = charge_cart_to_card(session, cart, customer_id, card_id, idempotency_key="st-1")
+    assert paid.state == "paid" and paid.payment_intent_id is not None
+    # 8.875 % on each line after its coupon share (none on the tip), rounded per line
+    taxes = [round(Decimal(p.subtotal - p.coupon_discount) * Decimal("0.08875"))
+             for p in cart.priced()]
+    assert paid.amount == cart.totals().total + sum(taxes)
+    run_sync_once(session.gateway, session.cache)
+    sale = sale_lines(session, paid.payment_intent_id)
+    assert sale is not None
+    assert [line.amount_tax for line in sale.lines] == taxes
+    assert sum(line.amount_total for line in sale.lines) == paid.amount
+    receipt = receipt_for(session, paid.payment_intent_id, online=False)
+    assert (receipt.itemised, receipt.tax, receipt.total) == (True, sum(taxes), paid.amount)
+    everything = refund_lines(session, sale, {i: line.quantity
+                                              for i, line in enumerate(sale.lines)})
+    assert everything["amount"] == paid.amount

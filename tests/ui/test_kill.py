@@ -1,6 +1,7 @@
-"""The services process killed with SIGKILL in the middle of a saved-card charge, then the
-app started again on the same files: the customer is charged exactly once (counted at the
-sandbox) and the cashier is told how the sale ended, or asked before it is sent again."""
+"""The services process killed with SIGKILL in the middle of a saved-card charge (of an
+amount, or of a cart through its invoice), then the app started again on the same files:
+the customer is charged exactly once (counted at the sandbox) and the cashier is told how
+the sale ended, or asked before it is sent again."""
 
 from __future__ import annotations
 
@@ -42,6 +43,22 @@ profile = Profile("Demo", "test", "", "Demo shop", api_base, "usd")
 session = open_session(Paths.resolve(Path(data)), profile, key)
 charge_saved_card(session, customer, card, 450, "usd", "Espresso", idempotency_key="sale-7/1")
 """
+# The same for a cart charged to the saved card (an itemised invoice, then paid).
+CART_CHARGE = """
+import sys
+from pathlib import Path
+from posapp.config import Paths
+from posapp.keys import Profile
+from posapp.services.cart import Cart, Line
+from posapp.services.sale_tenders import charge_cart_to_card
+from posapp.services.session import open_session
+
+data, api_base, key, customer, card = sys.argv[1:]
+profile = Profile("Demo", "test", "", "Demo shop", api_base, "usd")
+session = open_session(Paths.resolve(Path(data)), profile, key)
+cart = Cart("usd").add(Line("Latte", 455, 2)).add(Line("Croissant", 330))
+charge_cart_to_card(session, cart, customer, card, idempotency_key="sale-8/1")
+"""
 # Seed 52 makes the first six requests answer 500 before doing anything.
 ALL_ERRORS_SEED = 52
 
@@ -64,16 +81,18 @@ def _succeeded(client: stripe.StripeClient, customer_id: str) -> int:
     return sum(1 for i in intents.data if i.status == "succeeded")
 
 
-def _kill_mid_charge(sandbox: Sandbox, data: Path, customer_id: str, card_id: str) -> None:
-    """Start the services process, and SIGKILL it once its charge reached the sandbox."""
+def _kill_mid_charge(sandbox: Sandbox, data: Path, customer_id: str, card_id: str,
+                     script: str = CHARGE, requests_before: int = 0) -> None:
+    """Start the services process, and SIGKILL it once its charge reached the sandbox
+    (after `requests_before` other requests of its own)."""
     before = sandbox.requests_served
     child = subprocess.Popen(  # noqa: S603  (our own script and arguments)
-        [sys.executable, "-c", CHARGE, str(data), sandbox.url, DEMO_KEY, customer_id,
+        [sys.executable, "-c", script, str(data), sandbox.url, DEMO_KEY, customer_id,
          card_id], env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
 
     def arrived() -> bool:
         assert child.poll() is None, "the charge finished before it could be killed"
-        return sandbox.requests_served > before
+        return sandbox.requests_served > before + requests_before
 
     _wait(arrived, "the charge to reach the sandbox")
     child.send_signal(signal.SIGKILL)
@@ -159,3 +178,31 @@ def test_killed_before_stripe_had_it_the_restart_asks_and_a_yes_charges_once(
     answers = [a.detail for a in window.state.session.journal.list_audit(search="sale-7/1")
                if a.detail.startswith("sent again")]
     assert len(answers) == 1 and answers[0].startswith("sent again: the cashier said yes")
+
+
+def test_killed_while_a_cart_was_charged_to_the_saved_card_the_restart_says_it_was_paid(
+        tmp_path: Path, slow_sandbox: Sandbox,
+        restart: Callable[[Sandbox], tuple[MainWindow, RecoveryDialog]]) -> None:
+    client = stripe.StripeClient(DEMO_KEY, base_addresses={"api": slow_sandbox.url})
+    customer_id, card_id = _customer(client)
+    # The invoice, its two items, reading it back and finalizing it go first; the answer
+    # to paying it is held, and the kill comes first.
+    slow_sandbox.options.latency_ms = 400
+    _kill_mid_charge(slow_sandbox, tmp_path / "posapp", customer_id, card_id, CART_CHARGE,
+                     requests_before=5)
+    slow_sandbox.options.latency_ms = 0
+    _wait(lambda: _succeeded(client, customer_id) == 1, "the held payment to commit")
+    [pending] = _journal(tmp_path, slow_sandbox).pending()
+    assert pending.key == "sale-8/1/pay"
+
+    window, dialog = restart(slow_sandbox)
+    [told] = dialog.outcomes
+    assert told.text().startswith(f"Charge of $12.40 “2 × Latte, Croissant (card)” · "
+                                  f"{customer_id} — interrupted")
+    assert told.text().endswith("ago: it went through at Stripe.")
+    assert dialog.questions == {}
+    assert _succeeded(client, customer_id) == 1
+    [invoice] = client.v1.invoices.list(params={"customer": customer_id}).data
+    assert (invoice.status, invoice.total) == ("paid", 1240)
+    entry = window.state.session.journal.get("sale-8/1/pay")
+    assert entry is not None and entry.state is JournalState.SUCCEEDED

@@ -6,26 +6,34 @@ product archived at Stripe leaves the grid through the poller."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+import pytest
 import qasync
 import stripe
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QSpinBox
 from ui_support import customer_with_card, pay_hosted_page, run, sync_now, wait_until
 
+from posapp.gateway import RequestRecord
 from posapp.sandbox import Sandbox
 from posapp.services.receipts import receipt_for
-from posapp.services.sale_tenders import request_cart_payment
-from posapp.ui.catalogue.receipt_pdf import write_receipt_pdf
+from posapp.services.sale_tenders import METADATA_REFUND_LINES, request_cart_payment
+from posapp.ui.catalogue.receipt_pdf import Shop, write_receipt_pdf
 from posapp.ui.catalogue.sale_panel import SalePanel
 from posapp.ui.payments.collect_panel import Sale
 from posapp.ui.shell.main_window import MainWindow, Panel
+from posapp.ui.widgets.qr_code import qr_image, qr_matrix
 
 
-def stock(client: stripe.StripeClient) -> dict[str, str]:
-    """A café catalogue at the sandbox: two drinks, a pastry, a tax rate and a code."""
+def stock(client: stripe.StripeClient, currency: str = "usd",
+          scale: int = 1) -> dict[str, str]:
+    """A café catalogue at the sandbox: two drinks, a pastry, a tax rate and a code (prices
+    in `currency`, `scale` times the dollar cents)."""
     made = {}
     for name, amount, category, barcode in (("Latte", 455, "Drinks", "5012345678900"),
                                             ("Espresso", 350, "Drinks", "5012345678917"),
@@ -33,7 +41,7 @@ def stock(client: stripe.StripeClient) -> dict[str, str]:
         product = client.v1.products.create(params={
             "name": name, "metadata": {"category": category, "barcode": barcode,
                                        "sku": name[:3].upper()},
-            "default_price_data": {"currency": "usd", "unit_amount": amount}})
+            "default_price_data": {"currency": currency, "unit_amount": amount * scale}})
         made[name] = product.id
     made["tax"] = client.v1.tax_rates.create(params={
         "display_name": "Sales tax", "percentage": 8.875, "inclusive": False}).id
@@ -44,9 +52,9 @@ def stock(client: stripe.StripeClient) -> dict[str, str]:
     return made
 
 
-def open_sale(loop: qasync.QEventLoop, window: MainWindow,
-              client: stripe.StripeClient) -> tuple[SalePanel, dict[str, str]]:
-    made = stock(client)
+def open_sale(loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+              currency: str = "usd", scale: int = 1) -> tuple[SalePanel, dict[str, str]]:
+    made = stock(client, currency, scale)
     sync_now(loop, window)
     window.show_panel(Panel.SALE)
     sale = window.sale
@@ -111,19 +119,37 @@ def test_mouse_sale_with_tax_and_tip_paid_on_checkout_and_its_receipts(
     assert (receipt.tax, receipt.tip, receipt.total) == (110, 203, 1553)
     for paper in ("80mm", "a4"):
         path = tmp_path / f"receipt-{paper}.pdf"
-        write_receipt_pdf(receipt, state.formats, "Sandbox Coffee", path, paper)
+        shop = Shop("Sandbox Coffee", "1 Bean Street\nPortland", "Tax ID: US-12-345")
+        write_receipt_pdf(receipt, state.formats, shop, path, paper)
         document = QPdfDocument()
         assert document.load(str(path)) == QPdfDocument.Error.None_
         assert document.pageCount() == 1
         text = "".join(pdf_text(path).split())  # wrapped lines joined
-        for shown in ("Sandbox Coffee", "2 × Latte", "Croissant", "Tax", "$1.10", "Tip",
+        for shown in ("Sandbox Coffee", "1 Bean Street", "Portland", "Tax ID: US-12-345",
+                      "2 × Latte", "Croissant", "Tax", "$1.10", "Tip",
                       "$2.03", "Total", "$15.53", "4242", status.payment_intent_id):
             assert "".join(shown.split()) in text, (paper, shown)
     assert collect.receipt_box.isVisibleTo(window)
     saved = run(loop, collect.save_receipt(tmp_path / "from-screen.pdf", "a4"))
     assert saved is not None and "$15.53" in pdf_text(saved)
+    assert "VAT" not in pdf_text(saved)  # neither the settings nor the account have one
+    # The account's VAT number (Stripe's Tax IDs) prints while the settings name none ...
+    client.v1.tax_ids.create(params={"type": "gb_vat", "value": "GB123456789"})
+    run(loop, state.refresh_account())
+    saved = run(loop, collect.save_receipt(tmp_path / "with-vat.pdf", "80mm"))
+    assert saved is not None and "VAT GB123456789" in " ".join(pdf_text(saved).split())
+    roll = QPdfDocument()
+    assert roll.load(str(saved)) == QPdfDocument.Error.None_ and roll.pageCount() == 1
+    # ... and the business settings' tax ID replaces it.
+    state.settings.set_business(state.profile.name, {"tax_id": "GB999999973"})
+    saved = run(loop, collect.save_receipt(tmp_path / "settings-vat.pdf", "80mm"))
+    assert saved is not None
+    text = " ".join(pdf_text(saved).split())  # lines wrapped on the roll joined
+    assert "Tax ID: GB999999973" in text and "GB123456789" not in text
     offline = receipt_for(state.session, status.payment_intent_id, online=False)
-    assert [line.description for line in offline.lines] == ["2 × Latte, Croissant"]
+    # Offline the lines come from the sale's itemisation in the payment's metadata.
+    assert [(line.description, line.quantity, line.amount) for line in offline.lines] == [
+        ("Latte", 2, 991), ("Croissant", 1, 359), ("Tip", 1, 203)]
     assert (offline.tax, offline.tip, offline.total) == (110, 203, 1553)
     QTest.keyClick(collect.view.new_sale, Qt.Key.Key_Return)
     assert sale.cart.is_empty and collect.cart is None
@@ -245,6 +271,8 @@ def test_a_receipt_reprints_from_the_payment_offline(
     sync_now(loop, window)
     [paid] = [s for s in client.v1.checkout.sessions.list().data if s.id == request.id]
     assert paid.payment_intent is not None
+    client.v1.tax_ids.create(params={"type": "gb_vat", "value": "GB123456789"})
+    run(loop, state.refresh_account())
     sandbox.stop()
     state.expect_activity()
     wait_until(loop, lambda: not state.online, "the app to notice it is offline")
@@ -255,7 +283,8 @@ def test_a_receipt_reprints_from_the_payment_offline(
     saved = run(loop, detail.save_receipt(tmp_path / "reprint.pdf"))
     assert saved is not None
     text = "".join(pdf_text(saved).split())
-    for shown in ("Croissant", "Espresso", "Latte", "Tax", "$1.00", "Total", "$12.35", "4242"):
+    for shown in ("Croissant", "Espresso", "Latte", "Tax", "$1.00", "Total", "$12.35", "4242",
+                  "VATGB123456789"):  # the account's tax ID, as cached
         assert shown in text, shown
 
 
@@ -279,3 +308,205 @@ def test_the_customer_types_a_promotion_code_on_the_checkout_page(
     assert collect.last_status is not None and collect.last_status.amount == 1021
     assert collect.view.amount.text() == "$10.21"
     assert client.v1.promotion_codes.list().data[0].times_redeemed == 1
+
+
+def discount(sale: SalePanel, amount: str, reason: str, *, whole_cart: bool) -> bool:
+    sale.manual_amount.setText(amount)
+    sale.manual_reason.setText(reason)
+    return sale.give_discount(whole_cart=whole_cart)
+
+
+def test_manual_discounts_need_the_stations_permission_and_reach_stripe_and_the_receipt(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        tmp_path: Path) -> None:
+    state = window.state
+    state.settings.set_business(state.session.profile.name, {
+        "name": "Sandbox Coffee", "address": "1 Bean Street", "tax_id": "US-12-345"})
+    sale, _ = open_sale(loop, window, client)
+    assert not sale.manual_box.isVisibleTo(window)  # not allowed: the default
+    QTest.mouseClick(tile(sale, "Latte"), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(tile(sale, "Latte"), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(tile(sale, "Croissant"), Qt.MouseButton.LeftButton)
+    sale.lines.selectRow(0)
+    assert not discount(sale, "10%", "Day old", whole_cart=False)
+    assert sale.message.text() == "Manual discounts are not allowed at this station."
+
+    state.settings.manual_discount_limit = 20
+    window.show_panel(Panel.COLLECT)
+    window.show_panel(Panel.SALE)
+    assert sale.manual_box.isVisibleTo(window)
+    sale.lines.selectRow(0)
+    assert not discount(sale, "25%", "Day old", whole_cart=False)
+    assert sale.message.text() == "At most 20% off can be given at this station."
+    assert not discount(sale, "10%", "", whole_cart=False)
+    assert sale.message.text() == "Say why: a manual discount needs a reason."
+    assert discount(sale, "10%", "Day old", whole_cart=False)
+    assert sale.lines.item(0, 0).text() == "Latte (-$0.91: Day old)"
+    # Keyboard: Enter in the reason box with no line chosen discounts the whole cart.
+    sale.lines.clearSelection()
+    sale.lines.setCurrentCell(-1, -1)
+    sale.manual_amount.setText("1.00")
+    QTest.keyClicks(sale.manual_reason, "Regular")
+    QTest.keyClick(sale.manual_reason, Qt.Key.Key_Return)
+    totals = sale.cart.totals()
+    # Lattes 910 - 91 = 819, croissant 330; 1.00 shared 71 / 29 by those subtotals.
+    assert (totals.discount, totals.total) == (191, 1049)
+    assert sale.discount.text() == "-$1.91 (Regular)"
+
+    sale.request_collect()
+    collect = window.collect
+    QTest.mouseClick(collect.show_link, Qt.MouseButton.LeftButton)
+    wait_until(loop, lambda: collect.sale is Sale.WAITING, "the payment page")
+    request = collect.request
+    assert request is not None
+    assert client.v1.checkout.sessions.retrieve(request.id).amount_total == 1049
+    run(loop, pay_hosted_page(request.url))
+    wait_until(loop, collect.view.is_paid, "Paid")
+    sync_now(loop, window)
+    saved = run(loop, collect.save_receipt(tmp_path / "discounted.pdf", "80mm"))
+    assert saved is not None
+    text = "".join(pdf_text(saved).split())
+    for shown in ("SandboxCoffee", "1BeanStreet", "TaxID:US-12-345", "2×Latte",
+                  "Discount(Dayold;Regular)", "-$1.91", "$10.49"):
+        assert shown in text, shown
+
+
+def test_the_print_dialog_prints_the_receipt_with_the_shops_address_and_tax_id(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        tmp_path: Path) -> None:
+    state = window.state
+    state.settings.set_business(state.session.profile.name, {
+        "name": "Sandbox Coffee", "address": "1 Bean Street\nPortland OR", "tax_id": "EIN 12-3",
+        "footer": "See you tomorrow"})
+    buyer = customer_with_card(client, "pm_card_visa", "Pat Printer")
+    sale, _ = open_sale(loop, window, client)
+    sale.add(sale.items[0])
+    sale.request_collect()
+    collect = window.collect
+    collect.customer.set_customer(state.cache.get("customers", buyer.id))
+    collect.charge.click()
+    wait_until(loop, collect.view.is_paid, "Paid")
+    sync_now(loop, window)
+    assert collect.print_receipt.isVisibleTo(window)
+    dialog = run(loop, collect.open_print())
+    assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
+    # What the preview shows is what its Print button sends to the printer chosen: here
+    # a PDF file.
+    path = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    dialog.paintRequested.emit(printer)
+    dialog.close()
+    text = "".join(pdf_text(path).split())
+    for shown in ("SandboxCoffee", "1BeanStreet", "PortlandOR", "TaxID:EIN12-3", "Croissant",
+                  "$3.30", "Seeyoutomorrow"):
+        assert shown in text, shown
+
+
+def test_lines_picked_for_a_refund_are_refunded_once_even_when_the_answer_is_lost(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    buyer = customer_with_card(client, "pm_card_visa", "Rhea Refund")
+    sale, _ = open_sale(loop, window, client)
+    sale.tax.setCurrentIndex(1)
+    for item in sale.items:
+        sale.add(item, 2)
+    sale.request_collect()
+    collect = window.collect
+    collect.customer.set_customer(window.state.cache.get("customers", buyer.id))
+    collect.charge.click()
+    wait_until(loop, collect.view.is_paid, "Paid")
+    payment = collect.paid_intent()
+    assert payment is not None
+    sync_now(loop, window)
+    window.show_panel(Panel.PAYMENTS)
+    assert window.payments.show_object(payment)
+    dialog = window.payments.detail.open_refund()
+    assert dialog.lines.isVisibleTo(dialog)
+    assert [dialog.lines.item(r, 0).text() for r in range(3)] == [
+        "2 × Croissant", "2 × Espresso", "2 × Latte"]
+    # Croissants 660 + 59 tax = 719: one back is round(359.5) = 360, the other 359.
+    dialog.set_back(0, 1)
+    assert dialog.amount.amount() == 360 and dialog.amount.text_edit.isReadOnly()
+    gateway = window.state.session.gateway
+    gateway.max_retries = 0
+    dropping = [True]
+
+    def drop(record: RequestRecord) -> None:
+        if dropping[0] and record.method == "POST" and record.path == "/v1/refunds":
+            raise stripe.APIConnectionError("dropped after the commit", should_retry=True)
+
+    gateway.add_request_hook(drop)
+    assert run(loop, dialog.send(confirmed=True)) is None
+    assert dialog.refund_button.text() == "Check again" and not dialog.lines.isEnabled()
+    dropping[0] = False
+    first = run(loop, dialog.send())  # the same key, the same lines
+    assert first is not None and first["amount"] == 360
+    assert first["metadata"][METADATA_REFUND_LINES] == "0:1"
+    assert len(client.v1.refunds.list(params={"payment_intent": payment}).data) == 1
+
+    sync_now(loop, window)
+    again = window.payments.detail.open_refund()
+    box = again.lines.cellWidget(0, 2)
+    assert isinstance(box, QSpinBox) and box.maximum() == 1  # one croissant already back
+    again.set_back(0, 1)
+    again.set_back(2, 2)
+    assert again.amount.amount() == 359 + 991  # the other croissant, both lattes
+    second = run(loop, again.send(confirmed=True))
+    assert second is not None and second["amount"] == 359 + 991
+    refunded = client.v1.charges.list(params={"payment_intent": payment}).data[0]
+    assert refunded.amount_refunded == 360 + 359 + 991  # the espressos are still paid for
+
+
+@pytest.mark.parametrize(("currency", "scale", "shown"), [
+    ("jpy", 1, "¥1,116"), ("kwd", 10, "KWD11.160")])
+def test_yen_and_dinar_sales_through_the_grid_are_charged_to_the_minor_unit(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        currency: str, scale: int, shown: str) -> None:
+    state = window.state
+    state.session.profile = dataclasses.replace(state.session.profile,
+                                                default_currency=currency)
+    state.settings.manual_discount_limit = 10
+    buyer = customer_with_card(client, "pm_card_visa", "Yuki Dinar")
+    sale, _ = open_sale(loop, window, client, currency, scale)
+    assert sale.currency == currency
+    collect = window.collect
+    for tender in ("card", "checkout"):
+        window.show_panel(Panel.SALE)
+        QTest.mouseClick(tile(sale, "Latte"), Qt.MouseButton.LeftButton)
+        QTest.mouseClick(tile(sale, "Latte"), Qt.MouseButton.LeftButton)
+        QTest.mouseClick(tile(sale, "Croissant"), Qt.MouseButton.LeftButton)
+        assert discount(sale, "10%", "Opening week", whole_cart=True)
+        totals = sale.cart.totals()
+        # (910 + 330) × scale less 10 % per line: yen 1,116; fils 11,160.
+        assert totals.total == 1116 * scale and sale.total.text() == shown
+        sale.request_collect()
+        if tender == "card":
+            collect.customer.set_customer(state.cache.get("customers", buyer.id))
+            collect.charge.click()
+            wait_until(loop, collect.view.is_paid, "Paid")
+            intent = client.v1.payment_intents.retrieve(str(collect.paid_intent()))
+            assert (intent.amount, intent.currency) == (totals.total, currency)
+        else:
+            collect.show_link.click()
+            wait_until(loop, lambda: collect.sale is Sale.WAITING, "the payment page")
+            request = collect.request
+            assert request is not None
+            found = client.v1.checkout.sessions.retrieve(request.id)
+            assert (found.amount_total, found.currency) == (totals.total, currency)
+            run(loop, pay_hosted_page(request.url))
+            wait_until(loop, collect.view.is_paid, "Paid")
+        collect.new_sale()
+        assert sale.cart.is_empty
+
+
+def test_a_qr_code_is_drawn_whole(qapp: object) -> None:
+    # Every module row, not only the first: a phone must be able to read it off paper.
+    url = "https://pay.example.com/receipts/acct_1/ch_1"
+    matrix, side = qr_matrix(url), 400
+    image = qr_image(url, side)
+    unit = side / (len(matrix) + 8)  # 4 modules of quiet zone each side
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            pixel = image.pixelColor(int((x + 4.5) * unit), int((y + 4.5) * unit))
+            assert (pixel.lightness() < 128) == dark, (x, y)

@@ -269,3 +269,25 @@ def test_every_list_has_the_filter_bar_and_exports_amounts_exactly(
             assert Decimal(row[column]).scaleb(exponent(row["currency"])) == cached[column]
         assert datetime.fromisoformat(row["created"]).tzinfo is not None
         assert datetime.fromisoformat(row["due_date"]).timestamp() == cached["due_date"]
+
+
+def test_todays_takings_and_the_dashboard_count_the_accounts_day_not_the_machines(
+        tokyo: None, new_york_account: None, loop: qasync.QEventLoop, window: MainWindow,
+        sandbox: Sandbox, client: stripe.StripeClient) -> None:
+    midnight = datetime.now(ACCOUNT_ZONE).replace(hour=0, minute=0, second=0, microsecond=0)
+    sandbox.state.clock_offset = int((midnight - timedelta(minutes=2)).timestamp() - time.time())
+    owl = customer_with_card(client, "pm_card_visa", "Night Owl")
+    for moment, amount in ((midnight - timedelta(minutes=1), 450),
+                           (midnight + timedelta(minutes=1), 1000)):
+        sandbox.state.clock_offset = int(moment.timestamp() - time.time())
+        _pay(client, amount, "usd", owl)
+    sandbox.state.clock_offset = 0
+    sync_now(loop, window)
+
+    # Only the payment after New York's midnight is today's, wherever the machine is.
+    takings = window.collect.takings
+    takings.refresh()
+    assert takings.total.text() == "$10.00"
+    figures = run(loop, window.dashboard.refresh())
+    assert [(t.currency, t.amount, t.count) for t in figures.today] == [("usd", 1000, 1)]
+    assert figures.days[-1] == midnight.date().isoformat()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPush
 from ui_support import customer_with_card, run, sync_now, wait_until
 
 from posapp.sandbox import Sandbox
+from posapp.ui.common.tax_ids import tax_id_text
 from posapp.ui.invoices.invoice_list_model import InvoiceListModel
 from posapp.ui.invoices.invoice_pdf import QR_RESOURCE, invoice_document
 from posapp.ui.payments.payment_list_model import PaymentListModel
@@ -326,22 +327,29 @@ def test_business_settings_and_the_payment_link_go_on_the_pdf(
     text = _pdf_text(path)
     for shown in ("Demo shop", "1 Sandbox Street", "London", "EC1A 1BB", "GB"):
         assert shown in text, shown
+    assert "VAT" not in text and "Tax ID" not in text  # the account has no tax ID yet
+    # The account's own tax ID (Stripe's Tax IDs), fetched with the account, stands in too.
+    client.v1.tax_ids.create(params={"type": "gb_vat", "value": "GB123456789"})
+    run(loop, window.state.refresh_account())
+    detail.export_pdf(path)
+    assert "VAT GB123456789" in _pdf_text(path)
     window.settings_requested.emit()
     (dialog,) = [w for w in QApplication.topLevelWidgets()
                  if isinstance(w, SettingsDialog) and w.isVisible()]
     dialog.business_name.setText("Corner Bakery Ltd")
     dialog.business_address.setPlainText("1 Mill Lane\nBristol BS1 4XX")
-    dialog.tax_id.setText("GB123456789")
+    dialog.tax_id.setText("GB999999973")
     dialog.footer.setText("Thank you for your custom.")
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
-    assert window.state.settings.business(window.state.profile.name)["tax_id"] == "GB123456789"
+    assert window.state.settings.business(window.state.profile.name)["tax_id"] == "GB999999973"
 
     detail.export_pdf(path)
     text = _pdf_text(path)
-    for shown in ("Corner Bakery Ltd", "1 Mill Lane", "Bristol BS1 4XX", "Tax ID: GB123456789",
+    for shown in ("Corner Bakery Ltd", "1 Mill Lane", "Bristol BS1 4XX", "Tax ID: GB999999973",
                   "Thank you for your custom.", "Pay online"):
         assert shown in text, shown
     assert "1 Sandbox Street" not in text  # the settings' address replaces the account's
+    assert "GB123456789" not in text  # and the settings' tax ID the account's
     assert str(invoice.hosted_invoice_url) in text.replace("\r\n", "")  # wrapped on the page
     # The QR code encodes the hosted link.
     link = str(invoice.hosted_invoice_url)
@@ -499,3 +507,17 @@ def test_an_invoice_takes_a_promotion_code_and_shows_and_prints_the_discount(
     assert document.load(str(path)) == QPdfDocument.Error.None_
     printed = "".join(document.getAllText(p).text() for p in range(document.pageCount()))
     assert "Discount" in printed and "-$2.51" in printed and "$22.59" in printed
+
+
+def test_an_account_tax_id_prints_as_its_types_name_and_value(qapp: QApplication) -> None:
+    printed = [tax_id_text("", {"type": kind, "value": value}) for kind, value in (
+        ("gb_vat", "GB123456789"), ("eu_vat", "DE123456789"), ("us_ein", "12-3456789"),
+        ("au_abn", "12345678912"), ("nz_gst", "123456789"), ("ca_gst_hst", "123456789RT0001"),
+        ("eu_oss_vat", "EU123456789"), ("br_cnpj", "01.234.456/5432-10"))]
+    assert printed == ["VAT GB123456789", "VAT DE123456789", "EIN 12-3456789",
+                       "ABN 12345678912", "GST 123456789", "GST/HST 123456789RT0001",
+                       "VAT (OSS) EU123456789", "CNPJ 01.234.456/5432-10"]
+    # The business settings' own text wins; nothing at all prints nothing.
+    assert tax_id_text(" GB999999973 ", {"type": "gb_vat", "value": "GB123456789"}) \
+        == "Tax ID: GB999999973"
+    assert tax_id_text("", None) == ""

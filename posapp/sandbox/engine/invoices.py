@@ -58,8 +58,10 @@ def build_invoice_item(state: State, customer: Obj, *, currency: str, unit_amoun
                        description: str | None = None, period: tuple[int, int] | None = None,
                        subscription: str | None = None, subscription_item: str | None = None,
                        proration: bool = False, metadata: Any = None,
-                       tax_rates: list[Obj] | None = None) -> Obj:
-    """An invoice item, not stored (previews use it as is)."""
+                       tax_rates: list[Obj] | None = None,
+                       discountable: bool | None = None) -> Obj:
+    """An invoice item, not stored (previews use it as is). `discountable` defaults as
+    Stripe's does: false for prorations, true otherwise."""
     now = state.now()
     start, end = period or (now, now)
     item: Obj = {
@@ -71,7 +73,7 @@ def build_invoice_item(state: State, customer: Obj, *, currency: str, unit_amoun
         "customer_account": None,
         "date": now,
         "description": description or _product_name(state, price) or "Invoice item",
-        "discountable": not proration,
+        "discountable": not proration if discountable is None else discountable,
         "discounts": [],
         "invoice": None,
         "livemode": False,

@@ -23,6 +23,7 @@ from . import (
     setup_intents,
     subscriptions,
     tax,
+    tax_ids,
     terminal,
     test_clocks,
 )
@@ -30,4 +31,4 @@ from . import (
 __all__ = ["account", "balance", "billing_portal", "charges", "checkout", "connect", "coupons",
            "customers", "disputes", "events", "hosted", "invoices", "payment_intents",
            "payment_links", "payment_methods", "payouts", "prices", "products", "refunds",
-           "setup_intents", "subscriptions", "tax", "terminal", "test_clocks"]
+           "setup_intents", "subscriptions", "tax", "tax_ids", "terminal", "test_clocks"]

@@ -17,10 +17,10 @@ from ..engine.connect import (
     reverse_transfer,
 )
 from ..engine.payouts import available
-from ..errors import invalid
-from ..params import currency_code, merge_metadata
+from ..errors import invalid, not_found
+from ..params import Params, currency_code, merge_metadata
 from ..router import PageResponse, Request, api, page
-from ..state import Obj
+from ..state import Obj, State
 
 _LIST = ("created", "limit", "starting_after", "ending_before")
 
@@ -64,7 +64,8 @@ def retrieve_account_route(req: Request) -> Obj:
 
 @api("POST", "/v1/accounts/{id}", ("business_profile", "email", "metadata", "settings"))
 def update_account_route(req: Request) -> Obj:
-    """Metadata, e-mail, business name and the payout schedule (`daily` or `manual`)."""
+    """Metadata, e-mail, business name, the payout schedule (`daily` or `manual`) and the
+    tax IDs invoices carry by default."""
     p = req.params
     own = req.path_args["id"] == req.state.account["id"]
     account = req.state.account if own else _platform_account(req, req.path_args["id"])
@@ -85,7 +86,27 @@ def update_account_route(req: Request) -> Obj:
             "delay_days": settings["payouts"]["schedule"]["delay_days"],
             "interval": interval["interval"]}}
         changes["settings"] = settings
+    invoices = (p.hash("settings") or {}).get("invoices")
+    if isinstance(invoices, dict) and "default_account_tax_ids" in invoices:
+        changes["settings"] = {**(changes.get("settings") or account["settings"]),
+                               "invoices": {**account["settings"]["invoices"],
+                                            "default_account_tax_ids":
+                                            _default_tax_ids(state, invoices)}}
     return state.update(account, changes, "account.updated")
+
+
+def _default_tax_ids(state: State, invoices: Obj) -> list[str] | None:
+    """`settings[invoices][default_account_tax_ids]`: the account's own tax IDs (at most
+    25) its invoices carry by default; `""` clears them."""
+    raw = Params(invoices).array("default_account_tax_ids")
+    param = "settings[invoices][default_account_tax_ids]"
+    if len(raw) > 25:
+        raise invalid("An account can have at most 25 default tax IDs.", param=param)
+    for index, tax_id in enumerate(raw):
+        found = state.get(str(tax_id), "tax_id", param=f"{param}[{index}]")
+        if found.get("deleted"):
+            raise not_found("tax ID", found["id"], f"{param}[{index}]")
+    return [str(tax_id) for tax_id in raw] or None
 
 
 @api("GET", "/v1/accounts", _LIST)

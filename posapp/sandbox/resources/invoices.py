@@ -85,7 +85,8 @@ def create_invoice_item_route(req: Request) -> Obj:
             price=price, description=p.string("description"),
             period=(int(period["start"]), int(period["end"])) if period else None,
             invoice=invoice, subscription=p.string("subscription"), metadata=p.raw("metadata"),
-            tax_rates=line_tax_rates(state, p.raw("tax_rates"), "tax_rates"))
+            tax_rates=line_tax_rates(state, p.raw("tax_rates"), "tax_rates"),
+            discountable=p.boolean("discountable") if "discountable" in p else None)
 
 
 def _live_item(req: Request) -> Obj:
@@ -120,6 +121,8 @@ def update_invoice_item(req: Request) -> Obj:
         changes["metadata"] = merge_metadata(item["metadata"], p.raw("metadata"))
     if "description" in p:
         changes["description"] = p.string("description")
+    if "discountable" in p:
+        changes["discountable"] = p.boolean("discountable")
     quantity = p.integer("quantity", item["quantity"], minimum=0)
     assert quantity is not None
     unit = int(item["pricing"]["unit_amount_decimal"])
@@ -136,7 +139,7 @@ def update_invoice_item(req: Request) -> Obj:
             if details.get("invoice_item") == item["id"]:
                 line.update({"amount": item["amount"], "subtotal": item["amount"],
                              "quantity": item["quantity"], "description": item["description"],
-                             "pricing": item["pricing"]})
+                             "pricing": item["pricing"], "discountable": item["discountable"]})
         recompute(req.state, invoice)
     return item
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from posapp.store.cache import Cache
 
 from ..common.format import Formats
-from ..common.table_model import CacheTableModel, Column
+from ..common.table_model import CacheTableModel, Column, created_column
 
 
 def _object(event: dict[str, Any]) -> dict[str, Any]:
@@ -34,8 +34,7 @@ class EventListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda e: f.datetime(e.get("created")),
-                   sorts_by_created=True, width=135),
+            created_column(self.tr("Created"), f),
             Column(self.tr("Type"), lambda e: str(e.get("type") or ""), width=170),
             Column(self.tr("Object"), lambda e: str(_object(e).get("id") or ""), stretch=True),
             Column(self.tr("Event id"), lambda e: str(e.get("id") or ""), width=130),

@@ -6,6 +6,7 @@ period, exported to CSV; read from the cache, so it works offline. "Refresh" ask
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from posapp.services import balance
@@ -71,6 +72,7 @@ class BalancePanel(ListPanel[BalanceTransactionListModel]):
             self.period.addItem(label, period.value)
         self.period.setCurrentIndex(self.period.findData(Period.ALL.value))
         self.period.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self._asked = False
         self.refresh = QPushButton(self.tr("Refresh"))
         self.refresh.setToolTip(self.tr("Read the balance, recent balance transactions and "
                                         "payouts from Stripe"))
@@ -93,6 +95,14 @@ class BalancePanel(ListPanel[BalanceTransactionListModel]):
         self.finish_layout(self.detail, (820, 420),
                            ("balance_transactions", "payouts", "charges", "refunds"),
                            self.reload_all)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown for the first time with no balance read yet: read it (online)."""
+        super().showEvent(event)
+        if not self._asked and self._state.online and \
+                not balance.balance_summary(self._state.session):
+            self._asked = True
+            self._state.spawn(self.refresh_from_stripe())
 
     def apply_filters(self) -> None:
         """Narrow the transactions to the chosen type and period."""

@@ -11,7 +11,7 @@ from posapp.services.connect import account_name
 from posapp.store.cache import Cache
 
 from ..common.format import Formats
-from ..common.table_model import CacheTableModel, Column
+from ..common.table_model import CacheTableModel, Column, created_column, money_column
 from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 TRANSACTION_TYPES = ("charge", "payment", "refund", "payment_refund", "adjustment", "payout",
@@ -62,15 +62,11 @@ class BalanceTransactionListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
-                   sorts_by_created=True, width=120),
+            created_column(self.tr("Created"), f),
             Column(self.tr("Type"), lambda r: type_text(r.get("type")), width=120),
-            Column(self.tr("Amount"), lambda r: f.money(r.get("amount"), r.get("currency")),
-                   align_right=True, width=105),
-            Column(self.tr("Fee"), lambda r: f.money(r.get("fee"), r.get("currency")),
-                   align_right=True, width=75),
-            Column(self.tr("Net"), lambda r: f.money(r.get("net"), r.get("currency")),
-                   align_right=True, width=105),
+            money_column(self.tr("Amount"), f, "amount"),
+            money_column(self.tr("Fee"), f, "fee"),
+            money_column(self.tr("Net"), f, "net"),
             Column(self.tr("Available on"), lambda r: f.date(r.get("available_on")),
                    color=lambda r: None if r.get("status") == "available" else WARNING_COLOR,
                    width=95),
@@ -88,10 +84,8 @@ class PayoutListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
-                   sorts_by_created=True, width=140),
-            Column(self.tr("Amount"), lambda r: f.money(r.get("amount"), r.get("currency")),
-                   align_right=True, width=90),
+            created_column(self.tr("Created"), f),
+            money_column(self.tr("Amount"), f, "amount"),
             Column(self.tr("Status"), lambda r: payout_status_text(r.get("status")),
                    color=lambda r: _PAYOUT_COLORS.get(str(r.get("status"))), width=90),
             Column(self.tr("Arrival"), lambda r: f.date(r.get("arrival_date")), width=95),
@@ -113,12 +107,11 @@ class AccountListModel(CacheTableModel):
             return self.tr("Yes") if value else self.tr("No")
 
         return (
-            Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
-                   sorts_by_created=True, width=120),
+            created_column(self.tr("Created"), f),
             Column(self.tr("Name"), account_name, width=130),
             Column(self.tr("Dashboard"), lambda r: dashboard_text(
                 ((r.get("controller") or {}).get("stripe_dashboard") or {}).get("type")),
-                width=110),
+                width=110, optional=True),
             Column(self.tr("Charges"), lambda r: yes_no(r.get("charges_enabled")),
                    color=lambda r: SUCCESS_COLOR if r.get("charges_enabled") else WARNING_COLOR,
                    width=85),
@@ -153,10 +146,8 @@ class ApplicationFeeListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
-                   sorts_by_created=True, width=120),
-            Column(self.tr("Amount"), lambda r: f.money(r.get("amount"), r.get("currency")),
-                   align_right=True, width=90),
+            created_column(self.tr("Created"), f),
+            money_column(self.tr("Amount"), f, "amount"),
             Column(self.tr("Refunded"),
                    lambda r: f.money(r.get("amount_refunded"), r.get("currency")),
                    align_right=True, width=90),
@@ -177,10 +168,8 @@ class TransferListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
-                   sorts_by_created=True, width=120),
-            Column(self.tr("Amount"), lambda r: f.money(r.get("amount"), r.get("currency")),
-                   align_right=True, width=90),
+            created_column(self.tr("Created"), f),
+            money_column(self.tr("Amount"), f, "amount"),
             Column(self.tr("Reversed"),
                    lambda r: f.money(r.get("amount_reversed"), r.get("currency")),
                    color=lambda r: WARNING_COLOR if r.get("amount_reversed") else None,

@@ -1,7 +1,8 @@
 """`SalePanel`, the sale screen: a product grid (category tabs, large tiles, a search/scan
 box that takes a barcode scanner's keystrokes + Enter) beside the cart (quantities, a
-coupon or promotion code, tax, tip, totals). "Collect" hands the cart to the collect
-screen, which tenders it through its sale states (one idempotency key per attempt).
+coupon or promotion code, a manual discount with a reason for stations that allow one,
+tax, tip, totals). "Collect" hands the cart to the collect screen, which tenders it
+through its sale states (one idempotency key per attempt).
 
 Keyboard only: type to filter or scan + Enter to add; Down moves into the cart, where
 + / − change the quantity, a typed number sets it, Delete removes the line; Ctrl+Enter
@@ -15,7 +16,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.money import AmountError, parse_amount
-from posapp.services.cart import TIP_PRESETS, Cart, Line, TaxRate, Tip
+from posapp.services.cart import TIP_PRESETS, Cart, Line, ManualDiscount, TaxRate, Tip
 from posapp.services.catalogue import (
     Sellable,
     find_by_code,
@@ -66,8 +67,7 @@ class SalePanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
-        self.currency = (state.session.profile.default_currency
-                         or state.settings.default_currency).lower()
+        self.currency = self._shop_currency()
         self.items: list[Sellable] = []
         self.shown: list[Sellable] = []
         self.cart = Cart(self.currency)
@@ -114,6 +114,26 @@ class SalePanel(QWidget):
         code_row = QHBoxLayout()
         code_row.addWidget(self.code, 1)
         code_row.addWidget(self.apply_code)
+        self.manual_amount = QLineEdit()
+        self.manual_amount.setPlaceholderText(self.tr("Discount"))
+        self.manual_amount.setToolTip(self.tr("An amount (1.50) or a percentage (10%) off, "
+                                              "given by hand"))
+        self.manual_reason = QLineEdit()
+        self.manual_reason.setPlaceholderText(self.tr("Reason"))
+        self.discount_line = QPushButton(self.tr("On line"))
+        self.discount_line.setToolTip(self.tr("Discount the selected line (an empty amount "
+                                              "removes its discount)"))
+        self.discount_cart = QPushButton(self.tr("On cart"))
+        self.discount_cart.setToolTip(self.tr("Discount the whole cart, never the tip (an "
+                                              "empty amount removes it)"))
+        manual_row = QHBoxLayout()
+        manual_row.setContentsMargins(0, 0, 0, 0)
+        manual_row.addWidget(self.manual_amount, 2)
+        manual_row.addWidget(self.manual_reason, 3)
+        manual_row.addWidget(self.discount_line)
+        manual_row.addWidget(self.discount_cart)
+        self.manual_box = QWidget()
+        self.manual_box.setLayout(manual_row)
         self.custom_amount = QLineEdit()
         self.custom_amount.setPlaceholderText(self.tr("Custom amount, then Enter"))
         self.tax = QComboBox()
@@ -152,6 +172,7 @@ class SalePanel(QWidget):
         right.addWidget(self.custom_amount)
         right.addLayout(code_row)
         right.addWidget(self.discount_label)
+        right.addWidget(self.manual_box)
         right.addWidget(self.tax)
         right.addLayout(tip_row)
         right.addLayout(figures)
@@ -171,6 +192,10 @@ class SalePanel(QWidget):
         self.apply_code.clicked.connect(self.apply_promotion_code)
         self.code.returnPressed.connect(self.apply_promotion_code)
         self.custom_amount.returnPressed.connect(self.add_custom)
+        self.discount_line.clicked.connect(lambda: self.give_discount(whole_cart=False))
+        self.discount_cart.clicked.connect(lambda: self.give_discount(whole_cart=True))
+        self.manual_reason.returnPressed.connect(lambda: self.give_discount(
+            whole_cart=self.lines.currentRow() < 0))
         self.tax.currentIndexChanged.connect(lambda _i: self._retax())
         self.tip_buttons.idClicked.connect(lambda _i: self._tip_changed())
         self.custom_tip.textChanged.connect(lambda _t: self._tip_changed())
@@ -278,6 +303,8 @@ class SalePanel(QWidget):
         """Empty the cart for the next customer."""
         self.code.clear()
         self.discount_label.setText("")
+        self.manual_amount.clear()
+        self.manual_reason.clear()
         self.custom_tip.clear()
         self.tip_buttons.button(0).setChecked(True)
         self._set_cart(Cart(self.currency, automatic_tax=self.cart.automatic_tax))
@@ -292,6 +319,61 @@ class SalePanel(QWidget):
             return
         self.discount_label.setText(coupon.name if coupon else "")
         self._set_cart(self.cart.with_coupon(coupon))
+
+    def give_discount(self, *, whole_cart: bool) -> bool:
+        """A manual discount typed as an amount or a percent, with its reason, on the
+        selected line or the whole cart; refused above this station's limit (Settings).
+        An empty amount takes the discount off again."""
+        limit = self._state.settings.manual_discount_limit
+        row = self.lines.currentRow()
+        text, reason = self.manual_amount.text().strip(), self.manual_reason.text().strip()
+        if not limit:
+            self.message.setText(self.tr("Manual discounts are not allowed at this station."))
+            return False
+        if not whole_cart and not 0 <= row < len(self.cart.lines):
+            self.message.setText(self.tr("Choose the line to discount first."))
+            return False
+        discount = None
+        if text:
+            if not reason:
+                self.message.setText(self.tr("Say why: a manual discount needs a reason."))
+                return False
+            try:
+                if text.endswith("%"):
+                    discount = ManualDiscount(reason, percent=Decimal(text[:-1].strip()))
+                else:
+                    discount = ManualDiscount(reason, amount=parse_amount(
+                        text, self.currency, self._state.language, minimum=False))
+            except (AmountError, ArithmeticError, ValueError):
+                self.message.setText(self.tr("Type an amount or a percentage, like 1.50 or "
+                                             "10%."))
+                return False
+        cart = (self.cart.with_manual_discount(discount) if whole_cart
+                else self.cart.discount_line(row, discount))
+        if discount is not None and not _within(cart, limit, row, whole_cart):
+            self.message.setText(self.tr("At most %1% off can be given at this station.")
+                                 .replace("%1", str(limit)))
+            return False
+        self._set_cart(cart)
+        self.manual_amount.clear()
+        self.manual_reason.clear()
+        self.message.setText("")
+        return True
+
+    def _shop_currency(self) -> str:
+        return (self._state.session.profile.default_currency
+                or self._state.settings.default_currency).lower()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The manual discount row shows only where this station allows one; a changed
+        shop currency (profile or settings) takes over once the cart is empty."""
+        self.manual_box.setVisible(self._state.settings.manual_discount_limit > 0)
+        if self.cart.is_empty and self._shop_currency() != self.currency:
+            self.currency = self._shop_currency()
+            self.cart = Cart(self.currency, automatic_tax=self.cart.automatic_tax)
+            self.reload()
+            self._set_cart(self.cart)
+        super().showEvent(event)
 
     async def choose_tax(self) -> bool:
         """Stripe Tax (`automatic_tax`) when the profile chose it and the account's tax
@@ -347,7 +429,10 @@ class SalePanel(QWidget):
         totals = cart.totals()
         self.lines.setRowCount(len(totals.lines))
         for row, priced in enumerate(totals.lines):
-            for column, text in enumerate((priced.line.description, str(priced.line.quantity),
+            line = priced.line
+            name = (f"{line.description} ({self._money(-line.own_discount)}: "
+                    f"{line.discount_reason})" if line.manual else line.description)
+            for column, text in enumerate((name, str(line.quantity),
                                            self._money(priced.total))):
                 cell = QTableWidgetItem(text)
                 if column:
@@ -355,7 +440,10 @@ class SalePanel(QWidget):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.lines.setItem(row, column, cell)
         self.subtotal.setText(self._money(totals.subtotal))
-        self.discount.setText(self._money(-totals.discount) if totals.discount else "—")
+        discount = self._money(-totals.discount) if totals.discount else "—"
+        if cart.manual is not None:
+            discount += f" ({cart.manual.reason})"
+        self.discount.setText(discount)
         self.tax_total.setText(self.tr("Calculated at payment") if cart.automatic_tax
                                else self._money(totals.tax))
         self.tip_total.setText(self._money(totals.tip))
@@ -404,3 +492,14 @@ class SalePanel(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def _within(cart: Cart, limit: int, row: int, whole_cart: bool) -> bool:
+    """Whether the manual discount just given stays within `limit` percent of what it was
+    given on (the line's gross, or the lines after their own discounts)."""
+    if whole_cart:
+        base = sum(line.subtotal for line in cart.lines)
+        given = sum(line.cart_discount for line in cart.goods_lines())
+    else:
+        base, given = cart.lines[row].gross, cart.lines[row].own_discount
+    return given * 100 <= base * limit

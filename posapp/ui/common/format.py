@@ -5,7 +5,7 @@ field's id."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -43,6 +43,19 @@ class Formats:
             return QDateTime.fromSecsSinceEpoch(int(timestamp), self._qzone)
         return QDateTime.fromSecsSinceEpoch(int(timestamp))
 
+    def now(self) -> datetime:
+        """The time now in `zone` (the machine's when None), aware of its offset."""
+        return datetime.now(self._zone) if self._zone is not None else datetime.now().astimezone()
+
+    def start_of_today(self) -> int:
+        """Unix time of midnight today in `zone`."""
+        return int(self.now().replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
+
+    def utc_offset(self) -> int:
+        """`zone`'s current offset from UTC, in seconds."""
+        offset = self.now().utcoffset()
+        return int(offset.total_seconds()) if offset else 0
+
     def day(self, timestamp: int | float) -> QDate:
         """The day a Unix time falls on in `zone`."""
         return self._moment(timestamp).date()
@@ -76,18 +89,6 @@ class Formats:
             return ""
         moment = self._moment(timestamp).time()
         return self._qlocale.toString(moment, QLocale.FormatType.ShortFormat)
-
-
-def start_of_today() -> int:
-    """Unix time of local midnight today."""
-    now = datetime.now().astimezone()
-    return int(now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
-
-
-def utc_offset_seconds() -> int:
-    """The local time zone's current offset from UTC."""
-    offset = datetime.now(UTC).astimezone().utcoffset()
-    return int(offset.total_seconds()) if offset else 0
 
 
 def card_label(brand: str | None, last4: str | None) -> str:

@@ -236,8 +236,14 @@ class CacheListView(QWidget):
         self.table.horizontalHeader().setSectionHidden(section, not shown)
         self.save_state()
 
-    def _user_resized(self, *_: object) -> None:
-        if not self._fitting:
+    def _user_resized(self, section: int, _old: int, _new: int) -> None:
+        """A column's width changed: the user's own when it is a column they can drag (a
+        stretching one, or the last one filling the row, follows the view's width)."""
+        header = self.table.horizontalHeader()
+        stretched = header.sectionResizeMode(section) == QHeaderView.ResizeMode.Stretch or (
+            header.stretchLastSection()
+            and section == header.logicalIndex(header.count() - 1))
+        if not self._fitting and not stretched:
             self.save_state()
 
     def save_state(self) -> None:

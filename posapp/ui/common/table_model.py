@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
@@ -51,6 +50,21 @@ class Column:
     width: int = 140
     stretch: bool = False
     optional: bool = False
+
+
+def created_column(header: str, formats: Formats, *, date_only: bool = False) -> Column:
+    """The column every list sorts by: when the object was created (date and time, or
+    the date alone), in the account's zone."""
+    show = formats.date if date_only else formats.datetime
+    return Column(header, lambda row: show(row.get("created")), sorts_by_created=True,
+                  width=80 if date_only else 125)
+
+
+def money_column(header: str, formats: Formats, field: str = "amount", *,
+                 optional: bool = False) -> Column:
+    """A right-aligned amount: the row's `field` in the row's currency."""
+    return Column(header, lambda row: formats.money(row.get(field), row.get("currency")),
+                  align_right=True, width=90, optional=optional)
 
 
 class Headed(Protocol):
@@ -244,7 +258,7 @@ class CacheTableModel(PagedRowsModel[dict[str, Any]]):
         """Show the cache's search results for `text` (empty: back to the paged list). A
         date ("yesterday", "last week", "12/3", "12/1 to 12/3") narrows the paged list to
         days (in the account's time zone) instead."""
-        self._search_days = parse_date_range(text, datetime.now().astimezone(), self.formats.zone)
+        self._search_days = parse_date_range(text, self.formats.now(), self.formats.zone)
         self._search = "" if self._search_days is not None else text.strip()
         self.reload()
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from posapp.store.cache import Cache
 
 from ..common.format import Formats, card_label_of
-from ..common.table_model import CacheTableModel, Column
+from ..common.table_model import CacheTableModel, Column, created_column
 
 
 class CustomerListModel(CacheTableModel):
@@ -35,8 +35,7 @@ class CustomerListModel(CacheTableModel):
             Column(self.tr("Name"), lambda c: c.get("name") or self.tr("(no name)"), width=160),
             Column(self.tr("E-mail"), lambda c: c.get("email") or "", width=210,
                    stretch=True),
-            Column(self.tr("Created"), lambda c: f.date(c.get("created")),
-                   sorts_by_created=True, width=80),
+            created_column(self.tr("Created"), f, date_only=True),
             Column(self.tr("Default card"),
                    lambda c: self.memo(("card", c["id"]), lambda: self._default_card(c)),
                    width=140),

@@ -104,11 +104,12 @@ def month_ends(now: datetime, months: int = MONTHS_CHARTED) -> list[int]:
 
 
 def compute_figures(cache: Cache, now: datetime) -> DashboardFigures:
-    """Read every dashboard figure from the cache (`now` is timezone-aware local time).
+    """Read every dashboard figure from the cache (`now` is aware, in the zone whose days
+    are counted: the account's).
     Runs on the worker: it scans the charges of the last month and every subscription."""
     offset = int((now.utcoffset() or timedelta()).total_seconds())
-    today = period_start(Period.TODAY, now) or 0
-    month = period_start(Period.MONTH, now) or 0
+    today = period_start(Period.TODAY, now, now.tzinfo) or 0
+    month = period_start(Period.MONTH, now, now.tzinfo) or 0
     first_day = today - (DAYS_CHARTED - 1) * 86_400
     rate_since = today - (SUCCESS_RATE_DAYS - 1) * 86_400
     by_day: dict[str, dict[str, int]] = defaultdict(dict)
@@ -281,7 +282,7 @@ class DashboardPanel(QWidget):
     async def refresh(self) -> DashboardFigures:
         """Compute the figures from the cache on the worker and show them."""
         figures = await self._state.worker.run(compute_figures, self._state.cache,
-                                               datetime.now().astimezone())
+                                               self._state.formats.now())
         self.show_figures(figures)
         return figures
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from posapp.store.cache import Cache
 
 from ..common.format import Formats, ref_id
-from ..common.table_model import CacheTableModel, Column
+from ..common.table_model import CacheTableModel, Column, created_column, money_column
 from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 STATUSES = ("needs_response", "under_review", "won", "lost", "warning_needs_response",
@@ -119,10 +119,8 @@ class DisputeListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda d: f.datetime(d.get("created")),
-                   sorts_by_created=True, width=135),
-            Column(self.tr("Amount"), lambda d: f.money(d.get("amount"), d.get("currency")),
-                   align_right=True, width=80),
+            created_column(self.tr("Created"), f),
+            money_column(self.tr("Amount"), f, "amount"),
             Column(self.tr("Status"), lambda d: status_text(d.get("status")),
                    color=lambda d: _STATUS_COLORS.get(str(d.get("status"))), width=105),
             Column(self.tr("Reason"), lambda d: reason_text(d.get("reason")), width=100),

@@ -39,6 +39,7 @@ from ..common.confirm import confirm
 from ..common.csv_export import choose_save_path
 from ..common.format import card_label_of, ref_id
 from ..common.resources import icon
+from ..common.tax_ids import seller_tax_id
 from ..common.theme import set_role
 from ..refunds.refund_dialog import RefundDialog, invoice_payment
 from .invoice_list_model import invoice_customer, invoice_status_text, is_overdue
@@ -300,13 +301,13 @@ class InvoiceDetail(ActionDetail):
         return ref_id((parent.get("subscription_details") or {}).get("subscription"))
 
     def seller(self) -> Seller:
-        """The profile's business settings; the account's name and business address (as
-        last fetched from Stripe) where they leave those empty."""
+        """The profile's business settings; the account's name, business address and
+        default tax ID (as last fetched from Stripe) where they leave those empty."""
         profile = self._state.profile
         details = self._state.settings.business(profile.name)
         return Seller(details["name"] or profile.account_name or profile.name,
                       details["address"] or account_address(cached_account(self._state.cache)),
-                      details["tax_id"], details["footer"], details["logo"])
+                      seller_tax_id(self._state), details["footer"], details["logo"])
 
     def _fill_payments(self) -> None:
         self.payments.clear()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from posapp.store.cache import Cache
 
 from ..common.format import Formats
-from ..common.table_model import CacheTableModel, Column
+from ..common.table_model import CacheTableModel, Column, created_column, money_column
 from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 STATUSES = ("draft", "open", "paid", "uncollectible", "void")
@@ -66,8 +66,7 @@ class InvoiceListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda i: f.date(i.get("created")),
-                   sorts_by_created=True, width=75),
+            created_column(self.tr("Created"), f, date_only=True),
             Column(self.tr("Number"), lambda i: i.get("number") or self.tr("(draft)"),
                    width=120),
             Column(self.tr("Customer"), invoice_customer, stretch=True),
@@ -76,8 +75,7 @@ class InvoiceListModel(CacheTableModel):
             Column(self.tr("Amount due"), lambda i: f.money(i.get("amount_due"),
                                                              i.get("currency")),
                    align_right=True, width=85),
-            Column(self.tr("Paid"), lambda i: f.money(i.get("amount_paid"), i.get("currency")),
-                   align_right=True, width=70, optional=True),
+            money_column(self.tr("Paid"), f, "amount_paid", optional=True),
             Column(self.tr("Due"), self._due_text,
                    color=lambda i: DANGER_COLOR if is_overdue(i) else None, width=85),
         )

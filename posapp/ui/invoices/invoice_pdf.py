@@ -1,8 +1,9 @@
 """A clean invoice document from the cached invoice: HTML laid out by `QTextDocument`, shown
 in the invoice detail, printed, or written to PDF by `QPdfWriter` — all offline.
 
-The seller (name, address, tax id, footer, logo) comes from the profile's business settings;
-an open invoice carries its hosted payment link as a URL and a QR code.
+The seller (name, address, tax id, footer, logo) comes from the profile's business settings,
+and from the Stripe account where they leave it empty; an open invoice carries its hosted
+payment link as a URL and a QR code.
 
 Only what the cache holds is shown: an invoice with more lines than Stripe embedded in it
 says how many are left out.
@@ -42,6 +43,7 @@ class Seller:
     name: str
     address: str = ""
     tax_id: str = ""
+    """The tax ID line as printed ("VAT GB123456789"; see `ui.common.tax_ids`)."""
     footer: str = ""
     logo: str = ""
     """Path of a logo image ("" for none)."""
@@ -152,9 +154,7 @@ def invoice_html(invoice: dict[str, Any], formats: Formats, seller: Seller) -> s
         f"<td align='right' width='30%'><b>{_e(money(value))}</b></td></tr>"
         for label, value in totals)
     description = invoice.get("description")
-    seller_lines = [*seller.address.splitlines()]
-    if seller.tax_id:
-        seller_lines.append(translate("InvoicePdf", "Tax ID: %1").replace("%1", seller.tax_id))
+    seller_lines = [*seller.address.splitlines(), seller.tax_id]
     logo = f"<img src='{LOGO_RESOURCE}' height='48'/><br/>" if seller.logo and \
         not QImage(seller.logo).isNull() else ""
     link = payment_link(invoice)

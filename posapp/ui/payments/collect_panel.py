@@ -26,6 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,7 +71,12 @@ from posapp.sync.notifications import (
     PaymentSucceeded,
 )
 
-from ..catalogue.receipt_pdf import Paper, ask_receipt_path, save_receipt
+from ..catalogue.receipt_pdf import (
+    Paper,
+    ask_receipt_path,
+    print_receipt_dialog,
+    save_receipt,
+)
 from ..common.app_state import AppState
 from ..common.errors import error_text
 from ..common.format import card_label
@@ -198,7 +204,9 @@ class CollectPanel(QWidget):
         self.receipt = QPushButton(self.tr("Save receipt PDF…"))
         self.receipt.setToolTip(self.tr("Lines, tax, tip, total and a QR code of Stripe's "
                                         "receipt page"))
+        self.print_receipt = QPushButton(self.tr("Print receipt…"))
         receipt_row = QHBoxLayout()
+        receipt_row.addWidget(self.print_receipt, 1)
         receipt_row.addWidget(self.receipt, 1)
         receipt_row.addWidget(self.paper)
         self.receipt_box = QWidget()
@@ -277,6 +285,7 @@ class CollectPanel(QWidget):
         self.invoice.clicked.connect(lambda: self._state.spawn(self.send_invoice()))
         self.cash.clicked.connect(lambda: self._state.spawn(self.record_cash()))
         self.receipt.clicked.connect(self._ask_receipt_path)
+        self.print_receipt.clicked.connect(lambda: self._state.spawn(self.open_print()))
         self.repeat_yes.clicked.connect(self._repeat_confirmed)
         self.repeat_no.clicked.connect(self._repeat_declined)
         self.view.cancel_requested.connect(lambda: self._state.spawn(self.cancel_request()))
@@ -340,9 +349,17 @@ class CollectPanel(QWidget):
         """Enable the ways to collect that can work now; disabled ones say why beside
         them (and in their tooltips)."""
         editing = self.sale is Sale.EDITING and not self._busy and self._repeat is None
-        for widget in (self.customer, self.expiry, self.link_kind, self.due_days,
-                       self.allow_codes):
+        for widget in (self.customer, self.expiry, self.link_kind, self.due_days):
             widget.setEnabled(editing)
+        # A code typed on Stripe's page cannot join a coupon, and would discount a tip.
+        cart_codes = self.cart is not None and self.cart.coupon is None \
+            and not self.cart.totals().tip
+        self.allow_codes.setEnabled(editing and cart_codes)
+        self.allow_codes.setToolTip("" if cart_codes else self.tr(
+            "The cart has a discount or a tip: a code typed on Stripe's page would discount "
+            "the tip or clash with the discount."))
+        if not cart_codes:
+            self.allow_codes.setChecked(False)
         self.amount.setEnabled(editing and self.cart is None)
         self.description.setEnabled(editing and self.cart is None)
         self.cards.setEnabled(editing and bool(self.cards.count()))
@@ -438,7 +455,6 @@ class CollectPanel(QWidget):
                                         "sale screen.").replace("%1", self._money()))
         for widget in (self.cart_label, self.allow_codes, self.cash):
             widget.show()
-        self.allow_codes.setEnabled(cart.coupon is None)
         self.update_actions()
         return True
 
@@ -715,8 +731,21 @@ class CollectPanel(QWidget):
         payment = self.paid_intent()
         path = ask_receipt_path(self, payment) if payment else None
         if path is not None:
-            paper: Paper = "a4" if self.paper.currentData() == "a4" else "80mm"
-            self._state.spawn(self.save_receipt(path, paper))
+            self._state.spawn(self.save_receipt(path, self._paper()))
+
+    def _paper(self) -> Paper:
+        return "a4" if self.paper.currentData() == "a4" else "80mm"
+
+    async def open_print(self) -> QPrintPreviewDialog | None:
+        """Open the print dialog for the paid sale's receipt."""
+        payment = self.paid_intent()
+        if payment is None:
+            return None
+        try:
+            return await print_receipt_dialog(self._state, payment, self, self._paper())
+        except Exception as error:  # shown to the cashier
+            self._say(error_text(error), "error")
+            return None
 
     async def save_receipt(self, path: Path, paper: Paper = "80mm") -> Path | None:
         """Write the paid sale's receipt as a PDF at `path`."""

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -21,7 +22,12 @@ from PySide6.QtWidgets import (
 from posapp.services.balance import cached_fee_and_net
 from posapp.services.payments import cancel_payment, card_of
 
-from ..catalogue.receipt_pdf import Paper, ask_receipt_path, save_receipt
+from ..catalogue.receipt_pdf import (
+    Paper,
+    ask_receipt_path,
+    print_receipt_dialog,
+    save_receipt,
+)
 from ..common.action_detail import button_grid, narrow_form
 from ..common.app_state import AppState
 from ..common.confirm import confirm
@@ -75,13 +81,17 @@ class PaymentDetail(QWidget):
         self.receipt = QPushButton(self.tr("Receipt PDF…"))
         self.receipt.setToolTip(self.tr("Reprint the receipt (works offline, from the cache)"))
         self.receipt.clicked.connect(self._ask_receipt_path)
+        self.print_receipt = QPushButton(self.tr("Print…"))
+        self.print_receipt.setToolTip(self.tr("Print the receipt (works offline, from the "
+                                              "cache)"))
+        self.print_receipt.clicked.connect(lambda: self._state.spawn(self.open_print()))
         self.capture.clicked.connect(self.open_capture)
         self.cancel.clicked.connect(lambda: self._state.spawn(self.cancel_payment()))
         self.copy_ids.clicked.connect(self._copy_ids)
         self.dashboard.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl(self._state.dashboard_url(str(self.payment.get("id", ""))))))
         buttons = button_grid((self.refund, self.capture, self.cancel, self.receipt,
-                               self.copy_ids, self.dashboard), 2)
+                               self.print_receipt, self.copy_ids, self.dashboard), 2)
         self.reason = QLabel()
         self.reason.setObjectName("reason")
         self.reason.setWordWrap(True)
@@ -139,6 +149,7 @@ class PaymentDetail(QWidget):
         self.copy_ids.setEnabled(has)
         self.dashboard.setEnabled(has)
         self.receipt.setEnabled(has and status == "succeeded")
+        self.print_receipt.setEnabled(has and status == "succeeded")
         self.reason.setText(reason)
 
     def open_refund(self) -> RefundDialog:
@@ -185,6 +196,14 @@ class PaymentDetail(QWidget):
         path = ask_receipt_path(self, str(self.payment.get("id")))
         if path is not None:
             self._state.spawn(self.save_receipt(path))
+
+    async def open_print(self) -> QPrintPreviewDialog | None:
+        """Open the print dialog for this payment's receipt (offline: from the cache)."""
+        try:
+            return await print_receipt_dialog(self._state, str(self.payment["id"]), self)
+        except Exception as error:  # shown under the buttons
+            self.reason.setText(error_text(error))
+            return None
 
     async def save_receipt(self, path: Path, paper: Paper = "80mm") -> Path | None:
         """Write this payment's receipt as a PDF at `path` (offline: from the cache)."""

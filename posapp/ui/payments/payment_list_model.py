@@ -14,7 +14,7 @@ from posapp.store.aggregates import AUTHORISATION_DAYS
 from posapp.store.cache import Cache
 
 from ..common.format import Formats, card_label_of
-from ..common.table_model import CacheTableModel, Column
+from ..common.table_model import CacheTableModel, Column, created_column, money_column
 from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 _STATUS_COLORS = {"succeeded": SUCCESS_COLOR, "canceled": None,
@@ -119,10 +119,8 @@ class PaymentListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda p: f.datetime(p.get("created")),
-                   sorts_by_created=True, width=130),
-            Column(self.tr("Amount"), lambda p: f.money(p.get("amount"), p.get("currency")),
-                   align_right=True, width=100),
+            created_column(self.tr("Created"), f),
+            money_column(self.tr("Amount"), f, "amount"),
             Column(self.tr("Status"),
                    lambda p: self.memo(("status", p["id"]), lambda: self._status(p)),
                    color=self._status_color),

@@ -10,7 +10,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ..common.app_state import AppState
-from ..common.format import start_of_today, utc_offset_seconds
 from ..dashboard.dashboard_panel import uncaptured_text
 from .payment_list_model import payment_status
 
@@ -64,8 +63,9 @@ class TakingsView(QWidget):
         """Read today's figures and the latest payments from the cache again."""
         formats = self._state.formats
         cache = self._state.cache
-        days = cache.takings_per_day(since=start_of_today(), until=int(time.time()) + 86400,
-                                     utc_offset=utc_offset_seconds())
+        days = cache.takings_per_day(since=formats.start_of_today(),
+                                     until=int(time.time()) + 86400,
+                                     utc_offset=formats.utc_offset())
         totals = [formats.money(d.gross - d.refunded, d.currency) for d in days]
         self.total.setText("\n".join(totals) or formats.money(0, self._currency()))
         count = sum(d.count for d in days)

@@ -3,7 +3,10 @@ with a reason and an internal note; confirmed first (amount, customer, card), tw
 mode.
 
 It opens on a payment or a charge, on an invoice (its paid payment) or on a customer (who
-then chooses one of their payments). The limit comes from the cached charge; Stripe checks
+then chooses one of their payments). A counter sale's payment lists its lines: the cashier
+picks the quantities that come back and the amount is computed from them (each line's
+share of discount and tax, `sale_tenders.refund_amount`), already refunded ones left out.
+The limit comes from the cached charge; Stripe checks
 it again, and when Stripe knew of refunds the cache had not seen, the charge is refreshed and
 the dialog shows what really remains.
 """
@@ -18,8 +21,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +35,7 @@ from posapp.gateway.errors import GatewayError
 from posapp.money import format_amount, to_decimal
 from posapp.services.payments import card_of
 from posapp.services.refunds import Refundable, RefundBlocked, refund_payment, refundable
+from posapp.services.sale_tenders import SaleLines, refund_amount, refund_lines, sale_lines
 from posapp.store.cache import Cache
 
 from ..common.app_state import AppState
@@ -70,6 +78,14 @@ class RefundDialog(QDialog):
         self._payment_id = ""
         self._key: str | None = None
         """The refund attempt's idempotency key, kept while its outcome is unknown."""
+        self.sale: SaleLines | None = None
+        self.lines = QTableWidget(0, 3)
+        self.lines.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Paid"),
+                                              self.tr("Back")])
+        self.lines.verticalHeader().hide()
+        self.lines.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.lines.hide()
         self.setWindowTitle(self.tr("Refund payment"))
         self.setMinimumWidth(480)
         self.payment_choice = QComboBox()
@@ -100,6 +116,7 @@ class RefundDialog(QDialog):
         self.buttons.accepted.connect(lambda: state.spawn(self.send()))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.lines)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -142,6 +159,54 @@ class RefundDialog(QDialog):
         if self.found is not None and self.found.remaining:
             self.amount.text_edit.setText(
                 str(to_decimal(self.found.remaining, self.found.currency)))
+        self._show_lines(sale_lines(self._state.session, self.found.payment_intent_id)
+                         if self.found is not None and self.found.payment_intent_id else None)
+        self._check()
+
+    def _show_lines(self, sale: SaleLines | None) -> None:
+        """A sale's lines, each with how many come back (at most what was not refunded)."""
+        self.sale = sale
+        self.lines.setVisible(sale is not None)
+        self.lines.setRowCount(len(sale.lines) if sale else 0)
+        if sale is None:
+            return
+        for row, (line, returned) in enumerate(zip(sale.lines, sale.returned, strict=True)):
+            name = (line.description if line.quantity == 1
+                    else f"{line.quantity} × {line.description}")
+            self.lines.setItem(row, 0, QTableWidgetItem(name))
+            self.lines.setItem(row, 1, QTableWidgetItem(
+                self._state.formats.money(line.amount_total, sale.currency)))
+            back = QSpinBox()
+            back.setRange(0, line.quantity - returned)
+            back.setEnabled(line.quantity > returned)
+            back.setToolTip(self.tr("%1 of %2 already refunded").replace(
+                "%1", str(returned)).replace("%2", str(line.quantity)) if returned else "")
+            back.valueChanged.connect(lambda _v: self._lines_changed())
+            self.lines.setCellWidget(row, 2, back)
+        self.lines.resizeColumnsToContents()
+
+    def picked(self) -> dict[int, int]:
+        """Line index -> quantity coming back, as picked."""
+        found = {}
+        for row in range(self.lines.rowCount()):
+            box = self.lines.cellWidget(row, 2)
+            if isinstance(box, QSpinBox) and box.value():
+                found[row] = box.value()
+        return found
+
+    def set_back(self, row: int, quantity: int) -> None:
+        """Pick `quantity` of line `row` to come back."""
+        box = self.lines.cellWidget(row, 2)
+        if isinstance(box, QSpinBox):
+            box.setValue(quantity)
+
+    def _lines_changed(self) -> None:
+        """Lines picked: the amount is theirs and cannot be typed; none picked: type it."""
+        picked, sale = self.picked(), self.sale
+        self.amount.text_edit.setReadOnly(bool(picked))
+        if sale is not None and picked:
+            amount = refund_amount(sale.lines, picked, sale.returned)
+            self.amount.text_edit.setText(str(to_decimal(amount, sale.currency)))
         self._check()
 
     def _show_found(self) -> None:
@@ -198,15 +263,25 @@ class RefundDialog(QDialog):
         self.refund_button.setEnabled(False)
         try:
             self._key = self._key or str(uuid.uuid4())
-            result: dict[str, Any] = await self._state.run(
-                refund_payment, self._state.session, self._payment_id, asked,
-                self.reason.currentData(), self.note.text().strip(), idempotency_key=self._key)
+            picked, sale = self.picked(), self.sale
+            result: dict[str, Any]
+            if picked and sale is not None:
+                # The lines as they were when the key was made: a retry is the same request.
+                result = await self._state.run(
+                    refund_lines, self._state.session, sale, picked,
+                    self.reason.currentData(), self.note.text().strip(),
+                    idempotency_key=self._key)
+            else:
+                result = await self._state.run(
+                    refund_payment, self._state.session, self._payment_id, asked,
+                    self.reason.currentData(), self.note.text().strip(),
+                    idempotency_key=self._key)
         except GatewayError as error:
             if not error.idempotency_key:
                 self._failed(error)
                 return None
             # Stripe may have refunded: the same request is sent again, never a new one.
-            for field in (self.payment_choice, self.amount, self.reason, self.note):
+            for field in (self.payment_choice, self.amount, self.reason, self.note, self.lines):
                 field.setEnabled(False)
             self.refund_button.setText(self.tr("Check again"))
             self.refund_button.setEnabled(True)

@@ -13,7 +13,7 @@ from posapp.services.refunds import NOTE_KEY
 from posapp.store.cache import Cache
 
 from ..common.format import Formats, card_label, ref_id
-from ..common.table_model import CacheTableModel, Column
+from ..common.table_model import CacheTableModel, Column, created_column, money_column
 from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 NO_CUSTOMER = "—"
@@ -66,10 +66,8 @@ class RefundListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda r: f.datetime(r.get("created")),
-                   sorts_by_created=True, width=120),
-            Column(self.tr("Amount"), lambda r: f.money(r.get("amount"), r.get("currency")),
-                   align_right=True, width=75),
+            created_column(self.tr("Created"), f),
+            money_column(self.tr("Amount"), f, "amount"),
             Column(self.tr("Status"), lambda r: status_text(r.get("status")),
                    color=lambda r: _STATUS_COLORS.get(str(r.get("status"))), width=80),
             Column(self.tr("Reason"), lambda r: reason_text(r.get("reason")), width=120,

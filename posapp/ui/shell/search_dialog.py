@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -134,7 +133,7 @@ class SearchDialog(QDialog):
         if not text.strip():
             return
         hits = self._cache.search(text, limit=RESULTS, locale=self._formats.language,
-                                  now=datetime.now().astimezone(), tz=self._formats.zone)
+                                  now=self._formats.now(), tz=self._formats.zone)
         if not hits:
             self._add_heading(self.tr("No results for “%1”").replace("%1", text.strip()))
             return

@@ -71,6 +71,14 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.discount_limit = QSpinBox()
+        self.discount_limit.setRange(0, 100)
+        self.discount_limit.setSuffix(" %")
+        self.discount_limit.setSpecialValueText(self.tr("Not allowed"))
+        self.discount_limit.setValue(settings.manual_discount_limit)
+        self.discount_limit.setToolTip(self.tr("The largest discount a cashier at this station "
+                                               "may give by hand, with a reason, in percent "
+                                               "of the line or cart"))
         data_dir = QLabel(str(paths.data_dir))
         data_dir.setWordWrap(True)
         data_dir.setToolTip(self.tr("Start PosApp with --data-dir DIR to keep its files "
@@ -89,6 +97,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Poll interval"), self.poll)
         form.addRow(self.tr("Default currency"), self.currency)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Manual discounts up to"), self.discount_limit)
         form.addRow(self.tr("Data directory"), dir_row)
         form.addRow(self.tr("Offline cache"), self.clear_cache)
 
@@ -188,6 +197,7 @@ class SettingsDialog(QDialog):
         self._settings.poll_interval_seconds = self.poll.value()
         self._settings.default_currency = str(self.currency.currentData())
         self._settings.language = str(self.language.currentData())
+        self._settings.manual_discount_limit = self.discount_limit.value()
         if self._current is not None:
             self._settings.set_business(self._current, {
                 "name": self.business_name.text().strip(),

@@ -14,7 +14,7 @@ from posapp.services.subscriptions import NextCharge, next_charge, period_end
 from posapp.store.cache import Cache
 
 from ..common.format import Formats
-from ..common.table_model import CacheTableModel, Column
+from ..common.table_model import CacheTableModel, Column, created_column
 from ..common.theme import DANGER_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 STATUSES = ("active", "trialing", "past_due", "unpaid", "paused", "incomplete", "canceled")
@@ -134,8 +134,7 @@ class SubscriptionListModel(CacheTableModel):
     def make_columns(self) -> Sequence[Column]:
         f = self.formats
         return (
-            Column(self.tr("Created"), lambda s: f.date(s.get("created")),
-                   sorts_by_created=True, width=80),
+            created_column(self.tr("Created"), f, date_only=True),
             Column(self.tr("Customer"), lambda s: self.memo(
                 ("cus", s["id"]), lambda: customer_name(self._cache, s.get("customer"))),
                 width=120),

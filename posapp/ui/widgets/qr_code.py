@@ -78,4 +78,3 @@ def _paint(painter: QPainter, matrix: list[list[bool]], left: float, top: float,
                 painter.drawRect(QRectF(left + (x + _QUIET_ZONE) * unit,
                                         top + (y + _QUIET_ZONE) * unit, unit + 0.3,
                                         unit + 0.3))
-        painter.end()
