@@ -24,7 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
-from bench_sync import print_load, start_sandbox
+from bench_sync import KEY, print_load, start_sandbox
 from PySide6.QtCore import QTimer
 
 from posapp.config import Paths
@@ -77,7 +77,7 @@ def run(url: str) -> None:
     with tempfile.TemporaryDirectory(prefix="posapp-bench-gui-") as tmp, Worker() as worker:
         paths = Paths.resolve(Path(tmp))
         controller = launch.make_controller(
-            launch.GuiOptions(paths=paths, demo_api_base=url, demo_api_key="sk_test_demo"),
+            launch.GuiOptions(paths=paths, demo_api_base=url, demo_api_key=KEY),
             worker)
         loop.run_until_complete(controller.start())
         launch.after_start_up()

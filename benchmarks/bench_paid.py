@@ -43,7 +43,8 @@ def start_sandbox(latency_ms: int) -> tuple[object, str]:
 
     process = subprocess.Popen(
         [sys.executable, "-m", "posapp.sandbox", "--port", "0", "--seed", "demo",
-         "--latency-ms", str(latency_ms)], stdout=subprocess.PIPE, text=True)
+         "--latency-ms", str(latency_ms), "--api-key", "sk_test_demo"],
+        stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     return process, process.stdout.readline().strip()
 

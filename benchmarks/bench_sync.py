@@ -15,6 +15,7 @@ The machine's load average is printed before and after: on a shared machine the 
 are only comparable with the load beside them.
 
 Usage: .venv/bin/python benchmarks/bench_sync.py [--objects 30000] [--search-rows 200000]
+       [--rate-limit 100] [--backfill-only] [--page-workers 2]
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from posapp.store.journal import Journal
 from posapp.store.schema import OBJECT_TYPES
 from posapp.sync.backfill import backfill
 from posapp.sync.poller import apply_event
+from posapp.sync.workers import DEFAULT_PROCESSES, PageWorkers
 
 KEY = "sk_test_bench"
 
@@ -56,9 +58,10 @@ def start_sandbox(objects: int, latency_ms: int,
     return process, url
 
 
-def bench_backfill(work: Path, objects: int, latency_ms: int, rate_limit: int) -> None:
+def bench_backfill(work: Path, objects: int, latency_ms: int, rate_limit: int,
+                   page_workers: int) -> None:
     print(f"== backfill: sandbox bench:{objects}, latency {latency_ms} ms, "
-          f"rate limit {rate_limit}/s")
+          f"rate limit {rate_limit}/s, {page_workers} page worker processes")
     started = time.monotonic()
     process, url = start_sandbox(objects, latency_ms, rate_limit)
     print(f"sandbox seeded and listening in {time.monotonic() - started:.1f} s")
@@ -67,10 +70,18 @@ def bench_backfill(work: Path, objects: int, latency_ms: int, rate_limit: int) -
                           rate_per_second=rate_limit)
         rejected: list[int] = []
         gateway.add_request_hook(lambda r: rejected.append(1) if r.status == 429 else None)
+        sandbox_cpu = process_cpu(process.pid)
         cpu = time.process_time()
+        reaped = reaped_cpu()
+        workers = PageWorkers(page_workers)
         with Cache(work / "backfill.db") as cache:
-            result = backfill(gateway, cache)
+            result = backfill(gateway, cache, workers=workers)
+            workers.close()
             cpu = time.process_time() - cpu
+            # Page workers that have ended were reaped; any still running are read live.
+            workers_cpu = reaped_cpu() - reaped + sum(
+                process_cpu(pid) for pid in children() if pid != process.pid)
+            sandbox_cpu = process_cpu(process.pid) - sandbox_cpu
             stored = {t: n for t in OBJECT_TYPES if (n := cache.count(t))}
     finally:
         process.terminate()
@@ -82,13 +93,41 @@ def bench_backfill(work: Path, objects: int, latency_ms: int, rate_limit: int) -
     print(f"requests: {result.requests} (429 answers: {len(rejected)})")
     print(f"requests per 100 objects: {100 * result.requests / total:.3f}  (target <= 1.05)")
     print(f"elapsed: {result.elapsed:.1f} s; objects/s: {total / result.elapsed:.0f}; "
-          f"client CPU {cpu:.1f} s")
+          f"client CPU {cpu:.1f} s in the syncing process, {workers_cpu:.1f} s in its page "
+          f"workers; sandbox CPU {sandbox_cpu:.1f} s")
+    per_request = 1000 / result.requests
+    print(f"CPU per request: client {cpu * per_request:.1f} ms + workers "
+          f"{workers_cpu * per_request:.1f} ms, sandbox {sandbox_cpu * per_request:.1f} ms; "
+          f"at {rate_limit}/s that is "
+          f"{(cpu + workers_cpu + sandbox_cpu) * rate_limit / result.requests:.2f} "
+          f"of {os.cpu_count()} CPUs")
     target = "1.3" if rate_limit >= 100 else "1.15"
     print(f"floor (requests / {rate_limit}/s): {floor:.1f} s; "
           f"elapsed / floor: {result.elapsed / floor:.2f}x  (target <= {target})")
     print_cache_size(work / "backfill.db", total)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of the syncing process: {peak:.0f} MiB")
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user and system) a running process and its ended children have used,
+    from /proc (page workers are children of the fork server that starts them)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def reaped_cpu() -> float:
+    """CPU seconds used by this process's children that have ended and been waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def children() -> list[int]:
+    """The running child processes of this one (the sandbox, page workers)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        found += [int(pid) for pid in (task / "children").read_text().split()]
+    return found
 
 
 def print_cache_size(path: Path, objects: int) -> None:
@@ -216,6 +255,8 @@ def main() -> None:
     parser.add_argument("--latency-ms", type=int, default=250)
     parser.add_argument("--rate-limit", type=int, default=25,
                         help="requests per second: 25 (test mode) or 100 (live mode)")
+    parser.add_argument("--page-workers", type=int, default=DEFAULT_PROCESSES,
+                        help="worker processes preparing pages (0: in the syncing process)")
     parser.add_argument("--events", type=int, default=50000)
     parser.add_argument("--search-rows", type=int, default=200000)
     parser.add_argument("--queries", type=int, default=1000)
@@ -227,7 +268,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="posapp-bench-") as tmp:
         work = Path(tmp)
         if not args.skip_backfill:
-            bench_backfill(work, args.objects, args.latency_ms, args.rate_limit)
+            bench_backfill(work, args.objects, args.latency_ms, args.rate_limit,
+                           args.page_workers)
         if not args.backfill_only:
             bench_events(work, args.events)
             bench_search(work, args.search_rows, args.queries)

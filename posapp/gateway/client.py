@@ -369,14 +369,19 @@ class Gateway:
     def read_json(self, operation: str, path: str, params: Mapping[str, Any]) -> dict[str, Any]:
         """`read` of `GET path?params`, the answer's JSON taken as it is, without building
         the SDK's objects (for list pages, where those cost more CPU than the request)."""
+        data: dict[str, Any] = orjson.loads(self.read_body(operation, path, params))
+        return data
+
+    def read_body(self, operation: str, path: str, params: Mapping[str, Any]) -> bytes:
+        """`read_json`'s answer unparsed: the JSON bytes, to be parsed elsewhere (the
+        backfill's page workers)."""
         self._check_thread()
         with self._http.keeping_bodies() as bodies:
             _, exc, _ = self._attempts(lambda: self.client.raw_request("get", path, **params))
         if exc is not None:
             raise translate(exc, operation)
         # Only a 2xx answer ends the attempts without an error, and it is the last one kept.
-        data: dict[str, Any] = orjson.loads(bodies[-1])
-        return data
+        return bodies[-1]
 
     def write(
         self,

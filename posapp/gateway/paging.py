@@ -43,6 +43,17 @@ _PATHS: Final[dict[str, str]] = {
 }
 
 
+def list_request(resource: ListResource, params: Mapping[str, Any] | None = None
+                 ) -> tuple[str, str, dict[str, Any]]:
+    """The operation name, path and query of the first page of `resource` for
+    `Gateway.read_body` (`iter_all`'s request); the next page adds `starting_after`."""
+    if resource not in LIST_RESOURCES:
+        raise ValueError(f"not a listable resource: {resource!r}")
+    if params and "ending_before" in params:
+        raise ValueError("lists page towards older objects; use ending_before elsewhere")
+    return f"{resource}.list", _PATHS[resource], {**(params or {}), "limit": PAGE_SIZE}
+
+
 def iter_all(
     gw: Gateway, resource: ListResource, params: Mapping[str, Any] | None = None
 ) -> Iterator[dict[str, Any]]:
@@ -54,13 +65,7 @@ def iter_all(
     (`Gateway.read_json`): pages are the bulk of a sync, and building the SDK's objects
     for them would cost more CPU than the rate limit leaves time for.
     """
-    if resource not in LIST_RESOURCES:
-        raise ValueError(f"not a listable resource: {resource!r}")
-    if params and "ending_before" in params:
-        raise ValueError("iter_all pages towards older objects; use ending_before elsewhere")
-    query: dict[str, Any] = {**(params or {}), "limit": PAGE_SIZE}
-    operation = f"{resource}.list"
-    path = _PATHS[resource]
+    operation, path, query = list_request(resource, params)
     while True:
         page = gw.read_json(operation, path, query)
         data: list[dict[str, Any]] = page["data"]

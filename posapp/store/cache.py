@@ -16,7 +16,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -26,7 +26,7 @@ import sqlite_utils
 
 from . import aggregates, search
 from .client_secrets import MARKER, without_client_secrets
-from .codec import Codec, dumps
+from .codec import Codec, deflate, dumps
 from .files import move_aside
 from .filters import AmountRange, CardLast4
 from .schema import MIGRATIONS, TABLE_FOR_OBJECT, TABLES, is_deletion
@@ -210,16 +210,8 @@ class Cache:
 
     def _prepare(self, table: str, objects: Iterable[Mapping[str, Any]],
                  generation: int) -> _Batch:
-        """Encode objects of one type for `_write` (outside any transaction: see `Codec`).
-        A deletion stub ({"id", "object", "deleted"}) keeps the last known state."""
-        _check_table(table)
-        batch = _Batch(table, [], [], generation)
-        for obj in objects:
-            if obj.get("deleted") and "created" not in obj:
-                batch.stubs.append(obj["id"])
-            else:
-                batch.rows.append(_row(table, obj, generation, self._codec))
-        return batch
+        """Encode objects of one type for `_write` (outside any transaction: see `Codec`)."""
+        return _prepare(table, objects, generation, self._codec.encode, raw=False)
 
     def mark_deleted(self, table: str, ids: Iterable[str]) -> int:
         """Flag rows as deleted on Stripe; they stay readable by id but leave lists."""
@@ -243,19 +235,22 @@ class Cache:
         """A backfill page's objects encoded for `save_encoded_page`, without the lock: the
         caller may drop the objects while it waits for the lock (a page of rows holds a
         fraction of the objects the garbage collector would walk)."""
-        batches: list[_Batch] = []
-        for group, group_generation in ((objects, generation), (related, 0)):
-            by_table: dict[str, list[Mapping[str, Any]]] = {}
-            for obj in group:
-                table = TABLE_FOR_OBJECT.get(str(obj.get("object")))
-                if table is not None:
-                    by_table.setdefault(table, []).append(obj)
-            batches += [self._prepare(t, objs, group_generation) for t, objs in by_table.items()]
-        return EncodedPage(batches)
+        return _encode_page(objects, generation, related, self._codec.encode, set())
+
+    @property
+    def dictionaries(self) -> Mapping[str, tuple[int, bytes]]:
+        """The compression dictionary of each type that has one, for `encode_rows`."""
+        return self._codec.dictionaries
 
     def save_encoded_page(self, source: str, page: EncodedPage,
                           checkpoint: Checkpoint) -> None:
-        """`save_backfill_page` of a page `encode_page` made."""
+        """`save_backfill_page` of a page `encode_page` or `encode_rows` made."""
+        for batch in page.batches:
+            if batch.raw:
+                # Types that had no dictionary when the page was encoded elsewhere.
+                for row in batch.rows:
+                    row["data"] = self._codec.encode(batch.table, row["data"])
+                batch.raw = False
         with self._transaction() as conn:
             for batch in page.batches:
                 _write(conn, batch)
@@ -281,7 +276,7 @@ class Cache:
         object to store (the event's own, or a re-fetched one; None stores nothing); see
         `schema.is_deletion` for which events delete. Returns
         False, changing nothing, if the event was already applied."""
-        row = _row("events", event, 0, self._codec)
+        row = _row("events", event, 0, self._codec.encode)
         table = TABLE_FOR_OBJECT.get(str(obj.get("object"))) if obj else None
         batch = None
         if obj is not None and table is not None and table != "events":
@@ -495,14 +490,61 @@ def _check_table(table: str) -> None:
         raise ValueError(f"not a cached type: {table!r}")
 
 
-def _row(table: str, obj: Mapping[str, Any], generation: int, codec: Codec) -> dict[str, Any]:
+Encode = Callable[[str, bytes], bytes | str]
+"""A table's name and an object's JSON -> the value stored in `data` (see `Codec.encode`)."""
+
+
+def encode_rows(objects: Iterable[Mapping[str, Any]], generation: int,
+                related: Iterable[Mapping[str, Any]],
+                dictionaries: Mapping[str, tuple[int, bytes]]) -> EncodedPage:
+    """`Cache.encode_page` without a cache, in any process: compressed against
+    `dictionaries` (`Cache.dictionaries`). The rows of a type without a dictionary keep their
+    JSON, and `save_encoded_page` encodes them (recording the type's dictionary)."""
+    def encode(table: str, text: bytes) -> bytes | str:
+        found = dictionaries.get(table)
+        return text if found is None else deflate(found, text)
+
+    return _encode_page(objects, generation, related, encode,
+                        set(TABLES) - set(dictionaries))
+
+
+def _encode_page(objects: Iterable[Mapping[str, Any]], generation: int,
+                 related: Iterable[Mapping[str, Any]], encode: Encode,
+                 raw: set[str]) -> EncodedPage:
+    batches: list[_Batch] = []
+    for group, group_generation in ((objects, generation), (related, 0)):
+        by_table: dict[str, list[Mapping[str, Any]]] = {}
+        for obj in group:
+            table = TABLE_FOR_OBJECT.get(str(obj.get("object")))
+            if table is not None:
+                by_table.setdefault(table, []).append(obj)
+        batches += [_prepare(t, objs, group_generation, encode, raw=t in raw)
+                    for t, objs in by_table.items()]
+    return EncodedPage(batches)
+
+
+def _prepare(table: str, objects: Iterable[Mapping[str, Any]], generation: int,
+             encode: Encode, raw: bool) -> _Batch:
+    """Encode objects of one type for `_write`. A deletion stub ({"id", "object",
+    "deleted"}) keeps the last known state."""
+    _check_table(table)
+    batch = _Batch(table, [], [], generation, raw)
+    for obj in objects:
+        if obj.get("deleted") and "created" not in obj:
+            batch.stubs.append(obj["id"])
+        else:
+            batch.rows.append(_row(table, obj, generation, encode))
+    return batch
+
+
+def _row(table: str, obj: Mapping[str, Any], generation: int, encode: Encode) -> dict[str, Any]:
     spec = TABLES[table]
     created = obj.get("created")
     data = dumps(obj)
     if MARKER_BYTES in data:  # cheap test first: most objects carry no client secret
         data = dumps(without_client_secrets(obj))
     return {"id": obj["id"],
-            "data": codec.encode(table, data),
+            "data": encode(table, data),
             "created": created if isinstance(created, int) else 0,
             "deleted": int(bool(obj.get("deleted"))),
             "synced_gen": generation,
@@ -541,12 +583,14 @@ class EncodedPage:
 
 @dataclass
 class _Batch:
-    """Objects of one type encoded for writing: rows to upsert, ids of deletion stubs."""
+    """Objects of one type encoded for writing: rows to upsert, ids of deletion stubs;
+    `raw` while the rows' `data` is still plain JSON (see `encode_rows`)."""
 
     table: str
     rows: list[dict[str, Any]]
     stubs: list[str]
     generation: int
+    raw: bool = False
 
 
 def _write(conn: sqlite3.Connection, batch: _Batch) -> int:

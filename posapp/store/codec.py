@@ -62,7 +62,12 @@ class Codec:
             if len(text) < _MIN_DICTIONARY:
                 return text.decode()
             found = self._record(table, text)
-        return _deflate(*found, text)
+        return deflate(found, text)
+
+    @property
+    def dictionaries(self) -> dict[str, tuple[int, bytes]]:
+        """Each type's dictionary as `(id, bytes)`, for `deflate` in another process."""
+        return dict(self._by_table)
 
     def decode(self, value: str | bytes) -> Any:
         """The object a stored value holds."""
@@ -98,9 +103,11 @@ class Codec:
             self._by_table.setdefault(table, (ident, data))
 
 
-def _deflate(ident: int, zdict: bytes, text: bytes) -> bytes:
-    deflate = zlib.compressobj(_LEVEL, zlib.DEFLATED, _WINDOW_BITS, _MEMORY_LEVEL, zdict=zdict)
-    return ident.to_bytes(2, "big") + deflate.compress(text) + deflate.flush()
+def deflate(dictionary: tuple[int, bytes], text: bytes) -> bytes:
+    """The stored form of `text` compressed against `dictionary` (`(id, bytes)`)."""
+    ident, zdict = dictionary
+    compressor = zlib.compressobj(_LEVEL, zlib.DEFLATED, _WINDOW_BITS, _MEMORY_LEVEL, zdict=zdict)
+    return ident.to_bytes(2, "big") + compressor.compress(text) + compressor.flush()
 
 
 def compress_table(conn: sqlite3.Connection, table: str) -> None:
@@ -124,6 +131,6 @@ def compress_table(conn: sqlite3.Connection, table: str) -> None:
     rows = conn.execute(f"SELECT rowid, data FROM [{table}] "  # noqa: S608
                         "WHERE typeof(data) = 'text'").fetchall()
     conn.executemany(f"UPDATE [{table}] SET data = ? WHERE rowid = ?",  # noqa: S608
-                     ((_deflate(ident, zdict, data.encode()), rowid) for rowid, data in rows))
+                     ((deflate((ident, zdict), data.encode()), rowid) for rowid, data in rows))
     for _name, sql in triggers:
         conn.execute(sql)

@@ -6,7 +6,8 @@ is stored with its checkpoint in one transaction; an interrupted backfill resume
 type after its last stored page and does not list finished types again. All types are
 listed at once, long ones cut into `created` segments on threads of their own
 (`split_segment`), and the gateway's rate limiter keeps the total under Stripe's rate
-limit.
+limit. Each page is parsed and encoded in a worker process (`workers.PageWorkers`) once a
+list is found to have more than one page; the app's process fetches pages and writes them.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from posapp.gateway.client import Gateway
-from posapp.gateway.paging import PAGE_SIZE, iter_all
+from posapp.gateway.paging import iter_all, list_request
 from posapp.store.cache import Cache, Checkpoint, Segment
+from posapp.store.pages import PreparedPage
 
-from .sources import SOURCES, Source, split_expanded
+from .sources import SOURCES, Source
+from .workers import PageWorkers
 
 _GENERATION_KEY = "sync.generation"
 _COMPLETE_KEY = "sync.complete"
@@ -72,21 +75,29 @@ def start_full_resync(cache: Cache) -> None:
 
 def backfill(gateway: Gateway, cache: Cache, *,
              progress: Callable[[BackfillProgress], None] | None = None,
-             cancel: threading.Event | None = None) -> BackfillResult:
+             cancel: threading.Event | None = None,
+             workers: PageWorkers | None = None) -> BackfillResult:
     """List every cached type into the cache, resuming an interrupted backfill; does
     nothing once a backfill has completed (see `start_full_resync`).
 
     Stops after the current pages when `cancel` is set (`complete` is then False; call
     again to resume). A `GatewayError` from any list stops the others and is raised once
-    their pages are stored.
+    their pages are stored. `workers` prepare the pages (default: new ones, ended on
+    return).
     """
     started = time.monotonic()
     requests_before = gateway.request_count
     if is_complete(cache):
         return BackfillResult({}, tuple(s.name for s in SOURCES), 0, 0.0, complete=True)
     generation = _begin(gateway, cache)
-    run = _Run(gateway, cache, generation, progress, cancel or threading.Event())
-    run.wait()
+    own_workers = workers is None
+    run = _Run(gateway, cache, generation, progress, cancel or threading.Event(),
+               workers or PageWorkers())
+    try:
+        run.wait()
+    finally:
+        if own_workers:
+            run.workers.close()
     complete = not run.stop.is_set()
     swept: dict[str, int] = {}
     if complete:
@@ -166,8 +177,11 @@ class _Run:
 
     def __init__(self, gateway: Gateway, cache: Cache, generation: int,
                  progress: Callable[[BackfillProgress], None] | None,
-                 cancel: threading.Event) -> None:
+                 cancel: threading.Event, workers: PageWorkers) -> None:
         self.gateway = gateway
+        self.workers = workers
+        # Pages are prepared in this process until a list turns out to have more than one.
+        self.several_pages = False
         self.cache = cache
         self.generation = generation
         self.progress = progress
@@ -227,54 +241,49 @@ class _Run:
             params["created"] = created
         if segment.after is not None:
             params["starting_after"] = segment.after
-        page: list[dict[str, Any]] = []
-        related: list[dict[str, Any]] = []
-        for obj in iter_all(self.gateway, source.resource, params):
-            own, found = split_expanded(obj, source.expanded)
-            page.append(own)
-            related.extend(found)
-            if len(page) == PAGE_SIZE:
-                after, split = self._save(listing, segment, page, related, done=False)
-                if self.cancel.is_set() or self.stop.is_set():
-                    self.stop.set()
-                    return None
-                if split:
-                    return after
-                segment, page, related = after, [], []
-        self._save(listing, segment, page, related, done=True)
-        return None
+        operation, path, query = list_request(source.resource, params)
+        while True:
+            body = self.gateway.read_body(operation, path, query)
+            page = self.workers.prepare(body, source.expanded, self.generation,
+                                        self.cache.dictionaries, here=not self.several_pages)
+            del body
+            if page.has_more:
+                self.several_pages = True
+            after, split = self._save(listing, segment, page)
+            if not page.has_more:
+                return None
+            if self.cancel.is_set() or self.stop.is_set():
+                self.stop.set()
+                return None
+            if split:
+                return after
+            segment = after
+            query = {**query, "starting_after": page.last_id}
 
-    def _save(self, listing: _Listing, segment: Segment, page: list[dict[str, Any]],
-              related: list[dict[str, Any]], done: bool) -> tuple[Segment, bool]:
-        """Store a page with the source's new checkpoint (emptying `page` and `related`);
-        returns the segment as it now stands and whether it was split (a new segment then
-        takes the older objects)."""
-        after = Segment(segment.gte, segment.lt, page[-1]["id"] if page else segment.after,
-                        done)
-        created = [obj.get("created") for obj in page]
+    def _save(self, listing: _Listing, segment: Segment,
+              page: PreparedPage) -> tuple[Segment, bool]:
+        """Store a page with the source's new checkpoint; returns the segment as it now
+        stands and whether it was split (a new segment then takes the older objects)."""
+        done = not page.has_more
+        after = Segment(segment.gte, segment.lt, page.last_id or segment.after, done)
+        created = page.created
         spawned: list[Segment] = []
         # Payment links carry no `created`, so they cannot be split by it.
-        if not done and page and None not in created:
-            split = split_segment(segment, cast(list[int], created), page[-1]["id"])
+        if not done and None not in created:
+            split = split_segment(segment, cast(list[int], created), after.after or "")
             if split:
                 after, spawned = split[0], split[1:]
-        listed, expanded = len(page), len(related)
-        encoded = self.cache.encode_page(page, self.generation, related)
-        # Only the encoded rows wait for the cache's lock: a young garbage collection walks
-        # every page in flight, stalling the GUI thread meanwhile.
-        page.clear()
-        related.clear()
         with listing.lock:
             old = listing.checkpoint
             segments = [after if s == segment else s for s in old.segments] + spawned
             newest = old.newest if old.newest is not None or not created else created[0]
-            listing.checkpoint = Checkpoint(tuple(segments), old.count + listed, newest)
-            self.cache.save_encoded_page(listing.source.name, encoded, listing.checkpoint)
+            listing.checkpoint = Checkpoint(tuple(segments), old.count + page.listed, newest)
+            self.cache.save_encoded_page(listing.source.name, page.rows, listing.checkpoint)
             complete = listing.checkpoint.done
         name = listing.source.name
         with self.lock:
-            self.stored[name] = self.stored.get(name, 0) + listed
-            self.related += expanded
+            self.stored[name] = self.stored.get(name, 0) + page.listed
+            self.related += page.related
             if complete:
                 self.finished.add(name)
             report = BackfillProgress(

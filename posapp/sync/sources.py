@@ -43,6 +43,7 @@ from posapp.gateway import (
 from posapp.gateway.client import Gateway
 from posapp.gateway.errors import ErrorKind, GatewayError
 from posapp.gateway.paging import ListResource
+from posapp.store.pages import split_expanded as split_expanded
 from posapp.store.schema import TABLES
 
 
@@ -124,28 +125,6 @@ def balance_transaction_ids(obj: Mapping[str, Any]) -> list[str]:
             if isinstance(ref, str) and ref.startswith("txn_"):
                 found.append(ref)
     return found
-
-
-def split_expanded(obj: Mapping[str, Any],
-                   paths: tuple[tuple[str, ...], ...]) -> tuple[dict[str, Any],
-                                                              list[dict[str, Any]]]:
-    """`obj` with each expanded path collapsed to its id, and the expanded objects."""
-    result = dict(obj)
-    found: list[dict[str, Any]] = []
-    for path in paths:
-        parent = result
-        for key in path[:-1]:
-            child = parent.get(key)
-            if not isinstance(child, dict):
-                break
-            parent[key] = child = dict(child)
-            parent = child
-        else:
-            value = parent.get(path[-1])
-            if isinstance(value, dict) and "id" in value:
-                found.append(value)
-                parent[path[-1]] = value["id"]
-    return result, found
 
 
 _RETRIEVE: dict[str, Callable[[Gateway, str], dict[str, Any]]] = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import threading
 import urllib.error
 import urllib.parse
@@ -48,6 +49,7 @@ from posapp.sync.notifications import (
     SubscriptionCanceled,
 )
 from posapp.sync.sources import BACKFILLED, SOURCES
+from posapp.sync.workers import PageWorkers
 
 KEY = "sk_test_posapp_tests"
 
@@ -639,3 +641,37 @@ def test_verify_without_repair_changes_nothing(gateway: Gateway, cache: Cache,
     report = verify_and_repair(gateway, cache, repair=False)
     assert [d.id for d in report.differences] == [shop.customer]
     assert cache.get("customers", shop.customer)["deleted"] is True
+
+
+def test_page_workers_store_what_the_app_process_stores_and_a_dead_one_loses_nothing(
+        gateway: Gateway, cache: Cache, client: stripe.StripeClient, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    seed_shop(client)
+    make_customers(client, 320)
+    backfill(gateway, cache, workers=PageWorkers(0))
+    expected = {table: cache.ids(table) for table in (*BACKFILLED, "payment_methods")}
+
+    with Cache(tmp_path / "workers.db") as in_workers:
+        workers = PageWorkers(2)
+        assert workers.ready(timeout=120)
+        backfill(gateway, in_workers, workers=workers)
+        workers.close()
+        assert workers.failure is None
+        assert {table: in_workers.ids(table) for table in expected} == expected
+
+    # A worker killed mid-backfill (the OOM killer, a user's kill): the pages it would have
+    # prepared are prepared in the app's process instead, and the log says so.
+    with Cache(tmp_path / "killed.db") as killed:
+        workers = PageWorkers(2)
+        assert workers.ready(timeout=120)
+
+        def kill_workers(_progress: BackfillProgress) -> None:
+            for process in multiprocessing.active_children():
+                process.kill()
+
+        result = backfill(gateway, killed, progress=kill_workers, workers=workers)
+        workers.close()
+        assert result.complete and is_complete(killed)
+        assert workers.failure is not None
+        assert "preparing pages in the app's process" in caplog.text
+        assert {table: killed.ids(table) for table in expected} == expected
