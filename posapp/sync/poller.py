@@ -1,7 +1,7 @@
 """The events poller: keeps the cache current by reading `GET /v1/events` after the newest
 applied event, oldest first, applying each event exactly once.
 
-The interval adapts: `hurry_interval` (1 s) while a cashier waits on an open payment
+The interval adapts: `hurry_interval` (0.75 s) while a cashier waits on an open payment
 request (`hurry_while`), `active_interval` (2 s) while the app expects activity
 (`expect_activity`) or events keep arriving, stretching to `idle_interval` (30 s) when
 nothing happens; failures back off exponentially up to
@@ -66,7 +66,7 @@ class Poller:
     def __init__(self, gateway: Gateway, cache: Cache, *, notify: Notify | None = None,
                  on_change: TablesChanged | None = None,
                  progress: Callable[[BackfillProgress], None] | None = None,
-                 active_interval: float = 2.0, hurry_interval: float = 1.0,
+                 active_interval: float = 2.0, hurry_interval: float = 0.75,
                  idle_interval: float = 30.0, max_backoff: float = 300.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.gateway = gateway

@@ -568,12 +568,12 @@ def test_a_waiting_cashier_hurries_the_poller_until_the_request_closes(
     request_open = [True]
     poller.hurry_while(lambda: request_open[0])
     assert poller.hurrying
-    assert poller.next_delay() == poller.hurry_interval == 1.0  # nobody has paid yet
+    assert poller.next_delay() == poller.hurry_interval == 0.75  # nobody has paid yet
     clock.now += 1.0
     assert poller.next_delay() == 0.0
     poller.poll_once()
     clock.now += 0.25  # the poll took a quarter of a second: the rhythm holds
-    assert poller.next_delay() == 0.75
+    assert poller.next_delay() == 0.5
     request_open[0] = False
     assert not poller.hurrying
     assert poller.next_delay() == 30.0
