@@ -75,12 +75,21 @@ class PageWorkers:
         with self._lock:
             if self.failure is not None or self.processes < 1:
                 return None
-            if self._executor is None:
+            starting = self._executor is None
+            if starting:
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(["__main__", "posapp.store.pages"])
                 self._executor = ProcessPoolExecutor(self.processes, mp_context=context)
-                self._started = [self._executor.submit(int) for _ in range(self.processes)]
             executor, started = self._executor, self._started
+        assert executor is not None
+        if starting:
+            try:
+                started = [executor.submit(int) for _ in range(self.processes)]
+            except Exception as error:  # e.g. a main module that starts the app unguarded
+                self._fail(error)
+                return None
+            with self._lock:
+                self._started = started
         if not all(future.done() for future in started):
             return None
         for future in started:

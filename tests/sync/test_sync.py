@@ -12,7 +12,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -675,3 +675,19 @@ def test_page_workers_store_what_the_app_process_stores_and_a_dead_one_loses_not
         assert workers.failure is not None
         assert "preparing pages in the app's process" in caplog.text
         assert {table: killed.ids(table) for table in expected} == expected
+
+    # Workers that cannot even start (a script that runs the app without the `__main__`
+    # guard makes the fork server's child start it again): the backfill goes on here.
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a new process before the current one finished bootstrapping")
+
+    caplog.clear()
+    with Cache(tmp_path / "unstartable.db") as unstartable, pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ProcessPoolExecutor, "submit", refuse)
+        workers = PageWorkers(2)
+        result = backfill(gateway, unstartable, workers=workers)
+        workers.close()
+        assert result.complete and is_complete(unstartable)
+        assert isinstance(workers.failure, RuntimeError)
+        assert "preparing pages in the app's process" in caplog.text
+        assert {table: unstartable.ids(table) for table in expected} == expected
