@@ -11,6 +11,7 @@ import requests
 import stripe
 
 from posapp.config import Paths
+from posapp.gateway import Gateway, RequestRecord
 from posapp.keys import Profile
 from posapp.sandbox import Sandbox
 from posapp.services.session import Session, open_session
@@ -77,3 +78,23 @@ def advance_time(sandbox: Sandbox, seconds: int) -> None:
                            data={"seconds": seconds},
                            headers={"Authorization": f"Bearer {TEST_KEY}"}, timeout=10)
     assert answer.status_code == 200, answer.text
+
+
+def lose_answers(gateway: Gateway, path_end: str = "", *, method: str | None = "POST",
+                 once: bool = False) -> list[bool]:
+    """Turn the gateway's retries off and lose the answers of requests whose path ends with
+    `path_end` (and of `method`; None: any): Stripe commits them, then the connection drops,
+    so their outcome is unknown. They are lost while the returned flag holds True (set it
+    False to let answers through), or only the first one when `once`."""
+    losing = [True]
+
+    def drop(record: RequestRecord) -> None:
+        if losing[0] and record.path.endswith(path_end) and method in (None, record.method):
+            if once:
+                losing[0] = False
+            raise stripe.APIConnectionError("connection dropped after the commit",
+                                            should_retry=True)
+
+    gateway.max_retries = 0
+    gateway.add_request_hook(drop)
+    return losing

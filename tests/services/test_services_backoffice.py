@@ -8,11 +8,10 @@ from typing import Any
 
 import pytest
 import requests
-from sdk_support import SANDBOX_ACCOUNT, advance_time
+from sdk_support import SANDBOX_ACCOUNT, advance_time, lose_answers
 from services_support import assert_audited, customer_with_card
-from stripe import APIConnectionError
 
-from posapp.gateway import GatewayError, RequestRecord, payment_intents, payouts
+from posapp.gateway import GatewayError, payment_intents, payouts
 from posapp.sandbox import Sandbox
 from posapp.services import balance, connect, payments
 from posapp.services.errors import ServiceError
@@ -128,15 +127,7 @@ def test_a_confirmed_manual_payout_pays_out_once_however_often_it_is_sent(
     advance_time(sandbox, 3 * DAY)
     balance.refresh_balance(session)
     gw = session.gateway
-    gw.max_retries = 0
-    dropped: list[str] = []
-
-    def drop_after_commit(record: RequestRecord) -> None:
-        if record.method == "POST" and record.path == "/v1/payouts" and not dropped:
-            dropped.append(record.path)
-            raise APIConnectionError("connection dropped after the commit", should_retry=True)
-
-    gw.add_request_hook(drop_after_commit)
+    lose_answers(gw, "/v1/payouts", once=True)
     with pytest.raises(GatewayError) as lost:
         balance.create_manual_payout(session, 5000, "usd", idempotency_key="payout-1")
     assert lost.value.idempotency_key == "payout-1"
@@ -246,15 +237,7 @@ def test_a_destination_charge_left_unknown_is_settled_with_its_own_key(
     tea = onboarded(session, "Tea")
     customer_id, card_id = customer_with_card(session)
     split = connect.PlatformCharge(application_fee=300, destination=tea)
-    session.gateway.max_retries = 0
-    dropped: list[str] = []
-
-    def drop_after_commit(record: RequestRecord) -> None:
-        if record.path == "/v1/payment_intents" and not dropped:
-            dropped.append(record.path)
-            raise APIConnectionError("connection dropped after the commit", should_retry=True)
-
-    session.gateway.add_request_hook(drop_after_commit)
+    lose_answers(session.gateway, "/v1/payment_intents", method=None, once=True)
     unknown = payments.charge_saved_card(session, customer_id, card_id, 3000, "usd", "Order",
                                          idempotency_key="sale-7/1", platform=split)
     assert unknown.state == "unknown"

@@ -13,11 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from sdk_support import lose_answers
 from services_support import cached, customer_with_card
-from stripe import APIConnectionError
 
 from posapp.gateway import (
-    RequestRecord,
     checkout,
     coupons,
     invoices,
@@ -202,15 +201,7 @@ def test_saved_card_pays_an_itemised_invoice_once_even_when_the_answer_is_lost(
     customer_id, card_id = customer_with_card(session)
     cart = cart_of(session, tax=True)
     gw = session.gateway
-    gw.max_retries = 0
-    dropped: list[str] = []
-
-    def drop_pay_answer(record: RequestRecord) -> None:
-        if record.method == "POST" and record.path.endswith("/pay") and not dropped:
-            dropped.append(record.path)
-            raise APIConnectionError("connection dropped after the commit", should_retry=True)
-
-    gw.add_request_hook(drop_pay_answer)
+    lose_answers(gw, "/pay", once=True)
     unknown = charge_cart_to_card(session, cart, customer_id, card_id,
                                   idempotency_key="sale-4/1")
     assert unknown.state == "unknown"
@@ -257,15 +248,7 @@ def test_cash_whose_answer_is_lost_is_recorded_once_when_sent_again(session: Ses
     shop(session)
     cart = cart_of(session)
     gw = session.gateway
-    gw.max_retries = 0
-    dropped: list[str] = []
-
-    def drop_pay_answer(record: RequestRecord) -> None:
-        if record.method == "POST" and record.path.endswith("/pay") and not dropped:
-            dropped.append(record.path)
-            raise APIConnectionError("connection dropped after the commit", should_retry=True)
-
-    gw.add_request_hook(drop_pay_answer)
+    lose_answers(gw, "/pay", once=True)
     unknown = record_outside_payment(session, cart, idempotency_key="sale-5/1")
     assert unknown.state == "unknown" and "don't know yet" in unknown.message
     settled = record_outside_payment(session, cart, idempotency_key="sale-5/1")

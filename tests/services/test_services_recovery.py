@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import stripe
-from sdk_support import open_test_session
+from sdk_support import lose_answers, open_test_session
 from services_support import customer_with_card
 
-from posapp.gateway import METADATA_KEY, RequestRecord, iter_all
+from posapp.gateway import METADATA_KEY, iter_all
 from posapp.sandbox import Sandbox
 from posapp.services import payments, recovery
 from posapp.services.session import Session
@@ -68,14 +67,7 @@ def test_a_yes_sends_the_interrupted_charge_once_with_its_own_key(
 
 def test_unknown_rows_are_settled_by_looking_them_up(session: Session) -> None:
     customer_id, card_id = customer_with_card(session)
-    session.gateway.max_retries = 0
-    dropping = [True]
-
-    def drop(record: RequestRecord) -> None:
-        if dropping[0] and record.method == "POST" and record.path == "/v1/payment_intents":
-            raise stripe.APIConnectionError("dropped after the commit", should_retry=True)
-
-    session.gateway.add_request_hook(drop)
+    lose_answers(session.gateway, "/v1/payment_intents")
     outcome = payments.charge_saved_card(session, customer_id, card_id, 450, "usd", "Espresso")
     assert outcome.state == "unknown"
     [unsettled] = recovery.unsettled_writes(session)

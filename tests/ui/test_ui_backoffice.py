@@ -10,11 +10,9 @@ from pathlib import Path
 import qasync
 import requests
 import stripe
-from sdk_support import SANDBOX_ACCOUNT, advance_time
-from stripe import APIConnectionError
+from sdk_support import SANDBOX_ACCOUNT, advance_time, lose_answers
 from ui_support import customer_with_card, demo_controller, first_sync, run, sync_now, wait_until
 
-from posapp.gateway import RequestRecord
 from posapp.sandbox import Sandbox
 from posapp.ui.shell.main_window import MainWindow, Panel
 from posapp.worker import Worker
@@ -152,16 +150,7 @@ def test_a_payout_left_unknown_is_checked_again_with_its_key_and_made_once(
     advance_time(sandbox, 3 * DAY)
     run(loop, window.balance.refresh_from_stripe())
     panel = window.payouts
-    gateway = window.state.session.gateway
-    gateway.max_retries = 0
-    dropped: list[str] = []
-
-    def drop_after_commit(record: RequestRecord) -> None:
-        if record.path == "/v1/payouts" and record.method == "POST" and not dropped:
-            dropped.append(record.path)
-            raise APIConnectionError("connection dropped after the commit", should_retry=True)
-
-    gateway.add_request_hook(drop_after_commit)
+    lose_answers(window.state.session.gateway, "/v1/payouts", once=True)
     assert run(loop, panel.create_payout(5000, "usd", "payout-ui-1")) is None
     assert panel.unknown == (5000, "usd", "payout-ui-1")
     assert "don't know yet" in panel.message.text()

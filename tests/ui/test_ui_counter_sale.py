@@ -17,9 +17,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QSpinBox
+from sdk_support import lose_answers
 from ui_support import customer_with_card, pay_hosted_page, run, sync_now, wait_until
 
-from posapp.gateway import RequestRecord
 from posapp.sandbox import Sandbox
 from posapp.services.receipts import receipt_for
 from posapp.services.sale_tenders import METADATA_REFUND_LINES, request_cart_payment
@@ -428,15 +428,7 @@ def test_lines_picked_for_a_refund_are_refunded_once_even_when_the_answer_is_los
     # Croissants 660 + 59 tax = 719: one back is round(359.5) = 360, the other 359.
     dialog.set_back(0, 1)
     assert dialog.amount.amount() == 360 and dialog.amount.text_edit.isReadOnly()
-    gateway = window.state.session.gateway
-    gateway.max_retries = 0
-    dropping = [True]
-
-    def drop(record: RequestRecord) -> None:
-        if dropping[0] and record.method == "POST" and record.path == "/v1/refunds":
-            raise stripe.APIConnectionError("dropped after the commit", should_retry=True)
-
-    gateway.add_request_hook(drop)
+    dropping = lose_answers(window.state.session.gateway, "/v1/refunds")
     assert run(loop, dialog.send(confirmed=True)) is None
     assert dialog.refund_button.text() == "Check again" and not dialog.lines.isEnabled()
     dropping[0] = False

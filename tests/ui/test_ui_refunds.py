@@ -10,9 +10,9 @@ import pytest
 import qasync
 import stripe
 from PySide6.QtWidgets import QMessageBox
+from sdk_support import lose_answers
 from ui_support import customer_with_card, run, sync_now, wait_until
 
-from posapp.gateway import RequestRecord
 from posapp.services.refunds import NOTE_KEY
 from posapp.store.journal import AuditEntry
 from posapp.ui.common.theme import DisplayMode
@@ -237,15 +237,7 @@ def test_a_refund_whose_outcome_is_unknown_is_checked_again_never_made_twice(
     customer = customer_with_card(client, "pm_card_visa", "Una Unknown")
     intent = _pay(client, customer, 1000)
     sync_now(loop, window)
-    gateway = window.state.session.gateway
-    gateway.max_retries = 0
-    dropping = [True]
-
-    def drop(record: RequestRecord) -> None:
-        if dropping[0] and record.method == "POST" and record.path == "/v1/refunds":
-            raise stripe.APIConnectionError("dropped after the commit", should_retry=True)
-
-    gateway.add_request_hook(drop)
+    dropping = lose_answers(window.state.session.gateway, "/v1/refunds")
     dialog = RefundDialog(window.state, intent.id, window)
     dialog.amount.text_edit.setText("4")
     assert run(loop, dialog.send(confirmed=True)) is None

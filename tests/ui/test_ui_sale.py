@@ -14,9 +14,9 @@ import stripe
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFrame, QWidget
+from sdk_support import lose_answers
 from ui_support import customer_with_card, pay_hosted_page, run, sync_now, wait_until
 
-from posapp.gateway import RequestRecord
 from posapp.services.payments import request_payment
 from posapp.store.journal import JournalState
 from posapp.ui.payments.collect_panel import CollectPanel, Sale
@@ -52,16 +52,7 @@ def buyer(loop: qasync.QEventLoop, window: MainWindow,
 def dropped_answers(window: MainWindow) -> Iterator[list[bool]]:
     """While the list holds True, every charge reaches Stripe and its answer is lost (the
     connection drops after the commit), and retries are off, so the outcome is unknown."""
-    gateway = window.state.session.gateway
-    dropping = [True]
-
-    def drop(record: RequestRecord) -> None:
-        if dropping[0] and record.method == "POST" and record.path == "/v1/payment_intents":
-            raise stripe.APIConnectionError("connection dropped after the commit",
-                                            should_retry=True)
-
-    gateway.max_retries = 0
-    gateway.add_request_hook(drop)
+    dropping = lose_answers(window.state.session.gateway, "/v1/payment_intents")
     yield dropping
     dropping[0] = False
 
@@ -173,15 +164,8 @@ def test_an_invoice_whose_sending_is_unknown_is_finished_once_with_the_same_keys
         loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
     customer = client.v1.customers.create(params={"name": "Ivo", "email": "ivo@example.com"})
     sync_now(loop, window)
-    gateway = window.state.session.gateway
-    gateway.max_retries = 0
-    dropping = [True]
-
-    def drop(record: RequestRecord) -> None:  # the e-mail goes out; the answer is lost
-        if dropping[0] and record.method == "POST" and record.path.endswith("/send"):
-            raise stripe.APIConnectionError("dropped after the commit", should_retry=True)
-
-    gateway.add_request_hook(drop)
+    # The e-mail goes out; the answer is lost.
+    dropping = lose_answers(window.state.session.gateway, "/send")
     collect = _fill(window, "40.00", "Catering", customer)
     collect.invoice.click()
     wait_until(loop, lambda: collect.sale is Sale.UNKNOWN, "the unknown outcome")

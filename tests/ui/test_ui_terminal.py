@@ -11,9 +11,9 @@ from typing import Any
 
 import qasync
 import stripe
+from sdk_support import lose_answers
 from ui_support import demo_controller, run, wait_until
 
-from posapp.gateway import RequestRecord
 from posapp.sandbox import Sandbox
 from posapp.services.cart import Cart, Coupon, Line, TaxRate, Tip
 from posapp.services.receipts import receipt_for
@@ -282,16 +282,8 @@ def test_a_carts_reader_payment_whose_start_is_unknown_is_settled_with_the_same_
         loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
     cart = _cart()
     collect, reader_id = _ring_up(loop, window, client, cart)
-    gateway = window.state.session.gateway
-    gateway.max_retries = 0
-    dropping = [True]
-
-    def drop(record: RequestRecord) -> None:  # the reader starts; the answer is lost
-        if dropping[0] and record.method == "POST" and record.path.endswith(
-                "/process_payment_intent"):
-            raise stripe.APIConnectionError("dropped after the commit", should_retry=True)
-
-    gateway.add_request_hook(drop)
+    # The reader starts; the answer is lost.
+    dropping = lose_answers(window.state.session.gateway, "/process_payment_intent")
     run(loop, collect.reader.collect())
     assert collect.sale is Sale.UNKNOWN
     assert "The reader payment may or may not have been started." in (
