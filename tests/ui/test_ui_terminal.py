@@ -311,7 +311,9 @@ def test_the_stations_reader_is_chosen_in_settings_and_kept_across_a_restart(
         wait_until(loop, lambda: page.choice.findData(second_reader) >= 0, "the readers")
         page.choice.setCurrentIndex(page.choice.findData(second_reader))
         dialog._save()
-        assert first.window.collect.reader.reader_id() == second_reader
+        # The collect screen takes it at once, or as soon as its own list of readers is in.
+        reader = first.window.collect.reader
+        wait_until(loop, lambda: reader.reader_id() == second_reader, "the station's reader")
     finally:
         first.shutdown()
     second = demo_controller(tmp_path, sandbox, worker)
