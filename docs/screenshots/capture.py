@@ -94,6 +94,11 @@ class Tour:
         where it stands over the window) into `name`.png here."""
         self.window.toasts.clear()
         await asyncio.sleep(0.6)
+        if (self.window.width(), self.window.height()) != SIZE:
+            # A screen asking for more room than the smallest window we support grows the
+            # window, and the shot would hide the clipping it is taken to show.
+            raise SystemExit(f"{name}: the window is {self.window.width()}x"
+                             f"{self.window.height()}, not {SIZE[0]}x{SIZE[1]}")
         path = HERE / f"{name}.png"
         image = self.window.grab()
         if dialog is not None:
