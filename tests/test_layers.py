@@ -94,6 +94,8 @@ FUNCTION_LEVEL_IMPORTS: dict[str, str] = {
     "posapp/app.py": "the composition root loads the GUI, sandbox and CLI commands on demand",
     "posapp/ui/widgets/qr_code.py": "segno, only when a code is first drawn (not at start-up)",
     "posapp/services/exports.py": "xlsxwriter, only when an XLSX export is written",
+    "posapp/ui/shell/panels.py": "each panel's module, when the window first shows or needs "
+    "that panel (start-up builds only the one it opens on and the collect screen)",
 }
 
 

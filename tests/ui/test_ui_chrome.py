@@ -1,5 +1,6 @@
 """The window's chrome: the mode badge and accent say which account money moves on, the
-status bar shows backfill progress per type, and the window remembers its last panel."""
+status bar shows backfill progress per type, the window remembers its last panel, and a
+panel first opened late shows what happened before it was built."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import qasync
 import stripe
 from PySide6.QtWidgets import QApplication
-from ui_support import demo_controller, run, wait_until
+from ui_support import demo_controller, run, sync_now, wait_until
 
 from posapp.sandbox import Sandbox
 from posapp.ui.common.app_state import ProfileView
@@ -54,3 +55,30 @@ def test_backfill_progress_per_type_and_remembered_panel(
     assert isinstance(reopened, MainWindow)
     assert reopened.current_panel() is Panel.PAYMENTS
     again.shutdown()
+
+
+def test_a_panel_opened_late_shows_what_came_before_it_was_built(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient) -> None:
+    # The window opened on the collect screen and built no other panel (a quicker start).
+    assert [p for p in Panel if window.is_built(p)] == [Panel.COLLECT]
+    buyer = client.v1.customers.create(params={"name": "Late Lou"})
+    paid = client.v1.payment_intents.create(params={
+        "amount": 1250, "currency": "usd", "customer": buyer.id,
+        "payment_method": "pm_card_visa", "confirm": True})
+    refund = client.v1.refunds.create(params={"payment_intent": paid.id, "amount": 250})
+    window.state.expect_activity()
+    wait_until(loop, lambda: window.unread > 0, "the payment's notification")
+    sync_now(loop, window)
+    assert not window.is_built(Panel.ACTIVITY)
+
+    window.show_panel(Panel.ACTIVITY)
+    notices = [window.activity.notices.item(i).text()
+               for i in range(window.activity.notices.count())]
+    assert any("$12.50" in text for text in notices)
+    assert window.unread == 0
+    assert window.jump_to("customers", buyer.id)  # built by the jump, the sync's rows in it
+    assert window.jump_to("refunds", refund.id)
+    window.refunds.open_payment.click()  # its signal was connected when it was built
+    assert window.current_panel() is Panel.PAYMENTS
+    current = window.payments.list.current_object()
+    assert current is not None and current["id"] == paid.id

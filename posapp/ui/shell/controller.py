@@ -40,6 +40,7 @@ from ..common.theme import DisplayMode
 from ..payments.station_reader import StationReaderPage
 from .add_profile_dialog import AddProfileDialog
 from .main_window import MainWindow
+from .panels import Panel
 from .recovery_dialog import RecoveryDialog, needs_recovery
 from .settings_dialog import SettingsDialog
 from .welcome_window import WelcomeWindow
@@ -271,7 +272,8 @@ class GuiController(QObject):
             self.window.collect.reader.choose_station_reader()
         if self.settings.language != language_before:
             self.set_language(choose_language(self.settings.language))
-        if self.state is not None and isinstance(self.window, MainWindow):
+        if self.state is not None and isinstance(self.window, MainWindow) \
+                and self.window.is_built(Panel.SALE):  # one built later chooses it then
             self.state.spawn(self.window.sale.choose_tax())
 
     def _opened_new(self, dialog: AddProfileDialog) -> None:
@@ -297,7 +299,9 @@ class GuiController(QObject):
         self.state = state
         self._profile_name = profile.name
         self._show(window)
-        state.start_sync()
+        # Once the window is on screen: before its first paint, the sync (a first backfill
+        # above all) took the CPU from it.
+        window.painted.connect(lambda: self._start_syncing(state))
         state.spawn(state.refresh_account())
         # Once per opened session: a window rebuilt for a language switch must not take a
         # charge in flight for an interrupted one.
@@ -306,6 +310,11 @@ class GuiController(QObject):
             window.recovery = RecoveryDialog(state, window)
             window.recovery.open()
         return window
+
+    def _start_syncing(self, state: AppState) -> None:
+        """Start `state`'s sync, unless its window was replaced meanwhile."""
+        if state is self.state:
+            state.start_sync()
 
     def _show(self, window: QWidget | None) -> None:
         """Show `window` (None: none), then close the previous one, so the app never passes

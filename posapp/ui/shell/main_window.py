@@ -1,17 +1,18 @@
 """`MainWindow`: navigation, the panels, the top bar, the status bar and toasts.
 
-It wires panels to the shared `AppState` and to each other only through signals; it holds no
-business logic. Profile switching, settings and language changes are requested through its
-signals and carried out by the `launch` controller, which rebuilds the window.
-"""
+Each panel is built the first time it is shown or asked for (`panel`, and the attributes
+named after the panels) by `panels.BUILDERS`; the collect screen at once. The window wires
+panels to the shared `AppState` and to each other only through signals; it holds no business
+logic. Profile switching, settings and language changes are requested through its signals
+and carried out by the `launch` controller, which rebuilds the window."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from enum import IntEnum
-from typing import Protocol
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QDate, Qt, Signal
+from PySide6.QtCore import QByteArray, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,51 +29,37 @@ from PySide6.QtWidgets import (
 from posapp.services.cart import Cart
 from posapp.sync.notifications import ConnectionChanged, Notification
 
-from ..activity.activity_panel import ActivityPanel
 from ..backoffice.acting_banner import ActingBanner
-from ..backoffice.balance_panel import BalancePanel
-from ..backoffice.connect_panel import ConnectPanel
-from ..backoffice.payouts_panel import PayoutsPanel
-from ..catalogue.products_panel import ProductsPanel
-from ..catalogue.sale_panel import SalePanel
 from ..common.app_state import AppState
 from ..common.list_view import CacheListView
 from ..common.notices import notice_text
 from ..common.resources import icon
 from ..common.theme import DisplayMode, accent_style
-from ..customers.customers_panel import CustomersPanel
-from ..dashboard.dashboard_panel import DashboardPanel, ListFilter
-from ..disputes.disputes_panel import DisputesPanel
-from ..invoices.invoices_panel import InvoicesPanel
-from ..payments.collect_panel import CollectPanel
-from ..payments.payments_panel import PaymentsPanel
-from ..refunds.refunds_panel import RefundsPanel
-from ..subscriptions.subscriptions_panel import SubscriptionsPanel
 from ..widgets.filter_bar import FilterBar
+from .panels import BUILDERS, Panel
 from .search_dialog import SearchDialog
 from .status_bar import SyncStatusBar
 from .toasts import ToastArea
 from .top_bar import TopBar
 
+if TYPE_CHECKING:
+    from ..activity.activity_panel import ActivityPanel
+    from ..backoffice.accounts_panel import AccountsPanel
+    from ..backoffice.balance_panel import BalancePanel
+    from ..backoffice.connect_panel import ConnectPanel
+    from ..backoffice.payouts_panel import PayoutsPanel
+    from ..catalogue.products_panel import ProductsPanel
+    from ..catalogue.sale_panel import SalePanel
+    from ..customers.customers_panel import CustomersPanel
+    from ..dashboard.dashboard_panel import DashboardPanel, ListFilter
+    from ..disputes.disputes_panel import DisputesPanel
+    from ..invoices.invoices_panel import InvoicesPanel
+    from ..payments.collect_panel import CollectPanel
+    from ..payments.payments_panel import PaymentsPanel
+    from ..refunds.refunds_panel import RefundsPanel
+    from ..subscriptions.subscriptions_panel import SubscriptionsPanel
 
-class Panel(IntEnum):
-    """The navigation entries, in order (Ctrl+1 … Ctrl+9, then Ctrl+0; the rest have none)."""
-
-    DASHBOARD = 0
-    COLLECT = 1
-    CUSTOMERS = 2
-    PAYMENTS = 3
-    SUBSCRIPTIONS = 4
-    INVOICES = 5
-    REFUNDS = 6
-    DISPUTES = 7
-    ACTIVITY = 8
-    SALE = 9
-    PRODUCTS = 10
-    BALANCE = 11
-    PAYOUTS = 12
-    ACCOUNTS = 13
-
+__all__ = ["MainWindow", "Panel"]
 
 PANEL_FOR_TABLE = {
     "customers": Panel.CUSTOMERS, "payment_methods": Panel.CUSTOMERS,
@@ -86,6 +73,35 @@ PANEL_FOR_TABLE = {
 }
 
 
+# The window tells it was painted after this long at the latest (never painted: minimised,
+# or on a display that never exposes it), so what waits for the paint does not wait forever.
+PAINT_WAIT_MS = 1000
+
+
+class _FirstPaint(QObject):
+    """Calls `done` once: at the watched widget's first paint, or after PAINT_WAIT_MS."""
+
+    def __init__(self, widget: QWidget, done: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._done: Callable[[], None] | None = done
+        widget.installEventFilter(self)
+        QTimer.singleShot(PAINT_WAIT_MS, self, self._finish)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Finish at the first paint event; never filters it out."""
+        if event.type() == QEvent.Type.Paint:
+            self._finish()
+        return False
+
+    def _finish(self) -> None:
+        done, self._done = self._done, None
+        if done is not None:
+            self._widget.removeEventFilter(self)
+            done()
+
+
+@runtime_checkable
 class ObjectPanel(Protocol):
     """A panel that can select one of the objects it lists (`jump_to` relies on it)."""
 
@@ -104,6 +120,9 @@ class MainWindow(QMainWindow):
     """A connected account's id: work on it (the platform's session stays open)."""
     platform_requested = Signal()
     """Back from a connected account to the platform."""
+    painted = Signal()
+    """Once: the window's first paint (or PAINT_WAIT_MS after it was built, if it was never
+    painted by then); work that can wait for the window to be on screen starts here."""
 
     def __init__(self, state: AppState, profile_names: Sequence[str],
                  parent: QWidget | None = None) -> None:
@@ -132,54 +151,31 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(190)
         self.stack = QStackedWidget()
-        self.dashboard = DashboardPanel(state)
-        self.collect = CollectPanel(state)
-        self.customers = CustomersPanel(state)
-        self.payments = PaymentsPanel(state)
-        self.subscriptions = SubscriptionsPanel(state)
-        self.invoices = InvoicesPanel(state)
-        self.refunds = RefundsPanel(state)
-        self.disputes = DisputesPanel(state)
-        self.activity = ActivityPanel(state)
-        self.sale = SalePanel(state)
-        self.sale.collect_requested.connect(self._collect_cart)
-        self.collect.cart_done.connect(self.sale.clear)
-        self.sale.cart_changed.connect(self.collect.reader.follow_cart)
-        self.products = ProductsPanel(state)
-        self.balance = BalancePanel(state)
-        self.payouts = PayoutsPanel(state)
-        self.connect_panel = ConnectPanel(state)
-        self.accounts = self.connect_panel.accounts
-        self.accounts.act_as_requested.connect(self.act_as_requested)
-        self._object_panels: dict[Panel, ObjectPanel] = {
-            Panel.CUSTOMERS: self.customers, Panel.PAYMENTS: self.payments,
-            Panel.SUBSCRIPTIONS: self.subscriptions, Panel.INVOICES: self.invoices,
-            Panel.REFUNDS: self.refunds, Panel.DISPUTES: self.disputes,
-            Panel.ACTIVITY: self.activity, Panel.PRODUCTS: self.products,
-            Panel.BALANCE: self.balance, Panel.PAYOUTS: self.payouts,
-            Panel.ACCOUNTS: self.connect_panel,
-        }
+        self._panels: dict[Panel, QWidget] = {}
+        """The panels built so far; the stack holds an empty stand-in for the others."""
+        self.notices: list[tuple[float, Notification]] = []
+        """This window's notifications and when they came, oldest first (the activity panel
+        lists them once it is built)."""
         entries = (
-            (Panel.DASHBOARD, self.tr("Dashboard"), "dashboard", self.dashboard),
-            (Panel.COLLECT, self.tr("Collect payment"), "collect", self.collect),
-            (Panel.CUSTOMERS, self.tr("Customers"), "customers", self.customers),
-            (Panel.PAYMENTS, self.tr("Payments"), "payments", self.payments),
-            (Panel.SUBSCRIPTIONS, self.tr("Subscriptions"), "subscriptions",
-             self.subscriptions),
-            (Panel.INVOICES, self.tr("Invoices"), "invoices", self.invoices),
-            (Panel.REFUNDS, self.tr("Refunds"), "refunds", self.refunds),
-            (Panel.DISPUTES, self.tr("Disputes"), "disputes", self.disputes),
-            (Panel.ACTIVITY, self.tr("Activity"), "activity", self.activity),
-            (Panel.SALE, self.tr("Sale"), "collect", self.sale),
-            (Panel.PRODUCTS, self.tr("Products"), "invoices", self.products),
-            (Panel.BALANCE, self.tr("Balance"), "payments", self.balance),
-            (Panel.PAYOUTS, self.tr("Payouts"), "paid", self.payouts),
-            (Panel.ACCOUNTS, self.tr("Connect"), "customers", self.connect_panel),
+            (Panel.DASHBOARD, self.tr("Dashboard"), "dashboard"),
+            (Panel.COLLECT, self.tr("Collect payment"), "collect"),
+            (Panel.CUSTOMERS, self.tr("Customers"), "customers"),
+            (Panel.PAYMENTS, self.tr("Payments"), "payments"),
+            (Panel.SUBSCRIPTIONS, self.tr("Subscriptions"), "subscriptions"),
+            (Panel.INVOICES, self.tr("Invoices"), "invoices"),
+            (Panel.REFUNDS, self.tr("Refunds"), "refunds"),
+            (Panel.DISPUTES, self.tr("Disputes"), "disputes"),
+            (Panel.ACTIVITY, self.tr("Activity"), "activity"),
+            (Panel.SALE, self.tr("Sale"), "collect"),
+            (Panel.PRODUCTS, self.tr("Products"), "invoices"),
+            (Panel.BALANCE, self.tr("Balance"), "payments"),
+            (Panel.PAYOUTS, self.tr("Payouts"), "paid"),
+            (Panel.ACCOUNTS, self.tr("Connect"), "customers"),
         )
-        for panel, label, icon_name, widget in entries:
+        for panel, label, icon_name in entries:
             item = QListWidgetItem(icon(icon_name), label)
             self.navigation.addItem(item)
-            self.stack.addWidget(widget)
+            self.stack.addWidget(QWidget())
             if panel < 10:
                 key = (panel + 1) % 10
                 item.setToolTip(f"{label}  (Ctrl+{key})")
@@ -210,7 +206,6 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self.toasts = ToastArea(central)
-        self.collect.announce.connect(self.toasts.show_toast)
 
         self.status = SyncStatusBar(state.formats)
         self.setStatusBar(self.status)
@@ -224,13 +219,9 @@ class MainWindow(QMainWindow):
         state.notification.connect(self._notified)
         state.toast.connect(self.toasts.show_toast)
         state.online_changed.connect(self._online_changed)
-        self.customers.open_payment.connect(self.jump_to)
-        self.payments.open_customer.connect(lambda cid: self.jump_to("customers", cid))
-        self.refunds.open_object.connect(self.jump_to)
-        self.disputes.open_object.connect(self.jump_to)
-        self.dashboard.open_list.connect(self.open_filtered)
-        self.subscriptions.open_object.connect(self.jump_to)
-        self.invoices.open_object.connect(self.jump_to)
+        # The station's screen, whichever panel is shown: it resumes a reader payment in
+        # flight, closes overdue payment requests and says when a closed one was paid.
+        self.panel(Panel.COLLECT)
 
         settings = state.ui_settings
         geometry = settings.value("window/geometry")
@@ -241,21 +232,147 @@ class MainWindow(QMainWindow):
         last = str(settings.value("window/panel", int(Panel.COLLECT)))
         self.show_panel(Panel(int(last)) if last.isdigit() and int(last) < len(Panel)
                         else Panel.COLLECT)
+        self._first_paint = _FirstPaint(self, self.painted.emit)
 
     def carry_over(self, previous: MainWindow) -> None:
         """Take over what the session showed in `previous` (the same profile's window before
         a language switch): its place and size, notifications, unread count and panel."""
         self.setGeometry(previous.geometry())
         self.setWindowState(previous.windowState())
-        for at, notice in previous.activity.history:
-            self.activity.add_notice(notice, at)
+        self.notices[:0] = previous.notices
+        if Panel.ACTIVITY in self._panels:
+            for at, notice in previous.notices:
+                self.activity.add_notice(notice, at)
         self.unread = previous.unread
         self.status.set_unread(self.unread)
         self.show_panel(previous.current_panel())
 
     def show_panel(self, panel: Panel) -> None:
-        """Switch to `panel`."""
+        """Switch to `panel` (built first if it was not yet)."""
         self.navigation.setCurrentRow(int(panel))
+
+    def panel(self, which: Panel) -> QWidget:
+        """The widget of `which`, built now if it was not yet: its module imported, its
+        lists read from the cache and its signals connected, so it comes up current."""
+        widget = self._panels.get(which)
+        if widget is None:
+            widget = BUILDERS[which](self.state)
+            self._panels[which] = widget
+            stand_in = self.stack.widget(int(which))
+            self.stack.insertWidget(int(which), widget)
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
+            self._connect_panel(which)
+        return widget
+
+    def is_built(self, which: Panel) -> bool:
+        """Whether `which` was built (shown or asked for) in this window."""
+        return which in self._panels
+
+    def _connect_panel(self, which: Panel) -> None:
+        """Wire a panel just built to the window and to the panels it works with."""
+        match which:
+            case Panel.DASHBOARD:
+                self.dashboard.open_list.connect(self.open_filtered)
+            case Panel.COLLECT:
+                self.collect.announce.connect(self.toasts.show_toast)
+            case Panel.CUSTOMERS:
+                self.customers.open_payment.connect(self.jump_to)
+            case Panel.PAYMENTS:
+                self.payments.open_customer.connect(lambda cid: self.jump_to("customers", cid))
+            case Panel.SUBSCRIPTIONS:
+                self.subscriptions.open_object.connect(self.jump_to)
+            case Panel.INVOICES:
+                self.invoices.open_object.connect(self.jump_to)
+            case Panel.REFUNDS:
+                self.refunds.open_object.connect(self.jump_to)
+            case Panel.DISPUTES:
+                self.disputes.open_object.connect(self.jump_to)
+            case Panel.ACTIVITY:
+                for at, notice in self.notices:
+                    self.activity.add_notice(notice, at)
+            case Panel.SALE:
+                self.sale.collect_requested.connect(self._collect_cart)
+                self.collect.cart_done.connect(self.sale.clear)
+                self.sale.cart_changed.connect(self.collect.reader.follow_cart)
+            case Panel.ACCOUNTS:
+                self.accounts.act_as_requested.connect(self.act_as_requested)
+
+    @property
+    def dashboard(self) -> DashboardPanel:
+        """The dashboard (built on first use, as every panel below)."""
+        return cast("DashboardPanel", self.panel(Panel.DASHBOARD))
+
+    @property
+    def collect(self) -> CollectPanel:
+        """The collect screen."""
+        return cast("CollectPanel", self.panel(Panel.COLLECT))
+
+    @property
+    def customers(self) -> CustomersPanel:
+        """The customers panel."""
+        return cast("CustomersPanel", self.panel(Panel.CUSTOMERS))
+
+    @property
+    def payments(self) -> PaymentsPanel:
+        """The payments panel."""
+        return cast("PaymentsPanel", self.panel(Panel.PAYMENTS))
+
+    @property
+    def subscriptions(self) -> SubscriptionsPanel:
+        """The subscriptions panel."""
+        return cast("SubscriptionsPanel", self.panel(Panel.SUBSCRIPTIONS))
+
+    @property
+    def invoices(self) -> InvoicesPanel:
+        """The invoices panel."""
+        return cast("InvoicesPanel", self.panel(Panel.INVOICES))
+
+    @property
+    def refunds(self) -> RefundsPanel:
+        """The refunds panel."""
+        return cast("RefundsPanel", self.panel(Panel.REFUNDS))
+
+    @property
+    def disputes(self) -> DisputesPanel:
+        """The disputes panel."""
+        return cast("DisputesPanel", self.panel(Panel.DISPUTES))
+
+    @property
+    def activity(self) -> ActivityPanel:
+        """The activity panel."""
+        return cast("ActivityPanel", self.panel(Panel.ACTIVITY))
+
+    @property
+    def sale(self) -> SalePanel:
+        """The sale screen."""
+        return cast("SalePanel", self.panel(Panel.SALE))
+
+    @property
+    def products(self) -> ProductsPanel:
+        """The products panel."""
+        return cast("ProductsPanel", self.panel(Panel.PRODUCTS))
+
+    @property
+    def balance(self) -> BalancePanel:
+        """The balance panel."""
+        return cast("BalancePanel", self.panel(Panel.BALANCE))
+
+    @property
+    def payouts(self) -> PayoutsPanel:
+        """The payouts panel."""
+        return cast("PayoutsPanel", self.panel(Panel.PAYOUTS))
+
+    @property
+    def connect_panel(self) -> ConnectPanel:
+        """The Connect panel."""
+        return cast("ConnectPanel", self.panel(Panel.ACCOUNTS))
+
+    @property
+    def accounts(self) -> AccountsPanel:
+        """The Connect panel's connected accounts."""
+        return self.connect_panel.accounts
 
     def _collect_cart(self, cart: Cart) -> None:
         """The sale screen's cart goes to the collect screen to be paid."""
@@ -274,7 +391,8 @@ class MainWindow(QMainWindow):
         if panel is None:
             return False
         self.show_panel(panel)
-        return self._object_panels[panel].show_object(object_id)
+        widget = self.panel(panel)
+        return isinstance(widget, ObjectPanel) and widget.show_object(object_id)
 
     def open_filtered(self, wanted: ListFilter) -> bool:
         """Show the panel that lists `wanted.table`, filtered by its status (and period or
@@ -283,13 +401,14 @@ class MainWindow(QMainWindow):
         if panel is None:
             return False
         self.show_panel(panel)
-        view = getattr(self.stack.widget(int(panel)), "list", None)
+        widget = self.panel(panel)
+        view = getattr(widget, "list", None)
         if not isinstance(view, CacheListView):
             return False
         view.status_filter.setCurrentIndex(max(view.status_filter.findData(wanted.status), 0))
         if wanted.period is not None and panel is Panel.REFUNDS:
             self.refunds.set_period(wanted.period)
-        bar = getattr(self.stack.widget(int(panel)), "filter_bar", None)
+        bar = getattr(widget, "filter_bar", None)
         if wanted.day is not None and isinstance(bar, FilterBar):
             day = QDate.fromString(wanted.day, Qt.DateFormat.ISODate)
             bar.set_days(day, day)
@@ -304,6 +423,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _panel_changed(self, row: int) -> None:
+        self.panel(Panel(row))
         self.stack.setCurrentIndex(row)
         self.state.ui_settings.setValue("window/panel", row)
         if row == Panel.ACTIVITY:
@@ -311,6 +431,7 @@ class MainWindow(QMainWindow):
             self.status.set_unread(0)
 
     def _notified(self, notice: Notification) -> None:
+        self.notices.append((time.time(), notice))
         if self.collect.explains(notice):
             return
         self.toasts.show_toast(notice_text(notice, self.state.formats))
