@@ -422,6 +422,12 @@ class Cache:
                 f"SELECT COUNT(*) FROM [{table}] WHERE {' AND '.join(where)}",  # noqa: S608
                 params).fetchone()[0])
 
+    def has_rows(self, table: str) -> bool:
+        """Whether the table holds any row, deleted ones included (without counting them)."""
+        _check_table(table)
+        with self._reading() as conn:
+            return conn.execute(f"SELECT 1 FROM [{table}] LIMIT 1").fetchone() is not None  # noqa: S608
+
     def ids(self, table: str) -> dict[str, dict[str, Any]]:
         """Every live (not deleted) object of a type by id: what `verify` compares."""
         _check_table(table)
