@@ -44,6 +44,7 @@ import stripe
 
 from posapp.gateway.errors import ErrorKind, ForbiddenThreadError, GatewayError, translate
 from posapp.gateway.hosts import api_base_problem, destination_problem
+from posapp.gateway.keepalive import KeepAliveGets
 from posapp.gateway.paging import ListResource, iter_all
 from posapp.gateway.ratelimit import RateLimiter
 from posapp.gateway.retry import backoff_delay, retry_after, should_retry
@@ -163,12 +164,14 @@ class _HttpClient(stripe.RequestsClient):
         self._before = before
         self._after = after
         self._kept = threading.local()
+        self._gets = KeepAliveGets(timeout)
 
     @contextmanager
     def keeping_bodies(self) -> Iterator[list[bytes]]:
         """Collect the bodies of this thread's 2xx answers inside the block, handing the SDK
         an empty object instead: its parse (stdlib JSON into OrderedDicts) of a list page
-        costs more CPU than the caller's own `orjson` parse of the body."""
+        costs more CPU than the caller's own `orjson` parse of the body. Their GETs go over
+        this thread's kept-alive connection (`KeepAliveGets`) instead of `requests`."""
         kept: list[bytes] = []
         self._kept.bodies = kept
         try:
@@ -194,8 +197,12 @@ class _HttpClient(stripe.RequestsClient):
                 json_body={"error": {"message": problem, "code": UNSAFE_API_BASE}})
         self._before()
         path = urlsplit(url).path
+        kept: list[bytes] | None = getattr(self._kept, "bodies", None)
         try:
-            content, status, rheaders = super().request(method, url, headers, post_data)
+            if kept is not None and method == "get" and self._gets.usable:
+                content, status, rheaders = self._gets.get(url, headers or {})
+            else:
+                content, status, rheaders = super().request(method, url, headers, post_data)
         except stripe.APIConnectionError:
             self._after(RequestRecord(method.upper(), path, None, None, False))
             raise
@@ -203,7 +210,6 @@ class _HttpClient(stripe.RequestsClient):
         self._after(
             RequestRecord(method.upper(), path, status, rheaders.get("Request-Id"), replayed)
         )
-        kept: list[bytes] | None = getattr(self._kept, "bodies", None)
         if kept is not None and 200 <= status < 300:
             kept.append(content)
             content = b"{}"

@@ -699,11 +699,7 @@ def _billed_items_aside(state: State) -> Iterator[Callable[[], None]]:
     seen: set[str] = set()
 
     def keep(ids: list[str]) -> None:
-        items = state._lists["invoiceitem"]
-        items.ids[:] = []
-        items.position.clear()
-        for object_id in ids:
-            items.add(object_id)
+        state.relist("invoiceitem", ids)
 
     def note_new() -> list[str]:
         ids = state._lists["invoiceitem"].ids if "invoiceitem" in state._lists else []

@@ -8,7 +8,7 @@ import re
 import string
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -184,24 +184,58 @@ class RequestContext:
 
 @dataclass
 class _TypeList:
-    """Ids of one object type in creation order, with O(1) cursor lookup."""
+    """Ids of one object type in creation order, with O(1) cursor lookup, and each one's
+    `created` (which never changes): while those never decrease along the list
+    (`ordered`), a `created` window is a slice found by bisection."""
 
     ids: list[str] = field(default_factory=list)
     position: dict[str, int] = field(default_factory=dict)
+    created: list[int] = field(default_factory=list)
+    ordered: bool = True
 
-    def add(self, object_id: str) -> None:
-        self.position[object_id] = len(self.ids)
-        self.ids.append(object_id)
+    @classmethod
+    def of(cls, objects: Iterable[Obj]) -> _TypeList:
+        """A list of `objects` in the order given."""
+        typelist = cls()
+        for obj in objects:
+            typelist.add(obj)
+        return typelist
 
-    def add_in_order(self, object_id: str, key: Callable[[str], Any]) -> None:
-        """Add keeping the ids sorted by `key` (appending when it sorts last, as is usual)."""
+    def add(self, obj: Obj) -> None:
+        created = obj.get("created", 0)
+        if not isinstance(created, int) or (self.ordered and self.created
+                                            and created < self.created[-1]):
+            self.ordered = False
+        self.position[obj["id"]] = len(self.ids)
+        self.ids.append(obj["id"])
+        self.created.append(created)
+
+    def add_in_order(self, obj: Obj, key: Callable[[str], Any]) -> None:
+        """Add keeping the ids sorted by `key` (appending when it sorts last, as is usual);
+        `key` must sort by `created` first."""
+        object_id = obj["id"]
         if not self.ids or key(self.ids[-1]) <= key(object_id):
-            self.add(object_id)
+            self.add(obj)
             return
         index = bisect.bisect_right(self.ids, key(object_id), key=key)
         self.ids.insert(index, object_id)
+        self.created.insert(index, obj["created"])
         for position in range(index, len(self.ids)):
             self.position[self.ids[position]] = position
+
+    def window(self, bounds: dict[str, int]) -> tuple[int, int]:
+        """The slice `[start, stop)` of an `ordered` list whose `created` is within
+        `bounds` (`gt`, `gte`, `lt`, `lte`)."""
+        start, stop = 0, len(self.ids)
+        if "gt" in bounds:
+            start = max(start, bisect.bisect_right(self.created, bounds["gt"]))
+        if "gte" in bounds:
+            start = max(start, bisect.bisect_left(self.created, bounds["gte"]))
+        if "lt" in bounds:
+            stop = min(stop, bisect.bisect_left(self.created, bounds["lt"]))
+        if "lte" in bounds:
+            stop = min(stop, bisect.bisect_right(self.created, bounds["lte"]))
+        return start, stop
 
 
 class State:
@@ -301,9 +335,9 @@ class State:
         self.objects[obj["id"]] = obj
         typelist = self._lists.setdefault(obj["object"], _TypeList())
         if obj["object"] == "event":
-            typelist.add_in_order(obj["id"], self._event_key)
+            typelist.add_in_order(obj, self._event_key)
         else:
-            typelist.add(obj["id"])
+            typelist.add(obj)
         return obj
 
     def _event_key(self, event_id: str) -> tuple[int, str]:
@@ -339,6 +373,10 @@ class State:
         for object_id in ordered:
             yield self.objects[object_id]
 
+    def relist(self, kind: str, ids: Iterable[str]) -> None:
+        """Make the stored objects `ids` the `kind` list, in that order."""
+        self._lists[kind] = _TypeList.of(self.objects[i] for i in ids)
+
     def count(self, kind: str) -> int:
         return len(self._lists.get(kind, _TypeList()).ids)
 
@@ -363,7 +401,21 @@ class State:
         if after and before:
             raise invalid("You may only specify one of these parameters: ending_before, "
                           "starting_after.", param="ending_before")
-        created = _created_filter(params)
+        bounds = _created_bounds(params)
+        sequence: Sequence[Obj]
+        if items is not None:
+            sequence = items
+            low, high = 0, len(items)
+        else:
+            typelist = self._lists.get(kind, _TypeList())
+            sequence = _LazyNewestFirst(typelist, self.objects)
+            low, high = 0, len(typelist.ids)
+            if bounds is not None and typelist.ordered:
+                # Only the objects of the window can be kept: look at those alone.
+                start, stop = typelist.window(bounds)
+                low, high = len(typelist.ids) - stop, len(typelist.ids) - start
+                bounds = None
+        created = None if bounds is None else _created_test(bounds)
 
         def keep(obj: Obj) -> bool:
             if obj.get("deleted") and obj.get("object") == "customer":
@@ -372,30 +424,23 @@ class State:
                 return False
             return predicate is None or predicate(obj)
 
-        sequence: Sequence[Obj]
-        if items is not None:
-            sequence = items
-        else:
-            typelist = self._lists.get(kind, _TypeList())
-            sequence = _LazyNewestFirst(typelist, self.objects)
-        start, step = 0, 1
         if after:
-            start = _index_of(sequence, after, "starting_after") + 1
+            indexes = range(max(low, _index_of(sequence, after, "starting_after") + 1), high)
         elif before:
-            start, step = _index_of(sequence, before, "ending_before") - 1, -1
+            indexes = range(min(high, _index_of(sequence, before, "ending_before")) - 1,
+                            low - 1, -1)
+        else:
+            indexes = range(low, high)
         page: list[Obj] = []
         has_more = False
-        index = start
-        while 0 <= index < len(sequence):
-            obj = sequence[index]
-            index += step
+        for obj in _at(sequence, indexes):
             if not keep(obj):
                 continue
             if len(page) == limit:
                 has_more = True
                 break
             page.append(obj)
-        if step == -1:
+        if before:
             page.reverse()
         return {"object": "list", "data": page, "has_more": has_more, "url": url}
 
@@ -442,8 +487,7 @@ class State:
     def expire_events(self, before: int) -> int:
         """Drop the events created before `before` (Stripe lists 30 days of events)."""
         typelist = self._lists.get("event", _TypeList())
-        return self._drop_first_events(bisect.bisect_left(
-            typelist.ids, before, key=lambda e: int(self.objects[e]["created"])))
+        return self._drop_first_events(bisect.bisect_left(typelist.created, before))
 
     def purge_events(self, keep_after: str | None = None) -> int:
         """Drop events older than `keep_after` (all when None)."""
@@ -455,8 +499,7 @@ class State:
         typelist = self._lists.get("event", _TypeList())
         for event_id in typelist.ids[:cut]:
             self.objects.pop(event_id, None)
-        remaining = typelist.ids[cut:]
-        self._lists["event"] = _TypeList(remaining, {e: i for i, e in enumerate(remaining)})
+        self.relist("event", typelist.ids[cut:])
         return cut
 
     # rendering: expansion and includable fields -------------------------------------
@@ -499,24 +542,27 @@ class State:
             if head not in node and head not in includable:
                 raise _not_expandable(head)
             wanted.setdefault(head, []).append(path[1:])
-        if not wanted and not any(key in node for key in includable):
+        if not wanted and node.keys().isdisjoint(includable):
             return node
-        result = {key: value for key, value in node.items() if key not in includable}
+        result = dict(node)  # a C copy, then the few includable keys out: 5x a comprehension
+        for key in includable:
+            result.pop(key, None)
         for head, rests in wanted.items():
             inner = [r for r in rests if r]
             if head in includable:
                 result[head] = self._shape(self._includable(node, head), inner)
                 continue
             value = node.get(head)
-            if prefix + head in EXPANDABLE.get(kind, ()):
+            expandable, nested = EXPANDABLE.get(kind, frozenset()), f"{prefix}{head}."
+            if prefix + head in expandable:
                 result[head] = self._expand(head, value, inner)
             elif inner and isinstance(value, dict | list) and (
                     isinstance(value, list) or "object" in value
-                    or any(p.startswith(f"{prefix}{head}.") for p in EXPANDABLE.get(kind, ()))):
+                    or any(p.startswith(nested) for p in expandable)):
                 # Through a list, a full object or a hash holding expandable fields.
-                result[head] = ([self._shape(v, inner, kind, f"{prefix}{head}.") for v in value]
+                result[head] = ([self._shape(v, inner, kind, nested) for v in value]
                                 if isinstance(value, list)
-                                else self._shape(value, inner, kind, f"{prefix}{head}."))
+                                else self._shape(value, inner, kind, nested))
             else:
                 raise _not_expandable(head)
         return result
@@ -569,6 +615,18 @@ class _LazyNewestFirst(Sequence[Obj]):
         position = self.typelist.position.get(object_id)
         return None if position is None else len(self.typelist.ids) - 1 - position
 
+    def at(self, indexes: range) -> Iterator[Obj]:
+        """The objects at these indexes, in their order (no Python call per object)."""
+        last = len(self.typelist.ids) - 1
+        positions = range(last - indexes.start, last - indexes.stop, -indexes.step)
+        return map(self.objects.__getitem__, map(self.typelist.ids.__getitem__, positions))
+
+
+def _at(sequence: Sequence[Obj], indexes: range) -> Iterator[Obj]:
+    if isinstance(sequence, _LazyNewestFirst):
+        return sequence.at(indexes)
+    return map(sequence.__getitem__, indexes)
+
 
 def _index_of(sequence: Sequence[Obj], object_id: str, param: str) -> int:
     if isinstance(sequence, _LazyNewestFirst):
@@ -580,18 +638,21 @@ def _index_of(sequence: Sequence[Obj], object_id: str, param: str) -> int:
     return found
 
 
-def _created_filter(params: Params) -> Callable[[int], bool] | None:
+def _created_bounds(params: Params) -> dict[str, int] | None:
+    """The `created` parameter as bounds (`created=N`: gte and lte N), None when absent."""
     value = params.raw("created")
     if value is None or value == "":
         return None
     if not isinstance(value, dict):
         exact = parse_int(value, "created")
-        return lambda c: c == exact
+        return {"gte": exact, "lte": exact}
     unknown = set(value) - {"gt", "gte", "lt", "lte"}
     if unknown:
         raise invalid(f"Received unknown parameter: created[{unknown.pop()}]", param="created")
-    bounds = {op: parse_int(v, f"created[{op}]") for op, v in value.items()}
+    return {op: parse_int(v, f"created[{op}]") for op, v in value.items()}
 
+
+def _created_test(bounds: dict[str, int]) -> Callable[[int], bool]:
     def test(created: int) -> bool:
         return (created > bounds.get("gt", created - 1)
                 and created >= bounds.get("gte", created)

@@ -101,6 +101,8 @@ class Cache:
         self._lock = threading.RLock()
         self._read_lock = threading.RLock()
         self._recording = threading.local()
+        self._queue: list[_Queued] = []
+        self._queue_lock = threading.Lock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._conn = self._open_checked()
@@ -251,12 +253,29 @@ class Cache:
                 for row in batch.rows:
                     row["data"] = self._codec.encode(batch.table, row["data"])
                 batch.raw = False
-        with self._transaction() as conn:
-            for batch in page.batches:
-                _write(conn, batch)
-            _set_state(conn, _BACKFILL_PREFIX + source, json.dumps(
-                {"segments": [dataclasses.astuple(s) for s in checkpoint.segments],
-                 "count": checkpoint.count, "newest": checkpoint.newest}))
+        mine = _Queued(source, page, checkpoint)
+        with self._queue_lock:
+            self._queue.append(mine)
+        # Group commit: whoever gets the write lock writes every page queued by then in one
+        # transaction (one commit instead of several: 6.7 -> 4.7 ms of CPU a page with four
+        # together). A thread finding its page written by another only returns, or raises
+        # what that transaction raised.
+        with self._lock:
+            if not mine.written:
+                with self._queue_lock:
+                    group, self._queue = self._queue, []
+                try:
+                    with self._transaction() as conn:
+                        for queued in group:
+                            queued.write(conn)
+                except BaseException as error:
+                    for queued in group:
+                        queued.error = error
+                finally:
+                    for queued in group:
+                        queued.written = True
+        if mine.error is not None:
+            raise mine.error
 
     def sweep_unlisted(self, table: str, generation: int, listed_before: int) -> int:
         """After a complete listing: flag rows the listing did not return as deleted (they
@@ -402,6 +421,12 @@ class Cache:
             return int(conn.execute(
                 f"SELECT COUNT(*) FROM [{table}] WHERE {' AND '.join(where)}",  # noqa: S608
                 params).fetchone()[0])
+
+    def has_rows(self, table: str) -> bool:
+        """Whether the table holds any row, deleted ones included (without counting them)."""
+        _check_table(table)
+        with self._reading() as conn:
+            return conn.execute(f"SELECT 1 FROM [{table}] LIMIT 1").fetchone() is not None  # noqa: S608
 
     def ids(self, table: str) -> dict[str, dict[str, Any]]:
         """Every live (not deleted) object of a type by id: what `verify` compares."""
@@ -579,6 +604,25 @@ class EncodedPage:
     """A backfill page's rows, encoded by `Cache.encode_page`."""
 
     batches: list[_Batch]
+
+
+@dataclass
+class _Queued:
+    """A backfill page waiting for the group commit of `Cache.save_encoded_page`."""
+
+    source: str
+    page: EncodedPage
+    checkpoint: Checkpoint
+    written: bool = False
+    error: BaseException | None = None
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """The page's rows and its source's checkpoint, inside the caller's transaction."""
+        for batch in self.page.batches:
+            _write(conn, batch)
+        _set_state(conn, _BACKFILL_PREFIX + self.source, json.dumps(
+            {"segments": [dataclasses.astuple(s) for s in self.checkpoint.segments],
+             "count": self.checkpoint.count, "newest": self.checkpoint.newest}))
 
 
 @dataclass

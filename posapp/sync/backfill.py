@@ -13,6 +13,7 @@ list is found to have more than one page; the app's process fetches pages and wr
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -24,6 +25,7 @@ from posapp.gateway.client import Gateway
 from posapp.gateway.paging import iter_all, list_request
 from posapp.store.cache import Cache, Checkpoint, Segment
 from posapp.store.pages import PreparedPage
+from posapp.store.schema import TABLES
 
 from .sources import SOURCES, Source
 from .workers import PageWorkers
@@ -31,6 +33,9 @@ from .workers import PageWorkers
 _GENERATION_KEY = "sync.generation"
 _COMPLETE_KEY = "sync.complete"
 _ACTIVE_KEY = "backfill.active"
+# The tables that held rows when the backfill under way began: only they can hold rows the
+# listing no longer returns. A first backfill skips the sweep (a scan of every row it stored).
+_SWEPT_KEY = "backfill.sweep"
 
 
 @dataclass(frozen=True)
@@ -101,9 +106,13 @@ def backfill(gateway: Gateway, cache: Cache, *,
     complete = not run.stop.is_set()
     swept: dict[str, int] = {}
     if complete:
+        listed_tables = cache.get_state(_SWEPT_KEY)
+        # A backfill begun before the key existed sweeps every table, as it would have.
+        stale = set(TABLES if listed_tables is None else json.loads(listed_tables))
         for source in SOURCES:
             newest = cache.checkpoint(source.name).newest
-            if source.table is not None and source.exhaustive and newest is not None:
+            if (source.table is not None and source.table in stale and source.exhaustive
+                    and newest is not None):
                 swept[source.table] = cache.sweep_unlisted(source.table, generation, newest)
         cache.set_state(_COMPLETE_KEY, str(generation))
         cache.set_state(_ACTIVE_KEY, None)
@@ -125,6 +134,8 @@ def _begin(gateway: Gateway, cache: Cache) -> int:
     for source in SOURCES:
         cache.set_state(f"backfill.{source.name}", None)
     cache.set_events_cursor(newest["id"] if newest else None)
+    cache.set_state(_SWEPT_KEY, json.dumps(sorted(
+        {s.table for s in SOURCES if s.table is not None and cache.has_rows(s.table)})))
     cache.set_state(_GENERATION_KEY, str(generation))
     cache.set_state(_ACTIVE_KEY, str(generation))
     return generation

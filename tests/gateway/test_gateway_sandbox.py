@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -79,6 +79,14 @@ def only_entry(journal: Journal) -> JournalState:
     entries = journal.entries()
     assert len(entries) == 1
     return entries[0].state
+
+
+# A read through the SDK's objects, and a backfill's list page read as raw JSON over the
+# gateway's own kept-alive connection: both must fail the same way.
+READS: dict[str, Callable[[Gateway], object]] = {
+    "sdk": account.retrieve_account,
+    "page": lambda gw: gw.read_json("list customers", "/v1/customers", {"limit": 1}),
+}
 
 
 # -- every error kind, provoked for real -------------------------------------------------
@@ -215,13 +223,15 @@ def test_read_only_restricted_key_may_read_but_not_write(
     assert only_entry(journal) is JournalState.FAILED
 
 
-def test_rate_limited_after_retries_run_out(journal: Journal) -> None:
+@pytest.mark.parametrize("read", READS.values(), ids=READS.keys())
+def test_rate_limited_after_retries_run_out(journal: Journal,
+                                            read: Callable[[Gateway], object]) -> None:
     with running(rate_limit=2) as sb:
         gw = Gateway(KEY, journal=journal, api_base=sb.url, rate_per_second=1000, max_retries=0)
         kinds = set()
         for _ in range(10):
             try:
-                account.retrieve_account(gw)
+                read(gw)
             except GatewayError as error:
                 kinds.add(error.kind)
         assert kinds == {ErrorKind.RATE_LIMITED}
@@ -272,21 +282,49 @@ def test_network_error_leaves_an_unknown_row_that_resend_completes(
     assert (entry.state, entry.object_id) == (JournalState.SUCCEEDED, created["id"])
 
 
-def test_a_stalled_answer_times_out_as_a_network_error(journal: Journal) -> None:
+@pytest.mark.parametrize("read", READS.values(), ids=READS.keys())
+def test_a_stalled_answer_times_out_as_a_network_error(
+        journal: Journal, read: Callable[[Gateway], object]) -> None:
     with running(latency_ms=2000) as sb:
         gw = Gateway(KEY, journal=journal, api_base=sb.url, timeout=0.2, max_retries=0)
         with pytest.raises(GatewayError) as caught:
-            account.retrieve_account(gw)
+            read(gw)
     assert caught.value.kind is ErrorKind.NETWORK
 
 
-def test_stripe_failing_is_unavailable_or_unreachable(journal: Journal) -> None:
+@pytest.mark.parametrize("read", READS.values(), ids=READS.keys())
+def test_an_unreachable_stripe_is_retried_then_a_network_error(
+        journal: Journal, sleeps: list[float], read: Callable[[Gateway], object]) -> None:
+    gw = Gateway(KEY, journal=journal, api_base=f"http://127.0.0.1:{closed_port()}",
+                 max_retries=2, sleep=sleeps.append)
+    with pytest.raises(GatewayError) as caught:
+        read(gw)
+    assert caught.value.kind is ErrorKind.NETWORK
+    assert gw.request_count == 3 and len(sleeps) == 2
+
+
+def test_pages_are_read_on_after_stripe_closed_the_kept_connection(journal: Journal) -> None:
+    port = closed_port()
+    with running(port=port, seed="demo") as sb:
+        gw = Gateway(KEY, journal=journal, api_base=sb.url, max_retries=0)
+        first = gw.read_json("list customers", "/v1/customers", {"limit": 2})
+    # The server went away and came back: the connection this thread kept is dead, and the
+    # next page is read on a new one without costing the caller an error or a retry.
+    with running(port=port, seed="demo"):
+        again = gw.read_json("list customers", "/v1/customers", {"limit": 2})
+    assert len(first["data"]) == len(again["data"]) == 2
+    assert gw.request_count == 2
+
+
+@pytest.mark.parametrize("read", READS.values(), ids=READS.keys())
+def test_stripe_failing_is_unavailable_or_unreachable(
+        journal: Journal, read: Callable[[Gateway], object]) -> None:
     with running(fail_rate=1.0, fail_seed=7) as sb:
         gw = Gateway(KEY, journal=journal, api_base=sb.url, max_retries=0)
         errors = []
         for _ in range(12):
             with pytest.raises(GatewayError) as caught:
-                account.retrieve_account(gw)
+                read(gw)
             errors.append(caught.value)
     kinds = {e.kind for e in errors}
     assert kinds == {ErrorKind.STRIPE_UNAVAILABLE, ErrorKind.NETWORK}

@@ -94,6 +94,66 @@ def test_created_filters_bound_the_list(client: stripe.StripeClient, sandbox: Sa
     assert caught.value.param == "created[gt]"
 
 
+Row = tuple[str, int, str, bool]  # id, created, email, deleted
+
+
+def listed_page(rows: list[Row], limit: int, created: int | dict[str, int] | None,
+                email: str | None, after: str | None,
+                before: str | None) -> tuple[list[str], bool]:
+    """What a list page holds by definition: `rows` newest first (creation order reversed),
+    deleted customers and those outside `created` or of another `email` left out, the page
+    after or before a cursor's place, `has_more` when kept rows remain beyond it."""
+    bounds = ({"gte": created, "lte": created} if isinstance(created, int)
+              else created or {})
+
+    def keep(row: Row) -> bool:
+        _id, at, mail, deleted = row
+        return (not deleted and (email is None or mail == email)
+                and at > bounds.get("gt", at - 1) and at >= bounds.get("gte", at)
+                and at < bounds.get("lt", at + 1) and at <= bounds.get("lte", at))
+    ids = [row[0] for row in rows]
+    if before is not None:
+        kept = [row[0] for row in rows[:ids.index(before)] if keep(row)]
+        return kept[-limit:], len(kept) > limit
+    start = 0 if after is None else ids.index(after) + 1
+    kept = [row[0] for row in rows[start:] if keep(row)]
+    return kept[:limit], len(kept) > limit
+
+
+@pytest.mark.parametrize("made_late", [0, 2], ids=["created_order", "some_made_late"])
+def test_created_windows_with_cursors_page_as_defined_over_equal_seconds(
+        client: stripe.StripeClient, made_late: int) -> None:
+    """Every `created` window with every cursor over customers sharing `created` seconds
+    (four a second, one deleted; with `some_made_late`, two made last on an older second)
+    gives the page the definition gives: the backfill's windows rely on it."""
+    base = 1_750_000_000
+    clocks = [client.v1.test_helpers.test_clocks.create(params={"frozen_time": base + 10 * n})
+              for n in range(5)]
+    made = [(clock.id, n) for clock in clocks for n in range(4)]
+    made += [(clocks[1].id, 4 + n) for n in range(made_late)]
+    customers = [client.v1.customers.create(params={
+        "test_clock": clock, "email": f"{'ab'[n % 2]}@example.com"}) for clock, n in made]
+    client.v1.customers.delete(customers[6].id)
+    rows = [(c.id, c.created, c.email or "", c.id == customers[6].id)
+            for c in reversed(customers)]
+    windows: list[int | dict[str, int] | None] = [
+        None, {"gte": base + 10}, {"lt": base + 30}, {"gt": base + 10, "lte": base + 30},
+        {"gte": base + 10, "lt": base + 40}, base + 20, {"gt": base + 40}]
+    cursors = [(None, None)] + [(row[0], None) for row in rows] + [(None, row[0])
+                                                                    for row in rows]
+    for created in windows:
+        for email in (None, "a@example.com"):
+            for after, before in cursors if email is None else cursors[:1]:
+                params: dict[str, Any] = {"limit": 3}
+                for name, value in (("created", created), ("email", email),
+                                    ("starting_after", after), ("ending_before", before)):
+                    if value is not None:
+                        params[name] = value
+                page = client.v1.customers.list(params=params)  # type: ignore[arg-type]
+                assert ([c.id for c in page.data], page.has_more) == listed_page(
+                    rows, 3, created, email, after, before), params
+
+
 # expand -----------------------------------------------------------------------------------
 
 def paid_intent(client: stripe.StripeClient, customer: str | None = None) -> stripe.PaymentIntent:

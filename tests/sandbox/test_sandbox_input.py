@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import stripe
 from sdk_support import TEST_KEY
 
 from posapp.sandbox import Sandbox
@@ -102,3 +103,14 @@ def test_an_unreadable_body_does_not_burn_its_idempotency_key(sandbox: Sandbox) 
     status, customer = raw(sandbox, "POST", "/v1/customers",
                            {**headers, "Content-Length": str(len(good))}, good)
     assert status == 200 and customer["name"] == "Ann"
+
+
+def test_a_number_beyond_64_bits_and_non_ascii_text_come_back_as_sent(
+        client: stripe.StripeClient, capfd: pytest.CaptureFixture[str]) -> None:
+    """Answers are written by orjson, which refuses integers beyond 64 bits: those answers
+    are still written (by json), not a 500."""
+    customer = client.v1.customers.create(params={"name": "Anna 陈 ☕",
+                                                  "next_invoice_sequence": 2**70})
+    again = client.v1.customers.retrieve(customer.id)
+    assert (again.name, again.next_invoice_sequence) == ("Anna 陈 ☕", 2**70)
+    assert "Traceback" not in capfd.readouterr().err

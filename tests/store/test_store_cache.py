@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import sqlite_utils
@@ -284,6 +285,39 @@ def test_writers_on_several_threads_do_not_collide(cache: Cache) -> None:
         t.join()
     assert all(cache.count(t) == 50 for t in OBJECT_TYPES)
     assert all(cache.checkpoint(t).count == 50 for t in OBJECT_TYPES)
+
+
+def test_pages_committed_together_fail_together_and_each_writer_hears_it(
+        cache: Cache) -> None:
+    # A checkpoint that cannot be written makes its transaction fail after rows went in.
+    broken = Checkpoint(newest=cast(Any, {1, 2}))
+    outcomes: dict[str, BaseException | None] = {}
+
+    def save(source: str, checkpoint: Checkpoint) -> None:
+        try:
+            cache.save_backfill_page(source, [customer(len(outcomes) + 1, 10)], checkpoint,
+                                     generation=1)
+            outcomes[source] = None
+        except TypeError as error:
+            outcomes[source] = error
+
+    # Both pages queue while a third write holds the lock, so one transaction takes both.
+    with cache._lock:
+        threads = [threading.Thread(target=save, args=("customers", Checkpoint(count=1))),
+                   threading.Thread(target=save, args=("charges", broken))]
+        for t in threads:
+            t.start()
+        while len(cache._queue) < 2:
+            time.sleep(0.001)
+    for t in threads:
+        t.join()
+    assert all(isinstance(outcomes[s], TypeError) for s in ("customers", "charges"))
+    # Nothing of either page is stored: a resumed backfill lists both again.
+    assert cache.count("customers") == 0
+    assert cache.checkpoint("customers") == Checkpoint()
+    cache.save_backfill_page("customers", [customer(1, 10)], Checkpoint(count=1),
+                             generation=1)
+    assert cache.count("customers") == 1
 
 
 def shop_customer(n: int) -> dict[str, Any]:

@@ -305,6 +305,20 @@ def test_full_resync_marks_objects_gone_from_stripe_deleted(
     assert is_complete(cache)
 
 
+def test_first_backfill_marks_deleted_what_the_app_stored_before_it(
+        gateway: Gateway, cache: Cache, client: stripe.StripeClient) -> None:
+    # The app stored a customer it created (before any sync), which was deleted on Stripe
+    # before the first backfill began: no event will tell, so the backfill's sweep must.
+    gone = client.v1.customers.create({"name": "Gone"})
+    kept = client.v1.customers.create({"name": "Kept"})
+    cache.upsert("customers", [gone.to_dict(), kept.to_dict()])
+    client.v1.customers.delete(gone.id)
+    result = backfill(gateway, cache)
+    assert result.swept == {"customers": 1}
+    assert cache.get("customers", gone.id)["deleted"] is True
+    assert "deleted" not in cache.get("customers", kept.id)
+
+
 def test_cancelled_backfill_stops_between_pages_and_resumes(
         gateway: Gateway, cache: Cache, client: stripe.StripeClient) -> None:
     make_customers(client, 210)
