@@ -134,6 +134,23 @@ def test_an_unknown_outcome_keeps_the_sale_locked_and_check_again_settles_it_onc
     assert "4242" in collect.view.outcome_detail.text()
 
 
+def test_an_unknown_outcome_is_looked_up_once_online_without_opening_activity(
+        loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
+        buyer: stripe.Customer, dropped_answers: list[bool]) -> None:
+    collect = _fill(window, "3.20", "Tea", buyer)
+    collect.charge.click()
+    wait_until(loop, lambda: collect.sale is Sale.UNKNOWN, "the unknown outcome")
+    window.state.online_changed.emit(False, "Stripe unreachable: try again when online.")
+    assert window.current_panel() is Panel.COLLECT
+    journal = window.state.session.journal
+    assert len(journal.entries(JournalState.UNKNOWN)) == 1
+
+    window.state.online_changed.emit(True, "")  # Activity was never opened this session
+    wait_until(loop, lambda: journal.entries(JournalState.UNKNOWN) == [], "the look-up")
+    assert journal.list_audit(search="looked up at Stripe")[0].outcome == "succeeded"
+    assert len(_charges(client, buyer)) == 1
+
+
 def test_activity_lists_an_unknown_outcome_and_settles_it_by_looking_it_up(
         loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
         buyer: stripe.Customer, dropped_answers: list[bool]) -> None:

@@ -199,8 +199,9 @@ class ActivityPanel(QWidget):
         self.events_model.reload()
         self.audit_model.reload()
         state.connect_tables(frozenset(TABLES), self.reload_unsettled)
-        state.follow_online(self._reconcile_if_due)
         self.reload_unsettled()
+        # Called at once too: a panel built while online looks its unsettled writes up.
+        state.follow_online(self._reconcile_if_due)
 
     def reload_unsettled(self) -> list[UnsettledWrite]:
         """List the journal's unknown rows (the box hides when there are none)."""

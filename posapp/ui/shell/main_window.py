@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.services.cart import Cart
+from posapp.services.recovery import unsettled_writes
 from posapp.sync.notifications import ConnectionChanged, Notification
 
 from ..backoffice.acting_banner import ActingBanner
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         # The station's screen, whichever panel is shown: it resumes a reader payment in
         # flight, closes overdue payment requests and says when a closed one was paid.
         self.panel(Panel.COLLECT)
+        state.follow_online(self._look_up_unknown_outcomes)
 
         settings = state.ui_settings
         geometry = settings.value("window/geometry")
@@ -438,6 +440,13 @@ class MainWindow(QMainWindow):
         if self.current_panel() != Panel.ACTIVITY:
             self.unread += 1
             self.status.set_unread(self.unread)
+
+    def _look_up_unknown_outcomes(self) -> None:
+        # The Activity panel looks writes of unknown outcome up at Stripe whenever the app
+        # is online; built on first use, it is built as soon as there are some to look up.
+        if (self.state.online and not self.is_built(Panel.ACTIVITY)
+                and unsettled_writes(self.state.session)):
+            self.panel(Panel.ACTIVITY)
 
     def _online_changed(self, online: bool, reason: str) -> None:
         if online == self._was_online:
