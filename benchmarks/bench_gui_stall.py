@@ -2,8 +2,9 @@
 
 Starts `python -m posapp.sandbox --seed bench:N --latency-ms 250 --rate-limit R`, opens the
 real main window on it as the UI tests do (`launch.make_controller` with the demo options,
-`controller.start()`, then `launch.after_start_up()` as `launch_gui` does), and while the
-first backfill runs a 10 ms QTimer on the GUI thread records how late each tick fires.
+`controller.start()`, then `launch.after_start_up()` as `launch_gui` does), shows a panel
+(`--panel`, default the payments list, which reloads as pages land), and while the first
+backfill runs a 10 ms QTimer on the GUI thread records how late each tick fires.
 Prints the longest stall, the p99 and the count over 50 and 100 ms, with the garbage
 collections (per generation: count and longest) that ran meanwhile, and the machine's load
 average before and after. Run:
@@ -31,6 +32,7 @@ from posapp.config import Paths
 from posapp.sync.backfill import is_complete
 from posapp.ui.shell import launch
 from posapp.ui.shell.main_window import MainWindow
+from posapp.ui.shell.panels import Panel
 from posapp.worker import Worker
 
 TICK_MS = 10
@@ -53,6 +55,9 @@ class GcWatch:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--objects", type=int, default=100_000)
+    parser.add_argument("--panel", default="payments", choices=[p.name.lower() for p in Panel],
+                        help="the panel shown while the backfill runs (default: the "
+                             "payments list, which reloads as pages land)")
     parser.add_argument("--rate-limit", type=int, default=25,
                         help="the sandbox's limit (the demo key is a test key: 25/s)")
     args = parser.parse_args()
@@ -62,7 +67,7 @@ def main() -> int:
     print(f"sandbox bench:{args.objects} seeded and listening in "
           f"{time.monotonic() - started:.1f} s")
     try:
-        run(url)
+        run(url, Panel[args.panel.upper()])
     finally:
         process.terminate()
         process.wait()
@@ -70,7 +75,7 @@ def main() -> int:
     return 0
 
 
-def run(url: str) -> None:
+def run(url: str, panel: Panel) -> None:
     app = launch.application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -84,6 +89,7 @@ def run(url: str) -> None:
         window = controller.window
         assert isinstance(window, MainWindow)
         window.resize(1280, 800)
+        window.show_panel(panel)
         cache = window.state.cache
         watch = GcWatch()
         gc.callbacks.append(watch)
@@ -113,7 +119,8 @@ def run(url: str) -> None:
         controller.shutdown()
     lateness.sort()
     p99 = lateness[int(len(lateness) * 0.99) - 1] if lateness else 0.0
-    print(f"backfill in the window: {elapsed:.1f} s, {objects:,} objects cached "
+    print(f"backfill in the window ({panel.name.lower()} shown): {elapsed:.1f} s, "
+          f"{objects:,} objects cached "
           f"(customers, payments, charges, invoices, cards)")
     print(f"GUI thread stall (10 ms timer, {len(lateness):,} ticks): longest "
           f"{lateness[-1] * 1000:.0f} ms, p99 {p99 * 1000:.1f} ms, "
