@@ -134,8 +134,6 @@ def test_switching_language_keeps_the_notifications_the_place_and_the_panel(
     # The same notification, now worded in Chinese and stamped with the time it came.
     assert len(texts) == window.activity.notices.count()
     assert texts[0] != before and "US$12.50" in texts[0]
-    assert [n for _at, n in chinese.activity.history] == [
-        n for _at, n in window.activity.history]
-    assert any(getattr(n, "payment_intent", None) == paid.id
-               for _at, n in chinese.activity.history)
+    assert [n for _at, n in chinese.notices] == [n for _at, n in window.notices]
+    assert any(getattr(n, "payment_intent", None) == paid.id for _at, n in chinese.notices)
     controller.shutdown()

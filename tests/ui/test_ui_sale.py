@@ -34,6 +34,17 @@ def _fill(window: MainWindow, amount: str, description: str,
     return collect
 
 
+def _charged_then_offline(loop: qasync.QEventLoop, window: MainWindow, amount: str,
+                          description: str, customer: stripe.Customer) -> CollectPanel:
+    """Charge the customer's card while answers are lost (`dropped_answers`): the outcome
+    is unknown, and the app goes offline."""
+    collect = _fill(window, amount, description, customer)
+    collect.charge.click()
+    wait_until(loop, lambda: collect.sale is Sale.UNKNOWN, "the unknown outcome")
+    window.state.online_changed.emit(False, "Stripe unreachable: try again when online.")
+    return collect
+
+
 def _charges(client: stripe.StripeClient, customer: stripe.Customer) -> list[stripe.PaymentIntent]:
     """What the sandbox holds for the customer: the truth the screen must match."""
     intents = client.v1.payment_intents.list(params={"customer": customer.id, "limit": 100})
@@ -137,10 +148,7 @@ def test_an_unknown_outcome_keeps_the_sale_locked_and_check_again_settles_it_onc
 def test_an_unknown_outcome_is_looked_up_once_online_without_opening_activity(
         loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
         buyer: stripe.Customer, dropped_answers: list[bool]) -> None:
-    collect = _fill(window, "3.20", "Tea", buyer)
-    collect.charge.click()
-    wait_until(loop, lambda: collect.sale is Sale.UNKNOWN, "the unknown outcome")
-    window.state.online_changed.emit(False, "Stripe unreachable: try again when online.")
+    _charged_then_offline(loop, window, "3.20", "Tea", buyer)
     assert window.current_panel() is Panel.COLLECT
     journal = window.state.session.journal
     assert len(journal.entries(JournalState.UNKNOWN)) == 1
@@ -154,10 +162,7 @@ def test_an_unknown_outcome_is_looked_up_once_online_without_opening_activity(
 def test_activity_lists_an_unknown_outcome_and_settles_it_by_looking_it_up(
         loop: qasync.QEventLoop, window: MainWindow, client: stripe.StripeClient,
         buyer: stripe.Customer, dropped_answers: list[bool]) -> None:
-    collect = _fill(window, "4.50", "Espresso", buyer)
-    collect.charge.click()
-    wait_until(loop, lambda: collect.sale is Sale.UNKNOWN, "the unknown outcome")
-    window.state.online_changed.emit(False, "Stripe unreachable: try again when online.")
+    collect = _charged_then_offline(loop, window, "4.50", "Espresso", buyer)
     window.show_panel(Panel.ACTIVITY)
     activity = window.activity
     assert activity.unsettled_box.isVisibleTo(window)

@@ -190,8 +190,6 @@ class ActivityPanel(QWidget):
         splitter.setSizes([120, 600])
         layout.addWidget(splitter)
         layout.addWidget(self.message)
-        self.history: list[tuple[float, Notification]] = []
-        """This session's notifications and when they came, oldest first."""
         state.notification.connect(self.add_notice)
         state.connect_tables(frozenset(("events",)), self.events_model.reload)
         # Every action writes an audit row and then says which tables it changed.
@@ -257,7 +255,6 @@ class ActivityPanel(QWidget):
     def add_notice(self, notice: Notification, at: float | None = None) -> None:
         """Put a notification (received `at`, default now) at the top of the list."""
         at = time.time() if at is None else at
-        self.history.append((at, notice))
         stamp = self._state.formats.time(at)
         self.notices.insertItem(0, f"{stamp}  {notice_text(notice, self._state.formats)}")
 

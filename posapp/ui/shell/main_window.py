@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         self.setGeometry(previous.geometry())
         self.setWindowState(previous.windowState())
         self.notices[:0] = previous.notices
-        if Panel.ACTIVITY in self._panels:
+        if self.is_built(Panel.ACTIVITY):
             for at, notice in previous.notices:
                 self.activity.add_notice(notice, at)
         self.unread = previous.unread
