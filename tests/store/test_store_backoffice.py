@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from store_support import as_left_by_version
 
 from posapp.store.cache import SCHEMA_VERSION, Cache
 
@@ -23,12 +24,7 @@ def test_a_version_5_cache_gains_the_back_office_tables_and_keeps_its_rows(
     cache = Cache(path)
     cache.upsert_object({"id": "cus_1", "object": "customer", "created": 1, "name": "Ada"})
     cache.close()
-    conn = sqlite3.connect(path)
-    for table in BACK_OFFICE:
-        conn.execute(f"DROP TABLE [{table}]")
-    conn.execute("PRAGMA user_version = 5")
-    conn.commit()
-    conn.close()
+    as_left_by_version(path, 5, *(f"DROP TABLE [{table}]" for table in BACK_OFFICE))
 
     reopened = Cache(path)
     try:

@@ -13,6 +13,7 @@ from typing import Any, cast
 
 import pytest
 import sqlite_utils
+from store_support import as_left_by_version
 
 from posapp.store.cache import SCHEMA_VERSION, Cache, Checkpoint, Cursor, Segment
 from posapp.store.schema import MIGRATIONS, OBJECT_TYPES, TABLES
@@ -415,11 +416,8 @@ def test_a_version_3_cache_learns_which_charges_were_captured_on_opening(
             "payment_method_details": {"card": {"capture_before": day + 7 * 86_400}}}
     with Cache(path) as c:
         c.upsert("charges", [taken, held])
-    conn = sqlite3.connect(path, isolation_level=None)
-    for column in ("captured", "amount_captured", "capture_before"):
-        conn.execute(f"ALTER TABLE charges DROP COLUMN {column}")
-    conn.execute("PRAGMA user_version = 3")
-    conn.close()
+    as_left_by_version(path, 3, *(f"ALTER TABLE charges DROP COLUMN {column}"
+                                  for column in ("captured", "amount_captured", "capture_before")))
 
     with Cache(path) as c:
         assert c.schema_version == SCHEMA_VERSION

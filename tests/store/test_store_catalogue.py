@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from store_support import as_left_by_version
+
 from posapp.store.cache import SCHEMA_VERSION, Cache
 
 
@@ -72,12 +74,8 @@ def test_version_6_cache_gains_the_catalogue_tables_and_keeps_its_rows(tmp_path:
     path = tmp_path / "v6.db"
     with Cache(path) as cache:
         cache.upsert_object(product(3, "Espresso", "ES-1", "4006381333900"))
-    conn = sqlite3.connect(path)
-    for table in ("coupons", "promotion_codes", "tax_rates"):
-        conn.execute(f"DROP TABLE [{table}]")
-    conn.execute("PRAGMA user_version = 6")
-    conn.commit()
-    conn.close()
+    as_left_by_version(path, 6, *(f"DROP TABLE [{table}]"
+                                  for table in ("coupons", "promotion_codes", "tax_rates")))
     with Cache(path) as cache:
         assert cache.schema_version == SCHEMA_VERSION
         assert [h.id for h in cache.search("ES-1", tables=["products"])] == ["prod_0003"]

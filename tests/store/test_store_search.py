@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from store_support import as_left_by_version
 
 from posapp.store.cache import SCHEMA_VERSION, Cache
 from posapp.store.search import AMOUNT_TABLES
@@ -229,12 +230,8 @@ def test_an_amount_is_looked_up_by_index_not_by_reading_every_row(
     index in each type it searches, also in a cache made before that index (version 7)."""
     path = Path(amounts.path)
     amounts.close()
-    conn = sqlite3.connect(path)
-    for table in AMOUNT_TABLES:
-        conn.execute(f"DROP INDEX idx_{table}_amount_currency_created_id")
-    conn.execute("PRAGMA user_version = 7")
-    conn.commit()
-    conn.close()
+    as_left_by_version(path, 7, *(f"DROP INDEX idx_{table}_amount_currency_created_id"
+                                  for table in AMOUNT_TABLES))
     with Cache(path) as cache:
         assert cache.schema_version == SCHEMA_VERSION
         assert set(ids(cache, "4.50")) == {"pi_Usd", "pi_Eur", "re_Eur", "in_Eur"}
