@@ -37,6 +37,7 @@ from posapp.sandbox import Sandbox, running
 from posapp.services.session import Session
 from posapp.services.subscriptions import next_charge
 from posapp.ui.payments.collect_panel import Sale
+from posapp.ui.payments.payments_panel import PaymentsPanel
 from posapp.ui.refunds.refund_dialog import RefundDialog
 from posapp.ui.shell.controller import GuiController
 from posapp.ui.shell.launch import GuiOptions, application, make_controller
@@ -430,15 +431,21 @@ async def search(tour: Tour) -> None:
     window.resize(*SIZE)
 
 
+def _succeeded_payments(tour: Tour) -> PaymentsPanel:
+    """The payments list at 1280x800, narrowed to succeeded payments."""
+    tour.window.resize(*SIZE)
+    tour.window.show_panel(Panel.PAYMENTS)
+    panel = tour.window.payments
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("succeeded"))
+    return panel
+
+
 async def payments_filtered(tour: Tour) -> None:
     """Payments at 1280x800 narrowed by the filter bar: succeeded, the last 7 days, from
     10.00."""
     window = tour.window
-    window.resize(*SIZE)
-    window.show_panel(Panel.PAYMENTS)
-    panel = window.payments
+    panel = _succeeded_payments(tour)
     assert panel.filter_bar is not None
-    panel.status_filter.setCurrentIndex(panel.status_filter.findData("succeeded"))
     panel.filter_bar.amount_min.setText("10")
     panel.filter_bar.set_days(QDate.currentDate().addDays(-6), None)
     panel.list.table.selectRow(0)
@@ -451,11 +458,8 @@ async def export(tour: Tour) -> None:
     """The export dialog over Payments filtered to the last 7 days: its days, the account's
     time zone, the rows it holds, CSV or XLSX."""
     window = tour.window
-    window.resize(*SIZE)
-    window.show_panel(Panel.PAYMENTS)
-    panel = window.payments
+    panel = _succeeded_payments(tour)
     assert panel.filter_bar is not None
-    panel.status_filter.setCurrentIndex(panel.status_filter.findData("succeeded"))
     panel.filter_bar.set_days(QDate.currentDate().addDays(-6), QDate.currentDate())
     panel.export.click()
     dialog = window.findChild(ExportDialog)
