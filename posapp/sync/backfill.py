@@ -23,7 +23,7 @@ from typing import Any, cast
 
 from posapp.gateway.client import Gateway
 from posapp.gateway.paging import iter_all, list_request
-from posapp.store.cache import Cache, Checkpoint, Segment
+from posapp.store.cache import Cache, Checkpoint, QueuedPage, Segment
 from posapp.store.pages import PreparedPage
 from posapp.store.schema import TABLES
 
@@ -142,11 +142,13 @@ def _begin(gateway: Gateway, cache: Cache) -> int:
 
 
 class _Listing:
-    """One source's checkpoint as its segments advance, guarded by its own lock."""
+    """One source's checkpoint as its segments advance, and its page queued last for the
+    cache, guarded by its own lock."""
 
     def __init__(self, source: Source, checkpoint: Checkpoint) -> None:
         self.source = source
         self.checkpoint = checkpoint
+        self.queued: QueuedPage | None = None
         self.lock = threading.Lock()
 
 
@@ -289,8 +291,12 @@ class _Run:
             segments = [after if s == segment else s for s in old.segments] + spawned
             newest = old.newest if old.newest is not None or not created else created[0]
             listing.checkpoint = Checkpoint(tuple(segments), old.count + page.listed, newest)
-            self.cache.save_encoded_page(listing.source.name, page.rows, listing.checkpoint)
+            # Queued in checkpoint order under the lock, written outside it: the source's
+            # other segments queue their pages meanwhile and are committed with this one.
+            queued = listing.queued = self.cache.queue_page(
+                listing.source.name, page.rows, listing.checkpoint, after=listing.queued)
             complete = listing.checkpoint.done
+        self.cache.write_queued(queued)
         name = listing.source.name
         with self.lock:
             self.stored[name] = self.stored.get(name, 0) + page.listed

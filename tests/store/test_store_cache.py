@@ -321,6 +321,34 @@ def test_pages_committed_together_fail_together_and_each_writer_hears_it(
     assert cache.count("customers") == 1
 
 
+def test_a_page_queued_after_one_that_failed_is_not_written(cache: Cache) -> None:
+    broken = Checkpoint(newest=cast(Any, {1, 2}))
+    first = cache.queue_page("customers", cache.encode_page([customer(1, 10)], 1), broken)
+    with pytest.raises(TypeError):
+        cache.write_queued(first)
+    # The second page's checkpoint counts the first page's customer: written alone, it
+    # would tell a resumed backfill that customer was stored.
+    second = cache.queue_page("customers", cache.encode_page([customer(2, 11)], 1),
+                              Checkpoint(count=2), after=first)
+    other = cache.queue_page("charges", cache.encode_page([], 1), Checkpoint(count=5))
+    with pytest.raises(TypeError):
+        cache.write_queued(second)
+    cache.write_queued(other)
+    assert cache.count("customers") == 0
+    assert cache.checkpoint("customers") == Checkpoint()
+    # Another type's page, not after the failed one, is written.
+    assert cache.checkpoint("charges").count == 5
+
+
+def test_checkpoints_queued_in_order_are_written_in_order(cache: Cache) -> None:
+    pages = [cache.queue_page("customers", cache.encode_page([customer(n, 10 + n)], 1),
+                              Checkpoint(count=n)) for n in (1, 2, 3)]
+    cache.write_queued(pages[1])
+    assert all(p.written for p in pages)
+    assert cache.count("customers") == 3
+    assert cache.checkpoint("customers") == Checkpoint(count=3)
+
+
 def shop_customer(n: int) -> dict[str, Any]:
     """A customer shaped like Stripe's (most keys repeat from one customer to the next)."""
     return customer(n, 1_700_000_000 + n, phone=f"+1555{n:07d}", description=None,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
+import sqlite3
 import threading
 import urllib.error
 import urllib.parse
@@ -23,6 +24,7 @@ import stripe
 from posapp.gateway.client import Gateway, RequestRecord
 from posapp.gateway.errors import ErrorKind, GatewayError
 from posapp.sandbox import Sandbox
+from posapp.sandbox.server import running
 from posapp.store.cache import Cache
 from posapp.store.journal import Journal
 from posapp.sync import (
@@ -291,6 +293,37 @@ def test_interrupted_backfill_resumes_where_it_stopped(gateway: Gateway, cache: 
     # Every customer was listed exactly once across the two runs.
     assert stored_before + result.counts["customers"] == 152
     assert_mirrors(cache, client)
+
+
+def test_a_page_the_cache_could_not_write_is_listed_again_on_resume(
+        tmp_path: Path) -> None:
+    # A history long enough for several segments of each type to list at once: pages of
+    # one type written after the failed one must not carry a checkpoint past it.
+    with running("bench:5000", latency_ms=30) as server:
+        gateway = Gateway(KEY, journal=Journal(tmp_path / "journal.db"), api_base=server.url,
+                          rate_per_second=1000, max_retries=0)
+        with Cache(tmp_path / "clean.db") as clean:
+            backfill(gateway, clean, workers=PageWorkers(0))
+            expected = {table: clean.ids(table) for table in BACKFILLED}
+        newest_first = sorted(expected["payment_intents"].values(),
+                              key=lambda pi: (-pi["created"], pi["id"]))
+        # On the second page: the older windows are listing while it is written.
+        refused = newest_first[150]["id"]
+        with Cache(tmp_path / "cache.db") as cache:
+            # The disk refuses one intent's row (as a full disk or an I/O error would).
+            outside = sqlite3.connect(tmp_path / "cache.db")
+            outside.execute(
+                "CREATE TRIGGER refuse BEFORE INSERT ON payment_intents "
+                f"WHEN NEW.id = '{refused}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+            outside.commit()
+            with pytest.raises(sqlite3.IntegrityError, match="disk I/O error"):
+                backfill(gateway, cache, workers=PageWorkers(0))
+            assert refused not in cache.ids("payment_intents")
+            outside.execute("DROP TRIGGER refuse")
+            outside.commit()
+            outside.close()
+            assert backfill(gateway, cache, workers=PageWorkers(0)).complete
+            assert {table: cache.ids(table) for table in BACKFILLED} == expected
 
 
 def test_full_resync_marks_objects_gone_from_stripe_deleted(
