@@ -356,7 +356,10 @@ def test_cancelled_backfill_stops_between_pages_and_resumes(
         gateway: Gateway, cache: Cache, client: stripe.StripeClient) -> None:
     make_customers(client, 210)
     cancel = threading.Event()
-    first = backfill(gateway, cache, progress=lambda _p: cancel.set(), cancel=cancel)
+    # The user cancels while the first page of customers is on its way.
+    gateway.add_request_hook(
+        lambda record: cancel.set() if record.path == "/v1/customers" else None)
+    first = backfill(gateway, cache, cancel=cancel)
     assert not first.complete
     assert cache.checkpoint("customers").count < 210
     second = backfill(gateway, cache)
@@ -712,11 +715,16 @@ def test_page_workers_store_what_the_app_process_stores_and_a_dead_one_loses_not
         workers = PageWorkers(2)
         assert workers.ready(timeout=120)
 
-        def kill_workers(_progress: BackfillProgress) -> None:
-            for process in multiprocessing.active_children():
-                process.kill()
+        served = Requests(gateway)
 
-        result = backfill(gateway, killed, progress=kill_workers, workers=workers)
+        def kill_workers(record: RequestRecord) -> None:
+            # The first page of customers is prepared here, the next ones in the workers.
+            if record.path == "/v1/customers" and served.paths.count("/v1/customers") == 2:
+                for process in multiprocessing.active_children():
+                    process.kill()
+
+        gateway.add_request_hook(kill_workers)
+        result = backfill(gateway, killed, workers=workers)
         workers.close()
         assert result.complete and is_complete(killed)
         assert workers.failure is not None
