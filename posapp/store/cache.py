@@ -133,6 +133,9 @@ class Cache:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=5000")
+            # Each multi-row upsert keeps a statement journal (its DO UPDATE of NOT NULL
+            # columns may abort midway); in memory, not written to a temp file page by page.
+            conn.execute("PRAGMA temp_store=MEMORY")
             _migrate(conn)
         except sqlite3.DatabaseError:
             conn.close()
