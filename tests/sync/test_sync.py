@@ -7,8 +7,13 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -299,7 +304,7 @@ def test_a_page_the_cache_could_not_write_is_listed_again_on_resume(
         tmp_path: Path) -> None:
     # A history long enough for several segments of each type to list at once: pages of
     # one type written after the failed one must not carry a checkpoint past it.
-    with running("bench:5000", latency_ms=30) as server:
+    with running("bench:5000") as server:
         gateway = Gateway(KEY, journal=Journal(tmp_path / "journal.db"), api_base=server.url,
                           rate_per_second=1000, max_retries=0)
         with Cache(tmp_path / "clean.db") as clean:
@@ -316,14 +321,79 @@ def test_a_page_the_cache_could_not_write_is_listed_again_on_resume(
                 "CREATE TRIGGER refuse BEFORE INSERT ON payment_intents "
                 f"WHEN NEW.id = '{refused}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
             outside.commit()
+            # Long enough for pages of one type to be written in several transactions.
+            server.options.latency_ms = 100
             with pytest.raises(sqlite3.IntegrityError, match="disk I/O error"):
                 backfill(gateway, cache, workers=PageWorkers(0))
+            server.options.latency_ms = 0
             assert refused not in cache.ids("payment_intents")
             outside.execute("DROP TRIGGER refuse")
             outside.commit()
             outside.close()
             assert backfill(gateway, cache, workers=PageWorkers(0)).complete
             assert {table: cache.ids(table) for table in BACKFILLED} == expected
+
+
+BACKFILL = """
+import sys
+from pathlib import Path
+from posapp.gateway.client import Gateway
+from posapp.store.cache import Cache
+from posapp.store.journal import Journal
+from posapp.sync import backfill
+from posapp.sync.workers import PageWorkers
+
+data, api_base, key = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+gateway = Gateway(key, journal=Journal(data / "journal.db"), api_base=api_base,
+                  rate_per_second=1000, max_retries=0)
+with Cache(data / "cache.db") as cache:
+    backfill(gateway, cache, workers=PageWorkers(0))
+"""
+
+
+def test_a_backfill_killed_mid_way_resumes_and_stores_every_object(tmp_path: Path) -> None:
+    with running("bench:10000") as server:
+        gateway = Gateway(KEY, journal=Journal(tmp_path / "journal.db"), api_base=server.url,
+                          rate_per_second=1000, max_retries=0)
+        with Cache(tmp_path / "clean.db") as clean:
+            backfill(gateway, clean, workers=PageWorkers(0))
+            expected = {table: set(clean.ids(table)) for table in BACKFILLED}
+        server.options.latency_ms = 50  # the child's backfill takes a second or two
+        data = tmp_path / "killed"
+        data.mkdir()
+        child = subprocess.Popen(  # noqa: S603  (our own script and arguments)
+            [sys.executable, "-c", BACKFILL, str(data), server.url, KEY],
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
+
+        def stored_pages() -> bool:
+            assert child.poll() is None, "the backfill finished before it could be killed"
+            if not (data / "cache.db").exists():
+                return False
+            conn = sqlite3.connect(f"file:{data / 'cache.db'}?mode=ro", uri=True)
+            try:
+                states = [json.loads(value) for (value,) in conn.execute(
+                    "SELECT value FROM sync_state WHERE key LIKE 'backfill.%'")]
+            except sqlite3.OperationalError:  # the schema is still being created
+                return False
+            finally:
+                conn.close()
+            # Each source's checkpoint counts the objects stored with it.
+            return sum(state["count"] for state in states if isinstance(state, dict)) > 0
+
+        deadline = time.monotonic() + 60
+        while not stored_pages():
+            assert time.monotonic() < deadline, "no page was stored"
+            time.sleep(0.005)
+        child.send_signal(signal.SIGKILL)
+        assert child.wait() == -signal.SIGKILL
+        server.options.latency_ms = 0
+
+        with Cache(data / "cache.db") as cache:
+            assert not is_complete(cache)
+            assert 0 < sum(cache.count(table) for table in expected) < sum(
+                len(ids) for ids in expected.values())
+            assert backfill(gateway, cache, workers=PageWorkers(0)).complete
+            assert {table: set(cache.ids(table)) for table in BACKFILLED} == expected
 
 
 def test_full_resync_marks_objects_gone_from_stripe_deleted(
