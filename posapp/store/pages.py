@@ -22,7 +22,7 @@ Paths = tuple[tuple[str, ...], ...]
 
 @dataclass(frozen=True)
 class PreparedPage:
-    """One list page ready for `Cache.save_encoded_page`: its rows, and what the backfill
+    """One list page ready for `Cache.queue_page`: its rows, and what the backfill
     needs to go on: the last listed id (the next page's `starting_after`), each listed
     object's `created` in list order, whether more pages follow, and how many objects were
     listed and came expanded inside them."""
