@@ -491,7 +491,7 @@ async def payouts(tour: Tour) -> None:
     panel = window.payouts
     await until(lambda: panel.model.rowCount() > 0, "the payouts")
     paid = next((row for row in range(panel.model.rowCount())
-                 if panel.model.object_at(row).get("status") == "paid"), 0)
+                 if (panel.model.object_at(row) or {}).get("status") == "paid"), 0)
     panel.list.table.selectRow(paid)
     await tour.save("payouts")
 
@@ -519,7 +519,10 @@ async def connect_acting_as(tour: Tour) -> None:
     """The whole window working on a connected account, under the banner saying whose."""
     await _connected_accounts(tour)
     accounts = tour.window.accounts
-    account_id = str(accounts.model.object_at(0)["id"])
+    first = accounts.model.object_at(0)
+    if first is None:
+        raise SystemExit("no connected account to act as")
+    account_id = str(first["id"])
     acting = await tour.controller.act_as(account_id)
     if acting is None:
         raise SystemExit(f"could not act as {account_id}")
