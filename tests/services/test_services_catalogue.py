@@ -96,6 +96,11 @@ def test_catalogue_round_trips_through_stripe_and_the_cache(session: Session) ->
 
     catalogue.archive_product(session, made["croissant"]["id"])
     assert [i.name for i in catalogue.sellable(session.cache, "usd")] == ["Latte"]
+    # Brought back, it sells again at its price, at Stripe as in the cache.
+    catalogue.archive_product(session, made["croissant"]["id"], archived=False)
+    assert products.retrieve_product(session.gateway, made["croissant"]["id"])["active"] is True
+    assert [(i.name, i.unit_amount) for i in catalogue.sellable(session.cache, "usd")] == [
+        ("Croissant", 330), ("Latte", 475)]
     coupon = catalogue.promotion_code_coupon(session.cache, "tenoff")
     assert coupon is not None and coupon.promotion_code == made["promo"]["id"]
 
