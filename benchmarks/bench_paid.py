@@ -22,6 +22,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -89,7 +90,10 @@ def run(url: str, sales: int, idle_seconds: float, settle_seconds: float) -> Non
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     rng = random.Random(5)
-    with tempfile.TemporaryDirectory(prefix="posapp-bench-paid-") as tmp, Worker() as worker:
+    # The customer's browser pays from a plain thread: the loop's default executor would be
+    # qasync's QThreads, still running when the QApplication goes.
+    with tempfile.TemporaryDirectory(prefix="posapp-bench-paid-") as tmp, Worker() as worker, \
+            ThreadPoolExecutor(max_workers=1) as browser:
         controller = launch.make_controller(
             launch.GuiOptions(paths=Paths.resolve(Path(tmp)), demo_api_base=url,
                               demo_api_key="sk_test_demo"), worker)
@@ -116,7 +120,7 @@ def run(url: str, sales: int, idle_seconds: float, settle_seconds: float) -> Non
             assert request is not None
             opened, before = time.monotonic(), len(requests)
             await asyncio.sleep(rng.uniform(0.0, 2.0))
-            assert await asyncio.get_running_loop().run_in_executor(None, pay,
+            assert await asyncio.get_running_loop().run_in_executor(browser, pay,
                                                                     request.url) == 200
             paid = time.monotonic()
             await until(collect.view.is_paid, "Paid on screen")
