@@ -232,12 +232,12 @@ class Cache:
         are the listed objects, `related` the objects that came expanded inside them; each
         goes to the table its `object` field names (objects of uncached types are
         skipped)."""
-        self.save_encoded_page(source, self.encode_page(objects, generation, related),
-                               checkpoint)
+        self.write_queued(self.queue_page(
+            source, self.encode_page(objects, generation, related), checkpoint))
 
     def encode_page(self, objects: Iterable[Mapping[str, Any]], generation: int,
                     related: Iterable[Mapping[str, Any]] = ()) -> EncodedPage:
-        """A backfill page's objects encoded for `save_encoded_page`, without the lock: the
+        """A backfill page's objects encoded for `queue_page`, without the lock: the
         caller may drop the objects while it waits for the lock (a page of rows holds a
         fraction of the objects the garbage collector would walk)."""
         return _encode_page(objects, generation, related, self._codec.encode, set())
@@ -247,17 +247,13 @@ class Cache:
         """The compression dictionary of each type that has one, for `encode_rows`."""
         return self._codec.dictionaries
 
-    def save_encoded_page(self, source: str, page: EncodedPage,
-                          checkpoint: Checkpoint) -> None:
-        """`save_backfill_page` of a page `encode_page` or `encode_rows` made."""
-        self.write_queued(self.queue_page(source, page, checkpoint))
-
     def queue_page(self, source: str, page: EncodedPage, checkpoint: Checkpoint,
                    after: QueuedPage | None = None) -> QueuedPage:
-        """Queue a page and its source's checkpoint for `write_queued`, behind every page
-        queued before it: checkpoints queued in order are written in that order. `after` is
-        an earlier page whose progress `checkpoint` includes; if that page could not be
-        written, neither is this one (its checkpoint would skip the lost page)."""
+        """Queue a page (made by `encode_page` or `encode_rows`) and its source's checkpoint
+        for `write_queued`, behind every page queued before it: checkpoints queued in order
+        are written in that order. `after` is an earlier page whose progress `checkpoint`
+        includes; if that page could not be written, neither is this one (its checkpoint
+        would skip the lost page)."""
         for batch in page.batches:
             if batch.raw:
                 # Types that had no dictionary when the page was encoded elsewhere.
@@ -548,7 +544,7 @@ def encode_rows(objects: Iterable[Mapping[str, Any]], generation: int,
                 dictionaries: Mapping[str, tuple[int, bytes]]) -> EncodedPage:
     """`Cache.encode_page` without a cache, in any process: compressed against
     `dictionaries` (`Cache.dictionaries`). The rows of a type without a dictionary keep their
-    JSON, and `save_encoded_page` encodes them (recording the type's dictionary)."""
+    JSON, and `Cache.queue_page` encodes them (recording the type's dictionary)."""
     def encode(table: str, text: bytes) -> bytes | str:
         found = dictionaries.get(table)
         return text if found is None else deflate(found, text)

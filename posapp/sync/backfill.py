@@ -358,8 +358,8 @@ class _Run:
             with self.lock:
                 self.stored[name] = self.stored.get(name, 0) + writing.listed
                 self.related += writing.related
-                # Pages of a source are counted in the order they were queued.
-                self.done[name] = max(self.done[name], writing.count)
+                # The writer takes a source's pages in the order they were queued.
+                self.done[name] = writing.count
                 if writing.complete:
                     self.finished.add(name)
                 report = BackfillProgress(name, dict(self.done), frozenset(self.finished),
